@@ -1,0 +1,143 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Date is a civil date without time zone, counted in days so that the rules
+// of DESIGN.md §2 are plain integer arithmetic. The zero Date means "no date".
+type Date int32
+
+// epochOffset makes 0001-01-01 day 1, so that the zero value stays free for "none".
+const epochOffset = 719163 // days from 0001-01-01 to 1970-01-01, plus one
+
+// NewDate returns the Date y-m-d; it normalises like time.Date.
+func NewDate(y int, m time.Month, d int) Date {
+	t := time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
+	return Date(t.Unix()/86400 + epochOffset)
+}
+
+// DateOf returns the civil date of t in t's location.
+func DateOf(t time.Time) Date {
+	y, m, d := t.Date()
+	return NewDate(y, m, d)
+}
+
+// Time returns midnight UTC of d.
+func (d Date) Time() time.Time {
+	return time.Unix(int64(d-epochOffset)*86400, 0).UTC()
+}
+
+// IsZero reports whether d is "no date".
+func (d Date) IsZero() bool { return d == 0 }
+
+// AddDays returns d moved by n days.
+func (d Date) AddDays(n int) Date { return d + Date(n) }
+
+// DaysSince returns d − other in days.
+func (d Date) DaysSince(other Date) int { return int(d - other) }
+
+// Year returns the year of d.
+func (d Date) Year() int { return d.Time().Year() }
+
+// String returns YYYY-MM-DD, or "" for the zero Date.
+func (d Date) String() string {
+	if d == 0 {
+		return ""
+	}
+	return d.Time().Format("2006-01-02")
+}
+
+// Format returns d as people of lang write it: dd.mm.yyyy in Bulgarian,
+// YYYY-MM-DD in English.
+func (d Date) Format(lang Lang) string {
+	if d == 0 {
+		return ""
+	}
+	if lang == BG {
+		return d.Time().Format("02.01.2006")
+	}
+	return d.String()
+}
+
+// ParseDate reads YYYY-MM-DD or dd.mm.yyyy and refuses impossible dates such
+// as 31.02.2026 (time.Parse would normalise nothing, but we check anyway).
+func ParseDate(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	var y, m, d int
+	var err error
+	switch {
+	case len(s) == 10 && s[4] == '-' && s[7] == '-':
+		y, m, d, err = parseDateParts(s[0:4], s[5:7], s[8:10])
+	case len(s) == 10 && s[2] == '.' && s[5] == '.':
+		y, m, d, err = parseDateParts(s[6:10], s[3:5], s[0:2])
+	default:
+		return 0, Errorf(EINVALID, "%q is not a date (use YYYY-MM-DD or dd.mm.yyyy)", s)
+	}
+	if err != nil {
+		return 0, Errorf(EINVALID, "%q is not a date (use YYYY-MM-DD or dd.mm.yyyy)", s)
+	}
+	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
+		return 0, Errorf(EINVALID, "%q is not a valid date", s)
+	}
+	return NewDate(y, time.Month(m), d), nil
+}
+
+// MustDate is ParseDate for constants in code and tests.
+func MustDate(s string) Date {
+	d, err := ParseDate(s)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+func parseDateParts(ys, ms, ds string) (y, m, d int, err error) {
+	for _, p := range []string{ys, ms, ds} {
+		for _, r := range p {
+			if r < '0' || r > '9' {
+				return 0, 0, 0, fmt.Errorf("not a digit")
+			}
+		}
+	}
+	y, _ = strconv.Atoi(ys)
+	m, _ = strconv.Atoi(ms)
+	d, _ = strconv.Atoi(ds)
+	return y, m, d, nil
+}
+
+func daysIn(y int, m time.Month) int {
+	return time.Date(y, m+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// MarshalJSON writes "YYYY-MM-DD", or null for the zero Date.
+func (d Date) MarshalJSON() ([]byte, error) {
+	if d == 0 {
+		return []byte("null"), nil
+	}
+	return []byte(`"` + d.String() + `"`), nil
+}
+
+// UnmarshalJSON reads "YYYY-MM-DD" or null.
+func (d *Date) UnmarshalJSON(b []byte) error {
+	s := string(b)
+	if s == "null" || s == `""` {
+		*d = 0
+		return nil
+	}
+	if len(s) < 2 || s[0] != '"' || s[len(s)-1] != '"' {
+		return Errorf(EINVALID, "%s is not a date", s)
+	}
+	v, err := ParseDate(s[1 : len(s)-1])
+	if err != nil {
+		return err
+	}
+	if strings.Contains(s, ".") {
+		return Errorf(EINVALID, "%s: dates in JSON are written YYYY-MM-DD", s)
+	}
+	*d = v
+	return nil
+}

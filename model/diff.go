@@ -1,0 +1,81 @@
+package model
+
+import (
+	"reflect"
+	"strings"
+)
+
+// FieldChange is one changed field, with old and new values as canonical JSON.
+type FieldChange struct {
+	Field    string
+	Old, New string
+}
+
+// Diff compares two values of the same struct type field by field, by their
+// JSON names, skipping fields tagged `json:"-"` (ids, versions) and
+// `audit:"-"` (child lists, which are rows of their own).
+func Diff(old, new any) []FieldChange {
+	ov, nv := reflect.Indirect(reflect.ValueOf(old)), reflect.Indirect(reflect.ValueOf(new))
+	t := ov.Type()
+	var out []FieldChange
+	for i := 0; i < t.NumField(); i++ {
+		name, ok := auditedField(t.Field(i))
+		if !ok {
+			continue
+		}
+		a, _ := CanonicalJSON(ov.Field(i).Interface())
+		b, _ := CanonicalJSON(nv.Field(i).Interface())
+		if string(a) != string(b) {
+			out = append(out, FieldChange{Field: name, Old: string(a), New: string(b)})
+		}
+	}
+	return out
+}
+
+// Fields returns the names of the changes.
+func Fields(changes []FieldChange) []string {
+	names := make([]string, len(changes))
+	for i, c := range changes {
+		names[i] = c.Field
+	}
+	return names
+}
+
+// RowJSON is the canonical JSON of a row without its child lists: what a
+// create or delete records in the audit log.
+func RowJSON(v any) string {
+	rv := reflect.Indirect(reflect.ValueOf(v))
+	t := rv.Type()
+	var b strings.Builder
+	b.WriteByte('{')
+	n := 0
+	for i := 0; i < t.NumField(); i++ {
+		name, ok := auditedField(t.Field(i))
+		if !ok {
+			continue
+		}
+		if n > 0 {
+			b.WriteByte(',')
+		}
+		n++
+		k, _ := CanonicalJSON(name)
+		val, _ := CanonicalJSON(rv.Field(i).Interface())
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(val)
+	}
+	b.WriteByte('}')
+	return b.String()
+}
+
+func auditedField(f reflect.StructField) (string, bool) {
+	tag := f.Tag.Get("json")
+	if tag == "-" || f.Tag.Get("audit") == "-" || !f.IsExported() {
+		return "", false
+	}
+	name, _, _ := strings.Cut(tag, ",")
+	if name == "" {
+		name = f.Name
+	}
+	return name, true
+}

@@ -1,0 +1,51 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes: one error type for the whole application, in the style of
+// benbjohnson/wtf, so that callers can branch on the kind of failure.
+const (
+	ECONFLICT  = "conflict"  // the row changed since it was read
+	EFORBIDDEN = "forbidden" // the acting person's role does not allow it
+	EINTERNAL  = "internal"  // a bug or an unexpected failure
+	EINVALID   = "invalid"   // the input fails validation
+	ENOTFOUND  = "not_found" // the row or file does not exist
+)
+
+// Error is an application error whose message is fit to show to a user.
+type Error struct {
+	Code    string
+	Message string
+}
+
+func (e *Error) Error() string { return e.Message }
+
+// Errorf returns an *Error with the given code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// ErrorCode returns the code of err, EINTERNAL for foreign errors and "" for nil.
+func ErrorCode(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the user-facing message of err.
+func ErrorMessage(err error) string {
+	var e *Error
+	if err == nil {
+		return ""
+	} else if errors.As(err, &e) {
+		return e.Message
+	}
+	return "internal error: " + err.Error()
+}

@@ -1,0 +1,499 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+)
+
+// Text limits, in characters (DESIGN.md §1).
+const (
+	MaxCode  = 20
+	MaxTitle = 300
+	MaxNote  = 4000
+)
+
+// Earliest and latest accepted due dates.
+var (
+	MinDue = NewDate(2000, 1, 1)
+	MaxDue = NewDate(2100, 12, 31)
+)
+
+// fieldError is an EINVALID error whose message names the entity and field.
+func fieldError(what, field, format string, args ...any) error {
+	return Errorf(EINVALID, "%s: %s %s", what, field, fmt.Sprintf(format, args...))
+}
+
+func checkCode(what, code string) error {
+	switch {
+	case strings.TrimSpace(code) == "":
+		return fieldError(what, "code", "is empty")
+	case code != strings.TrimSpace(code):
+		return fieldError(what, "code", "has leading or trailing spaces")
+	case utf8.RuneCountInString(code) > MaxCode:
+		return fieldError(what, "code", "is longer than %d characters", MaxCode)
+	}
+	return nil
+}
+
+// checkText refuses a required text empty in both languages and any
+// language over limit.
+func checkText(what, field string, t Text, required bool, limit int) error {
+	if required && t.IsEmpty() {
+		return fieldError(what, field, "is empty in both languages")
+	}
+	for _, v := range []struct {
+		lang Lang
+		s    string
+	}{{BG, t.BG}, {EN, t.EN}} {
+		if n := utf8.RuneCountInString(v.s); n > limit {
+			return fieldError(what, field+" ("+string(v.lang)+")", "is %d characters long; the limit is %d", n, limit)
+		}
+		if !utf8.ValidString(v.s) {
+			return fieldError(what, field+" ("+string(v.lang)+")", "is not valid UTF-8")
+		}
+	}
+	return nil
+}
+
+func checkString(what, field, s string, limit int) error {
+	if n := utf8.RuneCountInString(s); n > limit {
+		return fieldError(what, field, "is %d characters long; the limit is %d", n, limit)
+	}
+	if !utf8.ValidString(s) {
+		return fieldError(what, field, "is not valid UTF-8")
+	}
+	return nil
+}
+
+func checkWeight(what string, w float64) error {
+	if !(w > 0) || math.IsInf(w, 0) {
+		return fieldError(what, "weight", "must be greater than 0 (is %v)", w)
+	}
+	return nil
+}
+
+func checkNumber(what, field string, v float64) error {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fieldError(what, field, "is not a number")
+	}
+	return nil
+}
+
+// CheckLink refuses links that are not http(s) URLs; "" is allowed.
+func CheckLink(what, field, link string) error {
+	if link == "" {
+		return nil
+	}
+	u, err := url.Parse(link)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return fieldError(what, field, "%q is not an http(s) link", link)
+	}
+	return checkString(what, field, link, 2000)
+}
+
+// Validate checks the strategy header.
+func (s *Strategy) Validate() error {
+	const what = "strategy"
+	if err := checkText(what, "title", s.Title, true, MaxTitle); err != nil {
+		return err
+	}
+	if err := checkText(what, "shortTitle", s.ShortTitle, false, MaxTitle); err != nil {
+		return err
+	}
+	if err := checkText(what, "vision", s.Vision, false, MaxNote); err != nil {
+		return err
+	}
+	if err := checkText(what, "councilDecision", s.CouncilDecision, false, MaxTitle); err != nil {
+		return err
+	}
+	if s.PeriodStart != 0 && s.PeriodEnd != 0 && s.PeriodEnd < s.PeriodStart {
+		return fieldError(what, "periodEnd", "(%s) is before periodStart (%s)", s.PeriodEnd, s.PeriodStart)
+	}
+	return nil
+}
+
+// Validate checks a goal's own fields.
+func (g *Goal) Validate() error {
+	what := fmt.Sprintf("goal %q", g.Code)
+	if err := checkCode(what, g.Code); err != nil {
+		return err
+	}
+	if err := checkText(what, "title", g.Title, true, MaxTitle); err != nil {
+		return err
+	}
+	return checkText(what, "description", g.Description, false, MaxNote)
+}
+
+// Validate checks an area's own fields.
+func (a *Area) Validate() error {
+	what := fmt.Sprintf("area %q", a.Code)
+	if err := checkCode(what, a.Code); err != nil {
+		return err
+	}
+	if err := checkText(what, "title", a.Title, true, MaxTitle); err != nil {
+		return err
+	}
+	return checkText(what, "description", a.Description, false, MaxNote)
+}
+
+// Validate checks a unit's own fields.
+func (u *Unit) Validate() error {
+	what := fmt.Sprintf("unit %q", u.Code)
+	if err := checkCode(what, u.Code); err != nil {
+		return err
+	}
+	if err := checkText(what, "name", u.Name, true, MaxTitle); err != nil {
+		return err
+	}
+	for _, k := range UnitKinds {
+		if u.Kind == k {
+			return nil
+		}
+	}
+	return fieldError(what, "kind", "%q is not one of directorate, district, municipal_company, agency, external_partner", u.Kind)
+}
+
+// Validate checks a person's own fields.
+func (p *Person) Validate() error {
+	what := fmt.Sprintf("person %d", p.ID)
+	if err := checkText(what, "name", p.Name, true, MaxTitle); err != nil {
+		return err
+	}
+	if err := checkText(what, "position", p.Position, false, MaxTitle); err != nil {
+		return err
+	}
+	if strings.TrimSpace(p.Unit) == "" {
+		return fieldError(what, "unit", "is empty")
+	}
+	if err := checkString(what, "email", p.Email, MaxTitle); err != nil {
+		return err
+	}
+	if p.Email != "" && !strings.Contains(p.Email, "@") {
+		return fieldError(what, "email", "%q is not an e-mail address", p.Email)
+	}
+	if err := checkString(what, "phone", p.Phone, MaxTitle); err != nil {
+		return err
+	}
+	switch p.Role {
+	case RoleOffice, RoleCoordinator, RoleCouncil:
+		return nil
+	}
+	return fieldError(what, "role", "%q is not one of office, coordinator, council", p.Role)
+}
+
+// Validate checks a measure's own fields (not its milestones, KPIs or
+// updates, and not whether the codes it refers to exist: Doc.Validate does).
+func (m *Measure) Validate() error {
+	what := fmt.Sprintf("measure %q", m.Code)
+	if err := checkCode(what, m.Code); err != nil {
+		return err
+	}
+	if strings.TrimSpace(m.Area) == "" {
+		return fieldError(what, "area", "is empty: every measure belongs to a priority area")
+	}
+	if strings.TrimSpace(m.LeadUnit) == "" {
+		return fieldError(what, "leadUnit", "is empty: every measure has a lead unit")
+	}
+	if err := checkText(what, "title", m.Title, true, MaxTitle); err != nil {
+		return err
+	}
+	if err := checkText(what, "description", m.Description, false, MaxNote); err != nil {
+		return err
+	}
+	if m.Start == 0 {
+		return fieldError(what, "start", "is empty")
+	}
+	if m.End == 0 {
+		return fieldError(what, "end", "is empty")
+	}
+	if m.End < m.Start {
+		return fieldError(what, "end", "(%s) is before start (%s)", m.End, m.Start)
+	}
+	if err := checkWeight(what, m.Weight); err != nil {
+		return err
+	}
+	if !(m.ManualProgress >= 0 && m.ManualProgress <= 100) {
+		return fieldError(what, "manualProgress", "must be between 0 and 100 (is %v)", m.ManualProgress)
+	}
+	if m.PlannedCents < 0 {
+		return fieldError(what, "plannedCents", "is negative")
+	}
+	if m.SpentCents < 0 {
+		return fieldError(what, "spentCents", "is negative")
+	}
+	for i, f := range m.Funding {
+		field := fmt.Sprintf("funding %d", i+1)
+		if err := checkText(what, field+" name", f.Name, true, MaxTitle); err != nil {
+			return err
+		}
+		if f.AmountCents < 0 {
+			return fieldError(what, field+" amountCents", "is negative")
+		}
+	}
+	if o := m.Override; o != nil {
+		switch {
+		case !o.Status.Valid():
+			return fieldError(what, "override status", "%q is not a status", o.Status)
+		case o.Status == StatusCancelled:
+			return fieldError(what, "override status", "cannot be cancelled: set the cancelled flag instead")
+		case strings.TrimSpace(o.Reason) == "":
+			return fieldError(what, "override reason", "is empty: a status override needs a reason")
+		}
+		if err := checkString(what, "override reason", o.Reason, MaxNote); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Validate checks a milestone. today is the date of the edit: completing
+// in the future is refused; a zero today skips that check.
+func (ms *Milestone) Validate(today Date) error {
+	what := fmt.Sprintf("milestone %d", ms.ID)
+	if err := checkText(what, "title", ms.Title, true, MaxTitle); err != nil {
+		return err
+	}
+	if ms.Due == 0 {
+		return fieldError(what, "due", "is empty")
+	}
+	if ms.Due < MinDue || ms.Due > MaxDue {
+		return fieldError(what, "due", "(%s) is outside 2000–2100", ms.Due)
+	}
+	if ms.Completed != 0 {
+		if ms.Completed < MinDue || ms.Completed > MaxDue {
+			return fieldError(what, "completed", "(%s) is outside 2000–2100", ms.Completed)
+		}
+		if today != 0 && ms.Completed > today {
+			return fieldError(what, "completed", "(%s) is in the future (today is %s)", ms.Completed, today)
+		}
+	}
+	if err := checkWeight(what, ms.Weight); err != nil {
+		return err
+	}
+	if err := checkString(what, "note", ms.Note, MaxNote); err != nil {
+		return err
+	}
+	return CheckLink(what, "evidence", ms.Evidence)
+}
+
+// Validate checks a KPI's own fields (not its values).
+func (k *KPI) Validate() error {
+	what := fmt.Sprintf("KPI %d", k.ID)
+	if err := checkText(what, "name", k.Name, true, MaxTitle); err != nil {
+		return err
+	}
+	if err := checkText(what, "unit", k.Unit, false, MaxTitle); err != nil {
+		return err
+	}
+	switch k.Kind {
+	case KPIOutput, KPIResult, KPIImpact:
+	default:
+		return fieldError(what, "kind", "%q is not one of output, result, impact", k.Kind)
+	}
+	if err := checkNumber(what, "baselineValue", k.BaselineValue); err != nil {
+		return err
+	}
+	if err := checkNumber(what, "targetValue", k.TargetValue); err != nil {
+		return err
+	}
+	if k.BaselineDate == 0 {
+		return fieldError(what, "baselineDate", "is empty")
+	}
+	if k.TargetValue == k.BaselineValue {
+		return fieldError(what, "targetValue", "equals baselineValue (%v): nothing to attain", k.BaselineValue)
+	}
+	if k.TargetDate != 0 && k.TargetDate < k.BaselineDate {
+		return fieldError(what, "targetDate", "(%s) is before baselineDate (%s)", k.TargetDate, k.BaselineDate)
+	}
+	return nil
+}
+
+// Validate checks a measured value against its KPI.
+func (v *KPIValue) Validate(k *KPI) error {
+	what := fmt.Sprintf("KPI %d value %d", k.ID, v.ID)
+	if v.Date == 0 {
+		return fieldError(what, "date", "is empty")
+	}
+	if v.Date < MinDue || v.Date > MaxDue {
+		return fieldError(what, "date", "(%s) is outside 2000–2100", v.Date)
+	}
+	if v.Date < k.BaselineDate {
+		return fieldError(what, "date", "(%s) is before the KPI's baseline date (%s)", v.Date, k.BaselineDate)
+	}
+	if err := checkNumber(what, "value", v.Value); err != nil {
+		return err
+	}
+	if err := checkString(what, "note", v.Note, MaxNote); err != nil {
+		return err
+	}
+	return checkString(what, "source", v.Source, MaxNote)
+}
+
+// Validate checks a progress update.
+func (u *Update) Validate() error {
+	what := fmt.Sprintf("update %d", u.ID)
+	if u.Date == 0 {
+		return fieldError(what, "date", "is empty")
+	}
+	if u.Date < MinDue || u.Date > MaxDue {
+		return fieldError(what, "date", "(%s) is outside 2000–2100", u.Date)
+	}
+	return checkText(what, "text", u.Text, true, MaxNote)
+}
+
+// Validate checks the whole document: every entity, unique codes and ids,
+// and that every reference points at something that exists. today is the
+// date of the edit (see Milestone.Validate).
+func (d *Doc) Validate(today Date) error {
+	if d.Format != Format {
+		return Errorf(EINVALID, "format: %q is not %q", d.Format, Format)
+	}
+	if err := d.Strategy.Validate(); err != nil {
+		return err
+	}
+	goals, areas, units := map[string]bool{}, map[string]bool{}, map[string]bool{}
+	for i := range d.Goals {
+		g := &d.Goals[i]
+		if err := g.Validate(); err != nil {
+			return err
+		}
+		if goals[g.Code] {
+			return Errorf(EINVALID, "goal %q: code is used twice", g.Code)
+		}
+		goals[g.Code] = true
+	}
+	for i := range d.Areas {
+		a := &d.Areas[i]
+		if err := a.Validate(); err != nil {
+			return err
+		}
+		if areas[a.Code] {
+			return Errorf(EINVALID, "area %q: code is used twice", a.Code)
+		}
+		areas[a.Code] = true
+	}
+	for i := range d.Units {
+		u := &d.Units[i]
+		if err := u.Validate(); err != nil {
+			return err
+		}
+		if units[u.Code] {
+			return Errorf(EINVALID, "unit %q: code is used twice", u.Code)
+		}
+		units[u.Code] = true
+	}
+	people := map[ID]bool{}
+	for i := range d.People {
+		p := &d.People[i]
+		if p.ID <= 0 {
+			return Errorf(EINVALID, "person %q: id must be a positive number", p.Name.In(BG))
+		}
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		if people[p.ID] {
+			return Errorf(EINVALID, "person %d: id is used twice", p.ID)
+		}
+		if !units[p.Unit] {
+			return Errorf(EINVALID, "person %d: unit %q does not exist", p.ID, p.Unit)
+		}
+		people[p.ID] = true
+	}
+	personRef := func(what, field string, r Ref) error {
+		if r != 0 && !people[ID(r)] {
+			return Errorf(EINVALID, "%s: %s: person %d does not exist", what, field, r)
+		}
+		return nil
+	}
+	measureIDs, measureCodes := map[ID]bool{}, map[string]bool{}
+	milestoneIDs, kpiIDs, valueIDs, updateIDs := map[ID]bool{}, map[ID]bool{}, map[ID]bool{}, map[ID]bool{}
+	uniqueID := func(seen map[ID]bool, kind string, id ID) error {
+		if id <= 0 {
+			return Errorf(EINVALID, "%s: id %d must be a positive number", kind, id)
+		}
+		if seen[id] {
+			return Errorf(EINVALID, "%s %d: id is used twice", kind, id)
+		}
+		seen[id] = true
+		return nil
+	}
+	for i := range d.Measures {
+		m := &d.Measures[i]
+		what := fmt.Sprintf("measure %q", m.Code)
+		if err := m.Validate(); err != nil {
+			return err
+		}
+		if measureCodes[m.Code] {
+			return Errorf(EINVALID, "%s: code is used twice", what)
+		}
+		measureCodes[m.Code] = true
+		if err := uniqueID(measureIDs, "measure", m.ID); err != nil {
+			return err
+		}
+		if !areas[m.Area] {
+			return Errorf(EINVALID, "%s: area %q does not exist", what, m.Area)
+		}
+		if !units[m.LeadUnit] {
+			return Errorf(EINVALID, "%s: leadUnit %q does not exist", what, m.LeadUnit)
+		}
+		for _, g := range m.Goals {
+			if !goals[g] {
+				return Errorf(EINVALID, "%s: goal %q does not exist", what, g)
+			}
+		}
+		for _, u := range m.Partners {
+			if !units[u] {
+				return Errorf(EINVALID, "%s: partner unit %q does not exist", what, u)
+			}
+		}
+		if err := personRef(what, "responsible", m.Responsible); err != nil {
+			return err
+		}
+		for j := range m.Milestones {
+			ms := &m.Milestones[j]
+			if err := uniqueID(milestoneIDs, "milestone", ms.ID); err != nil {
+				return err
+			}
+			if err := ms.Validate(today); err != nil {
+				return err
+			}
+			if err := personRef(fmt.Sprintf("milestone %d", ms.ID), "responsible", ms.Responsible); err != nil {
+				return err
+			}
+		}
+		for j := range m.KPIs {
+			k := &m.KPIs[j]
+			if err := uniqueID(kpiIDs, "KPI", k.ID); err != nil {
+				return err
+			}
+			if err := k.Validate(); err != nil {
+				return err
+			}
+			for n := range k.Values {
+				v := &k.Values[n]
+				if err := uniqueID(valueIDs, "KPI value", v.ID); err != nil {
+					return err
+				}
+				if err := v.Validate(k); err != nil {
+					return err
+				}
+			}
+		}
+		for j := range m.Updates {
+			u := &m.Updates[j]
+			if err := uniqueID(updateIDs, "update", u.ID); err != nil {
+				return err
+			}
+			if err := u.Validate(); err != nil {
+				return err
+			}
+			if err := personRef(fmt.Sprintf("update %d", u.ID), "author", u.Author); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

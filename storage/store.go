@@ -1,0 +1,368 @@
+// Package storage keeps a strategy in one SQLite file (modernc.org/sqlite,
+// pure Go) and implements model.Store over it.
+package storage
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"embed"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"strategytracker/model"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ApplicationID marks a SQLite file as Strategy Tracker's ("STTR").
+const ApplicationID = 0x53545452
+
+//go:embed migrations/*.sql
+var migrationFiles embed.FS
+
+// migrations returns the schema steps in order; step i brings user_version to i+1.
+func migrations() []string {
+	names, _ := fs.Glob(migrationFiles, "migrations/*.sql")
+	sort.Strings(names)
+	steps := make([]string, len(names))
+	for i, n := range names {
+		b, _ := migrationFiles.ReadFile(n)
+		steps[i] = string(b)
+	}
+	return steps
+}
+
+// SchemaVersion is the schema version this build writes.
+func SchemaVersion() int { return len(migrations()) }
+
+// Options adjust a store; the zero value is right for the application.
+type Options struct {
+	// Now is the clock for audit timestamps and "today"; time.Now by default.
+	Now func() time.Time
+	// DatabaseID is used when creating a file; random by default.
+	DatabaseID string
+}
+
+// Store is an open strategy file. It implements model.Store.
+type Store struct {
+	path       string
+	readOnly   bool
+	databaseID string
+	now        func() time.Time
+	writer     *sql.DB // one connection, BEGIN IMMEDIATE: writes never deadlock
+	reader     *sql.DB // readers see a consistent WAL snapshot beside the writer
+}
+
+var _ model.Store = (*Store)(nil)
+
+// Open opens an existing strategy file. Before SQLite touches it, the
+// file's header is checked so that a file that is not ours is refused with
+// a message that says why and is left byte-identical. A file this process
+// may not write is opened read-only. An older schema is upgraded after a
+// copy of the file is written beside it.
+func Open(ctx context.Context, path string, opts Options) (*Store, error) {
+	hdr, err := inspect(path)
+	if err != nil {
+		return nil, err
+	}
+	readOnly := !writable(path)
+	s, err := openDB(path, readOnly, opts)
+	if err != nil {
+		return nil, err
+	}
+	if hdr.userVersion < SchemaVersion() {
+		if readOnly {
+			s.Close()
+			return nil, model.Errorf(model.EFORBIDDEN, "%s uses an older schema (%d) and must be upgraded, but the file is read-only", path, hdr.userVersion)
+		}
+		if err := s.upgrade(ctx, hdr.userVersion); err != nil {
+			s.Close()
+			return nil, err
+		}
+	}
+	if err := s.readMeta(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Create makes a new strategy file at path holding d, which is validated
+// first. It refuses to overwrite an existing file; on any failure the new
+// file is removed.
+func Create(ctx context.Context, path string, d *model.Doc, opts Options) (_ *Store, err error) {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	if err := d.Validate(model.DateOf(now())); err != nil {
+		return nil, err
+	}
+	if err := checkSnapshots(d); err != nil {
+		return nil, err
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return nil, model.Errorf(model.ECONFLICT, "%s already exists: refusing to overwrite it", path)
+	} else if err != nil {
+		return nil, model.Errorf(model.EINVALID, "cannot create %s: %v", path, err)
+	}
+	f.Close()
+	defer func() {
+		if err != nil {
+			for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+				os.Remove(path + suffix)
+			}
+		}
+	}()
+	if opts.DatabaseID == "" {
+		opts.DatabaseID = newDatabaseID()
+	}
+	s, err := openDB(path, false, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.upgrade(ctx, 0); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.load(ctx, d, opts.DatabaseID); err != nil {
+		s.Close()
+		return nil, err
+	}
+	if err := s.readMeta(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func newDatabaseID() string {
+	b := make([]byte, 16)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+func openDB(path string, readOnly bool, opts Options) (*Store, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, model.Errorf(model.EINVALID, "%s: %v", path, err)
+	}
+	base := "file:" + (&url.URL{Path: abs}).EscapedPath()
+	// Pragmas in the DSN apply to every pooled connection.
+	q := "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)"
+	if readOnly {
+		q += "&mode=ro"
+	} else {
+		q += "&_pragma=journal_mode(WAL)&_pragma=synchronous(NORMAL)"
+	}
+	s := &Store{path: path, readOnly: readOnly, now: opts.Now}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.writer, err = sql.Open("sqlite", base+q+"&_txlock=immediate"); err != nil {
+		return nil, model.Errorf(model.EINTERNAL, "open %s: %v", path, err)
+	}
+	s.writer.SetMaxOpenConns(1)
+	if s.reader, err = sql.Open("sqlite", base+q); err != nil {
+		s.writer.Close()
+		return nil, model.Errorf(model.EINTERNAL, "open %s: %v", path, err)
+	}
+	s.reader.SetMaxOpenConns(4)
+	if err := s.writer.Ping(); err != nil {
+		s.Close()
+		return nil, model.Errorf(model.EINVALID, "cannot open %s: %v", path, err)
+	}
+	return s, nil
+}
+
+// upgrade applies the migrations after from, one transaction each. An
+// existing file (from > 0) is first copied beside itself.
+func (s *Store) upgrade(ctx context.Context, from int) error {
+	steps := migrations()
+	if from > 0 && from < len(steps) {
+		backup := fmt.Sprintf("%s.schema%d.bak", s.path, from)
+		os.Remove(backup) // a stale copy of an earlier attempt
+		if _, err := s.writer.ExecContext(ctx, "VACUUM INTO ?", backup); err != nil {
+			return model.Errorf(model.EINTERNAL, "copy %s before upgrading it: %v", s.path, err)
+		}
+	}
+	for i := from; i < len(steps); i++ {
+		if err := s.migrate(ctx, i+1, steps[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (s *Store) migrate(ctx context.Context, version int, script string) error {
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return model.Errorf(model.EINTERNAL, "migration %d: %v", version, err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, script); err != nil {
+		return model.Errorf(model.EINTERNAL, "migration %d: %v", version, err)
+	}
+	// PRAGMA takes no parameters; the values are integers we control.
+	if _, err := tx.ExecContext(ctx, "PRAGMA application_id = "+strconv.Itoa(ApplicationID)); err != nil {
+		return model.Errorf(model.EINTERNAL, "migration %d: %v", version, err)
+	}
+	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(version)); err != nil {
+		return model.Errorf(model.EINTERNAL, "migration %d: %v", version, err)
+	}
+	return tx.Commit()
+}
+
+func (s *Store) readMeta(ctx context.Context) error {
+	err := s.reader.QueryRowContext(ctx, "SELECT database_id FROM meta WHERE id = 1").Scan(&s.databaseID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return model.Errorf(model.EINVALID, "%s holds no strategy (its meta row is missing)", s.path)
+	} else if err != nil {
+		return model.Errorf(model.EINTERNAL, "read %s: %v", s.path, err)
+	}
+	return nil
+}
+
+// Path is the file's path.
+func (s *Store) Path() string { return s.path }
+
+// ReadOnly reports whether the file was opened read-only.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// DatabaseID is the file's random identifier.
+func (s *Store) DatabaseID() string { return s.databaseID }
+
+// Close closes the file.
+func (s *Store) Close() error {
+	var err error
+	if s.reader != nil {
+		err = s.reader.Close()
+	}
+	if s.writer != nil {
+		if e := s.writer.Close(); e != nil {
+			err = e
+		}
+	}
+	return err
+}
+
+// Backup writes a consistent copy of the file to path with VACUUM INTO,
+// which reads one snapshot of the database while writers go on.
+func (s *Store) Backup(ctx context.Context, path string) error {
+	if _, err := os.Stat(path); err == nil {
+		return model.Errorf(model.ECONFLICT, "%s already exists: refusing to overwrite it", path)
+	}
+	if _, err := s.reader.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
+		os.Remove(path)
+		return model.Errorf(model.EINTERNAL, "back up %s to %s: %v", s.path, path, err)
+	}
+	return nil
+}
+
+// header is what Open needs from the first 100 bytes of a SQLite file.
+type header struct {
+	userVersion   int
+	applicationID uint32
+}
+
+// inspect refuses, without opening it with SQLite, a path that is not a
+// Strategy Tracker file, saying which of the possible reasons applies.
+func inspect(path string) (header, error) {
+	var h header
+	st, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return h, model.Errorf(model.ENOTFOUND, "%s does not exist", path)
+	} else if err != nil {
+		return h, model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+	}
+	if st.IsDir() {
+		return h, model.Errorf(model.EINVALID, "%s is a directory, not a strategy file", path)
+	}
+	if st.Size() == 0 {
+		return h, model.Errorf(model.EINVALID, "%s is empty (0 bytes), not a strategy file", path)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return h, model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+	}
+	defer f.Close()
+	buf := make([]byte, 100)
+	n, _ := io.ReadFull(f, buf)
+	if n < 16 || string(buf[:16]) != "SQLite format 3\x00" {
+		return h, model.Errorf(model.EINVALID, "%s is not a SQLite database, so not a strategy file", path)
+	}
+	if n < 100 {
+		return h, model.Errorf(model.EINVALID, "%s is a truncated SQLite database (%d bytes)", path, st.Size())
+	}
+	pageSize := int64(binary.BigEndian.Uint16(buf[16:18]))
+	if pageSize == 1 {
+		pageSize = 65536
+	}
+	pages := int64(binary.BigEndian.Uint32(buf[28:32]))
+	// The in-header size is valid when the change counter matches "version-valid-for".
+	if binary.BigEndian.Uint32(buf[24:28]) == binary.BigEndian.Uint32(buf[92:96]) && pages*pageSize > st.Size() {
+		return h, model.Errorf(model.EINVALID, "%s is truncated: it has %d bytes, its header says %d", path, st.Size(), pages*pageSize)
+	}
+	h.userVersion = int(int32(binary.BigEndian.Uint32(buf[60:64])))
+	h.applicationID = binary.BigEndian.Uint32(buf[68:72])
+	if h.applicationID != ApplicationID {
+		return h, model.Errorf(model.EINVALID, "%s is a SQLite database of another application (application_id %#x), not a strategy file", path, h.applicationID)
+	}
+	if h.userVersion > SchemaVersion() {
+		return h, model.Errorf(model.EINVALID, "%s was written by a newer Strategy Tracker (schema %d; this build knows up to %d): update the app to open it", path, h.userVersion, SchemaVersion())
+	}
+	if h.userVersion < 1 {
+		return h, model.Errorf(model.EINVALID, "%s has no schema (user_version %d): it was never completely created", path, h.userVersion)
+	}
+	return h, nil
+}
+
+// writable reports whether this process may write path (and so its
+// journal): a read-only file is opened read-only instead of refused.
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	dir := filepath.Dir(path)
+	probe, err := os.CreateTemp(dir, ".strategytracker-probe-*")
+	if err != nil {
+		return false
+	}
+	probe.Close()
+	os.Remove(probe.Name())
+	return true
+}
+
+// wrapSQL turns a driver error into a model error with context.
+func wrapSQL(err error, format string, args ...any) error {
+	if err == nil {
+		return nil
+	}
+	var me *model.Error
+	if errors.As(err, &me) {
+		return err
+	}
+	msg := err.Error()
+	if strings.Contains(msg, "FOREIGN KEY constraint failed") {
+		return model.Errorf(model.EINVALID, "%s: it is still referred to, or refers to something that does not exist", fmt.Sprintf(format, args...))
+	}
+	if strings.Contains(msg, "UNIQUE constraint failed") {
+		return model.Errorf(model.EINVALID, "%s: the code or name is already used", fmt.Sprintf(format, args...))
+	}
+	return model.Errorf(model.EINTERNAL, "%s: %v", fmt.Sprintf(format, args...), err)
+}
