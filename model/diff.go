@@ -20,7 +20,7 @@ func Diff(old, new any) []FieldChange {
 	var out []FieldChange
 	for i := 0; i < t.NumField(); i++ {
 		name, ok := auditedField(t.Field(i))
-		if !ok {
+		if !ok || name == "id" {
 			continue
 		}
 		a, _ := CanonicalJSON(ov.Field(i).Interface())

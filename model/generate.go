@@ -104,20 +104,36 @@ func Generate(n int, seed uint64) *Doc {
 				Name: T(fmt.Sprintf("Показател %d", kpiID), fmt.Sprintf("Indicator %d", kpiID)),
 				Unit: T("бр.", "pcs")}
 			for v := 0; v < 60; v++ {
+				// Monthly values up to the generation date, then earlier
+				// months filled in, so that every KPI has 60 values.
 				valID++
-				k.Values = append(k.Values, KPIValue{ID: valID, KPIID: k.ID, Date: start.AddDays(v * 30),
+				k.Values = append(k.Values, KPIValue{ID: valID, KPIID: k.ID, Date: valueDate(start, v),
 					Value: base + float64(v*100/60) + float64(rng.IntN(5)), Source: "synthetic"})
 			}
 			m.KPIs = append(m.KPIs, k)
 		}
-		updID++
-		m.Updates = append(m.Updates, Update{ID: updID, MeasureID: m.ID, Date: min(GeneratedAsOf, start.AddDays(30)),
-			Author: m.Responsible, Text: T("Работата започна.", "Work has started.")})
+		if start.AddDays(30) <= GeneratedAsOf {
+			updID++
+			m.Updates = append(m.Updates, Update{ID: updID, MeasureID: m.ID, Date: start.AddDays(30),
+				Author: m.Responsible, Text: T("Работата започна.", "Work has started.")})
+		}
 		d.Measures = append(d.Measures, m)
 	}
 	d.fillEmptyLists()
 	d.Normalize()
 	return d
+}
+
+// valueDate spreads 60 monthly values from the baseline date without
+// passing GeneratedAsOf: when there is less than 60 months of room they
+// come closer together.
+func valueDate(baseline Date, v int) Date {
+	room := GeneratedAsOf.DaysSince(baseline)
+	step := 30
+	if room < 60*30 {
+		step = max(room, 0) / 60
+	}
+	return baseline.AddDays(v * step)
 }
 
 // GenerateHistory makes `edits` audited edits through tx, as if people had

@@ -120,6 +120,7 @@ func Summarize(d *Doc, asOf Date) Summary {
 		Measures:        len(d.Measures),
 		Status:          StatusCounts{},
 		MilestoneStates: StateCounts{},
+		Funding:         []FundingTotal{},
 		Demo:            d.Strategy.Demo,
 	}
 	areas := SortedAreas(d.Areas)

@@ -53,6 +53,19 @@ type Options struct {
 	Now func() time.Time
 	// DatabaseID is used when creating a file; random by default.
 	DatabaseID string
+	// ReadOnly opens the file read-only even when it could be written
+	// (a council member's session).
+	ReadOnly bool
+
+	// migrations replaces the embedded schema steps (tests of upgrades).
+	migrations []string
+}
+
+func (o Options) steps() []string {
+	if o.migrations != nil {
+		return o.migrations
+	}
+	return migrations()
 }
 
 // Store is an open strategy file. It implements model.Store.
@@ -73,21 +86,22 @@ var _ model.Store = (*Store)(nil)
 // may not write is opened read-only. An older schema is upgraded after a
 // copy of the file is written beside it.
 func Open(ctx context.Context, path string, opts Options) (*Store, error) {
-	hdr, err := inspect(path)
+	steps := opts.steps()
+	hdr, err := inspect(path, len(steps))
 	if err != nil {
 		return nil, err
 	}
-	readOnly := !writable(path)
+	readOnly := opts.ReadOnly || !writable(path)
 	s, err := openDB(path, readOnly, opts)
 	if err != nil {
 		return nil, err
 	}
-	if hdr.userVersion < SchemaVersion() {
+	if hdr.userVersion < len(steps) {
 		if readOnly {
 			s.Close()
 			return nil, model.Errorf(model.EFORBIDDEN, "%s uses an older schema (%d) and must be upgraded, but the file is read-only", path, hdr.userVersion)
 		}
-		if err := s.upgrade(ctx, hdr.userVersion); err != nil {
+		if err := s.upgrade(ctx, hdr.userVersion, steps); err != nil {
 			s.Close()
 			return nil, err
 		}
@@ -134,7 +148,7 @@ func Create(ctx context.Context, path string, d *model.Doc, opts Options) (_ *St
 	if err != nil {
 		return nil, err
 	}
-	if err := s.upgrade(ctx, 0); err != nil {
+	if err := s.upgrade(ctx, 0, opts.steps()); err != nil {
 		s.Close()
 		return nil, err
 	}
@@ -190,8 +204,7 @@ func openDB(path string, readOnly bool, opts Options) (*Store, error) {
 
 // upgrade applies the migrations after from, one transaction each. An
 // existing file (from > 0) is first copied beside itself.
-func (s *Store) upgrade(ctx context.Context, from int) error {
-	steps := migrations()
+func (s *Store) upgrade(ctx context.Context, from int, steps []string) error {
 	if from > 0 && from < len(steps) {
 		backup := fmt.Sprintf("%s.schema%d.bak", s.path, from)
 		os.Remove(backup) // a stale copy of an earlier attempt
@@ -203,6 +216,11 @@ func (s *Store) upgrade(ctx context.Context, from int) error {
 		if err := s.migrate(ctx, i+1, steps[i]); err != nil {
 			return err
 		}
+	}
+	// Move the new application_id and user_version from the WAL into the
+	// main file, where Open reads them before SQLite opens the file.
+	if _, err := s.writer.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return model.Errorf(model.EINTERNAL, "checkpoint %s: %v", s.path, err)
 	}
 	return nil
 }
@@ -280,7 +298,7 @@ type header struct {
 
 // inspect refuses, without opening it with SQLite, a path that is not a
 // Strategy Tracker file, saying which of the possible reasons applies.
-func inspect(path string) (header, error) {
+func inspect(path string, known int) (header, error) {
 	var h header
 	st, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -318,16 +336,46 @@ func inspect(path string) (header, error) {
 	}
 	h.userVersion = int(int32(binary.BigEndian.Uint32(buf[60:64])))
 	h.applicationID = binary.BigEndian.Uint32(buf[68:72])
+	if h.applicationID == 0 && h.userVersion == 0 && hasWAL(path) {
+		// A creation interrupted before its checkpoint: the header's new
+		// values are still in the WAL. Ask SQLite, read-only.
+		if err := h.readPragmas(path); err != nil {
+			return h, err
+		}
+	}
 	if h.applicationID != ApplicationID {
 		return h, model.Errorf(model.EINVALID, "%s is a SQLite database of another application (application_id %#x), not a strategy file", path, h.applicationID)
 	}
-	if h.userVersion > SchemaVersion() {
-		return h, model.Errorf(model.EINVALID, "%s was written by a newer Strategy Tracker (schema %d; this build knows up to %d): update the app to open it", path, h.userVersion, SchemaVersion())
+	if h.userVersion > known {
+		return h, model.Errorf(model.EINVALID, "%s was written by a newer Strategy Tracker (schema %d; this build knows up to %d): update the app to open it", path, h.userVersion, known)
 	}
 	if h.userVersion < 1 {
 		return h, model.Errorf(model.EINVALID, "%s has no schema (user_version %d): it was never completely created", path, h.userVersion)
 	}
 	return h, nil
+}
+
+func hasWAL(path string) bool {
+	st, err := os.Stat(path + "-wal")
+	return err == nil && st.Size() > 0
+}
+
+func (h *header) readPragmas(path string) error {
+	abs, _ := filepath.Abs(path)
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: abs}).EscapedPath()+"?mode=ro")
+	if err != nil {
+		return model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+	}
+	defer db.Close()
+	var appID int64
+	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
+		return model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+	}
+	if err := db.QueryRow("PRAGMA user_version").Scan(&h.userVersion); err != nil {
+		return model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+	}
+	h.applicationID = uint32(appID)
+	return nil
 }
 
 // writable reports whether this process may write path (and so its

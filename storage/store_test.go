@@ -1,0 +1,637 @@
+package storage
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"strategytracker/model"
+)
+
+var ctx = context.Background()
+
+// fixedClock is the injectable clock of every test store.
+func fixedClock() time.Time { return time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC) }
+
+func demoDoc(t testing.TB) *model.Doc {
+	t.Helper()
+	b, err := os.ReadFile("../assets/demo/strategy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := model.DecodeBytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func newDemo(t *testing.T) (*Store, string) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "demo.db")
+	s, err := Create(ctx, path, demoDoc(t), Options{Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s, path
+}
+
+func export(t *testing.T, s model.Store) []byte {
+	t.Helper()
+	d, err := s.Doc(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := model.Encode(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func personByRole(t *testing.T, d *model.Doc, role model.Role) *model.Person {
+	t.Helper()
+	for i := range d.People {
+		if d.People[i].Role == role {
+			return &d.People[i]
+		}
+	}
+	t.Fatalf("no %s in the demo", role)
+	return nil
+}
+
+func auditCount(t *testing.T, s *Store) int {
+	t.Helper()
+	entries, err := s.Audit(ctx, model.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(entries)
+}
+
+func TestCreateThenExportEqualsInput(t *testing.T) {
+	s, _ := newDemo(t)
+	want, err := os.ReadFile("../assets/demo/strategy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := export(t, s); !bytes.Equal(got, want) {
+		t.Errorf("export differs from the loaded demo (%d vs %d bytes)", len(got), len(want))
+	}
+	if got := auditCount(t, s); got != 1 {
+		t.Errorf("audit entries after load = %d, want 1", got)
+	}
+	if _, err := s.Check(ctx); err != nil {
+		t.Errorf("check of a fresh file: %v", err)
+	}
+}
+
+func TestCreateRefusesExistingFileAndInvalidDoc(t *testing.T) {
+	_, path := newDemo(t)
+	if _, err := Create(ctx, path, demoDoc(t), Options{}); model.ErrorCode(err) != model.ECONFLICT {
+		t.Errorf("create over an existing file: %v, want conflict", err)
+	}
+	bad := demoDoc(t)
+	bad.Measures[0].End = bad.Measures[0].Start.AddDays(-1)
+	other := filepath.Join(t.TempDir(), "bad.db")
+	if _, err := Create(ctx, other, bad, Options{}); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("create from an invalid doc: %v, want invalid", err)
+	}
+	if _, err := os.Stat(other); !os.IsNotExist(err) {
+		t.Errorf("a failed create left %s behind", other)
+	}
+}
+
+func TestOfficeEditIsSavedAndAudited(t *testing.T) {
+	s, path := newDemo(t)
+	d, _ := s.Doc(ctx)
+	office := personByRole(t, d, model.RoleOffice)
+	m := d.Measures[0]
+	m.Title.EN = "A new title"
+	m.PlannedCents += 100
+	before := auditCount(t, s)
+	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMeasure(&m) }); err != nil {
+		t.Fatal(err)
+	}
+	if m.Version != 2 {
+		t.Errorf("version after save = %d, want 2", m.Version)
+	}
+	s2, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.Close()
+	d2, _ := s2.Doc(ctx)
+	got := d2.MeasureByCode(m.Code)
+	if got.Title.EN != "A new title" || got.PlannedCents != m.PlannedCents || got.Version != 2 {
+		t.Errorf("reopened measure = %q %d v%d", got.Title.EN, got.PlannedCents, got.Version)
+	}
+	if len(got.Milestones) != len(d.Measures[0].Milestones) {
+		t.Errorf("saving a measure changed its milestones: %d, want %d", len(got.Milestones), len(d.Measures[0].Milestones))
+	}
+	entries, _ := s.Audit(ctx, model.AuditFilter{})
+	added := entries[before:]
+	if len(added) != 2 {
+		t.Fatalf("audit entries added = %d, want 2 (title, plannedCents)", len(added))
+	}
+	for _, e := range added {
+		if e.User != model.UserLabel(office) || e.Entity != model.EntityMeasure || e.EntityID != m.ID || e.Action != model.ActionUpdate {
+			t.Errorf("audit entry %+v does not name the change and its user", e)
+		}
+	}
+	if added[0].Field != "title" || !strings.Contains(added[0].New, "A new title") {
+		t.Errorf("first entry = %s %s, want the title change", added[0].Field, added[0].New)
+	}
+	if _, err := s.Check(ctx); err != nil {
+		t.Errorf("check after edits: %v", err)
+	}
+}
+
+func TestStaleWriteIsRefusedAndChangesNothing(t *testing.T) {
+	s, path := newDemo(t)
+	other, err := Open(ctx, path, Options{Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	d, _ := s.Doc(ctx)
+	office := personByRole(t, d, model.RoleOffice)
+	mine := d.Measures[1].Milestones[0]
+	theirs := mine
+	theirs.Note = "their note"
+	if err := other.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&theirs) }); err != nil {
+		t.Fatal(err)
+	}
+	before := export(t, s)
+	entries := auditCount(t, s)
+	mine.Note = "my note"
+	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&mine) })
+	if model.ErrorCode(err) != model.ECONFLICT {
+		t.Fatalf("stale write: %v, want conflict", err)
+	}
+	if got := export(t, s); !bytes.Equal(got, before) {
+		t.Error("a refused stale write changed the data")
+	}
+	if got := auditCount(t, s); got != entries {
+		t.Errorf("a refused stale write added %d audit entries", got-entries)
+	}
+	d2, _ := s.Doc(ctx)
+	if ms, _ := d2.MilestoneByID(mine.ID); ms.Note != "their note" {
+		t.Errorf("note = %q, want the first writer's", ms.Note)
+	}
+}
+
+func TestAllOrNothing(t *testing.T) {
+	s, _ := newDemo(t)
+	d, _ := s.Doc(ctx)
+	office := personByRole(t, d, model.RoleOffice)
+	before := export(t, s)
+	good := d.Measures[0].Milestones[0]
+	good.Note = "kept?"
+	bad := d.Measures[1]
+	bad.Weight = 0
+	err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+		if err := tx.SaveMilestone(&good); err != nil {
+			return err
+		}
+		return tx.SaveMeasure(&bad)
+	})
+	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(err.Error(), "weight") {
+		t.Fatalf("invalid second write: %v, want invalid naming weight", err)
+	}
+	if !bytes.Equal(export(t, s), before) {
+		t.Error("the first write of a failed transaction was kept")
+	}
+}
+
+func TestPermissions(t *testing.T) {
+	s, _ := newDemo(t)
+	d, _ := s.Doc(ctx)
+	council := personByRole(t, d, model.RoleCouncil)
+	var coord *model.Person
+	var own, foreign *model.Measure
+	for i := range d.People {
+		p := &d.People[i]
+		if p.Role != model.RoleCoordinator {
+			continue
+		}
+		for j := range d.Measures {
+			m := &d.Measures[j]
+			if len(m.Milestones) == 0 || m.Cancelled {
+				continue
+			}
+			if p.Coordinates(m) && own == nil {
+				coord, own = p, m
+			}
+		}
+		if coord != nil {
+			break
+		}
+	}
+	for j := range d.Measures {
+		if !coord.Coordinates(&d.Measures[j]) && len(d.Measures[j].Milestones) > 0 {
+			foreign = &d.Measures[j]
+			break
+		}
+	}
+	if coord == nil || foreign == nil {
+		t.Fatal("the demo lacks a coordinator with own and foreign measures")
+	}
+	complete := func(m *model.Measure) func(model.Tx) error {
+		return func(tx model.Tx) error {
+			ms := m.Milestones[len(m.Milestones)-1]
+			ms.Completed = model.NewDate(2026, 11, 20)
+			ms.Note = "done"
+			return tx.SaveMilestone(&ms)
+		}
+	}
+	retitle := func(m *model.Measure) func(model.Tx) error {
+		return func(tx model.Tx) error {
+			ms := m.Milestones[0]
+			ms.Title.BG = "Друго заглавие"
+			return tx.SaveMilestone(&ms)
+		}
+	}
+	tests := []struct {
+		name  string
+		actor model.ID
+		fn    func(model.Tx) error
+		want  string
+	}{
+		{"council completes a milestone", council.ID, complete(own), model.EFORBIDDEN},
+		{"coordinator completes another unit's milestone", coord.ID, complete(foreign), model.EFORBIDDEN},
+		{"coordinator renames own milestone", coord.ID, retitle(own), model.EFORBIDDEN},
+		{"coordinator edits a goal", coord.ID, func(tx model.Tx) error {
+			g := tx.Doc().Goals[0]
+			g.Title.EN = "x"
+			return tx.SaveGoal(&g)
+		}, model.EFORBIDDEN},
+		{"unknown person", 9999, complete(own), model.EFORBIDDEN},
+		{"coordinator completes own milestone", coord.ID, complete(own), ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			before := export(t, s)
+			entries := auditCount(t, s)
+			err := s.Update(ctx, tt.actor, model.ActionUpdate, "", tt.fn)
+			if got := model.ErrorCode(err); got != tt.want {
+				t.Fatalf("error %v (code %q), want code %q", err, got, tt.want)
+			}
+			if tt.want != "" {
+				if !bytes.Equal(export(t, s), before) || auditCount(t, s) != entries {
+					t.Error("a forbidden write changed the file")
+				}
+			} else if auditCount(t, s) != entries+2 {
+				t.Errorf("allowed write added %d audit entries, want 2", auditCount(t, s)-entries)
+			}
+		})
+	}
+}
+
+func TestReadOnlyStoreRefusesWrites(t *testing.T) {
+	_, path := newDemo(t)
+	s, err := Open(ctx, path, Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if !s.ReadOnly() {
+		t.Error("ReadOnly() = false")
+	}
+	err = s.Update(ctx, 1, model.ActionUpdate, "", func(model.Tx) error { return nil })
+	if model.ErrorCode(err) != model.EFORBIDDEN {
+		t.Errorf("write to a read-only store: %v, want forbidden", err)
+	}
+	if _, err := s.Doc(ctx); err != nil {
+		t.Errorf("read of a read-only store: %v", err)
+	}
+}
+
+func fileSum(t *testing.T, path string) [32]byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sha256.Sum256(b)
+}
+
+func TestOpenRefusesFilesThatAreNotOurs(t *testing.T) {
+	dir := t.TempDir()
+	_, demoPath := newDemo(t)
+	write := func(name string, b []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	foreignSQLite := func(name string, pragmas ...string) string {
+		p := filepath.Join(dir, name)
+		db, err := sql.Open("sqlite", p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		for _, q := range append([]string{"CREATE TABLE t (x INTEGER)"}, pragmas...) {
+			if _, err := db.Exec(q); err != nil {
+				t.Fatal(err)
+			}
+		}
+		return p
+	}
+	demoBytes, _ := os.ReadFile(demoPath)
+	tests := []struct {
+		name, path, want string
+	}{
+		{"missing", filepath.Join(dir, "nope.db"), "does not exist"},
+		{"directory", dir, "is a directory"},
+		{"empty", write("empty.db", nil), "empty (0 bytes)"},
+		{"text", write("notes.db", []byte("hello, this is not a database at all, just some text that is long enough")), "not a SQLite database"},
+		{"pdf renamed", write("report.db", []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n")), "not a SQLite database"},
+		{"short header", write("short.db", []byte("SQLite format 3\x00\x10\x00")), "truncated"},
+		{"truncated", write("cut.db", demoBytes[:len(demoBytes)/2]), "truncated"},
+		{"another application", foreignSQLite("other.db", "PRAGMA application_id = 1234"), "another application"},
+		{"plain sqlite", foreignSQLite("plain.db"), "another application"},
+		{"newer schema", foreignSQLite("newer.db", "PRAGMA application_id = 1398035538", "PRAGMA user_version = 99"), "newer Strategy Tracker"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var before [32]byte
+			st, _ := os.Stat(tt.path)
+			isFile := st != nil && !st.IsDir()
+			if isFile {
+				before = fileSum(t, tt.path)
+			}
+			s, err := Open(ctx, tt.path, Options{})
+			if err == nil {
+				s.Close()
+				t.Fatal("opened; want refused")
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error %q does not say %q", err, tt.want)
+			}
+			if isFile {
+				if fileSum(t, tt.path) != before {
+					t.Error("the refused file changed")
+				}
+				for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+					if _, err := os.Stat(tt.path + suffix); err == nil {
+						t.Errorf("opening left %s behind", tt.path+suffix)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestUpgradeKeepsDataAndACopy(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "old.db")
+	first := migrations()
+	s, err := Create(ctx, path, demoDoc(t), Options{Now: fixedClock, migrations: first})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := export(t, s)
+	s.Close()
+	next := append(first[:len(first):len(first)], "CREATE TABLE later_feature (id INTEGER PRIMARY KEY) STRICT;")
+	s, err = Open(ctx, path, Options{migrations: next})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := export(t, s); !bytes.Equal(got, want) {
+		t.Error("the upgrade changed the data")
+	}
+	var version int
+	s.reader.QueryRow("PRAGMA user_version").Scan(&version)
+	if version != len(next) {
+		t.Errorf("user_version = %d, want %d", version, len(next))
+	}
+	backup := path + ".schema1.bak"
+	old, err := Open(ctx, backup, Options{migrations: first, ReadOnly: true})
+	if err != nil {
+		t.Fatalf("the copy made before the upgrade: %v", err)
+	}
+	defer old.Close()
+	if got := export(t, old); !bytes.Equal(got, want) {
+		t.Error("the copy made before the upgrade differs")
+	}
+}
+
+func TestCheckFindsTampering(t *testing.T) {
+	tamper := []struct {
+		name, sql, want string
+	}{
+		{"changed user", "UPDATE audit SET user = 'mallory' WHERE seq = 2", "audit entry 2: its hash"},
+		{"changed value", "UPDATE audit SET new = '\"x\"' WHERE seq = 3", "audit entry 3: its hash"},
+		{"deleted entry", "DELETE FROM audit WHERE seq = 2", "audit entry 2 is missing"},
+		{"rehashed entry", "UPDATE audit SET hash = 'abc' WHERE seq = 2", "audit entry 2"},
+		{"changed snapshot", "UPDATE snapshots SET figures = replace(figures, 'completed', 'delayed')", "snapshot"},
+	}
+	for _, tt := range tamper {
+		t.Run(tt.name, func(t *testing.T) {
+			s, path := newDemo(t)
+			d, _ := s.Doc(ctx)
+			office := personByRole(t, d, model.RoleOffice)
+			for i := 0; i < 3; i++ {
+				ms := d.Measures[i].Milestones[0]
+				ms.Note = "note"
+				if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&ms) }); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if _, err := s.CreateSnapshot(ctx, office.ID, "Q3", model.NewDate(2026, 9, 30)); err != nil {
+				t.Fatal(err)
+			}
+			if _, err := s.Check(ctx); err != nil {
+				t.Fatalf("check before tampering: %v", err)
+			}
+			db, err := sql.Open("sqlite", path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.Exec(tt.sql); err != nil {
+				t.Fatal(err)
+			}
+			db.Close()
+			_, err = s.Check(ctx)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("check after tampering: %v, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSnapshotFiguresAreFrozen(t *testing.T) {
+	s, _ := newDemo(t)
+	d, _ := s.Doc(ctx)
+	office := personByRole(t, d, model.RoleOffice)
+	asOf := model.NewDate(2026, 11, 29)
+	sn, err := s.CreateSnapshot(ctx, office.ID, "Отчет 2026", asOf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.CreateSnapshot(ctx, office.ID, "Отчет 2026", asOf); model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("duplicate snapshot name: %v, want invalid", err)
+	}
+	// Change the data the snapshot was computed from.
+	for _, m := range d.Measures {
+		for _, ms := range m.Milestones {
+			if ms.Completed == 0 && !ms.Cancelled && !m.Cancelled {
+				ms.Completed = asOf
+				if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&ms) }); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	d2, _ := s.Doc(ctx)
+	if len(d2.Snapshots) != 1 {
+		t.Fatalf("snapshots = %d, want 1", len(d2.Snapshots))
+	}
+	got := d2.Snapshots[0]
+	if got.SHA256 != sn.SHA256 || !bytes.Equal(got.Figures, sn.Figures) || model.FiguresSHA256(got.Figures) != sn.SHA256 {
+		t.Error("the snapshot's figures changed with the data")
+	}
+	f, err := model.DecodeFigures(got.Figures)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := model.Summarize(d2, asOf)
+	if f.Summary.Status[model.StatusCompleted] >= now.Status[model.StatusCompleted] {
+		t.Errorf("frozen completed %d, now %d: the edits should have completed more measures", f.Summary.Status[model.StatusCompleted], now.Status[model.StatusCompleted])
+	}
+	if f.AsOf != asOf || len(f.Milestones) != d.MilestoneCount() {
+		t.Errorf("figures as of %s with %d milestones", f.AsOf, len(f.Milestones))
+	}
+}
+
+func TestBackupIsAConsistentCopy(t *testing.T) {
+	s, path := newDemo(t)
+	d, _ := s.Doc(ctx)
+	office := personByRole(t, d, model.RoleOffice)
+	writer, err := Open(ctx, path, Options{Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer writer.Close()
+	done := make(chan error)
+	go func() {
+		// Keep writing while the backup runs.
+		for i := 0; i < 30; i++ {
+			ms := d.Measures[i%len(d.Measures)]
+			if len(ms.Milestones) == 0 {
+				continue
+			}
+			err := writer.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+				cur, _ := tx.Doc().MilestoneByID(ms.Milestones[0].ID)
+				c := *cur
+				c.Note = c.Note + "+"
+				return tx.SaveMilestone(&c)
+			})
+			if err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	out := filepath.Join(t.TempDir(), "backup.db")
+	if err := s.Backup(ctx, out); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(ctx, out, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, err := b.Check(ctx); err != nil {
+		t.Errorf("check of the backup: %v", err)
+	}
+	if err := s.Backup(ctx, out); model.ErrorCode(err) != model.ECONFLICT {
+		t.Errorf("backup over an existing file: %v, want conflict", err)
+	}
+}
+
+func TestDeleteCascadesAndIsAudited(t *testing.T) {
+	s, _ := newDemo(t)
+	d, _ := s.Doc(ctx)
+	office := personByRole(t, d, model.RoleOffice)
+	var m model.Measure
+	for _, x := range d.Measures {
+		if len(x.KPIs) > 0 && len(x.Milestones) > 0 {
+			m = x
+			break
+		}
+	}
+	err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+		return tx.Delete(model.EntityMeasure, m.ID, m.Version)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d2, _ := s.Doc(ctx)
+	if d2.Measure(m.ID) != nil {
+		t.Fatal("the measure is still there")
+	}
+	if got, want := d2.MilestoneCount(), d.MilestoneCount()-len(m.Milestones); got != want {
+		t.Errorf("milestones = %d, want %d", got, want)
+	}
+	if _, err := s.Check(ctx); err != nil {
+		t.Errorf("check after delete: %v", err)
+	}
+	entries, _ := s.Audit(ctx, model.AuditFilter{Entity: model.EntityMeasure, EntityID: m.ID})
+	if len(entries) != 1 || entries[0].Action != model.ActionDelete || !strings.Contains(entries[0].Old, m.Code) {
+		t.Errorf("audit of the delete = %+v", entries)
+	}
+	// An area in use cannot be deleted.
+	a := d2.Areas[0]
+	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.Delete(model.EntityArea, a.ID, a.Version) })
+	if model.ErrorCode(err) != model.EINVALID {
+		t.Errorf("deleting an area in use: %v, want invalid", err)
+	}
+}
+
+func TestCreateRowsThroughTx(t *testing.T) {
+	s, _ := newDemo(t)
+	d, _ := s.Doc(ctx)
+	office := personByRole(t, d, model.RoleOffice)
+	m := d.Measures[0]
+	ms := model.Milestone{MeasureID: m.ID, Title: model.T("Нов етап", "New milestone"), Due: model.NewDate(2027, 3, 1), Weight: 1}
+	u := model.Update{MeasureID: m.ID, Date: model.NewDate(2026, 11, 29), Author: model.Ref(office.ID), Text: model.T("Текст", "Text")}
+	err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+		if err := tx.SaveMilestone(&ms); err != nil {
+			return err
+		}
+		return tx.SaveUpdate(&u)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ms.ID == 0 || ms.Version != 1 || u.ID == 0 {
+		t.Errorf("created ids %d (v%d), %d", ms.ID, ms.Version, u.ID)
+	}
+	d2, _ := s.Doc(ctx)
+	if got, _ := d2.MilestoneByID(ms.ID); got == nil || got.Title.EN != "New milestone" {
+		t.Errorf("created milestone = %+v", got)
+	}
+	// Completing in the future is refused (DESIGN.md §1).
+	future := ms
+	future.Version = 1
+	future.Completed = model.DateOf(fixedClock()).AddDays(1)
+	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&future) })
+	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(err.Error(), "completed") {
+		t.Errorf("completing tomorrow: %v, want invalid naming completed", err)
+	}
+}
