@@ -69,7 +69,7 @@ func TestDemoSummaryShowsEveryStatus(t *testing.T) {
 		t.Errorf("odd number format in %s", out)
 	}
 	text := mustRun(t, "summary", "-db", db, "-asof", "30.11.2026")
-	for _, want := range []string{"Стратегия за дигитална трансформация на София", "демонстрационни данни", "30.11.2026", "изпълнени"} {
+	for _, want := range []string{"Стратегия за дигитална трансформация на София", "демонстрационни данни", "30.11.2026", "изпълнена"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("text summary lacks %q:\n%s", want, text)
 		}

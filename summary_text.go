@@ -7,13 +7,6 @@ import (
 	"strategytracker/model"
 )
 
-var statusNames = map[model.Lang]map[model.Status]string{
-	model.BG: {model.StatusCompleted: "изпълнени", model.StatusOnTrack: "в срок", model.StatusAtRisk: "с риск",
-		model.StatusDelayed: "забавени", model.StatusNotStarted: "предстоящи", model.StatusCancelled: "прекратени"},
-	model.EN: {model.StatusCompleted: "completed", model.StatusOnTrack: "on track", model.StatusAtRisk: "at risk",
-		model.StatusDelayed: "delayed", model.StatusNotStarted: "not started", model.StatusCancelled: "cancelled"},
-}
-
 // writeSummaryText prints the summary for people.
 func writeSummaryText(w io.Writer, d *model.Doc, s model.Summary, lang model.Lang) {
 	bg := lang == model.BG
@@ -32,7 +25,7 @@ func writeSummaryText(w io.Writer, d *model.Doc, s model.Summary, lang model.Lan
 	fmt.Fprintf(w, "%s %s: %s %s (%s %s)\n", tr("Към", "As of"), s.AsOf.Format(lang), tr("напредък", "progress"), pct(s.Progress), tr("очакван", "expected"), pct(s.Expected))
 	fmt.Fprintf(w, "%s: %d\n", tr("Мерки", "Measures"), s.Measures)
 	for _, st := range model.Statuses {
-		fmt.Fprintf(w, "  %-14s %4d\n", statusNames[lang][st], s.Status[st])
+		fmt.Fprintf(w, "  %-14s %4d\n", st.Label(lang), s.Status[st])
 	}
 	fmt.Fprintf(w, "%s: %d (%s %d, %s %d, %s %d, %s %d, %s %d)\n", tr("Етапи", "Milestones"), s.Milestones,
 		tr("изпълнени", "done"), s.MilestoneStates[model.StateDone], tr("просрочени", "overdue"), s.MilestoneStates[model.StateOverdue],
