@@ -184,7 +184,7 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 		return nil, err
 	}
 	if err := each(ctx, q, `SELECT id, measure_id, title_bg, title_en, due, completed, cancelled, weight, responsible_id,
-		note, evidence, version FROM milestones ORDER BY due, id`, func(r *sql.Rows) error {
+		note, evidence, version FROM milestones`, func(r *sql.Rows) error {
 		var ms model.Milestone
 		var resp sql.NullInt64
 		err := r.Scan(&ms.ID, &ms.MeasureID, &ms.Title.BG, &ms.Title.EN, dateCol{&ms.Due}, dateCol{&ms.Completed}, &ms.Cancelled,
@@ -199,7 +199,7 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	}
 	kpiIndex := map[model.ID][2]int{}
 	if err := each(ctx, q, `SELECT id, measure_id, name_bg, name_en, unit_bg, unit_en, kind, baseline_value, baseline_date,
-		target_value, target_date, version FROM kpis ORDER BY id`, func(r *sql.Rows) error {
+		target_value, target_date, version FROM kpis`, func(r *sql.Rows) error {
 		var k model.KPI
 		err := r.Scan(&k.ID, &k.MeasureID, &k.Name.BG, &k.Name.EN, &k.Unit.BG, &k.Unit.EN, &k.Kind, &k.BaselineValue,
 			dateCol{&k.BaselineDate}, &k.TargetValue, dateCol{&k.TargetDate}, &k.Version)
@@ -211,7 +211,7 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, kpi_id, date, value, note, source, version FROM kpi_values ORDER BY date, id`, func(r *sql.Rows) error {
+	if err := each(ctx, q, `SELECT id, kpi_id, date, value, note, source, version FROM kpi_values`, func(r *sql.Rows) error {
 		var v model.KPIValue
 		err := r.Scan(&v.ID, &v.KPIID, dateCol{&v.Date}, &v.Value, &v.Note, &v.Source, &v.Version)
 		if at, ok := kpiIndex[v.KPIID]; ok {
@@ -222,7 +222,7 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, measure_id, date, author_id, text_bg, text_en, version FROM updates ORDER BY date, id`, func(r *sql.Rows) error {
+	if err := each(ctx, q, `SELECT id, measure_id, date, author_id, text_bg, text_en, version FROM updates`, func(r *sql.Rows) error {
 		var u model.Update
 		var author sql.NullInt64
 		err := r.Scan(&u.ID, &u.MeasureID, dateCol{&u.Date}, &author, &u.Text.BG, &u.Text.EN, &u.Version)
