@@ -1,0 +1,82 @@
+# Strategy Tracker — developer commands. `make run` opens the app, `make test`
+# is what CI runs (.ci/run). Targets install the Debian packages they need.
+
+GO      ?= go
+BIN     := bin/strategytracker
+SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# Needed to build Fyne (cgo, OpenGL, X11).
+BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
+              libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
+# Needed by tests and screenshots: a virtual display, PDF and workbook
+# checks, and a screen grabber.
+TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick
+
+# install-missing installs those of the packages $(1) that are not installed;
+# apt-get update runs only when something is missing.
+define install-missing
+	@missing=""; \
+	for p in $(1); do \
+		dpkg -s "$$p" 2>/dev/null | grep -q '^Status: install ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -q && \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
+endef
+
+.DEFAULT_GOAL := build
+.PHONY: deps deps-build build run test bench fuzz screenshot clean
+
+deps:
+	$(call install-missing,$(BUILD_PKGS) $(TEST_PKGS))
+
+deps-build:
+	$(call install-missing,$(BUILD_PKGS))
+
+build:
+	$(GO) build -o $(BIN) .
+
+# Opens the app on the default file (STRATEGYTRACKER_DB, else
+# ~/.config/strategytracker/strategy.db, made from the demo on first use).
+run: deps-build build
+	@if [ -z "$$DISPLAY" ] && [ -z "$$WAYLAND_DISPLAY" ]; then \
+		echo "run: there is no display (DISPLAY is not set), so the window cannot open."; \
+		if command -v xvfb-run >/dev/null 2>&1; then \
+			echo "run: xvfb-run is installed: 'xvfb-run -a ./$(BIN)' runs it on an invisible virtual display,"; \
+			echo "run: and 'make screenshot' captures that display into screenshots/."; \
+		fi; \
+		exit 1; \
+	fi
+	./$(BIN)
+
+test: deps
+	@unformatted=$$(gofmt -l .); \
+	if [ -n "$$unformatted" ]; then \
+		echo "gofmt: these files are not formatted (run gofmt -w):"; echo "$$unformatted"; exit 1; \
+	fi
+	$(GO) vet ./...
+	$(GO) test -race ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	@echo "fuzz: no fuzz targets yet (planned: export/load round trip, date parsing, workbook import)."
+
+# Starts the app on a fresh demo file under a virtual 1366×768 display and
+# saves the screen as screenshots/overview.png.
+screenshot: deps build
+	@mkdir -p screenshots
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	STRATEGYTRACKER_DB="$$tmp/strategy.db" xvfb-run -a -s '-screen 0 1366x768x24' sh -c '\
+		./$(BIN) & pid=$$!; \
+		sleep $${SCREENSHOT_WAIT:-6}; \
+		if ! kill -0 $$pid 2>/dev/null; then echo "screenshot: the app exited early" >&2; exit 1; fi; \
+		import -window root screenshots/overview.png; status=$$?; \
+		kill $$pid; wait $$pid 2>/dev/null; exit $$status' && \
+	echo "screenshot: screenshots/overview.png"
+
+clean:
+	rm -rf bin screenshots
