@@ -134,11 +134,13 @@ func (s *Store) Check(ctx context.Context) (model.CheckReport, error) {
 		return rep, err
 	}
 	prev := chain{hash: model.GenesisHash}
+	var entries []model.AuditEntry
 	err = each(ctx, tx, "SELECT "+auditCols+" FROM audit ORDER BY seq", func(r *sql.Rows) error {
 		e, err := scanAudit(r)
 		if err != nil {
 			return err
 		}
+		entries = append(entries, e)
 		switch {
 		case e.Seq != prev.seq+1:
 			return model.Errorf(model.EINVALID, "audit entry %d is missing (the log jumps from %d to %d): entries were deleted outside the app", prev.seq+1, prev.seq, e.Seq)
@@ -151,5 +153,21 @@ func (s *Store) Check(ctx context.Context) (model.CheckReport, error) {
 		rep.AuditEntries++
 		return nil
 	})
-	return rep, err
+	if err != nil {
+		return rep, err
+	}
+	// Every change leaves an entry: replaying the log from the load must
+	// give the data as they are.
+	replayed, err := model.Replay(entries)
+	if err != nil {
+		return rep, err
+	}
+	current, err := readDoc(ctx, tx)
+	if err != nil {
+		return rep, err
+	}
+	if msg := model.FirstDifference(replayed, current); msg != "" {
+		return rep, model.Errorf(model.EINVALID, "%s", msg)
+	}
+	return rep, nil
 }

@@ -115,15 +115,15 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 			return wrapSQL(err, "load snapshot %q", sn.Name)
 		}
 	}
-	// One audit entry records the load and the SHA-256 of what was loaded.
-	var buf bytes.Buffer
-	if err := model.Encode(&buf, d); err != nil {
+	// One audit entry records the load with the whole loaded document, the
+	// starting point from which Check replays the log.
+	record, err := model.LoadRecordJSON(d)
+	if err != nil {
 		return model.Errorf(model.EINTERNAL, "load: %v", err)
 	}
 	c := chain{hash: model.GenesisHash}
-	summary := fmt.Sprintf(`{"sha256":%q,"measures":%d,"milestones":%d}`, model.FiguresSHA256(buf.Bytes()), len(d.Measures), d.MilestoneCount())
 	if err := c.append(ctx, tx, model.AuditEntry{At: s.now().UTC().Format(model.AuditTimeLayout), User: "strategytracker load",
-		Action: model.ActionLoad, Entity: model.EntityFile, New: summary}); err != nil {
+		Action: model.ActionLoad, Entity: model.EntityFile, New: record}); err != nil {
 		return err
 	}
 	return wrapSQL(tx.Commit(), "load")

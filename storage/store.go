@@ -121,6 +121,9 @@ func Create(ctx context.Context, path string, d *model.Doc, opts Options) (_ *St
 	if now == nil {
 		now = time.Now
 	}
+	// Canonical order first: goals, areas and units are numbered in it,
+	// which the replay of the audit log relies on.
+	d.Tidy()
 	if err := d.Validate(model.DateOf(now())); err != nil {
 		return nil, err
 	}
@@ -379,8 +382,13 @@ func (h *header) readPragmas(path string) error {
 }
 
 // writable reports whether this process may write path (and so its
-// journal): a read-only file is opened read-only instead of refused.
+// journal): a read-only file is opened read-only instead of refused. A
+// file without write permission bits counts as read-only even for root,
+// who could write it anyway: the user marked it so.
 func writable(path string) bool {
+	if st, err := os.Stat(path); err != nil || st.Mode().Perm()&0o222 == 0 {
+		return false
+	}
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		return false

@@ -635,3 +635,31 @@ func TestCreateRowsThroughTx(t *testing.T) {
 		t.Errorf("completing tomorrow: %v, want invalid naming completed", err)
 	}
 }
+
+func TestReadOnlyFileOpensReadOnly(t *testing.T) {
+	s, path := newDemo(t)
+	want := export(t, s)
+	s.Close()
+	if err := os.Chmod(path, 0o444); err != nil {
+		t.Fatal(err)
+	}
+	before := fileSum(t, path)
+	ro, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatalf("open a read-only file: %v", err)
+	}
+	defer ro.Close()
+	if !ro.ReadOnly() {
+		t.Fatal("a file without write permission opened read-write")
+	}
+	if got := export(t, ro); !bytes.Equal(got, want) {
+		t.Error("the read-only file reads differently")
+	}
+	err = ro.Update(ctx, 1, model.ActionUpdate, "", func(model.Tx) error { return nil })
+	if model.ErrorCode(err) != model.EFORBIDDEN || !strings.Contains(err.Error(), "read-only") {
+		t.Errorf("write to a read-only file: %v", err)
+	}
+	if fileSum(t, path) != before {
+		t.Error("the read-only file changed")
+	}
+}

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"slices"
 
@@ -248,6 +249,14 @@ func saveListed[T any](t *tx, spec rowSpec, row *T, id *model.ID, version *int64
 	}
 	*version = storedVersion + 1
 	*stored = *row
+	for _, c := range changes {
+		if c.Field == "code" {
+			var old, new string
+			json.Unmarshal([]byte(c.Old), &old)
+			json.Unmarshal([]byte(c.New), &new)
+			t.doc.RenameCode(spec.entity, old, new)
+		}
+	}
 	return nil
 }
 
@@ -355,7 +364,7 @@ func (t *tx) SaveMilestone(ms *model.Milestone) error {
 		ms.ID, ms.Version = id, 1
 		m.Milestones = append(m.Milestones, *ms)
 		t.milestone[id] = m.ID
-		return t.audit(model.ActionCreate, model.EntityMilestone, id, "", "", model.RowJSON(ms))
+		return t.audit(model.ActionCreate, model.EntityMilestone, id, "", "", model.AuditRow(ms, m.ID))
 	}
 	i := slices.IndexFunc(m.Milestones, func(x model.Milestone) bool { return x.ID == ms.ID })
 	stored := &m.Milestones[i]
@@ -394,7 +403,7 @@ func (t *tx) SaveKPI(k *model.KPI) error {
 		stored.Values = []model.KPIValue{}
 		m.KPIs = append(m.KPIs, stored)
 		t.kpi[id] = m.ID
-		return t.audit(model.ActionCreate, model.EntityKPI, id, "", "", model.RowJSON(k))
+		return t.audit(model.ActionCreate, model.EntityKPI, id, "", "", model.AuditRow(k, m.ID))
 	}
 	i := slices.IndexFunc(m.KPIs, func(x model.KPI) bool { return x.ID == k.ID })
 	stored := &m.KPIs[i]
@@ -440,7 +449,7 @@ func (t *tx) SaveKPIValue(v *model.KPIValue) error {
 		v.ID, v.Version = id, 1
 		k.Values = append(k.Values, *v)
 		t.value[id] = k.ID
-		return t.audit(model.ActionCreate, model.EntityKPIValue, id, "", "", model.RowJSON(v))
+		return t.audit(model.ActionCreate, model.EntityKPIValue, id, "", "", model.AuditRow(v, k.ID))
 	}
 	stored := &k.Values[slices.IndexFunc(k.Values, func(x model.KPIValue) bool { return x.ID == v.ID })]
 	changes, err := t.modify(spec, v.ID, stored.Version, v.Version, stored, v)
@@ -479,7 +488,7 @@ func (t *tx) SaveUpdate(u *model.Update) error {
 		u.ID, u.Version = id, 1
 		m.Updates = append(m.Updates, *u)
 		t.update[id] = m.ID
-		return t.audit(model.ActionCreate, model.EntityUpdate, id, "", "", model.RowJSON(u))
+		return t.audit(model.ActionCreate, model.EntityUpdate, id, "", "", model.AuditRow(u, m.ID))
 	}
 	stored := &m.Updates[slices.IndexFunc(m.Updates, func(x model.Update) bool { return x.ID == u.ID })]
 	changes, err := t.modify(spec, u.ID, stored.Version, u.Version, stored, u)
