@@ -27,7 +27,7 @@ define install-missing
 endef
 
 .DEFAULT_GOAL := build
-.PHONY: deps deps-build build run test bench fuzz screenshot clean
+.PHONY: deps deps-build build run test bench fuzz fuzz-short screenshot clean
 
 deps:
 	$(call install-missing,$(BUILD_PKGS) $(TEST_PKGS))
@@ -58,12 +58,32 @@ test: deps
 	fi
 	$(GO) vet ./...
 	$(GO) test -race ./...
+	$(MAKE) --no-print-directory fuzz-short
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Fuzz targets as package:Target. `make test` runs each for FUZZ_SHORT,
+# `make fuzz` for FUZZTIME. What they find lands in the package's
+# testdata/fuzz and is then a regression test of every `go test`.
+# A small -fuzzminimizetime keeps large seeds from stalling the run.
+FUZZ_TARGETS := ./model:FuzzParseDate ./model:FuzzDecode
+FUZZ_SHORT   ?= 4s
+FUZZTIME     ?= 2m
+define run-fuzz
+	@for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t##*:}; \
+		if ! ls $$pkg/*_test.go >/dev/null 2>&1; then continue; fi; \
+		echo "fuzz $$pkg $$name for $(1)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(1) -fuzzminimizetime 200x $$pkg || exit 1; \
+	done
+endef
+
 fuzz:
-	@echo "fuzz: no fuzz targets yet (planned: export/load round trip, date parsing, workbook import)."
+	$(call run-fuzz,$(FUZZTIME))
+
+fuzz-short:
+	$(call run-fuzz,$(FUZZ_SHORT))
 
 # Starts the app on a fresh demo file under a virtual 1366×768 display and
 # saves the screen as screenshots/overview.png.
