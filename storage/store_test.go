@@ -514,44 +514,28 @@ func TestSnapshotFiguresAreFrozen(t *testing.T) {
 	}
 }
 
-func TestBackupIsAConsistentCopy(t *testing.T) {
+func TestBackupWhileAnotherProcessWrites(t *testing.T) {
 	s, path := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	writer, err := Open(ctx, path, Options{Now: fixedClock})
-	if err != nil {
+	writer := child(t, "writer", path) // see process_test.go
+	var out bytes.Buffer
+	writer.Stdout, writer.Stderr = &out, &out
+	if err := writer.Start(); err != nil {
 		t.Fatal(err)
 	}
-	defer writer.Close()
-	done := make(chan error)
-	go func() {
-		// Keep writing while the backup runs.
-		for i := 0; i < 30; i++ {
-			ms := d.Measures[i%len(d.Measures)]
-			if len(ms.Milestones) == 0 {
-				continue
-			}
-			err := writer.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-				cur, _ := tx.Doc().MilestoneByID(ms.Milestones[0].ID)
-				c := *cur
-				c.Note = c.Note + "+"
-				return tx.SaveMilestone(&c)
-			})
-			if err != nil {
-				done <- err
-				return
-			}
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	// Back up once the writer has begun, while it goes on.
+	for deadline := time.Now().Add(10 * time.Second); auditCount(t, s) < 3; time.Sleep(2 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			t.Fatal("the writer never wrote")
 		}
-		done <- nil
-	}()
-	out := filepath.Join(t.TempDir(), "backup.db")
-	if err := s.Backup(ctx, out); err != nil {
+	}
+	if err := s.Backup(ctx, backup); err != nil {
 		t.Fatal(err)
 	}
-	if err := <-done; err != nil {
-		t.Fatal(err)
+	if err := writer.Wait(); err != nil {
+		t.Fatalf("writer: %v %s", err, out.String())
 	}
-	b, err := Open(ctx, out, Options{})
+	b, err := Open(ctx, backup, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -559,7 +543,35 @@ func TestBackupIsAConsistentCopy(t *testing.T) {
 	if _, err := b.Check(ctx); err != nil {
 		t.Errorf("check of the backup: %v", err)
 	}
-	if err := s.Backup(ctx, out); model.ErrorCode(err) != model.ECONFLICT {
+	// The backup is one consistent state: its export equals the source's
+	// after replaying only the edits the backup holds, i.e. the backup's
+	// own log must match its data (Check above) and be a prefix of the
+	// source's log.
+	got, _ := b.Audit(ctx, model.AuditFilter{})
+	all, _ := s.Audit(ctx, model.AuditFilter{})
+	if len(got) < 3 || len(got) > len(all) {
+		t.Fatalf("backup has %d audit entries, source %d", len(got), len(all))
+	}
+	t.Logf("backup taken after %d of the writer's %d edits", len(got)-1, len(all)-1)
+	for i := range got {
+		if got[i].Hash != all[i].Hash {
+			t.Fatalf("backup's audit entry %d differs from the source's", got[i].Seq)
+		}
+	}
+	// A backup made when nobody writes exports the same as the source.
+	quiet := filepath.Join(t.TempDir(), "quiet.db")
+	if err := s.Backup(ctx, quiet); err != nil {
+		t.Fatal(err)
+	}
+	q, err := Open(ctx, quiet, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer q.Close()
+	if !bytes.Equal(export(t, q), export(t, s)) {
+		t.Error("the backup's export differs from the source's")
+	}
+	if err := s.Backup(ctx, quiet); model.ErrorCode(err) != model.ECONFLICT {
 		t.Errorf("backup over an existing file: %v, want conflict", err)
 	}
 }
