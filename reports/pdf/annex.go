@@ -1,0 +1,404 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+
+	"strategytracker/model"
+)
+
+// The measure cards of the annex: every field of a measure, then its
+// milestones, indicators and updates. A card that fits on a page is never
+// split; a longer one starts on a page of its own and breaks between rows.
+
+const (
+	kvLabelSize = 7.2
+	kvValueSize = 7.8
+	kvGap       = 6.0
+	kvLabelW    = 27.0
+)
+
+// kvPair is a label and its wrapped value.
+type kvPair struct {
+	label string
+	lines []string
+	c     rgb
+}
+
+// kvRow is a line of the card's two-column field grid.
+type kvRow struct {
+	left, right kvPair
+	h           float64
+}
+
+func (r *report) annex() {
+	r.section(r.w.annex)
+	known := map[string]bool{}
+	for k := range r.areas {
+		a := &r.areas[k]
+		known[a.Code] = true
+		r.annexArea(a.Code+". "+a.Title.In(r.lang), r.byArea[a.Code])
+	}
+	// Measures of an area the document does not have, under its code.
+	var other []int
+	for _, i := range r.measures {
+		if !known[r.d.Measures[i].Area] {
+			other = append(other, i)
+		}
+	}
+	for len(other) > 0 {
+		code := r.d.Measures[other[0]].Area
+		var same, rest []int
+		for _, i := range other {
+			if r.d.Measures[i].Area == code {
+				same = append(same, i)
+			} else {
+				rest = append(rest, i)
+			}
+		}
+		r.annexArea(orDash(code, r.w.none), same)
+		other = rest
+	}
+}
+
+func (r *report) annexArea(title string, measures []int) {
+	if len(measures) == 0 {
+		return
+	}
+	r.subsection(title, 1, 60)
+	for _, i := range measures {
+		r.card(i)
+		r.step()
+	}
+}
+
+// kvW is the width of a value in the field grid.
+func kvW() float64 { return (contentW-kvGap)/2 - kvLabelW }
+
+func (r *report) pair(label, value string, c rgb) kvPair {
+	r.setFont("", kvValueSize)
+	return kvPair{label: label, lines: r.split(orDash(value, r.w.none), kvW()-1), c: c}
+}
+
+// card writes the card of measure i.
+func (r *report) card(i int) {
+	m := &r.d.Measures[i]
+	f := r.figs[i]
+
+	// Title bar.
+	r.setFont("B", 9.5)
+	titleLines := r.split(m.Code+"  "+m.Title.In(r.lang), contentW-36)
+	barH := float64(len(titleLines))*lineH(9.5) + 4
+
+	// Field grid.
+	left := []kvPair{
+		r.pair(r.w.area, r.areaTitle(m.Area), cText),
+		r.pair(r.w.goals, r.goalTitles(m.Goals), cText),
+		r.pair(r.w.leadUnit, r.unitName(m.LeadUnit), cText),
+		r.pair(r.w.responsible, r.personLine(m.Responsible), cText),
+		r.pair(r.w.partners, r.unitNames(m.Partners), cText),
+		r.pair(r.w.term, r.period(m.Start, m.End), cText),
+		r.pair(r.w.weight, r.num(m.Weight), cText),
+	}
+	exec := r.w.none
+	if e, ok := model.BudgetExecution(m.PlannedCents, m.SpentCents); ok {
+		exec = r.pct(e)
+	}
+	status := f.Status.Label(r.lang)
+	if f.Overridden {
+		status += " *"
+	}
+	right := []kvPair{
+		r.pair(r.w.progress, r.pct(f.Progress)+" ("+fmt.Sprintf(r.w.expected, r.pct(f.Expected))+")", cText),
+		r.pair(r.w.status, status, cText),
+		r.pair(r.w.planned, r.eur(m.PlannedCents), cText),
+		r.pair(r.w.spent, r.eur(m.SpentCents), cText),
+		r.pair(r.w.execution, exec, cText),
+		r.pair(r.w.funding, r.fundingLine(m.Funding), cText),
+	}
+	if !hasActiveMilestones(m) {
+		right = append(right, r.pair(r.w.manual, r.pct(m.ManualProgress), cText))
+	}
+	var grid []kvRow
+	for k := 0; k < max(len(left), len(right)); k++ {
+		var row kvRow
+		if k < len(left) {
+			row.left = left[k]
+		}
+		if k < len(right) {
+			row.right = right[k]
+		}
+		row.h = float64(max(len(row.left.lines), len(row.right.lines), 1))*lineH(kvValueSize) + 1.2
+		grid = append(grid, row)
+	}
+	total := barH + 2
+	for _, g := range grid {
+		total += g.h
+	}
+	r.setFont("", kvValueSize)
+	desc := r.split(orDash(m.Description.In(r.lang), r.w.none), contentW-kvLabelW)
+	total += float64(len(desc))*lineH(kvValueSize) + 2
+	var override []string
+	if f.Overridden {
+		override = r.split(m.Override.Reason, contentW-kvLabelW)
+		total += float64(len(override))*lineH(kvValueSize) + 1
+	}
+
+	// Milestones.
+	t := r.newTable("", // the card's title repeats on a new page instead
+		col{r.w.milestone, 0, "L"}, col{r.w.due, 18, "L"}, col{r.w.completed, 18, "L"},
+		col{r.w.state, 28, "L"}, col{r.w.weight, 13, "R"}, col{r.w.responsible, 27, "L"})
+	rows := make([]*trow, 0, len(m.Milestones))
+	milestonesH := 0.0
+	for k := range m.Milestones {
+		ms := &m.Milestones[k]
+		st := ms.StateAt(m.Cancelled, r.asOf)
+		done := r.w.none
+		if st == model.StateDone {
+			done = r.date(ms.Completed)
+		}
+		state := t.text(3, st.Label(r.lang))
+		if st == model.StateOverdue {
+			state = t.bold(3, st.Label(r.lang)+" · "+r.count(ms.DaysOverdue(m.Cancelled, r.asOf)))
+		}
+		var notes []tnote
+		if ms.Note != "" {
+			notes = append(notes, t.note(r.w.note+": "+ms.Note, cMuted, 0))
+		}
+		if ms.Evidence != "" {
+			notes = append(notes, t.note(r.w.evidence+": "+ms.Evidence, cMuted, 0))
+		}
+		rw := t.row([]tcell{t.text(0, ms.Title.In(r.lang)), t.text(1, r.date(ms.Due)), t.text(2, done), state,
+			t.text(4, r.num(ms.Weight)), t.text(5, orDash(r.personName(ms.Responsible), r.w.none))}, notes...)
+		rows = append(rows, rw)
+		milestonesH += rw.h
+	}
+	if len(rows) > 0 {
+		total += t.headH + lineH(9) + 1
+	} else {
+		total += lineH(kvValueSize) + 2
+	}
+
+	// Indicators and updates, as short paragraphs.
+	var extras []string
+	for k := range m.KPIs {
+		extras = append(extras, r.kpiLine(&m.KPIs[k]))
+	}
+	kpiCount := len(extras)
+	for k := range m.Updates {
+		if u := &m.Updates[k]; u.Date <= r.asOf {
+			extras = append(extras, joinNonEmpty(" · ", r.date(u.Date), r.personName(u.Author))+" — "+u.Text.In(r.lang))
+		}
+	}
+	r.setFont("", kvValueSize)
+	extraLines := make([][]string, len(extras))
+	extrasH := 0.0
+	for k, e := range extras {
+		extraLines[k] = r.split(e, contentW-kvLabelW)
+		extrasH += float64(len(extraLines[k]))*lineH(kvValueSize) + 0.8
+	}
+	total += 6 + milestonesH + extrasH
+
+	// The card starts where it is when it fits whole, or when its title,
+	// fields and first two milestones do; the rest then runs onto the next
+	// page under the card's title. Else it starts on a new page.
+	first := total - milestonesH - extrasH
+	if len(rows) > 0 {
+		first += rows[0].h
+		if len(rows) > 1 {
+			first += rows[1].h
+		}
+	}
+	if r.y+total > bodyBottom && r.y+first > bodyBottom {
+		r.newPage()
+	}
+
+	y := r.y
+	r.rect(marginL, y, contentW, barH, cHeadFill)
+	r.rect(marginL, y, 1, barH, statusColour[f.Status])
+	r.setFont("B", 9.5)
+	r.setText(cAccent)
+	r.lines(marginL+3, y+2, contentW-36, lineH(9.5), titleLines, "L")
+	r.setFont("B", chipSize)
+	cw := r.width(f.Status.Label(r.lang)) + 3.2
+	if f.Overridden {
+		cw += r.width(" *")
+	}
+	r.chip(marginL+contentW-2-cw, y+2+(lineH(9.5)-chipH)/2, f.Status, f.Overridden)
+	r.y = y + barH + 2
+	r.cont = m.Code + "  " + m.Title.In(r.lang)
+	defer func() { r.cont = "" }()
+
+	r.grid(grid)
+	r.labelled(r.w.description, desc, cText)
+	if f.Overridden {
+		r.labelled(r.w.override, override, cNote)
+	}
+
+	r.y += 1
+	if len(rows) == 0 {
+		r.para(marginL, contentW, r.w.noMilestones, "", kvValueSize, cMuted)
+	} else {
+		r.minor(r.w.milestones, t.headH+rows[0].h)
+		for _, rw := range rows {
+			t.place(rw)
+		}
+	}
+	r.y += 1.5
+	for k, ls := range extraLines {
+		label := ""
+		if k == 0 && kpiCount > 0 {
+			label = r.w.kpis
+		} else if k == kpiCount {
+			label = r.w.updates
+		}
+		r.labelled(label, ls, cText)
+		r.y += 0.8
+	}
+	r.y += 5
+}
+
+// grid writes the field grid: the rows that fit on the page, labels
+// first and values second (a font and colour each), then the next page's.
+func (r *report) grid(rows []kvRow) {
+	x2 := marginL + kvLabelW + kvW() + kvGap
+	lh := lineH(kvValueSize)
+	for start := 0; start < len(rows); {
+		r.ensure(rows[start].h)
+		end, y := start, r.y
+		for end < len(rows) && y+rows[end].h <= bodyBottom {
+			y += rows[end].h
+			end++
+		}
+		r.setFont("", kvLabelSize)
+		r.setText(cMuted)
+		y = r.y
+		for _, g := range rows[start:end] {
+			for _, p := range [2]struct {
+				x float64
+				l string
+			}{{marginL, g.left.label}, {x2, g.right.label}} {
+				if p.l != "" {
+					r.text(p.x, y, kvLabelW-1, lh, r.ellipsis(p.l, kvLabelW-1.5), "L")
+				}
+			}
+			y += g.h
+		}
+		r.setFont("", kvValueSize)
+		y = r.y
+		for _, g := range rows[start:end] {
+			for _, p := range [2]struct {
+				x float64
+				v kvPair
+			}{{marginL, g.left}, {x2, g.right}} {
+				if p.v.label != "" {
+					r.setText(p.v.c)
+					r.lines(p.x+kvLabelW, y, kvW()-1, lh, p.v.lines, "L")
+				}
+			}
+			y += g.h
+		}
+		r.y = y
+		start = end
+	}
+}
+
+// labelled writes full-width wrapped lines with a label before them,
+// line by line so that they may run onto the next page.
+func (r *report) labelled(label string, ls []string, c rgb) {
+	lh := lineH(kvValueSize)
+	for k, l := range ls {
+		r.ensure(lh)
+		if k == 0 && label != "" {
+			r.setFont("", kvLabelSize)
+			r.setText(cMuted)
+			r.text(marginL, r.y, kvLabelW-1, lh, r.ellipsis(label, kvLabelW-1.5), "L")
+		}
+		r.setFont("", kvValueSize)
+		r.setText(c)
+		r.text(marginL+kvLabelW, r.y, contentW-kvLabelW, lh, l, "L")
+		r.y += lh
+	}
+	if len(ls) > 0 {
+		r.y += 1
+	}
+}
+
+func hasActiveMilestones(m *model.Measure) bool {
+	for k := range m.Milestones {
+		if !m.Milestones[k].Cancelled && !m.Cancelled {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *report) areaTitle(code string) string {
+	if a := r.d.Area(code); a != nil {
+		return a.Code + ". " + a.Title.In(r.lang)
+	}
+	return code
+}
+
+func (r *report) goalTitles(codes []string) string {
+	parts := make([]string, 0, len(codes))
+	for _, c := range codes {
+		s := c
+		for k := range r.d.Goals {
+			if g := &r.d.Goals[k]; g.Code == c {
+				s = c + ". " + g.Title.In(r.lang)
+			}
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (r *report) unitNames(codes []string) string {
+	parts := make([]string, 0, len(codes))
+	for _, c := range codes {
+		parts = append(parts, r.unitName(c))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func (r *report) personLine(ref model.Ref) string {
+	p := r.people[model.ID(ref)]
+	if p == nil {
+		return ""
+	}
+	return joinNonEmpty(", ", p.Name.In(r.lang), p.Position.In(r.lang))
+}
+
+func (r *report) fundingLine(fs []model.Funding) string {
+	parts := make([]string, 0, len(fs))
+	for _, f := range fs {
+		parts = append(parts, f.Name.In(r.lang)+": "+r.eur(f.AmountCents))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// withUnit is a value with its unit of measure: "20 %" in Bulgarian,
+// "20%" in English, "150 datasets" in both.
+func (r *report) withUnit(v float64, unit string) string {
+	if unit == "%" && r.lang == model.EN {
+		return r.num(v) + unit
+	}
+	return joinNonEmpty(" ", r.num(v), unit)
+}
+
+// kpiLine is an indicator in one sentence: name, baseline, target, latest value.
+func (r *report) kpiLine(k *model.KPI) string {
+	val := func(v float64) string { return r.withUnit(v, k.Unit.In(r.lang)) }
+	s := k.Name.In(r.lang) + ": " + strings.ToLower(r.w.baseline) + " " + val(k.BaselineValue) + " (" + r.date(k.BaselineDate) + "), " +
+		strings.ToLower(r.w.target) + " " + val(k.TargetValue) + " (" + r.date(k.TargetDate) + ")"
+	if v, ok := k.LatestValue(r.asOf); ok {
+		s += ", " + strings.ToLower(r.w.latest) + " " + val(v.Value) + " (" + r.date(v.Date) + ")"
+		if a, ok := k.Attainment(r.asOf); ok {
+			s += ", " + strings.ToLower(r.w.attainment) + " " + r.pct(a)
+		}
+	} else {
+		s += ", " + r.w.noValue
+	}
+	return s
+}

@@ -1,0 +1,92 @@
+package pdf
+
+import (
+	"io"
+	"testing"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+
+	"strategytracker/assets"
+	"strategytracker/model"
+)
+
+// The benchmarks of issue 4: the full report of a generated strategy of
+// 2,000 measures, and the floor it is measured against — the same text
+// cells, on the same number of pages, written raw with fpdf (same fonts,
+// one CellFormat per cell, no layout).
+
+var benchAsOf = model.MustDate("2026-11-30")
+
+func benchOptions() Options {
+	return Options{Lang: model.BG, AsOf: benchAsOf, PreparedBy: "Служител 1", Created: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)}
+}
+
+func BenchmarkReport(b *testing.B) {
+	d := model.Generate(2000, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := Write(io.Discard, d, benchOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// recordCells lays out the report of d and returns the text of every cell
+// it writes, page by page.
+func recordCells(tb testing.TB, d *model.Doc, opt Options) [][]string {
+	r, err := newReport(d, opt)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var pages [][]string
+	r.hook = func(t drawn) {
+		for len(pages) < t.page {
+			pages = append(pages, nil)
+		}
+		pages[t.page-1] = append(pages[t.page-1], t.s)
+	}
+	r.build()
+	if err := r.finish(io.Discard); err != nil {
+		tb.Fatal(err)
+	}
+	return pages
+}
+
+// writeRaw writes the cells with fpdf alone: a page per page of cells,
+// one CellFormat per cell, rows 4 mm apart.
+func writeRaw(w io.Writer, pages [][]string, created time.Time) error {
+	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCatalogSort(true)
+	p.SetCreationDate(created)
+	p.SetAutoPageBreak(false, 0)
+	p.SetCellMargin(0)
+	p.AddUTF8FontFromBytes(family, "", assets.FontRegular)
+	p.AddUTF8FontFromBytes(family, "B", assets.FontBold)
+	p.SetFont(family, "", tableSize)
+	for _, cells := range pages {
+		p.AddPage()
+		for k, s := range cells {
+			p.SetXY(marginL, bodyTop+float64(k%60)*4)
+			p.CellFormat(contentW, 4, s, "", 0, "L", false, 0, "")
+		}
+	}
+	return p.Output(w)
+}
+
+func BenchmarkReportRawFloor(b *testing.B) {
+	d := model.Generate(2000, 1)
+	pages := recordCells(b, d, benchOptions())
+	cells := 0
+	for _, p := range pages {
+		cells += len(p)
+	}
+	b.ReportMetric(float64(len(pages)), "pages")
+	b.ReportMetric(float64(cells), "cells")
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := writeRaw(io.Discard, pages, benchOptions().Created); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
