@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"os"
 	"os/exec"
@@ -38,6 +39,7 @@ func runChild(mode, path string) int {
 		return 3
 	}
 	defer s.Close()
+	fmt.Println("ready") // the parent times its kill from here
 	switch mode {
 	case "batches":
 		// Endless transactions, each writing batchSize notes that carry its
@@ -142,17 +144,33 @@ func TestKilledWritesAreAllOrNothing(t *testing.T) {
 	}
 	_, path := newDemo(t)
 	rng := rand.New(rand.NewPCG(1, 2))
+	// Calibrate: how long one batch takes in this build (the race detector
+	// slows it tenfold), so that the kills fall among the writes.
+	window := calibrateBatch(t, path) * 3
+	t.Logf("one batch takes about %v; killing within %v of the start", window/3, window)
 	lastBatch := 0
 	for k := 0; k < kills; k++ {
 		cmd := child(t, "batches", path)
 		var stderr strings.Builder
 		cmd.Stderr = &stderr
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
-		time.Sleep(time.Duration(15+rng.IntN(100)) * time.Millisecond)
+		// Kill at a random moment after the child has opened the file, so
+		// that the moments fall among its writes however slow its start.
+		ready := make([]byte, 6)
+		if _, err := io.ReadFull(stdout, ready); err != nil {
+			cmd.Process.Kill()
+			cmd.Wait()
+			t.Fatalf("kill %d: the child did not start: %v %s", k, err, stderr.String())
+		}
+		time.Sleep(time.Duration(rng.Int64N(int64(window))))
 		cmd.Process.Signal(syscall.SIGKILL)
-		err := cmd.Wait()
+		err = cmd.Wait()
 		var exit *exec.ExitError
 		if !errors.As(err, &exit) || exit.ExitCode() != -1 {
 			t.Fatalf("kill %d: the child ended by itself (%v): %s", k, err, stderr.String())
@@ -189,6 +207,33 @@ func TestKilledWritesAreAllOrNothing(t *testing.T) {
 		t.Fatal("no batch was ever committed: the kills came too early to prove anything")
 	}
 	t.Logf("%d kills, %d batches committed", kills, lastBatch)
+}
+
+// calibrateBatch lets a child write batches for a second and returns the
+// time one batch took.
+func calibrateBatch(t *testing.T, path string) time.Duration {
+	t.Helper()
+	cmd := child(t, "batches", path)
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second)
+	cmd.Process.Kill()
+	cmd.Wait()
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	d, err := s.Doc(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := nextBatch(d) - 1
+	if n == 0 {
+		return time.Second
+	}
+	return time.Second / time.Duration(n)
 }
 
 func TestWritersAndReadersInSeveralProcesses(t *testing.T) {
