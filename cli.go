@@ -15,6 +15,8 @@ import (
 
 	"strategytracker/assets"
 	"strategytracker/model"
+	"strategytracker/reports/pdf"
+	"strategytracker/reports/xlsx"
 	"strategytracker/storage"
 )
 
@@ -40,9 +42,9 @@ func init() {
 		{"load", "-db FILE IN.json", "create FILE from an export", cmdLoad, true},
 		{"export", "[-o OUT.json]", "write the whole strategy as JSON (stdout without -o)", cmdExport, false},
 		{"summary", "[-asof DATE] [-json] [-lang bg|en]", "print the computed figures", cmdSummary, false},
-		{"report", "-format xlsx|pdf [-lang bg|en] [-asof DATE] [-o OUT]", "the progress workbook / council report", cmdNotYet, false},
-		{"template", "[-unit CODE] [-lang bg|en] -o OUT.xlsx", "the update workbook for coordinators", cmdNotYet, false},
-		{"import", "[-dry-run] -user NAME IN.xlsx", "apply a filled update workbook, all or nothing", cmdNotYet, false},
+		{"report", "-format xlsx|pdf [-lang bg|en] [-asof DATE] [-o OUT]", "the progress workbook / council report", cmdReport, false},
+		{"template", "[-unit CODE] [-lang bg|en] -o OUT.xlsx", "the update workbook for coordinators", cmdTemplate, false},
+		{"import", "[-dry-run] -user NAME IN.xlsx", "apply a filled update workbook, all or nothing", cmdImport, false},
 		{"snapshot", "-name NAME [-asof DATE]", "freeze the figures as of DATE", cmdSnapshot, false},
 		{"check", "", "verify SQLite integrity, foreign keys and the audit chain", cmdCheck, false},
 		{"backup", "-o OUT.db", "write a consistent copy while the file may be in use", cmdBackup, false},
@@ -140,6 +142,14 @@ func runCLI(args []string, stdout, stderr io.Writer) int {
 }
 
 func fail(stderr io.Writer, err error) int {
+	var many errLines
+	if errors.As(err, &many) {
+		for _, l := range many.lines {
+			fmt.Fprintln(stderr, l)
+		}
+		fmt.Fprintf(stderr, "strategytracker: %s\n", many.summary)
+		return 1
+	}
 	fmt.Fprintf(stderr, "strategytracker: %s\n", model.ErrorMessage(err))
 	return 1
 }
@@ -342,6 +352,145 @@ func cmdSummary(c *cmdContext) error {
 
 func cmdNotYet(c *cmdContext) error {
 	return usageErr("%s is not available yet in this build", c.flags.Name())
+}
+
+// errLines is an error of several lines (the problems of an import, each
+// SHEET!ROW: message), printed as they are and followed by one
+// "strategytracker: " line that sums them up.
+type errLines struct {
+	lines   []string
+	summary string
+}
+
+func (e errLines) Error() string { return strings.Join(append(e.lines, e.summary), "\n") }
+
+// xlsxOptions are the workbook options of the command line: the language,
+// the as-of date, the acting person if -user names one, and now.
+func (c *cmdContext) xlsxOptions(d *model.Doc) (xlsx.Options, error) {
+	opt := xlsx.Options{Lang: c.lang, AsOf: c.asOf, Created: time.Now()}
+	if c.user != "" {
+		p, err := c.actor(d)
+		if err != nil {
+			return opt, err
+		}
+		opt.PreparedBy = p.Name.In(c.lang)
+	}
+	return opt, nil
+}
+
+func cmdReport(c *cmdContext) error {
+	switch format := c.str("format"); format {
+	case "xlsx":
+	case "pdf":
+		return writeXLSX(c, func(w io.Writer, d *model.Doc, opt xlsx.Options) error {
+			return pdf.Write(w, d, pdf.Options{Lang: opt.Lang, AsOf: opt.AsOf, PreparedBy: opt.PreparedBy, Created: opt.Created})
+		})
+	case "":
+		return usageErr("report needs -format xlsx or -format pdf")
+	default:
+		return usageErr("-format %q: use xlsx or pdf", format)
+	}
+	return writeXLSX(c, xlsx.WriteWorkbook)
+}
+
+// writeXLSX writes the workbook (or report) that write makes of the
+// file's strategy to -o (or stdout), whole or not at all.
+func writeXLSX(c *cmdContext, write func(io.Writer, *model.Doc, xlsx.Options) error) error {
+	d, err := c.store.Doc(c.ctx)
+	if err != nil {
+		return err
+	}
+	opt, err := c.xlsxOptions(d)
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := write(&buf, d, opt); err != nil {
+		return err
+	}
+	return writeOutput(c, buf.Bytes())
+}
+
+func cmdTemplate(c *cmdContext) error {
+	if c.str("o") == "" {
+		return usageErr("template needs -o OUT.xlsx")
+	}
+	err := writeXLSX(c, func(w io.Writer, d *model.Doc, opt xlsx.Options) error {
+		return xlsx.WriteTemplate(w, d, c.store.DatabaseID(), c.str("unit"), opt)
+	})
+	if err != nil {
+		return err
+	}
+	unit := "all units"
+	if u := c.str("unit"); u != "" {
+		unit = "unit " + u
+	}
+	fmt.Fprintf(c.out, "wrote the update template for %s to %s\n", unit, c.str("o"))
+	return nil
+}
+
+// cmdImport reads and checks the whole workbook before it touches the
+// database; any problem refuses all of it. The changes are planned again
+// inside the transaction, so that what is written is checked against the
+// file as it stands then.
+func cmdImport(c *cmdContext) error {
+	if c.flags.NArg() != 1 {
+		return usageErr("import needs one IN.xlsx")
+	}
+	path := c.flags.Arg(0)
+	name := filepath.Base(path)
+	d, err := c.store.Doc(c.ctx)
+	if err != nil {
+		return err
+	}
+	actor, err := c.actor(d)
+	if err != nil {
+		return err
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return model.Errorf(model.ENOTFOUND, "cannot read %s: %v", path, err)
+	}
+	u, err := xlsx.ReadUpdate(f)
+	f.Close()
+	if err != nil {
+		return model.Errorf(model.ErrorCode(err), "%s: %s", name, model.ErrorMessage(err))
+	}
+	today := model.DateOf(time.Now())
+	refused := func(problems []xlsx.Problem) error {
+		return errLines{lines: xlsx.Problems(problems).Lines(),
+			summary: fmt.Sprintf("%s: %d problem(s); nothing was imported", name, len(problems))}
+	}
+	changes, problems := xlsx.Plan(d, u, actor, c.store.DatabaseID(), today)
+	if len(problems) > 0 {
+		return refused(problems)
+	}
+	if c.boolean("dry-run") {
+		for _, ch := range changes {
+			fmt.Fprintln(c.out, ch)
+		}
+		fmt.Fprintf(c.out, "dry run: %d change(s) from %s would be made as %s; nothing was written\n", len(changes), name, model.UserLabel(actor))
+		return nil
+	}
+	if len(changes) == 0 {
+		fmt.Fprintf(c.out, "nothing to import: %s holds no change to the database\n", name)
+		return nil
+	}
+	err = c.store.Update(c.ctx, actor.ID, model.ActionImport, name, func(tx model.Tx) error {
+		changes, problems = xlsx.Plan(tx.Doc(), u, tx.Doc().Person(actor.ID), c.store.DatabaseID(), today)
+		if len(problems) > 0 {
+			return refused(problems)
+		}
+		return xlsx.Apply(tx, changes)
+	})
+	var rowErr xlsx.Problems
+	if errors.As(err, &rowErr) {
+		return refused(rowErr)
+	} else if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.out, "imported %d change(s) from %s as %s\n", len(changes), name, model.UserLabel(actor))
+	return nil
 }
 
 func cmdSnapshot(c *cmdContext) error {

@@ -150,9 +150,7 @@ func TestErrorsAndUsage(t *testing.T) {
 		{"snapshot without name", []string{"snapshot", "-db", db}, 2, "-name"},
 		{"unknown user", []string{"snapshot", "-db", db, "-name", "x", "-user", "nobody"}, 1, "no such person"},
 		{"not a database", []string{"check", "-db", filepath.Join(dir, "..")}, 1, "is a directory"},
-		{"report not yet", []string{"report", "-db", db, "-format", "pdf"}, 2, "not available yet"},
-		{"template not yet", []string{"template", "-db", db, "-o", "x.xlsx"}, 2, "not available yet"},
-		{"import not yet", []string{"import", "-db", db, "x.xlsx"}, 2, "not available yet"},
+		{"report in an unknown format", []string{"report", "-db", db, "-format", "doc"}, 2, "use xlsx or pdf"},
 		{"backup without o", []string{"backup", "-db", db}, 2, "-o"},
 		{"generate without count", []string{"generate", "-db", filepath.Join(dir, "g.db")}, 2, "-measures"},
 	}
@@ -212,5 +210,23 @@ func TestBackupAndDefaultFile(t *testing.T) {
 	mustRun(t, "backup", "-o", backup)
 	if mustRun(t, "export") != mustRun(t, "export", "-db", backup) {
 		t.Error("the backup's export differs from the source's")
+	}
+}
+
+func TestReportPDF(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	mustRun(t, "demo", "-db", db)
+	mustRun(t, "snapshot", "-db", db, "-name", "Q3", "-asof", "2026-09-30")
+	for _, lang := range []string{"bg", "en"} {
+		out := filepath.Join(dir, "report-"+lang+".pdf")
+		mustRun(t, "report", "-db", db, "-format", "pdf", "-lang", lang, "-asof", "2026-11-30", "-o", out)
+		b, err := os.ReadFile(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 20000 {
+			t.Errorf("%s: not a PDF report (%d bytes)", lang, len(b))
+		}
 	}
 }

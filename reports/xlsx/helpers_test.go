@@ -1,0 +1,119 @@
+package xlsx
+
+import (
+	"bytes"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"strategytracker/assets"
+	"strategytracker/model"
+)
+
+// The demo at the date its figures are written for.
+var (
+	demoAsOf = model.MustDate("2026-11-30")
+	created  = time.Date(2026, 11, 30, 9, 30, 0, 0, time.UTC)
+)
+
+const demoDB = "demo-database"
+
+func demoDoc(t testing.TB) *model.Doc {
+	t.Helper()
+	d, err := model.DecodeBytes(assets.DemoStrategy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// As a store reads it: every row has a version.
+	for i := range d.Measures {
+		m := &d.Measures[i]
+		m.Version = 1
+		for j := range m.Milestones {
+			m.Milestones[j].Version = 1
+			m.Milestones[j].MeasureID = m.ID
+		}
+		for j := range m.KPIs {
+			m.KPIs[j].Version = 1
+			m.KPIs[j].MeasureID = m.ID
+		}
+	}
+	return d
+}
+
+func opts(lang model.Lang) Options {
+	return Options{Lang: lang, AsOf: demoAsOf, PreparedBy: "Ивелина Петрова", Created: created}
+}
+
+func workbookBytes(t testing.TB, d *model.Doc, lang model.Lang) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteWorkbook(&buf, d, opts(lang)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func templateBytes(t testing.TB, d *model.Doc, unit string, lang model.Lang) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := WriteTemplate(&buf, d, demoDB, unit, opts(lang)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func open(t testing.TB, b []byte) *excelize.File {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { f.Close() })
+	return f
+}
+
+// edit opens a workbook, lets fn change it and returns the new bytes.
+func edit(t testing.TB, b []byte, fn func(f *excelize.File)) []byte {
+	t.Helper()
+	f := open(t, b)
+	fn(f)
+	buf, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// cellOf is the cell of the row with id in the hidden column A and the
+// column whose key is key, on sheet.
+func cellOf(t testing.TB, f *excelize.File, sheet string, id model.ID, key string) string {
+	t.Helper()
+	rows, err := f.GetRows(sheet, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for i, k := range rows[0] {
+		if k == key {
+			col = i
+		}
+	}
+	for r, row := range rows {
+		if r >= firstDataRow-1 && len(row) > 0 && row[0] == strconv.FormatInt(id, 10) && col >= 0 {
+			return cellName(col+1, r+1)
+		}
+	}
+	t.Fatalf("%s has no row %d with a column %q", sheet, id, key)
+	return ""
+}
+
+func set(t testing.TB, f *excelize.File, sheet string, id model.ID, key string, v any) string {
+	t.Helper()
+	cell := cellOf(t, f, sheet, id, key)
+	if err := f.SetCellValue(sheet, cell, v); err != nil {
+		t.Fatal(err)
+	}
+	return cell
+}

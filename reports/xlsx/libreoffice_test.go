@@ -1,0 +1,113 @@
+package xlsx
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"strategytracker/model"
+)
+
+// tool finds a program the test needs. Without it the test is skipped on a
+// developer's machine, saying why, and fails under CI, which installs it.
+func tool(t *testing.T, names ...string) string {
+	t.Helper()
+	for _, n := range names {
+		if p, err := exec.LookPath(n); err == nil {
+			return p
+		}
+	}
+	msg := names[0] + " is not installed (make deps installs it)"
+	if os.Getenv("CI") != "" {
+		t.Fatal(msg + ": CI must run this test")
+	}
+	t.Skip(msg + ": skipping the check that the demo workbooks open in LibreOffice")
+	return ""
+}
+
+// TestDemoWorkbooksOpenInLibreOffice converts both workbooks of the demo to
+// PDF with LibreOffice: a file it cannot open fails the conversion, and the
+// PDF's text shows whether the Cyrillic survived.
+func TestDemoWorkbooksOpenInLibreOffice(t *testing.T) {
+	t.Parallel() // slow: let the other tests run meanwhile
+	office := tool(t, "libreoffice", "soffice")
+	pdftotext := tool(t, "pdftotext")
+	d := demoDoc(t)
+	tests := []struct {
+		name string
+		file []byte
+		want []string
+	}{
+		{"progress", workbookBytes(t, d, model.BG), []string{"Стратегия за дигитална трансформация на София", "ДЕМОНСТРАЦИОННИ ДАННИ", "Мерки по статус", "изпълнена"}},
+		{"template", templateBytes(t, d, "", model.BG), []string{"Шаблон за отчет на напредъка", "Стратегия за дигитална трансформация на София", "Наименование на мярката"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+			defer cancel()
+			pdf := convert(ctx, t, office, tt.name+".xlsx", tt.file, "pdf")
+			text, err := exec.CommandContext(ctx, pdftotext, pdf, "-").Output()
+			if err != nil {
+				t.Fatalf("pdftotext: %v", err)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(string(text), w) {
+					t.Errorf("the PDF lacks %q", w)
+				}
+			}
+		})
+	}
+	// A coordinator may fill the template in LibreOffice Calc: saved by it
+	// unchanged, the template must read back as no change at all.
+	t.Run("template saved by LibreOffice", func(t *testing.T) {
+		t.Parallel()
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		saved := convert(ctx, t, office, "template.xlsx", templateBytes(t, d, "", model.BG), "xlsx:Calc MS Excel 2007 XML")
+		b, err := os.ReadFile(saved)
+		if err != nil {
+			t.Fatal(err)
+		}
+		u, err := ReadUpdate(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+		if len(changes) != 0 || len(problems) != 0 || len(u.Milestones) == 0 {
+			t.Errorf("read back %d milestones; changes %v, problems %v; want none", len(u.Milestones), changes, problems)
+		}
+	})
+}
+
+// convert has LibreOffice convert the file name (content b) to format in a
+// folder of its own and returns the path of the result.
+func convert(ctx context.Context, t *testing.T, office, name string, b []byte, format string) string {
+	t.Helper()
+	dir := t.TempDir()
+	in := filepath.Join(dir, name)
+	if err := os.WriteFile(in, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	outDir := filepath.Join(dir, "out")
+	// A profile of its own: LibreOffice runs once per profile, and as
+	// root only with a profile it may write.
+	cmd := exec.CommandContext(ctx, office, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"),
+		"--headless", "--norestore", "--convert-to", format, "--outdir", outDir, in)
+	cmd.Env = append(os.Environ(), "HOME="+dir)
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("libreoffice: %v\n%s", err, out)
+	}
+	ext, _, _ := strings.Cut(format, ":")
+	result := filepath.Join(outDir, strings.TrimSuffix(name, filepath.Ext(name))+"."+ext)
+	if _, err := os.Stat(result); err != nil {
+		t.Fatalf("libreoffice made no %s (%v):\n%s", ext, err, out)
+	}
+	return result
+}

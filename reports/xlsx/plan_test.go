@@ -1,0 +1,405 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"strategytracker/model"
+)
+
+// readFilled makes the template of d, lets fill change it as a coordinator
+// would, and reads it back.
+func readFilled(t *testing.T, d *model.Doc, lang model.Lang, fill func(f *excelize.File)) *Update {
+	t.Helper()
+	u, err := ReadUpdate(bytes.NewReader(edit(t, templateBytes(t, d, "", lang), fill)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
+}
+
+// rowOf is "SHEET!ROW" of a cell name on sheet.
+func rowOf(sheet, cell string) string {
+	_, row, _ := excelize.CellNameToCoordinates(cell)
+	return fmt.Sprintf("%s!%d", sheet, row)
+}
+
+// fakeTx is a model.Tx over a document in memory that saves like the store:
+// versions move on, new rows get ids. fail makes the Save of that entity fail.
+type fakeTx struct {
+	d      *model.Doc
+	saved  []string
+	fail   model.Entity
+	nextID model.ID
+}
+
+func (x *fakeTx) Doc() *model.Doc                    { return x.d }
+func (x *fakeTx) SaveStrategy(*model.Strategy) error { return x.refuse("strategy") }
+func (x *fakeTx) SaveGoal(*model.Goal) error         { return x.refuse("goal") }
+func (x *fakeTx) SaveArea(*model.Area) error         { return x.refuse("area") }
+func (x *fakeTx) SaveUnit(*model.Unit) error         { return x.refuse("unit") }
+func (x *fakeTx) SavePerson(*model.Person) error     { return x.refuse("person") }
+func (x *fakeTx) SaveKPI(*model.KPI) error           { return x.refuse("kpi") }
+func (x *fakeTx) Delete(model.Entity, model.ID, int64) error {
+	return x.refuse("delete")
+}
+
+func (x *fakeTx) refuse(what string) error {
+	return model.Errorf(model.EINTERNAL, "the import may not save a %s", what)
+}
+
+func (x *fakeTx) check(e model.Entity, stored, version int64) error {
+	x.saved = append(x.saved, string(e))
+	if e == x.fail {
+		return model.Errorf(model.ECONFLICT, "%s: refused by the test", e)
+	}
+	if stored != version {
+		return model.Errorf(model.ECONFLICT, "%s: version %d, yours %d", e, stored, version)
+	}
+	return nil
+}
+
+func (x *fakeTx) SaveMeasure(m *model.Measure) error {
+	cur := x.d.Measure(m.ID)
+	if err := x.check(model.EntityMeasure, cur.Version, m.Version); err != nil {
+		return err
+	}
+	cur.ManualProgress, cur.Version = m.ManualProgress, cur.Version+1
+	return nil
+}
+
+func (x *fakeTx) SaveMilestone(ms *model.Milestone) error {
+	cur, _ := x.d.MilestoneByID(ms.ID)
+	if err := x.check(model.EntityMilestone, cur.Version, ms.Version); err != nil {
+		return err
+	}
+	*cur = *ms
+	cur.Version++
+	return nil
+}
+
+func (x *fakeTx) SaveKPIValue(v *model.KPIValue) error {
+	if err := x.check(model.EntityKPIValue, 0, v.Version); err != nil {
+		return err
+	}
+	k, _ := x.d.KPIByID(v.KPIID)
+	x.nextID++
+	v.ID, v.Version = 1000+x.nextID, 1
+	k.Values = append(k.Values, *v)
+	return nil
+}
+
+func (x *fakeTx) SaveUpdate(u *model.Update) error {
+	if err := x.check(model.EntityUpdate, 0, u.Version); err != nil {
+		return err
+	}
+	m := x.d.Measure(u.MeasureID)
+	x.nextID++
+	u.ID, u.Version = 1000+x.nextID, 1
+	m.Updates = append(m.Updates, *u)
+	return nil
+}
+
+// fillAll is a coordinator's report touching every kind of row.
+func fillAll(t *testing.T, d *model.Doc, lang model.Lang) func(f *excelize.File) {
+	m := d.MeasureByCode("1.1")
+	open := &m.Milestones[4]
+	ms, kpi, upd, prog := sheetMilestones.In(lang), sheetKPIValues.In(lang), sheetUpdates.In(lang), sheetProgress.In(lang)
+	return func(f *excelize.File) {
+		set(t, f, ms, open.ID, "completed", "20.11.2026")
+		set(t, f, ms, open.ID, "evidence", "https://sofia.example/done.pdf")
+		set(t, f, ms, m.Milestones[5].ID, "note", "Две дружества остават.")
+		set(t, f, kpi, m.KPIs[0].ID, "date", "2026-11-15")
+		set(t, f, kpi, m.KPIs[0].ID, "value", "57,5")
+		set(t, f, kpi, m.KPIs[0].ID, "source", "деловодна система")
+		set(t, f, upd, d.MeasureByCode("1.2").ID, "text", "Публикувани са още 12 набора от данни.")
+		set(t, f, prog, d.MeasureByCode("2.1").ID, "progress", 90)
+	}
+}
+
+func TestPlanAFilledTemplate(t *testing.T) {
+	d := demoDoc(t)
+	u := readFilled(t, d, model.EN, fillAll(t, d, model.EN))
+	changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+	if len(problems) != 0 {
+		t.Fatalf("problems: %v", problems)
+	}
+	var got []string
+	for _, c := range changes {
+		got = append(got, c.String())
+	}
+	m := d.MeasureByCode("1.1")
+	want := []string{
+		fmt.Sprintf(`Milestones!%d: change milestone %d "Municipal companies connected" of measure 1.1: completed null → "2026-11-20"; evidence "" → "https://sofia.example/done.pdf"`, 7, m.Milestones[4].ID),
+		fmt.Sprintf(`Milestones!%d: change milestone %d "Paper files dropped from internal document flow" of measure 1.1: note "" → "Две дружества остават."`, 8, m.Milestones[5].ID),
+		fmt.Sprintf(`KPI values!3: add a value of KPI %d "%s" of measure 1.1: date 2026-11-15; value 57.5; source "деловодна система"`, m.KPIs[0].ID, m.KPIs[0].Name.EN),
+		`Updates!4: add a progress update of measure 1.2: date 2026-11-30; text "Публикувани са още 12 набора от данни."`,
+		`Progress!3: change manual progress of measure 2.1: manualProgress 100 → 90`,
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestApplyThenImportingAgainChangesNothing(t *testing.T) {
+	d := demoDoc(t)
+	u := readFilled(t, d, model.BG, fillAll(t, d, model.BG))
+	changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+	if len(problems) != 0 || len(changes) != 5 {
+		t.Fatalf("planned %d changes, problems %v", len(changes), problems)
+	}
+	tx := &fakeTx{d: d}
+	if err := Apply(tx, changes); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"milestone", "milestone", "kpi_value", "update", "measure"}; !slices.Equal(tx.saved, want) {
+		t.Errorf("saved %v, want %v", tx.saved, want)
+	}
+	m := d.MeasureByCode("1.1")
+	if ms := m.Milestones[4]; ms.Completed != model.MustDate("2026-11-20") || ms.Version != 2 || ms.Title.BG == "" {
+		t.Errorf("milestone after the import: %+v", ms)
+	}
+	if up := d.MeasureByCode("1.2").Updates; up[len(up)-1].Text.BG != "Публикувани са още 12 набора от данни." || up[len(up)-1].Author != 1 {
+		t.Errorf("update after the import: %+v", up[len(up)-1])
+	}
+	// The same file again: the rows equal the database though their
+	// versions moved on, and the value and update are already there.
+	changes, problems = Plan(d, u, d.Person(1), demoDB, demoAsOf)
+	if len(changes) != 0 || len(problems) != 0 {
+		t.Errorf("the second import plans %v, problems %v; want nothing", changes, problems)
+	}
+}
+
+func TestApplyNamesTheRowThatFails(t *testing.T) {
+	d := demoDoc(t)
+	changes, _ := Plan(d, readFilled(t, d, model.EN, fillAll(t, d, model.EN)), d.Person(1), demoDB, demoAsOf)
+	err := Apply(&fakeTx{d: d, fail: model.EntityKPIValue}, changes)
+	var ps Problems
+	if !errorsAs(err, &ps) || len(ps) != 1 || ps[0].String() != "KPI values!3: kpi_value: refused by the test" {
+		t.Errorf("Apply = %v, want the KPI values row named", err)
+	}
+}
+
+func errorsAs(err error, ps *Problems) bool {
+	p, ok := err.(Problems)
+	*ps = p
+	return ok
+}
+
+func TestPlanRefusesRowByRow(t *testing.T) {
+	const (
+		office      = 1  // Ivelina Petrova
+		innoCoord   = 3  // Mariya Georgieva, INNO
+		council     = 13 // Viktoriya Marinova
+		measure11   = "1.1"
+		measureIT14 = "1.4" // led by IT
+	)
+	type fill func(t *testing.T, d *model.Doc, f *excelize.File) string // returns the SHEET!ROW it expects
+	ms := func(code string, i int) func(d *model.Doc) *model.Milestone {
+		return func(d *model.Doc) *model.Milestone { return &d.MeasureByCode(code).Milestones[i] }
+	}
+	setMS := func(code string, i int, key string, v any) fill {
+		return func(t *testing.T, d *model.Doc, f *excelize.File) string {
+			return rowOf("Milestones", set(t, f, "Milestones", ms(code, i)(d).ID, key, v))
+		}
+	}
+	setKPI := func(code string, values map[string]any) fill {
+		return func(t *testing.T, d *model.Doc, f *excelize.File) string {
+			id := d.MeasureByCode(code).KPIs[0].ID
+			var cell string
+			for k, v := range values {
+				cell = set(t, f, "KPI values", id, k, v)
+			}
+			return rowOf("KPI values", cell)
+		}
+	}
+	tests := []struct {
+		name   string
+		actor  model.ID
+		before func(d *model.Doc) // the database moves on after the template
+		fill   fill
+		want   string // "" for no problem
+	}{
+		{"a coordinator's own measure", innoCoord, nil, setMS(measure11, 4, "completed", "01.11.2026"), ""},
+		{"another unit's measure", innoCoord, nil, setMS(measureIT14, 3, "completed", "01.11.2026"), "may not change measure 1.4"},
+		{"a council member", council, nil, setMS(measure11, 4, "note", "x"), "is a council member and may not change anything"},
+		{"stale row", office, func(d *model.Doc) { ms(measure11, 4)(d).Version = 2; ms(measure11, 4)(d).Note = "edited" },
+			setMS(measure11, 4, "completed", "01.11.2026"), "milestone 5 was changed in the database after the template was made (version 2, the template has 1)"},
+		{"stale row the file agrees with", office, func(d *model.Doc) {
+			ms(measure11, 4)(d).Version = 3
+			ms(measure11, 4)(d).Completed = model.MustDate("2026-11-01")
+		}, setMS(measure11, 4, "completed", "01.11.2026"), ""},
+		{"unknown id", office, nil, func(t *testing.T, d *model.Doc, f *excelize.File) string {
+			_, row, _ := excelize.CellNameToCoordinates(cellOf(t, f, "Milestones", ms(measure11, 0)(d).ID, "title"))
+			f.SetCellValue("Milestones", cellName(1, row), 99999)
+			return fmt.Sprintf("Milestones!%d", row)
+		}, "milestone 99999 does not exist in this database"},
+		{"completed in the future", office, nil, setMS(measure11, 4, "completed", "2026-12-01"), "is in the future (today is 2026-11-30)"},
+		{"impossible date", office, nil, setMS(measure11, 4, "completed", "31.02.2026"), `cell G7 ("Completed"): "31.02.2026" is not a valid date`},
+		{"not yes or no", office, nil, setMS(measure11, 4, "cancelled", "maybe"), `"maybe" is neither yes nor no`},
+		{"evidence not a link", office, nil, setMS(measure11, 4, "evidence", "ftp://x/y"), `"ftp://x/y" is not an http(s) link`},
+		{"a 40,000-character note", office, nil, setMS(measure11, 4, "note", strings.Repeat("я", 40000)), "note is 32767 characters long; the limit is 4000"},
+		{"text in a number cell", office, nil, setKPI(measure11, map[string]any{"date": "2026-11-15", "value": "много"}), `"много" is not a number`},
+		{"a value without a date", office, nil, setKPI(measure11, map[string]any{"value": 3}), "the date of the new value is empty"},
+		{"a value before the baseline", office, nil, setKPI(measure11, map[string]any{"date": "2019-01-01", "value": 3}), "is before the KPI's baseline date"},
+		{"a second value on a day", office, func(d *model.Doc) {
+			k := &d.MeasureByCode(measure11).KPIs[0]
+			k.Values = append(k.Values, model.KPIValue{ID: 900, KPIID: k.ID, Date: model.MustDate("2026-11-15"), Value: 40})
+		}, setKPI(measure11, map[string]any{"date": "2026-11-15", "value": 41}), "already has a value on 2026-11-15 (40, not 41)"},
+		{"the same value again", office, func(d *model.Doc) {
+			k := &d.MeasureByCode(measure11).KPIs[0]
+			k.Values = append(k.Values, model.KPIValue{ID: 900, KPIID: k.ID, Date: model.MustDate("2026-11-15"), Value: 41})
+		}, setKPI(measure11, map[string]any{"date": "2026-11-15", "value": 41}), ""},
+		{"progress over 100", office, nil, func(t *testing.T, d *model.Doc, f *excelize.File) string {
+			return rowOf("Progress", set(t, f, "Progress", d.MeasureByCode("2.1").ID, "progress", 150))
+		}, "manualProgress must be between 0 and 100 (is 150)"},
+		{"a formula without a value", office, nil, func(t *testing.T, d *model.Doc, f *excelize.File) string {
+			cell := cellOf(t, f, "Milestones", ms(measure11, 4)(d).ID, "completed")
+			if err := f.SetCellFormula("Milestones", cell, "TODAY()"); err != nil {
+				t.Fatal(err)
+			}
+			return rowOf("Milestones", cell)
+		}, "holds the formula =TODAY() without a computed value"},
+		{"a duplicated row", office, nil, func(t *testing.T, d *model.Doc, f *excelize.File) string {
+			first := cellOf(t, f, "Milestones", ms(measure11, 0)(d).ID, "title")
+			second := cellOf(t, f, "Milestones", ms(measure11, 1)(d).ID, "title")
+			_, r1, _ := excelize.CellNameToCoordinates(first)
+			_, r2, _ := excelize.CellNameToCoordinates(second)
+			for col := 1; col <= 10; col++ {
+				v, _ := f.GetCellValue("Milestones", cellName(col, r1), excelize.Options{RawCellValue: true})
+				f.SetCellValue("Milestones", cellName(col, r2), v)
+			}
+			return rowOf("Milestones", second)
+		}, "this row repeats row 3 (id 1)"},
+	}
+	tpl := templateBytes(t, demoDoc(t), "", model.EN)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			d := demoDoc(t)
+			var where string
+			file := edit(t, tpl, func(f *excelize.File) { where = tt.fill(t, d, f) })
+			u, err := ReadUpdate(bytes.NewReader(file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if tt.before != nil {
+				tt.before(d)
+			}
+			changes, problems := Plan(d, u, d.Person(tt.actor), demoDB, demoAsOf)
+			if tt.want == "" {
+				if len(problems) != 0 {
+					t.Errorf("problems %v, want none", problems)
+				}
+				return
+			}
+			if len(changes) != 0 {
+				t.Errorf("with problems, Plan also returned changes %v", changes)
+			}
+			if len(problems) != 1 || !strings.HasPrefix(problems[0].String(), where+": ") || !strings.Contains(problems[0].Message, tt.want) {
+				t.Errorf("problems = %v, want one at %s containing %q", problems, where, tt.want)
+			}
+		})
+	}
+}
+
+func TestPlanReportsEveryProblemInSheetOrder(t *testing.T) {
+	d := demoDoc(t)
+	m := d.MeasureByCode("1.1")
+	u := readFilled(t, d, model.BG, func(f *excelize.File) {
+		set(t, f, "Напредък", d.MeasureByCode("2.1").ID, "progress", "сто")
+		set(t, f, "Етапи", m.Milestones[5].ID, "completed", "32.01.2026")
+		set(t, f, "Етапи", m.Milestones[4].ID, "completed", "2099-01-01")
+		set(t, f, "Индикатори", m.KPIs[0].ID, "value", "1")
+	})
+	_, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+	var got []string
+	for _, p := range problems {
+		got = append(got, fmt.Sprintf("%s!%d", p.Sheet, p.Row))
+	}
+	if want := []string{"Етапи!7", "Етапи!8", "Индикатори!3", "Напредък!3"}; !slices.Equal(got, want) {
+		t.Errorf("problems at %v, want %v:\n%s", got, want, strings.Join(Problems(problems).Lines(), "\n"))
+	}
+}
+
+func TestPlanRefusesATemplateOfAnotherDatabase(t *testing.T) {
+	d := demoDoc(t)
+	u := readFilled(t, d, model.BG, fillAll(t, d, model.BG))
+	changes, problems := Plan(d, u, d.Person(1), "another-database", demoAsOf)
+	if len(changes) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0].String(), "_meta!3: the template was made from another database (demo-database)") {
+		t.Errorf("Plan = %v, %v; want one problem on _meta!3", changes, problems)
+	}
+}
+
+func TestPlanReadsProgressAsPeopleTypeIt(t *testing.T) {
+	d := demoDoc(t)
+	id := d.MeasureByCode("2.1").ID
+	tests := []struct {
+		name  string
+		value any
+		style *excelize.Style // of the cell after typing, nil: as the template has it
+		want  float64
+	}{
+		{"a number", 55, nil, 55},
+		{"text with a comma", "55,5", nil, 55.5},
+		{"text with a percent sign", "55 %", nil, 55},
+		{"a percentage cell", 0.55, &excelize.Style{NumFmt: 9}, 55},
+		{"a custom percentage cell", 0.555, &excelize.Style{CustomNumFmt: ptr("0.0%")}, 55.5},
+	}
+	for _, tt := range tests {
+		u := readFilled(t, d, model.EN, func(f *excelize.File) {
+			cell := set(t, f, "Progress", id, "progress", tt.value)
+			if tt.style != nil {
+				s, err := f.NewStyle(tt.style)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.SetCellStyle("Progress", cell, cell, s)
+			}
+		})
+		changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+		if len(problems) != 0 || len(changes) != 1 || math.Abs(changes[0].progress-tt.want) > 1e-9 {
+			t.Errorf("%s: changes %v, problems %v; want progress %v", tt.name, changes, problems, tt.want)
+		}
+	}
+}
+
+func TestPlanAcceptsTheWaysPeopleWriteValues(t *testing.T) {
+	d := demoDoc(t)
+	m := d.MeasureByCode("1.1")
+	tests := []struct {
+		name      string
+		completed any
+		value     any
+		wantDate  string
+		wantValue float64
+	}{
+		{"date cell and number cell", model.MustDate("2026-11-20").Time(), 57.5, "2026-11-20", 57.5},
+		{"Bulgarian text", "20.11.2026", "57,5", "2026-11-20", 57.5},
+		{"ISO text", "2026-11-20", "57.5", "2026-11-20", 57.5},
+		{"grouped digits", "2026-11-20", "1 057,5", "2026-11-20", 1057.5},
+	}
+	for _, tt := range tests {
+		u := readFilled(t, d, model.BG, func(f *excelize.File) {
+			set(t, f, "Етапи", m.Milestones[4].ID, "completed", tt.completed)
+			set(t, f, "Индикатори", m.KPIs[0].ID, "date", tt.completed)
+			set(t, f, "Индикатори", m.KPIs[0].ID, "value", tt.value)
+		})
+		changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+		if len(problems) != 0 || len(changes) != 2 {
+			t.Fatalf("%s: changes %v, problems %v", tt.name, changes, problems)
+		}
+		if got := changes[0].milestone.Completed.String(); got != tt.wantDate {
+			t.Errorf("%s: completed %s, want %s", tt.name, got, tt.wantDate)
+		}
+		if got := changes[1].value; got.Date.String() != tt.wantDate || got.Value != tt.wantValue {
+			t.Errorf("%s: value %v on %s, want %v on %s", tt.name, got.Value, got.Date, tt.wantValue, tt.wantDate)
+		}
+	}
+}

@@ -1,0 +1,593 @@
+package xlsx
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"strategytracker/model"
+)
+
+// Problem is one refused row or cell of an update workbook, printed as
+// SHEET!ROW: message with the sheet's own name and the 1-based Excel row.
+type Problem struct {
+	Sheet   string
+	Row     int
+	Message string
+}
+
+func (p Problem) String() string { return fmt.Sprintf("%s!%d: %s", p.Sheet, p.Row, p.Message) }
+
+// Problems is the error of a refused import: every problem, one a line.
+type Problems []Problem
+
+func (ps Problems) Error() string { return strings.Join(ps.Lines(), "\n") }
+
+// Lines returns the problems as SHEET!ROW: message lines.
+func (ps Problems) Lines() []string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.String()
+	}
+	return lines
+}
+
+// Update is a filled update template as read from its file, before it is
+// checked against the database (Plan does that).
+type Update struct {
+	DatabaseID string     // the database the template was made from
+	Unit       string     // the unit it was made for; "" for all
+	Created    string     // when it was made (RFC 3339), as recorded
+	Lang       model.Lang // the language of its texts
+	AsOf       model.Date // the date it was made as of
+
+	Milestones []MilestoneRow
+	KPIValues  []KPIValueRow
+	Updates    []UpdateRow
+	Progress   []ProgressRow
+
+	versions map[versionKey]int64
+	problems []Problem // cells that could not be read
+	dbRow    int       // the row of the database id on the hidden sheet
+}
+
+type versionKey struct {
+	entity string
+	id     model.ID
+}
+
+// At is where a row is in the workbook, and the id in its hidden column.
+type At struct {
+	Sheet string
+	Row   int
+	ID    model.ID
+}
+
+// MilestoneRow is a milestone as the file has it.
+type MilestoneRow struct {
+	At
+	Completed model.Date
+	Cancelled bool
+	Note      string
+	Evidence  string
+}
+
+// KPIValueRow is a new measured value of the KPI with the row's id.
+type KPIValueRow struct {
+	At
+	Date   model.Date
+	Value  float64
+	Note   string
+	Source string
+}
+
+// UpdateRow is a new progress update of the measure with the row's id.
+type UpdateRow struct {
+	At
+	Date model.Date
+	Text string
+}
+
+// ProgressRow is the manual progress of the measure with the row's id.
+type ProgressRow struct {
+	At
+	Progress float64
+}
+
+// MaxFileSize is the largest update workbook ReadUpdate reads.
+const MaxFileSize = 64 << 20
+
+// Limits on what a workbook may unpack to, so that a hostile file cannot
+// exhaust memory.
+const (
+	unzipLimit    = 512 << 20
+	unzipXMLLimit = 64 << 20
+)
+
+// ReadUpdate reads a filled update template. A file that is not a
+// template — not a workbook, damaged, empty, or without the template's
+// sheets — is refused as a whole with one error. Cells that cannot be read
+// (a date that does not exist, text in a number cell, a formula without a
+// value) are not errors here: Plan reports them with the rest, by row.
+func ReadUpdate(r io.Reader) (*Update, error) {
+	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, model.Errorf(model.EINVALID, "cannot read the file: %v", err)
+	}
+	switch {
+	case len(b) == 0:
+		return nil, model.Errorf(model.EINVALID, "the file is empty: it is not an Excel workbook")
+	case len(b) > MaxFileSize:
+		return nil, model.Errorf(model.EINVALID, "the file is larger than %d MB: it is not an update template", MaxFileSize>>20)
+	case bytes.HasPrefix(b, []byte("%PDF")):
+		return nil, model.Errorf(model.EINVALID, "the file is a PDF document, not an Excel workbook (.xlsx): import the filled update template")
+	case !bytes.HasPrefix(b, []byte("PK")):
+		return nil, model.Errorf(model.EINVALID, "the file is not an Excel workbook (.xlsx): import the filled update template")
+	}
+	var f *excelize.File
+	err = guard(func() (err error) {
+		f, err = excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true,
+			UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
+		return err
+	})
+	if err != nil {
+		return nil, damaged(err)
+	}
+	defer f.Close()
+	rd := &reader{f: f, u: &Update{versions: map[versionKey]int64{}}}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		rd.date1904 = *props.Date1904
+	}
+	if err := rd.read(); err != nil {
+		return nil, err
+	}
+	return rd.u, nil
+}
+
+// guard runs a call into excelize, which is not hardened against every
+// damaged file: a panic there means a damaged file, not a broken program.
+func guard(fn func() error) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("%v", p)
+		}
+	}()
+	return fn()
+}
+
+func damaged(err error) error {
+	return model.Errorf(model.EINVALID, "the file is damaged or is not an Excel workbook (.xlsx): %v", err)
+}
+
+func notTemplate(format string, args ...any) error {
+	return model.Errorf(model.EINVALID, "the workbook is not an update template of Strategy Tracker: %s (make one with `strategytracker template`)", fmt.Sprintf(format, args...))
+}
+
+// reader is the state of one ReadUpdate.
+type reader struct {
+	f        *excelize.File
+	u        *Update
+	date1904 bool
+	sheets   map[string]string     // kind → sheet name
+	rows     map[string][][]string // sheet name → raw cell values
+	names    map[string]string     // kind → sheet name the template recorded
+}
+
+func (rd *reader) read() error {
+	list := rd.f.GetSheetList()
+	if len(list) == 0 {
+		return damaged(fmt.Errorf("it has no sheets"))
+	}
+	rd.sheets, rd.rows, rd.names = map[string]string{}, map[string][][]string{}, map[string]string{}
+	for _, name := range list {
+		var rows [][]string
+		if err := guard(func() (err error) { rows, err = rd.f.GetRows(name); return err }); err != nil {
+			return damaged(err)
+		}
+		if len(rows) == 0 || len(rows[0]) == 0 || !strings.HasPrefix(rows[0][0], kindPrefix) {
+			continue
+		}
+		kind := strings.TrimPrefix(rows[0][0], kindPrefix)
+		if _, dup := rd.sheets[kind]; !dup {
+			rd.sheets[kind] = name
+			rd.rows[name] = rows
+		}
+	}
+	if _, ok := rd.sheets[metaKind]; !ok {
+		return notTemplate("it lacks the template's hidden sheet %q", metaSheet)
+	}
+	if err := rd.meta(); err != nil {
+		return err
+	}
+	for _, s := range templateSheets {
+		name, ok := rd.sheets[s.kind]
+		if !ok {
+			want := rd.names[s.kind]
+			if want == "" {
+				want = s.name.In(rd.u.Lang)
+			}
+			return model.Errorf(model.EINVALID, "the workbook lacks the template's sheet %q: sheets of the template must not be deleted or renamed; make a new template", want)
+		}
+		if err := rd.sheet(s, name); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// meta reads the hidden sheet: format, database, unit, sheets, versions.
+func (rd *reader) meta() error {
+	rows := rd.rows[rd.sheets[metaKind]]
+	cell := func(row []string, i int) string {
+		if i < len(row) {
+			return strings.TrimSpace(row[i])
+		}
+		return ""
+	}
+	seen := map[string]bool{}
+	for i, row := range rows[1:] {
+		key := cell(row, 0)
+		seen[key] = true
+		switch key {
+		case "format":
+			if v := cell(row, 1); v != templateFormat {
+				return notTemplate("its format is %q, not %q", v, templateFormat)
+			}
+		case "database":
+			rd.u.DatabaseID, rd.u.dbRow = cell(row, 1), i+2
+		case "unit":
+			rd.u.Unit = cell(row, 1)
+		case "created":
+			rd.u.Created = cell(row, 1)
+		case "lang":
+			lang, err := model.ParseLang(cell(row, 1))
+			if err != nil {
+				return notTemplate("its hidden sheet is damaged: %s", model.ErrorMessage(err))
+			}
+			rd.u.Lang = lang
+		case "asOf":
+			if v := cell(row, 1); v != "" {
+				d, err := model.ParseDate(v)
+				if err != nil {
+					return notTemplate("its hidden sheet is damaged: asOf %s", model.ErrorMessage(err))
+				}
+				rd.u.AsOf = d
+			}
+		case "sheet":
+			rd.names[cell(row, 1)] = cell(row, 2)
+		case "version":
+			id, err1 := strconv.ParseInt(cell(row, 2), 10, 64)
+			v, err2 := strconv.ParseInt(cell(row, 3), 10, 64)
+			if err1 != nil || err2 != nil {
+				return notTemplate("its hidden sheet is damaged: row %d holds no version", i+2)
+			}
+			rd.u.versions[versionKey{cell(row, 1), id}] = v
+		}
+	}
+	for _, key := range []string{"format", "database"} {
+		if !seen[key] {
+			return notTemplate("its hidden sheet lacks the %s", key)
+		}
+	}
+	return nil
+}
+
+// sheet reads the data rows of one input sheet.
+func (rd *reader) sheet(s sheetSpec, name string) error {
+	rows := rd.rows[name]
+	col := map[string]int{}
+	for i, key := range rows[0] {
+		if i > 0 && key != "" {
+			if _, dup := col[key]; !dup {
+				col[key] = i
+			}
+		}
+	}
+	for _, c := range s.cols {
+		if _, ok := col[c.key]; !ok && c.kind != readOnly {
+			return model.Errorf(model.EINVALID, "sheet %q lacks its column %q (hidden row 1): the template is damaged; make a new one", name, c.key)
+		}
+	}
+	for i := firstDataRow - 1; i < len(rows); i++ {
+		r := rowReader{rd: rd, spec: s, sheet: name, row: i + 1, raw: rows[i], col: col}
+		if !r.hasInput() {
+			continue
+		}
+		r.read()
+	}
+	return nil
+}
+
+// rowReader reads the cells of one data row.
+type rowReader struct {
+	rd    *reader
+	spec  sheetSpec
+	sheet string
+	row   int
+	raw   []string
+	col   map[string]int
+	bad   bool // a cell could not be read
+	seen  map[int]string
+}
+
+func (r *rowReader) problem(format string, args ...any) {
+	r.bad = true
+	r.rd.u.problems = append(r.rd.u.problems, Problem{Sheet: r.sheet, Row: r.row, Message: fmt.Sprintf(format, args...)})
+}
+
+// hasInput reports whether the row holds an id or any input.
+func (r *rowReader) hasInput() bool {
+	for i, v := range r.raw {
+		if strings.TrimSpace(v) != "" && (i == 0 || r.isInput(i)) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *rowReader) isInput(i int) bool {
+	for _, c := range r.spec.cols {
+		if c.kind != readOnly && r.col[c.key] == i {
+			return true
+		}
+	}
+	return false
+}
+
+// value is the value at 0-based column i, read once: a formula's computed
+// value reads like a typed one; a formula without one is reported and
+// reads as empty.
+func (r *rowReader) value(i int) string {
+	if v, ok := r.seen[i]; ok {
+		return v
+	}
+	v := ""
+	if i < len(r.raw) {
+		v = r.raw[i]
+	}
+	if strings.TrimSpace(v) == "" {
+		ref := cellName(i+1, r.row)
+		var f string
+		_ = guard(func() (err error) { f, err = r.rd.f.GetCellFormula(r.sheet, ref); return err })
+		if f != "" {
+			r.problem("cell %s holds the formula =%s without a computed value: type the value itself", ref, f)
+		}
+	}
+	if r.seen == nil {
+		r.seen = map[int]string{}
+	}
+	r.seen[i] = v
+	return v
+}
+
+// text is the text of the cell under key, as typed.
+func (r *rowReader) text(key string) string {
+	i, ok := r.col[key]
+	if !ok {
+		return ""
+	}
+	return r.value(i)
+}
+
+// cell is the value of the cell under key without surrounding spaces.
+func (r *rowReader) cell(key string) string { return strings.TrimSpace(r.text(key)) }
+
+// where names a cell for a message: cell G5 ("Completed").
+func (r *rowReader) where(key string) string {
+	label := key
+	for _, c := range r.spec.cols {
+		if c.key == key {
+			label = c.label.In(r.rd.u.Lang)
+		}
+	}
+	return fmt.Sprintf("cell %s (%q)", cellName(r.col[key]+1, r.row), label)
+}
+
+func (r *rowReader) date(key string) model.Date {
+	v := r.cell(key)
+	if v == "" {
+		return 0
+	}
+	d, err := parseDate(v, r.rd.date1904)
+	if err != nil {
+		r.problem("%s: %s", r.where(key), err)
+	}
+	return d
+}
+
+func (r *rowReader) number(key string) (float64, bool) {
+	v := r.cell(key)
+	if v == "" {
+		return 0, false
+	}
+	n, err := parseNumber(v)
+	if err != nil {
+		r.problem("%s: %s", r.where(key), err)
+		return 0, false
+	}
+	return n, true
+}
+
+func (r *rowReader) yesNo(key string) bool {
+	v := r.cell(key)
+	b, err := parseYesNo(v)
+	if err != nil {
+		r.problem("%s: %s", r.where(key), err)
+	}
+	return b
+}
+
+func (r *rowReader) read() {
+	at := At{Sheet: r.sheet, Row: r.row}
+	if v := strings.TrimSpace(r.value(0)); v == "" {
+		r.problem("the row has no id in the hidden column A: rows cannot be added to the template; fill in the rows it has")
+	} else if id, err := strconv.ParseInt(v, 10, 64); err != nil || id <= 0 {
+		r.problem("the hidden column A holds %q, not a row id: the template's hidden cells must not be changed", v)
+	} else {
+		at.ID = id
+	}
+	u := r.rd.u
+	switch r.spec.kind {
+	case kindMilestones:
+		row := MilestoneRow{At: at, Completed: r.date("completed"), Cancelled: r.yesNo("cancelled"),
+			Note: r.text("note"), Evidence: r.cell("evidence")}
+		if !r.bad {
+			u.Milestones = append(u.Milestones, row)
+		}
+	case kindKPIValues:
+		row := KPIValueRow{At: at, Date: r.date("date"), Note: r.text("note"), Source: r.text("source")}
+		var hasValue bool
+		row.Value, hasValue = r.number("value")
+		if r.bad {
+			return
+		}
+		if row.Date == 0 && !hasValue && strings.TrimSpace(row.Note+row.Source) == "" {
+			return // nothing new for this KPI
+		}
+		if row.Date == 0 {
+			r.problem("%s: the date of the new value is empty", r.where("date"))
+		}
+		if !hasValue && r.cell("value") == "" {
+			r.problem("%s: the new value is empty", r.where("value"))
+		}
+		if !r.bad {
+			u.KPIValues = append(u.KPIValues, row)
+		}
+	case kindUpdates:
+		row := UpdateRow{At: at, Date: r.date("date"), Text: r.text("text")}
+		if r.bad || strings.TrimSpace(row.Text) == "" {
+			return // without a text, the row says nothing
+		}
+		if row.Date == 0 {
+			r.problem("%s: the date of the update is empty", r.where("date"))
+			return
+		}
+		u.Updates = append(u.Updates, row)
+	case kindProgress:
+		p, ok := r.percent("progress")
+		if !r.bad && ok {
+			u.Progress = append(u.Progress, ProgressRow{At: at, Progress: p})
+		}
+	}
+}
+
+// percent reads a percentage: a number, "50 %" typed as text, or a cell
+// that Excel turned into a fraction with a percent format when "50%" was
+// typed into it (0.5 reads as 50).
+func (r *rowReader) percent(key string) (float64, bool) {
+	v := r.cell(key)
+	if t := strings.TrimSpace(strings.TrimSuffix(v, "%")); t != v {
+		n, err := parseNumber(t)
+		if err != nil {
+			r.problem("%s: %s", r.where(key), fmt.Errorf("%q is not a number", v))
+			return 0, false
+		}
+		return n, true
+	}
+	n, ok := r.number(key)
+	if ok && r.percentFormat(key) {
+		n *= 100
+	}
+	return n, ok
+}
+
+// percentFormat reports whether the cell under key shows a percentage.
+func (r *rowReader) percentFormat(key string) bool {
+	var format string
+	_ = guard(func() error {
+		id, err := r.rd.f.GetCellStyle(r.sheet, cellName(r.col[key]+1, r.row))
+		if err != nil {
+			return err
+		}
+		style, err := r.rd.f.GetStyle(id)
+		if err != nil {
+			return err
+		}
+		switch {
+		case style.CustomNumFmt != nil:
+			format = *style.CustomNumFmt
+		case style.NumFmt == 9 || style.NumFmt == 10: // Excel's built-in 0% and 0.00%
+			format = "%"
+		}
+		return nil
+	})
+	return strings.Contains(format, "%")
+}
+
+// parseDate reads an Excel date serial (a date cell), dd.mm.yyyy or
+// yyyy-mm-dd text, or an ISO date-time (a cell of date type).
+func parseDate(v string, date1904 bool) (model.Date, error) {
+	if n, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, ",") {
+		if math.IsNaN(n) || math.IsInf(n, 0) || n < 1 || n >= 2958466 { // 9999-12-31
+			return 0, fmt.Errorf("%s is not a date", v)
+		}
+		epoch := excelEpoch
+		if date1904 {
+			epoch = model.NewDate(1904, 1, 1)
+		}
+		return epoch.AddDays(int(math.Floor(n))), nil
+	}
+	if len(v) > 10 && v[4] == '-' && v[10] == 'T' {
+		v = v[:10]
+	}
+	d, err := model.ParseDate(v)
+	if err != nil {
+		return 0, fmt.Errorf("%s", model.ErrorMessage(err))
+	}
+	return d, nil
+}
+
+// parseNumber reads a number cell or text with either decimal separator:
+// "12.5", "12,5", "1 234,5", "1,234.5". Spaces group thousands; when both
+// separators occur, the last is the decimal one.
+func parseNumber(v string) (float64, error) {
+	bad := fmt.Errorf("%q is not a number", v)
+	s := strings.Map(func(r rune) rune {
+		switch r {
+		case ' ', '\u00a0', '\u202f', '\'':
+			return -1
+		}
+		return r
+	}, v)
+	dot, comma := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
+	switch {
+	case dot >= 0 && comma >= 0:
+		if dot > comma {
+			s = strings.ReplaceAll(s, ",", "")
+		} else {
+			s = strings.ReplaceAll(s, ".", "")
+			s = strings.Replace(s, ",", ".", 1)
+		}
+	case comma >= 0 && strings.Count(s, ",") == 1:
+		s = strings.Replace(s, ",", ".", 1)
+	case comma >= 0:
+		s = strings.ReplaceAll(s, ",", "")
+	case strings.Count(s, ".") > 1:
+		s = strings.ReplaceAll(s, ".", "")
+	}
+	if s == "" || strings.ContainsAny(s, "xXpP_") { // no hex floats, no digit separators
+		return 0, bad
+	}
+	n, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
+		return 0, bad
+	}
+	return n, nil
+}
+
+// parseYesNo reads the cancelled column: yes/no in either language, a
+// boolean cell, 1/0; empty is no.
+func parseYesNo(v string) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "да", "д", "yes", "y", "true", "1", "x", "истина":
+		return true, nil
+	case "не", "н", "no", "n", "false", "0", "", "неистина":
+		return false, nil
+	}
+	return false, fmt.Errorf("%q is neither yes nor no (%s/%s, %s/%s)", v, msgYes.BG, msgNo.BG, msgYes.EN, msgNo.EN)
+}

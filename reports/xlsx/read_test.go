@@ -1,0 +1,179 @@
+package xlsx
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"strategytracker/model"
+)
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in       string
+		date1904 bool
+		want     string
+		err      string
+	}{
+		{"46356", false, "2026-11-30", ""},
+		{"46356.75", false, "2026-11-30", ""}, // a date-time: the date counts
+		{"44894", true, "2026-11-30", ""},
+		{"30.11.2026", false, "2026-11-30", ""},
+		{"2026-11-30", false, "2026-11-30", ""},
+		{"2026-11-30T00:00:00Z", false, "2026-11-30", ""},
+		{"31.02.2026", false, "", `"31.02.2026" is not a valid date`},
+		{"2026-02-30", false, "", "not a valid date"},
+		{"30/11/2026", false, "", "is not a date"},
+		{"tomorrow", false, "", "is not a date"},
+		{"0", false, "", "is not a date"},
+		{"-5", false, "", "is not a date"},
+		{"NaN", false, "", "is not a date"},
+		{"1e300", false, "", "is not a date"},
+		{"46356,5", false, "", "is not a date"},
+	}
+	for _, tt := range tests {
+		got, err := parseDate(tt.in, tt.date1904)
+		if tt.err != "" {
+			if err == nil || !strings.Contains(err.Error(), tt.err) {
+				t.Errorf("parseDate(%q) = %v, %v; want an error with %q", tt.in, got, err, tt.err)
+			}
+			continue
+		}
+		if err != nil || got.String() != tt.want {
+			t.Errorf("parseDate(%q) = %v, %v; want %s", tt.in, got, err, tt.want)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"12.5", 12.5, true},
+		{"12,5", 12.5, true},
+		{"-3", -3, true},
+		{"1 234,5", 1234.5, true},
+		{"1\u00a0234,5", 1234.5, true},
+		{"1,234.5", 1234.5, true},
+		{"1.234,5", 1234.5, true},
+		{"1,234,567", 1234567, true},
+		{"1.234.567", 1234567, true},
+		{"1.5E-3", 0.0015, true},
+		{"abc", 0, false},
+		{"12,5 лв", 0, false},
+		{"NaN", 0, false},
+		{"Inf", 0, false},
+		{"0x10", 0, false},
+		{"1_000", 0, false},
+		{",", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := parseNumber(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseNumber(%q) = %v, %v; want %v (ok %v)", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestParseYesNo(t *testing.T) {
+	tests := []struct {
+		in   string
+		want bool
+		ok   bool
+	}{
+		{"да", true, true}, {"Да", true, true}, {"yes", true, true}, {"TRUE", true, true}, {"1", true, true},
+		{"не", false, true}, {"no", false, true}, {"", false, true}, {"0", false, true},
+		{"maybe", false, false}, {"2", false, false},
+	}
+	for _, tt := range tests {
+		got, err := parseYesNo(tt.in)
+		if (err == nil) != tt.ok || got != tt.want {
+			t.Errorf("parseYesNo(%q) = %v, %v; want %v (ok %v)", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestReadUpdateOfAnUnchangedTemplate(t *testing.T) {
+	d := demoDoc(t)
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		u, err := ReadUpdate(bytes.NewReader(templateBytes(t, d, "", lang)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if u.DatabaseID != demoDB || u.Unit != "" || u.Lang != lang || u.AsOf != demoAsOf || u.Created != "2026-11-30T09:30:00Z" {
+			t.Errorf("%s: header = %q %q %q %v %q", lang, u.DatabaseID, u.Unit, u.Lang, u.AsOf, u.Created)
+		}
+		want := 0
+		for _, m := range d.Measures {
+			if !m.Cancelled {
+				want += len(m.Milestones)
+			}
+		}
+		if len(u.Milestones) != want {
+			t.Errorf("%s: read %d milestones, want %d", lang, len(u.Milestones), want)
+		}
+		for _, r := range u.Milestones {
+			ms, _ := d.MilestoneByID(r.ID)
+			if ms == nil || r.Completed != ms.Completed || r.Cancelled != ms.Cancelled || r.Note != ms.Note || r.Evidence != ms.Evidence {
+				t.Errorf("%s: row %d reads %+v, want milestone %+v", lang, r.Row, r, ms)
+			}
+		}
+		if len(u.KPIValues) != 0 || len(u.Updates) != 0 || len(u.problems) != 0 {
+			t.Errorf("%s: an empty template reads values %v, updates %v, problems %v", lang, u.KPIValues, u.Updates, u.problems)
+		}
+		changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+		if len(changes) != 0 || len(problems) != 0 {
+			t.Errorf("%s: an unchanged template plans %v, %v; want nothing", lang, changes, problems)
+		}
+	}
+}
+
+func TestReadUpdateRefusesFilesThatAreNotTemplates(t *testing.T) {
+	d := demoDoc(t)
+	tpl := templateBytes(t, d, "", model.BG)
+	tests := []struct {
+		name string
+		file []byte
+		want string
+	}{
+		{"empty file", nil, "the file is empty"},
+		{"PDF renamed .xlsx", []byte("%PDF-1.7\n1 0 obj\n"), "is a PDF document, not an Excel workbook"},
+		{"text file", []byte("code,completed\n1.1,2026-11-01\n"), "not an Excel workbook"},
+		{"truncated template", tpl[:len(tpl)/2], "damaged or is not an Excel workbook"},
+		{"a zip that is no workbook", zipOf(t, map[string]string{"readme.txt": "hello"}), "damaged or is not an Excel workbook"},
+		{"the progress workbook", workbookBytes(t, d, model.BG), `lacks the template's hidden sheet "_meta"`},
+		{"missing sheet", edit(t, tpl, func(f *excelize.File) { f.DeleteSheet("Етапи") }), `lacks the template's sheet "Етапи"`},
+		{"renamed sheet keys", edit(t, tpl, func(f *excelize.File) { f.SetCellValue("Индикатори", "A1", "Индикатори") }), `lacks the template's sheet "Индикатори"`},
+		{"lost key", edit(t, tpl, func(f *excelize.File) { f.SetCellValue("Етапи", "H1", "") }), `sheet "Етапи" lacks its column "cancelled"`},
+		{"foreign format", edit(t, tpl, func(f *excelize.File) { f.SetCellValue(metaSheet, "B2", "other/1") }), `its format is "other/1"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u, err := ReadUpdate(bytes.NewReader(tt.file))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("ReadUpdate = %v, %v; want an error with %q", u, err, tt.want)
+			}
+			if model.ErrorCode(err) != model.EINVALID {
+				t.Errorf("error code %q, want %q", model.ErrorCode(err), model.EINVALID)
+			}
+		})
+	}
+}
+
+func zipOf(t *testing.T, files map[string]string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	z := &orderedZip{w: &buf}
+	for name, content := range files {
+		w, _ := z.Create(name)
+		w.Write([]byte(content))
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

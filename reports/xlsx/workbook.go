@@ -1,0 +1,422 @@
+package xlsx
+
+import (
+	"cmp"
+	"io"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"strategytracker/model"
+)
+
+// WriteWorkbook writes the progress workbook of d at opt.AsOf: Summary
+// (with a chart of status counts by area), Measures, Milestones, KPIs,
+// Owners and Changes since the latest earlier snapshot, named and headed
+// in opt.Lang. Every sheet is written with excelize's StreamWriter.
+func WriteWorkbook(w io.Writer, d *model.Doc, opt Options) error {
+	if opt.AsOf == 0 {
+		return model.Errorf(model.EINVALID, "the workbook needs an as-of date")
+	}
+	lang := opt.lang()
+	names := []model.Text{sheetSummary, sheetMeasures, sheetMilestones, sheetKPIs, sheetOwners, sheetChanges}
+	f, err := newFile(names[0].In(lang), d.Strategy.Title.In(lang), opt)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	for _, n := range names[1:] {
+		if _, err := f.NewSheet(n.In(lang)); err != nil {
+			return err
+		}
+	}
+	st, err := newStyles(f, lang)
+	if err != nil {
+		return err
+	}
+	wb := &workbook{f: f, d: d, opt: opt, lang: lang, st: st}
+	wb.measures = sortedMeasures(d)
+	wb.figures = make([]model.Figures, len(wb.measures))
+	for i, m := range wb.measures {
+		wb.figures[i] = m.Evaluate(opt.AsOf)
+	}
+	for _, step := range []func() error{wb.summary, wb.measureSheet, wb.milestoneSheet, wb.kpiSheet, wb.ownerSheet, wb.changeSheet} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return f.Write(w)
+}
+
+// workbook is the state of one WriteWorkbook.
+type workbook struct {
+	f        *excelize.File
+	d        *model.Doc
+	opt      Options
+	lang     model.Lang
+	st       *styles
+	measures []*model.Measure    // by code
+	figures  []model.Figures     // of measures, at opt.AsOf
+	people   map[model.ID]string // names in lang, made on first use
+}
+
+// sortedMeasures returns the measures of d by code.
+func sortedMeasures(d *model.Doc) []*model.Measure {
+	out := make([]*model.Measure, len(d.Measures))
+	for i := range d.Measures {
+		out[i] = &d.Measures[i]
+	}
+	slices.SortStableFunc(out, func(a, b *model.Measure) int { return model.CompareCodes(a.Code, b.Code) })
+	return out
+}
+
+// sortedMilestones returns m's milestones by due date, then id.
+func sortedMilestones(m *model.Measure) []*model.Milestone {
+	out := make([]*model.Milestone, len(m.Milestones))
+	for i := range m.Milestones {
+		out[i] = &m.Milestones[i]
+	}
+	slices.SortStableFunc(out, func(a, b *model.Milestone) int {
+		return cmp.Or(cmp.Compare(a.Due, b.Due), cmp.Compare(a.ID, b.ID))
+	})
+	return out
+}
+
+func (wb *workbook) personName(r model.Ref) string {
+	if wb.people == nil {
+		wb.people = map[model.ID]string{}
+		for _, p := range wb.d.People {
+			wb.people[p.ID] = p.Name.In(wb.lang)
+		}
+	}
+	return wb.people[model.ID(r)]
+}
+
+func (wb *workbook) unitName(code string) string {
+	if u := wb.d.Unit(code); u != nil {
+		return u.Name.In(wb.lang)
+	}
+	return code
+}
+
+func (wb *workbook) statusCell(s model.Status, overridden bool) cell {
+	l := s.Label(wb.lang)
+	if overridden {
+		l += " (" + msgOverridden.In(wb.lang) + ")"
+	}
+	return wb.st.styled(wb.st.status[s], l)
+}
+
+// dataSheet streams a table whose first row is its header: frozen, with an
+// autofilter over the whole table.
+func (wb *workbook) dataSheet(name model.Text, g *grid, headerRow int) error {
+	sheet := name.In(wb.lang)
+	cols := len(g.rows[headerRow-1])
+	ref := cellName(1, headerRow) + ":" + cellName(cols, max(len(g.rows), headerRow+1))
+	return stream(wb.f, sheet, g, headerRow, nil, func() error { return wb.f.AutoFilter(sheet, ref, nil) })
+}
+
+func (wb *workbook) summary() error {
+	lang, st, d := wb.lang, wb.st, wb.d
+	sum := model.Summarize(d, wb.opt.AsOf)
+	g := st.grid()
+	g.addLoose(st.styled(st.title, d.Strategy.Title.In(lang)))
+	if d.Strategy.Demo {
+		g.addLoose(st.styled(st.demo, model.DemoMark(lang)))
+	}
+	if dec := d.Strategy.CouncilDecision.In(lang); dec != "" {
+		g.addLoose(st.styled(st.bold, msgDecision.In(lang)), cell{}, st.str(dec))
+	}
+	g.blank()
+	g.header(lang, msgIndicator, msgValue)
+	g.add(st.str(msgAsOf.In(lang)), st.date(wb.opt.AsOf))
+	if wb.opt.PreparedBy != "" {
+		g.add(st.str(msgPreparedBy.In(lang)), st.str(wb.opt.PreparedBy))
+	}
+	g.add(st.str(msgProgress.In(lang)), st.percent(float64(sum.Progress)))
+	g.add(st.str(msgExpected.In(lang)), st.percent(float64(sum.Expected)))
+	g.add(st.str(msgMeasureCount.In(lang)), st.integer(sum.Measures))
+	g.add(st.str(msgMilestoneCnt.In(lang)), st.integer(sum.Milestones))
+	g.blank()
+
+	// Status counts by area: the chart's data.
+	g.addLoose(st.styled(st.bold, msgByArea.In(lang)))
+	heads := []cell{st.styled(st.header, msgCode.In(lang)), st.styled(st.header, msgArea.In(lang))}
+	for _, s := range model.Statuses {
+		heads = append(heads, st.styled(st.status[s], s.Label(lang)))
+	}
+	heads = append(heads, st.styled(st.header, msgTotal.In(lang)))
+	headRow := g.add(heads...)
+	first := headRow + 1
+	for _, a := range sum.Areas {
+		row := []cell{st.str(a.Code), st.str(a.Title.In(lang))}
+		for _, s := range model.Statuses {
+			row = append(row, st.integer(a.Status[s]))
+		}
+		g.add(append(row, st.integer(a.Measures))...)
+	}
+	last := len(g.rows)
+	total := []cell{st.styled(st.bold, msgTotal.In(lang)), {}}
+	for _, s := range model.Statuses {
+		total = append(total, st.integer(sum.Status[s]))
+	}
+	g.add(append(total, st.integer(sum.Measures))...)
+	g.blank()
+
+	g.addLoose(st.styled(st.bold, msgStates.In(lang)))
+	g.header(lang, msgState, msgCount)
+	for _, s := range model.MilestoneStates {
+		g.add(st.styled(st.status[stateColour[s]], s.Label(lang)), st.integer(sum.MilestoneStates[s]))
+	}
+	g.blank()
+
+	g.addLoose(st.styled(st.bold, msgBudget.In(lang)))
+	g.header(lang, msgSource, msgPlanned, msgSpentProRata, msgExecution, msgMeasureCount)
+	for _, fs := range fundingTotals(d) {
+		g.add(st.str(fs.name.In(lang)), st.eur(fs.planned), st.eur(fs.spent), wb.execution(fs.planned, fs.spent), st.integer(fs.measures))
+	}
+	g.add(st.styled(st.bold, msgTotal.In(lang)), st.eur(sum.Budget.PlannedCents), st.eur(sum.Budget.SpentCents),
+		wb.execution(sum.Budget.PlannedCents, sum.Budget.SpentCents), cell{})
+	g.addLoose(st.str(msgProRataNote.In(lang)))
+	g.blank()
+	chartAt := cellName(1, g.blank()+1)
+
+	sheet := sheetSummary.In(lang)
+	return stream(wb.f, sheet, g, 0, nil, func() error {
+		if last < first {
+			return nil // no areas: nothing to chart
+		}
+		return wb.f.AddChart(sheet, chartAt, wb.statusChart(sheet, headRow, first, last))
+	})
+}
+
+// statusChart is a stacked bar chart of status counts by area, one series
+// per status in the palette's colour, over the table at rows first..last.
+func (wb *workbook) statusChart(sheet string, headRow, first, last int) *excelize.Chart {
+	q := quoted(sheet)
+	abs := func(col, row int) string { return "$" + colName(col) + "$" + itoa(row) }
+	var series []excelize.ChartSeries
+	for i, s := range model.Statuses {
+		col := 3 + i
+		series = append(series, excelize.ChartSeries{
+			Name:       q + "!" + abs(col, headRow),
+			Categories: q + "!" + abs(1, first) + ":" + abs(1, last),
+			Values:     q + "!" + abs(col, first) + ":" + abs(col, last),
+			Fill:       excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex(model.StatusHex[s])}},
+		})
+	}
+	overlap := 100
+	return &excelize.Chart{
+		Type:      excelize.BarStacked,
+		Series:    series,
+		Title:     excelize.ChartTitle{Paragraph: []excelize.RichTextRun{{Text: msgChartTitle.In(wb.lang), Font: &excelize.Font{Bold: true}}}},
+		Legend:    excelize.ChartLegend{Position: "bottom"},
+		Dimension: excelize.ChartDimension{Width: 720, Height: uint(200 + 28*(last-first+1))},
+		XAxis:     excelize.ChartAxis{ReverseOrder: true, Font: excelize.Font{Color: "333333"}},
+		YAxis:     excelize.ChartAxis{Font: excelize.Font{Color: "333333"}},
+		Overlap:   &overlap,
+	}
+}
+
+func (wb *workbook) execution(planned, spent int64) cell {
+	if e, ok := model.BudgetExecution(planned, spent); ok {
+		return wb.st.percent(e)
+	}
+	return cell{}
+}
+
+// fundingTotal is one funding source's share of the non-cancelled measures.
+type fundingTotal struct {
+	name           model.Text
+	planned, spent int64
+	measures       int
+	spentUnrounded float64
+}
+
+// fundingTotals sums each funding source over the non-cancelled measures,
+// in order of first appearance. Spending is not recorded by source: a
+// measure's spending is apportioned to its sources pro rata to their amounts.
+func fundingTotals(d *model.Doc) []fundingTotal {
+	var out []fundingTotal
+	index := map[model.Text]int{}
+	for _, m := range sortedMeasures(d) {
+		if m.Cancelled {
+			continue
+		}
+		var sum int64
+		for _, fs := range m.Funding {
+			sum += fs.AmountCents
+		}
+		for _, fs := range m.Funding {
+			k, ok := index[fs.Name]
+			if !ok {
+				k = len(out)
+				index[fs.Name] = k
+				out = append(out, fundingTotal{name: fs.Name})
+			}
+			out[k].planned += fs.AmountCents
+			out[k].measures++
+			if sum > 0 {
+				out[k].spentUnrounded += float64(m.SpentCents) * float64(fs.AmountCents) / float64(sum)
+			}
+		}
+	}
+	for i := range out {
+		out[i].spent = int64(math.Round(out[i].spentUnrounded))
+	}
+	return out
+}
+
+func (wb *workbook) measureSheet() error {
+	lang, st := wb.lang, wb.st
+	g := st.grid()
+	g.header(lang, msgCode, msgArea, msgTitle, msgLeadUnit, msgResponsible, msgStart, msgEnd, msgProgress, msgExpected,
+		msgStatus, msgComputed, msgReason, msgPlanned, msgSpent, msgExecution, msgFunding, msgLastUpdDate, msgLastUpdate)
+	for i, m := range wb.measures {
+		f := wb.figures[i]
+		var computed, reason cell
+		if f.Overridden {
+			computed = wb.statusCell(f.Computed, false)
+			reason = st.str(m.Override.Reason)
+		}
+		var funding []string
+		for _, fs := range m.Funding {
+			funding = append(funding, fs.Name.In(lang)+": "+model.FormatEUR(fs.AmountCents, lang))
+		}
+		var updDate, updText cell
+		if u := latestUpdate(m, wb.opt.AsOf); u != nil {
+			updDate, updText = st.date(u.Date), st.str(u.Text.In(lang))
+		}
+		g.add(st.str(m.Code), st.str(m.Area), st.str(m.Title.In(lang)), st.str(wb.unitName(m.LeadUnit)),
+			st.str(wb.personName(m.Responsible)), st.date(m.Start), st.date(m.End),
+			st.percent(f.Progress), st.percent(f.Expected), wb.statusCell(f.Status, f.Overridden), computed, reason,
+			st.eur(m.PlannedCents), st.eur(m.SpentCents), wb.execution(m.PlannedCents, m.SpentCents),
+			st.str(strings.Join(funding, "; ")), updDate, updText)
+	}
+	return wb.dataSheet(sheetMeasures, g, 1)
+}
+
+// latestUpdate is m's latest update dated on or before asOf, or nil.
+func latestUpdate(m *model.Measure, asOf model.Date) *model.Update {
+	var best *model.Update
+	for i := range m.Updates {
+		u := &m.Updates[i]
+		if u.Date <= asOf && (best == nil || u.Date > best.Date || u.Date == best.Date && u.ID > best.ID) {
+			best = u
+		}
+	}
+	return best
+}
+
+func (wb *workbook) milestoneSheet() error {
+	lang, st, asOf := wb.lang, wb.st, wb.opt.AsOf
+	g := st.grid()
+	g.header(lang, msgMeasure, msgMeasureTitle, msgMilestone, msgResponsible, msgDue, msgCompleted, msgState,
+		msgDaysOverdue, msgWeight, msgNote, msgEvidence)
+	for _, m := range wb.measures {
+		title := st.str(m.Title.In(lang))
+		for _, ms := range sortedMilestones(m) {
+			state := ms.StateAt(m.Cancelled, asOf)
+			var days cell
+			if n := ms.DaysOverdue(m.Cancelled, asOf); n > 0 {
+				days = st.integer(n)
+			}
+			g.add(st.str(m.Code), title, st.str(ms.Title.In(lang)), st.str(wb.personName(ms.Responsible)),
+				st.date(ms.Due), st.date(ms.Completed), st.styled(st.status[stateColour[state]], state.Label(lang)),
+				days, st.number(ms.Weight), st.str(ms.Note), st.str(ms.Evidence))
+		}
+	}
+	return wb.dataSheet(sheetMilestones, g, 1)
+}
+
+func (wb *workbook) kpiSheet() error {
+	lang, st, asOf := wb.lang, wb.st, wb.opt.AsOf
+	g := st.grid()
+	g.header(lang, msgMeasure, msgKPI, msgKind, msgUnitOfMeasure, msgBaseline, msgBaselineDate, msgTarget, msgTargetDate,
+		msgLatest, msgLatestDate, msgAttainment)
+	for _, m := range wb.measures {
+		for i := range m.KPIs {
+			k := &m.KPIs[i]
+			var latest, latestDate, attainment cell
+			if v, ok := k.LatestValue(asOf); ok {
+				latest, latestDate = st.number(v.Value), st.date(v.Date)
+			}
+			if a, ok := k.Attainment(asOf); ok {
+				attainment = st.percent(a)
+			}
+			g.add(st.str(m.Code), st.str(k.Name.In(lang)), st.str(label(msgKPIKind, k.Kind, lang)), st.str(k.Unit.In(lang)),
+				st.number(k.BaselineValue), st.date(k.BaselineDate), st.number(k.TargetValue), st.date(k.TargetDate),
+				latest, latestDate, attainment)
+		}
+	}
+	return wb.dataSheet(sheetKPIs, g, 1)
+}
+
+func (wb *workbook) ownerSheet() error {
+	lang, st, d := wb.lang, wb.st, wb.d
+	led, responsible := map[string]int{}, map[model.ID]int{}
+	for _, m := range d.Measures {
+		led[m.LeadUnit]++
+		responsible[model.ID(m.Responsible)]++
+	}
+	units := slices.Clone(d.Units)
+	slices.SortStableFunc(units, func(a, b model.Unit) int { return model.CompareCodes(a.Code, b.Code) })
+	g := st.grid()
+	g.header(lang, msgUnitCode, msgUnit, msgKind, msgLed, msgPerson, msgPosition, msgRole, msgEmail, msgPhone, msgResponsibleN)
+	for _, u := range units {
+		unit := []cell{st.str(u.Code), st.str(u.Name.In(lang)), st.str(label(msgUnitKind, u.Kind, lang)), st.integer(led[u.Code])}
+		people := 0
+		for i := range d.People {
+			p := &d.People[i]
+			if p.Unit != u.Code {
+				continue
+			}
+			people++
+			g.add(append(slices.Clone(unit), st.str(p.Name.In(lang)), st.str(p.Position.In(lang)),
+				st.str(label(msgRoleName, p.Role, lang)), st.str(p.Email), st.str(p.Phone), st.integer(responsible[p.ID]))...)
+		}
+		if people == 0 {
+			g.add(unit...)
+		}
+	}
+	return wb.dataSheet(sheetOwners, g, 1)
+}
+
+func (wb *workbook) changeSheet() error {
+	lang, st := wb.lang, wb.st
+	ch, err := model.ChangesSince(wb.d, wb.opt.AsOf)
+	if err != nil {
+		return err
+	}
+	g := st.grid()
+	if ch.Since == nil {
+		g.addLoose(st.str(msgNoSnapshot.In(lang)))
+	} else {
+		g.addLoose(st.styled(st.bold, msgSince.In(lang)+" „"+ch.Since.Name+"“ ("+ch.Since.AsOf.Format(lang)+")"))
+	}
+	headRow := g.header(lang, msgChange, msgMeasure, msgItem, msgFrom, msgTo, msgDate)
+	status := func(s model.Status) cell { return wb.statusCell(s, false) }
+	for _, c := range ch.StatusChanges {
+		g.add(st.str(msgChStatus.In(lang)), st.str(c.Code), st.str(c.Title.In(lang)), status(c.From), status(c.To), cell{})
+	}
+	done := st.styled(st.status[model.StatusCompleted], model.StateDone.Label(lang))
+	for _, c := range ch.Completed {
+		g.add(st.str(msgChCompleted.In(lang)), st.str(c.Measure), st.str(c.Title.In(lang)), cell{}, done, st.date(c.Completed))
+	}
+	for _, c := range ch.BecameOverdue {
+		over := st.styled(st.status[model.StatusDelayed], model.StateOverdue.Label(lang)+" ("+itoa(c.DaysOverdue)+")")
+		g.add(st.str(msgChOverdue.In(lang)), st.str(c.Measure), st.str(c.Title.In(lang)), cell{}, over, st.date(c.Due))
+	}
+	for _, code := range ch.NewMeasures {
+		g.add(st.str(msgChNew.In(lang)), st.str(code))
+	}
+	for _, code := range ch.RemovedMeasures {
+		g.add(st.str(msgChRemoved.In(lang)), st.str(code))
+	}
+	if ch.Since != nil && len(g.rows) == headRow {
+		g.addLoose(st.str(msgNoChanges.In(lang)))
+	}
+	return wb.dataSheet(sheetChanges, g, headRow)
+}

@@ -1,0 +1,407 @@
+// Package xlsx writes the Excel workbooks of Strategy Tracker and reads
+// them back: the progress workbook for the office and the council
+// (WriteWorkbook), the update template for coordinators (WriteTemplate),
+// and the validated, all-or-nothing import of a filled template
+// (ReadUpdate → Plan → Apply).
+//
+// It depends on the model and excelize only; the caller opens the store,
+// runs Apply inside one Store.Update and writes the bytes where they belong.
+package xlsx
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/xuri/excelize/v2"
+
+	"strategytracker/model"
+)
+
+// Options are the settings of a workbook or a template.
+type Options struct {
+	Lang       model.Lang // language of sheet names, headings and texts (default bg)
+	AsOf       model.Date // the date the figures are computed at
+	PreparedBy string     // who made the file, shown on the first sheet; may be empty
+	// Created is written to the file's properties (and the template's
+	// hidden sheet); callers pass now, tests a fixed time, so that the same
+	// input gives the same bytes. Zero keeps a fixed placeholder date.
+	Created time.Time
+}
+
+func (o Options) lang() model.Lang {
+	if o.Lang == model.EN {
+		return model.EN
+	}
+	return model.BG
+}
+
+// Column widths are counted in characters.
+const (
+	minWidth = 6
+	maxWidth = 60
+)
+
+// excelEpoch is day 0 of Excel's 1900 date system (1899-12-30, which
+// absorbs Excel's 1900 leap-year bug for every date from 1900-03-01 on).
+var excelEpoch = model.NewDate(1899, 12, 30)
+
+// serial is d as an Excel date serial number.
+func serial(d model.Date) int { return d.DaysSince(excelEpoch) }
+
+// newFile makes an empty workbook whose first sheet is called first, with
+// deterministic zip output and the document properties of opt.
+func newFile(first, title string, opt Options) (*excelize.File, error) {
+	f := excelize.NewFile()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &orderedZip{w: w} })
+	if err := f.SetSheetName("Sheet1", first); err != nil {
+		return nil, err
+	}
+	props := &excelize.DocProperties{
+		Title:          title,
+		Creator:        "Strategy Tracker",
+		LastModifiedBy: "Strategy Tracker",
+		Language:       map[model.Lang]string{model.BG: "bg-BG", model.EN: "en-GB"}[opt.lang()],
+	}
+	if opt.PreparedBy != "" {
+		props.Creator = opt.PreparedBy
+	}
+	if !opt.Created.IsZero() {
+		props.Created = opt.Created.UTC().Format(time.RFC3339)
+		props.Modified = props.Created
+	}
+	return f, f.SetDocProps(props)
+}
+
+// styles are the cell styles of one workbook, made once.
+type styles struct {
+	title, bold, demo, header, text, wrap             int
+	dateStyle, eurStyle, pctStyle, numStyle, intStyle int
+	status                                            map[model.Status]int
+	// Template inputs: unlocked, tinted.
+	inText, inDate, inNum int
+}
+
+func hex(s string) string { return strings.TrimPrefix(s, "#") }
+
+// darkFill reports whether white text reads better on the status colour.
+func darkFill(s model.Status) bool { return s != model.StatusAtRisk && s != model.StatusNotStarted }
+
+func newStyles(f *excelize.File, lang model.Lang) (*styles, error) {
+	dateFmt, eurFmt := "dd.mm.yyyy", `#,##0.00 "€"`
+	if lang == model.EN {
+		dateFmt, eurFmt = "yyyy-mm-dd", `"€"#,##0.00`
+	}
+	pctFmt, numFmt, intFmt := "0.0%", "#,##0.##", "0"
+	thin := []excelize.Border{{Type: "bottom", Color: "9AA0A6", Style: 1}}
+	input := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF7D6"}}
+	unlocked := &excelize.Protection{Locked: false}
+	s := &styles{status: map[model.Status]int{}}
+	defs := []struct {
+		id    *int
+		style excelize.Style
+	}{
+		{&s.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
+		{&s.bold, excelize.Style{Font: &excelize.Font{Bold: true}}},
+		{&s.demo, excelize.Style{Font: &excelize.Font{Bold: true, Color: hex(model.DemoHex)}}},
+		{&s.header, excelize.Style{Font: &excelize.Font{Bold: true}, Border: thin,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EAED"}},
+			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&s.text, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.wrap, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&s.dateStyle, excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.eurStyle, excelize.Style{CustomNumFmt: &eurFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.pctStyle, excelize.Style{CustomNumFmt: &pctFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.numStyle, excelize.Style{CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.intStyle, excelize.Style{CustomNumFmt: &intFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.inText, excelize.Style{Fill: input, Protection: unlocked, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&s.inDate, excelize.Style{Fill: input, Protection: unlocked, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.inNum, excelize.Style{Fill: input, Protection: unlocked, CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
+	}
+	for _, d := range defs {
+		id, err := f.NewStyle(&d.style)
+		if err != nil {
+			return nil, err
+		}
+		*d.id = id
+	}
+	for _, st := range model.Statuses {
+		font := &excelize.Font{Color: "000000", Strike: st == model.StatusCancelled}
+		if darkFill(st) {
+			font.Color = "FFFFFF"
+		}
+		id, err := f.NewStyle(&excelize.Style{Font: font,
+			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex(model.StatusHex[st])}},
+			Alignment: &excelize.Alignment{Vertical: "top"}})
+		if err != nil {
+			return nil, err
+		}
+		s.status[st] = id
+	}
+	return s, nil
+}
+
+// cell is one cell of a grid; the zero cell is left empty.
+type cell = excelize.Cell
+
+func isEmpty(c *cell) bool { return c.Value == nil && c.StyleID == 0 && c.Formula == "" }
+
+// grid is a sheet's cells before they are streamed: widths must be known
+// before the first row is written.
+type grid struct {
+	st     *styles
+	rows   [][]cell
+	opts   []excelize.RowOpts
+	widths []int
+}
+
+func (s *styles) grid() *grid { return &grid{st: s} }
+
+// add appends a row and returns its 1-based number; each cell's width counts.
+func (g *grid) add(cells ...cell) int {
+	for i := range cells {
+		g.fit(i, g.st.width(&cells[i]))
+	}
+	return g.addRow(cells, excelize.RowOpts{})
+}
+
+// addLoose appends a row whose cells may run over into empty neighbours
+// (titles, notes): they do not widen their columns.
+func (g *grid) addLoose(cells ...cell) int { return g.addRow(cells, excelize.RowOpts{}) }
+
+// addRow appends a row of cells, which it keeps.
+func (g *grid) addRow(cells []cell, opt excelize.RowOpts) int {
+	g.rows = append(g.rows, cells)
+	g.opts = append(g.opts, opt)
+	return len(g.rows)
+}
+
+func (g *grid) blank() int { return g.addLoose() }
+
+func (g *grid) fit(col, w int) {
+	for len(g.widths) <= col {
+		g.widths = append(g.widths, 0)
+	}
+	g.widths[col] = max(g.widths[col], w)
+}
+
+// plain is a row of unstyled values.
+func plain(values ...any) []cell {
+	cells := make([]cell, len(values))
+	for i, v := range values {
+		cells[i].Value = v
+	}
+	return cells
+}
+
+// lineHeight is the height in points of a line of text in the default font.
+const lineHeight = 15
+
+// height is the height a row needs for its wrapped cells, or 0 for the
+// default. Spreadsheet programs do not all fit rows to wrapped text when
+// they open a file, so the workbook says.
+func (g *grid) height(row []cell) float64 {
+	lines := 1
+	for col := range row {
+		c := &row[col]
+		if c.StyleID != g.st.wrap && c.StyleID != g.st.header && c.StyleID != g.st.inText {
+			continue
+		}
+		v, ok := c.Value.(string)
+		if !ok {
+			continue
+		}
+		w := maxWidth - 1 // a loose cell runs over its neighbours
+		if col < len(g.widths) {
+			w = min(max(g.widths[col]+2, minWidth), maxWidth) - 1
+		}
+		n := 0
+		for _, part := range strings.Split(v, "\n") {
+			n += max(1, (utf8.RuneCountInString(part)+w-1)/w)
+		}
+		lines = max(lines, n)
+	}
+	if lines == 1 {
+		return 0
+	}
+	return float64(min(lines*lineHeight, 409)) // Excel's largest row height
+}
+
+// alignTop gives the unstyled texts of a tall row the top alignment of
+// the other cells.
+func (g *grid) alignTop(row []cell) {
+	for j := range row {
+		if _, ok := row[j].Value.(string); ok && row[j].StyleID == 0 {
+			row[j].StyleID = g.st.text
+		}
+	}
+}
+
+// width estimates the characters a cell shows.
+func (s *styles) width(c *cell) int {
+	style := c.StyleID
+	switch v := c.Value.(type) {
+	case nil:
+		return 0
+	case string:
+		return min(utf8.RuneCountInString(v), maxWidth)
+	case int:
+		if style == s.dateStyle || style == s.inDate {
+			return 10
+		}
+		return len(strconv.Itoa(v)) + 1
+	case float64:
+		switch style {
+		case s.pctStyle:
+			return 6
+		case s.eurStyle:
+			n := len(strconv.FormatFloat(v, 'f', 0, 64))
+			return n + n/3 + 5 // separators, decimals and the sign
+		}
+		return min(len(strconv.FormatFloat(v, 'f', -1, 64)), 16)
+	}
+	return 10
+}
+
+// stream writes g to the sheet name through excelize's StreamWriter.
+// headerRows are frozen; hidden lists hidden 1-based columns; before runs
+// after the rows and before Flush, for autofilters, validation, protection
+// and charts (which excelize keeps on the sheet until it is flushed).
+func stream(f *excelize.File, name string, g *grid, headerRows int, hidden []int, before func() error) error {
+	// Page setup goes before the stream: excelize writes the sheet's
+	// properties when the stream starts.
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+		return err
+	}
+	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"),
+		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
+		return err
+	}
+	if headerRows > 0 {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+			RefersTo: quoted(name) + "!$" + itoa(headerRows) + ":$" + itoa(headerRows)}); err != nil {
+			return err
+		}
+	}
+	sw, err := f.NewStreamWriter(name)
+	if err != nil {
+		return err
+	}
+	for i, w := range g.widths {
+		if err := sw.SetColWidth(i+1, i+1, float64(min(max(w+2, minWidth), maxWidth))); err != nil {
+			return err
+		}
+	}
+	for _, c := range hidden {
+		if err := sw.SetColVisible(c, c, false); err != nil {
+			return err
+		}
+	}
+	if headerRows > 0 {
+		top, _ := excelize.CoordinatesToCellName(1, headerRows+1)
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: headerRows, TopLeftCell: top, ActivePane: "bottomLeft",
+			Selection: []excelize.Selection{{SQRef: top, ActiveCell: top, Pane: "bottomLeft"}}}); err != nil {
+			return err
+		}
+	}
+	var values []any // of *cell, nil for an empty cell; SetRow keeps none
+	for i, row := range g.rows {
+		if len(row) == 0 && g.opts[i] == (excelize.RowOpts{}) {
+			continue
+		}
+		opt := g.opts[i]
+		if opt.Height == 0 && !opt.Hidden {
+			opt.Height = g.height(row)
+		}
+		if opt.Height > 0 {
+			g.alignTop(row)
+		}
+		values = values[:0]
+		for j := range row {
+			if isEmpty(&row[j]) {
+				values = append(values, nil)
+			} else {
+				values = append(values, &row[j])
+			}
+		}
+		if err := sw.SetRow(cellName(1, i+1), values, opt); err != nil {
+			return err
+		}
+	}
+	if before != nil {
+		if err := before(); err != nil {
+			return err
+		}
+	}
+	return sw.Flush()
+}
+
+// cellName is the A1 name of column col, row row (both 1-based).
+func cellName(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
+}
+
+// colName is the letters of column col (1-based).
+func colName(col int) string {
+	name, _ := excelize.ColumnNumberToName(col)
+	return name
+}
+
+func ptr[T any](v T) *T { return &v }
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// quoted is the sheet name quoted for a formula: 'Мерки'!$A$1.
+func quoted(sheet string) string { return "'" + strings.ReplaceAll(sheet, "'", "''") + "'" }
+
+// Cells. The zero cell is left empty.
+
+// str is a text cell; a text longer than a column may be wide wraps. A
+// short one has the default style (a style on every cell costs a sixth of
+// the time of a large workbook); stream aligns it to the top in a row made
+// tall by wrapped text.
+func (s *styles) str(v string) cell {
+	if v == "" {
+		return cell{}
+	}
+	if len(v) > maxWidth && utf8.RuneCountInString(v) > maxWidth {
+		return cell{StyleID: s.wrap, Value: v}
+	}
+	return cell{Value: v}
+}
+
+func (s *styles) styled(style int, v any) cell { return cell{StyleID: style, Value: v} }
+
+func (s *styles) date(d model.Date) cell {
+	if d == 0 {
+		return cell{}
+	}
+	return cell{StyleID: s.dateStyle, Value: serial(d)}
+}
+
+func (s *styles) eur(cents int64) cell {
+	return cell{StyleID: s.eurStyle, Value: float64(cents) / 100}
+}
+
+// percent writes p (0–100) as a fraction with a percent format.
+func (s *styles) percent(p float64) cell { return cell{StyleID: s.pctStyle, Value: p / 100} }
+
+func (s *styles) number(v float64) cell { return cell{StyleID: s.numStyle, Value: v} }
+
+func (s *styles) integer(v int) cell { return cell{StyleID: s.intStyle, Value: v} }
+
+// header is a row of column headings. They wrap rather than widen a column
+// beyond headerWidth.
+func (g *grid) header(lang model.Lang, labels ...model.Text) int {
+	cells := make([]cell, len(labels))
+	for i, l := range labels {
+		cells[i] = cell{StyleID: g.st.header, Value: l.In(lang)}
+		g.fit(i, min(g.st.width(&cells[i]), headerWidth))
+	}
+	return g.addRow(cells, excelize.RowOpts{})
+}
+
+const headerWidth = 18
