@@ -67,7 +67,7 @@ bench:
 # `make fuzz` for FUZZTIME. What they find lands in the package's
 # testdata/fuzz and is then a regression test of every `go test`.
 # A small -fuzzminimizetime keeps large seeds from stalling the run.
-FUZZ_TARGETS := ./model:FuzzParseDate ./model:FuzzDecode
+FUZZ_TARGETS := ./model:FuzzParseDate ./model:FuzzDecode ./reports/xlsx:FuzzReadUpdate
 FUZZ_SHORT   ?= 4s
 FUZZTIME     ?= 2m
 define run-fuzz
@@ -90,13 +90,25 @@ fuzz-short:
 screenshot: deps build
 	@mkdir -p screenshots
 	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
-	STRATEGYTRACKER_DB="$$tmp/strategy.db" xvfb-run -a -s '-screen 0 1366x768x24' sh -c '\
+	STRATEGYTRACKER_DB="$$tmp/strategy.db" XDG_CONFIG_HOME="$$tmp/config" xvfb-run -a -s '-screen 0 1366x768x24' sh -c '\
 		./$(BIN) & pid=$$!; \
 		sleep $${SCREENSHOT_WAIT:-6}; \
 		if ! kill -0 $$pid 2>/dev/null; then echo "screenshot: the app exited early" >&2; exit 1; fi; \
-		import -window root screenshots/overview.png; status=$$?; \
+		import -window root -crop 1280x760+0+0 +repage screenshots/overview.png; status=$$?; \
 		kill $$pid; wait $$pid 2>/dev/null; exit $$status' && \
 	echo "screenshot: screenshots/overview.png"
+
+# Runs the real app under a virtual 1366×768 display on a fresh demo file
+# with STRATEGYTRACKER_SCREENSHOT_DIR set: the app shows every screen in
+# Bulgarian and English, saves each as screenshots/NAME-LANG.png and quits.
+# A fresh configuration folder keeps your own preferences out of it.
+screenshots: deps build
+	@mkdir -p screenshots
+	@tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	STRATEGYTRACKER_DB="$$tmp/strategy.db" STRATEGYTRACKER_SCREENSHOT_DIR=screenshots \
+	XDG_CONFIG_HOME="$$tmp/config" LANG=en_US.UTF-8 \
+	timeout $${SCREENSHOTS_TIMEOUT:-300} xvfb-run -a -s '-screen 0 1366x768x24' ./$(BIN) && \
+	echo "screenshots: $$(ls screenshots/*-bg.png screenshots/*-en.png | wc -l) PNG files in screenshots/"
 
 clean:
 	rm -rf bin screenshots
