@@ -4,12 +4,14 @@
 package main
 
 import (
+	"context"
 	"os"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"strategytracker/app"
 	"strategytracker/model"
+	"strategytracker/storage"
 )
 
 func main() {
@@ -21,5 +23,14 @@ func main() {
 		os.Exit(fail(os.Stderr, err))
 	}
 	defer store.Close()
-	app.Run(fyneapp.NewWithID("bg.sofia.strategytracker"), store, model.BG)
+	app.Run(fyneapp.NewWithID("bg.sofia.strategytracker"), store, app.Options{
+		Lang: model.BG,
+		Opener: func(path string) (model.Store, error) {
+			return storage.Open(context.Background(), path, storage.Options{})
+		},
+		Creator: func(path string, d *model.Doc) (model.Store, error) {
+			return storage.Create(context.Background(), path, d, storage.Options{})
+		},
+		ScreenshotDir: os.Getenv("STRATEGYTRACKER_SCREENSHOT_DIR"),
+	})
 }

@@ -31,3 +31,9 @@ func hexColor(h string) color.NRGBA {
 	}
 	return color.NRGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xFF}
 }
+
+// withAlpha returns c with alpha a.
+func withAlpha(c color.NRGBA, a uint8) color.NRGBA {
+	c.A = a
+	return c
+}

@@ -10,27 +10,18 @@ import (
 // AppName is the product name shown in the window title.
 const AppName = "Strategy Tracker"
 
-// The texts of the user interface. The full application will move these to
-// translation files in assets; the first window keeps them here.
-var (
-	msgDemoTag    = model.T("ДЕМО", "DEMO")
-	msgAsOf       = model.T("Към дата", "As of")
-	msgProgress   = model.T("Общ напредък", "Overall progress")
-	msgExpected   = model.T("очакван", "expected")
-	msgStatuses   = model.T("Мерки по статус", "Measures by status")
-	msgMeasure    = model.T("мярка", "measure")
-	msgMeasures   = model.T("мерки", "measures")
-	msgMilestone  = model.T("етап", "milestone")
-	msgMilestones = model.T("етапа", "milestones") // the Bulgarian counted form
-	msgLoading    = model.T("Зареждане…", "Loading…")
-	msgReload     = model.T("Обнови", "Reload")
-	msgError      = model.T("Грешка", "Error")
-	msgFile       = model.T("Файл", "File")
-	msgReadOnly   = model.T("само за четене", "read-only")
-)
-
-// StatusName returns the label of s in lang.
-func StatusName(s model.Status, lang model.Lang) string { return s.Label(lang) }
+// trIn is tr in an explicit language: the current one goes through
+// fyne's lang, another is read from its translation file.
+func trIn(lang model.Lang, key string) string {
+	if lang == currentLang() {
+		return tr(key)
+	}
+	trOnce.Do(loadTranslations)
+	if s, ok := trTexts[lang][key]; ok {
+		return s
+	}
+	return tr(key)
+}
 
 // FormatPercent writes p with one decimal as people of lang do:
 // "41,7 %" in Bulgarian, "41.7%" in English.
@@ -44,7 +35,7 @@ func FormatPercent(p float64, lang model.Lang) string {
 
 // ProgressText is the overall progress line, e.g. "41,7 % (очакван 63,2 %)".
 func ProgressText(progress, expected float64, lang model.Lang) string {
-	return FormatPercent(progress, lang) + " (" + msgExpected.In(lang) + " " + FormatPercent(expected, lang) + ")"
+	return FormatPercent(progress, lang) + " (" + trIn(lang, "label.expected") + " " + FormatPercent(expected, lang) + ")"
 }
 
 // WindowTitle is "Strategy Tracker — <short title>", with " [ДЕМО]" on demo data.
@@ -58,15 +49,7 @@ func WindowTitle(s *model.Strategy, lang model.Lang) string {
 		t += " — " + name
 	}
 	if s.Demo {
-		t += " [" + msgDemoTag.In(lang) + "]"
+		t += " [" + trIn(lang, "label.demotag") + "]"
 	}
 	return t
-}
-
-// countOf writes "n thing(s)" with the singular for one.
-func countOf(n int, one, many model.Text, lang model.Lang) string {
-	if n == 1 {
-		return "1 " + one.In(lang)
-	}
-	return strconv.Itoa(n) + " " + many.In(lang)
 }

@@ -3,7 +3,14 @@
 // imports nothing but embed, so that every layer may use it (DEVELOPERS.md).
 package assets
 
-import _ "embed"
+import "embed"
+
+// Translations holds the texts of the desktop app's user interface, one
+// JSON file per language (translations/bg.json, translations/en.json) in the
+// flat format of fyne.io/fyne/v2/lang.
+//
+//go:embed translations/*.json
+var Translations embed.FS
 
 // Icon is the application icon, a 256×256 PNG.
 //

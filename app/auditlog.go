@@ -1,0 +1,160 @@
+package app
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// auditLimit is how many entries, newest first, the audit screen shows.
+const auditLimit = 1000
+
+var auditEntities = []model.Entity{model.EntityStrategy, model.EntityGoal, model.EntityArea, model.EntityUnit,
+	model.EntityPerson, model.EntityMeasure, model.EntityMilestone, model.EntityKPI, model.EntityKPIValue,
+	model.EntityUpdate, model.EntitySnapshot, model.EntityFile}
+
+// auditScreen shows the audit log, filtered by person, entity and date, and
+// verifies the hash chain (store.Check).
+type auditScreen struct {
+	u    *UI
+	root fyne.CanvasObject
+
+	user    *widget.Entry
+	entity  *widget.Select
+	from    *widget.Entry
+	to      *widget.Entry
+	search  *widget.Button
+	verify  *widget.Button
+	status  *widget.Label
+	list    *widget.List
+	entries []model.AuditEntry
+	errFrom *field
+	errTo   *field
+	// verified is the latest result of Verify, for tests.
+	verified string
+}
+
+func newAuditScreen(u *UI) *auditScreen {
+	s := &auditScreen{u: u}
+	s.root = s.buildUI()
+	return s
+}
+
+func (s *auditScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *auditScreen) buildUI() fyne.CanvasObject {
+	s.user = widget.NewEntry()
+	s.user.SetPlaceHolder(tr("audit.user"))
+	s.user.OnSubmitted = func(string) { s.onSearch() }
+	opts := []string{tr("audit.allentities")}
+	for _, e := range auditEntities {
+		opts = append(opts, entityName(e))
+	}
+	s.entity = widget.NewSelect(opts, nil)
+	s.entity.SetSelectedIndex(0)
+	s.entity.OnChanged = func(string) { s.onSearch() }
+	s.from = dateEntry()
+	s.to = dateEntry()
+	s.errFrom = newField(tr("audit.from"), s.from)
+	s.errTo = newField(tr("audit.to"), s.to)
+	s.search = widget.NewButtonWithIcon(tr("audit.search"), theme.SearchIcon(), s.onSearch)
+	s.verify = widget.NewButtonWithIcon(tr("audit.verify"), theme.ConfirmIcon(), s.onVerify)
+	s.status = hint("")
+	s.list = widget.NewList(func() int { return len(s.entries) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("template")
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText(auditLine(s.u, s.entries[i]))
+			s.list.SetItemHeight(i, o.MinSize().Height)
+		})
+	filters := container.NewGridWithColumns(4,
+		container.NewVBox(widget.NewLabel(tr("audit.user.label")), s.user),
+		container.NewVBox(widget.NewLabel(tr("audit.entity")), s.entity),
+		container.NewVBox(widget.NewLabel(s.errFrom.label), s.from, s.errFrom.err),
+		container.NewVBox(widget.NewLabel(s.errTo.label), s.to, s.errTo.err))
+	top := container.NewVBox(heading(tr("nav.audit")), hint(tr("audit.intro")), filters,
+		container.NewBorder(nil, nil, container.NewHBox(s.search, s.verify), nil, s.status))
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, s.list)
+}
+
+// refresh is called when the document changes; the log is read when the
+// screen is shown.
+func (s *auditScreen) refresh() {
+	if s.u.current == screenAudit {
+		s.onSearch()
+	}
+}
+
+// filter reads the filter from the widgets.
+func (s *auditScreen) filter() (model.AuditFilter, bool) {
+	f := model.AuditFilter{User: strings.TrimSpace(s.user.Text), Limit: auditLimit}
+	if i := s.entity.SelectedIndex(); i > 0 {
+		f.Entity = auditEntities[i-1]
+	}
+	var msg string
+	ok := true
+	f.From, msg = parseOptionalDate(s.from.Text)
+	s.errFrom.setError(msg)
+	ok = ok && msg == ""
+	f.To, msg = parseOptionalDate(s.to.Text)
+	s.errTo.setError(msg)
+	return f, ok && msg == ""
+}
+
+// onSearch reads the entries that match the filter, newest first.
+func (s *auditScreen) onSearch() {
+	f, ok := s.filter()
+	if !ok {
+		return
+	}
+	store := s.u.store
+	s.status.SetText(tr("label.loading"))
+	s.u.background(func() func() {
+		entries, err := store.Audit(context.Background(), f)
+		return func() {
+			if s.u.store != store {
+				return
+			}
+			if err != nil {
+				s.status.SetText(tr("error.load") + ": " + model.ErrorMessage(err))
+				return
+			}
+			s.entries = entries
+			text := trf("audit.count", len(entries))
+			if len(entries) == auditLimit {
+				text = trf("audit.limit", auditLimit)
+			}
+			s.status.SetText(text)
+			s.list.Refresh()
+		}
+	})
+}
+
+// onVerify runs the integrity and audit chain check.
+func (s *auditScreen) onVerify() {
+	store := s.u.store
+	var rep model.CheckReport
+	s.u.slow(tr("audit.verifying"), func(ctx context.Context, _ func(int, int)) error {
+		var err error
+		rep, err = store.Check(ctx)
+		return err
+	}, func(err error) {
+		if err != nil {
+			s.verified = tr("audit.verify.failed") + "\n" + model.ErrorMessage(err)
+			dialog.ShowError(errorText(s.verified), s.u.win)
+			return
+		}
+		s.verified = trf("audit.verify.ok", rep.AuditEntries, rep.Integrity)
+		dialog.ShowInformation(tr("audit.verify"), s.verified, s.u.win)
+	})
+}

@@ -1,0 +1,283 @@
+package app
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// dashboardListLimit caps the milestone lists of the dashboard; the
+// measure list shows them all.
+const dashboardListLimit = 10
+
+// dashboard is the front page: progress against expected, the measures per
+// status (each opens the filtered measure list), progress per area, overdue
+// and soon-due milestones, the budget and the changes since the last snapshot.
+type dashboard struct {
+	u    *UI
+	root fyne.CanvasObject
+
+	title        *widget.Label
+	demo         *fyne.Container
+	asOf         *widget.Label
+	progress     *widget.ProgressBar
+	progressText *widget.Label
+	totals       *widget.Label
+	statusCounts map[model.Status]*widget.Label
+	statusTaps   map[model.Status]*widget.Button
+	areas        *fyne.Container
+	overdue      *fyne.Container
+	dueSoon      *fyne.Container
+	budget       *widget.ProgressBar
+	budgetText   *widget.Label
+	changes      *fyne.Container
+	// milestoneTaps are the buttons of the milestone lists, by milestone id.
+	milestoneTaps map[model.ID]*widget.Button
+}
+
+func newDashboard(u *UI) *dashboard {
+	d := &dashboard{u: u}
+	d.root = d.buildUI()
+	return d
+}
+
+func (d *dashboard) content() fyne.CanvasObject { return d.root }
+
+func (d *dashboard) buildUI() fyne.CanvasObject {
+	d.title = widget.NewLabel(tr("label.loading"))
+	d.title.TextStyle = fyne.TextStyle{Bold: true}
+	d.title.SizeName = theme.SizeNameHeadingText
+	d.title.Wrapping = fyne.TextWrapWord
+	d.demo = demoMark()
+	d.demo.Hide()
+	d.asOf = widget.NewLabel("")
+
+	d.progress = percentBar()
+	d.progressText = widget.NewLabel("")
+	d.progressText.TextStyle = fyne.TextStyle{Bold: true}
+	d.totals = widget.NewLabel("")
+	progressCard := card(tr("dash.progress"), container.NewVBox(d.progress, d.progressText, d.totals))
+
+	d.statusCounts = map[model.Status]*widget.Label{}
+	d.statusTaps = map[model.Status]*widget.Button{}
+	rows := container.NewVBox()
+	for _, s := range model.Statuses {
+		s := s
+		swatch := canvas.NewRectangle(StatusColor(s))
+		swatch.SetMinSize(fyne.NewSize(18, 18))
+		swatch.CornerRadius = 3
+		name := widget.NewLabel(s.Label(currentLang()))
+		count := widget.NewLabel("–")
+		count.TextStyle = fyne.TextStyle{Bold: true}
+		d.statusCounts[s] = count
+		btn := widget.NewButton("", func() { d.onStatus(s) })
+		btn.Importance = widget.LowImportance
+		d.statusTaps[s] = btn
+		row := container.NewStack(btn, container.NewHBox(spacer(4, 0), container.NewCenter(swatch), name, layout.NewSpacer(), count,
+			widget.NewIcon(theme.NavigateNextIcon())))
+		rows.Add(row)
+	}
+	statusCard := card(tr("dash.statuses"), container.NewVBox(rows, hint(tr("dash.statuses.hint"))))
+
+	d.budget = percentBar()
+	d.budgetText = widget.NewLabel("")
+	d.budgetText.Wrapping = fyne.TextWrapWord
+	budgetCard := card(tr("dash.budget"), container.NewVBox(d.budget, d.budgetText))
+
+	d.areas = container.NewVBox()
+	areasCard := card(tr("dash.areas"), d.areas)
+
+	d.overdue = container.NewVBox()
+	d.dueSoon = container.NewVBox()
+	milestonesCard := card(tr("dash.milestones"), container.NewVBox(
+		widget.NewLabelWithStyle(tr("dash.overdue"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.overdue,
+		widget.NewLabelWithStyle(tr("dash.duesoon"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), d.dueSoon))
+
+	d.changes = container.NewVBox()
+	changesCard := card(tr("dash.changes"), d.changes)
+
+	left := container.NewVBox(progressCard, statusCard, budgetCard)
+	right := container.NewVBox(areasCard, changesCard)
+	grid := container.NewGridWithColumns(2, left, right)
+	top := container.NewVBox(d.title, d.demo, d.asOf)
+	return container.NewVScroll(container.NewPadded(container.NewVBox(top, grid, milestonesCard)))
+}
+
+// demoMark is the red "demonstration data" mark.
+func demoMark() *fyne.Container {
+	c := DemoColor()
+	text := canvas.NewText(model.DemoMark(currentLang()), c)
+	text.TextStyle = fyne.TextStyle{Bold: true}
+	text.TextSize = theme.TextSubHeadingSize()
+	border := canvas.NewRectangle(withAlpha(c, 0x22))
+	border.StrokeColor = c
+	border.StrokeWidth = 2
+	border.CornerRadius = 4
+	return container.NewHBox(container.NewStack(border, container.NewPadded(text)), layout.NewSpacer())
+}
+
+// hint is a small grey explanatory line.
+func hint(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.TextStyle = fyne.TextStyle{Italic: true}
+	return l
+}
+
+// onStatus opens the measure list filtered to status s.
+func (d *dashboard) onStatus(s model.Status) {
+	d.u.filter = measureFilter{status: s}
+	d.u.measures.applyFilter()
+	d.u.showScreen(screenMeasures)
+}
+
+func (d *dashboard) refresh() {
+	u := d.u
+	doc, sum, lang := u.doc, u.sum, u.lang
+	if doc == nil {
+		return
+	}
+	title := doc.Strategy.Title.In(lang)
+	if title == "" {
+		title = doc.Strategy.ShortTitle.In(lang)
+	}
+	d.title.SetText(title)
+	if doc.Strategy.Demo {
+		d.demo.Show()
+	} else {
+		d.demo.Hide()
+	}
+	d.asOf.SetText(tr("label.asof") + ": " + sum.AsOf.Format(lang))
+	d.progress.SetValue(float64(sum.Progress))
+	d.progressText.SetText(ProgressText(float64(sum.Progress), float64(sum.Expected), lang))
+	d.totals.SetText(trf("dash.totals", model.FormatNumber(float64(sum.Measures), 0, lang), model.FormatNumber(float64(sum.Milestones), 0, lang)))
+	for _, s := range model.Statuses {
+		d.statusCounts[s].SetText(strconv.Itoa(sum.Status[s]))
+	}
+
+	// Areas.
+	d.areas.RemoveAll()
+	for _, a := range sum.Areas {
+		bar := percentBar()
+		bar.SetValue(float64(a.Progress))
+		name := widget.NewLabel(a.Code + " · " + a.Title.In(lang))
+		name.Truncation = fyne.TextTruncateEllipsis
+		info := widget.NewLabel(trf("dash.area.info", a.Measures, FormatPercent(float64(a.Expected), lang)))
+		d.areas.Add(container.NewVBox(container.NewBorder(nil, nil, nil, info, name), bar))
+	}
+
+	// Milestones overdue and due within 30 days.
+	type item struct {
+		m    *model.Measure
+		ms   *model.Milestone
+		days int
+	}
+	var overdue, soon []item
+	for i := range doc.Measures {
+		m := &doc.Measures[i]
+		for j := range m.Milestones {
+			ms := &m.Milestones[j]
+			switch ms.StateAt(m.Cancelled, u.today) {
+			case model.StateOverdue:
+				overdue = append(overdue, item{m, ms, ms.DaysOverdue(m.Cancelled, u.today)})
+			case model.StateDueSoon:
+				soon = append(soon, item{m, ms, ms.Due.DaysSince(u.today)})
+			}
+		}
+	}
+	slices.SortStableFunc(overdue, func(a, b item) int { return cmp.Compare(b.days, a.days) })
+	slices.SortStableFunc(soon, func(a, b item) int { return cmp.Compare(a.ms.Due, b.ms.Due) })
+	d.milestoneTaps = map[model.ID]*widget.Button{}
+	fill := func(box *fyne.Container, items []item, none string, text func(item) string) {
+		box.RemoveAll()
+		if len(items) == 0 {
+			box.Add(hint(none))
+			return
+		}
+		for k, it := range items {
+			if k == dashboardListLimit {
+				box.Add(hint(trf("dash.more", len(items)-dashboardListLimit)))
+				break
+			}
+			id := it.m.ID
+			b := widget.NewButtonWithIcon(text(it), theme.NavigateNextIcon(), func() { u.openMeasure(id) })
+			b.Alignment = widget.ButtonAlignLeading
+			b.Importance = widget.LowImportance
+			d.milestoneTaps[it.ms.ID] = b
+			box.Add(b)
+		}
+	}
+	fill(d.overdue, overdue, tr("dash.overdue.none"), func(it item) string {
+		return trf("dash.overdue.item", it.m.Code, it.ms.Title.In(lang), it.ms.Due.Format(lang), it.days)
+	})
+	fill(d.dueSoon, soon, tr("dash.duesoon.none"), func(it item) string {
+		return trf("dash.duesoon.item", it.m.Code, it.ms.Title.In(lang), it.ms.Due.Format(lang), it.days)
+	})
+
+	// Budget.
+	if pct, ok := model.BudgetExecution(sum.Budget.PlannedCents, sum.Budget.SpentCents); ok {
+		d.budget.SetValue(min(pct, 100))
+		d.budgetText.SetText(trf("dash.budget.text", FormatPercent(pct, lang),
+			model.FormatEUR(sum.Budget.SpentCents, lang), model.FormatEUR(sum.Budget.PlannedCents, lang)))
+	} else {
+		d.budget.SetValue(0)
+		d.budgetText.SetText(tr("dash.budget.none"))
+	}
+
+	d.showChanges()
+	d.root.Refresh()
+}
+
+// showChanges lists what changed since the latest snapshot before today.
+func (d *dashboard) showChanges() {
+	u, lang := d.u, d.u.lang
+	d.changes.RemoveAll()
+	c, err := model.ChangesSince(u.doc, u.today)
+	if err != nil {
+		d.changes.Add(hint(tr("error.snapshot") + ": " + model.ErrorMessage(err)))
+		return
+	}
+	if c.Since == nil {
+		d.changes.Add(hint(tr("dash.changes.none")))
+		return
+	}
+	d.changes.Add(widget.NewLabel(trf("dash.changes.since", c.Since.Name, c.Since.AsOf.Format(lang))))
+	add := func(text string) {
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		d.changes.Add(l)
+	}
+	if len(c.StatusChanges)+len(c.Completed)+len(c.BecameOverdue)+len(c.NewMeasures)+len(c.RemovedMeasures) == 0 {
+		d.changes.Add(hint(tr("dash.changes.nothing")))
+		return
+	}
+	for k, s := range c.StatusChanges {
+		if k == dashboardListLimit {
+			d.changes.Add(hint(trf("dash.more", len(c.StatusChanges)-k)))
+			break
+		}
+		add(fmt.Sprintf("%s %s: %s → %s", s.Code, s.Title.In(lang), s.From.Label(lang), s.To.Label(lang)))
+	}
+	if n := len(c.Completed); n > 0 {
+		add(trf("dash.changes.completed", n))
+	}
+	if n := len(c.BecameOverdue); n > 0 {
+		add(trf("dash.changes.overdue", n))
+	}
+	if n := len(c.NewMeasures); n > 0 {
+		add(trf("dash.changes.new", n))
+	}
+	if n := len(c.RemovedMeasures); n > 0 {
+		add(trf("dash.changes.removed", n))
+	}
+}

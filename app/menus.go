@@ -1,0 +1,173 @@
+package app
+
+import (
+	"image/color"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+
+	"strategytracker/model"
+)
+
+// appMenu is the main menu and the keyboard shortcuts.
+type appMenu struct {
+	u      *UI
+	main   *fyne.MainMenu
+	undo   *fyne.MenuItem
+	redo   *fyne.MenuItem
+	recent *fyne.MenuItem
+	bg     *fyne.MenuItem
+	en     *fyne.MenuItem
+	light  *fyne.MenuItem
+	dark   *fyne.MenuItem
+	system *fyne.MenuItem
+	export *fyne.MenuItem
+	imp    *fyne.MenuItem
+	backup *fyne.MenuItem
+}
+
+var (
+	shortcutOpen = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutUndo = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutRedo = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutFind = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutExp  = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+func newAppMenu(u *UI) *appMenu {
+	m := &appMenu{u: u}
+	item := func(key string, action func(), sc fyne.Shortcut) *fyne.MenuItem {
+		it := fyne.NewMenuItem(tr(key), action)
+		it.Shortcut = sc
+		return it
+	}
+	open := item("menu.open", u.onOpen, shortcutOpen)
+	m.recent = fyne.NewMenuItem(tr("menu.recent"), nil)
+	newStrategy := item("menu.new", u.onNewStrategy, nil)
+	m.backup = item("menu.backup", u.onBackup, nil)
+	m.imp = item("menu.import", u.onImport, nil)
+	m.export = item("menu.export", u.onExport, shortcutExp)
+	switchUser := item("action.switch_user", u.onSwitchUser, nil)
+	quit := fyne.NewMenuItem(tr("menu.quit"), func() { u.app.Quit() })
+	quit.IsQuit = true
+	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, m.recent, fyne.NewMenuItemSeparator(),
+		m.backup, m.imp, m.export, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
+
+	m.undo = item("menu.undo", u.onUndo, shortcutUndo)
+	m.redo = item("menu.redo", u.onRedo, shortcutRedo)
+	find := item("menu.find", u.measures.onFind, shortcutFind)
+	editMenu := fyne.NewMenu(tr("menu.edit"), m.undo, m.redo, fyne.NewMenuItemSeparator(), find)
+
+	m.bg = fyne.NewMenuItem("Български", func() { u.onLanguage(model.BG) })
+	m.en = fyne.NewMenuItem("English", func() { u.onLanguage(model.EN) })
+	m.light = fyne.NewMenuItem(tr("menu.light"), func() { u.onTheme("light") })
+	m.dark = fyne.NewMenuItem(tr("menu.dark"), func() { u.onTheme("dark") })
+	m.system = fyne.NewMenuItem(tr("menu.systemtheme"), func() { u.onTheme("") })
+	view := fyne.NewMenu(tr("menu.view"), m.bg, m.en, fyne.NewMenuItemSeparator(), m.light, m.dark, m.system)
+
+	about := fyne.NewMenuItem(tr("menu.about"), u.onAbout)
+	help := fyne.NewMenu(tr("menu.help"), about)
+	m.main = fyne.NewMainMenu(file, editMenu, view, help)
+	return m
+}
+
+// install puts the menu on the window and registers the shortcuts.
+func (m *appMenu) install() {
+	u := m.u
+	m.refresh()
+	u.win.SetMainMenu(m.main)
+	c := u.win.Canvas()
+	for _, s := range []struct {
+		sc *desktop.CustomShortcut
+		fn func()
+	}{
+		{shortcutOpen, u.onOpen},
+		{shortcutUndo, u.onUndo},
+		{shortcutRedo, u.onRedo},
+		{shortcutFind, u.measures.onFind},
+		{shortcutExp, u.onExport},
+	} {
+		fn := s.fn
+		c.RemoveShortcut(s.sc)
+		c.AddShortcut(s.sc, func(fyne.Shortcut) { fn() })
+	}
+}
+
+// refresh shows the state of undo, the recent files and the choices.
+func (m *appMenu) refresh() {
+	u := m.u
+	m.undo.Disabled = !u.hist.canUndo()
+	m.undo.Label = tr("menu.undo")
+	if n := len(u.hist.undo); n > 0 {
+		m.undo.Label += ": " + u.hist.undo[n-1].label
+	}
+	m.redo.Disabled = !u.hist.canRedo()
+	m.redo.Label = tr("menu.redo")
+	if n := len(u.hist.redo); n > 0 {
+		m.redo.Label += ": " + u.hist.redo[n-1].label
+	}
+	var recent []*fyne.MenuItem
+	for _, p := range u.app.Preferences().StringList(prefRecent) {
+		p := p
+		recent = append(recent, fyne.NewMenuItem(filepath.Base(p)+" — "+filepath.Dir(p), func() { u.openFile(p) }))
+	}
+	if len(recent) == 0 {
+		none := fyne.NewMenuItem(tr("menu.recent.none"), nil)
+		none.Disabled = true
+		recent = append(recent, none)
+	}
+	m.recent.ChildMenu = fyne.NewMenu("", recent...)
+	m.bg.Checked = u.lang == model.BG
+	m.en.Checked = u.lang == model.EN
+	t := u.app.Preferences().String(prefTheme)
+	m.light.Checked, m.dark.Checked, m.system.Checked = t == "light", t == "dark", t == ""
+	m.imp.Disabled = !u.canEdit()
+	m.main.Refresh()
+}
+
+// onLanguage switches the language of the interface and of the content.
+func (u *UI) onLanguage(l model.Lang) {
+	if l == u.lang {
+		return
+	}
+	u.lang = l
+	u.app.Preferences().SetString(prefLang, string(l))
+	if err := setLanguage(l); err != nil {
+		u.showError(tr("error.language"), err)
+	}
+	if u.doc != nil {
+		u.sum = model.Summarize(u.doc, u.today)
+		u.win.SetTitle(WindowTitle(&u.doc.Strategy, l))
+	}
+	u.buildUI()
+}
+
+// onTheme chooses the light or dark variant ("" follows the system).
+func (u *UI) onTheme(name string) {
+	u.app.Preferences().SetString(prefTheme, name)
+	u.applyTheme(name)
+	u.buildUI()
+}
+
+func (u *UI) applyTheme(name string) {
+	switch name {
+	case "light":
+		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+	case "dark":
+		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+	default:
+		u.app.Settings().SetTheme(theme.DefaultTheme())
+	}
+}
+
+// variantTheme is the default theme held to one variant.
+type variantTheme struct {
+	fyne.Theme
+	variant fyne.ThemeVariant
+}
+
+func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.variant)
+}

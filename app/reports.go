@@ -1,0 +1,169 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// reportsScreen makes the files that leave the app (exports) and freezes
+// the figures (snapshots).
+type reportsScreen struct {
+	u    *UI
+	root fyne.CanvasObject
+
+	exports   map[string]*widget.Button // by exporter key
+	importBtn *widget.Button
+	makeSnap  *widget.Button
+	banner    *widget.Label
+	snapList  *widget.List
+	snaps     []model.Snapshot
+	snapForm  *snapshotForm
+}
+
+func newReportsScreen(u *UI) *reportsScreen {
+	s := &reportsScreen{u: u, exports: map[string]*widget.Button{}}
+	s.root = s.buildUI()
+	return s
+}
+
+func (s *reportsScreen) content() fyne.CanvasObject { return s.root }
+
+func (s *reportsScreen) buildUI() fyne.CanvasObject {
+	u := s.u
+	exportBox := container.NewVBox()
+	for _, x := range u.exporters() {
+		key := x.key
+		b := widget.NewButtonWithIcon(tr(key)+"…", theme.DocumentSaveIcon(), func() { u.openExport(key) })
+		b.Alignment = widget.ButtonAlignLeading
+		s.exports[key] = b
+		exportBox.Add(b)
+	}
+	if !reportsAvailable {
+		exportBox.Add(hint(tr("reports.notyet")))
+	} else {
+		exportBox.Add(hint(tr("reports.export.intro")))
+	}
+	s.importBtn = widget.NewButtonWithIcon(tr("menu.import"), theme.UploadIcon(), u.onImport)
+	s.importBtn.Alignment = widget.ButtonAlignLeading
+	importBox := container.NewVBox(hint(tr("reports.import.intro")), s.importBtn)
+	if !reportsAvailable {
+		s.importBtn.Disable()
+	}
+
+	s.banner = lockBanner()
+	s.makeSnap = widget.NewButtonWithIcon(tr("snapshot.make"), theme.ContentAddIcon(), s.onMakeSnapshot)
+	s.snapList = widget.NewList(func() int { return len(s.snaps) },
+		func() fyne.CanvasObject {
+			t := widget.NewLabel("name")
+			t.TextStyle = fyne.TextStyle{Bold: true}
+			d := widget.NewLabel("details")
+			d.Wrapping = fyne.TextWrapWord
+			return container.NewVBox(t, d)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			sn := s.snaps[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(sn.Name + " — " + tr("label.asof") + " " + sn.AsOf.Format(u.lang))
+			at := sn.CreatedAt
+			if len(at) >= 16 {
+				at = strings.Replace(at[:16], "T", " ", 1)
+			}
+			sum := sn.SHA256
+			if len(sum) > 16 {
+				sum = sum[:16] + "…"
+			}
+			box.Objects[1].(*widget.Label).SetText(trf("snapshot.details", at, sn.CreatedBy, sum))
+			s.snapList.SetItemHeight(i, box.MinSize().Height)
+		})
+	left := container.NewVBox(card(tr("reports.export"), exportBox), card(tr("reports.import"), importBox))
+	right := container.NewBorder(container.NewVBox(heading(tr("reports.snapshots")), hint(tr("snapshot.intro")),
+		container.NewHBox(s.makeSnap), s.banner), nil, nil, nil, s.snapList)
+	split := container.NewHSplit(container.NewVScroll(left), container.NewPadded(right))
+	split.Offset = 0.45
+	return container.NewBorder(container.NewPadded(heading(tr("nav.reports"))), nil, nil, nil, split)
+}
+
+func (s *reportsScreen) refresh() {
+	u := s.u
+	if u.doc == nil {
+		return
+	}
+	s.snaps = slices.Clone(u.doc.Snapshots)
+	slices.Reverse(s.snaps) // newest first
+	s.snapList.Refresh()
+	why := u.denial(model.EntitySnapshot, model.OpCreate, nil)
+	enable(s.makeSnap, why == "")
+	setBanner(s.banner, why)
+	if reportsAvailable {
+		enable(s.importBtn, u.canEdit())
+	}
+}
+
+// snapshotForm names a snapshot and its as-of date.
+type snapshotForm struct {
+	f    *formDialog
+	name *widget.Entry
+	asOf *widget.Entry
+	nf   *field
+	af   *field
+}
+
+func (s *reportsScreen) onMakeSnapshot() {
+	u := s.u
+	sf := &snapshotForm{name: widget.NewEntry(), asOf: dateEntry()}
+	sf.name.SetText(trf("snapshot.defaultname", u.today.Format(u.lang)))
+	sf.asOf.SetText(u.today.Format(u.lang))
+	sf.nf = newField(tr("field.name"), sf.name)
+	sf.af = newField(tr("label.asof"), sf.asOf)
+	sf.f = u.newFormDialog(tr("snapshot.make"), formGrid(sf.nf, sf.af), func() {
+		name := strings.TrimSpace(sf.name.Text)
+		msg := ""
+		if name == "" {
+			msg = tr("invalid.required")
+		} else if slices.ContainsFunc(u.doc.Snapshots, func(x model.Snapshot) bool { return x.Name == name }) {
+			msg = tr("invalid.duplicate")
+		}
+		sf.nf.setError(msg)
+		asOf, amsg := parseRequiredDate(sf.asOf.Text)
+		sf.af.setError(amsg)
+		if msg != "" || amsg != "" || u.me == nil {
+			return
+		}
+		sf.f.save.Disable()
+		store, actor := u.store, u.me.ID
+		u.background(func() func() {
+			_, err := store.CreateSnapshot(context.Background(), actor, name, asOf)
+			return func() {
+				sf.f.save.Enable()
+				if err != nil {
+					sf.f.setError(model.ErrorMessage(err))
+					return
+				}
+				sf.f.dlg.Hide()
+				u.reload(nil)
+			}
+		})
+	})
+	sf.f.save.SetText(tr("snapshot.make"))
+	sf.f.dlg.Resize(fyne.NewSize(520, 280))
+	sf.f.dlg.Show()
+	s.snapForm = sf
+}
+
+// onImport applies a filled update workbook, after showing its changes.
+func (u *UI) onImport() {
+	if !reportsAvailable {
+		dialog.ShowInformation(tr("menu.import"), tr("reports.notyet"), u.win)
+		return
+	}
+	u.openImport()
+}

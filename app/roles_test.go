@@ -1,0 +1,156 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"strategytracker/model"
+)
+
+// A council member's file is read-only: every control that changes
+// something is disabled, and the reason is shown.
+func TestCouncilCannotEdit(t *testing.T) {
+	h := newHarness(t, testDoc(), pCouncil)
+	d := h.open(mDocs)
+
+	for name, w := range map[string]fyne.Disableable{
+		"title": d.titleBG, "end": d.end, "manual progress": d.manual, "save": d.saveBtn,
+		"add milestone": d.milestones.add, "complete": d.milestones.complete[msOverdue],
+		"edit milestone": d.milestones.edit[msOverdue], "cancel milestone": d.milestones.cancel[msOverdue],
+		"add value": d.kpis.addValue[kpiDocs], "add update": d.updates.add,
+		"make snapshot": h.u.reports.makeSnap,
+	} {
+		if !w.Disabled() {
+			t.Errorf("%s is enabled for a council member", name)
+		}
+	}
+	want := trf("lock.council", "Виктория Маринова")
+	if !d.banner.Visible() || !strings.Contains(d.banner.Text, want) {
+		t.Errorf("banner = %q (visible %v), want %q", d.banner.Text, d.banner.Visible(), want)
+	}
+	if !strings.Contains(d.milestones.banner.Text, want) {
+		t.Errorf("milestones banner = %q", d.milestones.banner.Text)
+	}
+	// Even a direct attempt is refused, by the store.
+	h.u.save("x", func(tx model.Tx) error {
+		m := measureRowCopy(tx.Doc().Measure(mDocs))
+		m.Title.BG = "Опит"
+		return tx.SaveMeasure(m)
+	}, func(err error) {
+		if model.ErrorCode(err) != model.EFORBIDDEN {
+			t.Errorf("a council member's save returned %v, want EFORBIDDEN", err)
+		}
+	})
+	h.u.settle()
+	if got := h.stored(mDocs).Title.BG; got != "Дигитален документооборот" {
+		t.Errorf("title = %q", got)
+	}
+}
+
+// A coordinator may not touch another unit's measure, and is told why; on
+// their own measure they may change milestones, values, updates and the
+// manual progress, nothing else.
+func TestCoordinatorCannotTouchAnotherUnitsMeasure(t *testing.T) {
+	h := newHarness(t, testDoc(), pCoordINNO)
+
+	d := h.open(mCrossings) // led by IT
+	for name, w := range map[string]fyne.Disableable{
+		"manual progress": d.manual, "save": d.saveBtn, "complete": d.milestones.complete[msDueSoon],
+		"cancel milestone": d.milestones.cancel[msDueSoon], "add update": d.updates.add,
+	} {
+		if !w.Disabled() {
+			t.Errorf("%s of another unit's measure is enabled", name)
+		}
+	}
+	want := trf("lock.otherunit", "2.1", "Информационни технологии", "Иновативна София")
+	if !strings.Contains(d.milestones.banner.Text, want) || !strings.Contains(d.banner.Text, want) {
+		t.Errorf("banners = %q / %q, want %q", d.banner.Text, d.milestones.banner.Text, want)
+	}
+
+	d = h.open(mDocs) // led by INNO
+	for name, w := range map[string]fyne.Disableable{
+		"manual progress": d.manual, "save": d.saveBtn, "complete": d.milestones.complete[msOverdue],
+		"cancel milestone": d.milestones.cancel[msOverdue], "add value": d.kpis.addValue[kpiDocs], "add update": d.updates.add,
+	} {
+		if w.Disabled() {
+			t.Errorf("%s of the coordinator's own measure is disabled", name)
+		}
+	}
+	for name, w := range map[string]fyne.Disableable{
+		"title": d.titleBG, "end": d.end, "budget": d.planned, "add milestone": d.milestones.add, "add indicator": d.kpis.add,
+	} {
+		if !w.Disabled() {
+			t.Errorf("%s is enabled for a coordinator", name)
+		}
+	}
+	if !strings.Contains(d.banner.Text, tr("lock.coordinator")) {
+		t.Errorf("banner = %q, want the coordinator's rule", d.banner.Text)
+	}
+	// The milestone form locks the title and the due date but not the note.
+	h.tap(d.milestones.edit[msOverdue])
+	f := d.milestones.form
+	if !f.titleBG.Disabled() || !f.due.Disabled() || f.note.Disabled() || f.completed.Disabled() {
+		t.Errorf("milestone form: title disabled %v, due %v, note %v, completed %v",
+			f.titleBG.Disabled(), f.due.Disabled(), f.note.Disabled(), f.completed.Disabled())
+	}
+	test.Type(f.note, "Чака подпис")
+	h.tap(f.f.save)
+	if got := h.storedMilestone(msOverdue).Note; got != "Чака подпис" {
+		t.Errorf("note = %q", got)
+	}
+	// The manual progress of an own measure can be saved.
+	d = h.open(mOpenData)
+	retype(d.manual, "60")
+	h.tap(d.saveBtn)
+	if got := h.stored(mOpenData).ManualProgress; got != 60 {
+		t.Errorf("manual progress = %v, want 60", got)
+	}
+}
+
+// Without a chosen person the app is read-only and asks who the user is;
+// the choice is remembered for the file and names every edit.
+func TestIdentityChosenAndRemembered(t *testing.T) {
+	h := newHarness(t, testDoc(), 0)
+	id := h.u.identity
+	if id == nil {
+		t.Fatal("no identity dialog at the first start")
+	}
+	if !h.u.measures.u.dash.root.Visible() {
+		t.Error("dashboard hidden")
+	}
+	d := h.open(mOpenData)
+	if !d.saveBtn.Disabled() || !strings.Contains(d.banner.Text, tr("lock.nouser")) {
+		t.Errorf("without a user: save disabled %v, banner %q", d.saveBtn.Disabled(), d.banner.Text)
+	}
+	if !id.ok.Disabled() {
+		t.Error("OK is enabled before anyone is chosen")
+	}
+	id.choose(pCoordINNO)
+	h.tap(id.ok)
+	if h.u.me == nil || h.u.me.ID != pCoordINNO {
+		t.Fatalf("user = %v, want person %d", h.u.me, pCoordINNO)
+	}
+	if got := h.app.Preferences().Int(prefUser + h.store.DatabaseID()); got != int(pCoordINNO) {
+		t.Errorf("remembered user = %d, want %d", got, pCoordINNO)
+	}
+	if !strings.Contains(h.u.userLabel.Text, "Мария Георгиева") {
+		t.Errorf("user label = %q", h.u.userLabel.Text)
+	}
+	d = h.u.detail
+	retype(d.manual, "55")
+	h.tap(d.saveBtn)
+	if n := len(h.store.audit); n == 0 || h.store.audit[n-1].User != "Мария Георгиева" {
+		t.Errorf("the edit is not named after the user: %+v", h.store.audit)
+	}
+
+	// A second start on the same file does not ask again.
+	u2 := newTestUI(h.app, h.store)
+	u2.Start()
+	u2.settle()
+	if u2.identity != nil || u2.me == nil || u2.me.ID != pCoordINNO {
+		t.Errorf("second start: dialog %v, user %v", u2.identity != nil, u2.me)
+	}
+}

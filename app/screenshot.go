@@ -1,0 +1,248 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"strategytracker/model"
+)
+
+// takeScreenshots shows every screen in both languages, saves each as
+// DIR/NAME-LANG.png from the window's canvas and quits (make screenshots).
+// It runs on its own goroutine; every UI step goes through fyne.DoAndWait.
+func (u *UI) takeScreenshots(dir string) {
+	fail := func(err error) {
+		fyne.LogError("screenshots", err)
+		fyne.DoAndWait(u.app.Quit)
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fail(err)
+		return
+	}
+	// Wait for the document.
+	for i := 0; i < 200; i++ {
+		var ready bool
+		fyne.DoAndWait(func() { ready = u.doc != nil })
+		if ready {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	var measureID model.ID
+	fyne.DoAndWait(func() {
+		if u.doc == nil {
+			return
+		}
+		if u.me == nil {
+			for _, p := range u.doc.People {
+				if p.Role == model.RoleOffice {
+					u.setUser(p.ID)
+					break
+				}
+			}
+		}
+		measureID = screenshotMeasure(u.doc, u.today)
+	})
+	settle := func() {
+		time.Sleep(300 * time.Millisecond)
+		u.tasks.Wait()
+		time.Sleep(500 * time.Millisecond)
+	}
+	shots := []struct {
+		name string
+		show func()
+	}{
+		{"dashboard", func() { u.showScreen(screenDashboard) }},
+		{"measures", func() {
+			u.filter = measureFilter{}
+			u.measures.applyFilter()
+			u.measures.views.SelectIndex(0)
+			u.showScreen(screenMeasures)
+		}},
+		{"measures-filtered", func() {
+			u.filter = measureFilter{query: "данни"}
+			if u.lang == model.EN {
+				u.filter.query = "data"
+			}
+			u.measures.applyFilter()
+			u.showScreen(screenMeasures)
+		}},
+		{"timeline", func() {
+			u.filter = measureFilter{}
+			u.measures.applyFilter()
+			u.measures.views.SelectIndex(1)
+			u.showScreen(screenMeasures)
+		}},
+		{"detail", func() {
+			u.measures.views.SelectIndex(0)
+			u.openMeasure(measureID)
+		}},
+		{"detail-lower", func() { u.detail.fieldsScroll.ScrollToBottom() }},
+		{"detail-milestones", func() { u.detail.tabs.SelectIndex(1) }},
+		{"detail-kpis", func() { u.detail.tabs.SelectIndex(2) }},
+		{"detail-updates", func() { u.detail.tabs.SelectIndex(3) }},
+		{"milestone-complete", func() {
+			u.detail.tabs.SelectIndex(1)
+			if m := u.doc.Measure(measureID); m != nil {
+				for _, ms := range m.Milestones {
+					if ms.Completed == 0 && !ms.Cancelled {
+						u.detail.milestones.onComplete(ms.ID)
+						break
+					}
+				}
+			}
+		}},
+		{"detail-history", func() {
+			// Save the completion, so that the history has an edit to show.
+			if c := u.detail.milestones.completeForm; c != nil && c.f.dlg != nil {
+				c.f.save.OnTapped()
+			}
+			u.detail.tabs.SelectIndex(4)
+		}},
+		{"conflict", func() {
+			// The dialog a stale save opens, staged on the measure shown:
+			// "someone else" changed the title and the budget meanwhile.
+			m := u.doc.Measure(measureID)
+			base := measureRowCopy(m)
+			mine, theirs := measureRowCopy(m), measureRowCopy(m)
+			mine.Title.BG += " (нова редакция)"
+			mine.Title.EN += " (new wording)"
+			theirs.PlannedCents += 50_000_00
+			theirs.Version++
+			u.openConflict(base, mine, theirs, func(any) {}, func() {})
+		}},
+		{"export", func() {
+			u.hideDialogs()
+			u.openExport("export.pdf")
+		}},
+		{"structure", func() {
+			u.hideDialogs()
+			u.showScreen(screenStructure)
+			u.structure.tabs.SelectIndex(1)
+		}},
+		{"structure-people", func() { u.structure.tabs.SelectIndex(3) }},
+		{"reports", func() { u.showScreen(screenReports) }},
+		{"audit", func() { u.showScreen(screenAudit) }},
+		{"identity", func() { u.onSwitchUser() }},
+		{"about", func() {
+			u.hideDialogs()
+			u.onAbout()
+		}},
+	}
+	shots = append(shots, struct {
+		name string
+		show func()
+	}{"dashboard-dark", func() {
+		u.hideDialogs()
+		u.onTheme("dark")
+		u.showScreen(screenDashboard)
+	}})
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		fyne.DoAndWait(func() {
+			u.hideDialogs()
+			u.onTheme("light")
+			u.onLanguage(lang)
+		})
+		settle()
+		for _, s := range shots {
+			fyne.DoAndWait(s.show)
+			settle()
+			var img image.Image
+			var size fyne.Size
+			var scale float32
+			fyne.DoAndWait(func() {
+				img = u.win.Canvas().Capture()
+				size, scale = u.win.Canvas().Size(), u.win.Canvas().Scale()
+			})
+			path := filepath.Join(dir, s.name+"-"+string(lang)+".png")
+			if blank(img) {
+				// Mesa under Xvfb may not let the front buffer be read:
+				// grab the screen instead (ImageMagick's import).
+				if err := grabScreen(path, int(size.Width*scale), int(size.Height*scale)); err != nil {
+					fail(err)
+					return
+				}
+				continue
+			}
+			if err := savePNG(path, img); err != nil {
+				fail(err)
+				return
+			}
+		}
+	}
+	fyne.DoAndWait(func() {
+		u.hideDialogs()
+		u.app.Quit()
+	})
+}
+
+// hideDialogs closes the dialogs the screenshots opened.
+func (u *UI) hideDialogs() {
+	for _, o := range u.win.Canvas().Overlays().List() {
+		o.Hide()
+		u.win.Canvas().Overlays().Remove(o)
+	}
+	u.identity = nil
+}
+
+// screenshotMeasure picks a measure worth showing: the one with the most
+// milestones, KPIs and updates.
+func screenshotMeasure(d *model.Doc, asOf model.Date) model.ID {
+	best, score := model.ID(0), -1
+	for i := range d.Measures {
+		m := &d.Measures[i]
+		s := len(m.Milestones) + 2*len(m.KPIs) + len(m.Updates)
+		if st := m.Evaluate(asOf).Status; st == model.StatusAtRisk || st == model.StatusDelayed {
+			s += 3
+		}
+		if s > score {
+			best, score = m.ID, s
+		}
+	}
+	return best
+}
+
+// blank reports whether img has no visible pixel (a failed capture).
+func blank(img image.Image) bool {
+	if img == nil {
+		return true
+	}
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 7 {
+		for x := b.Min.X; x < b.Max.X; x += 7 {
+			if _, _, _, a := img.At(x, y).RGBA(); a != 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// grabScreen saves the top left w×h of the X screen, where the window
+// is, to path with ImageMagick's import.
+func grabScreen(path string, w, h int) error {
+	out, err := exec.Command("import", "-window", "root", "-crop", fmt.Sprintf("%dx%d+0+0", w, h), "+repage", path).CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("import -window root %s: %v: %s", path, err, out)
+	}
+	return nil
+}
+
+func savePNG(path string, img image.Image) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

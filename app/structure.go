@@ -1,0 +1,169 @@
+package app
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// structureScreen shows what the strategy is made of: its goals, priority
+// areas, organisational units and people with their roles.
+type structureScreen struct {
+	u      *UI
+	root   fyne.CanvasObject
+	tabs   *container.AppTabs
+	header *widget.Label
+
+	goals  *widget.List
+	areas  *widget.List
+	units  *widget.List
+	people *widget.List
+
+	goalRows, areaRows, unitRows, peopleRows [][2]string // title, details
+}
+
+func newStructureScreen(u *UI) *structureScreen {
+	s := &structureScreen{u: u}
+	s.root = s.buildUI()
+	return s
+}
+
+func (s *structureScreen) content() fyne.CanvasObject { return s.root }
+
+// twoLineList is a list of a bold title and a wrapped line of details.
+func twoLineList(rows *[][2]string) *widget.List {
+	var l *widget.List
+	l = widget.NewList(func() int { return len(*rows) },
+		func() fyne.CanvasObject {
+			title := widget.NewLabel("title")
+			title.TextStyle = fyne.TextStyle{Bold: true}
+			title.Wrapping = fyne.TextWrapWord
+			details := widget.NewLabel("details")
+			details.Wrapping = fyne.TextWrapWord
+			return container.NewVBox(title, details)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			r := (*rows)[i]
+			box.Objects[0].(*widget.Label).SetText(r[0])
+			d := box.Objects[1].(*widget.Label)
+			d.SetText(r[1])
+			if r[1] == "" {
+				d.Hide()
+			} else {
+				d.Show()
+			}
+			l.SetItemHeight(i, box.MinSize().Height)
+		})
+	return l
+}
+
+func (s *structureScreen) buildUI() fyne.CanvasObject {
+	s.header = widget.NewLabel("")
+	s.header.Wrapping = fyne.TextWrapWord
+	s.goals = twoLineList(&s.goalRows)
+	s.areas = twoLineList(&s.areaRows)
+	s.units = twoLineList(&s.unitRows)
+	s.people = twoLineList(&s.peopleRows)
+	s.tabs = container.NewAppTabs(
+		container.NewTabItemWithIcon(tr("structure.goals"), theme.ConfirmIcon(), s.goals),
+		container.NewTabItemWithIcon(tr("structure.areas"), theme.GridIcon(), s.areas),
+		container.NewTabItemWithIcon(tr("structure.units"), theme.HomeIcon(), s.units),
+		container.NewTabItemWithIcon(tr("structure.people"), theme.AccountIcon(), s.people),
+	)
+	top := container.NewVBox(heading(tr("nav.structure")), s.header)
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, s.tabs)
+}
+
+func (s *structureScreen) refresh() {
+	u := s.u
+	d, lang := u.doc, u.lang
+	if d == nil {
+		return
+	}
+	st := d.Strategy
+	head := st.Title.In(lang)
+	if p := st.PeriodStart.Format(lang) + " – " + st.PeriodEnd.Format(lang); st.PeriodStart != 0 {
+		head += "\n" + tr("structure.period") + ": " + p
+	}
+	if c := st.CouncilDecision.In(lang); c != "" {
+		head += "\n" + tr("structure.decision") + ": " + c
+		if st.AdoptedOn != 0 {
+			head += " (" + st.AdoptedOn.Format(lang) + ")"
+		}
+	}
+	if v := st.Vision.In(lang); v != "" {
+		head += "\n" + v
+	}
+	s.header.SetText(head)
+
+	perGoal, perArea, perUnit := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, m := range d.Measures {
+		for _, g := range m.Goals {
+			perGoal[g]++
+		}
+		perArea[m.Area]++
+		perUnit[m.LeadUnit]++
+	}
+	s.goalRows = s.goalRows[:0]
+	for _, g := range d.Goals {
+		s.goalRows = append(s.goalRows, [2]string{g.Code + " · " + g.Title.In(lang),
+			joinNonEmpty(g.Description.In(lang), trf("structure.measures", perGoal[g.Code]))})
+	}
+	s.areaRows = s.areaRows[:0]
+	for _, a := range model.SortedAreas(d.Areas) {
+		s.areaRows = append(s.areaRows, [2]string{a.Code + " · " + a.Title.In(lang),
+			joinNonEmpty(a.Description.In(lang), trf("structure.measures", perArea[a.Code]))})
+	}
+	units := slices.Clone(d.Units)
+	slices.SortFunc(units, func(a, b model.Unit) int { return strings.Compare(lower(a.Name.In(lang)), lower(b.Name.In(lang))) })
+	s.unitRows = s.unitRows[:0]
+	for _, un := range units {
+		s.unitRows = append(s.unitRows, [2]string{un.Name.In(lang),
+			un.Code + " · " + tr("unitkind."+string(un.Kind)) + " · " + trf("structure.leads", perUnit[un.Code])})
+	}
+	s.peopleRows = s.peopleRows[:0]
+	for _, p := range d.People {
+		details := []string{roleName(p.Role)}
+		if pos := p.Position.In(lang); pos != "" {
+			details = append(details, pos)
+		}
+		details = append(details, u.unitName(p.Unit))
+		if p.Email != "" {
+			details = append(details, p.Email)
+		}
+		if p.Phone != "" {
+			details = append(details, p.Phone)
+		}
+		title := p.Name.In(lang)
+		if u.me != nil && u.me.ID == p.ID {
+			title += " (" + tr("structure.you") + ")"
+		}
+		s.peopleRows = append(s.peopleRows, [2]string{title, strings.Join(details, " · ")})
+	}
+	s.tabs.Items[0].Text = tr("structure.goals") + " (" + strconv.Itoa(len(d.Goals)) + ")"
+	s.tabs.Items[1].Text = tr("structure.areas") + " (" + strconv.Itoa(len(d.Areas)) + ")"
+	s.tabs.Items[2].Text = tr("structure.units") + " (" + strconv.Itoa(len(d.Units)) + ")"
+	s.tabs.Items[3].Text = tr("structure.people") + " (" + strconv.Itoa(len(d.People)) + ")"
+	s.tabs.Refresh()
+	for _, l := range []*widget.List{s.goals, s.areas, s.units, s.people} {
+		l.Refresh()
+	}
+}
+
+func joinNonEmpty(parts ...string) string {
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,652 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"image/color"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/assets"
+	"strategytracker/model"
+)
+
+// Options configure the application.
+type Options struct {
+	// Lang is the language at the first start; the choice made in
+	// View › Language is remembered in the preferences.
+	Lang model.Lang
+	// Opener opens another strategy file (File › Open, Open recent).
+	Opener func(path string) (model.Store, error)
+	// Creator makes a new strategy file at path holding d (File › New strategy).
+	Creator func(path string, d *model.Doc) (model.Store, error)
+	// Version is shown in Help › About; empty: the app's metadata, else Version.
+	Version string
+	// ScreenshotDir, when set, makes the app show every screen in both
+	// languages, save each as a PNG there and quit (make screenshots).
+	ScreenshotDir string
+	// Today returns the as-of date of the figures; nil: the local date now.
+	Today func() model.Date
+}
+
+// Version is the application's version (FyneApp.toml).
+const Version = "0.1.0"
+
+// screenID names a screen of the navigation.
+type screenID string
+
+const (
+	screenDashboard screenID = "dashboard"
+	screenMeasures  screenID = "measures"
+	screenDetail    screenID = "detail" // a measure's detail; not in the navigation
+	screenStructure screenID = "structure"
+	screenReports   screenID = "reports"
+	screenAudit     screenID = "audit"
+)
+
+var navScreens = []screenID{screenDashboard, screenMeasures, screenStructure, screenReports, screenAudit}
+
+// screen is one page of the content area.
+type screen interface {
+	content() fyne.CanvasObject
+	// refresh shows the document as it now stands.
+	refresh()
+}
+
+// UI is the main window: the navigation on the left, the current screen on
+// the right, the menus, and the session — the open file, its document, who
+// the user is, and the undo history.
+type UI struct {
+	app  fyne.App
+	win  fyne.Window
+	opts Options
+
+	store model.Store
+	doc   *model.Doc // nil until the first load
+	sum   model.Summary
+	me    *model.Person // who acts; nil until chosen
+	lang  model.Lang
+	today model.Date
+	hist  history
+
+	tasks sync.WaitGroup // background work in flight (tests wait on it)
+	// do runs f on the UI goroutine: fyne.DoAndWait (wait) or fyne.Do.
+	// Tests replace it with a queue that settle runs on the test's goroutine.
+	do       func(f func(), wait bool)
+	pending  *funcQueue // tests only
+	busy     int
+	filter   measureFilter // kept across language switches
+	current  screenID
+	navGuard bool
+	stepping bool // an undo or redo is in flight
+
+	nav       *widget.List
+	body      *fyne.Container
+	fileLabel *widget.Label
+	userLabel *widget.Label
+	busyBar   *widget.ProgressBarInfinite
+	errLabel  *widget.Label
+
+	dash      *dashboard
+	measures  *measuresScreen
+	detail    *detailScreen // nil unless a measure is open
+	structure *structureScreen
+	reports   *reportsScreen
+	audit     *auditScreen
+
+	menu         *appMenu
+	identity     *identityDialog // the open "who are you" dialog, if any
+	progress     dialog.Dialog   // the open progress dialog, if any
+	lastConflict *conflictDialog // the latest conflict dialog (tests)
+	lastExport   *exportForm     // the latest export form (tests)
+	lastImport   *importDialog   // the latest import dry run (tests)
+	lastNew      *newStrategyForm
+	aboutVersion *widget.Label // the version line of the latest About (tests)
+}
+
+// New makes the main window of a over store. Nothing is read until Start.
+func New(a fyne.App, store model.Store, opts Options) *UI {
+	u := &UI{app: a, opts: opts, store: store}
+	u.do = func(f func(), wait bool) {
+		if wait {
+			fyne.DoAndWait(f)
+		} else {
+			fyne.Do(f)
+		}
+	}
+	if opts.Today == nil {
+		u.opts.Today = func() model.Date { return model.DateOf(time.Now()) }
+	}
+	u.today = u.opts.Today()
+	u.lang = opts.Lang
+	if u.lang == "" {
+		u.lang = model.BG
+	}
+	if l := a.Preferences().String(prefLang); l == string(model.BG) || l == string(model.EN) {
+		u.lang = model.Lang(l)
+	}
+	if err := setLanguage(u.lang); err != nil {
+		fyne.LogError("translations", err)
+	}
+	u.applyTheme(a.Preferences().String(prefTheme))
+	u.filter = measureFilter{}
+	u.current = screenDashboard
+
+	icon := fyne.NewStaticResource("icon.png", assets.Icon)
+	a.SetIcon(icon)
+	u.win = a.NewWindow(AppName)
+	u.win.SetIcon(icon)
+	u.buildUI()
+	u.win.Resize(fyne.NewSize(1280, 760))
+	return u
+}
+
+// Run opens the main window on store and runs the application until the
+// window is closed. main owns a and the first store; files opened later
+// are closed here.
+func Run(a fyne.App, store model.Store, opts Options) {
+	u := New(a, store, opts)
+	u.win.SetMaster()
+	first := store
+	// Load once the event loop runs, so that fyne.Do has somewhere to go.
+	a.Lifecycle().SetOnStarted(func() {
+		u.Start()
+		if opts.ScreenshotDir != "" {
+			go u.takeScreenshots(opts.ScreenshotDir)
+		}
+	})
+	u.win.ShowAndRun()
+	if u.store != first {
+		u.store.Close() // a file opened in the app; main closes the first
+	}
+}
+
+// Start reads the open file and shows it.
+func (u *UI) Start() {
+	u.remember(u.store.Path())
+	u.reload(nil)
+}
+
+// Preference keys.
+const (
+	prefLang   = "lang"
+	prefTheme  = "theme"
+	prefRecent = "recent"
+	prefUser   = "user." // + the file's DatabaseID
+)
+
+// buildUI makes the window's content in the current language: the
+// navigation, every screen and the menus. A language switch calls it again.
+func (u *UI) buildUI() {
+	u.dash = newDashboard(u)
+	u.measures = newMeasuresScreen(u)
+	u.structure = newStructureScreen(u)
+	u.reports = newReportsScreen(u)
+	u.audit = newAuditScreen(u)
+	if u.detail != nil {
+		id, tab := u.detail.measureID, u.detail.tabs.SelectedIndex()
+		u.detail = newDetailScreen(u, id)
+		u.detail.tabs.SelectIndex(tab)
+	}
+
+	u.nav = widget.NewList(
+		func() int { return len(navScreens) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Navigation item"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Icon).SetResource(navIcon(navScreens[i]))
+			box.Objects[1].(*widget.Label).SetText(tr("nav." + string(navScreens[i])))
+		})
+	u.nav.OnSelected = func(i widget.ListItemID) {
+		if u.navGuard {
+			return
+		}
+		u.onNavigate(navScreens[i])
+	}
+
+	u.fileLabel = widget.NewLabel("")
+	u.fileLabel.Truncation = fyne.TextTruncateEllipsis
+	u.fileLabel.Importance = widget.LowImportance
+	u.userLabel = widget.NewLabel("")
+	u.userLabel.Wrapping = fyne.TextWrapWord
+	switchUser := widget.NewButtonWithIcon(tr("action.switch_user"), theme.AccountIcon(), u.onSwitchUser)
+	u.busyBar = widget.NewProgressBarInfinite()
+	u.busyBar.Hide()
+	u.errLabel = widget.NewLabel("")
+	u.errLabel.Importance = widget.DangerImportance
+	u.errLabel.Wrapping = fyne.TextWrapWord
+	u.errLabel.Hide()
+
+	appTitle := widget.NewLabelWithStyle(AppName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	left := container.NewBorder(
+		container.NewVBox(appTitle, widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), u.userLabel, switchUser, u.busyBar),
+		nil, nil, u.nav)
+	leftBG := canvas.NewRectangle(navBackground())
+	u.body = container.NewStack()
+	footer := container.NewBorder(nil, nil, nil, nil, u.fileLabel)
+	right := container.NewBorder(u.errLabel, footer, nil, nil, u.body)
+	split := container.NewHSplit(container.NewStack(leftBG, left), right)
+	split.Offset = 0.2
+	u.win.SetContent(split)
+	u.menu = newAppMenu(u)
+	u.menu.install()
+
+	if u.doc != nil {
+		u.refreshAll()
+	}
+	u.showScreen(u.current)
+}
+
+// navBackground is the colour behind the navigation.
+func navBackground() color.Color { return theme.Color(theme.ColorNameHeaderBackground) }
+
+func navIcon(s screenID) fyne.Resource {
+	switch s {
+	case screenDashboard:
+		return theme.HomeIcon()
+	case screenMeasures:
+		return theme.ListIcon()
+	case screenStructure:
+		return theme.GridIcon()
+	case screenReports:
+		return theme.DocumentIcon()
+	case screenAudit:
+		return theme.HistoryIcon()
+	}
+	return theme.QuestionIcon()
+}
+
+// onNavigate shows a screen chosen in the navigation.
+func (u *UI) onNavigate(s screenID) {
+	u.showScreen(s)
+}
+
+// showScreen puts screen s in the content area.
+func (u *UI) showScreen(s screenID) {
+	if s == screenDetail && u.detail == nil {
+		s = screenMeasures
+	}
+	u.current = s
+	var sc screen
+	switch s {
+	case screenDashboard:
+		sc = u.dash
+	case screenMeasures:
+		sc = u.measures
+	case screenDetail:
+		sc = u.detail
+	case screenStructure:
+		sc = u.structure
+	case screenReports:
+		sc = u.reports
+	case screenAudit:
+		sc = u.audit
+	}
+	u.body.Objects = []fyne.CanvasObject{sc.content()}
+	u.body.Refresh()
+	if s == screenAudit {
+		defer u.audit.onSearch() // last: it starts background work
+	}
+	navSel := s
+	if s == screenDetail {
+		navSel = screenMeasures
+	}
+	for i, id := range navScreens {
+		if id == navSel {
+			u.navGuard = true
+			u.nav.Select(i)
+			u.navGuard = false
+		}
+	}
+}
+
+// openMeasure shows the detail of measure id.
+func (u *UI) openMeasure(id model.ID) {
+	if u.doc == nil || u.doc.Measure(id) == nil {
+		return
+	}
+	u.detail = newDetailScreen(u, id)
+	u.detail.refresh()
+	u.showScreen(screenDetail)
+}
+
+// background runs work off the UI goroutine; the function it returns, if
+// any, runs on the UI goroutine through fyne.Do. Tests wait with settle.
+func (u *UI) background(work func() func()) {
+	u.tasks.Add(1)
+	u.setBusy(1)
+	go func() {
+		defer u.tasks.Done()
+		apply := work()
+		u.do(func() {
+			u.setBusy(-1)
+			if apply != nil {
+				apply()
+			}
+		}, true)
+	}()
+}
+
+// settle waits until no background work is in flight and its results are
+// shown (for tests; see testQueue).
+func (u *UI) settle() {
+	for {
+		u.tasks.Wait()
+		q, ok := u.queue()
+		if !ok || len(q) == 0 {
+			return
+		}
+		for _, f := range q {
+			f()
+		}
+	}
+}
+
+// queue takes the functions waiting for the UI goroutine when the tests
+// installed a queue (useQueue).
+func (u *UI) queue() ([]func(), bool) {
+	if u.pending == nil {
+		return nil, false
+	}
+	u.pending.mu.Lock()
+	defer u.pending.mu.Unlock()
+	q := u.pending.fns
+	u.pending.fns = nil
+	return q, true
+}
+
+// funcQueue holds what background work hands to the UI goroutine in tests.
+type funcQueue struct {
+	mu  sync.Mutex
+	fns []func()
+}
+
+// useQueue makes background results wait in a queue that settle runs on
+// the caller's goroutine: the test driver of Fyne would otherwise run them
+// on the worker's goroutine, beside the test's own widget calls.
+func (u *UI) useQueue() {
+	u.pending = &funcQueue{}
+	u.do = func(f func(), _ bool) {
+		u.pending.mu.Lock()
+		u.pending.fns = append(u.pending.fns, f)
+		u.pending.mu.Unlock()
+	}
+}
+
+func (u *UI) setBusy(delta int) {
+	u.busy += delta
+	if u.busyBar == nil {
+		return
+	}
+	if u.busy > 0 {
+		u.busyBar.Show()
+	} else {
+		u.busyBar.Hide()
+	}
+}
+
+// slow runs long work (export, import, opening a file) off the UI
+// goroutine with a progress dialog, then runs then on the UI goroutine with
+// the result. work may report its progress (done of total); the dialog then
+// shows a bar that fills instead of one that only moves.
+func (u *UI) slow(title string, work func(ctx context.Context, progress func(done, total int)) error, then func(err error)) {
+	moving := widget.NewProgressBarInfinite()
+	bar := widget.NewProgressBar()
+	bar.Hide()
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(tr("progress.wait")), moving, bar), u.win)
+	d.Resize(fyne.NewSize(420, 160))
+	d.Show()
+	u.progress = d
+	var mu sync.Mutex
+	last := time.Time{}
+	progress := func(done, total int) {
+		mu.Lock()
+		now := time.Now()
+		if now.Sub(last) < 50*time.Millisecond && done < total {
+			mu.Unlock()
+			return // the window need not redraw for every row
+		}
+		last = now
+		mu.Unlock()
+		u.do(func() {
+			if total <= 0 {
+				return
+			}
+			if moving.Visible() {
+				moving.Stop()
+				moving.Hide()
+				bar.Show()
+			}
+			bar.SetValue(float64(done) / float64(total))
+		}, false)
+	}
+	u.background(func() func() {
+		err := work(context.Background(), progress)
+		return func() {
+			moving.Stop()
+			d.Hide()
+			if u.progress == d {
+				u.progress = nil
+			}
+			then(err)
+		}
+	})
+}
+
+// reload reads the document again and shows it; then, when set, runs
+// afterwards on the UI goroutine.
+func (u *UI) reload(then func()) {
+	store := u.store
+	u.background(func() func() {
+		doc, err := store.Doc(context.Background())
+		return func() {
+			if u.store != store {
+				return // another file was opened meanwhile
+			}
+			if err != nil {
+				u.errLabel.SetText(tr("error.load") + ": " + model.ErrorMessage(err))
+				u.errLabel.Show()
+				u.showError(tr("error.load"), err)
+				return
+			}
+			u.errLabel.Hide()
+			u.setDoc(doc)
+			if then != nil {
+				then()
+			}
+		}
+	})
+}
+
+// setDoc makes doc the document shown everywhere.
+func (u *UI) setDoc(doc *model.Doc) {
+	u.doc = doc
+	u.sum = model.Summarize(doc, u.today)
+	if u.me != nil {
+		u.me = doc.Person(u.me.ID) // the role may have changed
+	}
+	if u.me == nil {
+		if id := u.app.Preferences().Int(prefUser + u.store.DatabaseID()); id != 0 {
+			u.me = doc.Person(model.ID(id))
+		}
+	}
+	u.win.SetTitle(WindowTitle(&doc.Strategy, u.lang))
+	u.refreshAll()
+	if u.me == nil && u.identity == nil && u.opts.ScreenshotDir == "" {
+		u.showIdentity()
+	}
+}
+
+// refreshAll shows the document on every screen.
+func (u *UI) refreshAll() {
+	u.showSession()
+	u.dash.refresh()
+	u.measures.refresh()
+	if u.detail != nil {
+		if u.doc.Measure(u.detail.measureID) == nil {
+			u.detail = nil
+			if u.current == screenDetail {
+				u.showScreen(screenMeasures)
+			}
+		} else {
+			u.detail.refresh()
+		}
+	}
+	u.structure.refresh()
+	u.reports.refresh()
+	u.audit.refresh()
+	u.menu.refresh()
+}
+
+// showSession shows the file and the user.
+func (u *UI) showSession() {
+	t := tr("label.file") + ": " + u.store.Path()
+	if u.store.ReadOnly() {
+		t += " (" + tr("label.readonly") + ")"
+	}
+	u.fileLabel.SetText(t)
+	if u.me == nil {
+		u.userLabel.SetText(tr("user.none"))
+		return
+	}
+	u.userLabel.SetText(u.me.Name.In(u.lang) + "\n" + roleName(u.me.Role) + " · " + u.me.Unit)
+}
+
+// denial returns "" when the user may make the change, else the reason,
+// in the user's language. The decision is model.Authorize's.
+func (u *UI) denial(entity model.Entity, op model.Op, m *model.Measure, fields ...string) string {
+	switch {
+	case u.store.ReadOnly():
+		return tr("lock.readonly")
+	case u.me == nil:
+		return tr("lock.nouser")
+	case u.me.Role == model.RoleCouncil:
+		return trf("lock.council", u.me.Name.In(u.lang))
+	}
+	if err := model.Authorize(u.me, entity, op, m, fields); err == nil {
+		return ""
+	}
+	if u.me.Role == model.RoleCoordinator {
+		if m != nil && !u.me.Coordinates(m) {
+			return trf("lock.otherunit", m.Code, u.unitName(m.LeadUnit), u.unitName(u.me.Unit))
+		}
+		return tr("lock.coordinator")
+	}
+	return tr("lock.role")
+}
+
+// canEdit reports whether the user may change anything at all.
+func (u *UI) canEdit() bool {
+	return !u.store.ReadOnly() && u.me != nil && u.me.CanEdit()
+}
+
+func (u *UI) unitName(code string) string {
+	if u.doc != nil {
+		if un := u.doc.Unit(code); un != nil {
+			return un.Name.In(u.lang)
+		}
+	}
+	return code
+}
+
+func (u *UI) personName(ref model.Ref) string {
+	if ref == 0 || u.doc == nil {
+		return ""
+	}
+	if p := u.doc.Person(model.ID(ref)); p != nil {
+		return p.Name.In(u.lang)
+	}
+	return ""
+}
+
+// save runs fn in one transaction as the user. On success the changes
+// become one step of Undo and the document is read again; done then runs
+// on the UI goroutine with the error (nil: saved).
+func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)) {
+	if u.me == nil {
+		done(model.Errorf(model.EFORBIDDEN, "%s", tr("lock.nouser")))
+		return
+	}
+	store, actor := u.store, u.me.ID
+	u.background(func() func() {
+		rec := &recorder{}
+		err := store.Update(context.Background(), actor, model.ActionUpdate, "", func(tx model.Tx) error {
+			return fn(&recordingTx{Tx: tx, rec: rec})
+		})
+		var doc *model.Doc
+		if err == nil {
+			doc, _ = store.Doc(context.Background())
+		}
+		return func() {
+			if u.store != store {
+				return
+			}
+			if err == nil && len(rec.changes) > 0 {
+				u.hist.push(&edit{label: label, changes: rec.changes})
+			}
+			if doc != nil {
+				u.setDoc(doc)
+			}
+			if done != nil {
+				done(err)
+			}
+		}
+	})
+}
+
+// showError shows err in a dialog under a heading saying what failed.
+func (u *UI) showError(what string, err error) {
+	msg := model.ErrorMessage(err)
+	switch model.ErrorCode(err) {
+	case model.EFORBIDDEN:
+		msg = tr("error.forbidden") + "\n" + msg
+	case model.EINVALID:
+		msg = tr("error.invalid") + "\n" + msg
+	}
+	dialog.ShowError(errors.New(what+":\n"+msg), u.win)
+}
+
+// remember puts path first in the recent files.
+func (u *UI) remember(path string) {
+	if path == "" {
+		return
+	}
+	prefs := u.app.Preferences()
+	list := []string{path}
+	for _, p := range prefs.StringList(prefRecent) {
+		if p != path && len(list) < 8 {
+			list = append(list, p)
+		}
+	}
+	prefs.SetStringList(prefRecent, list)
+}
+
+// spacer is a fixed-size gap.
+func spacer(w, h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, h))
+	return r
+}
+
+// heading is a bold title line.
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// card groups content under a title.
+func card(title string, content fyne.CanvasObject) fyne.CanvasObject {
+	return widget.NewCard("", "", container.NewBorder(heading(title), nil, nil, nil, content))
+}

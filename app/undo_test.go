@@ -1,0 +1,157 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+
+	"strategytracker/model"
+)
+
+// Undo and redo go edit by edit: a whole dialog's save is one step.
+func TestUndoRedo(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	d := h.open(mOpenData)
+	retype(d.titleBG, "Портал за открити данни")
+	retype(d.manual, "70")
+	h.tap(d.saveBtn) // step 1: two fields
+
+	d = h.open(mDocs)
+	h.tap(d.milestones.complete[msOverdue])
+	h.tap(d.milestones.completeForm.f.save) // step 2: complete today
+
+	h.tap(d.updates.add)
+	retype(d.updates.form.textBG, "Напредък")
+	h.tap(d.updates.form.f.save) // step 3: a new row
+
+	if got := len(h.u.hist.undo); got != 3 {
+		t.Fatalf("undo steps = %d, want 3", got)
+	}
+	if got := len(h.stored(mDocs).Updates); got != 1 {
+		t.Fatalf("updates = %d", got)
+	}
+
+	h.u.onUndo() // removes the update
+	h.u.settle()
+	if got := len(h.stored(mDocs).Updates); got != 0 {
+		t.Errorf("after undo of the update: %d updates", got)
+	}
+	h.u.onUndo() // the completion
+	h.u.settle()
+	if got := h.storedMilestone(msOverdue).Completed; got != 0 {
+		t.Errorf("after undo the milestone is completed on %s", got)
+	}
+	h.u.onUndo() // both fields of the measure
+	h.u.settle()
+	m := h.stored(mOpenData)
+	if m.Title.BG != "Платформа за открити данни" || m.ManualProgress != 50 {
+		t.Errorf("after undo: title %q, progress %v; want the old values", m.Title.BG, m.ManualProgress)
+	}
+	if h.u.hist.canUndo() || !h.u.menu.undo.Disabled {
+		t.Error("undo is still possible with nothing left to undo")
+	}
+
+	h.u.onRedo()
+	h.u.settle()
+	m = h.stored(mOpenData)
+	if m.Title.BG != "Портал за открити данни" || m.ManualProgress != 70 {
+		t.Errorf("after redo: title %q, progress %v", m.Title.BG, m.ManualProgress)
+	}
+	h.u.onRedo()
+	h.u.settle()
+	h.u.onRedo()
+	h.u.settle()
+	if got := h.storedMilestone(msOverdue).Completed; got != testAsOf {
+		t.Errorf("after redo the milestone is completed on %s, want %s", got, testAsOf)
+	}
+	ups := h.stored(mDocs).Updates
+	if len(ups) != 1 || ups[0].Text.BG != "Напредък" {
+		t.Errorf("after redo the update is %+v", ups)
+	}
+	// The re-created update got a new id; undoing it again still finds it.
+	h.u.onUndo()
+	h.u.settle()
+	if got := len(h.stored(mDocs).Updates); got != 0 {
+		t.Errorf("undo after redo left %d updates", got)
+	}
+	if got := h.u.menu.undo.Label; got != tr("menu.undo")+": 1.1: "+tr("undo.complete") {
+		t.Errorf("undo menu item = %q", got)
+	}
+}
+
+// Undo restores only what the edit changed: another person's later change
+// of a different field stays.
+func TestUndoKeepsOthersChanges(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	d := h.open(mOpenData)
+	retype(d.titleBG, "Портал")
+	h.tap(d.saveBtn)
+	h.store.edit(func(doc *model.Doc) {
+		m := doc.Measure(mOpenData)
+		m.SpentCents = 777
+		m.Version++
+	})
+	h.u.onUndo()
+	h.u.settle()
+	m := h.stored(mOpenData)
+	if m.Title.BG != "Платформа за открити данни" || m.SpentCents != 777 {
+		t.Errorf("after undo: title %q, spent %d; want the old title and their spending", m.Title.BG, m.SpentCents)
+	}
+}
+
+// The shortcuts Ctrl+Z and Ctrl+Shift+Z undo and redo.
+func TestUndoShortcuts(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	d := h.open(mOpenData)
+	retype(d.manual, "80")
+	h.tap(d.saveBtn)
+	c := h.u.win.Canvas().(fyne.Shortcutable)
+	c.TypedShortcut(shortcutUndo)
+	h.u.settle()
+	if got := h.stored(mOpenData).ManualProgress; got != 50 {
+		t.Errorf("after Ctrl+Z progress = %v, want 50", got)
+	}
+	c.TypedShortcut(shortcutRedo)
+	h.u.settle()
+	if got := h.stored(mOpenData).ManualProgress; got != 80 {
+		t.Errorf("after Ctrl+Shift+Z progress = %v, want 80", got)
+	}
+}
+
+// Opening another file empties the history: undo never reaches across it.
+func TestOpenFileEmptiesUndo(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	other := newMemStore(testDoc())
+	other.path, other.dbID = "/tmp/other.db", "db-other"
+	h.u.opts.Opener = func(path string) (model.Store, error) {
+		if path != other.path {
+			t.Errorf("opened %q", path)
+		}
+		return other, nil
+	}
+	d := h.open(mOpenData)
+	retype(d.manual, "80")
+	h.tap(d.saveBtn)
+	if !h.u.hist.canUndo() {
+		t.Fatal("nothing to undo after a save")
+	}
+	h.u.openFile(other.path)
+	h.u.settle()
+	if h.u.store != other {
+		t.Fatal("the other file is not open")
+	}
+	if h.u.hist.canUndo() || h.u.hist.canRedo() {
+		t.Error("the history survived opening a file")
+	}
+	if !h.store.closed {
+		t.Error("the first file was not closed")
+	}
+	// The other file has its own remembered user: none yet.
+	if h.u.me != nil || h.u.identity == nil {
+		t.Errorf("user %v carried over to another file", h.u.me)
+	}
+	recent := h.app.Preferences().StringList(prefRecent)
+	if len(recent) < 2 || recent[0] != other.path {
+		t.Errorf("recent files = %v", recent)
+	}
+}
