@@ -60,8 +60,11 @@ test: deps
 	$(GO) test -race ./...
 	$(MAKE) --no-print-directory fuzz-short
 
-bench:
+# Go benchmarks, then whole-process timings of the CLI on the large
+# generated strategy (see BENCHMARKS.md).
+bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+	scripts/bench-cli.sh ./$(BIN)
 
 # Fuzz targets as package:Target. `make test` runs each for FUZZ_SHORT,
 # `make fuzz` for FUZZTIME. What they find lands in the package's

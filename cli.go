@@ -35,6 +35,14 @@ type command struct {
 
 var commands []command
 
+// argsWanted is how many arguments after the flags the command takes.
+func (c *command) argsWanted() int {
+	if c.name == "load" || c.name == "import" {
+		return 1
+	}
+	return 0
+}
+
 func init() {
 	commands = []command{
 		{"demo", "-db FILE", "create FILE holding the embedded demo strategy", cmdDemo, true},
@@ -105,13 +113,25 @@ func runCLI(args []string, stdout, stderr io.Writer) int {
 	c.values["unit"] = fs.String("unit", "", "unit code")
 	c.values["dry-run"] = fs.Bool("dry-run", false, "print the changes without writing them")
 	c.flags = fs
-	if err := fs.Parse(args[1:]); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
+	// The flag package would print its own unprefixed message: keep it quiet
+	// while parsing and say what is wrong in the contract's form.
+	fs.SetOutput(io.Discard)
+	err := fs.Parse(args[1:])
+	fs.SetOutput(stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		fs.Usage()
+		return 0
+	} else if err != nil {
+		fmt.Fprintf(stderr, "strategytracker: %s: %v\n", cmd.name, err)
+		fs.Usage()
 		return 2
 	}
-	err := func() error {
+	if want := cmd.argsWanted(); fs.NArg() > want {
+		fmt.Fprintf(stderr, "strategytracker: %s: unexpected argument %q\n", cmd.name, fs.Arg(want))
+		fs.Usage()
+		return 2
+	}
+	err = func() error {
 		var err error
 		if c.asOf, err = parseAsOf(*asOf); err != nil {
 			return err
@@ -224,9 +244,9 @@ func createDemo(ctx context.Context, path string) (*storage.Store, error) {
 // office person.
 func (c *cmdContext) actor(d *model.Doc) (*model.Person, error) {
 	if c.user != "" {
-		p := d.FindPerson(c.user)
-		if p == nil {
-			return nil, model.Errorf(model.ENOTFOUND, "-user %q: no such person in %s (use a name or email)", c.user, c.store.Path())
+		p, err := d.FindPerson(c.user)
+		if err != nil {
+			return nil, model.Errorf(model.ErrorCode(err), "-user: %s in %s", model.ErrorMessage(err), c.store.Path())
 		}
 		return p, nil
 	}
@@ -348,10 +368,6 @@ func cmdSummary(c *cmdContext) error {
 	}
 	writeSummaryText(c.out, d, s, c.lang)
 	return nil
-}
-
-func cmdNotYet(c *cmdContext) error {
-	return usageErr("%s is not available yet in this build", c.flags.Name())
 }
 
 // errLines is an error of several lines (the problems of an import, each

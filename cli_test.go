@@ -105,6 +105,11 @@ func TestGenerateIsDeterministic(t *testing.T) {
 	if mustRun(t, "export", "-db", a) != mustRun(t, "export", "-db", b) {
 		t.Error("same seed, different strategies")
 	}
+	fa, _ := os.ReadFile(a)
+	fb, _ := os.ReadFile(b)
+	if !bytes.Equal(fa, fb) {
+		t.Error("same seed, different files")
+	}
 	out := mustRun(t, "check", "-db", a)
 	if !strings.Contains(out, "1000 audit entries") {
 		t.Errorf("check of generate -measures 200: %q, want 1000 audit entries", out)
@@ -148,11 +153,13 @@ func TestErrorsAndUsage(t *testing.T) {
 		{"demo over a file", []string{"demo", "-db", db}, 1, "refusing to overwrite"},
 		{"demo without db", []string{"demo"}, 2, "needs -db"},
 		{"snapshot without name", []string{"snapshot", "-db", db}, 2, "-name"},
-		{"unknown user", []string{"snapshot", "-db", db, "-name", "x", "-user", "nobody"}, 1, "no such person"},
+		{"unknown user", []string{"snapshot", "-db", db, "-name", "x", "-user", "nobody"}, 1, "no person is called"},
 		{"not a database", []string{"check", "-db", filepath.Join(dir, "..")}, 1, "is a directory"},
 		{"report in an unknown format", []string{"report", "-db", db, "-format", "doc"}, 2, "use xlsx or pdf"},
 		{"backup without o", []string{"backup", "-db", db}, 2, "-o"},
 		{"generate without count", []string{"generate", "-db", filepath.Join(dir, "g.db")}, 2, "-measures"},
+		{"unknown flag", []string{"summary", "-db", db, "-bogus"}, 2, "flag provided but not defined: -bogus"},
+		{"extra argument", []string{"export", "-db", db, "extra"}, 2, `unexpected argument "extra"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

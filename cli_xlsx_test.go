@@ -220,7 +220,10 @@ func TestImportRoundTrip(t *testing.T) {
 
 	// summary reflects exactly those changes.
 	want := docOf(t, db) // for the office person's id
-	actor := want.FindPerson(user)
+	actor, err := want.FindPerson(user)
+	if err != nil {
+		t.Fatal(err)
+	}
 	rt.apply(before, actor.ID)
 	for _, asOf := range []string{rt.today.String(), "2027-06-30"} {
 		wantSum, _ := json.Marshal(model.Summarize(before, model.MustDate(asOf)))

@@ -296,18 +296,27 @@ func (d *Doc) Area(code string) *Area {
 }
 
 // FindPerson returns the person whose id, email or name (either language,
-// any case) is ref, or nil.
-func (d *Doc) FindPerson(ref string) *Person {
+// any case) is ref. It returns nil, and the error says why, when nobody
+// or more than one person answers to ref: acting as the wrong person would
+// act with the wrong role.
+func (d *Doc) FindPerson(ref string) (*Person, error) {
 	if strings.TrimSpace(ref) == "" {
-		return nil // a blank name names nobody, not the first person without an e-mail
+		return nil, Errorf(EINVALID, "no person named: give a name or e-mail")
 	}
+	var found []*Person
 	for i := range d.People {
 		p := &d.People[i]
-		if ref == p.Email || equalFold(ref, p.Email) || equalFold(ref, p.Name.BG) || equalFold(ref, p.Name.EN) || ref == itoa(p.ID) {
-			return p
+		if equalFold(ref, p.Email) || equalFold(ref, p.Name.BG) || equalFold(ref, p.Name.EN) || strings.TrimSpace(ref) == itoa(p.ID) {
+			found = append(found, p)
 		}
 	}
-	return nil
+	switch len(found) {
+	case 0:
+		return nil, Errorf(ENOTFOUND, "no person is called %q (use a name or e-mail)", ref)
+	case 1:
+		return found[0], nil
+	}
+	return nil, Errorf(EINVALID, "%d people answer to %q: use the e-mail address to say which", len(found), ref)
 }
 
 // MilestoneByID returns the milestone and its measure, or nils.

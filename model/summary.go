@@ -68,11 +68,11 @@ type FundingTotal struct {
 // AreaSummary is the roll-up of one priority area.
 type AreaSummary struct {
 	Code     string       `json:"code"`
-	Title    Text         `json:"title"`
-	Measures int          `json:"measures"`
 	Progress Percent      `json:"progress"`
 	Expected Percent      `json:"expected"`
 	Status   StatusCounts `json:"status"`
+	Title    Text         `json:"title"`
+	Measures int          `json:"measures"`
 	Budget   Budget       `json:"budget"`
 }
 

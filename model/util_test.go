@@ -159,6 +159,8 @@ func TestFindPerson(t *testing.T) {
 		{ID: 1, Name: T("Мария Иванова", "Maria Ivanova"), Email: "m.ivanova@sofia.bg"},
 		{ID: 2, Name: T("Георги Петров", "Georgi Petrov")}, // no e-mail
 		{ID: 3, Name: T("Елена", "")},
+		{ID: 4, Name: T("Иван Колев", "Ivan Kolev"), Email: "i.kolev@sofia.bg"},
+		{ID: 5, Name: T("Иван Колев", "Ivan Kolev"), Email: "ivan.kolev@sofia.bg"},
 	}}
 	tests := []struct {
 		ref    string
@@ -176,13 +178,17 @@ func TestFindPerson(t *testing.T) {
 		{"Мария", 0},
 		{"nobody@sofia.bg", 0},
 		{"9", 0},
+		{"Иван Колев", 0}, // two people answer to it: ambiguous
+		{"ivan.kolev@sofia.bg", 5},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ref, func(t *testing.T) {
-			p := d.FindPerson(tt.ref)
+			p, err := d.FindPerson(tt.ref)
 			var got ID
 			if p != nil {
 				got = p.ID
+			} else if err == nil || ErrorMessage(err) == "" {
+				t.Errorf("FindPerson(%q) found nobody without saying why", tt.ref)
 			}
 			if got != tt.wantID {
 				t.Errorf("FindPerson(%q) = person %d, want %d", tt.ref, got, tt.wantID)

@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/url"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -385,7 +386,7 @@ func (d *Doc) Validate(today Date) error {
 		}
 		units[u.Code] = true
 	}
-	people := map[ID]bool{}
+	people, emails := map[ID]bool{}, map[string]bool{}
 	for i := range d.People {
 		p := &d.People[i]
 		if p.ID <= 0 {
@@ -399,6 +400,12 @@ func (d *Doc) Validate(today Date) error {
 		}
 		if !units[p.Unit] {
 			return Errorf(EINVALID, "person %d: unit %q does not exist", p.ID, p.Unit)
+		}
+		if e := strings.ToLower(p.Email); e != "" {
+			if emails[e] {
+				return Errorf(EINVALID, "person %d: email %q is used by another person", p.ID, p.Email)
+			}
+			emails[e] = true
 		}
 		people[p.ID] = true
 	}
@@ -493,6 +500,23 @@ func (d *Doc) Validate(today Date) error {
 			if err := personRef(fmt.Sprintf("update %d", u.ID), "author", u.Author); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// ValidateSnapshotName refuses an empty name, one over the title limit and
+// one with control characters (it is shown in reports and menus).
+func ValidateSnapshotName(name string) error {
+	if strings.TrimSpace(name) == "" {
+		return fieldError("snapshot", "name", "is empty")
+	}
+	if err := checkString("snapshot", "name", name, MaxTitle); err != nil {
+		return err
+	}
+	for _, r := range name {
+		if unicode.IsControl(r) {
+			return fieldError("snapshot", "name", "%q contains a control character", name)
 		}
 	}
 	return nil

@@ -131,8 +131,8 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 
 // CreateSnapshot freezes the figures at asOf; see model.Store.
 func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string, asOf model.Date) (*model.Snapshot, error) {
-	if name == "" {
-		return nil, model.Errorf(model.EINVALID, "snapshot: name is empty")
+	if err := model.ValidateSnapshotName(name); err != nil {
+		return nil, err
 	}
 	if asOf == 0 {
 		return nil, model.Errorf(model.EINVALID, "snapshot: as-of date is empty")
@@ -159,7 +159,12 @@ func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string,
 			return wrapSQL(err, "snapshot %q", name)
 		}
 		sn.ID, _ = res.LastInsertId()
-		return t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", fmt.Sprintf(`{"name":%q,"asOf":%q,"sha256":%q}`, name, asOf, sum))
+		record, _ := model.CanonicalJSON(struct {
+			Name   string     `json:"name"`
+			AsOf   model.Date `json:"asOf"`
+			SHA256 string     `json:"sha256"`
+		}{name, asOf, sum})
+		return t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", string(record))
 	})
 	return sn, err
 }

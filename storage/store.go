@@ -333,8 +333,11 @@ func inspect(path string, known int) (header, error) {
 		pageSize = 65536
 	}
 	pages := int64(binary.BigEndian.Uint32(buf[28:32]))
-	// The in-header size is valid when the change counter matches "version-valid-for".
-	if binary.BigEndian.Uint32(buf[24:28]) == binary.BigEndian.Uint32(buf[92:96]) && pages*pageSize > st.Size() {
+	// The in-header size is valid when the change counter matches
+	// "version-valid-for". A checkpoint writes page 1 before it grows the
+	// file, so after a crash with a WAL present a short file is normal and
+	// SQLite completes it from the WAL.
+	if binary.BigEndian.Uint32(buf[24:28]) == binary.BigEndian.Uint32(buf[92:96]) && pages*pageSize > st.Size() && !hasWAL(path) {
 		return h, model.Errorf(model.EINVALID, "%s is truncated: it has %d bytes, its header says %d", path, st.Size(), pages*pageSize)
 	}
 	h.userVersion = int(int32(binary.BigEndian.Uint32(buf[60:64])))

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"strings"
 
 	"strategytracker/model"
 )
@@ -81,6 +82,10 @@ func (s *Store) newTx(ctx context.Context, sqlTx *sql.Tx, actorID model.ID) (*tx
 
 func (t *tx) reindex() {
 	clear(t.measures)
+	clear(t.milestone)
+	clear(t.kpi)
+	clear(t.value)
+	clear(t.update)
 	for i := range t.doc.Measures {
 		m := &t.doc.Measures[i]
 		t.measures[m.ID] = i
@@ -220,6 +225,11 @@ func (t *tx) SavePerson(p *model.Person) error {
 	}
 	if t.doc.Unit(p.Unit) == nil {
 		return model.Errorf(model.EINVALID, "person %d: unit %q does not exist", p.ID, p.Unit)
+	}
+	for _, other := range t.doc.People {
+		if other.ID != p.ID && p.Email != "" && strings.EqualFold(other.Email, p.Email) {
+			return model.Errorf(model.EINVALID, "person %d: email %q is used by %s", p.ID, p.Email, other.Name.In(model.BG))
+		}
 	}
 	spec := rowSpec{entity: model.EntityPerson, table: "people", cols: personCols, args: personArgs(p)}
 	i := slices.IndexFunc(t.doc.People, func(x model.Person) bool { return x.ID == p.ID })
@@ -367,6 +377,9 @@ func (t *tx) SaveMilestone(ms *model.Milestone) error {
 		return t.audit(model.ActionCreate, model.EntityMilestone, id, "", "", model.AuditRow(ms, m.ID))
 	}
 	i := slices.IndexFunc(m.Milestones, func(x model.Milestone) bool { return x.ID == ms.ID })
+	if i < 0 {
+		return notFound(model.EntityMilestone, ms.ID)
+	}
 	stored := &m.Milestones[i]
 	changes, err := t.modify(spec, ms.ID, stored.Version, ms.Version, stored, ms)
 	if err != nil || changes == nil {
@@ -406,6 +419,9 @@ func (t *tx) SaveKPI(k *model.KPI) error {
 		return t.audit(model.ActionCreate, model.EntityKPI, id, "", "", model.AuditRow(k, m.ID))
 	}
 	i := slices.IndexFunc(m.KPIs, func(x model.KPI) bool { return x.ID == k.ID })
+	if i < 0 {
+		return notFound(model.EntityKPI, k.ID)
+	}
 	stored := &m.KPIs[i]
 	for n := range stored.Values {
 		if err := stored.Values[n].Validate(k); err != nil {
@@ -436,7 +452,15 @@ func (t *tx) SaveKPIValue(v *model.KPIValue) error {
 		return notFound(model.EntityKPI, v.KPIID)
 	}
 	m := t.measure(measureID)
-	k := &m.KPIs[slices.IndexFunc(m.KPIs, func(x model.KPI) bool { return x.ID == v.KPIID })]
+	var k *model.KPI
+	if m != nil {
+		if i := slices.IndexFunc(m.KPIs, func(x model.KPI) bool { return x.ID == v.KPIID }); i >= 0 {
+			k = &m.KPIs[i]
+		}
+	}
+	if k == nil {
+		return notFound(model.EntityKPI, v.KPIID)
+	}
 	if err := v.Validate(k); err != nil {
 		return err
 	}
@@ -451,7 +475,11 @@ func (t *tx) SaveKPIValue(v *model.KPIValue) error {
 		t.value[id] = k.ID
 		return t.audit(model.ActionCreate, model.EntityKPIValue, id, "", "", model.AuditRow(v, k.ID))
 	}
-	stored := &k.Values[slices.IndexFunc(k.Values, func(x model.KPIValue) bool { return x.ID == v.ID })]
+	i := slices.IndexFunc(k.Values, func(x model.KPIValue) bool { return x.ID == v.ID })
+	if i < 0 {
+		return notFound(model.EntityKPIValue, v.ID)
+	}
+	stored := &k.Values[i]
 	changes, err := t.modify(spec, v.ID, stored.Version, v.Version, stored, v)
 	if err != nil || changes == nil {
 		return err
@@ -480,6 +508,9 @@ func (t *tx) SaveUpdate(u *model.Update) error {
 		return err
 	}
 	spec := rowSpec{entity: model.EntityUpdate, table: "updates", cols: updateCols, args: updateArgs(u), measure: m}
+	if u.ID == 0 && t.actor.Role != model.RoleOffice && u.Author != model.Ref(t.actor.ID) {
+		return model.Errorf(model.EFORBIDDEN, "%s writes updates in their own name only (author %d is someone else)", t.actor.Name.In(model.BG), u.Author)
+	}
 	if u.ID == 0 {
 		id, err := t.create(spec, u)
 		if err != nil {
@@ -490,7 +521,14 @@ func (t *tx) SaveUpdate(u *model.Update) error {
 		t.update[id] = m.ID
 		return t.audit(model.ActionCreate, model.EntityUpdate, id, "", "", model.AuditRow(u, m.ID))
 	}
-	stored := &m.Updates[slices.IndexFunc(m.Updates, func(x model.Update) bool { return x.ID == u.ID })]
+	i := slices.IndexFunc(m.Updates, func(x model.Update) bool { return x.ID == u.ID })
+	if i < 0 {
+		return notFound(model.EntityUpdate, u.ID)
+	}
+	stored := &m.Updates[i]
+	if t.actor.Role != model.RoleOffice && u.Author != stored.Author {
+		return model.Errorf(model.EFORBIDDEN, "%s may not change who wrote update %d", t.actor.Name.In(model.BG), u.ID)
+	}
 	changes, err := t.modify(spec, u.ID, stored.Version, u.Version, stored, u)
 	if err != nil || changes == nil {
 		return err
@@ -552,6 +590,11 @@ func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 		return err
 	}
 	old := model.RowJSON(row)
+	// The children go with the row (ON DELETE CASCADE): each gets its own
+	// entry so that the log keeps what was deleted.
+	if err := t.auditChildren(entity, row); err != nil {
+		return err
+	}
 	res, err := t.sql.ExecContext(t.ctx, "DELETE FROM "+table+" WHERE id = ? AND version = ?", id, version)
 	if err != nil {
 		return wrapSQL(err, "delete %s %d", entity, id)
@@ -569,6 +612,47 @@ func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 	}
 	t.doc = d
 	t.reindex()
+	return nil
+}
+
+// auditChildren records the deletion of the rows that a measure's or a
+// KPI's deletion takes with it, children before parents.
+func (t *tx) auditChildren(entity model.Entity, row any) error {
+	del := func(e model.Entity, id model.ID, child any, parent model.ID) error {
+		return t.audit(model.ActionDelete, e, id, "", model.AuditRow(child, parent), "")
+	}
+	values := func(k *model.KPI) error {
+		for i := range k.Values {
+			if err := del(model.EntityKPIValue, k.Values[i].ID, &k.Values[i], k.ID); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	switch entity {
+	case model.EntityKPI:
+		return values(row.(*model.KPI))
+	case model.EntityMeasure:
+		m := row.(*model.Measure)
+		for i := range m.Milestones {
+			if err := del(model.EntityMilestone, m.Milestones[i].ID, &m.Milestones[i], m.ID); err != nil {
+				return err
+			}
+		}
+		for i := range m.KPIs {
+			if err := values(&m.KPIs[i]); err != nil {
+				return err
+			}
+			if err := del(model.EntityKPI, m.KPIs[i].ID, &m.KPIs[i], m.ID); err != nil {
+				return err
+			}
+		}
+		for i := range m.Updates {
+			if err := del(model.EntityUpdate, m.Updates[i].ID, &m.Updates[i], m.ID); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 

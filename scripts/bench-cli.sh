@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Whole-process timings of the CLI on the large generated strategy
+# (BENCHMARKS.md). Usage: scripts/bench-cli.sh BIN [RUNS]
+set -euo pipefail
+bin=${1:?usage: bench-cli.sh BIN [RUNS]}
+runs=${2:-5}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+export LANG=en_US.UTF-8 # keeps Fyne's locale warning out of the figures
+
+"$bin" generate -db "$dir/large.db" -measures 2000 >/dev/null
+
+# measure NAME CMD...: the median wall time and the largest peak RSS of RUNS runs.
+measure() {
+	local name=$1; shift
+	local runs=${runs:-5}
+	local times=() rss=0
+	for _ in $(seq "$runs"); do
+		/usr/bin/time -f '%e %M' -o "$dir/t" "$@" >/dev/null
+		read -r t m <"$dir/t"
+		times+=("$t")
+		(( m > rss )) && rss=$m
+	done
+	local median
+	median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+	printf '%-28s median %6.3f s   peak RSS %6d MB\n' "$name" "$median" $(( rss / 1024 ))
+}
+
+measure "summary -json" "$bin" summary -db "$dir/large.db" -asof 2026-11-30 -json
+measure "check" "$bin" check -db "$dir/large.db"
+measure "report -format xlsx" "$bin" report -db "$dir/large.db" -format xlsx -asof 2026-11-30 -o "$dir/r.xlsx"
+measure "report -format pdf" "$bin" report -db "$dir/large.db" -format pdf -asof 2026-11-30 -o "$dir/r.pdf"
+pages=$(pdfinfo "$dir/r.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
+echo "the PDF has ${pages:-?} pages, $(( $(stat -c %s "$dir/r.pdf") / 1024 )) KiB; the workbook $(( $(stat -c %s "$dir/r.xlsx") / 1024 )) KiB"
+
+if command -v libreoffice >/dev/null 2>&1; then
+	# Side by side: LibreOffice turning our own workbook into a PDF. It
+	# takes minutes, so it runs once.
+	runs=1 measure "libreoffice xlsx → pdf" libreoffice -env:UserInstallation=file://"$dir"/lo --headless --convert-to pdf --outdir "$dir/lo-out" "$dir/r.xlsx"
+else
+	echo "libreoffice is not installed: no side-by-side figure"
+fi
