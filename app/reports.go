@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -47,17 +46,10 @@ func (s *reportsScreen) buildUI() fyne.CanvasObject {
 		s.exports[key] = b
 		exportBox.Add(b)
 	}
-	if !reportsAvailable {
-		exportBox.Add(hint(tr("reports.notyet")))
-	} else {
-		exportBox.Add(hint(tr("reports.export.intro")))
-	}
+	exportBox.Add(hint(tr("reports.export.intro")))
 	s.importBtn = widget.NewButtonWithIcon(tr("menu.import"), theme.UploadIcon(), u.onImport)
 	s.importBtn.Alignment = widget.ButtonAlignLeading
 	importBox := container.NewVBox(hint(tr("reports.import.intro")), s.importBtn)
-	if !reportsAvailable {
-		s.importBtn.Disable()
-	}
 
 	s.banner = lockBanner()
 	s.makeSnap = widget.NewButtonWithIcon(tr("snapshot.make"), theme.ContentAddIcon(), s.onMakeSnapshot)
@@ -103,9 +95,7 @@ func (s *reportsScreen) refresh() {
 	why := u.denial(model.EntitySnapshot, model.OpCreate, nil)
 	enable(s.makeSnap, why == "")
 	setBanner(s.banner, why)
-	if reportsAvailable {
-		enable(s.importBtn, u.canEdit())
-	}
+	enable(s.importBtn, u.canEdit())
 }
 
 // snapshotForm names a snapshot and its as-of date.
@@ -161,9 +151,5 @@ func (s *reportsScreen) onMakeSnapshot() {
 
 // onImport applies a filled update workbook, after showing its changes.
 func (u *UI) onImport() {
-	if !reportsAvailable {
-		dialog.ShowInformation(tr("menu.import"), tr("reports.notyet"), u.win)
-		return
-	}
 	u.openImport()
 }

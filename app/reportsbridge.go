@@ -26,8 +26,6 @@ import (
 // the council report (PDF), the coordinators' update template, and the
 // import of a filled template, shown as a dry run before it is applied.
 
-const reportsAvailable = true
-
 func reportExporters() []exporter {
 	return []exporter{
 		{key: "export.xlsx", ext: ".xlsx", write: func(w io.Writer, j exportJob) error {
