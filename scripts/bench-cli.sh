@@ -33,7 +33,9 @@ measure "report -format pdf" "$bin" report -db "$dir/large.db" -format pdf -asof
 pages=$(pdfinfo "$dir/r.pdf" 2>/dev/null | awk '/^Pages:/ {print $2}' || true)
 echo "the PDF has ${pages:-?} pages, $(( $(stat -c %s "$dir/r.pdf") / 1024 )) KiB; the workbook $(( $(stat -c %s "$dir/r.xlsx") / 1024 )) KiB"
 
-if command -v libreoffice >/dev/null 2>&1; then
+if [ "${BENCH_LIBREOFFICE:-1}" = 0 ]; then
+	echo "BENCH_LIBREOFFICE=0: no side-by-side figure"
+elif command -v libreoffice >/dev/null 2>&1; then
 	# Side by side: LibreOffice turning our own workbook into a PDF. It
 	# takes minutes, so it runs once.
 	runs=1 measure "libreoffice xlsx → pdf" libreoffice -env:UserInstallation=file://"$dir"/lo --headless --convert-to pdf --outdir "$dir/lo-out" "$dir/r.xlsx"
