@@ -172,7 +172,7 @@ func (d *dashboard) refresh() {
 		bar.SetValue(float64(a.Progress))
 		name := widget.NewLabel(a.Code + " · " + a.Title.In(lang))
 		name.Truncation = fyne.TextTruncateEllipsis
-		info := widget.NewLabel(trf("dash.area.info", a.Measures, FormatPercent(float64(a.Expected), lang)))
+		info := widget.NewLabel(trn("dash.area.info", a.Measures, a.Measures, FormatPercent(float64(a.Expected), lang)))
 		d.areas.Add(container.NewVBox(container.NewBorder(nil, nil, nil, info, name), bar))
 	}
 
@@ -218,10 +218,10 @@ func (d *dashboard) refresh() {
 		}
 	}
 	fill(d.overdue, overdue, tr("dash.overdue.none"), func(it item) string {
-		return trf("dash.overdue.item", it.m.Code, it.ms.Title.In(lang), it.ms.Due.Format(lang), it.days)
+		return trn("dash.overdue.item", it.days, it.m.Code, it.ms.Title.In(lang), it.ms.Due.Format(lang), it.days)
 	})
 	fill(d.dueSoon, soon, tr("dash.duesoon.none"), func(it item) string {
-		return trf("dash.duesoon.item", it.m.Code, it.ms.Title.In(lang), it.ms.Due.Format(lang), it.days)
+		return trn("dash.duesoon.item", it.days, it.m.Code, it.ms.Title.In(lang), it.ms.Due.Format(lang), it.days)
 	})
 
 	// Budget.
@@ -269,7 +269,7 @@ func (d *dashboard) showChanges() {
 		add(fmt.Sprintf("%s %s: %s → %s", s.Code, s.Title.In(lang), s.From.Label(lang), s.To.Label(lang)))
 	}
 	if n := len(c.Completed); n > 0 {
-		add(trf("dash.changes.completed", n))
+		add(trn("dash.changes.completed", n, n))
 	}
 	if n := len(c.BecameOverdue); n > 0 {
 		add(trf("dash.changes.overdue", n))

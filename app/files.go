@@ -241,7 +241,7 @@ func (u *UI) onNewStrategy() {
 	})
 	n.f.save.SetText(tr("action.create"))
 	n.f.dlg.Show()
-	u.lastNew = n
+	observe(n)
 }
 
 // exportJob is what an export is made of.
@@ -343,7 +343,7 @@ func (u *UI) openExport(kind string) {
 	e.f = u.newFormDialog(tr("export.title"), formGrid(fields...), func() { u.onExportSave(e, asOfField, pf[1]) })
 	e.f.save.SetText(tr("action.export"))
 	e.f.dlg.Show()
-	u.lastExport = e
+	observe(e)
 }
 
 func (u *UI) onExportSave(e *exportForm, asOfField, nameField *field) {
@@ -428,8 +428,12 @@ func (u *UI) onAbout() {
 	}
 	text := widget.NewLabel(tr("about.text"))
 	text.Wrapping = fyne.TextWrapWord
-	u.aboutVersion = widget.NewLabelWithStyle(trf("about.version", AppName, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), container.NewVBox(u.aboutVersion, text), u.win)
+	version := widget.NewLabelWithStyle(trf("about.version", AppName, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	observe(aboutVersion{version})
+	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), container.NewVBox(version, text), u.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 }
+
+// aboutVersion is the version line of Help › About.
+type aboutVersion struct{ label *widget.Label }

@@ -66,8 +66,8 @@ func TestParseNumber(t *testing.T) {
 func TestAuditScreen(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.manual, "65")
-	h.tap(d.saveBtn)
+	retype(d.fields.manual, "65")
+	h.tap(d.fields.saveBtn)
 	h.store.audit = append(h.store.audit, model.AuditEntry{Seq: 99, At: "2026-11-01T09:00:00.000000Z", User: "Мария Георгиева",
 		Action: model.ActionUpdate, Entity: model.EntityMilestone, EntityID: msOverdue, Field: "note", Old: `""`, New: `"x"`})
 
@@ -103,13 +103,13 @@ func TestAuditScreen(t *testing.T) {
 	retype(s.from, "")
 
 	h.tap(s.verify)
-	if !strings.Contains(s.verified, "2") {
-		t.Errorf("verify said %q", s.verified)
+	if !strings.Contains(string(latest[verifyResult](h)), "2") {
+		t.Errorf("verify said %q", string(latest[verifyResult](h)))
 	}
 	h.store.checkErr = model.Errorf(model.EINVALID, "audit entry 2: hash does not match")
 	h.tap(s.verify)
-	if !strings.Contains(s.verified, "hash does not match") {
-		t.Errorf("a broken chain gave %q", s.verified)
+	if !strings.Contains(string(latest[verifyResult](h)), "hash does not match") {
+		t.Errorf("a broken chain gave %q", string(latest[verifyResult](h)))
 	}
 }
 
@@ -119,7 +119,7 @@ func TestSnapshot(t *testing.T) {
 	r := h.u.reports
 	h.u.today = testAsOf.AddDays(1) // compare tomorrow with today's snapshot
 	h.tap(r.makeSnap)
-	f := r.snapForm
+	f := latest[*snapshotForm](h)
 	retype(f.name, "")
 	h.tap(f.f.save)
 	if f.nf.err.Text != tr("invalid.required") {
@@ -137,7 +137,7 @@ func TestSnapshot(t *testing.T) {
 	}
 	// Coordinators may not make snapshots.
 	h.u.setUser(pCoordINNO)
-	if !r.makeSnap.Disabled() || !r.banner.Visible() {
+	if usable(r.makeSnap) || !r.banner.Visible() {
 		t.Error("a coordinator may make snapshots")
 	}
 }
@@ -147,7 +147,7 @@ func TestExportJSON(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	dir := t.TempDir()
 	h.u.openExport("export.json")
-	e := h.u.lastExport
+	e := latest[*exportForm](h)
 	if e == nil {
 		t.Fatal("no export form")
 	}
@@ -167,7 +167,7 @@ func TestExportJSON(t *testing.T) {
 	}
 	// A second export to the same name is refused, not overwritten.
 	h.u.openExport("export.json")
-	e = h.u.lastExport
+	e = latest[*exportForm](h)
 	e.path.folder.SetText(dir)
 	e.path.name.SetText("out")
 	h.tap(e.f.save)
@@ -199,7 +199,7 @@ func TestExportEveryKind(t *testing.T) {
 	dir := t.TempDir()
 	for _, x := range h.u.exporters() {
 		h.u.openExport(x.key)
-		e := h.u.lastExport
+		e := latest[*exportForm](h)
 		if got := e.kind.Selected; got != tr(x.key) {
 			t.Errorf("export form preselects %q, want %q", got, tr(x.key))
 		}
@@ -248,7 +248,7 @@ func TestNewStrategy(t *testing.T) {
 		return created, nil
 	}
 	h.u.onNewStrategy()
-	n := h.u.lastNew
+	n := latest[*newStrategyForm](h)
 	n.path.folder.SetText(dir)
 	n.path.name.SetText("new")
 	h.tap(n.f.save)
@@ -273,7 +273,7 @@ func TestNewStrategy(t *testing.T) {
 func TestAboutShowsVersion(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	h.u.onAbout()
-	if got, want := h.u.aboutVersion.Text, "Strategy Tracker, версия "+Version; got != want {
+	if got, want := latest[aboutVersion](h).label.Text, "Strategy Tracker, версия "+Version; got != want {
 		t.Errorf("about = %q, want %q", got, want)
 	}
 }

@@ -50,6 +50,13 @@ func (u *UI) takeScreenshots(dir string) {
 		}
 		measureID = screenshotMeasure(u.doc, u.today)
 	})
+	// The staged steps below reach the forms they open as the tests do.
+	var complete *completeForm
+	observe = func(x any) {
+		if c, ok := x.(*completeForm); ok {
+			complete = c
+		}
+	}
 	settle := func() {
 		time.Sleep(300 * time.Millisecond)
 		u.tasks.Wait()
@@ -84,7 +91,7 @@ func (u *UI) takeScreenshots(dir string) {
 			u.measures.views.SelectIndex(0)
 			u.openMeasure(measureID)
 		}},
-		{"detail-lower", func() { u.detail.fieldsScroll.ScrollToBottom() }},
+		{"detail-lower", func() { u.detail.fields.scroll.ScrollToBottom() }},
 		{"detail-milestones", func() { u.detail.tabs.SelectIndex(1) }},
 		{"detail-kpis", func() { u.detail.tabs.SelectIndex(2) }},
 		{"detail-updates", func() { u.detail.tabs.SelectIndex(3) }},
@@ -101,7 +108,7 @@ func (u *UI) takeScreenshots(dir string) {
 		}},
 		{"detail-history", func() {
 			// Save the completion, so that the history has an edit to show.
-			if c := u.detail.milestones.completeForm; c != nil && c.f.dlg != nil {
+			if c := complete; c != nil && c.f.dlg != nil {
 				c.f.save.OnTapped()
 			}
 			u.detail.tabs.SelectIndex(4)

@@ -12,17 +12,17 @@ import (
 func TestUndoRedo(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.titleBG, "Портал за открити данни")
-	retype(d.manual, "70")
-	h.tap(d.saveBtn) // step 1: two fields
+	retype(d.fields.titleBG, "Портал за открити данни")
+	retype(d.fields.manual, "70")
+	h.tap(d.fields.saveBtn) // step 1: two fields
 
 	d = h.open(mDocs)
 	h.tap(d.milestones.complete[msOverdue])
-	h.tap(d.milestones.completeForm.f.save) // step 2: complete today
+	h.tap(latest[*completeForm](h).f.save) // step 2: complete today
 
 	h.tap(d.updates.add)
-	retype(d.updates.form.textBG, "Напредък")
-	h.tap(d.updates.form.f.save) // step 3: a new row
+	retype(latest[*updateForm](h).textBG, "Напредък")
+	h.tap(latest[*updateForm](h).f.save) // step 3: a new row
 
 	if got := len(h.u.hist.undo); got != 3 {
 		t.Fatalf("undo steps = %d, want 3", got)
@@ -84,8 +84,8 @@ func TestUndoRedo(t *testing.T) {
 func TestUndoKeepsOthersChanges(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.titleBG, "Портал")
-	h.tap(d.saveBtn)
+	retype(d.fields.titleBG, "Портал")
+	h.tap(d.fields.saveBtn)
 	h.store.edit(func(doc *model.Doc) {
 		m := doc.Measure(mOpenData)
 		m.SpentCents = 777
@@ -103,8 +103,8 @@ func TestUndoKeepsOthersChanges(t *testing.T) {
 func TestUndoShortcuts(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.manual, "80")
-	h.tap(d.saveBtn)
+	retype(d.fields.manual, "80")
+	h.tap(d.fields.saveBtn)
 	c := h.u.win.Canvas().(fyne.Shortcutable)
 	c.TypedShortcut(shortcutUndo)
 	h.u.settle()
@@ -130,8 +130,8 @@ func TestOpenFileEmptiesUndo(t *testing.T) {
 		return other, nil
 	}
 	d := h.open(mOpenData)
-	retype(d.manual, "80")
-	h.tap(d.saveBtn)
+	retype(d.fields.manual, "80")
+	h.tap(d.fields.saveBtn)
 	if !h.u.hist.canUndo() {
 		t.Fatal("nothing to undo after a save")
 	}
