@@ -165,14 +165,78 @@ func TestExportJSON(t *testing.T) {
 	if len(d.Measures) != 4 || d.Measures[1].Title.BG != "Платформа за открити данни" {
 		t.Errorf("exported %d measures", len(d.Measures))
 	}
-	// A second export to the same name is refused, not overwritten.
+	// The folder is remembered; a second export to the same name asks
+	// first and, confirmed, replaces the file.
 	h.u.openExport("export.json")
 	e = latest[*exportForm](h)
-	e.path.folder.SetText(dir)
+	if got := e.path.folder.Text; got != dir {
+		t.Errorf("the second export proposes %q, want the folder used last %q", got, dir)
+	}
 	e.path.name.SetText("out")
+	os.WriteFile(filepath.Join(dir, "out.json"), []byte("old"), 0o644)
 	h.tap(e.f.save)
-	if got := e.nameField.err.Text; got != tr("invalid.exists") {
-		t.Errorf("exporting over an existing file: %q, want %q", got, tr("invalid.exists"))
+	q := latest[*overwriteQuestion](h)
+	if b, _ := os.ReadFile(filepath.Join(dir, "out.json")); string(b) != "old" {
+		t.Fatal("the file was replaced before the user agreed")
+	}
+	h.tap(q.yes)
+	if b, _ := os.ReadFile(filepath.Join(dir, "out.json")); !strings.HasPrefix(string(b), "{") {
+		t.Errorf("after Replace the file holds %q", b[:min(8, len(b))])
+	}
+	done := latest[*exportedDialog](h)
+	if done.path != filepath.Join(dir, "out.json") || done.open == nil || done.folder == nil {
+		t.Errorf("the success dialog: %+v", done)
+	}
+	if got := h.u.win.Canvas().Focused(); got != done.done {
+		t.Errorf("focused = %v, want Close (Enter closes)", got)
+	}
+}
+
+// Exports propose a name by kind, unit and date, in the chosen language.
+func TestExportNames(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.openExport("export.pdf")
+	e := latest[*exportForm](h)
+	if got := e.path.name.Text; got != "отчет-2026-11-30.pdf" {
+		t.Errorf("PDF name = %q", got)
+	}
+	e.lang.SetSelected("English")
+	e.kind.SetSelected(tr("export.template"))
+	e.unit.SetSelectedIndex(2)
+	if got := e.path.name.Text; got != "template-INNO-2026-11-30.xlsx" {
+		t.Errorf("template name = %q", got)
+	}
+	e.path.name.SetText("мой.xlsx")
+	e.kind.SetSelected(tr("export.xlsx"))
+	if got := e.path.name.Text; got != "мой.xlsx" {
+		t.Errorf("a typed name was replaced by %q", got)
+	}
+}
+
+// After an export the app is idle: no busy indicator is left animating
+// (a hidden ProgressBarInfinite of Fyne keeps redrawing the window).
+func TestIdleAfterExport(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	dir := t.TempDir()
+	h.u.openExport("export.pdf")
+	e := latest[*exportForm](h)
+	e.path.folder.SetText(dir)
+	h.tap(e.f.save)
+	if _, err := os.Stat(filepath.Join(dir, e.proposed)); err != nil {
+		t.Fatal(err)
+	}
+	h.tap(latest[*exportedDialog](h).done)
+	objs := test.LaidOutObjects(h.u.win.Content())
+	for _, o := range h.u.win.Canvas().Overlays().List() {
+		objs = append(objs, test.LaidOutObjects(o)...)
+	}
+	for _, o := range objs {
+		if b, ok := o.(*widget.ProgressBarInfinite); ok {
+			t.Errorf("an infinite progress bar is left in the window (visible %v, running %v)", b.Visible(), b.Running())
+		}
+	}
+	if h.u.busy != 0 || len(h.u.busyBox.Objects) != 0 {
+		t.Errorf("busy = %d with %d indicators", h.u.busy, len(h.u.busyBox.Objects))
 	}
 }
 
