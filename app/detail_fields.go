@@ -268,6 +268,7 @@ func (t *fieldsTab) fill(m *model.Measure) {
 	t.fields.show(nil)
 	t.checkFunding()
 	t.formErr.Hide()
+	t.formNote.Hide() // "Saved." belongs to the values it was said of
 }
 
 // lock shows what the user may not change as text and says why.
