@@ -75,7 +75,7 @@ func (t *fieldsTab) buildUI() fyne.CanvasObject {
 	t.lead = widget.NewSelect(nil, nil)
 	t.responsible = widget.NewSelect(nil, nil)
 	t.goals = widget.NewCheckGroup(nil, nil)
-	t.partnerBox = container.NewGridWithColumns(2)
+	t.partnerBox = container.NewVBox() // one column: unit names are long
 	t.start = dateEntry()
 	t.end = dateEntry()
 	t.weight = widget.NewEntry()

@@ -201,7 +201,6 @@ func (u *UI) buildUI() {
 
 	u.fileLabel = widget.NewLabel("")
 	u.fileLabel.Truncation = fyne.TextTruncateEllipsis
-	u.fileLabel.Importance = widget.LowImportance
 	u.userLabel = widget.NewLabel("")
 	u.userLabel.Wrapping = fyne.TextWrapWord
 	switchUser := widget.NewButtonWithIcon(tr("action.switch_user"), theme.AccountIcon(), u.onSwitchUser)
@@ -227,11 +226,12 @@ func (u *UI) buildUI() {
 		nil, nil, u.nav)
 	leftBG := canvas.NewRectangle(navBackground())
 	u.body = container.NewStack()
-	footer := container.NewBorder(nil, nil, nil, nil, u.fileLabel)
+	footer := container.NewBorder(widget.NewSeparator(), nil, widget.NewIcon(theme.StorageIcon()), nil, u.fileLabel)
 	right := container.NewBorder(u.errLabel, footer, nil, nil, u.body)
 	split := container.NewHSplit(container.NewStack(leftBG, left), right)
-	split.Offset = 0.2
-	u.win.SetContent(split)
+	split.Offset = 0.18
+	tips = newTipLayer()
+	u.win.SetContent(container.NewStack(split, tips.root))
 	u.menu = newAppMenu(u)
 	u.menu.install()
 

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,7 +24,16 @@ type statusChip struct {
 	status     model.Status
 	text       string
 	overridden bool
+	tip        string // shown on hover (why the status is overridden)
 }
+
+func (c *statusChip) MouseIn(ev *desktop.MouseEvent) {
+	if c.tip != "" {
+		showTip(ev.AbsolutePosition, c.tip)
+	}
+}
+func (c *statusChip) MouseMoved(*desktop.MouseEvent) {}
+func (c *statusChip) MouseOut()                      { tips.hide() }
 
 func newStatusChip() *statusChip {
 	c := &statusChip{}
@@ -94,9 +104,19 @@ func (r *chipRenderer) Refresh() {
 		r.strike.Hide()
 	} else {
 		r.bg.FillColor = StatusColor(c.status)
+		r.bg.StrokeWidth = 0
 		fg := color.Color(color.White)
 		if c.status == model.StatusAtRisk || c.status == model.StatusNotStarted {
 			fg = color.NRGBA{R: 0x20, G: 0x20, B: 0x20, A: 0xFF}
+		}
+		if c.status == model.StatusCancelled {
+			// Struck-through white on dark grey is hard to read: the dark
+			// grey frames a light chip whose text it writes.
+			dark := StatusColor(model.StatusCancelled)
+			r.bg.FillColor = color.NRGBA{R: 0xEC, G: 0xEC, B: 0xEC, A: 0xFF}
+			r.bg.StrokeColor = dark
+			r.bg.StrokeWidth = 1.5
+			fg = dark
 		}
 		r.text.Color = fg
 		r.strike.StrokeColor = fg
@@ -431,11 +451,12 @@ func spacer(w, h float32) fyne.CanvasObject {
 	return r
 }
 
-// heading is a bold title line.
+// heading is a bold title line; it wraps rather than widen the window.
 func heading(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.TextStyle = fyne.TextStyle{Bold: true}
 	l.SizeName = theme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 

@@ -11,6 +11,9 @@ import (
 // on the main goroutine once the GLFW driver has started (Run); Fyne 2.7
 // offers no screen size of its own.
 func (u *UI) fitToScreen() {
+	if u.opts.ScreenshotDir != "" {
+		return // screenshots are taken at the sizes they name
+	}
 	defer func() { recover() }() // no GLFW monitor (a test driver): keep the size
 	mon := glfw.GetPrimaryMonitor()
 	if mon == nil {
