@@ -55,6 +55,7 @@ const (
 )
 
 var colKeys = [numCols]string{"col.code", "col.title", "col.area", "col.unit", "col.end", "col.progress", "col.status"}
+
 // colWidths are the narrowest widths of the columns; below their sum the
 // table scrolls sideways. Wider windows give the room to the title, the
 // area and the unit (colGrow shares).
