@@ -170,16 +170,28 @@ func ellipsize(s string, width, size float32, style fyne.TextStyle) (string, boo
 
 // progressCell writes a percentage in the text colour beside a thin bar:
 // readable whatever the value, in either theme.
+// On the dashboard it also marks the expected progress and takes the
+// colour of a status.
 type progressCell struct {
 	widget.BaseWidget
-	value float64 // 0–100
-	text  string
+	value    float64 // 0–100
+	text     string
+	expected float64     // the expected progress, marked on the bar; < 0: none
+	fill     color.Color // nil: the theme's primary colour
+	thick    bool        // a taller bar (the dashboard)
 }
 
 func newProgressCell() *progressCell {
-	p := &progressCell{}
+	p := &progressCell{expected: -1}
 	p.ExtendBaseWidget(p)
 	return p
+}
+
+// SetExpected marks the expected progress (0–100; < 0 removes the mark)
+// and colours the bar (nil: the primary colour).
+func (p *progressCell) SetExpected(expected float64, fill color.Color) {
+	p.expected, p.fill = expected, fill
+	p.Refresh()
 }
 
 // Set shows value (0–100) written as text.
@@ -190,22 +202,22 @@ func (p *progressCell) Set(value float64, text string) {
 
 func (p *progressCell) CreateRenderer() fyne.WidgetRenderer {
 	r := &progressCellRenderer{p: p, track: canvas.NewRectangle(color.Transparent), fill: canvas.NewRectangle(color.Transparent),
-		text: canvas.NewText("", color.Black)}
+		text: canvas.NewText("", color.Black), mark: canvas.NewRectangle(color.Black)}
 	r.track.CornerRadius, r.fill.CornerRadius = 3, 3
 	r.text.Alignment = fyne.TextAlignTrailing
 	return r
 }
 
 type progressCellRenderer struct {
-	p           *progressCell
-	track, fill *canvas.Rectangle
-	text        *canvas.Text
+	p                 *progressCell
+	track, fill, mark *canvas.Rectangle
+	text              *canvas.Text
 }
 
 func (r *progressCellRenderer) Destroy() {}
 
 func (r *progressCellRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.track, r.fill, r.text}
+	return []fyne.CanvasObject{r.track, r.fill, r.mark, r.text}
 }
 
 func (r *progressCellRenderer) MinSize() fyne.Size {
@@ -221,15 +233,31 @@ func (r *progressCellRenderer) Layout(size fyne.Size) {
 	r.text.Resize(fyne.NewSize(tw, ts.Height))
 	x := cellPad + tw + 8
 	w := max(10, size.Width-x-cellPad)
-	r.track.Move(fyne.NewPos(x, size.Height/2-4))
-	r.track.Resize(fyne.NewSize(w, 8))
-	r.fill.Move(fyne.NewPos(x, size.Height/2-4))
-	r.fill.Resize(fyne.NewSize(w*float32(max(0, min(100, r.p.value)))/100, 8))
+	h := float32(8)
+	if r.p.thick {
+		h = 14
+	}
+	r.track.Move(fyne.NewPos(x, size.Height/2-h/2))
+	r.track.Resize(fyne.NewSize(w, h))
+	r.fill.Move(fyne.NewPos(x, size.Height/2-h/2))
+	r.fill.Resize(fyne.NewSize(w*float32(max(0, min(100, r.p.value)))/100, h))
+	if r.p.expected >= 0 {
+		mx := x + w*float32(min(100, r.p.expected))/100
+		r.mark.Move(fyne.NewPos(mx-1, size.Height/2-h/2-4))
+		r.mark.Resize(fyne.NewSize(3, h+8))
+		r.mark.Show()
+	} else {
+		r.mark.Hide()
+	}
 }
 
 func (r *progressCellRenderer) Refresh() {
 	r.track.FillColor = theme.Color(theme.ColorNameInputBackground)
 	r.fill.FillColor = theme.Color(theme.ColorNamePrimary)
+	if r.p.fill != nil {
+		r.fill.FillColor = r.p.fill
+	}
+	r.mark.FillColor = theme.Color(theme.ColorNameForeground)
 	r.text.Color = theme.Color(theme.ColorNameForeground)
 	r.text.Text = r.p.text
 	r.Layout(r.p.Size())
