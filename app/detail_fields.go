@@ -136,7 +136,11 @@ func (t *fieldsTab) buildUI() fyne.CanvasObject {
 			if currentLang() == model.EN && r.nameEN.Text != "" || name == "" {
 				name = r.nameEN.Text
 			}
-			parts = append(parts, name+": "+r.amount.Text+" €")
+			amount := r.amount.Text
+			if v, ok := parseMoney(amount); ok {
+				amount = model.FormatEUR(v, currentLang())
+			}
+			parts = append(parts, name+": "+amount)
 		}
 		return strings.Join(parts, "\n")
 	}
@@ -148,7 +152,12 @@ func (t *fieldsTab) buildUI() fyne.CanvasObject {
 	}
 	for _, name := range []string{"plannedCents", "spentCents"} {
 		e := t.fields[name].input.(*widget.Entry)
-		t.fields[name].display = func() string { return e.Text + " €" }
+		t.fields[name].display = func() string {
+			if v, ok := parseMoney(e.Text); ok {
+				return model.FormatEUR(v, currentLang())
+			}
+			return e.Text
+		}
 	}
 
 	t.saveBtn = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), t.onSave)

@@ -171,6 +171,10 @@ const (
 // buildUI makes the window's content in the current language: the
 // navigation, every screen and the menus. A language switch calls it again.
 func (u *UI) buildUI() {
+	// The focused widget is about to leave the window: let go of it first
+	// (else Fyne complains it cannot focus an object not in the canvas).
+	u.win.Canvas().Unfocus()
+	tips.hide()
 	u.dash = newDashboard(u)
 	u.measures = newMeasuresScreen(u)
 	u.structure = newStructureScreen(u)

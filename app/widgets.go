@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -272,11 +273,41 @@ func formGrid(fields ...*field) *fyne.Container {
 	return c
 }
 
-// dateEntry is an entry for a civil date in the current language's form.
+// dateEntry is an entry for a civil date in the current language's form,
+// with a calendar button beside the text: a date is picked or typed.
 func dateEntry() *widget.Entry {
 	e := widget.NewEntry()
 	e.SetPlaceHolder(tr("placeholder.date"))
+	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)
+	pick.Importance = widget.LowImportance
+	pick.OnTapped = func() { openCalendar(e) }
+	e.ActionItem = pick
 	return e
+}
+
+// openCalendar shows a calendar under e; the day picked is written in e.
+func openCalendar(e *widget.Entry) {
+	c := fyne.CurrentApp().Driver().CanvasForObject(e)
+	if c == nil || e.Disabled() {
+		return
+	}
+	start := time.Now()
+	if d, err := model.ParseDate(e.Text); err == nil {
+		start = d.Time()
+	}
+	var pop *widget.PopUp
+	cal := widget.NewCalendar(start, func(t time.Time) {
+		e.SetText(model.DateOf(t).Format(currentLang()))
+		pop.Hide()
+		c.Focus(e)
+	})
+	pop = widget.NewPopUp(cal, c)
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(0, e.Size().Height))
+	if size := c.Size(); pos.Y+pop.MinSize().Height > size.Height {
+		pos.Y = max(0, size.Height-pop.MinSize().Height)
+	}
+	pop.ShowAtPosition(pos)
+	observe(cal)
 }
 
 // parseOptionalDate reads a date; "" is no date.
@@ -374,28 +405,11 @@ func parseMoney(s string) (int64, bool) {
 	return v, true
 }
 
-// formatMoneyInput writes cents for an entry: "1234,56" / "1234.56".
+// formatMoneyInput writes cents for an entry as everything else shows
+// money, without the currency sign: "1 200 000,00" / "1,200,000.00".
 func formatMoneyInput(cents int64) string {
-	s := strconv.FormatInt(cents/100, 10)
-	frac := cents % 100
-	if frac < 0 {
-		frac = -frac
-	}
-	sep := "."
-	if currentLang() == model.BG {
-		sep = ","
-	}
-	if cents < 0 && cents > -100 {
-		s = "-0"
-	}
-	return s + sep + twoDigit(frac)
-}
-
-func twoDigit(n int64) string {
-	if n < 10 {
-		return "0" + strconv.FormatInt(n, 10)
-	}
-	return strconv.FormatInt(n, 10)
+	s := model.FormatEUR(cents, currentLang())
+	return strings.TrimSpace(strings.NewReplacer("€", "").Replace(s))
 }
 
 // roleName is a role in the current language.
