@@ -1,5 +1,11 @@
 package pdf
 
+import (
+	"strings"
+
+	"strategytracker/model"
+)
+
 // A table is drawn row by row. A row is prepared first (its cells wrapped
 // to their widths once, its height known), then placed: when it does not fit
 // above the bottom margin the page breaks, the caption and the column
@@ -31,12 +37,15 @@ type tcell struct {
 	// cell's first text line, w the inner width.
 	paint func(x, y, w float64)
 	h     float64 // content height for painted cells
+	c     *rgb    // a colour of its own (overdue in red), else text or muted
+	link  string  // a web address the cell's text opens
 }
 
 // tnote is a line of text under a row, spanning from a column to the right edge.
 type tnote struct {
 	lines []string
 	c     rgb
+	link  string // a web address the note opens
 }
 
 // trow is a prepared row.
@@ -74,6 +83,22 @@ func (r *report) newTable(caption string, cols ...col) *table {
 	}
 	t.cols[rest].w += contentW - used
 	r.setFont("B", headSize)
+	// A column is at least as wide as the longest word of its header, so
+	// that no header word is broken ("Measur/e"); the flexible column gives
+	// up what the others need.
+	for i, c := range t.cols {
+		if i == rest {
+			continue
+		}
+		need := 0.0
+		for _, word := range strings.Fields(c.title) {
+			need = max(need, r.width(word)+2*padX+0.2)
+		}
+		if need > c.w {
+			t.cols[rest].w -= need - c.w
+			t.cols[i].w = need
+		}
+	}
 	lines := 1
 	for _, c := range cols {
 		ls := r.split(c.title, c.w-2*padX)
@@ -94,6 +119,14 @@ func (t *table) text(i int, s string) tcell {
 func (t *table) bold(i int, s string) tcell {
 	t.r.setFont("B", tableSize)
 	return tcell{lines: t.r.split(s, t.cols[i].w-2*padX), bold: true}
+}
+
+// red prepares a bold cell in the colour of delay (overdue milestones).
+func (t *table) red(i int, s string) tcell {
+	c := t.bold(i, s)
+	red := statusColour[model.StatusDelayed]
+	c.c = &red
+	return c
 }
 
 // muted prepares a muted text cell of column i.
@@ -187,7 +220,8 @@ func (t *table) capH() float64 {
 	if t.caption == "" {
 		return 0
 	}
-	return lineH(8.5) + 1.5
+	t.r.setFont("B", 8.5)
+	return float64(len(t.r.continued(t.caption)))*lineH(8.5) + 1.5
 }
 
 // fit cuts a row that no page could hold: its cells to the lines a page
@@ -246,8 +280,9 @@ func (t *table) place(rw *trow) {
 			if t.started && t.caption != "" {
 				r.setFont("B", 8.5)
 				r.setText(cMuted)
-				r.text(t.x, r.y, contentW, lineH(8.5), r.continued(t.caption), "L")
-				r.y += t.capH()
+				ls := r.continued(t.caption)
+				r.lines(t.x, r.y, contentW, lineH(8.5), ls, "L")
+				r.y += float64(len(ls))*lineH(8.5) + 1.5
 			}
 		}
 		t.header()
@@ -276,12 +311,18 @@ func (t *table) place(rw *trow) {
 				} else {
 					r.setFont("", tableSize)
 				}
-				if c.muted {
+				switch {
+				case c.c != nil:
+					r.setText(*c.c)
+				case c.muted:
 					r.setText(cMuted)
-				} else {
+				default:
 					r.setText(cText)
 				}
 				r.lines(x+padX, y+padY, t.cols[i].w-2*padX, t.lh, c.lines, t.cols[i].align)
+				if c.link != "" {
+					r.pdf.LinkString(x+padX, y+padY, t.cols[i].w-2*padX, float64(len(c.lines))*t.lh, c.link)
+				}
 			}
 			x += t.cols[i].w
 		}
@@ -299,6 +340,9 @@ func (t *table) place(rw *trow) {
 		for _, n := range rw.notes {
 			r.setText(n.c)
 			r.lines(nx+padX, ny, t.noteW(), t.noteLH, n.lines, "L")
+			if n.link != "" {
+				r.pdf.LinkString(nx+padX, ny, t.noteW(), float64(len(n.lines))*t.noteLH, n.link)
+			}
 			ny += float64(len(n.lines)) * t.noteLH
 		}
 	}
@@ -320,6 +364,32 @@ func (t *table) header() {
 	r.hline(t.x, t.x+contentW, r.y+t.headH, 0.3, cMuted)
 	r.y += t.headH
 	t.rowCount = 0
+}
+
+// keepRows is how much of a table its title keeps with it: the whole
+// table when a page holds it (short tables are never split), else the
+// header and the first rows.
+func (r *report) keepRows(t *table, rows []*trow) float64 {
+	h := t.headH
+	for _, rw := range rows {
+		h += rw.h
+	}
+	if h <= (bodyBottom-bodyTop)*0.6 {
+		return h
+	}
+	first := t.headH
+	for k := 0; k < len(rows) && k < 3; k++ {
+		first += rows[k].h
+	}
+	return first
+}
+
+// placeRows places the rows of a table and ends it.
+func (r *report) placeRows(t *table, rows []*trow) {
+	for _, rw := range rows {
+		t.place(rw)
+	}
+	t.end()
 }
 
 // end leaves space after the table.
