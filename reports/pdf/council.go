@@ -84,8 +84,12 @@ func (r *report) preparedBy() signatory {
 	return signatory{}
 }
 
+// maxAgreed is how many of the office's people agree the report when the
+// options name no one: a council report has a few signatures, not a staff list.
+const maxAgreed = 3
+
 // agreed are those who agree the report: as given, else the office's
-// people other than who prepared it.
+// people other than who prepared it, the first maxAgreed by id.
 func (r *report) agreed() []signatory {
 	var out []signatory
 	if len(r.opt.Agreed) > 0 {
@@ -99,6 +103,9 @@ func (r *report) agreed() []signatory {
 	prep := r.preparedBy()
 	for i := range r.d.People {
 		p := &r.d.People[i]
+		if len(out) == maxAgreed {
+			break
+		}
 		if p.Role == model.RoleOffice && name(p.Name, r.lang) != prep.name {
 			out = append(out, signatory{name: name(p.Name, r.lang), position: r.tr(p.Position)})
 		}

@@ -150,6 +150,9 @@ func (r *report) areaProgressTable(ps *model.Summary) {
 	}
 	t := r.newTable(r.w.areaProgressTitle, col{r.w.area, 0, "L"}, col{r.w.progressNow, 30, "L"},
 		col{r.w.progressThen, 17, "R"}, col{r.w.change, 17, "R"}, col{r.w.gapNow, 19, "R"}, col{r.w.gapThen, 19, "R"})
+	if len(r.sum.Areas) > 8 {
+		t.py = 0.7 // many areas: closer rows keep the dashboard on one page
+	}
 	rows := make([]*trow, 0, len(r.sum.Areas)+1)
 	for _, a := range r.sum.Areas {
 		then, change, gapThen := t.muted(2, r.w.none), t.muted(3, r.w.none), t.muted(5, r.w.none)

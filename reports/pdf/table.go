@@ -68,12 +68,13 @@ type table struct {
 	noteLH   float64
 	zebra    bool
 	rowCount int
+	py       float64 // vertical padding of the rows' cells
 }
 
 // newTable prepares a table whose columns fill the content width: the
 // column of width 0, else the last, takes what the others leave.
 func (r *report) newTable(caption string, cols ...col) *table {
-	t := &table{r: r, cols: cols, x: marginL, caption: caption, lh: lineH(tableSize), noteLH: lineH(noteSize)}
+	t := &table{r: r, cols: cols, x: marginL, caption: caption, lh: lineH(tableSize), noteLH: lineH(noteSize), py: padY}
 	used, rest := 0.0, len(cols)-1
 	for i, c := range cols {
 		used += c.w
@@ -211,7 +212,7 @@ func (t *table) row(cells []tcell, notes ...tnote) *trow {
 	if len(rw.notes) > 0 {
 		h += 0.6
 	}
-	rw.h = max(h, t.lh) + 2*padY
+	rw.h = max(h, t.lh) + 2*t.py
 	return rw
 }
 
@@ -227,8 +228,8 @@ func (t *table) capH() float64 {
 // fit cuts a row that no page could hold: its cells to the lines a page
 // holds, then its notes to the room left, each cut ending with an ellipsis.
 func (t *table) fit(rw *trow) {
-	room := bodyBottom - bodyTop - t.headH - max(t.capH(), lineH(8.5)+1.5) - 2*padY
-	if rw.h-2*padY <= room {
+	room := bodyBottom - bodyTop - t.headH - max(t.capH(), lineH(8.5)+1.5) - 2*t.py
+	if rw.h-2*t.py <= room {
 		return
 	}
 	maxLines := max(1, int(room/t.lh))
@@ -264,7 +265,7 @@ func (t *table) fit(rw *trow) {
 		notesH += float64(len(n.lines)) * t.noteLH
 	}
 	rw.notes = notes
-	rw.h = cellH + 2*padY
+	rw.h = cellH + 2*t.py
 	if len(notes) > 0 {
 		rw.h += notesH + 0.6
 	}
@@ -298,7 +299,7 @@ func (t *table) place(rw *trow) {
 	x := t.x
 	for i, c := range rw.cells {
 		if c.paint != nil {
-			c.paint(x+padX, y+padY, t.cols[i].w-2*padX)
+			c.paint(x+padX, y+t.py, t.cols[i].w-2*padX)
 		}
 		x += t.cols[i].w
 	}
@@ -319,9 +320,9 @@ func (t *table) place(rw *trow) {
 				default:
 					r.setText(cText)
 				}
-				r.lines(x+padX, y+padY, t.cols[i].w-2*padX, t.lh, c.lines, t.cols[i].align)
+				r.lines(x+padX, y+t.py, t.cols[i].w-2*padX, t.lh, c.lines, t.cols[i].align)
 				if c.link != "" {
-					r.pdf.LinkString(x+padX, y+padY, t.cols[i].w-2*padX, float64(len(c.lines))*t.lh, c.link)
+					r.pdf.LinkString(x+padX, y+t.py, t.cols[i].w-2*padX, float64(len(c.lines))*t.lh, c.link)
 				}
 			}
 			x += t.cols[i].w
@@ -332,7 +333,7 @@ func (t *table) place(rw *trow) {
 		for _, c := range t.cols[:t.noteCol] {
 			nx += c.w
 		}
-		ny := y + rw.h - padY
+		ny := y + rw.h - t.py
 		for _, n := range rw.notes {
 			ny -= float64(len(n.lines)) * t.noteLH
 		}
