@@ -176,7 +176,12 @@ func (r *report) card(i int, head string) {
 		}
 		state := t.text(3, st.Label(r.lang))
 		if st == model.StateOverdue {
-			state = t.red(3, fmt.Sprintf(r.w.overdueDays, r.count(ms.DaysOverdue(m.Cancelled, r.asOf))))
+			days := ms.DaysOverdue(m.Cancelled, r.asOf)
+			label := fmt.Sprintf(r.w.overdueDays, r.count(days))
+			if days == 1 { // "1 ден", "1 day"
+				label = strings.NewReplacer("дни", "ден", "days", "day").Replace(label)
+			}
+			state = t.red(3, label)
 		}
 		var notes []tnote
 		if ms.Note != "" {
