@@ -39,6 +39,9 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 		return wrapSQL(err, "load")
 	}
 	defer tx.Rollback()
+	if err := s.touchGuard(ctx, tx); err != nil {
+		return err
+	}
 	st := &d.Strategy
 	args := append([]any{databaseID}, strategyArgs(st)...)
 	if _, err := tx.ExecContext(ctx, "INSERT INTO meta (id, database_id, "+strategyCols+", version) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", args...); err != nil {

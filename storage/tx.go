@@ -21,6 +21,9 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 		return wrapSQL(err, "begin a change of %s", s.path)
 	}
 	defer sqlTx.Rollback()
+	if err := s.touchGuard(ctx, sqlTx); err != nil {
+		return err
+	}
 	t, err := s.newTx(ctx, sqlTx, actor)
 	if err != nil {
 		return err
