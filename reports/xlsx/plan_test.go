@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -271,9 +272,14 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 			second := cellOf(t, f, "Milestones", ms(measure11, 1)(d).ID, "title")
 			_, r1, _ := excelize.CellNameToCoordinates(first)
 			_, r2, _ := excelize.CellNameToCoordinates(second)
-			for col := 1; col <= 10; col++ {
+			for col := 1; col <= 11; col++ {
 				v, _ := f.GetCellValue("Milestones", cellName(col, r1), excelize.Options{RawCellValue: true})
-				f.SetCellValue("Milestones", cellName(col, r2), v)
+				typ, _ := f.GetCellType("Milestones", cellName(col, r1))
+				var value any = v
+				if n, err := strconv.ParseFloat(v, 64); err == nil && typ == excelize.CellTypeUnset {
+					value = n // copied as the number it is
+				}
+				f.SetCellValue("Milestones", cellName(col, r2), value)
 			}
 			return rowOf("Milestones", second)
 		}, "this row repeats row 3 (id 1)"},
@@ -401,5 +407,63 @@ func TestPlanAcceptsTheWaysPeopleWriteValues(t *testing.T) {
 		if got := changes[1].value; got.Date.String() != tt.wantDate || got.Value != tt.wantValue {
 			t.Errorf("%s: value %v on %s, want %v on %s", tt.name, got.Value, got.Date, tt.wantValue, tt.wantDate)
 		}
+	}
+}
+
+// Every number column reads its text strictly and names the refused cell.
+func TestPlanRefusesNumbersThatAreNotNumbers(t *testing.T) {
+	d := demoDoc(t)
+	kpiID := d.MeasureByCode("1.1").KPIs[0].ID
+	progID := d.MeasureByCode("2.1").ID
+	dateStyle := &excelize.Style{CustomNumFmt: ptr("dd.mm.yyyy")}
+	tests := []struct {
+		name  string
+		sheet string
+		id    model.ID
+		key   string
+		value any
+		style *excelize.Style
+		want  string // "" accepted
+	}{
+		{"bg grouped text", "Индикатори", kpiID, "value", "1 234,5", nil, ""},
+		{"en grouped text", "Индикатори", kpiID, "value", "1,234.5", nil, ""},
+		{"a date as text", "Индикатори", kpiID, "value", "12.03.2026", nil, `"12.03.2026" is not a number`},
+		{"an ISO date as text", "Индикатори", kpiID, "value", "2026-03-12", nil, `"2026-03-12" is not a number`},
+		{"two decimal points", "Индикатори", kpiID, "value", "1.2.3", nil, `"1.2.3" is not a number`},
+		{"misplaced group commas", "Индикатори", kpiID, "value", "12,34,5", nil, `"12,34,5" is not a number`},
+		{"mixed conventions", "Индикатори", kpiID, "value", "1.234,5", nil, `"1.234,5" is not a number`},
+		{"a number shown as a date", "Индикатори", kpiID, "value", 46093, dateStyle, "holds a date"},
+		{"a yes/no cell", "Индикатори", kpiID, "value", true, nil, "is a yes/no value, not a number"},
+		{"progress as a date text", "Напредък", progID, "progress", "01.05", nil, `"01.05" is not a number`},
+		{"progress with misplaced separators", "Напредък", progID, "progress", "5,0,0", nil, `"5,0,0" is not a number`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var where string
+			u := readFilled(t, d, model.BG, func(f *excelize.File) {
+				if tt.sheet == "Индикатори" {
+					set(t, f, tt.sheet, tt.id, "date", "2026-11-15")
+				}
+				where = set(t, f, tt.sheet, tt.id, tt.key, tt.value)
+				if tt.style != nil {
+					s, err := f.NewStyle(tt.style)
+					if err != nil {
+						t.Fatal(err)
+					}
+					f.SetCellStyle(tt.sheet, where, where, s)
+				}
+			})
+			changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+			if tt.want == "" {
+				if len(problems) != 0 || len(changes) != 1 {
+					t.Errorf("changes %v, problems %v; want one change", changes, problems)
+				}
+				return
+			}
+			prefix := rowOf(tt.sheet, where) + ": cell " + where + " "
+			if len(changes) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0].String(), prefix) || !strings.Contains(problems[0].Message, tt.want) {
+				t.Errorf("changes %v, problems %v; want one problem starting %q containing %q", changes, problems, prefix, tt.want)
+			}
+		})
 	}
 }

@@ -385,7 +385,7 @@ func (r *rowReader) where(key string) string {
 			label = c.label.In(r.rd.u.Lang)
 		}
 	}
-	return fmt.Sprintf("cell %s (%q)", cellName(r.col[key]+1, r.row), label)
+	return fmt.Sprintf("cell %s (%q)", r.ref(key), label)
 }
 
 func (r *rowReader) date(key string) model.Date {
@@ -405,12 +405,22 @@ func (r *rowReader) number(key string) (float64, bool) {
 	if v == "" {
 		return 0, false
 	}
-	n, err := parseNumber(v)
+	n, err := CellNumber(r.rd.f, r.sheet, r.ref(key), v, r.rd.u.Lang)
 	if err != nil {
 		r.problem("%s: %s", r.where(key), err)
 		return 0, false
 	}
 	return n, true
+}
+
+// ref is the A1 name of the cell under key on this row.
+func (r *rowReader) ref(key string) string { return cellName(r.col[key]+1, r.row) }
+
+// numeric reports whether the cell under key holds a number, not text.
+func (r *rowReader) numeric(key string) bool {
+	var typ excelize.CellType
+	_ = guard(func() (err error) { typ, err = r.rd.f.GetCellType(r.sheet, r.ref(key)); return err })
+	return typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber
 }
 
 func (r *rowReader) yesNo(key string) bool {
@@ -482,41 +492,18 @@ func (r *rowReader) read() {
 func (r *rowReader) percent(key string) (float64, bool) {
 	v := r.cell(key)
 	if t := strings.TrimSpace(strings.TrimSuffix(v, "%")); t != v {
-		n, err := parseNumber(t)
+		n, err := ParseNumber(t, r.rd.u.Lang)
 		if err != nil {
-			r.problem("%s: %s", r.where(key), fmt.Errorf("%q is not a number", v))
+			r.problem("%s: %q is not a percentage", r.where(key), v)
 			return 0, false
 		}
 		return n, true
 	}
 	n, ok := r.number(key)
-	if ok && r.percentFormat(key) {
+	if ok && r.numeric(key) && isPercentFormat(cellFormat(r.rd.f, r.sheet, r.ref(key))) {
 		n *= 100
 	}
 	return n, ok
-}
-
-// percentFormat reports whether the cell under key shows a percentage.
-func (r *rowReader) percentFormat(key string) bool {
-	var format string
-	_ = guard(func() error {
-		id, err := r.rd.f.GetCellStyle(r.sheet, cellName(r.col[key]+1, r.row))
-		if err != nil {
-			return err
-		}
-		style, err := r.rd.f.GetStyle(id)
-		if err != nil {
-			return err
-		}
-		switch {
-		case style.CustomNumFmt != nil:
-			format = *style.CustomNumFmt
-		case style.NumFmt == 9 || style.NumFmt == 10: // Excel's built-in 0% and 0.00%
-			format = "%"
-		}
-		return nil
-	})
-	return strings.Contains(format, "%")
 }
 
 // parseDate reads an Excel date serial (a date cell), dd.mm.yyyy or
@@ -540,44 +527,6 @@ func parseDate(v string, date1904 bool) (model.Date, error) {
 		return 0, fmt.Errorf("%s", model.ErrorMessage(err))
 	}
 	return d, nil
-}
-
-// parseNumber reads a number cell or text with either decimal separator:
-// "12.5", "12,5", "1 234,5", "1,234.5". Spaces group thousands; when both
-// separators occur, the last is the decimal one.
-func parseNumber(v string) (float64, error) {
-	bad := fmt.Errorf("%q is not a number", v)
-	s := strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\u00a0', '\u202f', '\'':
-			return -1
-		}
-		return r
-	}, v)
-	dot, comma := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
-	switch {
-	case dot >= 0 && comma >= 0:
-		if dot > comma {
-			s = strings.ReplaceAll(s, ",", "")
-		} else {
-			s = strings.ReplaceAll(s, ".", "")
-			s = strings.Replace(s, ",", ".", 1)
-		}
-	case comma >= 0 && strings.Count(s, ",") == 1:
-		s = strings.Replace(s, ",", ".", 1)
-	case comma >= 0:
-		s = strings.ReplaceAll(s, ",", "")
-	case strings.Count(s, ".") > 1:
-		s = strings.ReplaceAll(s, ".", "")
-	}
-	if s == "" || strings.ContainsAny(s, "xXpP_") { // no hex floats, no digit separators
-		return 0, bad
-	}
-	n, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
-		return 0, bad
-	}
-	return n, nil
 }
 
 // parseYesNo reads the cancelled column: yes/no in either language, a
