@@ -277,21 +277,36 @@ func (rd *reader) meta() error {
 	return nil
 }
 
-// sheet reads the data rows of one input sheet.
+// sheet reads the data rows of one input sheet. Its hidden key row must
+// be the template format's, key for key: keys moved or renamed would read
+// one column as another (a link as a note), so such a sheet is refused and
+// none of its rows is read.
 func (rd *reader) sheet(s sheetSpec, name string) error {
 	rows := rd.rows[name]
-	col := map[string]int{}
-	for i, key := range rows[0] {
-		if i > 0 && key != "" {
-			if _, dup := col[key]; !dup {
-				col[key] = i
-			}
+	want := []string{kindPrefix + s.kind}
+	for _, c := range s.cols {
+		want = append(want, c.key)
+	}
+	want = append(want, checkKey)
+	got := rows[0]
+	for i := range max(len(want), len(got)) {
+		var w, g string
+		if i < len(want) {
+			w = want[i]
+		}
+		if i < len(got) {
+			g = got[i]
+		}
+		if w != g {
+			rd.u.problems = append(rd.u.problems, Problem{Sheet: name, Row: keyRow, Message: fmt.Sprintf(
+				"the hidden key in cell %s is %q where the template has %q: the template's hidden cells were changed, so no row of this sheet can be trusted; make a new template and fill it in again",
+				cellName(i+1, keyRow), g, w)})
+			return nil
 		}
 	}
-	for _, c := range s.cols {
-		if _, ok := col[c.key]; !ok && c.kind != readOnly {
-			return model.Errorf(model.EINVALID, "sheet %q lacks its column %q (hidden row 1): the template is damaged; make a new one", name, c.key)
-		}
+	col := map[string]int{}
+	for i, key := range want[1:] {
+		col[key] = i + 1
 	}
 	for i := firstDataRow - 1; i < len(rows); i++ {
 		r := rowReader{rd: rd, spec: s, sheet: name, row: i + 1, raw: rows[i], col: col}
@@ -440,6 +455,7 @@ func (r *rowReader) read() {
 		r.problem("the hidden column A holds %q, not a row id: the template's hidden cells must not be changed", v)
 	} else {
 		at.ID = id
+		r.verify(id)
 	}
 	u := r.rd.u
 	switch r.spec.kind {
@@ -483,6 +499,21 @@ func (r *rowReader) read() {
 		if !r.bad && ok {
 			u.Progress = append(u.Progress, ProgressRow{At: at, Progress: p})
 		}
+	}
+}
+
+// verify compares the row's check with its id, its version on the hidden
+// sheet, and the code and title it shows.
+func (r *rowReader) verify(id model.ID) {
+	b := boundColumns[r.spec.kind]
+	var version int64
+	if b.versioned != "" {
+		version = r.rd.u.versions[versionKey{b.versioned, id}]
+	}
+	code, title := r.text(b.code), r.text(b.title)
+	if strings.TrimSpace(r.text(checkKey)) != rowCheck(r.rd.u.DatabaseID, r.spec.kind, id, version, code, title) {
+		r.problem("the row's hidden id (%d) does not belong to what the row shows (measure %s, %s): the template's hidden cells were changed; make a new template and fill it in again",
+			id, code, quote(title))
 	}
 }
 
