@@ -112,6 +112,7 @@ func runCLI(args []string, stdout, stderr io.Writer) int {
 	c.values["format"] = fs.String("format", "", "report format: xlsx or pdf")
 	c.values["unit"] = fs.String("unit", "", "unit code")
 	c.values["dry-run"] = fs.Bool("dry-run", false, "print the changes without writing them")
+	c.values["licence"] = fs.String("licence", "", "publish: licence of the open data (default CC-BY-4.0)")
 	c.flags = fs
 	// The flag package would print its own unprefixed message: keep it quiet
 	// while parsing and say what is wrong in the contract's form.
@@ -136,7 +137,10 @@ func runCLI(args []string, stdout, stderr io.Writer) int {
 		if c.asOf, err = parseAsOf(*asOf); err != nil {
 			return err
 		}
-		if c.lang, err = model.ParseLang(*lang); err != nil {
+		c.values["lang"] = lang // publish takes a list: cli_publish.go reads it
+		if cmd.name == "publish" {
+			c.lang = model.BG
+		} else if c.lang, err = model.ParseLang(*lang); err != nil {
 			return usageErr("%s", model.ErrorMessage(err))
 		}
 		if !cmd.creates {

@@ -274,3 +274,25 @@ func (s *site) licenceText() string {
 	b.WriteString("\nОписание на таблиците: datapackage.json. / The tables are described in datapackage.json.\n")
 	return b.String()
 }
+
+// Licences lists the open licences a city commonly publishes data under,
+// by identifier; LicenceByID picks one (the -licence flag).
+var Licences = []Licence{
+	CCBY4,
+	{ID: "CC0-1.0", Title: "Creative Commons Zero 1.0 Universal (CC0 1.0)", URL: "https://creativecommons.org/publicdomain/zero/1.0/"},
+	{ID: "CC-BY-SA-4.0", Title: "Creative Commons Attribution-ShareAlike 4.0 International (CC BY-SA 4.0)", URL: "https://creativecommons.org/licenses/by-sa/4.0/"},
+	{ID: "ODC-BY-1.0", Title: "Open Data Commons Attribution License 1.0", URL: "https://opendatacommons.org/licenses/by/1-0/"},
+	{ID: "ODbL-1.0", Title: "Open Data Commons Open Database License 1.0", URL: "https://opendatacommons.org/licenses/odbl/1-0/"},
+}
+
+// LicenceByID returns the licence with the identifier id (any case).
+func LicenceByID(id string) (Licence, error) {
+	var ids []string
+	for _, l := range Licences {
+		if strings.EqualFold(l.ID, strings.TrimSpace(id)) {
+			return l, nil
+		}
+		ids = append(ids, l.ID)
+	}
+	return Licence{}, model.Errorf(model.EINVALID, "unknown licence %q (use one of %s)", id, strings.Join(ids, ", "))
+}
