@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -415,7 +416,7 @@ func TestUpgradeKeepsDataAndACopy(t *testing.T) {
 	if version != len(next) {
 		t.Errorf("user_version = %d, want %d", version, len(next))
 	}
-	backup := path + ".schema1.bak"
+	backup := path + ".schema" + strconv.Itoa(len(first)) + ".bak"
 	old, err := Open(ctx, backup, Options{migrations: first, ReadOnly: true})
 	if err != nil {
 		t.Fatalf("the copy made before the upgrade: %v", err)
