@@ -37,7 +37,7 @@ var commands []command
 
 // argsWanted is how many arguments after the flags the command takes.
 func (c *command) argsWanted() int {
-	if c.name == "load" || c.name == "import" {
+	if c.name == "load" || c.name == "import" || c.name == "plan-import" {
 		return 1
 	}
 	return 0
@@ -112,6 +112,8 @@ func runCLI(args []string, stdout, stderr io.Writer) int {
 	c.values["format"] = fs.String("format", "", "report format: xlsx or pdf")
 	c.values["unit"] = fs.String("unit", "", "unit code")
 	c.values["dry-run"] = fs.Bool("dry-run", false, "print the changes without writing them")
+	c.values["title"] = fs.String("title", "", "the title of a new strategy (new)")
+	c.values["email"] = fs.String("email", "", "the e-mail of the new strategy's office user (new)")
 	c.flags = fs
 	// The flag package would print its own unprefixed message: keep it quiet
 	// while parsing and say what is wrong in the contract's form.

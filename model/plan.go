@@ -291,3 +291,18 @@ func diffPlan(want, got *Doc) string {
 	}
 	return diffLists("revision", want.Revisions, got.Revisions, func(r Revision) string { return itoa(r.ID) })
 }
+
+// NewStrategyDoc is an empty strategy whose only person is its office
+// user, in a unit of the office (File › New, `strategytracker new`). The
+// period runs five years from today.
+func NewStrategyDoc(title Text, name, email, unitName string, today Date) *Doc {
+	if strings.TrimSpace(unitName) == "" {
+		unitName = "Дирекция „Стратегическо планиране“"
+	}
+	name = strings.TrimSpace(name)
+	return &Doc{Format: Format,
+		Strategy: Strategy{Title: title, ShortTitle: title, PeriodStart: today, PeriodEnd: today.AddDays(5 * 365)},
+		Units:    []Unit{{Code: "OFFICE", Name: T(unitName, unitName), Kind: UnitDirectorate}},
+		People:   []Person{{ID: 1, Name: T(name, name), Unit: "OFFICE", Email: strings.TrimSpace(email), Role: RoleOffice}},
+	}
+}
