@@ -229,8 +229,8 @@ func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (st
 	}
 	reason := r.cell("reason")
 	if reason == "" {
-		p.rowProblem(r, "%s: %s changes the plan adopted on %s: write the reason for the change in %s",
-			r.where("reason"), strings.Join(fields, ", "), p.d.Adoption.AdoptedOn.Format(model.BG), r.where("reason"))
+		p.rowProblem(r, "%s: the change of %s alters the plan adopted on %s: write the reason for it in this cell",
+			r.where("reason"), strings.Join(fields, ", "), p.d.Adoption.AdoptedOn.Format(model.BG))
 		return "", false
 	}
 	return reason, true
