@@ -15,4 +15,7 @@ var commands = []func() *command{
 	checkCommand,
 	backupCommand,
 	publishCommand,
+	newCommand,
+	planTemplateCommand,
+	planImportCommand,
 }

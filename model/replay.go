@@ -77,6 +77,9 @@ func replayEntry(d *Doc, e AuditEntry) error {
 		d.Snapshots = append(d.Snapshots, Snapshot{ID: e.EntityID, Name: sn.Name, AsOf: sn.AsOf, SHA256: sn.SHA256})
 		return nil
 	case ActionCreate:
+		if e.Entity == EntityAdoption || e.Entity == EntityRevision {
+			return replayPlan(d, e)
+		}
 		return replayCreate(d, e)
 	case ActionUpdate:
 		row := findRow(d, e.Entity, e.EntityID)
@@ -348,6 +351,9 @@ func FirstDifference(want, got *Doc) string {
 		if msg := diffLists(what+" update", w.Updates, g.Updates, func(x Update) string { return itoa(x.ID) }); msg != "" {
 			return msg
 		}
+	}
+	if msg := diffPlan(want, got); msg != "" {
+		return msg
 	}
 	type snap struct {
 		Name   string `json:"name"`

@@ -60,4 +60,5 @@ func (d *Doc) Normalize() {
 			})
 		}
 	}
+	d.normalizePlan()
 }

@@ -540,7 +540,7 @@ func (d *Doc) Validate(today Date) error {
 			}
 		}
 	}
-	return nil
+	return d.validatePlan()
 }
 
 // ValidateSnapshotName refuses an empty name, one over the title limit and

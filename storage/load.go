@@ -118,6 +118,9 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 			return wrapSQL(err, "load snapshot %q", sn.Name)
 		}
 	}
+	if err := loadPlan(ctx, tx, d); err != nil {
+		return err
+	}
 	// One audit entry records the load with the whole loaded document, the
 	// starting point from which Check replays the log.
 	record, err := model.LoadRecordJSON(d)
