@@ -149,7 +149,7 @@ type rowSpec struct {
 	table   string
 	cols    string
 	args    []any
-	old     []any // the stored row's args
+	old     []any          // the stored row's args
 	measure *model.Measure // the measure the row belongs to, for permissions
 }
 
