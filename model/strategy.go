@@ -48,6 +48,7 @@ type Doc struct {
 	People    []Person   `json:"people"`
 	Measures  []Measure  `json:"measures"`
 	Snapshots []Snapshot `json:"snapshots"`
+	Periods   []Period   `json:"periods"`
 }
 
 // Strategy is the document's header.

@@ -502,7 +502,7 @@ func (d *Doc) Validate(today Date) error {
 			}
 		}
 	}
-	return nil
+	return d.ValidatePeriods()
 }
 
 // ValidateSnapshotName refuses an empty name, one over the title limit and
