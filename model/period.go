@@ -11,6 +11,9 @@ import (
 // writes its narrative for the council and closes the period, which
 // freezes a snapshot under the period's name.
 
+// EntityPeriod names periods in audit entries and permission checks.
+const EntityPeriod Entity = "period"
+
 // PeriodState is whether a period is still collecting answers.
 type PeriodState string
 
@@ -32,9 +35,12 @@ type Period struct {
 	ClosedAt string      `json:"closedAt"`
 	ClosedBy Ref         `json:"closedBy"`
 	// Reopened holds the reasons given each time the period was reopened.
-	Reopened  []Reopening  `json:"reopened"`
-	Returns   []UnitReturn `json:"returns" audit:"-"`
-	Narrative []Narrative  `json:"narrative" audit:"-"`
+	Reopened []Reopening `json:"reopened"`
+	// Returns and Narrative are kept with the period (one row in the
+	// file) and audited as its fields: they change with the period's own
+	// steps, never on their own.
+	Returns   []UnitReturn `json:"returns"`
+	Narrative []Narrative  `json:"narrative"`
 	Version   int64        `json:"-"`
 }
 
@@ -326,4 +332,129 @@ func (d *Doc) Status(p *Period, changed map[ID]bool) PeriodStatus {
 	}
 	slices.SortFunc(st.MeasuresWithoutUpdate, CompareCodes)
 	return st
+}
+
+// PeriodTx is the part of a Tx that runs the reporting cycle. A store
+// that keeps periods implements it on its Tx; PeriodsOf finds it.
+type PeriodTx interface {
+	// SavePeriod creates (ID 0) or updates a period with its returns and
+	// narrative, checking the version, the roles (AuthorizePeriod) and the
+	// rules (one open at a time, a closed period's narrative is locked).
+	SavePeriod(p *Period) error
+	// FreezeSnapshot makes a snapshot inside the transaction.
+	FreezeSnapshot(name string, asOf Date) (*Snapshot, error)
+}
+
+// PeriodsOf returns tx's reporting-cycle writes, or an error when the
+// store does not keep periods.
+func PeriodsOf(tx Tx) (PeriodTx, error) {
+	if p, ok := tx.(PeriodTx); ok {
+		return p, nil
+	}
+	return nil, Errorf(EINVALID, "this strategy store does not keep reporting periods")
+}
+
+// AuthorizePeriod decides whether actor may turn old into new (old nil:
+// create). The office runs the cycle. A coordinator, importing the
+// template of their unit, may record their own unit's return and propose
+// narrative texts for areas of measures they coordinate; nothing else.
+func AuthorizePeriod(d *Doc, actor *Person, old, new *Period) error {
+	if actor == nil {
+		return Errorf(EFORBIDDEN, "no acting person: say who makes the change")
+	}
+	switch actor.Role {
+	case RoleOffice:
+		return nil
+	case RoleCoordinator:
+	default:
+		return Errorf(EFORBIDDEN, "%s may not change reporting periods: only the strategy office runs the reporting cycle", actor.Name.In(BG))
+	}
+	refuse := func(what string) error {
+		return Errorf(EFORBIDDEN, "%s is a coordinator and may not %s: only the strategy office runs the reporting cycle", actor.Name.In(BG), what)
+	}
+	if old == nil {
+		return refuse("open a reporting period")
+	}
+	if old.State != PeriodOpen {
+		return refuse("report in a closed period")
+	}
+	if FirstPeriodFieldChange(old, new) != "" {
+		return refuse("change " + FirstPeriodFieldChange(old, new) + " of a reporting period")
+	}
+	oldReturns := map[string]UnitReturn{}
+	for _, r := range old.Returns {
+		oldReturns[r.Unit] = r
+	}
+	for _, r := range new.Returns {
+		if o, ok := oldReturns[r.Unit]; ok && o == r {
+			continue
+		}
+		if r.Unit != actor.Unit {
+			return refuse("record the return of unit " + r.Unit)
+		}
+	}
+	if len(new.Returns) < len(old.Returns) {
+		return refuse("remove a unit's return")
+	}
+	oldTexts := map[ID]Narrative{}
+	for _, n := range old.Narrative {
+		oldTexts[n.ID] = n
+	}
+	for _, n := range new.Narrative {
+		if o, ok := oldTexts[n.ID]; ok {
+			if o != n {
+				return refuse("change the narrative")
+			}
+			delete(oldTexts, n.ID)
+			continue
+		}
+		if n.ProposedBy != Ref(actor.ID) || n.AcceptedBy != 0 {
+			return refuse("write the narrative other than as their own proposal")
+		}
+		if n.Area == "" || !coordinatesArea(d, actor, n.Area) {
+			return refuse("propose text for area " + n.Area + ", which holds none of their measures")
+		}
+	}
+	if len(oldTexts) > 0 {
+		return refuse("remove narrative texts")
+	}
+	return nil
+}
+
+func coordinatesArea(d *Doc, p *Person, area string) bool {
+	for i := range d.Measures {
+		if d.Measures[i].Area == area && p.Coordinates(&d.Measures[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// FirstPeriodFieldChange names the first of a period's own fields (not its
+// returns or narrative) that differs between a and b, or "".
+func FirstPeriodFieldChange(a, b *Period) string {
+	for _, c := range Diff(a, b) {
+		if c.Field != "returns" && c.Field != "narrative" {
+			return c.Field
+		}
+	}
+	return ""
+}
+
+// renamePeriodCodes follows a unit's or area's new code into the periods'
+// returns and narrative, as the file's foreign keys do for other rows.
+func (d *Doc) renamePeriodCodes(entity Entity, old, new string) {
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		for j := range p.Returns {
+			if entity == EntityUnit && p.Returns[j].Unit == old {
+				p.Returns[j].Unit = new
+			}
+		}
+		for j := range p.Narrative {
+			if entity == EntityArea && p.Narrative[j].Area == old {
+				p.Narrative[j].Area = new
+			}
+		}
+	}
 }
