@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
-# Whole-process timings of the CLI on the large generated strategy
-# (BENCHMARKS.md). Usage: scripts/bench-cli.sh BIN [RUNS]
+# Whole-process timings of the console binary (cmd/strategytracker-cli,
+# without the UI toolkit) on the large generated strategy (BENCHMARKS.md).
+# Usage: scripts/bench-cli.sh [BIN [RUNS]]; BIN defaults to
+# bin/strategytracker-cli, built by `make build`.
 set -euo pipefail
-bin=${1:?usage: bench-cli.sh BIN [RUNS]}
+bin=${1:-bin/strategytracker-cli}
 runs=${2:-5}
+if [ ! -x "$bin" ]; then
+	echo "bench-cli.sh: $bin is not built (make build)" >&2
+	exit 1
+fi
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-export LANG=en_US.UTF-8 # keeps Fyne's locale warning out of the figures
+export LANG=C.UTF-8 # the console binary prints nothing extra in any locale
 
 "$bin" generate -db "$dir/large.db" -measures 2000 >/dev/null
 
