@@ -14,4 +14,10 @@ var commands = []func() *command{
 	snapshotCommand,
 	checkCommand,
 	backupCommand,
+	periodOpenCommand,
+	periodCloseCommand,
+	periodReopenCommand,
+	periodStatusCommand,
+	templatesCommand,
+	remindersCommand,
 }
