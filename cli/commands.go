@@ -18,4 +18,10 @@ var commands = []func() *command{
 	newCommand,
 	planTemplateCommand,
 	planImportCommand,
+	periodOpenCommand,
+	periodCloseCommand,
+	periodReopenCommand,
+	periodStatusCommand,
+	templatesCommand,
+	remindersCommand,
 }

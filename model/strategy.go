@@ -51,6 +51,7 @@ type Doc struct {
 	// The adopted plan (DESIGN.md §1.1); absent until the plan is adopted.
 	Adoption  *Adoption  `json:"adoption,omitempty"`
 	Revisions []Revision `json:"revisions,omitempty"`
+	Periods   []Period   `json:"periods,omitempty"`
 }
 
 // Strategy is the document's header.

@@ -247,6 +247,9 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	if err := readPlan(ctx, q, d); err != nil {
 		return nil, err
 	}
+	if err := readPeriods(ctx, q, d); err != nil {
+		return nil, err
+	}
 	d.Tidy()
 	return d, nil
 }

@@ -272,6 +272,9 @@ func saveListed[T any](t *tx, spec rowSpec, row *T, id *model.ID, version *int64
 			json.Unmarshal([]byte(c.Old), &old)
 			json.Unmarshal([]byte(c.New), &new)
 			t.doc.RenameCode(spec.entity, old, new)
+			if err := t.rewritePeriods(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
