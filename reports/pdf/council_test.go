@@ -353,3 +353,24 @@ func TestApportionByYear(t *testing.T) {
 		t.Errorf("by year: %d planned, %d spent; the budget: %d, %d", planned, spent, s.Budget.PlannedCents, s.Budget.SpentCents)
 	}
 }
+
+// TestLongCommentary: a commentary longer than the cover holds continues
+// on the next page, whole, inside the body.
+func TestLongCommentary(t *testing.T) {
+	long := strings.Repeat("Периодът бе белязан от забавяне в транспорта и от напредък в електронното управление. ", 120)
+	opt := demoOptions(model.BG)
+	opt.Narrative = &Narrative{Executive: model.T(long, "")}
+	var text strings.Builder
+	for _, x := range recordText(t, demoDoc(t, true), opt) {
+		if x.width > x.w+0.01 || (x.page > 1 && x.y != 11 && x.y != 286.5 && (x.y < bodyTop-0.01 || x.y+x.h > bodyBottom+0.01)) ||
+			(x.page == 1 && x.y < demoBandY && x.y+x.h > demoBandY-6) {
+			t.Errorf("p%d: %q at %.1f mm is outside its box or the body", x.page, x.s, x.y)
+		}
+		if strings.HasPrefix(x.s, "Периодът") || strings.Contains(x.s, "транспорта") {
+			text.WriteString(x.s + " ")
+		}
+	}
+	if got := strings.Count(text.String(), "Периодът"); got != 120 {
+		t.Errorf("the commentary shows %d of its 120 sentences", got)
+	}
+}
