@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -69,9 +70,24 @@ func (fs fieldSet) show(errs map[string]string) {
 }
 
 // showModelError puts a validation message of the model beside the field
-// it names ("measure "1.2": title is empty…"); false when it names none.
+// it is about (model.Error.Field: "title (en)", "funding 2 amountCents");
+// false when it is about none of the form's fields.
 func (fs fieldSet) showModelError(err error) bool {
 	msg := model.ErrorMessage(err)
+	var e *model.Error
+	if errors.As(err, &e) && e.Field != "" {
+		parts := strings.Fields(e.Field)
+		name := parts[0]
+		if strings.Contains(e.Field, "(en)") {
+			name += "_en"
+		}
+		if f, ok := fs[name]; ok {
+			f.setError(msg)
+			return true
+		}
+		return false
+	}
+	// Until every validation error carries its field: the message names it.
 	_, rest, ok := strings.Cut(msg, ": ")
 	if !ok {
 		return false
