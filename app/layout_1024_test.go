@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -95,4 +96,62 @@ func TestDatePicker(t *testing.T) {
 		t.Errorf("completed = %s", got)
 	}
 	var _ fyne.CanvasObject = pick
+}
+
+// The mouse wheel over a text field of the long measure form scrolls the
+// form (Fyne gives the wheel to the entry, which has nowhere to go).
+func TestWheelOverEntryScrollsForm(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.win.Resize(minWindowSize)
+	d := h.open(mDocs)
+	var pass *wheelPass
+	var find func(o fyne.CanvasObject)
+	find = func(o fyne.CanvasObject) {
+		if c, ok := o.(*fyne.Container); ok {
+			for i, x := range c.Objects {
+				if x == fyne.CanvasObject(d.fields.titleEN) && i+1 < len(c.Objects) {
+					pass, _ = c.Objects[i+1].(*wheelPass)
+				}
+				find(x)
+			}
+		}
+	}
+	find(d.fields.scroll.Content)
+	if pass == nil || pass.target != d.fields.scroll {
+		t.Fatalf("no wheel pass over the title entry pointing at the form (%v)", pass)
+	}
+	before := d.fields.scroll.Offset.Y
+	pass.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -120)})
+	if d.fields.scroll.Offset.Y <= before {
+		t.Errorf("the form did not scroll: offset %v → %v", before, d.fields.scroll.Offset.Y)
+	}
+}
+
+// Cancelled milestones show on the timeline as rings, unlike pending ones,
+// and every mark and bar has a tooltip.
+func TestTimelineCancelledMilestones(t *testing.T) {
+	doc := testDoc()
+	doc.Measures[0].Milestones[2].Cancelled = true // 1.1's roll-out
+	h := newHarness(t, doc, pOffice)
+	tl := h.u.measures.timeline
+	row := tl.list.CreateItem()
+	tl.updateRow(0, row) // 1.1 sorts first
+	var g *ganttRow
+	for _, o := range row.(*fyne.Container).Objects {
+		if x, ok := o.(*ganttRow); ok {
+			g = x
+		}
+	}
+	if g == nil || len(g.marks) != 3 {
+		t.Fatalf("row marks: %+v", g)
+	}
+	if !g.marks[2].hollow || g.marks[1].hollow {
+		t.Errorf("hollow marks: %v %v %v", g.marks[0].hollow, g.marks[1].hollow, g.marks[2].hollow)
+	}
+	if !strings.Contains(g.marks[2].tip, "Внедряване") || !strings.Contains(g.marks[2].tip, "01.06.2027") {
+		t.Errorf("tooltip of the cancelled milestone: %q", g.marks[2].tip)
+	}
+	if !strings.Contains(g.tip, "1.1") || !strings.Contains(g.tip, "31.12.2027") {
+		t.Errorf("tooltip of the bar: %q", g.tip)
+	}
 }
