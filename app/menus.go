@@ -68,7 +68,10 @@ func newAppMenu(u *UI) *appMenu {
 	m.imp = item("menu.import", u.onImport, nil)
 	m.export = item("menu.export", u.onExport, shortcutExp)
 	switchUser := item("action.switch_user", u.onSwitchUser, nil)
-	quit := fyne.NewMenuItem(tr("menu.quit"), func() { u.app.Quit() })
+	quit := fyne.NewMenuItem(tr("menu.quit"), func() {
+		u.rememberSize()
+		u.app.Quit()
+	})
 	quit.IsQuit = true
 	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, m.recent, fyne.NewMenuItemSeparator(),
 		m.backup, m.imp, m.export, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
