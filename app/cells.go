@@ -123,7 +123,7 @@ type textCellRenderer struct {
 	text *canvas.Text
 }
 
-const cellPad = 6
+const cellPad = 3
 
 func (r *textCellRenderer) Destroy() {}
 
