@@ -99,8 +99,8 @@ func (u *UI) setUser(id model.ID) {
 		return
 	}
 	u.me = u.doc.Person(id)
-	if u.me != nil {
-		u.app.Preferences().SetInt(prefUser+u.store.DatabaseID(), int(id))
+	if key := prefUser + u.store.DatabaseID(); u.me != nil && u.app.Preferences().Int(key) != int(id) {
+		u.app.Preferences().SetInt(key, int(id))
 	}
 	u.refreshAll()
 }

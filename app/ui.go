@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"image/color"
 	"sync"
 
@@ -401,11 +402,16 @@ func (u *UI) remember(path string) {
 		return
 	}
 	prefs := u.app.Preferences()
+	old := prefs.StringList(prefRecent)
 	list := []string{path}
-	for _, p := range prefs.StringList(prefRecent) {
+	for _, p := range old {
 		if p != path && len(list) < 8 {
 			list = append(list, p)
 		}
 	}
-	prefs.SetStringList(prefRecent, list)
+	// Write only a change: Fyne rewrites the whole preferences file, and
+	// its watcher reading it half-written logs "Preferences load error: EOF".
+	if !slices.Equal(list, old) {
+		prefs.SetStringList(prefRecent, list)
+	}
 }
