@@ -2,8 +2,8 @@ package app
 
 import (
 	"context"
-	"slices"
 	"image/color"
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
