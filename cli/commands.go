@@ -22,6 +22,7 @@ var commands = []func() *command{
 	periodCloseCommand,
 	periodReopenCommand,
 	periodStatusCommand,
+	periodNarrativeCommand,
 	templatesCommand,
 	remindersCommand,
 }
