@@ -134,7 +134,7 @@ func TestImportAppliesAFreshPlan(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const sheet = "Индикатори"
+	const sheet = "Показатели"
 	rows, _ := f.GetRows(sheet)
 	if len(rows) < 3 {
 		t.Fatal("the template lists no KPI")

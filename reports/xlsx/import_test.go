@@ -63,8 +63,8 @@ func TestImportPlansAgainInsideTheTransaction(t *testing.T) {
 	const text = "Публикувани са още 12 набора от данни."
 	file := edit(t, templateBytes(t, d, "", model.BG), func(f *excelize.File) {
 		set(t, f, "Етапи", msID, "completed", "20.11.2026")
-		set(t, f, "Индикатори", kpiID, "date", "15.11.2026")
-		set(t, f, "Индикатори", kpiID, "value", "57,5")
+		set(t, f, "Показатели", kpiID, "date", "15.11.2026")
+		set(t, f, "Показатели", kpiID, "value", "57,5")
 		set(t, f, "Актуализации", m12, "date", "15.11.2026")
 		set(t, f, "Актуализации", m12, "text", text)
 	})
@@ -124,8 +124,8 @@ func TestImportRefusesAtApplyWhatChangedSinceThePreview(t *testing.T) {
 	kpiID, msID := m.KPIs[0].ID, m.Milestones[4].ID
 	file := edit(t, templateBytes(t, d, "", model.BG), func(f *excelize.File) {
 		set(t, f, "Етапи", msID, "completed", "20.11.2026")
-		set(t, f, "Индикатори", kpiID, "date", "15.11.2026")
-		set(t, f, "Индикатори", kpiID, "value", 60)
+		set(t, f, "Показатели", kpiID, "date", "15.11.2026")
+		set(t, f, "Показатели", kpiID, "value", 60)
 	})
 	store := &fakeStore{doc: d}
 	if _, err := Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf, true); err != nil {
@@ -140,7 +140,7 @@ func TestImportRefusesAtApplyWhatChangedSinceThePreview(t *testing.T) {
 	before := store.doc
 	_, err = Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf, false)
 	var ps Problems
-	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Sheet != "Индикатори" {
+	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Sheet != "Показатели" {
 		t.Fatalf("apply: %v; want one problem on Индикатори", err)
 	}
 	if store.doc != before || len(store.imports) != 0 {

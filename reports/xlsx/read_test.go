@@ -211,7 +211,7 @@ func TestReadUpdateRefusesFilesThatAreNotTemplates(t *testing.T) {
 		{"a zip that is no workbook", zipOf(t, map[string]string{"readme.txt": "hello"}), "damaged or is not an Excel workbook"},
 		{"the progress workbook", workbookBytes(t, d, model.BG), `lacks the template's hidden sheet "_meta"`},
 		{"missing sheet", edit(t, tpl, func(f *excelize.File) { f.DeleteSheet("Етапи") }), `lacks the template's sheet "Етапи"`},
-		{"renamed sheet keys", edit(t, tpl, func(f *excelize.File) { f.SetCellValue("Индикатори", "A1", "Индикатори") }), `lacks the template's sheet "Индикатори"`},
+		{"renamed sheet keys", edit(t, tpl, func(f *excelize.File) { f.SetCellValue("Показатели", "A1", "Показатели") }), `lacks the template's sheet "Показатели"`},
 		{"foreign format", edit(t, tpl, func(f *excelize.File) { f.SetCellValue(metaSheet, "B2", "other/1") }), `its format is "other/1"`},
 	}
 	for _, tt := range tests {
