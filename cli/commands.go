@@ -14,4 +14,5 @@ var commands = []func() *command{
 	snapshotCommand,
 	checkCommand,
 	backupCommand,
+	versionCommand,
 }
