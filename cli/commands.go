@@ -25,4 +25,5 @@ var commands = []func() *command{
 	periodNarrativeCommand,
 	templatesCommand,
 	remindersCommand,
+	versionCommand,
 }
