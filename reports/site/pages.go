@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 
 	"strategytracker/model"
 )
@@ -103,7 +104,9 @@ func (s *site) render(t *template.Template, path string, p *page) error {
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
 		return fmt.Errorf("publish %s: %w", path, err)
 	}
+	s.mu.Lock()
 	s.files[path] = buf.Bytes()
+	s.mu.Unlock()
 	return nil
 }
 
@@ -256,8 +259,19 @@ func (s *site) buildPages() error {
 	if err != nil {
 		return err
 	}
-	for _, lang := range s.opts.Langs {
-		if err := s.buildLang(t, lang); err != nil {
+	// The languages are independent: build them at once.
+	errs := make([]error, len(s.opts.Langs))
+	var wg sync.WaitGroup
+	for i, lang := range s.opts.Langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.buildLang(t, lang)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
@@ -341,7 +355,7 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 
 	// Open data.
 	dv := dataView{Zip: "../data/" + zipName, JSON: "../data/strategy.json", Package: "../data/datapackage.json",
-		ZipSize: sizeText(len(s.files["data/"+zipName]), lang)}
+		ZipSize: sizeText(s.zipSize, lang)}
 	for _, tb := range s.tableList {
 		rv := resourceView{Title: pick(lang, tb.BG, tb.EN), File: tb.Name + ".csv", Href: "../data/" + tb.Name + ".csv", Rows: len(tb.Rows),
 			PrimaryKey: strings.Join(tb.PrimaryKey, ", ")}
