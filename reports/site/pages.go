@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"strategytracker/model"
 )
@@ -138,7 +139,8 @@ type measureRow struct {
 }
 
 type homeView struct {
-	Vision, Period, Decision   string
+	Vision, Decision           string
+	PeriodStart, PeriodEnd     string
 	Fig                        figureView
 	Measures, Milestones, Done int
 	Budget, Spent              string
@@ -296,7 +298,7 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 	// Home.
 	done := sum.MilestoneStates[model.StateDone]
 	home := homeView{Vision: st.Vision.In(lang), Decision: st.CouncilDecision.In(lang),
-		Period:   st.PeriodStart.Format(lang) + " – " + st.PeriodEnd.Format(lang),
+		PeriodStart: st.PeriodStart.Format(lang), PeriodEnd: st.PeriodEnd.Format(lang),
 		Fig:      s.rollupFigure(float64(sum.Progress), float64(sum.Expected), lang),
 		Measures: sum.Measures, Milestones: sum.Milestones, Done: done,
 		Budget: model.FormatEUR(sum.Budget.PlannedCents, lang), Spent: model.FormatEUR(sum.Budget.SpentCents, lang),
@@ -529,7 +531,22 @@ type tableArgs struct {
 	Rows     []measureRow
 }
 
+// partLang is the lang attribute of a text written in one language only
+// (notes, sources, reasons): "bg" for Cyrillic on a page in English.
+func partLang(page model.Lang, s string) string {
+	if page == model.BG {
+		return ""
+	}
+	for _, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return "bg"
+		}
+	}
+	return ""
+}
+
 var funcs = template.FuncMap{
+	"partLang":   partLang,
 	"countsArgs": func(w map[string]string, c []countView) countsArgs { return countsArgs{w, c} },
 	"tableArgs": func(w map[string]string, caption, id string, showArea bool, rows []measureRow) tableArgs {
 		return tableArgs{w, caption, id, showArea, rows}
