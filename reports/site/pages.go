@@ -186,6 +186,7 @@ type measureView struct {
 	Budget              []fact
 	Funding             []fact
 	Milestones          []milestoneRow
+	MilestoneRows       template.HTML // the rows, written by milestoneRowsHTML
 	KPIs                []kpiView
 	Update              *updateView
 	Revisions           []revisionRow
@@ -457,6 +458,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 		v.Milestones = append(v.Milestones, milestoneRow{Title: ms.Title.In(lang), Due: ms.Due.Format(lang), Completed: ms.Completed.Format(lang),
 			Note: ms.Note, Evidence: ms.Evidence, State: s.state(ms.StateAt(m.Cancelled, s.asOf), lang)})
 	}
+	v.MilestoneRows = milestoneRowsHTML(v.Milestones, lang)
 	for k := range m.KPIs {
 		v.KPIs = append(v.KPIs, s.kpiView(&m.KPIs[k], lang))
 	}

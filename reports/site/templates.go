@@ -94,8 +94,7 @@ var bodies = map[string]string{
 {{if .Milestones}}<div class="table-wrap" role="region" aria-label="{{$w.milestones}}" tabindex="0"><table class="stack">
 <thead><tr><th scope="col">{{$w.title}}</th><th scope="col">{{$w.due}}</th><th scope="col">{{$w.completed}}</th><th scope="col">{{$w.state}}</th><th scope="col">{{$w.note}}</th></tr></thead>
 <tbody>
-{{range .Milestones}}<tr><td data-label="{{$w.title}}">{{.Title}}</td><td data-label="{{$w.due}}">{{.Due}}</td><td{{if .Completed}} data-label="{{$w.completed}}"{{end}}>{{.Completed}}</td><td data-label="{{$w.state}}">{{template "status" .State}}</td><td{{if or .Note .Evidence}} data-label="{{$w.note}}"{{end}}>{{with .Note}}<span{{with partLang $.Lang .}} lang="{{.}}"{{end}}>{{.}}</span>{{end}}{{if .Evidence}}{{if .Note}}<br>{{end}}<a class="evidence" rel="external noopener" href="{{.Evidence}}">{{$w.evidence}}</a>{{end}}</td></tr>
-{{end}}</tbody></table></div>{{else}}<p>{{$w.none}}</p>{{end}}
+{{.MilestoneRows}}</tbody></table></div>{{else}}<p>{{$w.none}}</p>{{end}}
 {{if .KPIs}}<h2>{{$w.kpis}}</h2>
 {{range .KPIs}}<h3 id="{{.ID}}">{{.Name}}</h3>
 {{template "facts" .Facts}}
