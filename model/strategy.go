@@ -48,6 +48,10 @@ type Doc struct {
 	People    []Person   `json:"people"`
 	Measures  []Measure  `json:"measures"`
 	Snapshots []Snapshot `json:"snapshots"`
+	// The adopted plan (DESIGN.md §1.1); absent until the plan is adopted.
+	Adoption  *Adoption  `json:"adoption,omitempty"`
+	Revisions []Revision `json:"revisions,omitempty"`
+	Periods   []Period   `json:"periods,omitempty"`
 }
 
 // Strategy is the document's header.

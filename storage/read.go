@@ -244,6 +244,12 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
+	if err := readPlan(ctx, q, d); err != nil {
+		return nil, err
+	}
+	if err := readPeriods(ctx, q, d); err != nil {
+		return nil, err
+	}
 	d.Tidy()
 	return d, nil
 }
