@@ -211,6 +211,7 @@ type site struct {
 	units                 map[string]*model.Unit
 	areaIndex             map[string]int
 	tableList             []table
+	revByMeasure          map[model.ID][]model.Revision
 	zipSize               int
 	mu                    sync.Mutex // guards files while the languages are built at once
 }
@@ -223,6 +224,10 @@ func newSite(d *model.Doc, opts Options) *site {
 	s.figures = make([]model.Figures, len(p.Measures))
 	for i := range p.Measures {
 		s.figures[i] = p.Measures[i].Evaluate(opts.AsOf)
+	}
+	s.revByMeasure = map[model.ID][]model.Revision{}
+	for _, r := range p.Revisions {
+		s.revByMeasure[r.MeasureID] = append(s.revByMeasure[r.MeasureID], r)
 	}
 	used := map[string]bool{}
 	for i, a := range s.sum.Areas {

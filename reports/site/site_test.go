@@ -86,6 +86,16 @@ func markSecrets(t testing.TB, d *model.Doc) secrets {
 	if !kpiDone {
 		t.Fatal("the demo has no KPI to mark internal")
 	}
+	// The adopted plan: one public revision, one of the internal measure.
+	d.Adoption = &model.Adoption{AdoptedOn: model.MustDate("2020-10-22"), CouncilDecision: model.T("Решение № 1", "Decision No. 1"),
+		By: "Office <adopter@sofia.example>", At: "2020-10-23T09:00:00.000000Z"}
+	d.Revisions = []model.Revision{
+		{ID: 1, Entity: model.EntityMeasure, EntityID: m0.ID, MeasureID: m0.ID, Field: "end", Original: "2025-12-31", Previous: "2025-12-31",
+			Current: m0.End.String(), At: "2025-11-03T08:00:00.000000Z", By: "Office <reviser@sofia.example>", Reason: model.T("Обжалване на поръчката", "The tender was appealed")},
+		{ID: 2, Entity: model.EntityMeasure, EntityID: im.ID, MeasureID: im.ID, Field: "plannedCents", Original: "100", Previous: "100", Current: "200",
+			At: "2025-11-04T08:00:00.000000Z", By: "Office", Reason: model.T("ВЪТРЕШНА-РЕВИЗИЯ", "INTERNAL-REVISION")},
+	}
+	s.texts = append(s.texts, "adopter@sofia.example", "reviser@sofia.example", "ВЪТРЕШНА-РЕВИЗИЯ", "INTERNAL-REVISION")
 	return s
 }
 
@@ -343,6 +353,15 @@ func TestNothingInternalIsPublished(t *testing.T) {
 			t.Errorf("%s contains an e-mail address: %s", n, m)
 		}
 	}
+	page0 := files["en/measures/"+uniqueName(d.Measures[0].Code, map[string]bool{}, "")]
+	for _, want := range []string{"Revisions of the adopted plan", "The tender was appealed", "2025-12-31"} {
+		if !bytes.Contains(page0, []byte(want)) {
+			t.Errorf("the page of measure %s does not show %q", d.Measures[0].Code, want)
+		}
+	}
+	if !bytes.Contains(files["data/revisions.csv"], []byte("The tender was appealed")) {
+		t.Error("revisions.csv lacks the public revision")
+	}
 	if !bytes.Contains(files["bg/measures/"+uniqueName(d.Measures[0].Code, map[string]bool{}, "")], []byte(sec.publicName)) {
 		t.Errorf("the public person %q is not named on the page of the measure they are responsible for", sec.publicName)
 	}
@@ -350,6 +369,9 @@ func TestNothingInternalIsPublished(t *testing.T) {
 	pub, err := model.DecodeBytes(files["data/strategy.json"])
 	if err != nil {
 		t.Fatal(err)
+	}
+	if err := pub.Validate(asOf); err != nil {
+		t.Errorf("the public JSON export does not validate (so it cannot be loaded): %v", err)
 	}
 	if got, want := len(pub.Measures), len(d.Measures)-1; got != want {
 		t.Errorf("the JSON export has %d measures, want %d", got, want)
@@ -449,7 +471,7 @@ func TestCSVMatchesDatapackage(t *testing.T) {
 	}
 	keys := map[string]map[string]bool{} // "resource.field,field" → values
 	rows := map[string][]map[string]string{}
-	wantTables := []string{"areas", "goals", "units", "measures", "milestones", "kpis", "kpi_values", "funding"}
+	wantTables := []string{"areas", "goals", "units", "measures", "milestones", "kpis", "kpi_values", "funding", "revisions"}
 	have := map[string]bool{}
 	for _, r := range dp.Resources {
 		have[r.Name] = true
