@@ -21,11 +21,11 @@ func milestoneRowsHTML(rows []milestoneRow, lang model.Lang) template.HTML {
 		b.WriteString(esc(w["title"]))
 		b.WriteString(`">`)
 		b.WriteString(esc(r.Title))
-		b.WriteString(`</td><td data-label="`)
+		b.WriteString(`</td><td class="nw" data-label="`)
 		b.WriteString(esc(w["due"]))
 		b.WriteString(`">`)
 		b.WriteString(esc(r.Due))
-		b.WriteString(`</td><td`)
+		b.WriteString(`</td><td class="nw"`)
 		if r.Completed != "" {
 			b.WriteString(` data-label="`)
 			b.WriteString(esc(w["completed"]))
