@@ -382,9 +382,6 @@ func (s *site) datapackage(tables []table) []byte {
 			Schema:  dpSchema{PrimaryKey: t.PrimaryKey, MissingValues: []string{""}}}
 		for _, f := range t.Fields {
 			df := dpField{Name: f.Name, Type: f.Type, Description: f.EN, Descriptions: map[string]string{"bg": f.BG, "en": f.EN}}
-			if f.Type == "date" {
-				df.Format = "%Y-%m-%d"
-			}
 			if f.Required || len(f.Enum) > 0 {
 				df.Constraints = &dpConstraints{Required: f.Required, Enum: f.Enum}
 			}
