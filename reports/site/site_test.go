@@ -181,10 +181,58 @@ var headingLevel = map[string]int{"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "
 func TestEveryPageIsAccessibleAndSelfContained(t *testing.T) {
 	d := demoDoc(t)
 	markSecrets(t, d)
-	dir := publish(t, d, Options{})
-	files := readTree(t, dir)
+	files := readTree(t, publish(t, d, Options{}))
+	pages, charts := checkPages(t, files, d)
+	// 1 landing page; per language home, list, data, 5 areas and a page per public measure.
+	if want := 1 + 2*(3+len(d.Areas)+len(d.Measures)-1); pages != want {
+		t.Errorf("%d pages, want %d", pages, want)
+	}
+	if charts == 0 {
+		t.Error("no chart found")
+	}
+}
+
+// The same checks on documents at the edges: an empty strategy, and codes
+// and texts that a hostile or careless file could hold.
+func TestPagesOfUnusualDocuments(t *testing.T) {
+	empty := &model.Doc{Strategy: model.Strategy{Title: model.T("Празна", "Empty"), Demo: true}}
+	hostile := model.Generate(30, 7)
+	hostile.Strategy.Demo = false
+	hostile.Strategy.ShortTitle = model.T("<script>alert(1)</script>", "</title><h1>x</h1>")
+	hostile.Measures[0].Code = "../../etc"
+	hostile.Measures[1].Code = "a/b?c#d"
+	hostile.Measures[2].Code = "A/B?C#D" // the same file name but for case
+	hostile.Measures[3].Title = model.T(`<img src=x onerror=alert(1)>`, `"><script>alert(2)</script>`)
+	hostile.Measures[4].Area = "NO-SUCH-AREA"
+	hostile.Measures[5].Milestones[0].Evidence = "javascript:alert(3)"
+	hostile.Measures[6].Override = &model.Override{Status: model.StatusAtRisk, Reason: `</span><script>alert(4)</script>`}
+	for _, tt := range []struct {
+		name string
+		d    *model.Doc
+	}{{"empty", empty}, {"hostile", hostile}} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := readTree(t, publish(t, tt.d, Options{}))
+			pages, _ := checkPages(t, files, tt.d)
+			if want := 1 + 2*(3+len(tt.d.Areas)+len(tt.d.Measures)); pages != want {
+				t.Errorf("%d pages, want %d", pages, want)
+			}
+			for name, b := range files {
+				if strings.HasSuffix(name, ".html") && bytes.Contains(b, []byte("alert(")) && bytes.Contains(b, []byte("<script>alert")) {
+					t.Errorf("%s: a script from the data came through", name)
+				}
+				if strings.Contains(name, "..") || strings.ContainsAny(name, "?#\\") {
+					t.Errorf("unsafe file name %q", name)
+				}
+			}
+		})
+	}
+}
+
+// checkPages parses every page of a published site and checks it; it
+// returns the number of pages and of charts.
+func checkPages(t *testing.T, files map[string][]byte, d *model.Doc) (pages, charts int) {
+	t.Helper()
 	evidence := evidenceLinks(d)
-	pages, charts := 0, 0
 	for name, content := range files {
 		if !strings.HasSuffix(name, ".html") {
 			continue
@@ -284,8 +332,8 @@ func TestEveryPageIsAccessibleAndSelfContained(t *testing.T) {
 		if title == "" {
 			t.Errorf("%s: no <title>", name)
 		}
-		if !hasDemoMark {
-			t.Errorf("%s: no demonstration-data mark", name)
+		if hasDemoMark != d.Strategy.Demo {
+			t.Errorf("%s: demonstration-data mark %v, the strategy's demo flag %v", name, hasDemoMark, d.Strategy.Demo)
 		}
 		for _, l := range links {
 			target, frag, _ := strings.Cut(l, "#")
@@ -303,13 +351,7 @@ func TestEveryPageIsAccessibleAndSelfContained(t *testing.T) {
 			}
 		}
 	}
-	// 1 landing page; per language home, list, data, 5 areas and a page per public measure.
-	if want := 1 + 2*(3+len(d.Areas)+len(d.Measures)-1); pages != want {
-		t.Errorf("%d pages, want %d", pages, want)
-	}
-	if charts == 0 {
-		t.Error("no chart found")
-	}
+	return pages, charts
 }
 
 // TestNothingInternalIsPublished searches every byte written, the ZIP's

@@ -50,9 +50,18 @@ func kpiChart(k *model.KPI, values []model.KPIValue, label, targetWord, baseline
 		d model.Date
 		v float64
 	}
-	pts := []pt{{k.BaselineDate, k.BaselineValue}}
+	var pts []pt
+	if k.BaselineDate != 0 { // a KPI without a baseline date starts at its first value
+		pts = append(pts, pt{k.BaselineDate, k.BaselineValue})
+	}
 	for _, v := range values {
 		pts = append(pts, pt{v.Date, v.Value})
+	}
+	if len(pts) == 0 && k.TargetDate != 0 {
+		pts = append(pts, pt{k.TargetDate, k.BaselineValue})
+	}
+	if len(pts) == 0 {
+		pts = append(pts, pt{model.NewDate(2000, 1, 1), k.BaselineValue})
 	}
 	minD, maxD := pts[0].d, pts[0].d
 	minV, maxV := math.Min(k.BaselineValue, k.TargetValue), math.Max(k.BaselineValue, k.TargetValue)
