@@ -14,4 +14,6 @@ var commands = []func() *command{
 	snapshotCommand,
 	checkCommand,
 	backupCommand,
+	serverCommand,
+	copyCommand,
 }

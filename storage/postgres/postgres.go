@@ -150,7 +150,9 @@ func firstLine(err error) string {
 	return s
 }
 
-// redact is dsn without its password, fit for titles and messages.
+// Redact is dsn without its password, fit for titles and messages.
+func Redact(dsn string) string { return redact(dsn) }
+
 func redact(dsn string) string {
 	if u, err := url.Parse(dsn); err == nil && u.Scheme != "" {
 		if _, has := u.User.Password(); has {
