@@ -10,8 +10,7 @@ SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Needed by tests and screenshots: a virtual display, PDF and workbook
-# checks, a screen grabber, and PostgreSQL for storage/postgres (its tests
-# start their own server in a temporary folder).
+# checks, and a screen grabber.
 TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick postgresql
 
 # install-missing installs those of the packages $(1) that are not installed;
