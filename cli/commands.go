@@ -26,4 +26,6 @@ var commands = []func() *command{
 	templatesCommand,
 	remindersCommand,
 	versionCommand,
+	serverCommand,
+	copyCommand,
 }
