@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -379,7 +380,12 @@ func deleteMeasure(tx model.Tx, id model.ID) error {
 	if m == nil {
 		return model.Errorf(model.ENOTFOUND, "measure %d does not exist", id)
 	}
+	// Copies: a store may delete from the lists it holds in place.
 	src := *m
+	src.Updates, src.Milestones, src.KPIs = slices.Clone(m.Updates), slices.Clone(m.Milestones), slices.Clone(m.KPIs)
+	for i := range src.KPIs {
+		src.KPIs[i].Values = slices.Clone(src.KPIs[i].Values)
+	}
 	for _, up := range src.Updates {
 		if err := tx.Delete(model.EntityUpdate, up.ID, up.Version); err != nil {
 			return err
