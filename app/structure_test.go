@@ -216,7 +216,9 @@ func TestUndoRedoStructuralEdits(t *testing.T) {
 		return ""
 	}
 	steps := []step{
-		{"add goal", func() { h.addStruct(model.EntityGoal, map[string]string{"code": "G3", "title": "Нова цел"}, nil) },
+		{"add goal", func() {
+			h.addStruct(model.EntityGoal, map[string]string{"code": "G3", "title": "Нова цел"}, nil)
+		},
 			func(d *model.Doc) string {
 				if len(d.Goals) != 3 {
 					return "no G3"
