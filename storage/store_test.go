@@ -5,9 +5,9 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -416,7 +416,7 @@ func TestUpgradeKeepsDataAndACopy(t *testing.T) {
 	if version != len(next) {
 		t.Errorf("user_version = %d, want %d", version, len(next))
 	}
-	backup := path + ".schema" + strconv.Itoa(len(first)) + ".bak"
+	backup := fmt.Sprintf("%s.schema%d.bak", path, len(first))
 	old, err := Open(ctx, backup, Options{migrations: first, ReadOnly: true})
 	if err != nil {
 		t.Fatalf("the copy made before the upgrade: %v", err)

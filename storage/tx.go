@@ -21,6 +21,9 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 		return wrapSQL(err, "begin a change of %s", s.path)
 	}
 	defer sqlTx.Rollback()
+	if err := s.touchGuard(ctx, sqlTx); err != nil {
+		return err
+	}
 	t, err := s.newTx(ctx, sqlTx, actor)
 	if err != nil {
 		return err
@@ -269,6 +272,9 @@ func saveListed[T any](t *tx, spec rowSpec, row *T, id *model.ID, version *int64
 			json.Unmarshal([]byte(c.Old), &old)
 			json.Unmarshal([]byte(c.New), &new)
 			t.doc.RenameCode(spec.entity, old, new)
+			if err := t.rewritePeriods(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

@@ -222,7 +222,7 @@ func (r *bookRow) number(key string) (float64, bool) {
 	if v == "" {
 		return 0, false
 	}
-	n, err := parseNumber(v)
+	n, err := ParseNumber(v, r.book.Lang)
 	if err != nil {
 		r.problem("%s: %s", r.where(key), err)
 		return 0, false
