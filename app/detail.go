@@ -85,6 +85,7 @@ func (d *detailScreen) buildUI() fyne.CanvasObject {
 		container.NewTabItemWithIcon(tr("detail.updates"), theme.MailComposeIcon(), d.updates.root),
 		container.NewTabItemWithIcon(tr("detail.history"), theme.HistoryIcon(), d.history.root),
 	)
+	d.tabs.Append(d.revisionsTab()) // the adopted plan's revisions (measureactions_revisions.go)
 	d.tabs.OnSelected = func(t *container.TabItem) {
 		if t == d.tabs.Items[tabHistory] {
 			d.history.load()
@@ -92,7 +93,7 @@ func (d *detailScreen) buildUI() fyne.CanvasObject {
 	}
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, d.back, container.NewCenter(d.chip), d.title),
-		d.figures, d.notes, d.banner)
+		d.figures, d.notes, d.banner, d.measureActionsBar())
 	return container.NewBorder(container.NewPadded(head), nil, nil, nil, d.tabs)
 }
 
@@ -125,6 +126,7 @@ func (d *detailScreen) refresh() {
 	d.milestones.refresh()
 	d.kpis.refresh()
 	d.updates.refresh()
+	d.refreshPlan() // measureactions_revisions.go
 	if d.tabs.Selected() == d.tabs.Items[tabHistory] {
 		d.history.load()
 	}

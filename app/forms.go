@@ -256,6 +256,9 @@ func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)
 			if u.store != store {
 				return
 			}
+			if err != nil && u.askRevisionReason(label, fn, done, err) {
+				return // asked for the reason of a change of the adopted plan
+			}
 			if err == nil && len(rec.changes) > 0 {
 				u.hist.push(&edit{label: label, changes: rec.changes})
 			}

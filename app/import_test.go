@@ -3,8 +3,11 @@ package app
 import (
 	"bytes"
 	"context"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"strategytracker/model"
 	"strategytracker/reports/xlsx"
@@ -115,4 +118,66 @@ func TestImportNotAWorkbook(t *testing.T) {
 	if h.u.win.Canvas().Overlays().Top() == nil {
 		t.Error("no error shown")
 	}
+}
+
+// Issue 9.6: the preview is shown, another window records the same KPI
+// value meanwhile, then the preview is applied: the import is planned again
+// inside the transaction, and the value is not written twice.
+func TestImportAppliesAFreshPlan(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	doc, _ := h.store.Doc(context.Background())
+	var buf bytes.Buffer
+	if err := xlsx.WriteTemplate(&buf, doc, h.store.dbID, "", xlsx.Options{Lang: model.BG, AsOf: testAsOf}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sheet = "Показатели"
+	rows, _ := f.GetRows(sheet)
+	if len(rows) < 3 {
+		t.Fatal("the template lists no KPI")
+	}
+	id, _ := strconv.ParseInt(rows[2][0], 10, 64)
+	for i, key := range rows[0] {
+		switch key {
+		case "date":
+			f.SetCellValue(sheet, cellRef(i+1, 3), testAsOf.Format(model.BG))
+		case "value":
+			f.SetCellValue(sheet, cellRef(i+1, 3), 42)
+		}
+	}
+	filled, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	h.u.importWorkbook("update.xlsx", filled.Bytes())
+	h.u.settle()
+	imp := latest[*importDialog](h)
+	if imp == nil || imp.apply == nil {
+		t.Fatalf("no preview with an Apply button: %+v", imp)
+	}
+	h.store.edit(func(d *model.Doc) {
+		k, _ := d.KPIByID(id)
+		k.Values = append(k.Values, model.KPIValue{ID: 99999, KPIID: id, Date: testAsOf, Value: 42, Version: 1})
+	})
+	h.tap(imp.apply)
+	stored, _ := h.store.Doc(context.Background())
+	k, _ := stored.KPIByID(id)
+	n := 0
+	for _, v := range k.Values {
+		if v.Date == testAsOf {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d values of KPI %d on %s after the apply, want 1", n, id, testAsOf)
+	}
+}
+
+func cellRef(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
 }

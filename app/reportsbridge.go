@@ -49,6 +49,7 @@ type importDialog struct {
 	apply    *widget.Button
 	cancel   *widget.Button
 	source   string
+	file     []byte // the workbook, imported again (planned afresh) on apply
 	changes  []xlsx.Change
 	finished string // the message after applying, for tests
 }
@@ -97,22 +98,20 @@ func (u *UI) importWorkbook(name string, b []byte) {
 		if len(b) > xlsx.MaxFileSize {
 			return model.Errorf(model.EINVALID, "%s", trf("import.toolarge", name))
 		}
-		upd, err := xlsx.ReadUpdate(bytes.NewReader(b))
-		if err != nil {
-			return err
+		res, err := xlsx.Import(ctx, store, bytes.NewReader(b), name, me.ID, today, true)
+		var ps xlsx.Problems
+		if errors.As(err, &ps) {
+			problems = ps
+			return nil
 		}
-		doc, err := store.Doc(ctx)
-		if err != nil {
-			return err
-		}
-		changes, problems = xlsx.Plan(doc, upd, &me, store.DatabaseID(), today)
-		return nil
+		changes = res.Changes
+		return err
 	}, func(err error) {
 		if err != nil {
 			u.showError(trf("error.importfile", name), err)
 			return
 		}
-		u.showImport(name, changes, problems)
+		u.showImport(name, changes, problems).file = b
 	})
 }
 
@@ -193,11 +192,14 @@ func (u *UI) applyImport(d *importDialog) {
 		return
 	}
 	d.apply.Disable()
-	store, actor := u.store, u.me.ID
+	store, actor, today := u.store, u.me.ID, u.today
+	applied := 0
 	u.slow(tr("progress.apply"), func(ctx context.Context, _ func(int, int)) error {
-		return store.Update(ctx, actor, model.ActionImport, d.source, func(tx model.Tx) error {
-			return xlsx.Apply(tx, d.changes)
-		})
+		// Planned again inside the transaction: the file may have changed
+		// since the preview (another import, another window).
+		res, err := xlsx.Import(ctx, store, bytes.NewReader(d.file), d.source, actor, today, false)
+		applied = len(res.Changes)
+		return err
 	}, func(err error) {
 		d.dlg.Hide()
 		if err != nil {
@@ -209,7 +211,7 @@ func (u *UI) applyImport(d *importDialog) {
 			return
 		}
 		u.hist.clear()
-		d.finished = trn("import.done", len(d.changes), len(d.changes), d.source)
+		d.finished = trn("import.done", applied, applied, d.source)
 		u.reload(func() {
 			dialog.ShowInformation(tr("import.title"), d.finished, u.win)
 		})
