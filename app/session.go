@@ -99,10 +99,17 @@ func (s *session) reasonText(err error, m *model.Measure) string {
 	case "coordinator_scope":
 		return tr("lock.coordinator")
 	}
-	if t := tr("lock.reason." + string(e.Reason)); t != "lock.reason."+string(e.Reason) {
-		return t
+	if key, ok := reasonKeys[string(e.Reason)]; ok {
+		return tr(key)
 	}
 	return ""
+}
+
+// reasonKeys translate the other reasons of model.Authorize.
+var reasonKeys = map[string]string{
+	"own_name_only": "lock.reason.own_name_only",
+	"author_fixed":  "lock.reason.author_fixed",
+	"unknown_role":  "lock.reason.unknown_role",
 }
 
 // canEdit reports whether the user may change anything at all.
