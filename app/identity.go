@@ -18,7 +18,7 @@ type identityDialog struct {
 	dlg    *dialog.CustomDialog
 	people *widget.List // a list inside the dialog: a drop-down spilled out of it
 	labels []string     // two per person: name and role, then position and unit
-	chosen int // index into ids; -1: nobody yet
+	chosen int          // index into ids; -1: nobody yet
 	ok     *widget.Button
 	later  *widget.Button
 	ids    []model.ID
