@@ -33,7 +33,9 @@ func (u *UI) newFormDialog(title string, body fyne.CanvasObject, onSave func()) 
 	f.err.Importance = widget.DangerImportance
 	f.err.Wrapping = fyne.TextWrapWord
 	f.err.Hide()
-	content := container.NewBorder(f.banner, f.err, nil, nil, container.NewVScroll(body))
+	scroll := container.NewVScroll(body)
+	passWheel(scroll)
+	content := container.NewBorder(f.banner, f.err, nil, nil, scroll)
 	f.dlg = dialog.NewCustomWithoutButtons(strings.TrimSuffix(title, "…"), content, u.win)
 	f.cancel = widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), f.dlg.Hide)
 	f.save = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), onSave)
