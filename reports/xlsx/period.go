@@ -28,16 +28,18 @@ const (
 )
 
 var (
-	sheetProposals  = t("Коментар", "Commentary")
-	msgPeriod       = t("Отчетен период", "Reporting period")
-	msgReturnBy     = t("Срок за връщане", "Return by")
-	msgFilledBy     = t("Попълнил (име, длъжност)", "Filled in by (name, position)")
-	msgFilledOn     = t("Дата на попълване", "Date filled in")
-	msgPeriodFill   = t("Впишете името си и датата по-горе, попълнете листовете и върнете книгата на офиса на стратегията до посочения срок. В лист „Коментар“ можете да предложите текст за отчета към Съвета за областите на вашите мерки; офисът решава дали да го включи.", "Write your name and the date above, fill in the sheets and return the workbook to the strategy office by the date shown. On the Commentary sheet you may propose text for the council report on the areas of your measures; the office decides whether to use it.")
-	msgProposalArea = t("Област", "Area")
-	msgProposalKind = t("Вид", "Kind")
-	msgProposalBG   = t("Предложение (на български)", "Proposal (in Bulgarian)")
-	msgProposalEN   = t("Предложение (на английски)", "Proposal (in English)")
+	sheetProposals   = t("Коментар", "Commentary")
+	msgPeriod        = t("Отчетен период", "Reporting period")
+	msgReturnBy      = t("Срок за връщане", "Return by")
+	msgFilledBy      = t("Попълнил (име, длъжност)", "Filled in by (name, position)")
+	msgFilledOn      = t("Дата на попълване", "Date filled in")
+	msgPeriodDates   = t("От – до", "From – to")
+	msgPeriodFill    = t("Впишете името си и датата по-горе, попълнете листовете и върнете книгата на офиса на стратегията до посочения срок.", "Write your name and the date above, fill in the sheets and return the workbook to the strategy office by the date shown.")
+	msgPeriodPropose = t("В лист „Коментар“ можете да предложите текст за отчета към Съвета за областите на вашите мерки; офисът решава дали да го включи.", "On the Commentary sheet you may propose text for the council report on the areas of your measures; the office decides whether to use it.")
+	msgProposalArea  = t("Област", "Area")
+	msgProposalKind  = t("Вид", "Kind")
+	msgProposalBG    = t("Предложение (на български)", "Proposal (in Bulgarian)")
+	msgProposalEN    = t("Предложение (на английски)", "Proposal (in English)")
 )
 
 // proposalKinds are the narrative kinds a coordinator may propose.
@@ -146,7 +148,8 @@ func (pw *periodWriter) instructions() error {
 		value any
 		style int
 	}{
-		{msgPeriod, fmt.Sprintf("%s (%s – %s)", p.Name.In(lang), dateText(p.Start, lang), dateText(p.End, lang)), wrap},
+		{msgPeriod, p.Name.In(lang), label},
+		{msgPeriodDates, dateText(p.Start, lang) + " – " + dateText(p.End, lang), label},
 		{msgReturnBy, dateText(p.Due, lang), label},
 		{msgFilledBy, nil, text},
 		{msgFilledOn, nil, date},
@@ -159,12 +162,22 @@ func (pw *periodWriter) instructions() error {
 			return err
 		}
 	}
-	pw.filledBy, pw.filledOn = "B"+strconv.Itoa(r+2), "B"+strconv.Itoa(r+3)
+	pw.filledBy, pw.filledOn = "B"+strconv.Itoa(r+3), "B"+strconv.Itoa(r+4)
 	if err := pw.f.AddDataValidation(name, dateValidation(pw.filledOn, lang)); err != nil {
 		return err
 	}
-	if err := set("A", r+5, msgPeriodFill.In(lang), wrap); err != nil {
-		return err
+	// The texts wrap in column A; rows written here do not grow by
+	// themselves, so each gets the height of its lines.
+	widthA, _ := pw.f.GetColWidth(name, "A")
+	for i, m := range []model.Text{msgPeriodFill, msgPeriodPropose} {
+		row := r + 6 + i
+		if err := set("A", row, m.In(lang), wrap); err != nil {
+			return err
+		}
+		lines := 1 + len([]rune(m.In(lang)))*11/10/max(int(widthA), 20)
+		if err := pw.f.SetRowHeight(name, row, float64(15*lines+2)); err != nil {
+			return err
+		}
 	}
 	if w, _ := pw.f.GetColWidth(name, "B"); w < 40 {
 		return pw.f.SetColWidth(name, "B", "B", 40)
@@ -255,6 +268,23 @@ func (pw *periodWriter) proposals() error {
 		return err
 	}
 	if err := pw.f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: 2, TopLeftCell: "B3", ActivePane: "bottomLeft"}); err != nil {
+		return err
+	}
+	orientation, one, zero := "landscape", 1, 0
+	size := 9 // A4
+	if err := pw.f.SetPageLayout(name, &excelize.PageLayoutOptions{Orientation: &orientation, Size: &size, FitToWidth: &one, FitToHeight: &zero}); err != nil {
+		return err
+	}
+	fit := true
+	if err := pw.f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	if err := pw.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + name + "'!$2:$2", Scope: name}); err != nil {
+		return err
+	}
+	title := t("Предложения за коментар — ", "Proposed commentary — ").In(lang) + pw.p.Name.In(lang)
+	if err := pw.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: "&L" + strings.ReplaceAll(title, "&", "&&"),
+		OddFooter: t("&RСтр. &P от &N", "&RPage &P of &N").In(lang)}); err != nil {
 		return err
 	}
 	return pw.f.ProtectSheet(name, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true})
