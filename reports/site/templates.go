@@ -154,7 +154,7 @@ rows.forEach(function(r){body.appendChild(r);});});});
 <li><a href="{{.Zip}}" download>{{$w.zip}}</a> ({{.ZipSize}})</li>
 <li><a href="{{.JSON}}">{{$w.json}}</a></li>
 <li><a href="{{.Package}}">{{$w.datapackage}}</a></li>
-{{range .Resources}}<li><a href="{{.Href}}">{{.File}}</a> — {{.Title}} ({{.Rows}} {{$w.rows}})</li>
+{{range .Resources}}<li><a href="{{.Href}}">{{.File}}</a> — {{.Title}} ({{.Rows}} {{if eq .Rows 1}}{{$w.row}}{{else}}{{$w.rows}}{{end}})</li>
 {{end}}</ul>
 {{range .Resources}}<h2 id="t-{{.File}}">{{.Title}} — {{.File}}</h2>
 <p>{{$w.primaryKey}}: {{.PrimaryKey}}{{if .ForeignKeys}}. {{$w.foreignKeys}}: {{.ForeignKeys}}{{end}}.</p>
