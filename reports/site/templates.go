@@ -22,7 +22,8 @@ const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 <link rel="stylesheet" href="{{.Root}}style.css">
-</head>
+{{range .Switch}}<link rel="alternate" hreflang="{{.Lang}}" href="{{.Href}}">
+{{end}}</head>
 <body>
 <a class="skip" href="#main">{{.W.skip}}</a>
 {{if .Demo}}<p class="demo">{{.DemoMark}}</p>
