@@ -454,6 +454,11 @@ func TestContrastOfEveryTextColour(t *testing.T) {
 			t.Errorf("%s: %s on %s has contrast %.2f:1, want ≥ 4.5:1", p.name, p.fg, p.bg, got)
 		}
 	}
+	for _, p := range nonTextPairs() {
+		if got := contrast(p.fg, p.bg); got < 3 {
+			t.Errorf("%s: %s on %s has contrast %.2f:1, want ≥ 3:1", p.name, p.fg, p.bg, got)
+		}
+	}
 	// The formula itself: black on white is 21:1, a colour on itself 1:1.
 	if got := contrast("#000000", "#FFFFFF"); got < 20.99 || got > 21.01 {
 		t.Errorf("contrast(black, white) = %.3f", got)
