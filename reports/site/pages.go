@@ -108,6 +108,7 @@ func (s *site) render(t *template.Template, path string, p *page) error {
 	s.mu.Lock()
 	s.files[path] = buf.Bytes()
 	s.mu.Unlock()
+	s.progress.step()
 	return nil
 }
 

@@ -38,6 +38,30 @@ type Options struct {
 	Langs   []model.Lang // languages of the site, the first is the default; none: Bulgarian and English
 	AsOf    model.Date   // the date the figures are computed at
 	Licence Licence      // zero: CC BY 4.0
+	// Progress, when set, is called as pages are made and files written,
+	// with the work done so far and the total, for a progress bar. It is
+	// called from more than one goroutine, never at once, done only growing.
+	Progress func(done, total int)
+}
+
+// progress counts the work of one publication for Options.Progress.
+type progress struct {
+	mu          sync.Mutex
+	done, total int
+	report      func(done, total int)
+}
+
+func (p *progress) step() {
+	if p == nil || p.report == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	// About two hundred calls in all: enough for a bar, few enough for any UI.
+	if every := max(1, p.total/200); p.done%every == 0 || p.done == p.total {
+		p.report(min(p.done, p.total), p.total)
+	}
 }
 
 // ParseLangs reads a -lang flag: "bg,en", "en", ...
@@ -94,21 +118,36 @@ const markerFile = ".strategytracker-site"
 // Files builds the whole site in memory: path (slash-separated, relative
 // to the site's folder) → content, and the paths in writing order.
 func Files(d *model.Doc, opts Options) (map[string][]byte, []string, error) {
+	files, names, _, err := buildFiles(d, opts, false)
+	return files, names, err
+}
+
+// buildFiles builds the site; with writing, the progress it reports
+// counts the files still to be written as well.
+func buildFiles(d *model.Doc, opts Options, writing bool) (map[string][]byte, []string, *progress, error) {
 	opts, err := opts.normalised()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	s := newSite(d, opts)
+	s.progress = &progress{report: opts.Progress, total: s.pageCount()}
+	if writing {
+		s.progress.total += s.pageCount() + nonPageFiles
+	}
 	if err := s.build(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	names := make([]string, 0, len(s.files))
 	for n := range s.files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	return s.files, names, nil
+	return s.files, names, s.progress, nil
 }
+
+// nonPageFiles counts the files that are not pages: style.css, the marker,
+// the twelve CSV files, datapackage.json, the JSON, the licence and the ZIP.
+const nonPageFiles = 2 + 12 + 3 + 1
 
 // Publish writes the public site and the open data of d into dir (created
 // when missing). A folder that an earlier Publish wrote is replaced; any
@@ -118,7 +157,7 @@ func Files(d *model.Doc, opts Options) (map[string][]byte, []string, error) {
 // system even when dir is a mount point) and only then moved into place:
 // an error on the way (a full disk) leaves the earlier site as it was.
 func Publish(dir string, d *model.Doc, opts Options) error {
-	files, names, err := Files(d, opts)
+	files, names, prog, err := buildFiles(d, opts, true)
 	if err != nil {
 		return err
 	}
@@ -130,7 +169,7 @@ func Publish(dir string, d *model.Doc, opts Options) error {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return model.Errorf(model.EINVALID, "publish: %v", err)
 		}
-		if err := writeFiles(dir, files, names); err != nil {
+		if err := writeFiles(dir, files, names, prog); err != nil {
 			os.RemoveAll(dir) // it was made here: leave nothing half-written
 			return err
 		}
@@ -141,7 +180,7 @@ func Publish(dir string, d *model.Doc, opts Options) error {
 		return model.Errorf(model.EINVALID, "publish: %v", err)
 	}
 	defer os.RemoveAll(stage)
-	if err := writeFiles(stage, files, names); err != nil {
+	if err := writeFiles(stage, files, names, prog); err != nil {
 		return err
 	}
 	return swapIn(dir, stage)
@@ -233,7 +272,7 @@ var writeFile = os.WriteFile
 // writeFiles writes the files under root: folders first, once each; then
 // the files, by a few writers at once (thousands of small files: the time
 // goes to the file system's calls).
-func writeFiles(root string, files map[string][]byte, names []string) error {
+func writeFiles(root string, files map[string][]byte, names []string, prog *progress) error {
 	made := map[string]bool{}
 	for _, n := range names {
 		sub := filepath.Dir(filepath.Join(root, filepath.FromSlash(n)))
@@ -259,6 +298,7 @@ func writeFiles(root string, files map[string][]byte, names []string) error {
 				if err := writeFile(filepath.Join(root, filepath.FromSlash(n)), files[n], 0o644); err != nil {
 					first = model.Errorf(model.EINVALID, "publish: %v", err)
 				}
+				prog.step()
 			}
 			errs <- first
 		}()
@@ -280,6 +320,11 @@ func writeFiles(root string, files map[string][]byte, names []string) error {
 // writers is how many files Publish writes at once.
 const writers = 4
 
+// pageCount is how many pages the site has.
+func (s *site) pageCount() int {
+	return 1 + len(s.opts.Langs)*(3+len(s.sum.Areas)+len(s.doc.Measures))
+}
+
 // site is one build: the public document, its figures and the files made.
 type site struct {
 	doc     *model.Doc
@@ -293,6 +338,7 @@ type site struct {
 	units                 map[string]*model.Unit
 	areaIndex             map[string]int
 	tableList             []table
+	progress              *progress
 	revByMeasure          map[model.ID][]model.Revision
 	zipSize               int
 	mu                    sync.Mutex // guards files while the languages are built at once

@@ -749,3 +749,33 @@ func TestAFailedPublicationKeepsTheEarlierSite(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// Progress goes up to its total, never down, and the total is right.
+func TestProgressReachesItsTotal(t *testing.T) {
+	d := demoDoc(t)
+	var calls, last, lastTotal int
+	opts := Options{AsOf: asOf, Progress: func(done, total int) {
+		calls++
+		if done < last || total != lastTotal && lastTotal != 0 {
+			t.Errorf("progress went from %d/%d to %d/%d", last, lastTotal, done, total)
+		}
+		last, lastTotal = done, total
+	}}
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := Publish(dir, d, opts); err != nil {
+		t.Fatal(err)
+	}
+	if calls == 0 || last != lastTotal {
+		t.Errorf("%d calls, ending at %d of %d", calls, last, lastTotal)
+	}
+	files := readTree(t, dir)
+	pages := 0
+	for n := range files {
+		if strings.HasSuffix(n, ".html") {
+			pages++
+		}
+	}
+	if got, want := lastTotal, 2*pages+(len(files)-pages); got != want {
+		t.Errorf("total %d, want %d (pages made and every file written)", got, want)
+	}
+}
