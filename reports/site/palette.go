@@ -143,6 +143,7 @@ dl.facts{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.3r
 dl.facts dt{font-weight:700}
 dl.facts dd{margin:0}
 .table-wrap{overflow-x:auto;max-width:100%%;margin:.5rem 0 1rem}
+.table-wrap.narrow{max-width:28rem}
 table{border-collapse:collapse;width:100%%}
 caption{text-align:left;font-weight:700;padding:.3rem 0}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid %[9]s}

@@ -6,7 +6,7 @@ package site
 
 const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span class="sym" aria-hidden="true">{{.Symbol}}</span>{{if .Strike}}<span class="strike">{{.Label}}</span>{{else}}{{.Label}}{{end}}{{.Note}}</span>{{end}}
 {{- define "facts"}}<dl class="facts">{{range .}}<dt>{{.Term}}</dt><dd>{{.Value}}</dd>{{end}}</dl>{{end}}
-{{- define "counts"}}<div class="table-wrap"><table><thead><tr><th scope="col">{{.W.status}}</th><th scope="col" class="num">{{.W.count}}</th></tr></thead><tbody>
+{{- define "counts"}}<div class="table-wrap narrow"><table><thead><tr><th scope="col">{{.W.status}}</th><th scope="col" class="num">{{.W.count}}</th></tr></thead><tbody>
 {{range .Counts}}<tr><td>{{template "status" .Status}}</td><td class="num">{{.Count}}</td></tr>
 {{end}}</tbody></table></div>{{end}}
 {{- define "measureTable"}}<div class="table-wrap" role="region" aria-label="{{.Caption}}" tabindex="0"><table{{if .ID}} id="{{.ID}}"{{else}} class="stack"{{end}}>
