@@ -164,11 +164,12 @@ type milestoneRow struct {
 }
 
 type kpiView struct {
-	Name   string
-	Facts  []fact
-	Chart  template.HTML
-	Values []valueRow
-	ID     string
+	Name       string
+	Facts      []fact
+	Chart      template.HTML
+	Values     []valueRow
+	ValuesHTML template.HTML
+	ID         string
 }
 
 type valueRow struct{ Date, Value, Note, Source string }
@@ -510,6 +511,7 @@ func (s *site) kpiView(k *model.KPI, lang model.Lang) kpiView {
 		kv.Facts = append(kv.Facts, fact{w["latest"], w["noValues"]})
 	}
 	label += fmt.Sprintf(", %s %s%s.", strings.ToLower(w["target"]), withUnit(k.TargetValue), dateSuffix(k.TargetDate, lang))
+	kv.ValuesHTML = valueRowsHTML(kv.Values, lang)
 	kv.Chart = kpiChart(k, shown, label, strings.ToLower(w["target"]), strings.ToLower(w["baseline"]))
 	return kv
 }
@@ -531,7 +533,7 @@ type tableArgs struct {
 	Caption  string
 	ID       string
 	ShowArea bool
-	Rows     []measureRow
+	RowsHTML template.HTML
 }
 
 // partLang is the lang attribute of a text written in one language only
@@ -552,6 +554,6 @@ var funcs = template.FuncMap{
 	"partLang":   partLang,
 	"countsArgs": func(w map[string]string, c []countView) countsArgs { return countsArgs{w, c} },
 	"tableArgs": func(w map[string]string, caption, id string, showArea bool, rows []measureRow) tableArgs {
-		return tableArgs{w, caption, id, showArea, rows}
+		return tableArgs{w, caption, id, showArea, measureRowsHTML(rows, w, showArea)}
 	},
 }

@@ -287,9 +287,17 @@ func checkPages(t *testing.T, files map[string][]byte, d *model.Doc) (pages, cha
 				if _, ok := attr(n, "src"); ok {
 					t.Errorf("%s: external script", name)
 				}
+				if strings.Contains(textOf(n), "alert(") {
+					t.Errorf("%s: a script from the data", name)
+				}
 			case "p":
 				if c, _ := attr(n, "class"); c == "demo" {
 					hasDemoMark = textOf(n) != ""
+				}
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(a.Key, "on") {
+					t.Errorf("%s: an event attribute %s on <%s>", name, a.Key, n.Data)
 				}
 			}
 			if lvl, ok := headingLevel[n.Data]; ok {

@@ -12,8 +12,7 @@ const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span
 {{- define "measureTable"}}<div class="table-wrap" role="region" aria-label="{{.Caption}}" tabindex="0"><table{{if .ID}} id="{{.ID}}"{{else}} class="stack"{{end}}>
 <thead><tr><th scope="col" data-sort="text">{{.W.code}}</th><th scope="col" data-sort="text">{{.W.title}}</th>{{if .ShowArea}}<th scope="col" data-sort="text">{{.W.area}}</th>{{end}}<th scope="col" data-sort="text">{{.W.leadUnit}}</th><th scope="col" data-sort="text">{{.W.status}}</th><th scope="col" class="num" data-sort="num">{{.W.progress}}</th><th scope="col" data-sort="text">{{.W.end}}</th></tr></thead>
 <tbody>
-{{range .Rows}}<tr data-area="{{.AreaCode}}" data-status="{{.StatusKey}}"><td data-v="{{.Code}}" data-label="{{$.W.code}}">{{.Code}}</td><td data-label="{{$.W.title}}"><a href="{{.Href}}">{{.Title}}</a></td>{{if $.ShowArea}}<td data-label="{{$.W.area}}"><abbr title="{{.AreaTitle}}">{{.AreaCode}}</abbr></td>{{end}}<td data-label="{{$.W.leadUnit}}">{{.Lead}}</td><td data-v="{{.StatusKey}}" data-label="{{$.W.status}}">{{template "status" .Status}}</td><td class="num" data-v="{{.ProgressSort}}" data-label="{{$.W.progress}}">{{.Progress}}</td><td class="nw" data-v="{{.EndSort}}" data-label="{{$.W.end}}">{{.End}}</td></tr>
-{{end}}</tbody></table></div>
+{{.RowsHTML}}</tbody></table></div>
 <p class="muted">* {{.W.overridden}}.</p>{{end}}
 {{- define "layout"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
@@ -103,8 +102,7 @@ var bodies = map[string]string{
 {{if .Values}}<details><summary>{{$w.values}} ({{$w.table}})</summary><div class="table-wrap"><table>
 <thead><tr><th scope="col">{{$w.date}}</th><th scope="col" class="num">{{$w.value}}</th><th scope="col">{{$w.note}}</th><th scope="col">{{$w.source}}</th></tr></thead>
 <tbody>
-{{range .Values}}<tr><td class="nw">{{.Date}}</td><td class="num">{{.Value}}</td><td{{with partLang $.Lang .Note}} lang="{{.}}"{{end}}>{{.Note}}</td><td{{with partLang $.Lang .Source}} lang="{{.}}"{{end}}>{{.Source}}</td></tr>
-{{end}}</tbody></table></div></details>{{end}}
+{{.ValuesHTML}}</tbody></table></div></details>{{end}}
 {{end}}{{end}}
 {{with .Update}}<h2>{{$w.latestUpdate}}</h2>
 <div class="update"><p class="muted">{{.Date}}{{if .Author}} · {{.Author}}{{end}}</p><p>{{.Text}}</p></div>{{end}}
