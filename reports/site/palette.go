@@ -162,6 +162,7 @@ svg.chart{display:block;width:100%%;max-width:30rem;height:auto;margin:.4rem 0}
 footer{border-top:1px solid %[9]s;margin-top:2rem}
 footer .bar-in{display:block;font-size:.9rem}
 .nw{white-space:nowrap}
+.text{white-space:pre-line}
 abbr[title]{text-decoration:none}
 @media (max-width:40rem){h1{font-size:1.4rem}
 table.stack thead{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}

@@ -51,7 +51,7 @@ var bodies = map[string]string{
 
 	"home": `{{$w := .W}}{{with .Body}}<h1>{{$.H1}}</h1>
 <p class="muted">{{$w.asOf}} <span class="nw">{{$.AsOf}}</span> · {{$w.period}}: <span class="nw">{{.PeriodStart}}</span> – <span class="nw">{{.PeriodEnd}}</span>{{if .Decision}} · {{.Decision}}{{end}}</p>
-{{if .Vision}}<p>{{.Vision}}</p>{{end}}
+{{if .Vision}}<p class="text">{{.Vision}}</p>{{end}}
 <h2>{{$w.overall}}</h2>
 <div class="figures">
 <div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div>
@@ -72,7 +72,7 @@ var bodies = map[string]string{
 
 	"area": `{{$w := .W}}{{with .Body}}<p class="crumbs"><a href="{{$.Home}}">{{$w.home}}</a> › {{$w.areas}}</p>
 <h1>{{$.H1}}</h1>
-{{if .Description}}<p>{{.Description}}</p>{{end}}
+{{if .Description}}<p class="text">{{.Description}}</p>{{end}}
 <div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
 <h2>{{$w.statusCounts}}</h2>
 {{template "counts" (countsArgs $w .Counts)}}
@@ -84,7 +84,7 @@ var bodies = map[string]string{
 <p>{{$w.status}}: {{template "status" .Status}}{{if .OverrideReason}} <span class="muted">(* {{$w.overridden}}. {{$w.reason}}: <span{{with partLang $.Lang .OverrideReason}} lang="{{.}}"{{end}}>{{.OverrideReason}}</span>)</span>{{end}}</p>
 <div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
 {{if .Description}}<h2>{{$w.description}}</h2>
-<p>{{.Description}}</p>{{end}}
+<p class="text">{{.Description}}</p>{{end}}
 {{template "facts" .Facts}}
 <h2>{{$w.budget}}</h2>
 {{template "facts" .Budget}}
@@ -105,7 +105,7 @@ var bodies = map[string]string{
 {{.ValuesHTML}}</tbody></table></div></details>{{end}}
 {{end}}{{end}}
 {{with .Update}}<h2>{{$w.latestUpdate}}</h2>
-<div class="update"><p class="muted">{{.Date}}{{if .Author}} · {{.Author}}{{end}}</p><p>{{.Text}}</p></div>{{end}}
+<div class="update"><p class="muted">{{.Date}}{{if .Author}} · {{.Author}}{{end}}</p><p class="text">{{.Text}}</p></div>{{end}}
 {{if .Revisions}}<h2>{{$w.revisions}}</h2>
 <div class="table-wrap" role="region" aria-label="{{$w.revisions}}" tabindex="0"><table class="stack">
 <thead><tr><th scope="col">{{$w.field}}</th><th scope="col">{{$w.original}}</th><th scope="col">{{$w.current}}</th><th scope="col">{{$w.revisedOn}}</th><th scope="col">{{$w.reason}}</th></tr></thead>
