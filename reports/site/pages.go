@@ -33,9 +33,10 @@ type page struct {
 }
 
 type langLink struct {
-	Lang model.Lang
-	Name string
-	Href string
+	Lang   model.Lang
+	Name   string
+	Href   string
+	Choose string // "choose a language" in Lang
 }
 
 // status is a status shown by symbol, word and colour.
@@ -218,8 +219,9 @@ type dataView struct {
 }
 
 type landingView struct {
-	Title string
-	Langs []langLink
+	Title  string
+	Others []langLink // the title in the other languages (Name)
+	Langs  []langLink
 }
 
 func (s *site) figure(progress, expected float64, st model.Status, lang model.Lang) figureView {
@@ -284,7 +286,10 @@ func (s *site) buildPages() error {
 	first := s.opts.Langs[0]
 	lv := landingView{Title: s.doc.Strategy.Title.In(first)}
 	for _, l := range s.opts.Langs {
-		lv.Langs = append(lv.Langs, langLink{Lang: l, Name: words[l]["langName"], Href: string(l) + "/index.html"})
+		lv.Langs = append(lv.Langs, langLink{Lang: l, Name: words[l]["langName"], Href: string(l) + "/index.html", Choose: words[l]["chooseLang"]})
+		if t := s.doc.Strategy.Title.In(l); l != first && t != lv.Title {
+			lv.Others = append(lv.Others, langLink{Lang: l, Name: t})
+		}
 	}
 	p := s.newPage(first, "index.html", "", "", lv)
 	p.Root, p.Switch = "", nil

@@ -167,5 +167,7 @@ rows.forEach(function(r){body.appendChild(r);});});});
 
 func init() {
 	bodies["landing"] = `{{$w := .W}}{{with .Body}}<h1>{{.Title}}</h1>
+{{range .Others}}<p class="muted" lang="{{.Lang}}">{{.Name}}</p>
+{{end}}<p>{{range $i, $l := .Langs}}{{if $i}} / {{end}}<span lang="{{$l.Lang}}">{{$l.Choose}}</span>{{end}}:</p>
 <ul>{{range .Langs}}<li><a href="{{.Href}}" lang="{{.Lang}}" hreflang="{{.Lang}}">{{.Name}}</a></li>{{end}}</ul>{{end}}`
 }
