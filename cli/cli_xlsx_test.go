@@ -199,7 +199,7 @@ func TestImportRoundTrip(t *testing.T) {
 	sum := sum256(t, db)
 	out := mustRun(t, "import", "-db", db, "-dry-run", filled)
 	for _, want := range []string{
-		fmt.Sprintf("Етапи!7: change milestone %d", rt.ms.ID), `completed null → "` + rt.today.AddDays(-3).String() + `"`,
+		fmt.Sprintf("Етапи!3: change milestone %d", rt.ms.ID), `completed null → "` + rt.today.AddDays(-3).String() + `"`,
 		`note "" → "Остават две дружества."`, "Показатели!3: add a value of KPI", "value 61.5",
 		"Актуализации!4: add a progress update of measure 1.2", "Напредък!3: change manual progress of measure 2.1: manualProgress 100 → 90",
 		"dry run: 5 change(s) from update.xlsx would be made as Ивелина Петрова <i.petrova@sofia.example>; nothing was written",
@@ -284,7 +284,7 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 	mustRun(t, "template", "-db", base, "-o", tpl)
 	mustRun(t, "template", "-db", other, "-o", otherTpl)
 	d := docOf(t, base)
-	m11, m14 := d.MeasureByCode("1.1"), d.MeasureByCode("1.4")
+	m11, m22 := d.MeasureByCode("1.1"), d.MeasureByCode("2.2") // 2.2 is led by TOPLO; its milestone 4 is open
 	open, kpi := m11.Milestones[4].ID, m11.KPIs[0].ID
 	today := model.DateOf(time.Now())
 
@@ -325,8 +325,8 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 			f.SetCellValue("Етапи", "A"+strconv.Itoa(row), 987654)
 			return row
 		}, "Етапи"), want: "the row's hidden id (987654) does not belong to what the row shows"},
-		{name: "another unit's measure", user: "m.georgieva@sofia.example", file: setMS(m14.Milestones[3].ID, "note", "чужда бележка"),
-			want: "may not change measure 1.4"},
+		{name: "another unit's measure", user: "m.georgieva@sofia.example", file: setMS(m22.Milestones[3].ID, "note", "чужда бележка"),
+			want: "may not change measure 2.2"},
 		{name: "council member", user: "v.marinova@sofia.example", file: setMS(open, "note", "бележка"),
 			want: "is a council member and may not change anything"},
 		{name: "stale version", file: setMS(open, "completed", today.AddDays(-1).Format(model.BG)), before: func(t *testing.T, db string) {
@@ -358,8 +358,8 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 		}, "Етапи"), want: "holds the formula =TODAY()-1 without a computed value"},
 		{name: "40,000-character note", file: setMS(open, "note", strings.Repeat("ж", 40000)), want: "the limit is 4000"},
 		{name: "duplicated row", file: edit(func(t *testing.T, f *excelize.File) int {
-			_, first := sheetRow(t, f, "Етапи", m11.Milestones[0].ID, "completed")
-			_, second := sheetRow(t, f, "Етапи", m11.Milestones[1].ID, "completed")
+			_, first := sheetRow(t, f, "Етапи", m11.Milestones[4].ID, "completed")
+			_, second := sheetRow(t, f, "Етапи", m11.Milestones[5].ID, "completed")
 			for col := 1; col <= 11; col++ { // with the hidden check
 				from, _ := excelize.CoordinatesToCellName(col, first)
 				to, _ := excelize.CoordinatesToCellName(col, second)

@@ -137,8 +137,8 @@ func TestPlanAFilledTemplate(t *testing.T) {
 	}
 	m := d.MeasureByCode("1.1")
 	want := []string{
-		fmt.Sprintf(`Milestones!%d: change milestone %d "Municipal companies connected" of measure 1.1: completed null → "2026-11-20"; evidence "" → "https://sofia.example/done.pdf"`, 7, m.Milestones[4].ID),
-		fmt.Sprintf(`Milestones!%d: change milestone %d "Paper files dropped from internal document flow" of measure 1.1: note "" → "Две дружества остават."`, 8, m.Milestones[5].ID),
+		fmt.Sprintf(`Milestones!%d: change milestone %d "Municipal companies connected" of measure 1.1: completed null → "2026-11-20"; evidence "" → "https://sofia.example/done.pdf"`, 3, m.Milestones[4].ID),
+		fmt.Sprintf(`Milestones!%d: change milestone %d "Paper files dropped from internal document flow" of measure 1.1: note "" → "Две дружества остават."`, 4, m.Milestones[5].ID),
 		fmt.Sprintf(`KPI values!3: add a value of KPI %d "%s" of measure 1.1: date 2026-11-15; value 57.5; source "деловодна система"`, m.KPIs[0].ID, m.KPIs[0].Name.EN),
 		`Updates!4: add a progress update of measure 1.2: date 2026-11-30; text "Публикувани са още 12 набора от данни."`,
 		`Progress!3: change manual progress of measure 2.1: manualProgress 100 → 90`,
@@ -195,11 +195,11 @@ func errorsAs(err error, ps *Problems) bool {
 
 func TestPlanRefusesRowByRow(t *testing.T) {
 	const (
-		office      = 1  // Ivelina Petrova
-		innoCoord   = 3  // Mariya Georgieva, INNO
-		council     = 13 // Viktoriya Marinova
-		measure11   = "1.1"
-		measureIT14 = "1.4" // led by IT
+		office       = 1  // Ivelina Petrova
+		innoCoord    = 3  // Mariya Georgieva, INNO
+		council      = 13 // Viktoriya Marinova
+		measure11    = "1.1"
+		measureIT110 = "1.10" // led by IT
 	)
 	type fill func(t *testing.T, d *model.Doc, f *excelize.File) string // returns the SHEET!ROW it expects
 	ms := func(code string, i int) func(d *model.Doc) *model.Milestone {
@@ -228,7 +228,7 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 		want   string // "" for no problem
 	}{
 		{"a coordinator's own measure", innoCoord, nil, setMS(measure11, 4, "completed", "01.11.2026"), ""},
-		{"another unit's measure", innoCoord, nil, setMS(measureIT14, 3, "completed", "01.11.2026"), "may not change measure 1.4"},
+		{"another unit's measure", innoCoord, nil, setMS(measureIT110, 2, "note", "чужда бележка"), "may not change measure 1.10"},
 		{"a council member", council, nil, setMS(measure11, 4, "note", "x"), "is a council member and may not change anything"},
 		{"stale row", office, func(d *model.Doc) { ms(measure11, 4)(d).Version = 2; ms(measure11, 4)(d).Note = "edited" },
 			setMS(measure11, 4, "completed", "01.11.2026"), "milestone 5 was changed in the database after the template was made (version 2, the template has 1)"},
@@ -237,12 +237,12 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 			ms(measure11, 4)(d).Completed = model.MustDate("2026-11-01")
 		}, setMS(measure11, 4, "completed", "01.11.2026"), ""},
 		{"unknown id", office, nil, func(t *testing.T, d *model.Doc, f *excelize.File) string {
-			_, row, _ := excelize.CellNameToCoordinates(cellOf(t, f, "Milestones", ms(measure11, 0)(d).ID, "title"))
+			_, row, _ := excelize.CellNameToCoordinates(cellOf(t, f, "Milestones", ms(measure11, 5)(d).ID, "title"))
 			f.SetCellValue("Milestones", cellName(1, row), 99999)
 			return fmt.Sprintf("Milestones!%d", row)
 		}, "the row's hidden id (99999) does not belong to what the row shows"},
 		{"completed in the future", office, nil, setMS(measure11, 4, "completed", "2026-12-01"), "is in the future (today is 2026-11-30)"},
-		{"impossible date", office, nil, setMS(measure11, 4, "completed", "31.02.2026"), `cell G7 ("Completed"): "31.02.2026" is not a valid date`},
+		{"impossible date", office, nil, setMS(measure11, 4, "completed", "31.02.2026"), `cell G3 ("Completed"): "31.02.2026" is not a valid date`},
 		{"not yes or no", office, nil, setMS(measure11, 4, "cancelled", "maybe"), `"maybe" is neither yes nor no`},
 		{"evidence not a link", office, nil, setMS(measure11, 4, "evidence", "ftp://x/y"), `"ftp://x/y" is not an http(s) link`},
 		{"a 40,000-character note", office, nil, setMS(measure11, 4, "note", strings.Repeat("я", 40000)), "note is 32767 characters long; the limit is 4000"},
@@ -268,8 +268,8 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 			return rowOf("Milestones", cell)
 		}, "holds the formula =TODAY() without a computed value"},
 		{"a duplicated row", office, nil, func(t *testing.T, d *model.Doc, f *excelize.File) string {
-			first := cellOf(t, f, "Milestones", ms(measure11, 0)(d).ID, "title")
-			second := cellOf(t, f, "Milestones", ms(measure11, 1)(d).ID, "title")
+			first := cellOf(t, f, "Milestones", ms(measure11, 4)(d).ID, "title")
+			second := cellOf(t, f, "Milestones", ms(measure11, 5)(d).ID, "title")
 			_, r1, _ := excelize.CellNameToCoordinates(first)
 			_, r2, _ := excelize.CellNameToCoordinates(second)
 			for col := 1; col <= 11; col++ {
@@ -282,7 +282,7 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 				f.SetCellValue("Milestones", cellName(col, r2), value)
 			}
 			return rowOf("Milestones", second)
-		}, "this row repeats row 3 (id 1)"},
+		}, "this row repeats row 3 (id 5)"},
 	}
 	tpl := templateBytes(t, demoDoc(t), "", model.EN)
 	for _, tt := range tests {
@@ -329,7 +329,7 @@ func TestPlanReportsEveryProblemInSheetOrder(t *testing.T) {
 	for _, p := range problems {
 		got = append(got, fmt.Sprintf("%s!%d", p.Sheet, p.Row))
 	}
-	if want := []string{"Етапи!7", "Етапи!8", "Показатели!3", "Напредък!3"}; !slices.Equal(got, want) {
+	if want := []string{"Етапи!3", "Етапи!4", "Показатели!3", "Напредък!3"}; !slices.Equal(got, want) {
 		t.Errorf("problems at %v, want %v:\n%s", got, want, strings.Join(Problems(problems).Lines(), "\n"))
 	}
 }
@@ -507,15 +507,15 @@ func TestPlanRefusesEditedHiddenCells(t *testing.T) {
 			return []string{fmt.Sprintf("%s!%d", kpi, row)}
 		}, "does not belong to what the row shows"},
 		{"the shown measure code edited", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
-			id := d.MeasureByCode("1.1").Milestones[0].ID
+			id := d.MeasureByCode("1.1").Milestones[5].ID
 			return []string{rowOf(ms, set(t, f, ms, id, "measure", "1.2"))}
 		}, "does not belong to what the row shows"},
 		{"the check cleared", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
-			id := d.MeasureByCode("1.1").Milestones[0].ID
+			id := d.MeasureByCode("1.1").Milestones[5].ID
 			return []string{rowOf(ms, set(t, f, ms, id, checkKey, ""))}
 		}, "does not belong to what the row shows"},
 		{"a version on the hidden sheet made current", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
-			id := d.MeasureByCode("1.1").Milestones[0].ID
+			id := d.MeasureByCode("1.1").Milestones[5].ID
 			rows, _ := f.GetRows(metaSheet)
 			for i, r := range rows {
 				if len(r) > 3 && r[0] == "version" && r[1] == versionMilestone && r[2] == strconv.FormatInt(id, 10) {
