@@ -129,6 +129,12 @@ func WriteTemplate(w io.Writer, d *model.Doc, databaseID string, unit string, op
 	if _, err := f.NewSheet(metaSheet); err != nil {
 		return err
 	}
+	// Hidden before any sheet is streamed: hiding a sheet reads every
+	// other sheet back into memory (to unselect it), which for a streamed
+	// sheet of 20,000 rows costs more than writing it.
+	if err := f.SetSheetVisible(metaSheet, false, true); err != nil {
+		return err
+	}
 	st, err := newStyles(f, lang)
 	if err != nil {
 		return err
@@ -150,9 +156,6 @@ func WriteTemplate(w io.Writer, d *model.Doc, databaseID string, unit string, op
 		}
 	}
 	if err := tw.meta(databaseID); err != nil {
-		return err
-	}
-	if err := f.SetSheetVisible(metaSheet, false, true); err != nil {
 		return err
 	}
 	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
