@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -338,7 +339,7 @@ func TestPlanRefusesATemplateOfAnotherDatabase(t *testing.T) {
 	d := demoDoc(t)
 	u := readFilled(t, d, model.BG, fillAll(t, d, model.BG))
 	changes, problems := Plan(d, u, d.Person(1), "another-database", demoAsOf)
-	if len(changes) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0].String(), "_meta!3: the template was made from another database (demo-database)") {
+	if len(changes) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0].String(), "_meta!3: шаблонът е направен от друг файл с данни (demo-database)") {
 		t.Errorf("Plan = %v, %v; want one problem on _meta!3", changes, problems)
 	}
 }
@@ -427,15 +428,15 @@ func TestPlanRefusesNumbersThatAreNotNumbers(t *testing.T) {
 	}{
 		{"bg grouped text", "Показатели", kpiID, "value", "1 234,5", nil, ""},
 		{"en grouped text", "Показатели", kpiID, "value", "1,234.5", nil, ""},
-		{"a date as text", "Показатели", kpiID, "value", "12.03.2026", nil, `"12.03.2026" is not a number`},
-		{"an ISO date as text", "Показатели", kpiID, "value", "2026-03-12", nil, `"2026-03-12" is not a number`},
-		{"two decimal points", "Показатели", kpiID, "value", "1.2.3", nil, `"1.2.3" is not a number`},
-		{"misplaced group commas", "Показатели", kpiID, "value", "12,34,5", nil, `"12,34,5" is not a number`},
-		{"mixed conventions", "Показатели", kpiID, "value", "1.234,5", nil, `"1.234,5" is not a number`},
-		{"a number shown as a date", "Показатели", kpiID, "value", 46093, dateStyle, "holds a date"},
-		{"a yes/no cell", "Показатели", kpiID, "value", true, nil, "is a yes/no value, not a number"},
-		{"progress as a date text", "Напредък", progID, "progress", "01.05", nil, `"01.05" is not a number`},
-		{"progress with misplaced separators", "Напредък", progID, "progress", "5,0,0", nil, `"5,0,0" is not a number`},
+		{"a date as text", "Показатели", kpiID, "value", "12.03.2026", nil, `"12.03.2026" не е число`},
+		{"an ISO date as text", "Показатели", kpiID, "value", "2026-03-12", nil, `"2026-03-12" не е число`},
+		{"two decimal points", "Показатели", kpiID, "value", "1.2.3", nil, `"1.2.3" не е число`},
+		{"misplaced group commas", "Показатели", kpiID, "value", "12,34,5", nil, `"12,34,5" не е число`},
+		{"mixed conventions", "Показатели", kpiID, "value", "1.234,5", nil, `"1.234,5" не е число`},
+		{"a number shown as a date", "Показатели", kpiID, "value", 46093, dateStyle, "клетката съдържа дата"},
+		{"a yes/no cell", "Показатели", kpiID, "value", true, nil, "е стойност да/не, а не число"},
+		{"progress as a date text", "Напредък", progID, "progress", "01.05", nil, `"01.05" не е число`},
+		{"progress with misplaced separators", "Напредък", progID, "progress", "5,0,0", nil, `"5,0,0" не е число`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -460,7 +461,7 @@ func TestPlanRefusesNumbersThatAreNotNumbers(t *testing.T) {
 				}
 				return
 			}
-			prefix := rowOf(tt.sheet, where) + ": cell " + where + " "
+			prefix := rowOf(tt.sheet, where) + ": клетка " + where + " " // the template's language
 			if len(changes) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0].String(), prefix) || !strings.Contains(problems[0].Message, tt.want) {
 				t.Errorf("changes %v, problems %v; want one problem starting %q containing %q", changes, problems, prefix, tt.want)
 			}
@@ -559,6 +560,43 @@ func TestPlanRefusesEditedHiddenCells(t *testing.T) {
 			}
 			if len(changes) != 0 || !slices.Equal(got, where) {
 				t.Errorf("changes %v; problems:\n%s\nwant %q refused with %q", changes, Problems(problems).Error(), where, tt.want)
+			}
+		})
+	}
+}
+
+// Issue 14: a Bulgarian template is answered in Bulgarian, the model's
+// refusals included.
+func TestPlanSpeaksTheTemplatesLanguage(t *testing.T) {
+	d := demoDoc(t)
+	m := d.MeasureByCode("1.1")
+	open, other := m.Milestones[4].ID, d.MeasureByCode("2.2").Milestones[3].ID
+	tests := []struct {
+		name  string
+		actor model.ID
+		fill  func(f *excelize.File)
+		want  string
+	}{
+		{"completed in the future", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "completed", "01.12.2026") }, "етап 5: датата на изпълнение (2026-12-01) е в бъдещето (днес е 2026-11-30)"},
+		{"impossible date", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "completed", "31.02.2026") }, `"31.02.2026" не е валидна дата`},
+		{"not yes or no", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "cancelled", "може би") }, `"може би" не е нито „да“, нито „не“`},
+		{"no link", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "evidence", "ftp://x/y") }, "не е http(s) връзка"},
+		{"a long note", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "note", strings.Repeat("я", 5000)) }, "етап 5: бележката: 5000 знака при допустими 4000"},
+		{"another unit's measure", 3, func(f *excelize.File) { set(t, f, "Етапи", other, "note", "x") }, "няма право да променя мярка 2.2"},
+		{"a council member", 13, func(f *excelize.File) { set(t, f, "Етапи", open, "note", "x") }, "е общински съветник и не може да променя нищо"},
+		{"a value before the baseline", 1, func(f *excelize.File) {
+			set(t, f, "Показатели", m.KPIs[0].ID, "date", "01.01.2019")
+			set(t, f, "Показатели", m.KPIs[0].ID, "value", 3)
+		}, "е преди базовата дата на показателя"},
+		{"a value without a date", 1, func(f *excelize.File) { set(t, f, "Показатели", m.KPIs[0].ID, "value", 3) }, "датата на новата стойност е празна"},
+	}
+	english := regexp.MustCompile(`\b(is|the|not|may|cell|must)\b`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := readFilled(t, d, model.BG, tt.fill)
+			_, problems := Plan(d, u, d.Person(tt.actor), demoDB, demoAsOf)
+			if len(problems) != 1 || !strings.Contains(problems[0].Message, tt.want) || english.MatchString(problems[0].Message) {
+				t.Errorf("problems %v; want one in Bulgarian containing %q", problems, tt.want)
 			}
 		})
 	}
