@@ -28,7 +28,7 @@ var (
 	msgExpected        = t("Очакван напредък", "Expected progress")
 	msgMeasureCount    = t("Мерки", "Measures")
 	msgMilestoneCnt    = t("Етапи", "Milestones")
-	msgByArea          = t("Напредък и мерки по статус по приоритетни области", "Progress and measures by status by priority area")
+	msgByArea          = t("Напредък и статус на мерките по приоритетни области", "Progress and status of measures by priority area")
 	msgArea            = t("Приоритетна област", "Priority area")
 	msgCode            = t("Код", "Code")
 	msgTotal           = t("Общо", "Total")
