@@ -17,7 +17,7 @@ GRANT EXECUTE ON FUNCTION st_write_lock(), st_audit_append(text, text, text, tex
 
 -- The office changes everything but the audit log and the database's identity.
 GRANT INSERT, UPDATE, DELETE ON goals, areas, units, people, measures, measure_goals, measure_partners, funding,
-  milestones, kpis, kpi_values, updates, snapshots TO {{office}};
+  milestones, kpis, kpi_values, updates, snapshots, adoption, revisions, periods TO {{office}};
 GRANT UPDATE (title_bg, title_en, short_title_bg, short_title_en, vision_bg, vision_en, period_start, period_end,
   adopted_on, council_decision_bg, council_decision_en, demo, version) ON meta TO {{office}};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {{office}};
@@ -30,6 +30,10 @@ GRANT INSERT, DELETE ON kpi_values, updates TO {{coordinator}};
 GRANT UPDATE (date, value, note, source, version) ON kpi_values TO {{coordinator}};
 GRANT UPDATE (date, text_bg, text_en, version) ON updates TO {{coordinator}};
 GRANT USAGE ON SEQUENCE kpi_values_id_seq, updates_id_seq TO {{coordinator}};
+-- A unit's return and proposed narrative in the open period. Both are
+-- lists inside the period's row, so the server lets a coordinator write
+-- the lists of the open period and the app checks whose entries changed.
+GRANT UPDATE (returns, narrative, version) ON periods TO {{coordinator}};
 
 -- Council members read: SELECT above, nothing else.
 
@@ -37,7 +41,8 @@ DO $$
 DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['meta', 'goals', 'areas', 'units', 'people', 'measures', 'measure_goals',
-      'measure_partners', 'funding', 'milestones', 'kpis', 'kpi_values', 'updates', 'snapshots', 'audit', 'st_schema'] LOOP
+      'measure_partners', 'funding', 'milestones', 'kpis', 'kpi_values', 'updates', 'snapshots', 'audit', 'st_schema',
+      'adoption', 'revisions', 'periods'] LOOP
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('DROP POLICY IF EXISTS st_read ON %I', t);
     EXECUTE format('CREATE POLICY st_read ON %I FOR SELECT USING (true)', t);
@@ -72,3 +77,7 @@ CREATE POLICY st_coordinator_update ON updates FOR UPDATE TO {{coordinator}}
 DROP POLICY IF EXISTS st_coordinator_delete ON updates;
 CREATE POLICY st_coordinator_delete ON updates FOR DELETE TO {{coordinator}}
   USING (st_coordinates(measure_id));
+
+DROP POLICY IF EXISTS st_coordinator ON periods;
+CREATE POLICY st_coordinator ON periods FOR UPDATE TO {{coordinator}}
+  USING (state = 'open' AND st_my_role() = 'coordinator') WITH CHECK (state = 'open' AND st_my_role() = 'coordinator');
