@@ -24,6 +24,7 @@ var commands = []func() *command{
 	periodStatusCommand,
 	templatesCommand,
 	remindersCommand,
-	serverCommand,
+	serverInitCommand,
+	serverGrantCommand,
 	copyCommand,
 }
