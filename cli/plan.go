@@ -13,7 +13,6 @@ import (
 
 	"strategytracker/model"
 	"strategytracker/reports/xlsx"
-	"strategytracker/storage"
 )
 
 // The plan commands (issue 11): new, plan-template, plan-import. Kept in
@@ -63,7 +62,7 @@ func cmdNew(c *cmdContext, title, name, email string) error {
 		return usageErr("new needs -title T -name N -email E")
 	}
 	d := model.NewStrategyDoc(model.T(title, title), name, email, "", model.DateOf(time.Now()))
-	s, err := storage.Create(c.ctx, c.db, d, storage.Options{})
+	s, err := createStore(c.ctx, c.db, d, nil, "")
 	if err != nil {
 		return err
 	}
