@@ -100,6 +100,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		printUsage(stdout)
 		return 0
 	}
+	if args[0] == "-version" || args[0] == "--version" {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	cmd := lookup(args[0])
 	if cmd == nil && len(args) > 1 {
 		// Two-word commands: period open, server init, …
