@@ -72,6 +72,8 @@ test: deps
 	@# The crash tests kill a child 100 times; -short above ran 10 kills
 	@# each under the race detector, here they run in full without it.
 	$(GO) test -count=1 -run '^TestKilled' . ./storage
+	@# Twenty PostgreSQL clients making 100 edits each (30 each under -short).
+	$(GO) test -count=1 -run '^TestConcurrentClients' ./storage/postgres
 	$(MAKE) --no-print-directory fuzz-short
 
 # The Windows build still compiles: the Fyne-free packages are vetted and
