@@ -90,6 +90,7 @@ func (u *UI) onNewMeasure(area string) {
 	}
 	mf := &measureForm{code: widget.NewEntry(), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(),
 		area: widget.NewSelect(labels, nil), lead: widget.NewSelect(units, nil), start: dateEntry(), end: dateEntry(), fields: map[string]*field{}}
+	mf.area.PlaceHolder, mf.lead.PlaceHolder = u.say("(изберете)", "(choose)"), u.say("(изберете)", "(choose)")
 	mf.code.SetText(nextMeasureCode(u.doc, area))
 	for i, c := range codes {
 		if c == area {

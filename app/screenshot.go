@@ -136,6 +136,7 @@ func (u *UI) takeScreenshots(dir string) {
 			u.onAbout()
 		}},
 	}
+	shots = append(shots, u.planShots(measureID)...) // structure_screenshots.go
 	shots = append(shots, struct {
 		name string
 		show func()

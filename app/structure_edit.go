@@ -176,6 +176,7 @@ func (s *structureScreen) newStructForm(title string, inputs []formInput, onSave
 		var obj fyne.CanvasObject
 		if in.options != nil {
 			sel := widget.NewSelect(in.options, nil)
+			sel.PlaceHolder = s.u.say("(изберете)", "(choose)")
 			sel.SetSelected(in.value)
 			sf.selects[in.name] = sel
 			obj = sel
@@ -504,6 +505,7 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 			}
 		}
 		dd.target = widget.NewSelect(options, nil)
+		dd.target.PlaceHolder = u.say("(изберете)", "(choose)")
 		body.Add(widget.NewLabel(u.say("Прехвърлете посочванията към:", "Reassign them to:")))
 		body.Add(dd.target)
 	}

@@ -416,7 +416,7 @@ func TestStructureReadOnlyForCoordinatorsAndCouncil(t *testing.T) {
 func TestDeleteListsReferences(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	dd := h.u.structure.openDelete(model.EntityUnit, 2) // INNO leads 1.1 and 1.2
-	if !strings.Contains(dd.refs.Text, "ръководи 2 мерки: 1.1, 1.2") || dd.target == nil {
+	if !strings.Contains(dd.refs.Text, "ръководи мерки (2): 1.1, 1.2") || dd.target == nil {
 		t.Fatalf("refs %q", dd.refs.Text)
 	}
 	h.tap(dd.confirm) // no target chosen: nothing happens
