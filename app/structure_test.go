@@ -425,3 +425,34 @@ func TestDeleteListsReferences(t *testing.T) {
 	}
 	test.Tap(dd.cancel)
 }
+
+// The plan workbook in the app: preview, then apply; the second time it
+// changes nothing.
+func TestPlanImportInTheApp(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	d := h.doc()
+	d.Goals = append(d.Goals, model.Goal{Code: "G3", Title: model.T("Нова цел", "New goal")})
+	var buf bytes.Buffer
+	if err := xlsx.WritePlanTemplate(&buf, d, h.store.dbID, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	h.u.importPlanBook("plan.xlsx", buf.Bytes())
+	h.u.settle()
+	p := lastPlanImport
+	if p == nil || p.refused || len(p.lines) != 1 || !strings.Contains(p.lines[0], "add goal G3") {
+		t.Fatalf("preview %+v", p)
+	}
+	if len(h.doc().Goals) != 2 {
+		t.Fatal("the preview wrote")
+	}
+	h.tap(p.apply)
+	if len(h.doc().Goals) != 3 || !strings.Contains(p.done, "1") {
+		t.Fatalf("after apply: %d goals, %q", len(h.doc().Goals), p.done)
+	}
+	lastPlanImport = nil
+	h.u.importPlanBook("plan.xlsx", buf.Bytes())
+	h.u.settle()
+	if lastPlanImport == nil || lastPlanImport.apply != nil || len(lastPlanImport.lines) != 0 {
+		t.Fatalf("second import: %+v", lastPlanImport)
+	}
+}

@@ -515,8 +515,10 @@ func (pw *planWriter) sheet(s planSheet) error {
 	rows := pw.rows(s.kind)
 	for i, row := range rows {
 		r := firstDataRow + i
-		if err := f.SetCellValue(name, cellName(1, r), row[0]); err != nil {
-			return err
+		if id, ok := row[0].(model.ID); ok && id > 0 {
+			if err := f.SetCellValue(name, cellName(1, r), id); err != nil {
+				return err
+			}
 		}
 		for j, c := range s.cols {
 			if err := pw.put(name, cellName(j+2, r), c.kind, row[j+1]); err != nil {

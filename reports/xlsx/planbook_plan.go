@@ -501,6 +501,16 @@ func (p *planBuilder) measures() {
 		if stored != nil {
 			o := *stored
 			o.Milestones, o.KPIs, o.Updates = nil, nil, nil
+			// An absent list is an empty one (a store may hold either).
+			if o.Goals == nil {
+				o.Goals = []string{}
+			}
+			if o.Partners == nil {
+				o.Partners = []string{}
+			}
+			if o.Funding == nil {
+				o.Funding = []model.Funding{}
+			}
 			old = &o
 		}
 		reason, ok := p.revised(r, model.EntityMeasure, old, &m)
