@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -293,18 +294,21 @@ func (pw *planWriter) instructions() error {
 	f.SetCellValue(name, "A2", pw.d.Strategy.Title.In(pw.lang))
 	f.SetCellStyle(name, "A2", "A2", pw.bold)
 	row := 4
-	for _, m := range msgPlanHelp {
+	// Wrapped text needs its row's height: not every program computes it.
+	put := func(text string) {
 		c := "A" + itoa(row)
-		f.SetCellValue(name, c, m.In(pw.lang))
+		f.SetCellValue(name, c, text)
 		f.SetCellStyle(name, c, c, pw.wrap)
+		lines := (utf8.RuneCountInString(text) + 99) / 100
+		f.SetRowHeight(name, row, float64(max(1, lines))*15+2)
 		row++
+	}
+	for _, m := range msgPlanHelp {
+		put(m.In(pw.lang))
 	}
 	row++
 	for _, s := range append([]planSheet{{name: sheetPlanHeader, help: t("Заглавната информация на стратегията: наименование, период, решение на Столичния общински съвет.", "The strategy's header: title, period, the council's decision.")}}, planSheets...) {
-		c := "A" + itoa(row)
-		f.SetCellValue(name, c, s.name.In(pw.lang)+": "+s.help.In(pw.lang))
-		f.SetCellStyle(name, c, c, pw.wrap)
-		row++
+		put(s.name.In(pw.lang) + ": " + s.help.In(pw.lang))
 	}
 	return nil
 }
