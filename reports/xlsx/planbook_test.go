@@ -69,13 +69,13 @@ func TestReadPlanBookRefusesOtherFiles(t *testing.T) {
 func TestPlanWorkbookCellProblems(t *testing.T) {
 	d := demoDoc(t)
 	b := edit(t, planBytes(t, d, model.EN), func(f *excelize.File) {
-		f.SetCellStr("Measures", "L3", "2026-02-30")  // start: no such day
-		f.SetCellStr("Measures", "P3", "12.345")      // planned: more than cents
-		f.SetCellStr("Units", "E3", "ministry")       // kind: not in the list
-		f.SetCellStr("People", "I3", "boss")          // role: not in the list
-		f.SetCellStr("Milestones", "B3", "9.99")      // measure that does not exist
-		f.SetCellStr("KPIs", "J3", "not a number")    // target
-		f.SetCellStr("Funding", "E3", "-5")           // negative amount
+		f.SetCellStr("Measures", "L3", "2026-02-30")   // start: no such day
+		f.SetCellStr("Measures", "P3", "12.345")       // planned: more than cents
+		f.SetCellStr("Units", "E3", "ministry")        // kind: not in the list
+		f.SetCellStr("People", "I3", "boss")           // role: not in the list
+		f.SetCellStr("Milestones", "B3", "9.99")       // measure that does not exist
+		f.SetCellStr("KPIs", "J3", "not a number")     // target
+		f.SetCellStr("Funding", "E3", "-5")            // negative amount
 		f.SetCellStr("Goals", "C3", "\xff\xfe broken") // not UTF-8
 	})
 	book, err := ReadPlanBook(bytes.NewReader(b))
