@@ -456,3 +456,31 @@ func TestPlanImportInTheApp(t *testing.T) {
 		t.Fatalf("second import: %+v", lastPlanImport)
 	}
 }
+
+// A milestone and a KPI with its values are deleted from the detail and
+// come back with undo.
+func TestDeleteMilestoneAndKPIWithUndo(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.open(mDocs)
+	before := h.doc()
+	h.tap(childDeletes[model.EntityMilestone][msPending])
+	lastChildDelete.Confirm()
+	h.u.settle()
+	h.tap(childDeletes[model.EntityKPI][kpiDocs])
+	lastChildDelete.Confirm()
+	h.u.settle()
+	m := h.stored(mDocs)
+	if len(m.Milestones) != 2 || len(m.KPIs) != 0 {
+		t.Fatalf("after deleting: %d milestones, %d KPIs", len(m.Milestones), len(m.KPIs))
+	}
+	h.u.onUndo()
+	h.u.settle()
+	h.u.onUndo()
+	h.u.settle()
+	if msg := sameContent(before, h.doc()); msg != "" {
+		t.Fatal(msg)
+	}
+	if m := h.stored(mDocs); len(m.Milestones) != 3 || len(m.KPIs) != 1 || len(m.KPIs[0].Values) != 1 {
+		t.Fatalf("after undo: %+v", m)
+	}
+}

@@ -117,7 +117,8 @@ func (t *milestonesTab) refresh() {
 		}
 		enable(cancel, u.denial(model.EntityMilestone, model.OpUpdate, m, "cancelled") == "")
 		t.complete[id], t.edit[id], t.cancel[id] = complete, edit, cancel
-		row := container.NewBorder(nil, nil, container.NewVBox(chip), container.NewVBox(container.NewHBox(complete, edit, cancel)), lines)
+		del := t.d.deleteButton(model.EntityMilestone, id, m) // measureactions_children.go
+		row := container.NewBorder(nil, nil, container.NewVBox(chip), container.NewVBox(container.NewHBox(complete, edit, cancel, del)), lines)
 		t.box.Add(row)
 		t.box.Add(widget.NewSeparator())
 	}
@@ -522,9 +523,9 @@ func (t *kpisTab) refresh() {
 			ev.Importance = widget.LowImportance
 			enable(ev, u.denial(model.EntityKPIValue, model.OpUpdate, m, "value") == "")
 			t.editValue[vid] = ev
-			values.Add(container.NewBorder(nil, nil, nil, ev, l))
+			values.Add(container.NewBorder(nil, nil, nil, container.NewHBox(ev, t.d.deleteButton(model.EntityKPIValue, vid, m)), l))
 		}
-		head := container.NewBorder(nil, nil, nil, container.NewHBox(addV, editK), name)
+		head := container.NewBorder(nil, nil, nil, container.NewHBox(addV, editK, t.d.deleteButton(model.EntityKPI, kid, m)), name)
 		t.box.Add(widget.NewCard("", "", container.NewVBox(head, info,
 			container.NewBorder(nil, nil, widget.NewLabel(tr("kpi.attainment")), nil, bar), latest,
 			widget.NewSeparator(), values)))
