@@ -481,6 +481,10 @@ func (s *structureScreen) onDelete(entity model.Entity) {
 func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDialog {
 	u := s.u
 	d := u.doc
+	if entity == model.EntityPerson && u.me != nil && id == u.me.ID {
+		dialog.ShowInformation(u.say("Изтриване", "Delete"), u.say("Не можете да изтриете себе си: помолете друг човек от офиса.", "You cannot delete yourself: ask another person of the office."), u.win)
+		return nil
+	}
 	name := d.RowName(entity, id, u.lang)
 	refs := d.References(entity, id)
 	dd := &deleteDialog{refs: widget.NewLabel("")}
