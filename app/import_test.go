@@ -32,8 +32,8 @@ func templateWith(t *testing.T, doc *model.Doc, dbID string, fill func(d *model.
 func TestImportShowsChangesBeforeApplying(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.manual, "55")
-	h.tap(d.saveBtn)
+	retype(d.fields.manual, "55")
+	h.tap(d.fields.saveBtn)
 	if !h.u.hist.canUndo() {
 		t.Fatal("nothing to undo before the import")
 	}
@@ -47,7 +47,7 @@ func TestImportShowsChangesBeforeApplying(t *testing.T) {
 
 	h.u.importWorkbook("update.xlsx", b)
 	h.u.settle()
-	imp := h.u.lastImport
+	imp := latest[*importDialog](h)
 	if imp == nil {
 		t.Fatal("no dry run shown")
 	}
@@ -55,7 +55,7 @@ func TestImportShowsChangesBeforeApplying(t *testing.T) {
 		t.Fatalf("the import was refused: %q", imp.lines)
 	}
 	text := strings.Join(imp.lines, "\n")
-	if !strings.Contains(text, "2026-11-20") || !strings.Contains(text, fieldName("completed")) || !strings.Contains(text, "1.1") {
+	if !strings.Contains(text, "20.11.2026") || !strings.Contains(text, fieldName("completed")) || !strings.Contains(text, "1.1") {
 		t.Errorf("the dry run does not show the completion:\n%s", text)
 	}
 	if h.store.updates != before || h.storedMilestone(msOverdue).Completed != 0 {
@@ -95,7 +95,7 @@ func TestImportRefusedShowsProblems(t *testing.T) {
 	})
 	h.u.importWorkbook("other.xlsx", b)
 	h.u.settle()
-	imp := h.u.lastImport
+	imp := latest[*importDialog](h)
 	if imp == nil || !imp.refused || imp.apply != nil {
 		t.Fatalf("dry run = %+v, want a refusal without Apply", imp)
 	}
@@ -112,7 +112,7 @@ func TestImportNotAWorkbook(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	h.u.importWorkbook("notes.xlsx", []byte("hello"))
 	h.u.settle()
-	if h.u.lastImport != nil {
+	if opened[*importDialog](h) {
 		t.Error("a dry run was shown for a file that is not a workbook")
 	}
 	if h.u.win.Canvas().Overlays().Top() == nil {
@@ -155,7 +155,7 @@ func TestImportAppliesAFreshPlan(t *testing.T) {
 
 	h.u.importWorkbook("update.xlsx", filled.Bytes())
 	h.u.settle()
-	imp := h.u.lastImport
+	imp := latest[*importDialog](h)
 	if imp == nil || imp.apply == nil {
 		t.Fatalf("no preview with an Apply button: %+v", imp)
 	}

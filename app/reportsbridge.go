@@ -121,16 +121,17 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	switch {
 	case len(problems) > 0:
 		d.refused = true
-		intro = trf("import.refused", name, len(problems))
+		intro = trn("import.refused", len(problems), name, len(problems))
 		for _, p := range problems {
 			d.lines = append(d.lines, p.String())
 		}
 	case len(changes) == 0:
 		intro = trf("import.nothing", name)
 	default:
-		intro = trf("import.preview", name, len(changes))
+		intro = trn("import.preview", len(changes), name, len(changes))
+		view := newAuditView(u.doc, u.lang)
 		for _, c := range changes {
-			d.lines = append(d.lines, u.changeLine(c))
+			d.lines = append(d.lines, u.changeLine(view, c))
 		}
 	}
 	head := widget.NewLabel(intro)
@@ -154,7 +155,7 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	buttons := []fyne.CanvasObject{d.cancel}
 	if !d.refused && len(changes) > 0 {
 		d.cancel.SetText(tr("action.cancel"))
-		d.apply = widget.NewButtonWithIcon(trf("import.apply", len(changes)), theme.ConfirmIcon(), func() { u.applyImport(d) })
+		d.apply = widget.NewButtonWithIcon(trn("import.apply", len(changes), len(changes)), theme.ConfirmIcon(), func() { u.applyImport(d) })
 		d.apply.Importance = widget.HighImportance
 		buttons = append(buttons, d.apply)
 	}
@@ -162,25 +163,25 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	size := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(960, max(560, size.Width*0.85)), min(640, max(400, size.Height*0.85))))
 	d.dlg.Show()
-	u.lastImport = d
+	observe(d)
 	return d
 }
 
 // changeLine writes one planned change for people.
-func (u *UI) changeLine(c xlsx.Change) string {
+func (u *UI) changeLine(view *auditView, c xlsx.Change) string {
 	var parts []string
 	for _, f := range c.Fields {
 		if c.Op == model.OpCreate {
-			parts = append(parts, fieldName(f.Field)+": "+shorten(auditValue(f.New)))
+			parts = append(parts, fieldName(f.Field)+": "+shorten(view.value(f.Field, f.New)))
 		} else {
-			parts = append(parts, fieldName(f.Field)+": "+shorten(auditValue(f.Old))+" → "+shorten(auditValue(f.New)))
+			parts = append(parts, fieldName(f.Field)+": "+shorten(view.value(f.Field, f.Old))+" → "+shorten(view.value(f.Field, f.New)))
 		}
 	}
 	verb := tr("import.change")
 	if c.Op == model.OpCreate {
 		verb = tr("import.add")
 	}
-	return c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + tr("col.code") + " " + c.Measure + " · " + verb + " " +
+	return c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + entityName(model.EntityMeasure) + " " + c.Measure + " · " + verb + " " +
 		entityName(c.Entity) + "\n" + strings.Join(parts, "; ")
 }
 
@@ -210,7 +211,7 @@ func (u *UI) applyImport(d *importDialog) {
 			return
 		}
 		u.hist.clear()
-		d.finished = trf("import.done", applied, d.source)
+		d.finished = trn("import.done", applied, applied, d.source)
 		u.reload(func() {
 			dialog.ShowInformation(tr("import.title"), d.finished, u.win)
 		})
