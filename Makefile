@@ -11,7 +11,7 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Needed by tests and screenshots: a virtual display, PDF and workbook
 # checks, and a screen grabber.
-TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick
+TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick postgresql
 # Needed by `make release` only: the mingw-w64 cross compiler, wixl (MSI),
 # ImageMagick (the .ico), xz and dpkg-deb.
 RELEASE_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools imagemagick xz-utils dpkg-dev
@@ -147,3 +147,9 @@ screenshots: deps build
 
 clean:
 	rm -rf bin screenshots dist
+
+# The desktop app on the large generated strategy under a virtual display:
+# time to the first window, idle CPU over 20 s, peak memory (BENCHMARKS.md).
+.PHONY: bench-app
+bench-app: deps build
+	scripts/bench-app-idle.sh ./$(BIN)

@@ -17,7 +17,7 @@ import (
 
 	"strategytracker/model"
 	"strategytracker/netfs"
-	"strategytracker/storage"
+	"strategytracker/storage/postgres"
 )
 
 // errUsage marks a command-line mistake: exit status 2.
@@ -61,7 +61,7 @@ type cmdContext struct {
 	lang   model.Lang
 	out    io.Writer
 	stderr io.Writer
-	store  *storage.Store
+	store  model.Store // a file (storage) or a server (storage/postgres)
 
 	asOfText, langText *string // set when the command takes -asof / -lang
 }
@@ -106,6 +106,12 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		args = append([]string{"version"}, args[1:]...)
 	}
 	cmd := lookup(args[0])
+	if cmd == nil && len(args) > 1 {
+		// Two-word commands: period open, server init, …
+		if cmd = lookup(args[0] + " " + args[1]); cmd != nil {
+			args = args[1:]
+		}
+	}
 	if cmd == nil {
 		fmt.Fprintf(stderr, "strategytracker: unknown command %q\n", args[0])
 		printUsage(stderr)
@@ -121,7 +127,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if cmd.db != dbNone {
-		fs.StringVar(&c.db, "db", "", "the strategy file (default: $STRATEGYTRACKER_DB, else strategy.db in the app's folder)")
+		fs.StringVar(&c.db, "db", "", "the strategy file, or a server: postgres://USER@HOST/DATABASE or service=NAME (default: $STRATEGYTRACKER_DB, else strategy.db in the app's folder)")
 	}
 	if cmd.flags != nil {
 		cmd.flags(fs, c)
@@ -194,6 +200,9 @@ var checkNetwork = netfs.Check
 // warnIfNetwork warns on stderr when path lies on a network file system,
 // where SQLite's locking is unreliable. The command still runs.
 func warnIfNetwork(stderr io.Writer, path string) {
+	if postgres.IsURL(path) {
+		return // a server is where sharing belongs
+	}
 	if r, err := checkNetwork(path); err == nil && r.Network {
 		fmt.Fprintf(stderr, "strategytracker: warning: %s\n", r.Warning(path))
 	}

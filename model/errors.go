@@ -19,7 +19,20 @@ const (
 type Error struct {
 	Code    string
 	Message string
+	// Field is the exchange-format name of the field a validation error is
+	// about ("weight", "title (en)", "funding 2 amountCents"), so that a form
+	// can mark it without parsing Message; "" when the error is not about
+	// one field.
+	Field string
+	// Reason says why Authorize refused (EFORBIDDEN), for the app to
+	// translate; "" otherwise.
+	Reason Reason
+	// Err is the underlying error, if any (errors.Unwrap reaches it).
+	Err error
 }
+
+// Unwrap returns the underlying error.
+func (e *Error) Unwrap() error { return e.Err }
 
 func (e *Error) Error() string { return e.Message }
 

@@ -22,17 +22,22 @@ func Encode(w io.Writer, d *Doc) error {
 // so that a typo does not silently drop data. It does not validate: call
 // Doc.Validate.
 func Decode(r io.Reader) (*Doc, error) {
-	dec := json.NewDecoder(r)
+	// Read it whole first: encoding/json replaces invalid UTF-8 silently.
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, Errorf(EINVALID, "not a strategy export: %v", err)
+	}
+	if err := checkJSONText(b); err != nil {
+		return nil, err
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	var d Doc
 	if err := dec.Decode(&d); err != nil {
 		return nil, Errorf(EINVALID, "not a strategy export: %v", err)
 	}
 	// dec.More() alone would miss a stray "}" or "]": look at what is left.
-	rest, err := io.ReadAll(io.MultiReader(dec.Buffered(), r))
-	if err != nil {
-		return nil, Errorf(EINVALID, "not a strategy export: %v", err)
-	}
+	rest := b[dec.InputOffset():]
 	if len(bytes.Trim(rest, " \t\r\n")) > 0 { // JSON whitespace only
 		return nil, Errorf(EINVALID, "not a strategy export: data after the end of the JSON object")
 	}
@@ -52,6 +57,13 @@ func (d *Doc) fillEmptyLists() {
 	d.People = nonNil(d.People)
 	d.Measures = nonNil(d.Measures)
 	d.Snapshots = nonNil(d.Snapshots)
+	d.Periods = nonNil(d.Periods)
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		p.Reopened = nonNil(p.Reopened)
+		p.Returns = nonNil(p.Returns)
+		p.Narrative = nonNil(p.Narrative)
+	}
 	for i := range d.Measures {
 		m := &d.Measures[i]
 		m.Goals = nonNil(m.Goals)

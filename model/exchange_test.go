@@ -3,6 +3,9 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -209,5 +212,55 @@ func TestCanonicalJSON(t *testing.T) {
 	}
 	if want := `{"a":[1,2],"b":"x<y&z"}`; string(got) != want {
 		t.Errorf("CanonicalJSON = %s, want %s", got, want)
+	}
+}
+
+func TestDecodeRefusesInvalidUTF8(t *testing.T) {
+	good, err := os.ReadFile("../assets/demo/strategy.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := bytes.Index(good, []byte("Дигитална"))
+	if at < 0 {
+		t.Fatal("the demo has no Дигитална")
+	}
+	tests := []struct {
+		name string
+		edit func(b []byte) []byte
+		want string
+	}{
+		{"a stray continuation byte", func(b []byte) []byte { b[at] = 0x80; return b }, fmt.Sprintf("byte offset %d", at)},
+		{"a Latin-1 byte", func(b []byte) []byte { b[at+1] = 0xE9; return b }, fmt.Sprintf("byte offset %d", at)},
+		{"a truncated sequence at the end", func(b []byte) []byte { return append(b, 0xD0) }, fmt.Sprintf("byte offset %d", len(good))},
+		{"a lone high surrogate escape", func(b []byte) []byte {
+			return bytes.Replace(b, []byte("Дигитална"), []byte(`\ud83dДигитална`), 1)
+		}, fmt.Sprintf(`\ud83d at byte offset %d`, at)},
+		{"a lone low surrogate escape", func(b []byte) []byte {
+			return bytes.Replace(b, []byte("Дигитална"), []byte(`\uDE00`), 1)
+		}, fmt.Sprintf(`\uDE00 at byte offset %d`, at)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := DecodeBytes(tt.edit(bytes.Clone(good)))
+			if ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Decode = %v, want invalid naming %q", err, tt.want)
+			}
+		})
+	}
+	// A proper pair and other escapes are fine.
+	ok := bytes.Replace(bytes.Clone(good), []byte("Дигитална"), []byte(`\ud83d\ude00 \"\\u0041\" \u0041`), 1)
+	if _, err := DecodeBytes(ok); err != nil {
+		t.Errorf("a valid surrogate pair: %v", err)
+	}
+}
+
+func TestCheckUTF8NamesWhereAndTheByte(t *testing.T) {
+	if err := CheckUTF8("Milestones!C3", "наред"); err != nil {
+		t.Errorf("valid text: %v", err)
+	}
+	err := CheckUTF8("Milestones!C3", "на\xffред")
+	var e *Error
+	if !errors.As(err, &e) || e.Code != EINVALID || e.Field != "Milestones!C3" || !strings.Contains(e.Message, "byte 4") {
+		t.Errorf("CheckUTF8 = %#v", err)
 	}
 }

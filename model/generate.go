@@ -126,12 +126,13 @@ func Generate(n int, seed uint64) *Doc {
 
 // valueDate spreads 60 monthly values from the baseline date without
 // passing GeneratedAsOf: when there is less than 60 months of room they
-// come closer together.
+// come closer together, but never two on one day (a KPI has one value a
+// day), so with less than 60 days of room the last ones pass it.
 func valueDate(baseline Date, v int) Date {
 	room := GeneratedAsOf.DaysSince(baseline)
 	step := 30
 	if room < 60*30 {
-		step = max(room, 0) / 60
+		step = max(room/60, 1)
 	}
 	return baseline.AddDays(v * step)
 }

@@ -5,6 +5,9 @@ import (
 	"slices"
 )
 
+// Reason is why Authorize refused a change: a code the app translates.
+type Reason string
+
 // Op is the kind of a change.
 type Op string
 

@@ -16,6 +16,21 @@ const (
 	MaxNote  = 4000
 )
 
+// Bounds on numbers, so that every computed figure stays finite and exact
+// enough (DESIGN.md §1.1): sums of weight × progress over every measure,
+// budget totals in int64 cents and KPI attainment never overflow.
+const (
+	MinWeight = 1e-6
+	MaxWeight = 1e6
+	// MaxCents bounds one amount (planned, spent, a funding source, the sum
+	// of a measure's funding): 100 000 000 000,00 €.
+	MaxCents = 10_000_000_000_000
+	// MaxKPIValue bounds a KPI's baseline, target and values in magnitude.
+	MaxKPIValue = 1e15
+	// MaxMeasures bounds a strategy, so that sums of MaxCents stay in int64.
+	MaxMeasures = 100_000
+)
+
 // Earliest and latest accepted due dates.
 var (
 	MinDue = NewDate(2000, 1, 1)
@@ -70,8 +85,11 @@ func checkString(what, field, s string, limit int) error {
 }
 
 func checkWeight(what string, w float64) error {
-	if !(w > 0) || math.IsInf(w, 0) {
+	if !(w > 0) {
 		return fieldError(what, "weight", "must be greater than 0 (is %v)", w)
+	}
+	if w < MinWeight || w > MaxWeight {
+		return fieldError(what, "weight", "must be between %v and %v (is %v)", MinWeight, MaxWeight, w)
 	}
 	return nil
 }
@@ -79,6 +97,19 @@ func checkWeight(what string, w float64) error {
 func checkNumber(what, field string, v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
 		return fieldError(what, field, "is not a number")
+	}
+	if math.Abs(v) > MaxKPIValue {
+		return fieldError(what, field, "is %v; it must be between %v and %v", v, -MaxKPIValue, MaxKPIValue)
+	}
+	return nil
+}
+
+func checkCents(what, field string, c int64) error {
+	if c < 0 {
+		return fieldError(what, field, "is negative")
+	}
+	if c > MaxCents {
+		return fieldError(what, field, "is over the limit of %d cents", int64(MaxCents))
 	}
 	return nil
 }
@@ -219,19 +250,23 @@ func (m *Measure) Validate() error {
 	if !(m.ManualProgress >= 0 && m.ManualProgress <= 100) {
 		return fieldError(what, "manualProgress", "must be between 0 and 100 (is %v)", m.ManualProgress)
 	}
-	if m.PlannedCents < 0 {
-		return fieldError(what, "plannedCents", "is negative")
+	if err := checkCents(what, "plannedCents", m.PlannedCents); err != nil {
+		return err
 	}
-	if m.SpentCents < 0 {
-		return fieldError(what, "spentCents", "is negative")
+	if err := checkCents(what, "spentCents", m.SpentCents); err != nil {
+		return err
 	}
+	var funded int64
 	for i, f := range m.Funding {
 		field := fmt.Sprintf("funding %d", i+1)
 		if err := checkText(what, field+" name", f.Name, true, MaxTitle); err != nil {
 			return err
 		}
-		if f.AmountCents < 0 {
-			return fieldError(what, field+" amountCents", "is negative")
+		if err := checkCents(what, field+" amountCents", f.AmountCents); err != nil {
+			return err
+		}
+		if funded += f.AmountCents; funded > MaxCents {
+			return fieldError(what, "funding", "adds up to more than the limit of %d cents", int64(MaxCents))
 		}
 	}
 	if o := m.Override; o != nil {
@@ -354,6 +389,9 @@ func (d *Doc) Validate(today Date) error {
 	}
 	if err := d.Strategy.Validate(); err != nil {
 		return err
+	}
+	if len(d.Measures) > MaxMeasures {
+		return Errorf(EINVALID, "measures: %d measures; a strategy holds at most %d", len(d.Measures), MaxMeasures)
 	}
 	goals, areas, units := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i := range d.Goals {
@@ -502,7 +540,10 @@ func (d *Doc) Validate(today Date) error {
 			}
 		}
 	}
-	return nil
+	if err := d.validatePlan(); err != nil {
+		return err
+	}
+	return d.ValidatePeriods()
 }
 
 // ValidateSnapshotName refuses an empty name, one over the title limit and

@@ -39,6 +39,9 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 		return wrapSQL(err, "load")
 	}
 	defer tx.Rollback()
+	if err := s.touchGuard(ctx, tx); err != nil {
+		return err
+	}
 	st := &d.Strategy
 	args := append([]any{databaseID}, strategyArgs(st)...)
 	if _, err := tx.ExecContext(ctx, "INSERT INTO meta (id, database_id, "+strategyCols+", version) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", args...); err != nil {
@@ -115,6 +118,12 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 			return wrapSQL(err, "load snapshot %q", sn.Name)
 		}
 	}
+	if err := loadPlan(ctx, tx, d); err != nil {
+		return err
+	}
+	if err := loadPeriods(ctx, tx, d); err != nil {
+		return err
+	}
 	// One audit entry records the load with the whole loaded document, the
 	// starting point from which Check replays the log.
 	record, err := model.LoadRecordJSON(d)
@@ -139,32 +148,45 @@ func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string,
 	}
 	var sn *model.Snapshot
 	err := s.Update(ctx, actor, model.ActionSnapshot, "", func(mt model.Tx) error {
-		t := mt.(*tx)
-		if err := model.Authorize(t.actor, model.EntitySnapshot, model.OpCreate, nil, nil); err != nil {
-			return err
-		}
-		for _, other := range t.doc.Snapshots {
-			if other.Name == name {
-				return model.Errorf(model.EINVALID, "snapshot %q already exists: choose another name", name)
-			}
-		}
-		content, sum, err := model.EncodeFigures(model.ComputeSnapshotFigures(t.doc, asOf))
-		if err != nil {
-			return model.Errorf(model.EINTERNAL, "snapshot: %v", err)
-		}
-		sn = &model.Snapshot{Name: name, AsOf: asOf, CreatedAt: t.at, CreatedBy: t.user, SHA256: sum, Figures: content}
-		res, err := t.sql.ExecContext(ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES (?, ?, ?, ?, ?, ?)",
-			sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures))
-		if err != nil {
-			return wrapSQL(err, "snapshot %q", name)
-		}
-		sn.ID, _ = res.LastInsertId()
-		record, _ := model.CanonicalJSON(struct {
-			Name   string     `json:"name"`
-			AsOf   model.Date `json:"asOf"`
-			SHA256 string     `json:"sha256"`
-		}{name, asOf, sum})
-		return t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", string(record))
+		var err error
+		sn, err = mt.(*tx).snapshot(name, asOf)
+		return err
 	})
 	return sn, err
+}
+
+// snapshot freezes the figures at asOf under name inside the transaction.
+func (t *tx) snapshot(name string, asOf model.Date) (*model.Snapshot, error) {
+	if err := model.ValidateSnapshotName(name); err != nil {
+		return nil, err
+	}
+	if asOf == 0 {
+		return nil, model.Errorf(model.EINVALID, "snapshot: as-of date is empty")
+	}
+	if err := model.Authorize(t.actor, model.EntitySnapshot, model.OpCreate, nil, nil); err != nil {
+		return nil, err
+	}
+	for _, other := range t.doc.Snapshots {
+		if other.Name == name {
+			return nil, model.Errorf(model.EINVALID, "snapshot %q already exists: choose another name", name)
+		}
+	}
+	content, sum, err := model.EncodeFigures(model.ComputeSnapshotFigures(t.doc, asOf))
+	if err != nil {
+		return nil, model.Errorf(model.EINTERNAL, "snapshot: %v", err)
+	}
+	sn := &model.Snapshot{Name: name, AsOf: asOf, CreatedAt: t.at, CreatedBy: t.user, SHA256: sum, Figures: content}
+	res, err := t.sql.ExecContext(t.ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES (?, ?, ?, ?, ?, ?)",
+		sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures))
+	if err != nil {
+		return nil, wrapSQL(err, "snapshot %q", name)
+	}
+	sn.ID, _ = res.LastInsertId()
+	t.doc.Snapshots = append(t.doc.Snapshots, *sn)
+	record, _ := model.CanonicalJSON(struct {
+		Name   string     `json:"name"`
+		AsOf   model.Date `json:"asOf"`
+		SHA256 string     `json:"sha256"`
+	}{name, asOf, sum})
+	return sn, t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", string(record))
 }

@@ -76,6 +76,7 @@ type Store struct {
 	now        func() time.Time
 	writer     *sql.DB // one connection, BEGIN IMMEDIATE: writes never deadlock
 	reader     *sql.DB // readers see a consistent WAL snapshot beside the writer
+	guards     *guardSource
 }
 
 var _ model.Store = (*Store)(nil)
@@ -144,6 +145,7 @@ func Create(ctx context.Context, path string, d *model.Doc, opts Options) (_ *St
 			}
 		}
 	}()
+	seed := opts.DatabaseID // reproducible files get reproducible guards
 	if opts.DatabaseID == "" {
 		opts.DatabaseID = newDatabaseID()
 	}
@@ -151,6 +153,7 @@ func Create(ctx context.Context, path string, d *model.Doc, opts Options) (_ *St
 	if err != nil {
 		return nil, err
 	}
+	s.guards = &guardSource{seed: seed}
 	if err := s.upgrade(ctx, 0, opts.steps()); err != nil {
 		s.Close()
 		return nil, err
@@ -208,6 +211,11 @@ func openDB(path string, readOnly bool, opts Options) (*Store, error) {
 // upgrade applies the migrations after from, one transaction each. An
 // existing file (from > 0) is first copied beside itself.
 func (s *Store) upgrade(ctx context.Context, from int, steps []string) error {
+	if from == 1 && len(steps) >= 2 {
+		if err := s.refuseDuplicateValues(ctx); err != nil {
+			return err
+		}
+	}
 	if from > 0 && from < len(steps) {
 		backup := fmt.Sprintf("%s.schema%d.bak", s.path, from)
 		os.Remove(backup) // a stale copy of an earlier attempt
@@ -228,6 +236,30 @@ func (s *Store) upgrade(ctx context.Context, from int, steps []string) error {
 	return nil
 }
 
+// refuseDuplicateValues refuses to upgrade a schema-1 file holding two
+// values of one KPI on one date: schema 2 allows one value a day, and which
+// of the two is right is the user's call, not the upgrade's. Nothing has
+// been changed when it refuses.
+func (s *Store) refuseDuplicateValues(ctx context.Context) error {
+	var pairs []string
+	err := each(ctx, s.writer, "SELECT kpi_id, date, group_concat(id, ', ') FROM kpi_values GROUP BY kpi_id, date HAVING count(*) > 1 ORDER BY kpi_id, date", func(r *sql.Rows) error {
+		var kpi int64
+		var date, ids string
+		if err := r.Scan(&kpi, &date, &ids); err != nil {
+			return err
+		}
+		pairs = append(pairs, fmt.Sprintf("KPI %d on %s (values %s)", kpi, date, ids))
+		return nil
+	})
+	if err != nil {
+		return wrapSQL(err, "read the KPI values of %s", s.path)
+	}
+	if len(pairs) > 0 {
+		return model.Errorf(model.EINVALID, "%s cannot be upgraded: it holds more than one value of a KPI on one date, and a KPI has one value a day: %s. The file is unchanged: delete the extra values with the version that wrote it, or export it, keep one value per date in the JSON and load that", s.path, strings.Join(pairs, "; "))
+	}
+	return nil
+}
+
 func (s *Store) migrate(ctx context.Context, version int, script string) error {
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
@@ -236,6 +268,9 @@ func (s *Store) migrate(ctx context.Context, version int, script string) error {
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, script); err != nil {
 		return model.Errorf(model.EINTERNAL, "migration %d: %v", version, err)
+	}
+	if err := s.touchGuard(ctx, tx); err != nil {
+		return err
 	}
 	// PRAGMA takes no parameters; the values are integers we control.
 	if _, err := tx.ExecContext(ctx, "PRAGMA application_id = "+strconv.Itoa(ApplicationID)); err != nil {
@@ -342,6 +377,10 @@ func inspect(path string, known int) (header, error) {
 	}
 	h.userVersion = int(int32(binary.BigEndian.Uint32(buf[60:64])))
 	h.applicationID = binary.BigEndian.Uint32(buf[68:72])
+	// Before anything opens it with SQLite, which would apply them.
+	if err := checkCompanions(path, buf, h.userVersion); err != nil {
+		return h, err
+	}
 	if h.applicationID == 0 && h.userVersion == 0 && hasWAL(path) {
 		// A creation interrupted before its checkpoint: the header's new
 		// values are still in the WAL. Ask SQLite, read-only.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -415,7 +416,7 @@ func TestUpgradeKeepsDataAndACopy(t *testing.T) {
 	if version != len(next) {
 		t.Errorf("user_version = %d, want %d", version, len(next))
 	}
-	backup := path + ".schema1.bak"
+	backup := fmt.Sprintf("%s.schema%d.bak", path, len(first))
 	old, err := Open(ctx, backup, Options{migrations: first, ReadOnly: true})
 	if err != nil {
 		t.Fatalf("the copy made before the upgrade: %v", err)
