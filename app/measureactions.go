@@ -154,7 +154,7 @@ func (u *UI) onNewMeasure(area string) {
 			return
 		}
 		if err := m.Validate(); err != nil {
-			if !showFieldError(mf.fields, model.ErrorMessage(err)) {
+			if !fieldSet(mf.fields).showModelError(err) {
 				mf.f.setError(model.ErrorMessage(err))
 			}
 			return

@@ -402,7 +402,7 @@ func (s *structureScreen) saveRow(sf *structForm, entity model.Entity, base, row
 	u := s.u
 	sf.clearErrors()
 	if err := validate(); err != nil {
-		if !showFieldError(sf.fields, model.ErrorMessage(err)) {
+		if !fieldSet(sf.fields).showModelError(err) {
 			sf.f.setError(model.ErrorMessage(err))
 		}
 		return
@@ -420,14 +420,14 @@ func (s *structureScreen) saveRow(sf *structForm, entity model.Entity, base, row
 	var retry func(r any)
 	retry = func(r any) {
 		sf.f.save.Disable()
-		u.save(label, func(tx model.Tx) error { return save(tx, r) }, u.saveDone(sf.f, base, r, retry, sf.fields))
+		u.save(label, func(tx model.Tx) error { return save(tx, r) }, u.structDone(sf.f, sf.fields, base, r, retry))
 	}
 	if rowID(row) == 0 {
 		retry = nil
 	}
 	sf.f.save.Disable()
 	mine := cloneRow(row)
-	u.save(label, func(tx model.Tx) error { return save(tx, cloneRow(mine)) }, u.saveDone(sf.f, base, mine, retry, sf.fields))
+	u.save(label, func(tx model.Tx) error { return save(tx, cloneRow(mine)) }, u.structDone(sf.f, sf.fields, base, mine, retry))
 }
 
 // onMove swaps the order of the selected area with its neighbour.
@@ -662,4 +662,21 @@ func (s *structureScreen) onAdopt() {
 	af.f.save.SetText(u.say("Отбележи като приет", "Mark adopted"))
 	af.f.dlg.Show()
 	s.ed.lastAdopt = af
+}
+
+// structDone ends a structure form's save: close on success, offer the
+// conflict dialog on ECONFLICT, else show the error beside its field or
+// under the form.
+func (u *UI) structDone(f *formDialog, fields map[string]*field, base, mine any, retry func(row any)) func(error) {
+	return func(err error) {
+		f.save.Enable()
+		switch {
+		case err == nil:
+			f.dlg.Hide()
+		case model.ErrorCode(err) == model.ECONFLICT && base != nil && retry != nil:
+			u.showConflict(base, mine, retry, f.dlg.Hide)
+		case !fieldSet(fields).showModelError(err):
+			f.setError(model.ErrorMessage(err))
+		}
+	}
 }

@@ -100,6 +100,8 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	u := newTestUI(a, store)
 	t.Cleanup(func() { u.settle(); setLanguage(model.BG) })
 	h := &harness{t: t, app: a, store: store.memStore, u: u}
+	observe = func(x any) { h.seen = append(h.seen, x) }
+	t.Cleanup(func() { observe = func(any) {} })
 	u.Start()
 	u.settle()
 
@@ -114,8 +116,8 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	}
 
 	d := h.open(mDocs)
-	retype(d.end, "30.06.2028")
-	h.tap(d.saveBtn)
+	retype(d.fields.end, "30.06.2028")
+	h.tap(d.fields.saveBtn)
 	if lastReason == nil || h.doc().Measure(mDocs).End != model.MustDate("2027-12-31") {
 		t.Fatal("a new end date after adoption did not ask for a reason")
 	}
@@ -129,8 +131,8 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	lastReason = nil
 	d = u.detail
 	h.tap(d.kpis.editKPI[kpiDocs])
-	retype(d.kpis.kpiForm.targetVal, "90")
-	h.tap(d.kpis.kpiForm.f.save)
+	retype(latest[*kpiForm](h).targetVal, "90")
+	h.tap(latest[*kpiForm](h).f.save)
 	if lastReason == nil {
 		t.Fatal("a new KPI target after adoption did not ask for a reason")
 	}

@@ -8,10 +8,7 @@ import (
 // screenshots: the Structure screen with its editing bar, a goal's form,
 // a refused delete with its offer to reassign, marking the plan adopted,
 // the measure actions and the question for a reason.
-func (u *UI) planShots(measureID model.ID) []struct {
-	name string
-	show func()
-} {
+func (u *UI) planShots(measureID model.ID) []shot {
 	unitWithMeasures := func() model.ID {
 		if m := u.doc.Measure(measureID); m != nil {
 			if un := u.doc.Unit(m.LeadUnit); un != nil {
@@ -26,10 +23,7 @@ func (u *UI) planShots(measureID model.ID) []struct {
 		}
 		return ""
 	}
-	return []struct {
-		name string
-		show func()
-	}{
+	return []shot{
 		{"plan-structure", func() {
 			u.hideDialogs()
 			u.showScreen(screenStructure)

@@ -93,7 +93,7 @@ func newMeasure(h *harness, area, code, title, lead, start, end string) *detailS
 func addMilestone(h *harness, d *detailScreen, title, due, completed string) {
 	h.t.Helper()
 	h.tap(d.milestones.add)
-	f := d.milestones.form
+	f := latest[*milestoneForm](h)
 	retype(f.titleBG, title)
 	retype(f.due, due)
 	retype(f.completed, completed)
@@ -123,7 +123,7 @@ func TestBuildAStrategyThroughTheScreens(t *testing.T) {
 	addMilestone(h, d, "Внедряване", "01.10.2026", "")
 	// A KPI with a value and a funding source.
 	h.tap(d.kpis.add)
-	kf := d.kpis.kpiForm
+	kf := latest[*kpiForm](h)
 	retype(kf.nameBG, "Услуги онлайн")
 	retype(kf.unitBG, "брой")
 	retype(kf.baseValue, "10")
@@ -133,15 +133,15 @@ func TestBuildAStrategyThroughTheScreens(t *testing.T) {
 	h.tap(kf.f.save)
 	kpi := h.doc().MeasureByCode("1.1").KPIs[0]
 	h.tap(d.kpis.addValue[kpi.ID])
-	vf := d.kpis.valueForm
+	vf := latest[*valueForm](h)
 	retype(vf.date, "30.06.2026")
 	retype(vf.value, "45")
 	h.tap(vf.f.save)
-	d.onAddFunding(model.Funding{Name: model.T("Общински бюджет", "Municipal budget"), AmountCents: 250_000_00})
-	retype(d.planned, "250000")
-	h.tap(d.saveBtn)
-	if d.formErr.Visible() {
-		t.Fatalf("measure save: %s", d.formErr.Text)
+	d.fields.onAddFunding(model.Funding{Name: model.T("Общински бюджет", "Municipal budget"), AmountCents: 250_000_00})
+	retype(d.fields.planned, "250000")
+	h.tap(d.fields.saveBtn)
+	if d.fields.formErr.Visible() {
+		t.Fatalf("measure save: %s", d.fields.formErr.Text)
 	}
 
 	d = newMeasure(h, "A1", "1.2", "Отворени данни", "IT", "01.06.2025", "30.06.2027")
@@ -244,7 +244,9 @@ func TestUndoRedoStructuralEdits(t *testing.T) {
 			}
 			return ""
 		}},
-		{"add area", func() { h.addStruct(model.EntityArea, map[string]string{"code": "A3", "title": "Образование"}, nil) },
+		{"add area", func() {
+			h.addStruct(model.EntityArea, map[string]string{"code": "A3", "title": "Образование"}, nil)
+		},
 			func(d *model.Doc) string {
 				if d.Area("A3") == nil {
 					return "no A3"
