@@ -79,9 +79,9 @@ func (t *kpisTab) refresh() {
 			ev.Importance = widget.LowImportance
 			l.action(u.denial(model.EntityKPIValue, model.OpUpdate, m, "value"), ev)
 			t.editValue[vid] = ev
-			values.Add(container.NewBorder(nil, nil, nil, ev, lbl))
+			values.Add(container.NewBorder(nil, nil, nil, container.NewHBox(ev, t.d.deleteButton(model.EntityKPIValue, vid, m)), lbl))
 		}
-		head := container.NewBorder(nil, nil, nil, container.NewHBox(addV, editK), name)
+		head := container.NewBorder(nil, nil, nil, container.NewHBox(addV, editK, t.d.deleteButton(model.EntityKPI, kid, m)), name)
 		t.box.Add(widget.NewCard("", "", container.NewVBox(head, info,
 			container.NewBorder(nil, nil, widget.NewLabel(tr("kpi.attainment")), nil, bar), latest,
 			widget.NewSeparator(), values)))

@@ -88,8 +88,9 @@ func (t *milestonesTab) refresh() {
 		}
 		l.action(u.denial(model.EntityMilestone, model.OpUpdate, m, "cancelled"), cancel)
 		t.complete[id], t.edit[id], t.cancel[id] = complete, edit, cancel
+		del := t.d.deleteButton(model.EntityMilestone, id, m) // measureactions_children.go
 		row := container.NewBorder(nil, nil, container.NewVBox(stateBadge(st)),
-			container.NewVBox(container.NewHBox(complete, edit, cancel)), lines)
+			container.NewVBox(container.NewHBox(complete, edit, cancel, del)), lines)
 		t.box.Add(row)
 		t.box.Add(widget.NewSeparator())
 	}
