@@ -47,6 +47,11 @@ func WriteWorkbook(w io.Writer, d *model.Doc, opt Options) error {
 			return err
 		}
 	}
+	if d.Adoption != nil { // the adopted plan's revisions (planbook_revisions.go)
+		if err := WriteRevisionsSheet(f, d, lang); err != nil {
+			return err
+		}
+	}
 	return f.Write(w)
 }
 
