@@ -30,21 +30,15 @@ func newKPIsTab(d *detailScreen) *kpisTab {
 }
 
 func (t *kpisTab) refresh() {
-	u := t.d.u
-	m := t.d.measure()
+	var l locks
+	m := t.begin(model.EntityKPI, func(m *model.Measure) int { return len(m.KPIs) }, "kpi.none", &l)
 	if m == nil {
 		return
 	}
-	lang := u.lang
+	u, lang := t.d.u, t.d.u.lang
 	t.addValue = map[model.ID]*widget.Button{}
 	t.editKPI = map[model.ID]*widget.Button{}
 	t.editValue = map[model.ID]*widget.Button{}
-	t.box.RemoveAll()
-	var l locks
-	l.action(u.denial(model.EntityKPI, model.OpCreate, m), t.add)
-	if len(m.KPIs) == 0 {
-		t.box.Add(hint(tr("kpi.none")))
-	}
 	for i := range m.KPIs {
 		k := &m.KPIs[i]
 		kid := k.ID
