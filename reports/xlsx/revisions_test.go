@@ -13,7 +13,7 @@ import (
 func TestWorkbookListsTheRevisionsOfTheAdoptedPlan(t *testing.T) {
 	d := demoDoc(t)
 	if i, _ := open(t, workbookBytes(t, d, model.BG)).GetSheetIndex("Ревизии"); i >= 0 {
-		t.Fatal("a workbook without revisions has a Revisions sheet")
+		t.Fatal("a workbook of a plan not adopted has a Revisions sheet")
 	}
 	var office *model.Person
 	for i := range d.People {

@@ -24,7 +24,7 @@ func WriteWorkbook(w io.Writer, d *model.Doc, opt Options) error {
 	names := []model.Text{sheetSummary, sheetBudget, sheetMeasures, sheetMilestones, sheetKPIs, sheetOwners, sheetChanges}
 	steps := []func(*workbook) error{(*workbook).summary, (*workbook).budgetSheet, (*workbook).measureSheet, (*workbook).milestoneSheet,
 		(*workbook).kpiSheet, (*workbook).ownerSheet, (*workbook).changeSheet}
-	if len(d.Revisions) > 0 {
+	if d.Adoption != nil || len(d.Revisions) > 0 { // the adopted plan's revisions (revisions.go)
 		names = append(names, sheetRevisions)
 		steps = append(steps, (*workbook).revisionSheet)
 	}
