@@ -194,3 +194,21 @@ func firstKPI(d *Doc) *KPI {
 	}
 	panic("no KPI")
 }
+
+func TestOneKPIValueADayInValidation(t *testing.T) {
+	d := Generate(10, 1)
+	k := firstKPI(d)
+	v := k.Values[0]
+	v.ID = 0
+	if err := v.Validate(k); ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "one value a day") {
+		t.Errorf("a new value on a day that has one: %v", err)
+	}
+	v.ID = k.Values[0].ID
+	if err := v.Validate(k); err != nil {
+		t.Errorf("the value itself: %v", err)
+	}
+	k.Values[1].Date = k.Values[0].Date
+	if err := d.Validate(GeneratedAsOf); ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "one value a day") {
+		t.Errorf("a document with two values on a day: %v", err)
+	}
+}

@@ -347,8 +347,26 @@ func (k *KPI) Validate() error {
 	return nil
 }
 
-// Validate checks a measured value against its KPI.
+// Validate checks a measured value against its KPI, including that no
+// other value of k (another id in k.Values) is dated the same day: a KPI
+// has one value a day.
 func (v *KPIValue) Validate(k *KPI) error {
+	if err := v.validateOwn(k); err != nil {
+		return err
+	}
+	for i := range k.Values {
+		if other := &k.Values[i]; other.ID != v.ID && other.Date == v.Date {
+			return sameDayError(k, v, other)
+		}
+	}
+	return nil
+}
+
+func sameDayError(k *KPI, v, other *KPIValue) error {
+	return fieldError(fmt.Sprintf("KPI %d value %d", k.ID, v.ID), "date", "(%s) already has a value (value %d): a KPI has one value a day; change that value instead", v.Date, other.ID)
+}
+
+func (v *KPIValue) validateOwn(k *KPI) error {
 	what := fmt.Sprintf("KPI %d value %d", k.ID, v.ID)
 	if v.Date == 0 {
 		return fieldError(what, "date", "is empty")
@@ -517,14 +535,19 @@ func (d *Doc) Validate(today Date) error {
 			if err := k.Validate(); err != nil {
 				return err
 			}
+			days := make(map[Date]*KPIValue, len(k.Values))
 			for n := range k.Values {
 				v := &k.Values[n]
 				if err := uniqueID(valueIDs, "KPI value", v.ID); err != nil {
 					return err
 				}
-				if err := v.Validate(k); err != nil {
+				if err := v.validateOwn(k); err != nil {
 					return err
 				}
+				if other := days[v.Date]; other != nil {
+					return sameDayError(k, v, other)
+				}
+				days[v.Date] = v
 			}
 		}
 		for j := range m.Updates {

@@ -426,8 +426,10 @@ func (t *tx) SaveKPI(k *model.KPI) error {
 		return notFound(model.EntityKPI, k.ID)
 	}
 	stored := &m.KPIs[i]
+	check := *k
+	check.Values = stored.Values
 	for n := range stored.Values {
-		if err := stored.Values[n].Validate(k); err != nil {
+		if err := stored.Values[n].Validate(&check); err != nil {
 			return model.Errorf(model.EINVALID, "KPI %d: the change would make a measured value invalid: %s", k.ID, model.ErrorMessage(err))
 		}
 	}

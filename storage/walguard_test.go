@@ -257,3 +257,32 @@ func TestUpgradeFromSchema1(t *testing.T) {
 		}
 	})
 }
+
+func TestOneKPIValueADay(t *testing.T) {
+	s, _ := newDemo(t)
+	d, _ := s.Doc(ctx)
+	k, _ := d.KPIByID(firstKPIID(t, d))
+	first := k.Values[0]
+	dup := model.KPIValue{KPIID: k.ID, Date: first.Date, Value: first.Value + 1}
+	err := s.Update(ctx, personByRole(t, d, model.RoleOffice).ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveKPIValue(&dup) })
+	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(err.Error(), "one value a day") {
+		t.Fatalf("second value on %s: %v, want refused", first.Date, err)
+	}
+	// The index holds even when the model's check is bypassed.
+	_, err = s.writer.Exec("INSERT INTO kpi_values (kpi_id, date, value, note, source, version) VALUES (?, ?, 1, '', '', 1)", k.ID, first.Date.String())
+	if err == nil || !strings.Contains(err.Error(), "UNIQUE") {
+		t.Errorf("raw insert of a second value on one date: %v, want a UNIQUE failure", err)
+	}
+}
+
+func firstKPIID(t *testing.T, d *model.Doc) model.ID {
+	for _, m := range d.Measures {
+		for _, k := range m.KPIs {
+			if len(k.Values) > 0 {
+				return k.ID
+			}
+		}
+	}
+	t.Fatal("no KPI with values")
+	return 0
+}
