@@ -3,6 +3,7 @@
 
 GO      ?= go
 BIN     := bin/strategytracker
+CLI_BIN := bin/strategytracker-cli
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 # Needed to build Fyne (cgo, OpenGL, X11).
@@ -35,8 +36,11 @@ deps:
 deps-build:
 	$(call install-missing,$(BUILD_PKGS))
 
+# The desktop binary (main.go: the window, or a command when given one)
+# and the console binary without the UI toolkit (cmd/strategytracker-cli).
 build:
 	$(GO) build -o $(BIN) .
+	$(GO) build -o $(CLI_BIN) ./cmd/strategytracker-cli
 
 # Opens the app on the default file (STRATEGYTRACKER_DB, else
 # ~/.config/strategytracker/strategy.db, made from the demo on first use).
@@ -63,11 +67,11 @@ test: deps
 	$(GO) test -count=1 -run '^TestKilled' . ./storage
 	$(MAKE) --no-print-directory fuzz-short
 
-# Go benchmarks, then whole-process timings of the CLI on the large
-# generated strategy (see BENCHMARKS.md).
+# Go benchmarks, then whole-process timings of the console binary on the
+# large generated strategy (see BENCHMARKS.md).
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	scripts/bench-cli.sh ./$(BIN)
+	scripts/bench-cli.sh ./$(CLI_BIN)
 
 # Fuzz targets as package:Target. `make test` runs each for FUZZ_SHORT,
 # `make fuzz` for FUZZTIME. What they find lands in the package's

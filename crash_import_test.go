@@ -20,6 +20,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"strategytracker/cli"
 	"strategytracker/model"
 	"strategytracker/storage"
 )
@@ -42,7 +43,7 @@ func TestMain(m *testing.M) {
 		if args[0] == "import-rounds" && len(args) == 2 {
 			os.Exit(importRounds(args[1]))
 		}
-		os.Exit(runCLI(args, os.Stdout, os.Stderr))
+		os.Exit(cli.Run(args, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
 }
@@ -276,7 +277,7 @@ func newRoundFiller(db string, d *model.Doc, first int) (*roundFiller, error) {
 func (r *roundFiller) prepare(k int) (string, error) {
 	tpl, out := filepath.Join(r.dir, "template.xlsx"), filepath.Join(r.dir, fmt.Sprintf("round-%d.xlsx", k))
 	var errOut bytes.Buffer
-	if code := runCLI([]string{"template", "-db", r.db, "-unit", roundUnit, "-o", tpl}, io.Discard, &errOut); code != 0 {
+	if code := cli.Run([]string{"template", "-db", r.db, "-unit", roundUnit, "-o", tpl}, io.Discard, &errOut); code != 0 {
 		return "", fmt.Errorf("template: exit %d: %s", code, errOut.String())
 	}
 	f, err := excelize.OpenFile(tpl)
@@ -382,7 +383,7 @@ func importRounds(db string) int {
 			return 1
 		}
 		fmt.Printf("importing %d\n", k)
-		if code := runCLI([]string{"import", "-db", db, "-user", roundUser, file}, io.Discard, os.Stderr); code != 0 {
+		if code := cli.Run([]string{"import", "-db", db, "-user", roundUser, file}, io.Discard, os.Stderr); code != 0 {
 			fmt.Fprintf(os.Stderr, "round %d: import: exit %d\n", k, code)
 			return 1
 		}

@@ -1,6 +1,7 @@
 // Command strategytracker tracks Sofia's Digital Transformation Strategy.
 // With no arguments it opens the desktop app; otherwise it runs one of the
-// commands of DESIGN.md §4 (see cli.go).
+// commands of DESIGN.md §4 (package cli; cmd/strategytracker-cli is the
+// same command line without the UI toolkit).
 package main
 
 import (
@@ -10,17 +11,18 @@ import (
 	fyneapp "fyne.io/fyne/v2/app"
 
 	"strategytracker/app"
+	"strategytracker/cli"
 	"strategytracker/model"
 	"strategytracker/storage"
 )
 
 func main() {
 	if len(os.Args) > 1 {
-		os.Exit(runCLI(os.Args[1:], os.Stdout, os.Stderr))
+		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	store, err := openDefault()
+	store, err := cli.OpenDefault()
 	if err != nil {
-		os.Exit(fail(os.Stderr, err))
+		os.Exit(cli.Fail(os.Stderr, err))
 	}
 	defer store.Close()
 	app.Run(fyneapp.NewWithID("bg.sofia.strategytracker"), store, app.Options{

@@ -1,32 +1,44 @@
 #!/usr/bin/env bash
-# Whole-process timings of the CLI on the large generated strategy
-# (BENCHMARKS.md). Usage: scripts/bench-cli.sh BIN [RUNS]
+# Whole-process timings of the console binary (cmd/strategytracker-cli,
+# without the UI toolkit) on the large generated strategy (BENCHMARKS.md).
+# Usage: scripts/bench-cli.sh [BIN [RUNS]]; BIN defaults to
+# bin/strategytracker-cli, built by `make build`.
 set -euo pipefail
-bin=${1:?usage: bench-cli.sh BIN [RUNS]}
+bin=${1:-bin/strategytracker-cli}
 runs=${2:-5}
+if [ ! -x "$bin" ]; then
+	echo "bench-cli.sh: $bin is not built (make build)" >&2
+	exit 1
+fi
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-export LANG=en_US.UTF-8 # keeps Fyne's locale warning out of the figures
+export LANG=C.UTF-8 # the console binary prints nothing extra in any locale
 
 "$bin" generate -db "$dir/large.db" -measures 2000 >/dev/null
 
-# measure NAME CMD...: the median wall time and the largest peak RSS of RUNS runs.
+# measure NAME CMD...: the median wall time, the median CPU time (user +
+# system; less sensitive to other work on the machine) and the largest peak
+# RSS of RUNS runs. The load average is printed too: on a busy machine the
+# wall time exceeds the CPU time.
 measure() {
 	local name=$1; shift
 	local runs=${runs:-5}
-	local times=() rss=0
+	local times=() cpus=() rss=0
 	for _ in $(seq "$runs"); do
-		/usr/bin/time -f '%e %M' -o "$dir/t" "$@" >/dev/null
-		read -r t m <"$dir/t"
+		/usr/bin/time -f '%e %U %S %M' -o "$dir/t" "$@" >/dev/null
+		read -r t u s m <"$dir/t"
 		times+=("$t")
+		cpus+=("$(awk -v u="$u" -v s="$s" 'BEGIN { print u + s }')")
 		(( m > rss )) && rss=$m
 	done
-	local median
+	local median cpu
 	median=$(printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
-	printf '%-28s median %6.3f s   peak RSS %6d MB\n' "$name" "$median" $(( rss / 1024 ))
+	cpu=$(printf '%s\n' "${cpus[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p")
+	printf '%-28s median %6.3f s   CPU %6.3f s   peak RSS %6d MB   load %s\n' "$name" "$median" "$cpu" $(( rss / 1024 )) "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 measure "summary -json" "$bin" summary -db "$dir/large.db" -asof 2026-11-30 -json
+if [ "${BENCH_SUMMARY_ONLY:-0}" = 1 ]; then exit 0; fi
 measure "check" "$bin" check -db "$dir/large.db"
 measure "report -format xlsx" "$bin" report -db "$dir/large.db" -format xlsx -asof 2026-11-30 -o "$dir/r.xlsx"
 measure "report -format pdf" "$bin" report -db "$dir/large.db" -format pdf -asof 2026-11-30 -o "$dir/r.pdf"

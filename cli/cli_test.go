@@ -1,4 +1,4 @@
-package main
+package cli
 
 import (
 	"bytes"
@@ -18,7 +18,7 @@ import (
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := runCLI(args, &out, &errOut)
+	code := Run(args, &out, &errOut)
 	return code, out.String(), errOut.String()
 }
 
@@ -195,7 +195,8 @@ func TestSnapshotNeedsUserOutsideTheDemo(t *testing.T) {
 }
 
 func TestEveryCommandHasHelp(t *testing.T) {
-	for _, c := range commands {
+	for _, newCommand := range commands {
+		c := newCommand()
 		code, _, errOut := run(t, c.name, "-help")
 		if code != 0 || !strings.Contains(errOut, "usage: strategytracker "+c.name) {
 			t.Errorf("%s -help: exit %d, %q", c.name, code, errOut)

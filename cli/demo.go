@@ -1,0 +1,19 @@
+package cli
+
+import "fmt"
+
+func demoCommand() *command {
+	return &command{
+		name: "demo", args: "-db FILE", help: "create FILE holding the embedded demo strategy",
+		db: dbCreate,
+		run: func(c *cmdContext) error {
+			s, err := createDemo(c.ctx, c.db)
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			fmt.Fprintf(c.out, "created %s with the demo strategy\n", c.db)
+			return nil
+		},
+	}
+}

@@ -1,0 +1,138 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"time"
+
+	"strategytracker/assets"
+	"strategytracker/model"
+	"strategytracker/storage"
+)
+
+func parseAsOf(s string) (model.Date, error) {
+	if s == "" {
+		return model.DateOf(nowFunc()), nil
+	}
+	d, err := model.ParseDate(s)
+	if err != nil {
+		return 0, usageErr("-asof: %s", model.ErrorMessage(err))
+	}
+	return d, nil
+}
+
+// DefaultPath is $STRATEGYTRACKER_DB, else strategy.db in the app's folder
+// under os.UserConfigDir().
+func DefaultPath() (string, error) { return defaultPath() }
+
+func defaultPath() (string, error) {
+	if p := os.Getenv("STRATEGYTRACKER_DB"); p != "" {
+		return p, nil
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", wrapf(model.EINVALID, err, "no folder for the default file (use -db FILE)")
+	}
+	return filepath.Join(dir, "strategytracker", "strategy.db"), nil
+}
+
+// OpenDefault opens the default file, creating it from the demo the first
+// time it is needed. The desktop binary opens it when started without a
+// file.
+func OpenDefault() (*storage.Store, error) { return openDefault() }
+
+func openDefault() (*storage.Store, error) {
+	ctx := context.Background()
+	path, err := defaultPath()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, wrapf(model.EINVALID, err, "cannot create %s", filepath.Dir(path))
+		}
+		return createDemo(ctx, path)
+	}
+	return storage.Open(ctx, path, storage.Options{})
+}
+
+func openForCommand(ctx context.Context, db string) (*storage.Store, error) {
+	if db == "" {
+		return openDefault()
+	}
+	return storage.Open(ctx, db, storage.Options{})
+}
+
+func createDemo(ctx context.Context, path string) (*storage.Store, error) {
+	d, err := model.DecodeBytes(assets.DemoStrategy)
+	if err != nil {
+		return nil, wrapf(model.EINTERNAL, err, "the embedded demo is damaged")
+	}
+	return storage.Create(ctx, path, d, storage.Options{})
+}
+
+// actor resolves -user; on a demo file it defaults to the demo's first
+// office person.
+func (c *cmdContext) actor(d *model.Doc) (*model.Person, error) {
+	if c.user != "" {
+		p, err := d.FindPerson(c.user)
+		if err != nil {
+			return nil, wrapped{err: model.Errorf(model.ErrorCode(err), "-user: %s in %s", model.ErrorMessage(err), c.store.Path()), cause: err}
+		}
+		return p, nil
+	}
+	if d.Strategy.Demo {
+		for i := range d.People {
+			if d.People[i].Role == model.RoleOffice {
+				return &d.People[i], nil
+			}
+		}
+	}
+	return nil, usageErr("-user NAME is required: say who makes the change")
+}
+
+// outputMode is the mode of the files written with -o: readable by others,
+// as the app writes its exports (a temporary file would be 0600).
+const outputMode = 0o644
+
+// writeOutput writes to -o through a temporary file renamed into place (a
+// failed write never leaves half a file), or to stdout.
+func writeOutput(c *cmdContext, b []byte) error {
+	out := c.str("o")
+	if out == "" {
+		_, err := c.out.Write(b)
+		return err
+	}
+	return writeFile(out, b)
+}
+
+// writeFile writes b to path whole or not at all, mode outputMode.
+func writeFile(path string, b []byte) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".strategytracker-*")
+	if err != nil {
+		return wrapf(model.EINVALID, err, "cannot write %s", path)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(b)
+	if err == nil {
+		err = tmp.Chmod(outputMode)
+	}
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), path)
+	}
+	if err != nil {
+		return wrapf(model.EINVALID, err, "cannot write %s", path)
+	}
+	return nil
+}
+
+// nowFunc is the clock of the commands that work as of today.
+var nowFunc = time.Now

@@ -1,0 +1,37 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"strategytracker/model"
+	"strategytracker/storage"
+)
+
+func loadCommand() *command {
+	return &command{
+		name: "load", args: "-db FILE IN.json", help: "create FILE from an export",
+		db: dbCreate, nargs: 1,
+		run: func(c *cmdContext) error {
+			if c.flags.NArg() != 1 {
+				return usageErr("load needs one IN.json")
+			}
+			in := c.flags.Arg(0)
+			b, err := os.ReadFile(in)
+			if err != nil {
+				return wrapf(model.ENOTFOUND, err, "cannot read %s", in)
+			}
+			d, err := model.DecodeBytes(b)
+			if err != nil {
+				return wrapf(model.EINVALID, err, "%s", in)
+			}
+			s, err := storage.Create(c.ctx, c.db, d, storage.Options{})
+			if err != nil {
+				return err
+			}
+			defer s.Close()
+			fmt.Fprintf(c.out, "created %s from %s\n", c.db, in)
+			return nil
+		},
+	}
+}

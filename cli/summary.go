@@ -1,0 +1,34 @@
+package cli
+
+import (
+	"encoding/json"
+	"flag"
+
+	"strategytracker/model"
+)
+
+func summaryCommand() *command {
+	var asJSON bool
+	return &command{
+		name: "summary", args: "[-asof DATE] [-json] [-lang bg|en]", help: "print the computed figures",
+		flags: func(fs *flag.FlagSet, c *cmdContext) {
+			c.addAsOf(fs)
+			c.addLang(fs)
+			fs.BoolVar(&asJSON, "json", false, "print JSON for programs")
+		},
+		run: func(c *cmdContext) error {
+			d, err := c.store.Doc(c.ctx)
+			if err != nil {
+				return err
+			}
+			s := model.Summarize(d, c.asOf)
+			if asJSON {
+				enc := json.NewEncoder(c.out)
+				enc.SetEscapeHTML(false)
+				return enc.Encode(s)
+			}
+			writeSummaryText(c.out, d, s, c.lang)
+			return nil
+		},
+	}
+}
