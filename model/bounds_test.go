@@ -2,6 +2,8 @@ package model
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -210,5 +212,13 @@ func TestOneKPIValueADayInValidation(t *testing.T) {
 	k.Values[1].Date = k.Values[0].Date
 	if err := d.Validate(GeneratedAsOf); ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "one value a day") {
 		t.Errorf("a document with two values on a day: %v", err)
+	}
+}
+
+func TestErrorfWrapsWithW(t *testing.T) {
+	cause := fs.ErrPermission
+	err := Errorf(EINTERNAL, "read %s: %w", "x.db", cause)
+	if !errors.Is(err, fs.ErrPermission) || err.Message != "read x.db: permission denied" || ErrorCode(err) != EINTERNAL {
+		t.Errorf("Errorf with %%w = %#v", err)
 	}
 }

@@ -17,7 +17,7 @@ func checkSnapshots(d *model.Doc) error {
 		sn := &d.Snapshots[i]
 		var buf bytes.Buffer
 		if err := json.Compact(&buf, sn.Figures); err != nil {
-			return model.Errorf(model.EINVALID, "snapshot %q: figures are not JSON: %v", sn.Name, err)
+			return model.Errorf(model.EINVALID, "snapshot %q: figures are not JSON: %w", sn.Name, err)
 		}
 		sn.Figures = buf.Bytes()
 		if got := model.FiguresSHA256(sn.Figures); got != sn.SHA256 {
@@ -122,7 +122,7 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 	// starting point from which Check replays the log.
 	record, err := model.LoadRecordJSON(d)
 	if err != nil {
-		return model.Errorf(model.EINTERNAL, "load: %v", err)
+		return model.Errorf(model.EINTERNAL, "load: %w", err)
 	}
 	c := chain{hash: model.GenesisHash}
 	if err := c.append(ctx, tx, model.AuditEntry{At: s.now().UTC().Format(model.AuditTimeLayout), User: "strategytracker load",
@@ -153,7 +153,7 @@ func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string,
 		}
 		content, sum, err := model.EncodeFigures(model.ComputeSnapshotFigures(t.doc, asOf))
 		if err != nil {
-			return model.Errorf(model.EINTERNAL, "snapshot: %v", err)
+			return model.Errorf(model.EINTERNAL, "snapshot: %w", err)
 		}
 		sn = &model.Snapshot{Name: name, AsOf: asOf, CreatedAt: t.at, CreatedBy: t.user, SHA256: sum, Figures: content}
 		res, err := t.sql.ExecContext(ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES (?, ?, ?, ?, ?, ?)",

@@ -227,11 +227,11 @@ func (t *tx) SavePerson(p *model.Person) error {
 		return err
 	}
 	if t.doc.Unit(p.Unit) == nil {
-		return model.Errorf(model.EINVALID, "person %d: unit %q does not exist", p.ID, p.Unit)
+		return model.InvalidField("unit", "person %d: unit %q does not exist", p.ID, p.Unit)
 	}
 	for _, other := range t.doc.People {
 		if other.ID != p.ID && p.Email != "" && strings.EqualFold(other.Email, p.Email) {
-			return model.Errorf(model.EINVALID, "person %d: email %q is used by %s", p.ID, p.Email, other.Name.In(model.BG))
+			return model.InvalidField("email", "person %d: email %q is used by %s", p.ID, p.Email, other.Name.In(model.BG))
 		}
 	}
 	spec := rowSpec{entity: model.EntityPerson, table: "people", cols: personCols, args: personArgs(p)}
@@ -283,7 +283,7 @@ func (t *tx) SaveMeasure(m *model.Measure) error {
 	spec := rowSpec{entity: model.EntityMeasure, table: "measures", cols: measureCols, args: measureArgs(m)}
 	if m.ID == 0 {
 		if t.doc.MeasureByCode(m.Code) != nil {
-			return model.Errorf(model.EINVALID, "measure %q: code is already used", m.Code)
+			return model.InvalidField("code", "measure %q: code is already used", m.Code)
 		}
 		id, err := t.create(spec, m)
 		if err != nil {
@@ -304,7 +304,7 @@ func (t *tx) SaveMeasure(m *model.Measure) error {
 		return notFound(model.EntityMeasure, m.ID)
 	}
 	if other := t.doc.MeasureByCode(m.Code); other != nil && other.ID != m.ID {
-		return model.Errorf(model.EINVALID, "measure %q: code is already used", m.Code)
+		return model.InvalidField("code", "measure %q: code is already used", m.Code)
 	}
 	spec.measure = stored
 	changes, err := t.modify(spec, m.ID, stored.Version, m.Version, stored, m)
@@ -325,19 +325,19 @@ func (t *tx) SaveMeasure(m *model.Measure) error {
 func (t *tx) checkMeasureRefs(m *model.Measure) error {
 	what := fmt.Sprintf("measure %q", m.Code)
 	if t.doc.Area(m.Area) == nil {
-		return model.Errorf(model.EINVALID, "%s: area %q does not exist", what, m.Area)
+		return model.InvalidField("area", "%s: area %q does not exist", what, m.Area)
 	}
 	if t.doc.Unit(m.LeadUnit) == nil {
-		return model.Errorf(model.EINVALID, "%s: leadUnit %q does not exist", what, m.LeadUnit)
+		return model.InvalidField("leadUnit", "%s: leadUnit %q does not exist", what, m.LeadUnit)
 	}
 	for _, u := range m.Partners {
 		if t.doc.Unit(u) == nil {
-			return model.Errorf(model.EINVALID, "%s: partner unit %q does not exist", what, u)
+			return model.InvalidField("partners", "%s: partner unit %q does not exist", what, u)
 		}
 	}
 	for _, g := range m.Goals {
 		if !slices.ContainsFunc(t.doc.Goals, func(x model.Goal) bool { return x.Code == g }) {
-			return model.Errorf(model.EINVALID, "%s: goal %q does not exist", what, g)
+			return model.InvalidField("goals", "%s: goal %q does not exist", what, g)
 		}
 	}
 	return t.checkPerson(what, "responsible", m.Responsible)
@@ -345,7 +345,7 @@ func (t *tx) checkMeasureRefs(m *model.Measure) error {
 
 func (t *tx) checkPerson(what, field string, r model.Ref) error {
 	if r != 0 && t.doc.Person(model.ID(r)) == nil {
-		return model.Errorf(model.EINVALID, "%s: %s: person %d does not exist", what, field, r)
+		return model.InvalidField(field, "%s: %s: person %d does not exist", what, field, r)
 	}
 	return nil
 }

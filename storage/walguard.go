@@ -328,7 +328,7 @@ func checkCompanions(path string, hdr []byte, userVersion int) error {
 		before := fileState(path) + "/" + fileState(path+"-wal")
 		why, err := walVerdict(path, pageSize, userVersion)
 		if err != nil {
-			return model.Errorf(model.EINVALID, "cannot read %s-wal: %v", path, err)
+			return model.Errorf(model.EINVALID, "cannot read %s-wal: %w", path, err)
 		}
 		if why == "" {
 			return nil
