@@ -135,39 +135,26 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 // CreateSnapshot freezes the figures at asOf; see model.Store.
 func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string, asOf model.Date) (*model.Snapshot, error) {
 	if err := model.ValidateSnapshotName(name); err != nil {
-		return nil, err
-	}
-	if asOf == 0 {
-		return nil, model.Errorf(model.EINVALID, "snapshot: as-of date is empty")
+		return nil, err // before a write transaction is begun
 	}
 	var sn *model.Snapshot
 	err := s.Update(ctx, actor, model.ActionSnapshot, "", func(mt model.Tx) error {
 		t := mt.(*tx)
-		if err := model.Authorize(t.actor, model.EntitySnapshot, model.OpCreate, nil, nil); err != nil {
+		var record string
+		var err error
+		if sn, record, err = t.doc.NewSnapshot(t.actor, name, asOf, t.at); err != nil {
 			return err
 		}
-		for _, other := range t.doc.Snapshots {
-			if other.Name == name {
-				return model.Errorf(model.EINVALID, "snapshot %q already exists: choose another name", name)
-			}
-		}
-		content, sum, err := model.EncodeFigures(model.ComputeSnapshotFigures(t.doc, asOf))
-		if err != nil {
-			return model.Errorf(model.EINTERNAL, "snapshot: %w", err)
-		}
-		sn = &model.Snapshot{Name: name, AsOf: asOf, CreatedAt: t.at, CreatedBy: t.user, SHA256: sum, Figures: content}
 		res, err := t.sql.ExecContext(ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES (?, ?, ?, ?, ?, ?)",
 			sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures))
 		if err != nil {
 			return wrapSQL(err, "snapshot %q", name)
 		}
 		sn.ID, _ = res.LastInsertId()
-		record, _ := model.CanonicalJSON(struct {
-			Name   string     `json:"name"`
-			AsOf   model.Date `json:"asOf"`
-			SHA256 string     `json:"sha256"`
-		}{name, asOf, sum})
-		return t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", string(record))
+		return t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", record)
 	})
-	return sn, err
+	if err != nil {
+		return nil, err
+	}
+	return sn, nil
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 
 	"strategytracker/model"
 )
@@ -272,13 +271,8 @@ func (t *tx) SavePerson(p *model.Person) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	if t.doc.Unit(p.Unit) == nil {
-		return model.InvalidField("unit", "person %d: unit %q does not exist", p.ID, p.Unit)
-	}
-	for _, other := range t.doc.People {
-		if other.ID != p.ID && p.Email != "" && strings.EqualFold(other.Email, p.Email) {
-			return model.InvalidField("email", "person %d: email %q is used by %s", p.ID, p.Email, other.Name.In(model.BG))
-		}
+	if err := t.doc.CheckPerson(p); err != nil {
+		return err
 	}
 	return saveListed(t, p, &t.doc.People, personCols, personArgs(p))
 }
@@ -287,11 +281,8 @@ func (t *tx) SaveMeasure(m *model.Measure) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	if err := t.checkMeasureRefs(m); err != nil {
+	if err := t.doc.CheckMeasureRefs(m); err != nil {
 		return err
-	}
-	if other := t.doc.MeasureByCode(m.Code); other != nil && other.ID != m.ID {
-		return model.InvalidField("code", "measure %q: code is already used", m.Code)
 	}
 	c := change{cols: measureCols, args: measureArgs(m)}
 	var stored *model.Measure
@@ -322,34 +313,6 @@ func (t *tx) SaveMeasure(m *model.Measure) error {
 	}
 	row.Milestones, row.KPIs, row.Updates = stored.Milestones, stored.KPIs, stored.Updates
 	*stored = row
-	return nil
-}
-
-func (t *tx) checkMeasureRefs(m *model.Measure) error {
-	what := fmt.Sprintf("measure %q", m.Code)
-	if t.doc.Area(m.Area) == nil {
-		return model.InvalidField("area", "%s: area %q does not exist", what, m.Area)
-	}
-	if t.doc.Unit(m.LeadUnit) == nil {
-		return model.InvalidField("leadUnit", "%s: leadUnit %q does not exist", what, m.LeadUnit)
-	}
-	for _, u := range m.Partners {
-		if t.doc.Unit(u) == nil {
-			return model.InvalidField("partners", "%s: partner unit %q does not exist", what, u)
-		}
-	}
-	for _, g := range m.Goals {
-		if !slices.ContainsFunc(t.doc.Goals, func(x model.Goal) bool { return x.Code == g }) {
-			return model.InvalidField("goals", "%s: goal %q does not exist", what, g)
-		}
-	}
-	return t.checkPerson(what, "responsible", m.Responsible)
-}
-
-func (t *tx) checkPerson(what, field string, r model.Ref) error {
-	if r != 0 && t.doc.Person(model.ID(r)) == nil {
-		return model.InvalidField(field, "%s: %s: person %d does not exist", what, field, r)
-	}
 	return nil
 }
 
@@ -388,7 +351,7 @@ func (t *tx) SaveMilestone(ms *model.Milestone) error {
 	if err := ms.Validate(t.today); err != nil {
 		return err
 	}
-	if err := t.checkPerson(fmt.Sprintf("milestone %d", ms.ID), "responsible", ms.Responsible); err != nil {
+	if err := t.doc.CheckPersonRef(fmt.Sprintf("milestone %d", ms.ID), "responsible", ms.Responsible); err != nil {
 		return err
 	}
 	return saveChild(t, ms, &m.Milestones, change{milestoneCols, milestoneArgs(ms), m, m.ID}, copyRow[model.Milestone])
@@ -402,15 +365,9 @@ func (t *tx) SaveKPI(k *model.KPI) error {
 	if err := k.Validate(); err != nil {
 		return err
 	}
-	if k.ID != 0 {
-		if stored, _ := t.doc.KPIByID(k.ID); stored != nil {
-			check := *k
-			check.Values = stored.Values
-			for n := range stored.Values {
-				if err := stored.Values[n].Validate(&check); err != nil {
-					return model.Errorf(model.EINVALID, "KPI %d: the change would make a measured value invalid: %s", k.ID, model.ErrorMessage(err))
-				}
-			}
+	if stored, _ := t.doc.KPIByID(k.ID); stored != nil && k.ID != 0 {
+		if err := k.CheckValuesUnder(stored.Values); err != nil {
+			return err
 		}
 	}
 	// A KPI's Save keeps its stored values: they are rows of their own.
@@ -449,7 +406,7 @@ func (t *tx) SaveUpdate(u *model.Update) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	if err := t.checkPerson(fmt.Sprintf("update %d", u.ID), "author", u.Author); err != nil {
+	if err := t.doc.CheckPersonRef(fmt.Sprintf("update %d", u.ID), "author", u.Author); err != nil {
 		return err
 	}
 	return saveChild(t, u, &m.Updates, change{updateCols, updateArgs(u), m, m.ID}, copyRow[model.Update])

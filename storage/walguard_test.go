@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"strategytracker/model"
+	"strategytracker/model/storetest"
 )
 
 // copyFile copies src to dst byte for byte.
@@ -285,4 +286,15 @@ func firstKPIID(t *testing.T, d *model.Doc) model.ID {
 	}
 	t.Fatal("no KPI with values")
 	return 0
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, d *model.Doc) model.Store {
+		s, err := Create(ctx, filepath.Join(t.TempDir(), "strategy.db"), d, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
 }
