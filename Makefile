@@ -11,7 +11,7 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Needed by tests and screenshots: a virtual display, PDF and workbook
 # checks, and a screen grabber.
-TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick
+TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick postgresql
 
 # install-missing installs those of the packages $(1) that are not installed;
 # apt-get update runs only when something is missing.

@@ -102,6 +102,12 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	cmd := lookup(args[0])
+	if cmd == nil && len(args) > 1 {
+		// Two-word commands: period open, server init, …
+		if cmd = lookup(args[0] + " " + args[1]); cmd != nil {
+			args = args[1:]
+		}
+	}
 	if cmd == nil {
 		fmt.Fprintf(stderr, "strategytracker: unknown command %q\n", args[0])
 		printUsage(stderr)

@@ -324,7 +324,7 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 			_, row := sheetRow(t, f, "Етапи", open, "completed")
 			f.SetCellValue("Етапи", "A"+strconv.Itoa(row), 987654)
 			return row
-		}, "Етапи"), want: "milestone 987654 does not exist in this database"},
+		}, "Етапи"), want: "the row's hidden id (987654) does not belong to what the row shows"},
 		{name: "another unit's measure", user: "m.georgieva@sofia.example", file: setMS(m14.Milestones[3].ID, "note", "чужда бележка"),
 			want: "may not change measure 1.4"},
 		{name: "council member", user: "v.marinova@sofia.example", file: setMS(open, "note", "бележка"),
@@ -360,7 +360,7 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 		{name: "duplicated row", file: edit(func(t *testing.T, f *excelize.File) int {
 			_, first := sheetRow(t, f, "Етапи", m11.Milestones[0].ID, "completed")
 			_, second := sheetRow(t, f, "Етапи", m11.Milestones[1].ID, "completed")
-			for col := 1; col <= 10; col++ {
+			for col := 1; col <= 11; col++ { // with the hidden check
 				from, _ := excelize.CoordinatesToCellName(col, first)
 				to, _ := excelize.CoordinatesToCellName(col, second)
 				v, _ := f.GetCellValue("Етапи", from, excelize.Options{RawCellValue: true})
@@ -385,6 +385,18 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 			return setCell(t, f, "Напредък", d.MeasureByCode("2.1").ID, "progress", 140)
 		}, "Напредък"), want: "manualProgress must be between 0 and 100"},
 		{name: "evidence that is no link", file: setMS(open, "evidence", "C:\\docs\\протокол.pdf"), want: "is not an http(s) link"},
+		// Issue 9.3: the hidden cells bind each row to what it shows.
+		{name: "hidden id moved to another milestone", file: edit(func(t *testing.T, f *excelize.File) int {
+			row := setCell(t, f, "Етапи", open, "completed", today.AddDays(-1).Format(model.BG))
+			f.SetCellValue("Етапи", "A"+strconv.Itoa(row), m11.Milestones[5].ID)
+			return row
+		}, "Етапи"), want: "does not belong to what the row shows"},
+		{name: "hidden keys swapped", file: edit(func(t *testing.T, f *excelize.File) int {
+			setCell(t, f, "Етапи", open, "evidence", "https://sofia.example/протокол")
+			f.SetCellValue("Етапи", "I1", "evidence")
+			f.SetCellValue("Етапи", "J1", "note")
+			return 1
+		}, "Етапи"), want: `the hidden key in cell I1 is "evidence" where the template has "note"`},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

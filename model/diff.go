@@ -54,7 +54,7 @@ func RowJSON(v any) string {
 	n := 0
 	for i := 0; i < t.NumField(); i++ {
 		name, ok := auditedField(t.Field(i))
-		if !ok {
+		if !ok || omittedWhenZero(t.Field(i), rv.Field(i)) {
 			continue
 		}
 		if n > 0 {
@@ -94,3 +94,11 @@ func emptyForNil(v reflect.Value) reflect.Value {
 // Changed reports whether old and new (rows of one type) differ in a field
 // Diff compares.
 func Changed(old, new any) bool { return len(Diff(old, new)) > 0 }
+
+// omittedWhenZero: a zero field tagged omitempty (the visibility flags) is
+// left out of a row's JSON, as the export leaves it out, so that rows
+// recorded before the field existed read the same.
+func omittedWhenZero(f reflect.StructField, v reflect.Value) bool {
+	_, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+	return strings.Contains(opts, "omitempty") && v.IsZero()
+}

@@ -57,6 +57,13 @@ func (d *Doc) fillEmptyLists() {
 	d.People = nonNil(d.People)
 	d.Measures = nonNil(d.Measures)
 	d.Snapshots = nonNil(d.Snapshots)
+	d.Periods = nonNil(d.Periods)
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		p.Reopened = nonNil(p.Reopened)
+		p.Returns = nonNil(p.Returns)
+		p.Narrative = nonNil(p.Narrative)
+	}
 	for i := range d.Measures {
 		m := &d.Measures[i]
 		m.Goals = nonNil(m.Goals)

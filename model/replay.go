@@ -77,6 +77,9 @@ func replayEntry(d *Doc, e AuditEntry) error {
 		d.Snapshots = append(d.Snapshots, Snapshot{ID: e.EntityID, Name: sn.Name, AsOf: sn.AsOf, SHA256: sn.SHA256})
 		return nil
 	case ActionCreate:
+		if e.Entity == EntityAdoption || e.Entity == EntityRevision {
+			return replayPlan(d, e)
+		}
 		return replayCreate(d, e)
 	case ActionUpdate:
 		row := findRow(d, e.Entity, e.EntityID)
@@ -132,6 +135,9 @@ func replayCreate(d *Doc, e AuditEntry) error {
 			m.Updates = append(m.Updates, Update{MeasureID: m.ID})
 			return un(&m.Updates[len(m.Updates)-1])
 		}
+	case EntityPeriod:
+		d.Periods = append(d.Periods, Period{ID: e.EntityID})
+		return un(&d.Periods[len(d.Periods)-1])
 	case EntityKPIValue:
 		k, _ := d.KPIByID(parent.Parent)
 		if k == nil {
@@ -148,6 +154,10 @@ func findRow(d *Doc, entity Entity, id ID) any {
 	switch entity {
 	case EntityStrategy:
 		return &d.Strategy
+	case EntityPeriod:
+		if p := d.PeriodByID(id); p != nil {
+			return p
+		}
 	case EntityGoal:
 		if i := slices.IndexFunc(d.Goals, func(x Goal) bool { return x.ID == id }); i >= 0 {
 			return &d.Goals[i]
@@ -249,6 +259,7 @@ func (d *Doc) RenameCode(entity Entity, old, new string) {
 			replace(m.Goals)
 		}
 	}
+	d.renamePeriodCodes(entity, old, new)
 	if entity == EntityUnit {
 		for i := range d.People {
 			if d.People[i].Unit == old {
@@ -348,6 +359,12 @@ func FirstDifference(want, got *Doc) string {
 		if msg := diffLists(what+" update", w.Updates, g.Updates, func(x Update) string { return itoa(x.ID) }); msg != "" {
 			return msg
 		}
+	}
+	if msg := diffPlan(want, got); msg != "" {
+		return msg
+	}
+	if msg := diffLists("period", want.Periods, got.Periods, func(p Period) string { return itoa(p.ID) }); msg != "" {
+		return msg
 	}
 	type snap struct {
 		Name   string `json:"name"`

@@ -34,6 +34,25 @@ func (d *Doc) Normalize() {
 		}
 		return cmp.Compare(a.Name, b.Name)
 	})
+	slices.SortStableFunc(d.Periods, func(a, b Period) int {
+		if c := cmp.Compare(a.Start, b.Start); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		slices.SortStableFunc(p.Returns, func(a, b UnitReturn) int { return CompareCodes(a.Unit, b.Unit) })
+		slices.SortStableFunc(p.Narrative, func(a, b Narrative) int {
+			if c := CompareCodes(a.Area, b.Area); c != 0 {
+				return c
+			}
+			if c := cmp.Compare(slices.Index(NarrativeKinds, a.Kind), slices.Index(NarrativeKinds, b.Kind)); c != 0 {
+				return c
+			}
+			return cmp.Compare(a.ID, b.ID)
+		})
+	}
 	for i := range d.Measures {
 		m := &d.Measures[i]
 		slices.SortFunc(m.Goals, CompareCodes)
@@ -60,4 +79,5 @@ func (d *Doc) Normalize() {
 			})
 		}
 	}
+	d.normalizePlan()
 }

@@ -48,6 +48,10 @@ type Doc struct {
 	People    []Person   `json:"people"`
 	Measures  []Measure  `json:"measures"`
 	Snapshots []Snapshot `json:"snapshots"`
+	// The adopted plan (DESIGN.md §1.1); absent until the plan is adopted.
+	Adoption  *Adoption  `json:"adoption,omitempty"`
+	Revisions []Revision `json:"revisions,omitempty"`
+	Periods   []Period   `json:"periods,omitempty"`
 }
 
 // Strategy is the document's header.
@@ -126,7 +130,11 @@ type Person struct {
 	Email    string `json:"email"`
 	Phone    string `json:"phone"`
 	Role     Role   `json:"role"`
-	Version  int64  `json:"-"`
+
+	// Public: the office allows the name to be published (site, open data).
+	Public bool `json:"public,omitempty"`
+
+	Version int64 `json:"-"`
 }
 
 // Funding is one funding source of a measure.
@@ -143,28 +151,33 @@ type Override struct {
 
 // Measure is the unit of work whose progress the strategy tracks.
 type Measure struct {
-	ID             ID          `json:"id"`
-	Code           string      `json:"code"`
-	Area           string      `json:"area"`  // area code
-	Goals          []string    `json:"goals"` // goal codes
-	Title          Text        `json:"title"`
-	Description    Text        `json:"description"`
-	LeadUnit       string      `json:"leadUnit"`    // unit code
-	Responsible    Ref         `json:"responsible"` // person id
-	Partners       []string    `json:"partners"`    // unit codes
-	Start          Date        `json:"start"`
-	End            Date        `json:"end"`
-	Weight         float64     `json:"weight"`
-	ManualProgress float64     `json:"manualProgress"`
-	PlannedCents   int64       `json:"plannedCents"`
-	SpentCents     int64       `json:"spentCents"`
-	Funding        []Funding   `json:"funding"`
-	Cancelled      bool        `json:"cancelled"`
-	Override       *Override   `json:"override"`
-	Milestones     []Milestone `json:"milestones" audit:"-"`
-	KPIs           []KPI       `json:"kpis" audit:"-"`
-	Updates        []Update    `json:"updates" audit:"-"`
-	Version        int64       `json:"-"`
+	ID             ID        `json:"id"`
+	Code           string    `json:"code"`
+	Area           string    `json:"area"`  // area code
+	Goals          []string  `json:"goals"` // goal codes
+	Title          Text      `json:"title"`
+	Description    Text      `json:"description"`
+	LeadUnit       string    `json:"leadUnit"`    // unit code
+	Responsible    Ref       `json:"responsible"` // person id
+	Partners       []string  `json:"partners"`    // unit codes
+	Start          Date      `json:"start"`
+	End            Date      `json:"end"`
+	Weight         float64   `json:"weight"`
+	ManualProgress float64   `json:"manualProgress"`
+	PlannedCents   int64     `json:"plannedCents"`
+	SpentCents     int64     `json:"spentCents"`
+	Funding        []Funding `json:"funding"`
+	Cancelled      bool      `json:"cancelled"`
+	Override       *Override `json:"override"`
+
+	// Internal measures are never published. Visibility flags are written
+	// only when set, so that public (the default) keeps older exports as they were.
+	Internal bool `json:"internal,omitempty"`
+
+	Milestones []Milestone `json:"milestones" audit:"-"`
+	KPIs       []KPI       `json:"kpis" audit:"-"`
+	Updates    []Update    `json:"updates" audit:"-"`
+	Version    int64       `json:"-"`
 }
 
 // Milestone is a dated step of a measure; completions drive progress.
@@ -179,7 +192,11 @@ type Milestone struct {
 	Responsible Ref     `json:"responsible"`
 	Note        string  `json:"note"`
 	Evidence    string  `json:"evidence"`
-	Version     int64   `json:"-"`
+
+	// NoteInternal keeps the note out of what is published.
+	NoteInternal bool `json:"noteInternal,omitempty"`
+
+	Version int64 `json:"-"`
 }
 
 // KPIKind is the kind of an indicator.
@@ -196,17 +213,20 @@ var KPIKinds = []KPIKind{KPIOutput, KPIResult, KPIImpact}
 
 // KPI is an indicator of a measure with a baseline, a target and measured values.
 type KPI struct {
-	ID            ID         `json:"id"`
-	MeasureID     ID         `json:"-"`
-	Name          Text       `json:"name"`
-	Unit          Text       `json:"unit"`
-	Kind          KPIKind    `json:"kind"`
-	BaselineValue float64    `json:"baselineValue"`
-	BaselineDate  Date       `json:"baselineDate"`
-	TargetValue   float64    `json:"targetValue"`
-	TargetDate    Date       `json:"targetDate"`
-	Values        []KPIValue `json:"values" audit:"-"`
-	Version       int64      `json:"-"`
+	ID            ID      `json:"id"`
+	MeasureID     ID      `json:"-"`
+	Name          Text    `json:"name"`
+	Unit          Text    `json:"unit"`
+	Kind          KPIKind `json:"kind"`
+	BaselineValue float64 `json:"baselineValue"`
+	BaselineDate  Date    `json:"baselineDate"`
+	TargetValue   float64 `json:"targetValue"`
+	TargetDate    Date    `json:"targetDate"`
+
+	Internal bool `json:"internal,omitempty"` // never published
+
+	Values  []KPIValue `json:"values" audit:"-"`
+	Version int64      `json:"-"`
 }
 
 // KPIValue is one measured value of a KPI.
@@ -222,12 +242,15 @@ type KPIValue struct {
 
 // Update is a dated progress narrative of a measure.
 type Update struct {
-	ID        ID    `json:"id"`
-	MeasureID ID    `json:"-"`
-	Date      Date  `json:"date"`
-	Author    Ref   `json:"author"`
-	Text      Text  `json:"text"`
-	Version   int64 `json:"-"`
+	ID        ID   `json:"id"`
+	MeasureID ID   `json:"-"`
+	Date      Date `json:"date"`
+	Author    Ref  `json:"author"`
+	Text      Text `json:"text"`
+
+	Internal bool `json:"internal,omitempty"` // never published
+
+	Version int64 `json:"-"`
 }
 
 // Snapshot freezes the computed figures of every measure and milestone at

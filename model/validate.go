@@ -593,7 +593,10 @@ func (d *Doc) Validate(today Date) error {
 			}
 		}
 	}
-	return nil
+	if err := d.validatePlan(); err != nil {
+		return err
+	}
+	return d.ValidatePeriods()
 }
 
 // ValidateSnapshotName refuses an empty name, one over the title limit and

@@ -118,6 +118,12 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 			return wrapSQL(err, "load snapshot %q", sn.Name)
 		}
 	}
+	if err := loadPlan(ctx, tx, d); err != nil {
+		return err
+	}
+	if err := loadPeriods(ctx, tx, d); err != nil {
+		return err
+	}
 	// One audit entry records the load with the whole loaded document, the
 	// starting point from which Check replays the log.
 	record, err := model.LoadRecordJSON(d)
@@ -139,22 +145,28 @@ func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string,
 	}
 	var sn *model.Snapshot
 	err := s.Update(ctx, actor, model.ActionSnapshot, "", func(mt model.Tx) error {
-		t := mt.(*tx)
-		var record string
 		var err error
-		if sn, record, err = t.doc.NewSnapshot(t.actor, name, asOf, t.at); err != nil {
-			return err
-		}
-		res, err := t.sql.ExecContext(ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES (?, ?, ?, ?, ?, ?)",
-			sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures))
-		if err != nil {
-			return wrapSQL(err, "snapshot %q", name)
-		}
-		sn.ID, _ = res.LastInsertId()
-		return t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", record)
+		sn, err = mt.(*tx).snapshot(name, asOf)
+		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return sn, nil
+}
+
+// snapshot freezes the figures at asOf under name inside the transaction.
+func (t *tx) snapshot(name string, asOf model.Date) (*model.Snapshot, error) {
+	sn, record, err := t.doc.NewSnapshot(t.actor, name, asOf, t.at)
+	if err != nil {
+		return nil, err
+	}
+	res, err := t.sql.ExecContext(t.ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES (?, ?, ?, ?, ?, ?)",
+		sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures))
+	if err != nil {
+		return nil, wrapSQL(err, "snapshot %q", name)
+	}
+	sn.ID, _ = res.LastInsertId()
+	t.doc.Snapshots = append(t.doc.Snapshots, *sn)
+	return sn, t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", record)
 }

@@ -109,9 +109,9 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, name_bg, name_en, position_bg, position_en, unit, email, phone, role, version FROM people`, func(r *sql.Rows) error {
+	if err := each(ctx, q, `SELECT id, name_bg, name_en, position_bg, position_en, unit, email, phone, role, public, version FROM people`, func(r *sql.Rows) error {
 		var p model.Person
-		err := r.Scan(&p.ID, &p.Name.BG, &p.Name.EN, &p.Position.BG, &p.Position.EN, &p.Unit, &p.Email, &p.Phone, &p.Role, &p.Version)
+		err := r.Scan(&p.ID, &p.Name.BG, &p.Name.EN, &p.Position.BG, &p.Position.EN, &p.Unit, &p.Email, &p.Phone, &p.Role, &p.Public, &p.Version)
 		d.People = append(d.People, p)
 		return err
 	}); err != nil {
@@ -121,13 +121,13 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	index := map[model.ID]int{}
 	if err := each(ctx, q, `SELECT id, code, area, title_bg, title_en, description_bg, description_en, lead_unit,
 		responsible_id, start, end, weight, manual_progress, planned_cents, spent_cents, cancelled,
-		override_status, override_reason, version FROM measures`, func(r *sql.Rows) error {
+		override_status, override_reason, internal, version FROM measures`, func(r *sql.Rows) error {
 		var m model.Measure
 		var resp sql.NullInt64
 		var ovStatus, ovReason sql.NullString
 		err := r.Scan(&m.ID, &m.Code, &m.Area, &m.Title.BG, &m.Title.EN, &m.Description.BG, &m.Description.EN, &m.LeadUnit,
 			&resp, dateCol{&m.Start}, dateCol{&m.End}, &m.Weight, &m.ManualProgress, &m.PlannedCents, &m.SpentCents, &m.Cancelled,
-			&ovStatus, &ovReason, &m.Version)
+			&ovStatus, &ovReason, &m.Internal, &m.Version)
 		m.Responsible = model.Ref(resp.Int64)
 		if ovStatus.Valid {
 			m.Override = &model.Override{Status: model.Status(ovStatus.String), Reason: ovReason.String}
@@ -184,11 +184,11 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 		return nil, err
 	}
 	if err := each(ctx, q, `SELECT id, measure_id, title_bg, title_en, due, completed, cancelled, weight, responsible_id,
-		note, evidence, version FROM milestones`, func(r *sql.Rows) error {
+		note, evidence, note_internal, version FROM milestones`, func(r *sql.Rows) error {
 		var ms model.Milestone
 		var resp sql.NullInt64
 		err := r.Scan(&ms.ID, &ms.MeasureID, &ms.Title.BG, &ms.Title.EN, dateCol{&ms.Due}, dateCol{&ms.Completed}, &ms.Cancelled,
-			&ms.Weight, &resp, &ms.Note, &ms.Evidence, &ms.Version)
+			&ms.Weight, &resp, &ms.Note, &ms.Evidence, &ms.NoteInternal, &ms.Version)
 		ms.Responsible = model.Ref(resp.Int64)
 		if m := measure(ms.MeasureID); m != nil {
 			m.Milestones = append(m.Milestones, ms)
@@ -199,10 +199,10 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	}
 	kpiIndex := map[model.ID][2]int{}
 	if err := each(ctx, q, `SELECT id, measure_id, name_bg, name_en, unit_bg, unit_en, kind, baseline_value, baseline_date,
-		target_value, target_date, version FROM kpis`, func(r *sql.Rows) error {
+		target_value, target_date, internal, version FROM kpis`, func(r *sql.Rows) error {
 		var k model.KPI
 		err := r.Scan(&k.ID, &k.MeasureID, &k.Name.BG, &k.Name.EN, &k.Unit.BG, &k.Unit.EN, &k.Kind, &k.BaselineValue,
-			dateCol{&k.BaselineDate}, &k.TargetValue, dateCol{&k.TargetDate}, &k.Version)
+			dateCol{&k.BaselineDate}, &k.TargetValue, dateCol{&k.TargetDate}, &k.Internal, &k.Version)
 		if i, ok := index[k.MeasureID]; ok {
 			kpiIndex[k.ID] = [2]int{i, len(d.Measures[i].KPIs)}
 			d.Measures[i].KPIs = append(d.Measures[i].KPIs, k)
@@ -222,10 +222,10 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, measure_id, date, author_id, text_bg, text_en, version FROM updates`, func(r *sql.Rows) error {
+	if err := each(ctx, q, `SELECT id, measure_id, date, author_id, text_bg, text_en, internal, version FROM updates`, func(r *sql.Rows) error {
 		var u model.Update
 		var author sql.NullInt64
-		err := r.Scan(&u.ID, &u.MeasureID, dateCol{&u.Date}, &author, &u.Text.BG, &u.Text.EN, &u.Version)
+		err := r.Scan(&u.ID, &u.MeasureID, dateCol{&u.Date}, &author, &u.Text.BG, &u.Text.EN, &u.Internal, &u.Version)
 		u.Author = model.Ref(author.Int64)
 		if m := measure(u.MeasureID); m != nil {
 			m.Updates = append(m.Updates, u)
@@ -242,6 +242,12 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 		d.Snapshots = append(d.Snapshots, sn)
 		return err
 	}); err != nil {
+		return nil, err
+	}
+	if err := readPlan(ctx, q, d); err != nil {
+		return nil, err
+	}
+	if err := readPeriods(ctx, q, d); err != nil {
 		return nil, err
 	}
 	d.Tidy()

@@ -55,6 +55,7 @@ type tx struct {
 	// parents maps a child row's id to its parent's, per entity: a
 	// milestone's, KPI's or update's measure, a value's KPI.
 	parents map[model.Entity]map[model.ID]model.ID
+	reason  model.Text // of changes of the adopted plan (plan.go)
 }
 
 // tables names the table of each entity.
@@ -161,6 +162,9 @@ func (t *tx) write(row, stored model.Row, c change) (bool, []model.FieldChange, 
 	if err := model.AuthorizeRow(t.actor, model.OpUpdate, c.measure, row, model.Fields(changes)); err != nil {
 		return false, nil, err
 	}
+	if err := t.reviseChanges(entity, c.measure, id, changes); err != nil {
+		return false, nil, err
+	}
 	ok, err := updateRow(t.ctx, t.sql, tables[entity], c.cols, id, version, c.args)
 	if err != nil {
 		return false, nil, wrapSQL(err, "change %s %d", entity, id)
@@ -168,12 +172,16 @@ func (t *tx) write(row, stored model.Row, c change) (bool, []model.FieldChange, 
 		return false, nil, conflict(entity, id, version+1, version)
 	}
 	row.SetStored(id, version+1)
-	for _, ch := range changes {
-		if err := t.audit(model.ActionUpdate, entity, id, ch.Field, ch.Old, ch.New); err != nil {
-			return false, nil, err
+	return false, changes, t.auditChanges(entity, id, changes)
+}
+
+func (t *tx) auditChanges(entity model.Entity, id model.ID, changes []model.FieldChange) error {
+	for _, c := range changes {
+		if err := t.audit(model.ActionUpdate, entity, id, c.Field, c.Old, c.New); err != nil {
+			return err
 		}
 	}
-	return false, changes, nil
+	return nil
 }
 
 // rowPtr is a pointer to a row type: what the generic saves work on.
@@ -230,6 +238,9 @@ func saveListed[T any, P rowPtr[T]](t *tx, row P, list *[]T, cols string, args [
 			json.Unmarshal([]byte(c.Old), &old)
 			json.Unmarshal([]byte(c.New), &new)
 			t.doc.RenameCode(row.Entity(), old, new)
+			if err := t.rewritePeriods(); err != nil {
+				return err
+			}
 		}
 	}
 	return err
@@ -427,6 +438,9 @@ func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 	}
 	if err := model.AuthorizeRow(t.actor, model.OpDelete, m, row, nil); err != nil {
 		return err
+	}
+	if refs := t.doc.References(entity, id); len(refs) > 0 {
+		return model.ReferencesError(t.doc.RowName(entity, id, model.EN), refs)
 	}
 	old := model.RowJSON(row)
 	// The children go with the row (ON DELETE CASCADE): each gets its own

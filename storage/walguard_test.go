@@ -210,29 +210,45 @@ func TestStrayJournalIsRefused(t *testing.T) {
 
 func fileSumBytes(b []byte) [32]byte { return sha256.Sum256(b) }
 
+// schema1File copies testdata/schema1-demo.db — the demo written by the
+// release before schema 2 (commit 2a07e51, `strategytracker demo`) — into
+// a temporary folder: an old file made by old code, as users have them.
+func schema1File(t *testing.T) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/schema1-demo.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "old.db")
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 func TestUpgradeFromSchema1(t *testing.T) {
-	schema1 := migrations()[:1]
 	t.Run("upgraded", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "old.db")
-		s, err := Create(ctx, path, demoDoc(t), Options{Now: fixedClock, migrations: schema1})
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := export(t, s)
-		s.Close()
-		s, err = Open(ctx, path, Options{Now: fixedClock})
+		path := schema1File(t)
+		s, err := Open(ctx, path, Options{Now: fixedClock})
 		if err != nil {
 			t.Fatal(err)
 		}
 		defer s.Close()
+		want, err := os.ReadFile("../assets/demo/strategy.json")
+		if err != nil {
+			t.Fatal(err)
+		}
 		if !bytes.Equal(export(t, s), want) {
 			t.Error("the upgrade changed the data")
+		}
+		if _, err := s.Check(ctx); err != nil {
+			t.Errorf("check after the upgrade: %v", err)
 		}
 		noteEdits(t, s, 1, "after the upgrade")
 	})
 	t.Run("two values on one date are refused", func(t *testing.T) {
-		path := filepath.Join(t.TempDir(), "old.db")
-		s, err := Create(ctx, path, demoDoc(t), Options{Now: fixedClock, migrations: schema1})
+		path := schema1File(t)
+		s, err := Open(ctx, path, Options{Now: fixedClock, migrations: migrations()[:1]})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -494,8 +494,8 @@ func (t *tx) SaveUpdate(u *model.Update) error {
 }
 
 // Delete removes a row and its children; a row still referred to (an area
-// with measures, a unit, goal or person in use) is refused, as the
-// foreign keys of a file refuse it.
+// with measures, a unit, goal or person in use) is refused, as storage
+// refuses it (model.Doc.References).
 func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 	if entity == model.EntityStrategy {
 		return model.Errorf(model.EINVALID, "%s rows cannot be deleted", entity)
@@ -510,8 +510,8 @@ func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 	if err := model.AuthorizeRow(t.actor, model.OpDelete, m, row, nil); err != nil {
 		return err
 	}
-	if referredTo(t.doc, row) {
-		return model.Errorf(model.EINVALID, "delete %s %d: it is still referred to, or refers to something that does not exist", entity, id)
+	if refs := t.doc.References(entity, id); len(refs) > 0 {
+		return model.ReferencesError(t.doc.RowName(entity, id, model.EN), refs)
 	}
 	old := model.RowJSON(row)
 	if parent, ok := row.(interface{ Children() []model.ChildRow }); ok {
@@ -545,41 +545,6 @@ func deleteRows[T any, P interface {
 	return slices.DeleteFunc(list, func(x T) bool { return remove(P(&x)) })
 }
 
-// referredTo reports whether another row refers to row by code or id.
-func referredTo(d *model.Doc, row model.Row) bool {
-	for i := range d.Measures {
-		m := &d.Measures[i]
-		switch r := row.(type) {
-		case *model.Area:
-			if m.Area == r.Code {
-				return true
-			}
-		case *model.Unit:
-			if m.LeadUnit == r.Code || slices.Contains(m.Partners, r.Code) {
-				return true
-			}
-		case *model.Goal:
-			if slices.Contains(m.Goals, r.Code) {
-				return true
-			}
-		case *model.Person:
-			if personUsed(m, model.Ref(r.ID)) {
-				return true
-			}
-		}
-	}
-	if u, ok := row.(*model.Unit); ok {
-		return slices.ContainsFunc(d.People, func(p model.Person) bool { return p.Unit == u.Code })
-	}
-	return false
-}
-
-func personUsed(m *model.Measure, p model.Ref) bool {
-	return m.Responsible == p ||
-		slices.ContainsFunc(m.Milestones, func(x model.Milestone) bool { return x.Responsible == p }) ||
-		slices.ContainsFunc(m.Updates, func(x model.Update) bool { return x.Author == p })
-}
-
 func nonNil[T any](s []T) []T {
 	if s == nil {
 		return []T{}
@@ -610,6 +575,12 @@ func CloneDoc(d *model.Doc) *model.Doc {
 	c.Units = slices.Clone(d.Units)
 	c.People = slices.Clone(d.People)
 	c.Snapshots = slices.Clone(d.Snapshots)
+	c.Revisions = slices.Clone(d.Revisions)
+	c.Periods = slices.Clone(d.Periods)
+	if d.Adoption != nil {
+		a := *d.Adoption
+		c.Adoption = &a
+	}
 	c.Measures = make([]model.Measure, len(d.Measures))
 	for i := range d.Measures {
 		src := &d.Measures[i]

@@ -32,43 +32,52 @@ type kvRow struct {
 }
 
 func (r *report) annex() {
+	r.newPage()
+	r.annexPage = r.pdf.PageNo()
 	r.section(r.w.annex)
-	known := map[string]bool{}
-	for k := range r.areas {
-		a := &r.areas[k]
-		known[a.Code] = true
-		r.annexArea(a.Code+". "+a.Title.In(r.lang), r.byArea[a.Code])
-	}
-	// Measures of an area the document does not have, under its code.
-	var other []int
-	for _, i := range r.measures {
-		if !known[r.d.Measures[i].Area] {
-			other = append(other, i)
-		}
-	}
-	for len(other) > 0 {
-		code := r.d.Measures[other[0]].Area
-		var same, rest []int
-		for _, i := range other {
-			if r.d.Measures[i].Area == code {
-				same = append(same, i)
-			} else {
-				rest = append(rest, i)
-			}
-		}
-		r.annexArea(orDash(code, r.w.none), same)
-		other = rest
-	}
-}
+	r.para(marginL, contentW, r.w.annexIntro, "", 9, cText)
+	r.y += 3
 
-func (r *report) annexArea(title string, measures []int) {
-	if len(measures) == 0 {
-		return
+	r.heading(r.w.allMeasures, 13, 1, true, 30)
+	for _, code := range r.areaOrder() {
+		idx := r.byArea[code]
+		if len(idx) == 0 {
+			continue
+		}
+		title := r.areaTitle(code)
+		t := r.measureTable(title)
+		rows := make([]*trow, 0, len(idx))
+		for _, i := range idx {
+			rows = append(rows, r.measureRow(t, i))
+		}
+		r.minor(title, r.keepRows(t, rows))
+		r.placeRows(t, rows)
 	}
-	r.subsection(title, 1, 60)
-	for _, i := range measures {
-		r.card(i)
-		r.step()
+
+	overdue, upcoming := r.milestoneLists()
+	r.overdueByArea(r.w.allOverdue+" ("+r.count(len(overdue))+")", overdue, 1)
+	r.upcomingTable(fmt.Sprintf(r.w.upcomingTitle, UpcomingDays)+" ("+r.count(len(upcoming))+")", upcoming, 1)
+	if refs := r.kpiRefs(); len(refs) > 0 {
+		r.kpiTables(refs, func(keep float64) { r.heading(r.w.allKPIs, 13, 1, true, keep) })
+	}
+	if r.changes.Since != nil {
+		r.statusChangesTable(r.changes.StatusChanges, 0, 1)
+		r.milestoneChanges(r.w.completedMs, r.changes.Completed, true, 0, 1)
+		r.milestoneChanges(r.w.becameOverdue, r.changes.BecameOverdue, false, 0, 1)
+	}
+
+	r.newPage()
+	r.heading(r.w.cards, 13, 1, true, 60)
+	for _, code := range r.areaOrder() {
+		idx := r.byArea[code]
+		for k, i := range idx {
+			head := ""
+			if k == 0 {
+				head = r.areaTitle(code)
+			}
+			r.card(i, head)
+			r.step()
+		}
 	}
 }
 
@@ -80,14 +89,15 @@ func (r *report) pair(label, value string, c rgb) kvPair {
 	return kvPair{label: label, lines: r.split(orDash(value, r.w.none), kvW()-1), c: c}
 }
 
-// card writes the card of measure i.
-func (r *report) card(i int) {
+// card writes the card of measure i, after the heading head (an area's
+// title) when it is not empty, kept with the card.
+func (r *report) card(i int, head string) {
 	m := &r.d.Measures[i]
 	f := r.figs[i]
 
 	// Title bar.
 	r.setFont("B", 9.5)
-	titleLines := r.split(m.Code+"  "+m.Title.In(r.lang), contentW-36)
+	titleLines := r.split(m.Code+"  "+r.tr(m.Title), contentW-36)
 	barH := float64(len(titleLines))*lineH(9.5) + 4
 
 	// Field grid.
@@ -131,22 +141,29 @@ func (r *report) card(i int) {
 		row.h = float64(max(len(row.left.lines), len(row.right.lines), 1))*lineH(kvValueSize) + 1.2
 		grid = append(grid, row)
 	}
-	total := barH + 2
+	headH := 0.0
+	var headLines []string
+	if head != "" {
+		r.setFont("B", 11.5)
+		headLines = r.split(head, contentW)
+		headH = float64(len(headLines))*lineH(11.5) + 4
+	}
+	total := headH + barH + 2
 	for _, g := range grid {
 		total += g.h
 	}
 	r.setFont("", kvValueSize)
-	desc := r.split(orDash(m.Description.In(r.lang), r.w.none), contentW-kvLabelW)
+	desc := r.split(orDash(r.tr(m.Description), r.w.none), contentW-kvLabelW)
 	total += float64(len(desc))*lineH(kvValueSize) + 2
 	var override []string
 	if f.Overridden {
-		override = r.split(m.Override.Reason, contentW-kvLabelW)
+		override = r.split(r.plain(m.Override.Reason), contentW-kvLabelW)
 		total += float64(len(override))*lineH(kvValueSize) + 1
 	}
 
 	// Milestones.
 	t := r.newTable("", // the card's title repeats on a new page instead
-		col{r.w.milestone, 0, "L"}, col{r.w.due, 18, "L"}, col{r.w.completed, 18, "L"},
+		col{r.w.milestone, 0, "L"}, col{r.w.due, r.dateColW(), "L"}, col{r.w.completed, r.dateColW(), "L"},
 		col{r.w.state, 28, "L"}, col{r.w.weight, 13, "R"}, col{r.w.responsible, 27, "L"})
 	rows := make([]*trow, 0, len(m.Milestones))
 	milestonesH := 0.0
@@ -159,16 +176,25 @@ func (r *report) card(i int) {
 		}
 		state := t.text(3, st.Label(r.lang))
 		if st == model.StateOverdue {
-			state = t.bold(3, st.Label(r.lang)+" · "+r.count(ms.DaysOverdue(m.Cancelled, r.asOf)))
+			days := ms.DaysOverdue(m.Cancelled, r.asOf)
+			label := fmt.Sprintf(r.w.overdueDays, r.count(days))
+			if days == 1 { // "1 ден", "1 day"
+				label = strings.NewReplacer("дни", "ден", "days", "day").Replace(label)
+			}
+			state = t.red(3, label)
 		}
 		var notes []tnote
 		if ms.Note != "" {
-			notes = append(notes, t.note(r.w.note+": "+ms.Note, cMuted, 0))
+			notes = append(notes, t.note(r.w.note+": "+r.plain(ms.Note), cMuted, 0))
 		}
 		if ms.Evidence != "" {
-			notes = append(notes, t.note(r.w.evidence+": "+ms.Evidence, cMuted, 0))
+			n := t.note(r.w.evidence+": "+ms.Evidence, cAccent, 0)
+			if isWebLink(ms.Evidence) {
+				n.link = ms.Evidence
+			}
+			notes = append(notes, n)
 		}
-		rw := t.row([]tcell{t.text(0, ms.Title.In(r.lang)), t.text(1, r.date(ms.Due)), t.text(2, done), state,
+		rw := t.row([]tcell{t.text(0, r.tr(ms.Title)), t.text(1, r.date(ms.Due)), t.text(2, done), state,
 			t.text(4, r.num(ms.Weight)), t.text(5, orDash(r.personName(ms.Responsible), r.w.none))}, notes...)
 		rows = append(rows, rw)
 		milestonesH += rw.h
@@ -187,7 +213,7 @@ func (r *report) card(i int) {
 	kpiCount := len(extras)
 	for k := range m.Updates {
 		if u := &m.Updates[k]; u.Date <= r.asOf {
-			extras = append(extras, joinNonEmpty(" · ", r.date(u.Date), r.personName(u.Author))+" — "+u.Text.In(r.lang))
+			extras = append(extras, joinNonEmpty(" · ", r.date(u.Date), r.personName(u.Author))+" — "+r.tr(u.Text))
 		}
 	}
 	r.setFont("", kvValueSize)
@@ -211,6 +237,9 @@ func (r *report) card(i int) {
 	}
 	if r.y+total > bodyBottom && r.y+first > bodyBottom {
 		r.newPage()
+	}
+	if head != "" {
+		r.subsection(head, 2, 0)
 	}
 
 	y := r.y
@@ -335,9 +364,14 @@ func hasActiveMilestones(m *model.Measure) bool {
 
 func (r *report) areaTitle(code string) string {
 	if a := r.d.Area(code); a != nil {
-		return a.Code + ". " + a.Title.In(r.lang)
+		return a.Code + ". " + r.tr(a.Title)
 	}
-	return code
+	return orDash(code, r.w.none)
+}
+
+// isWebLink reports whether s is an http(s) address, which a reader may open.
+func isWebLink(s string) bool {
+	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
 }
 
 func (r *report) goalTitles(codes []string) string {
@@ -346,7 +380,7 @@ func (r *report) goalTitles(codes []string) string {
 		s := c
 		for k := range r.d.Goals {
 			if g := &r.d.Goals[k]; g.Code == c {
-				s = c + ". " + g.Title.In(r.lang)
+				s = c + ". " + r.tr(g.Title)
 			}
 		}
 		parts = append(parts, s)
@@ -367,30 +401,21 @@ func (r *report) personLine(ref model.Ref) string {
 	if p == nil {
 		return ""
 	}
-	return joinNonEmpty(", ", p.Name.In(r.lang), p.Position.In(r.lang))
+	return joinNonEmpty(", ", name(p.Name, r.lang), r.tr(p.Position))
 }
 
 func (r *report) fundingLine(fs []model.Funding) string {
 	parts := make([]string, 0, len(fs))
 	for _, f := range fs {
-		parts = append(parts, f.Name.In(r.lang)+": "+r.eur(f.AmountCents))
+		parts = append(parts, r.tr(f.Name)+": "+r.eur(f.AmountCents))
 	}
 	return strings.Join(parts, "; ")
 }
 
-// withUnit is a value with its unit of measure: "20 %" in Bulgarian,
-// "20%" in English, "150 datasets" in both.
-func (r *report) withUnit(v float64, unit string) string {
-	if unit == "%" && r.lang == model.EN {
-		return r.num(v) + unit
-	}
-	return joinNonEmpty(" ", r.num(v), unit)
-}
-
 // kpiLine is an indicator in one sentence: name, baseline, target, latest value.
 func (r *report) kpiLine(k *model.KPI) string {
-	val := func(v float64) string { return r.withUnit(v, k.Unit.In(r.lang)) }
-	s := k.Name.In(r.lang) + ": " + strings.ToLower(r.w.baseline) + " " + val(k.BaselineValue) + " (" + r.date(k.BaselineDate) + "), " +
+	val := func(v float64) string { return r.withUnit(v, r.tr(k.Unit)) }
+	s := r.tr(k.Name) + ": " + strings.ToLower(r.w.baseline) + " " + val(k.BaselineValue) + " (" + r.date(k.BaselineDate) + "), " +
 		strings.ToLower(r.w.target) + " " + val(k.TargetValue) + " (" + r.date(k.TargetDate) + ")"
 	if v, ok := k.LatestValue(r.asOf); ok {
 		s += ", " + strings.ToLower(r.w.latest) + " " + val(v.Value) + " (" + r.date(v.Date) + ")"

@@ -3,6 +3,7 @@ package pdf
 import (
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"strategytracker/model"
@@ -120,7 +121,7 @@ func (r *report) text(x, y, w, h float64, s, align string) {
 		s = strings.ToValidUTF8(s, "\uFFFD") // fpdf cannot encode broken UTF-8
 	}
 	if r.hook != nil {
-		r.hook(drawn{page: r.pdf.PageNo(), x: x, y: y, w: w, h: h, width: r.width(s), s: s})
+		r.hook(drawn{page: r.pdf.PageNo(), x: x, y: y, w: w, h: h, width: r.width(s), s: s, heading: r.inHeading})
 	}
 	r.applyFont()
 	// Text takes the fill colour when the two are the same, so keeping them
@@ -159,6 +160,21 @@ func (r *report) ellipsis(s string, w float64) string {
 		s = strings.TrimRight(s[:len(s)-n], " ")
 	}
 	return s + "…"
+}
+
+// withUnit is a value with its unit of measure as people write it: "20 %"
+// in Bulgarian, "20%" in English, "5 000 броя" (the counted form after a
+// number other than one), and no unit where the unit only says "number".
+func (r *report) withUnit(v float64, unit string) string {
+	switch {
+	case unit == "%" && r.lang == model.EN:
+		return r.num(v) + unit
+	case r.lang == model.EN && strings.EqualFold(unit, "number"):
+		unit = ""
+	case r.lang == model.BG && unit == "брой" && v != 1:
+		unit = "броя"
+	}
+	return joinNonEmpty(" ", r.num(v), unit)
 }
 
 // rect fills a rectangle.
@@ -214,6 +230,26 @@ func (r *report) chip(x, y float64, st model.Status, mark bool) float64 {
 	return w
 }
 
+// stateColour is the colour of a milestone state, from the status palette.
+var stateColour = map[model.MilestoneState]model.Status{
+	model.StateDone: model.StatusCompleted, model.StateOverdue: model.StatusDelayed,
+	model.StateDueSoon: model.StatusAtRisk, model.StatePending: model.StatusNotStarted,
+	model.StateCancelled: model.StatusCancelled,
+}
+
+// stateChip draws a milestone state's chip at (x, y) and returns its width.
+func (r *report) stateChip(x, y float64, st model.MilestoneState) float64 {
+	label := st.Label(r.lang)
+	r.setFont("B", chipSize)
+	w := r.width(label) + 3.2
+	c := statusColour[stateColour[st]]
+	r.setFill(c)
+	r.pdf.RoundedRect(x, y, w, chipH, 1.1, "1234", "F")
+	r.setText(onColour(c))
+	r.text(x, y, w, chipH, label, "C")
+	return w
+}
+
 // chipH is the height of a status chip.
 const chipH = 4.0
 
@@ -239,12 +275,73 @@ func (r *report) num(v float64) string {
 // count formats a whole number with the thousands separator of the language.
 func (r *report) count(n int) string { return model.FormatNumber(float64(n), 0, r.lang) }
 
+// date is a date as the report writes it in tables: 30.11.2026 in
+// Bulgarian, 30 Nov 2026 in English — one form throughout each report.
 func (r *report) date(d model.Date) string {
 	if d == 0 {
 		return r.w.none
 	}
-	return d.Format(r.lang)
+	if r.lang == model.EN {
+		// No-break spaces: a date is never split over two lines.
+		return d.Time().Format("2 Jan 2006")
+	}
+	return d.Format(model.BG)
 }
+
+// dateText is a date in running text: "30.11.2026 г." in Bulgarian.
+func (r *report) dateText(d model.Date) string {
+	if d == 0 || r.lang == model.EN {
+		return r.date(d)
+	}
+	return r.date(d) + " г."
+}
+
+// tr is a text of the data in the report's language. When only the other
+// language is filled in, the text is shown marked as untranslated, so that
+// a reader never takes it for a translation and no report mixes languages
+// silently.
+func (r *report) tr(t model.Text) string {
+	own, other := t.BG, t.EN
+	if r.lang == model.EN {
+		own, other = t.EN, t.BG
+	}
+	if strings.TrimSpace(own) != "" || strings.TrimSpace(other) == "" {
+		return own
+	}
+	return r.w.untranslated + " " + other
+}
+
+// plain is a text of the data kept in one language only (a milestone's
+// note, the reason of a status set by hand): shown as it is when it is in
+// the report's language, else marked as untranslated.
+func (r *report) plain(s string) string {
+	if strings.TrimSpace(s) == "" || sameScript(s, r.lang) {
+		return s
+	}
+	return r.w.untranslated + " " + s
+}
+
+// sameScript reports whether s reads as text of lang: Bulgarian text has
+// Cyrillic letters; English text has Latin letters and no Cyrillic.
+func sameScript(s string, lang model.Lang) bool {
+	cyr, lat := 0, 0
+	for _, c := range s {
+		switch {
+		case c >= 0x0400 && c <= 0x04FF:
+			cyr++
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
+			lat++
+		}
+	}
+	if lang == model.EN {
+		return cyr == 0
+	}
+	return cyr > 0 || lat == 0
+}
+
+// name is the name of a person in the report's language; a name written
+// in one script only is a name, not a text to translate.
+func name(t model.Text, lang model.Lang) string { return t.In(lang) }
 
 // period is "start – end", or a dash when neither is set.
 func (r *report) period(start, end model.Date) string {
@@ -259,7 +356,7 @@ func (r *report) eur(c int64) string { return model.FormatEUR(c, r.lang) }
 // personName is the name of a person, or a dash.
 func (r *report) personName(ref model.Ref) string {
 	if p := r.people[model.ID(ref)]; p != nil {
-		return p.Name.In(r.lang)
+		return name(p.Name, r.lang)
 	}
 	return ""
 }
@@ -267,7 +364,7 @@ func (r *report) personName(ref model.Ref) string {
 // unitName is the name of a unit, or its code when unknown.
 func (r *report) unitName(code string) string {
 	if u := r.units[code]; u != nil {
-		return u.Name.In(r.lang)
+		return r.tr(u.Name)
 	}
 	return code
 }
@@ -279,4 +376,17 @@ func orDash(s, dash string) string {
 		return dash
 	}
 	return s
+}
+
+// dateColW is the width of a table column of dates: the widest date of
+// the year in the report's form, with the cell's padding.
+func (r *report) dateColW() float64 {
+	style, size := r.wantStyle, r.wantSize
+	r.setFont("B", tableSize) // wide enough for dates in bold too
+	w := 0.0
+	for m := time.January; m <= time.December; m++ {
+		w = max(w, r.width(r.date(model.NewDate(2026, m, 28))))
+	}
+	r.setFont(style, size)
+	return w + 2*padX + 0.4
 }

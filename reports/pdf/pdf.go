@@ -23,14 +23,38 @@ import (
 
 // Options are the choices of one report.
 type Options struct {
-	Lang       model.Lang // bg (default) or en
-	AsOf       model.Date // the date of the figures; zero: the date of Created
-	PreparedBy string     // who prepared the report, shown on the cover
-	Created    time.Time  // when the report is made (metadata, cover); zero: now
+	Lang model.Lang // bg (default) or en
+	AsOf model.Date // the date of the figures; zero: the date of Created
+	// PreparedBy is who prepared the report (Изготвил): a person of the
+	// file by name or e-mail (shown by name and position), or a name;
+	// empty: the office user of the file (its first person with role office).
+	PreparedBy string
+	// Agreed are those who agree the report (Съгласували), as PreparedBy;
+	// empty: the other people of the office.
+	Agreed []string
+	// Submitter submits the report to the council (ОТ, Вносител), as
+	// PreparedBy; empty: the office user's unit.
+	Submitter string
+	// DraftDecision is the draft decision of the council (проект на
+	// решение) when the office writes one; empty: none.
+	DraftDecision model.Text
+	// MaxExceptions is how many of the most serious exceptions (overdue
+	// milestones, measures behind, status changes, indicators) the body
+	// shows in each list; the annex has them all. Zero: DefaultMaxExceptions.
+	MaxExceptions int
+	// Narrative is the office's commentary of the period; nil: none.
+	Narrative *Narrative
+	// Revisions are the changes to the adopted plan; none: the section is left out.
+	Revisions []Revision
+	Created   time.Time // when the report is made (metadata, cover); zero: now
 	// Progress, when set, is called as the report is laid out with the work
 	// done so far and the total, for a progress bar.
 	Progress func(done, total int)
 }
+
+// DefaultMaxExceptions is how many of the most serious exceptions the
+// body shows in each list when Options.MaxExceptions is zero.
+const DefaultMaxExceptions = 15
 
 // Write lays out the report of d and writes the PDF to w.
 func Write(w io.Writer, d *model.Doc, opt Options) (err error) {
@@ -62,14 +86,21 @@ type report struct {
 	created time.Time
 	opt     Options
 
-	sum      model.Summary
-	changes  model.Changes
-	measures []int           // indexes into d.Measures, by code
-	figs     []model.Figures // by index into d.Measures
-	byArea   map[string][]int
-	areas    []model.Area
-	people   map[model.ID]*model.Person
-	units    map[string]*model.Unit
+	sum     model.Summary
+	changes model.Changes
+	prev    *model.SnapshotFigures // the figures of the previous report, or nil
+	maxExc  int
+	// coverRest is the part of a long commentary that did not fit on the
+	// cover; it opens the next page.
+	coverRest []string
+	annexPage int             // the first page of the annex (Приложение № 1)
+	tocPage   int             // the page of the contents
+	measures  []int           // indexes into d.Measures, by code
+	figs      []model.Figures // by index into d.Measures
+	byArea    map[string][]int
+	areas     []model.Area
+	people    map[model.ID]*model.Person
+	units     map[string]*model.Unit
 
 	y    float64 // the current position on the page
 	cont string  // the title repeated at the top of a page a card runs onto
@@ -86,13 +117,14 @@ type report struct {
 	textSet, fillSet, drawSet bool
 	lineW                     float64
 
-	toc      []tocEntry
-	tocY     float64 // where the contents go on page 2
-	tocLH    float64 // the line height of the contents
-	tocAreas bool    // whether the contents list the areas
-	done     int
-	total    int
-	hook     func(drawn) // tests: every text written, with its box
+	toc       []tocEntry
+	tocY      float64 // where the contents go on page 2
+	tocLH     float64 // the line height of the contents
+	tocAreas  bool    // whether the contents list the areas
+	done      int
+	total     int
+	hook      func(drawn) // tests: every text written, with its box
+	inHeading bool        // the text being written is a heading
 }
 
 // drawn is a line of text as written: its page, box, width and text.
@@ -100,6 +132,7 @@ type drawn struct {
 	page              int
 	x, y, w, h, width float64
 	s                 string
+	heading           bool
 }
 
 type tocEntry struct {
@@ -129,6 +162,17 @@ func newReport(d *model.Doc, opt Options) (*report, error) {
 	r.sum = model.Summarize(d, r.asOf)
 	if r.changes, err = model.ChangesSince(d, r.asOf); err != nil {
 		return nil, err
+	}
+	if sn := r.changes.Since; sn != nil {
+		f, err := model.DecodeFigures(sn.Figures)
+		if err != nil {
+			return nil, err
+		}
+		r.prev = &f
+	}
+	r.maxExc = opt.MaxExceptions
+	if r.maxExc <= 0 {
+		r.maxExc = DefaultMaxExceptions
 	}
 	r.figs = make([]model.Figures, len(d.Measures))
 	r.measures = make([]int, len(d.Measures))
@@ -166,10 +210,10 @@ func newReport(d *model.Doc, opt Options) (*report, error) {
 	if err := p.Error(); err != nil {
 		return nil, fmt.Errorf("pdf: fonts: %w", err)
 	}
-	title := d.Strategy.Title.In(r.lang)
-	p.SetTitle(title+" — "+r.w.report+" "+fmt.Sprintf(r.w.asOf, r.date(r.asOf)), true)
-	p.SetSubject(r.w.report+" "+fmt.Sprintf(r.w.asOf, r.date(r.asOf)), true)
-	author := opt.PreparedBy
+	title := r.tr(d.Strategy.Title)
+	p.SetTitle(title+" — "+r.w.report+" "+fmt.Sprintf(r.w.asOf, r.dateText(r.asOf)), true)
+	p.SetSubject(r.w.report+" "+fmt.Sprintf(r.w.asOf, r.dateText(r.asOf)), true)
+	author := r.preparedBy().name
 	if author == "" {
 		author = "Strategy Tracker"
 	}
@@ -181,21 +225,50 @@ func newReport(d *model.Doc, opt Options) (*report, error) {
 	return r, nil
 }
 
-// build lays out every section in the order of the issue.
+// build lays out the report: the council memo (Доклад) — its first page,
+// the dashboard, the contents, the areas with their commentary and
+// exceptions, the milestones, indicators, budget, changes and revisions,
+// the draft decision and the signatures — then Приложение № 1, the
+// detailed part with every list in full and a card per measure.
 func (r *report) build() {
 	r.cover()
-	r.contentsPage()
+	r.coverContinued()
+	r.dashboard()
 	r.step()
-	r.summary()
+	r.contentsPage()
 	r.step()
 	r.areaSections()
 	r.milestones()
 	r.step()
 	r.kpis()
 	r.step()
+	r.budgetSection()
 	r.changesSection()
 	r.step()
+	r.revisionsSection()
+	r.decisionAndSignatures()
+	r.step()
 	r.annex()
+}
+
+// coverContinued writes the rest of a commentary too long for the cover.
+func (r *report) coverContinued() {
+	if len(r.coverRest) == 0 {
+		return
+	}
+	r.newPage()
+	r.paraLines(marginL, contentW, r.coverRest, "", 9.5, cText)
+}
+
+// BodyPages is the number of pages before the annex (Приложение № 1) in
+// the report Write would make: what a council member reads.
+func BodyPages(d *model.Doc, opt Options) (int, error) {
+	r, err := newReport(d, opt)
+	if err != nil {
+		return 0, err
+	}
+	r.build()
+	return r.annexPage - 1, nil
 }
 
 // step reports progress.
@@ -215,18 +288,17 @@ func (r *report) newPage() {
 		style, size, c := r.wantStyle, r.wantSize, r.textC
 		r.setFont("B", 8.5)
 		r.setText(cMuted)
-		r.text(marginL, r.y, contentW, lineH(8.5), r.continued(r.cont), "L")
-		r.y += lineH(8.5) + 1.5
+		ls := r.continued(r.cont)
+		r.lines(marginL, r.y, contentW, lineH(8.5), ls, "L")
+		r.y += float64(len(ls))*lineH(8.5) + 1.5
 		r.setFont(style, size)
 		r.setText(c)
 	}
 }
 
-// continued is a title marked as continued, shortened to one line in the
-// current font.
-func (r *report) continued(title string) string {
-	mark := " " + r.w.continued
-	return r.ellipsis(title, contentW-r.width(mark)) + mark
+// continued is a title marked as continued, wrapped in the current font.
+func (r *report) continued(title string) []string {
+	return r.split(title+" "+r.w.continued, contentW)
 }
 
 // ensure breaks the page unless h more millimetres fit.
@@ -236,17 +308,34 @@ func (r *report) ensure(h float64) {
 	}
 }
 
-// section starts a main section on a new page: a title, a bookmark and a
-// contents entry.
-func (r *report) section(title string) {
-	r.newPage()
+// section starts a main section: a title, a bookmark and a contents
+// entry. It starts a new page unless the page is less than half full, when
+// it follows what is there (short sections share pages).
+func (r *report) section(title string) { r.sectionKeep(title, 60) }
+
+// sectionKeep starts a main section kept with keep millimetres of what follows.
+func (r *report) sectionKeep(title string, keep float64) {
+	switch {
+	case r.y > bodyTop+(bodyBottom-bodyTop)*0.45 || r.pdf.PageNo() <= 2:
+		r.newPage()
+	case r.y > bodyTop:
+		r.y += 8
+		r.ensure(lineH(16) + 6 + keep)
+	}
 	r.mark(title, 0, true)
 	r.setFont("B", 16)
 	r.setText(cAccent)
-	r.text(marginL, r.y, contentW, lineH(16), title, "L")
+	r.headingText(marginL, r.y, contentW, lineH(16), title)
 	r.y += lineH(16) + 1
 	r.hline(marginL, marginL+contentW, r.y, 0.5, cAccent)
 	r.y += 5
+}
+
+// headingText writes a line of a heading (tests find headings by it).
+func (r *report) headingText(x, y, w, h float64, s string) {
+	r.inHeading = true
+	r.text(x, y, w, h, s, "L")
+	r.inHeading = false
 }
 
 // subsection writes a second-level title, kept with at least keep
@@ -270,17 +359,24 @@ func (r *report) heading(title string, size float64, level int, toc bool, keep f
 	}
 	r.setFont("B", size)
 	r.setText(cAccent)
-	r.lines(marginL, r.y, contentW, lineH(size), ls, "L")
+	for k, l := range ls {
+		r.headingText(marginL, r.y+float64(k)*lineH(size), contentW, lineH(size), l)
+	}
 	r.y += h + 2
 }
 
-// minor writes a small bold title kept with keep millimetres of what follows.
+// minor writes a small bold title, wrapped, kept with keep millimetres of
+// what follows.
 func (r *report) minor(title string, keep float64) {
 	r.setFont("B", 9)
-	h := lineH(9)
+	ls := r.split(title, contentW)
+	h := float64(len(ls)) * lineH(9)
 	r.ensure(h + 1 + keep)
+	r.setFont("B", 9)
 	r.setText(cText)
-	r.text(marginL, r.y, contentW, h, title, "L")
+	for k, l := range ls {
+		r.headingText(marginL, r.y+float64(k)*lineH(9), contentW, lineH(9), l)
+	}
 	r.y += h + 1
 }
 
@@ -297,12 +393,20 @@ func (r *report) mark(title string, level int, toc bool) {
 	r.toc = append(r.toc, tocEntry{title: title, level: level, page: r.pdf.PageNo(), link: link})
 }
 
-// para writes a wrapped paragraph at x, w wide, line by line so that it
-// may run onto the next page.
+// para writes a wrapped paragraph at x, w wide, kept whole on a page
+// when a page can hold it.
 func (r *report) para(x, w float64, s string, style string, size float64, c rgb) {
 	r.setFont(style, size)
-	ls := r.split(s, w)
+	r.paraLines(x, w, r.split(s, w), style, size, c)
+}
+
+// paraLines writes the lines of a paragraph, kept whole on a page when a
+// page can hold them, else line by line.
+func (r *report) paraLines(x, w float64, ls []string, style string, size float64, c rgb) {
 	lh := lineH(size)
+	if h := float64(len(ls)) * lh; h <= bodyBottom-bodyTop {
+		r.ensure(h)
+	}
 	for _, l := range ls {
 		r.ensure(lh)
 		r.setFont(style, size)
@@ -320,8 +424,8 @@ func (r *report) finish(w io.Writer) error {
 		r.forget()
 		r.headerFooter(p, n)
 	}
-	if n >= 2 {
-		r.pdf.SetPage(2)
+	if r.tocPage > 0 {
+		r.pdf.SetPage(r.tocPage)
 		r.forget()
 		r.contents()
 	}
@@ -352,7 +456,7 @@ func (r *report) headerFooter(page, pages int) {
 	if left == "" {
 		left = s.Title.In(r.lang)
 	}
-	left += " · " + r.w.report + " " + fmt.Sprintf(r.w.asOf, r.date(r.asOf))
+	left += " · " + r.w.report + " " + fmt.Sprintf(r.w.asOf, r.dateText(r.asOf))
 	right := ""
 	if s.Demo {
 		right = model.DemoMark(r.lang)

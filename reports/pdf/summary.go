@@ -55,46 +55,6 @@ func (r *report) tiles(ts ...tile) {
 	r.y += h + 5
 }
 
-// summary writes the executive summary.
-func (r *report) summary() {
-	s := &r.sum
-	r.section(r.w.summary)
-
-	budget := r.w.none
-	if e, ok := model.BudgetExecution(s.Budget.PlannedCents, s.Budget.SpentCents); ok {
-		budget = r.pct(e)
-	}
-	overdue := s.MilestoneStates[model.StateOverdue]
-	r.tiles(
-		tile{label: r.w.overall, value: r.pct(float64(s.Progress)),
-			sub: fmt.Sprintf(r.w.expected, r.pct(float64(s.Expected))),
-			bar: func(x, y, w float64) { r.progressBar(x, y, w, 2, float64(s.Progress), float64(s.Expected), cAccent) }},
-		tile{label: r.w.measures + " / " + r.w.milestones, value: r.count(s.Measures) + " / " + r.count(s.Milestones),
-			sub: r.countsLine(s)},
-		tile{label: r.w.budgetExec, value: budget,
-			sub: fmt.Sprintf(r.w.spentOf, r.eur(s.Budget.SpentCents), r.eur(s.Budget.PlannedCents))},
-	)
-
-	// Key figures since the last report.
-	since := r.w.keyNoSince
-	completed, changed := r.w.none, r.w.none
-	if sn := r.changes.Since; sn != nil {
-		since = fmt.Sprintf(r.w.keySince, sn.Name, r.date(sn.AsOf))
-		completed = r.count(len(r.changes.Completed))
-		changed = r.count(len(r.changes.StatusChanges))
-	}
-	r.minor(r.w.keyFigures+" — "+since, 27)
-	r.tiles(
-		tile{label: r.w.completedSince, value: completed, sub: fmt.Sprintf(r.w.totalDone, r.count(s.MilestoneStates[model.StateDone]))},
-		tile{label: r.w.overdueNow, value: r.count(overdue), sub: fmt.Sprintf(r.w.asOf, r.date(r.asOf))},
-		tile{label: r.w.statusChanged, value: changed, sub: fmt.Sprintf(r.w.ofMeasures, r.count(s.Measures))},
-	)
-
-	r.countTables(s)
-	r.areaBars(s)
-	r.fundingTable(s)
-}
-
 // countsLine is e.g. "75 done · 6 overdue".
 func (r *report) countsLine(s *model.Summary) string {
 	return fmt.Sprintf(r.w.doneOverdue, r.count(s.MilestoneStates[model.StateDone]), r.count(s.MilestoneStates[model.StateOverdue]))
@@ -116,7 +76,7 @@ func (r *report) countTables(s *model.Summary) {
 		left = append(left, line{chip: func(x, y float64) { r.chip(x, y, st, false) }, n: s.Status[st]})
 	}
 	for _, st := range model.MilestoneStates {
-		right = append(right, line{label: st.Label(r.lang), n: s.MilestoneStates[st]})
+		right = append(right, line{chip: func(x, y float64) { r.stateChip(x, y, st) }, n: s.MilestoneStates[st]})
 	}
 	y0 := r.y
 	for k, part := range []struct {
@@ -172,100 +132,95 @@ func (r *report) countTables(s *model.Summary) {
 	r.y += 6
 }
 
-// areaBars draws a horizontal bar per area, stacked by status, with a legend.
-func (r *report) areaBars(s *model.Summary) {
-	if len(s.Areas) == 0 {
-		return
-	}
-	const labelW, rightW, rowH = 62.0, 24.0, 8.0
-	barW := contentW - labelW - rightW
-	r.subsection(r.w.areasByStatus, -1, rowH+10)
-	r.setFont("", headSize)
-	r.setText(cMuted)
-	r.text(marginL+labelW+barW, r.y-lineH(headSize)-1, rightW, lineH(headSize), r.w.progress, "R")
-	for _, a := range s.Areas {
-		r.ensure(rowH)
-		r.setFont("", 7.8)
-		ls := r.clamp(r.split(a.Code+". "+a.Title.In(r.lang), labelW-3), 2, labelW-3)
-		r.setText(cText)
-		r.lines(marginL, r.y+(rowH-float64(len(ls))*lineH(7.8))/2, labelW-3, lineH(7.8), ls, "L")
-		x := marginL + labelW
-		by := r.y + 1.6
-		bh := rowH - 3.2
-		if a.Measures == 0 {
-			r.rect(x, by, barW, bh, cTrack)
-		}
-		for _, st := range model.Statuses {
-			n := a.Status[st]
-			if n == 0 {
-				continue
-			}
-			w := barW * float64(n) / float64(a.Measures)
-			c := statusColour[st]
-			r.rect(x, by, w, bh, c)
-			label := r.count(n)
-			r.setFont("B", 7)
-			if r.width(label)+1.5 <= w {
-				r.setText(onColour(c))
-				r.text(x, by, w, bh, label, "C")
-			}
-			x += w
-		}
-		r.setFont("", 7.8)
-		r.setText(cText)
-		r.text(marginL+labelW+barW, r.y, rightW, rowH, r.pct(float64(a.Progress)), "R")
-		r.y += rowH
-	}
-	r.y += 1.5
-	r.legend()
-	r.y += 4
-}
-
-// legend draws the status colours in one line.
-func (r *report) legend() {
+// legend draws the status colours from x, wrapping within the margins.
+func (r *report) legend(x0 float64) {
 	r.ensure(5)
-	x := marginL + 62
+	x := x0
 	r.setFont("", 7)
 	for _, st := range model.Statuses {
 		label := st.Label(r.lang)
+		w := r.width(label)
+		if x+3.8+w > marginL+contentW {
+			r.y += 4.5
+			x = x0
+		}
 		r.rect(x, r.y+1.1, 2.8, 2.8, statusColour[st])
 		r.setText(cText)
-		w := r.width(label)
-		r.text(x+3.8, r.y, w+1, 5, label, "L")
-		x += w + 8
+		r.text(x+3.8, r.y, w+0.5, 5, label, "L")
+		r.setFont("", 7)
+		x += 3.8 + w + 5
 	}
 	r.y += 5
 }
 
+// budgetSection writes the budget by priority area, by year, and by
+// funding source.
+func (r *report) budgetSection() {
+	s := &r.sum
+	r.section(r.w.budget)
+	exec := func(b model.Budget) string {
+		if e, ok := model.BudgetExecution(b.PlannedCents, b.SpentCents); ok {
+			return r.pct(e)
+		}
+		return r.w.none
+	}
+	t := r.newTable(r.w.budgetByArea, col{r.w.area, 0, "L"}, col{r.w.planned, 34, "R"}, col{r.w.spent, 34, "R"}, col{r.w.execution, 22, "R"})
+	rows := make([]*trow, 0, len(s.Areas)+1)
+	for _, a := range s.Areas {
+		rows = append(rows, t.row([]tcell{t.text(0, a.Code+". "+r.tr(a.Title)), t.text(1, r.eur(a.Budget.PlannedCents)),
+			t.text(2, r.eur(a.Budget.SpentCents)), t.muted(3, exec(a.Budget))}))
+	}
+	rows = append(rows, t.row([]tcell{t.bold(0, r.w.total), t.bold(1, r.eur(s.Budget.PlannedCents)),
+		t.bold(2, r.eur(s.Budget.SpentCents)), t.bold(3, exec(s.Budget))}))
+	r.subsection(r.w.budgetByArea, 1, r.keepRows(t, rows))
+	r.placeRows(t, rows)
+
+	years := BudgetByYear(r.d.Measures, r.asOf)
+	t = r.newTable(r.w.budgetByYear, col{r.w.year, 0, "L"}, col{r.w.planned, 34, "R"}, col{r.w.spent, 34, "R"}, col{r.w.execution, 22, "R"})
+	rows = rows[:0]
+	for _, y := range years {
+		label := r.w.none
+		if y.Year != 0 {
+			label = fmt.Sprint(y.Year)
+		}
+		b := model.Budget{PlannedCents: y.PlannedCents, SpentCents: y.SpentCents}
+		rows = append(rows, t.row([]tcell{t.text(0, label), t.text(1, r.eur(y.PlannedCents)), t.text(2, r.eur(y.SpentCents)), t.muted(3, exec(b))}))
+	}
+	r.notedTable(r.w.budgetByYear, t, rows, r.w.byYearNote)
+	r.fundingTable(s)
+}
+
 // fundingTable writes the budget by funding source, largest first, and
-// the total; the budget's planned and spent totals are in the tiles above.
+// the total.
 func (r *report) fundingTable(s *model.Summary) {
 	funding := slices.Clone(s.Funding)
 	slices.SortStableFunc(funding, func(a, b model.FundingTotal) int { return cmp.Compare(b.AmountCents, a.AmountCents) })
-	t := r.newTable(r.w.budget, col{r.w.fundingSource, 0, "L"}, col{r.w.measures, 22, "R"}, col{r.w.planned, 38, "R"}, col{r.w.share, 20, "R"})
+	t := r.newTable(r.w.fundingTitle, col{r.w.fundingSource, 0, "L"}, col{r.w.measures, 22, "R"}, col{r.w.planned, 38, "R"}, col{r.w.share, 20, "R"})
 	var sum int64
 	for _, f := range funding {
 		sum += f.AmountCents
 	}
 	rows := make([]*trow, 0, len(funding)+1)
-	height := t.headH
 	for _, f := range funding {
 		share := 0.0
 		if sum > 0 {
 			share = 100 * float64(f.AmountCents) / float64(sum)
 		}
-		rows = append(rows, t.row([]tcell{t.text(0, f.Name.In(r.lang)), t.text(1, r.count(f.Measures)),
+		rows = append(rows, t.row([]tcell{t.text(0, r.tr(f.Name)), t.text(1, r.count(f.Measures)),
 			t.text(2, r.eur(f.AmountCents)), t.muted(3, r.pct(share))}))
-		height += rows[len(rows)-1].h
 	}
 	rows = append(rows, t.row([]tcell{t.bold(0, r.w.total), {}, t.bold(2, r.eur(sum)), t.muted(3, r.pct(100))}))
-	height += rows[len(rows)-1].h
-	// Keep the title with the header and a few rows; the rest may follow
-	// on the next page under a repeated header.
-	r.subsection(r.w.budget, -1, min(height, t.headH+30))
-	for _, rw := range rows {
-		t.place(rw)
-	}
-	t.end()
-	r.para(marginL, contentW, r.w.fundingNote, "", 7.5, cMuted)
+	r.notedTable(r.w.fundingTitle, t, rows, r.w.fundingNote)
+}
+
+// notedTable writes a titled table with a note under it, kept together
+// when a page holds them.
+func (r *report) notedTable(title string, t *table, rows []*trow, note string) {
+	r.setFont("", 7.5)
+	ls := r.split(note, contentW)
+	r.subsection(title, 1, r.keepRows(t, rows)+float64(len(ls))*lineH(7.5))
+	r.placeRows(t, rows)
+	r.y -= 2
+	r.paraLines(marginL, contentW, ls, "", 7.5, cMuted)
+	r.y += 4
 }

@@ -1,5 +1,11 @@
 package pdf
 
+import (
+	"strings"
+
+	"strategytracker/model"
+)
+
 // A table is drawn row by row. A row is prepared first (its cells wrapped
 // to their widths once, its height known), then placed: when it does not fit
 // above the bottom margin the page breaks, the caption and the column
@@ -31,12 +37,15 @@ type tcell struct {
 	// cell's first text line, w the inner width.
 	paint func(x, y, w float64)
 	h     float64 // content height for painted cells
+	c     *rgb    // a colour of its own (overdue in red), else text or muted
+	link  string  // a web address the cell's text opens
 }
 
 // tnote is a line of text under a row, spanning from a column to the right edge.
 type tnote struct {
 	lines []string
 	c     rgb
+	link  string // a web address the note opens
 }
 
 // trow is a prepared row.
@@ -59,12 +68,13 @@ type table struct {
 	noteLH   float64
 	zebra    bool
 	rowCount int
+	py       float64 // vertical padding of the rows' cells
 }
 
 // newTable prepares a table whose columns fill the content width: the
 // column of width 0, else the last, takes what the others leave.
 func (r *report) newTable(caption string, cols ...col) *table {
-	t := &table{r: r, cols: cols, x: marginL, caption: caption, lh: lineH(tableSize), noteLH: lineH(noteSize)}
+	t := &table{r: r, cols: cols, x: marginL, caption: caption, lh: lineH(tableSize), noteLH: lineH(noteSize), py: padY}
 	used, rest := 0.0, len(cols)-1
 	for i, c := range cols {
 		used += c.w
@@ -74,6 +84,22 @@ func (r *report) newTable(caption string, cols ...col) *table {
 	}
 	t.cols[rest].w += contentW - used
 	r.setFont("B", headSize)
+	// A column is at least as wide as the longest word of its header, so
+	// that no header word is broken ("Measur/e"); the flexible column gives
+	// up what the others need.
+	for i, c := range t.cols {
+		if i == rest {
+			continue
+		}
+		need := 0.0
+		for _, word := range strings.Fields(c.title) {
+			need = max(need, r.width(word)+2*padX+0.2)
+		}
+		if need > c.w {
+			t.cols[rest].w -= need - c.w
+			t.cols[i].w = need
+		}
+	}
 	lines := 1
 	for _, c := range cols {
 		ls := r.split(c.title, c.w-2*padX)
@@ -94,6 +120,14 @@ func (t *table) text(i int, s string) tcell {
 func (t *table) bold(i int, s string) tcell {
 	t.r.setFont("B", tableSize)
 	return tcell{lines: t.r.split(s, t.cols[i].w-2*padX), bold: true}
+}
+
+// red prepares a bold cell in the colour of delay (overdue milestones).
+func (t *table) red(i int, s string) tcell {
+	c := t.bold(i, s)
+	red := statusColour[model.StatusDelayed]
+	c.c = &red
+	return c
 }
 
 // muted prepares a muted text cell of column i.
@@ -178,7 +212,7 @@ func (t *table) row(cells []tcell, notes ...tnote) *trow {
 	if len(rw.notes) > 0 {
 		h += 0.6
 	}
-	rw.h = max(h, t.lh) + 2*padY
+	rw.h = max(h, t.lh) + 2*t.py
 	return rw
 }
 
@@ -187,14 +221,15 @@ func (t *table) capH() float64 {
 	if t.caption == "" {
 		return 0
 	}
-	return lineH(8.5) + 1.5
+	t.r.setFont("B", 8.5)
+	return float64(len(t.r.continued(t.caption)))*lineH(8.5) + 1.5
 }
 
 // fit cuts a row that no page could hold: its cells to the lines a page
 // holds, then its notes to the room left, each cut ending with an ellipsis.
 func (t *table) fit(rw *trow) {
-	room := bodyBottom - bodyTop - t.headH - max(t.capH(), lineH(8.5)+1.5) - 2*padY
-	if rw.h-2*padY <= room {
+	room := bodyBottom - bodyTop - t.headH - max(t.capH(), lineH(8.5)+1.5) - 2*t.py
+	if rw.h-2*t.py <= room {
 		return
 	}
 	maxLines := max(1, int(room/t.lh))
@@ -230,7 +265,7 @@ func (t *table) fit(rw *trow) {
 		notesH += float64(len(n.lines)) * t.noteLH
 	}
 	rw.notes = notes
-	rw.h = cellH + 2*padY
+	rw.h = cellH + 2*t.py
 	if len(notes) > 0 {
 		rw.h += notesH + 0.6
 	}
@@ -246,8 +281,9 @@ func (t *table) place(rw *trow) {
 			if t.started && t.caption != "" {
 				r.setFont("B", 8.5)
 				r.setText(cMuted)
-				r.text(t.x, r.y, contentW, lineH(8.5), r.continued(t.caption), "L")
-				r.y += t.capH()
+				ls := r.continued(t.caption)
+				r.lines(t.x, r.y, contentW, lineH(8.5), ls, "L")
+				r.y += float64(len(ls))*lineH(8.5) + 1.5
 			}
 		}
 		t.header()
@@ -263,7 +299,7 @@ func (t *table) place(rw *trow) {
 	x := t.x
 	for i, c := range rw.cells {
 		if c.paint != nil {
-			c.paint(x+padX, y+padY, t.cols[i].w-2*padX)
+			c.paint(x+padX, y+t.py, t.cols[i].w-2*padX)
 		}
 		x += t.cols[i].w
 	}
@@ -276,12 +312,18 @@ func (t *table) place(rw *trow) {
 				} else {
 					r.setFont("", tableSize)
 				}
-				if c.muted {
+				switch {
+				case c.c != nil:
+					r.setText(*c.c)
+				case c.muted:
 					r.setText(cMuted)
-				} else {
+				default:
 					r.setText(cText)
 				}
-				r.lines(x+padX, y+padY, t.cols[i].w-2*padX, t.lh, c.lines, t.cols[i].align)
+				r.lines(x+padX, y+t.py, t.cols[i].w-2*padX, t.lh, c.lines, t.cols[i].align)
+				if c.link != "" {
+					r.pdf.LinkString(x+padX, y+t.py, t.cols[i].w-2*padX, float64(len(c.lines))*t.lh, c.link)
+				}
 			}
 			x += t.cols[i].w
 		}
@@ -291,7 +333,7 @@ func (t *table) place(rw *trow) {
 		for _, c := range t.cols[:t.noteCol] {
 			nx += c.w
 		}
-		ny := y + rw.h - padY
+		ny := y + rw.h - t.py
 		for _, n := range rw.notes {
 			ny -= float64(len(n.lines)) * t.noteLH
 		}
@@ -299,6 +341,9 @@ func (t *table) place(rw *trow) {
 		for _, n := range rw.notes {
 			r.setText(n.c)
 			r.lines(nx+padX, ny, t.noteW(), t.noteLH, n.lines, "L")
+			if n.link != "" {
+				r.pdf.LinkString(nx+padX, ny, t.noteW(), float64(len(n.lines))*t.noteLH, n.link)
+			}
 			ny += float64(len(n.lines)) * t.noteLH
 		}
 	}
@@ -320,6 +365,32 @@ func (t *table) header() {
 	r.hline(t.x, t.x+contentW, r.y+t.headH, 0.3, cMuted)
 	r.y += t.headH
 	t.rowCount = 0
+}
+
+// keepRows is how much of a table its title keeps with it: the whole
+// table when a page holds it (short tables are never split), else the
+// header and the first rows.
+func (r *report) keepRows(t *table, rows []*trow) float64 {
+	h := t.headH
+	for _, rw := range rows {
+		h += rw.h
+	}
+	if h <= (bodyBottom-bodyTop)*0.6 {
+		return h
+	}
+	first := t.headH
+	for k := 0; k < len(rows) && k < 3; k++ {
+		first += rows[k].h
+	}
+	return first
+}
+
+// placeRows places the rows of a table and ends it.
+func (r *report) placeRows(t *table, rows []*trow) {
+	for _, rw := range rows {
+		t.place(rw)
+	}
+	t.end()
 }
 
 // end leaves space after the table.

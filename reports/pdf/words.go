@@ -96,7 +96,7 @@ type words struct {
 	kpiMeasure string // "measure %s"
 
 	changesSection  string
-	changesIntro    string // "Compared with snapshot “%s” as of %s, made on %s by %s."
+	changesIntro    string // "Compared with the previous report as of %s"
 	changesNone     string // no earlier snapshot before %s
 	statusChanges   string
 	was             string
@@ -126,6 +126,78 @@ type words struct {
 	noMilestones string
 	completed    string
 	keywords     string
+
+	about             string
+	keySentence       string
+	keyChange         string
+	keyBudget         string
+	thenChange        string
+	thenGap           string
+	gapLabel          string
+	pts               string
+	ahead             string
+	noPrevious        string
+	arrowsNote        string
+	areaProgressTitle string
+	progressNow       string
+	progressThen      string
+	change            string
+	gapNow            string
+	gapThen           string
+	goalsByStatus     string
+	dashboard         string
+	memo              string
+	to                string
+	council           string
+	from              string
+	regarding         string
+	adoptedOnLabel    string
+	firstReport       string
+	previousReport    string
+	executive         string
+	inBrief           string
+	highlights        string
+	risks             string
+	actions           string
+	decisions         string
+	draftDecision     string
+	signatures        string
+	agreedBy          string
+	submittedBy       string
+	signature         string
+	revisions         string
+	field             string
+	original          string
+	current           string
+	changedOn         string
+	reason            string
+	revisionsNote     string
+	budgetByArea      string
+	budgetByYear      string
+	year              string
+	byYearNote        string
+	fundingTitle      string
+	behindTitle       string
+	moreInAnnex       string
+	mostOverdue       string
+	newDue            string
+	allMeasures       string
+	allOverdue        string
+	allKPIs           string
+	cards             string
+	annexIntro        string
+	overdueDays       string
+	atPrevious        string
+	expectedShort     string
+	noChange          string
+	kpiExceptions     string
+	kpiMissed         string
+	kpiStale          string
+	kpiNoValue        string
+	kpiNote           string
+	changesMade       string
+	changesBy         string
+	untranslated      string
 }
 
 var bgWords = &words{
@@ -136,7 +208,7 @@ var bgWords = &words{
 	dataAsOf:          "Данни към",
 	adopted:           "Приета с",
 	adoptedOn:         "приета на %s",
-	comparedWith:      "Сравнение с",
+	comparedWith:      "В сравнение с",
 	snapshotRef:       "снимка „%s“ към %s",
 	noSnapshot:        "няма по-ранна снимка — първи отчет",
 	preparedBy:        "Изготвил",
@@ -178,7 +250,7 @@ var bgWords = &words{
 	spent:             "Изразходван",
 	execution:         "Изпълнение",
 	fundingSource:     "Източник на финансиране",
-	fundingNote:       "Сумите по източници са планираното финансиране на мерките без прекратените. Разходите не се отчитат по източници: изразходваната сума и изпълнението на бюджета са дадени общо в началото на резюмето.",
+	fundingNote:       "Сумите по източници са планираното финансиране на мерките без прекратените. Разходите не се отчитат по източници: изразходваното е дадено по области и по години по-горе.",
 	total:             "Общо",
 	areasSection:      "Изпълнение по приоритетни области",
 	areaProgress:      "Напредък на областта",
@@ -211,9 +283,9 @@ var bgWords = &words{
 	noValue:           "няма стойност",
 	kpiKinds:          map[model.KPIKind]string{model.KPIOutput: "продукт", model.KPIResult: "резултат", model.KPIImpact: "въздействие"},
 	kpiMeasure:        "мярка %s",
-	changesSection:    "Промени от последния отчет",
-	changesIntro:      "Сравнение със снимка „%s“ към %s, направена на %s от %s.",
-	changesNone:       "Няма снимка с дата преди %s, затова промените не могат да бъдат изчислени. Това е първият отчет; направете снимка (команда snapshot), за да бъде той основа за сравнение в следващия.",
+	changesSection:    "Промени от предходния отчет",
+	changesIntro:      "Сравнение с предходния отчет към %s",
+	changesNone:       "Това е първият отчет: няма предходен отчет, с който да бъде сравнен.",
 	statusChanges:     "Промени в статуса на мерките",
 	was:               "Беше",
 	now:               "Сега",
@@ -221,10 +293,10 @@ var bgWords = &words{
 	becameOverdue:     "Етапи, станали просрочени",
 	completedOn:       "Изпълнен",
 	noChanges:         "Няма.",
-	newMeasures:       "Нови мерки след снимката: %s.",
-	removedMeasures:   "Мерки, премахнати след снимката: %s.",
+	newMeasures:       "Нови мерки след предходния отчет: %s.",
+	removedMeasures:   "Мерки, премахнати след предходния отчет: %s.",
 	sha:               "SHA-256 на снимката: %s",
-	annex:             "Приложение. Карти на мерките",
+	annex:             "Приложение № 1. Подробни данни",
 	area:              "Област",
 	goals:             "Цели",
 	partners:          "Партньори",
@@ -241,6 +313,78 @@ var bgWords = &words{
 	noMilestones:      "Мярката няма етапи; напредъкът е въведен ръчно.",
 	completed:         "Изпълнен",
 	keywords:          "стратегия, дигитална трансформация, София, отчет за изпълнението, общински съвет",
+	about:             "Отчет за изпълнението на %s към %s",
+	keySentence:       "Към %s общият напредък на стратегията е %s при очакван %s. От %s мерки %s са изпълнени, %s са в срок, %s са с риск и %s са забавени; просрочените етапи са %s.",
+	keyChange:         "При предходния отчет към %s напредъкът беше %s (промяна %s).",
+	keyBudget:         "Изразходвани са %s от планираните %s (%s).",
+	thenChange:        "предходен отчет: %s · %s",
+	thenGap:           "предходен отчет: %s",
+	gapLabel:          "Изоставане от очаквания напредък (%s)",
+	pts:               "п.п.",
+	ahead:             "напред",
+	noPrevious:        "няма предходен отчет за сравнение",
+	arrowsNote:        "Стрелките показват промяната в броя спрямо предходния отчет.",
+	areaProgressTitle: "Напредък по приоритетни области",
+	progressNow:       "Напредък сега",
+	progressThen:      "Предходен отчет",
+	change:            "Промяна",
+	gapNow:            "Изоставане сега",
+	gapThen:           "Изоставане преди",
+	goalsByStatus:     "Мерки по стратегически цели и статус",
+	dashboard:         "Табло на изпълнението",
+	memo:              "Доклад",
+	to:                "До",
+	council:           "Столичния общински съвет",
+	from:              "От",
+	regarding:         "Относно",
+	adoptedOnLabel:    "Приета на",
+	firstReport:       "няма — това е първият отчет",
+	previousReport:    "предходния отчет към %s",
+	executive:         "Коментар на отчетния период",
+	inBrief:           "Накратко",
+	highlights:        "Постижения",
+	risks:             "Рискове",
+	actions:           "Коригиращи действия",
+	decisions:         "Необходими решения",
+	draftDecision:     "Проект на решение",
+	signatures:        "Изготвил, съгласували, вносител",
+	agreedBy:          "Съгласували",
+	submittedBy:       "Вносител",
+	signature:         "(подпис)",
+	revisions:         "Промени в приетия план",
+	field:             "Поле",
+	original:          "Първоначално",
+	current:           "Сега",
+	changedOn:         "Дата",
+	reason:            "Причина",
+	revisionsNote:     "Статусът и напредъкът се изчисляват по текущите стойности; първоначалните са дадени за сравнение.",
+	budgetByArea:      "Бюджет по приоритетни области",
+	budgetByYear:      "Бюджет по години",
+	year:              "Година",
+	byYearNote:        "Планираната сума на всяка мярка е разпределена по календарните години на срока ѝ пропорционално на дните, закръглена до евроцент, като остатъкът е в последната година; изразходваната сума — по същия начин по годините от началото на мярката до датата на отчета. Прекратените мерки не са включени.",
+	fundingTitle:      "Бюджет по източници на финансиране",
+	behindTitle:       "Мерки, които изостават",
+	moreInAnnex:       "Още %s — в Приложение № 1.",
+	mostOverdue:       "Най-просрочените %s от %s просрочени етапа",
+	newDue:            "Нов срок",
+	allMeasures:       "Всички мерки по приоритетни области",
+	allOverdue:        "Всички просрочени етапи",
+	allKPIs:           "Всички показатели",
+	cards:             "Карти на мерките",
+	annexIntro:        "Приложението съдържа пълните списъци, от които са взети изключенията в доклада, и карта на всяка мярка.",
+	overdueDays:       "просрочен\n(%s\u00a0дни)",
+	atPrevious:        "Предходен отчет",
+	expectedShort:     "очаквано %s",
+	noChange:          "без промяна",
+	kpiExceptions:     "Показани са %s показателя с отклонения от общо %s; всички са в Приложение № 1.",
+	kpiMissed:         "Целевата дата %s е минала, а целта не е постигната.",
+	kpiStale:          "Последната стойност е от %s и не е актуализирана.",
+	kpiNoValue:        "Няма измерена стойност.",
+	kpiNote:           "Постигането е изминатата част от пътя между базовата и целевата стойност; очакваното — изтеклата част от времето между базовата и целевата дата. В червено — изоставане с над 25 пункта.",
+	changesMade:       "Той е изготвен на %s",
+	changesBy:         "от %s",
+	untranslated:      "[без превод]",
+
 	statusMeaning: map[model.Status]string{
 		model.StatusCompleted:  "всички етапи са изпълнени (без етапи: ръчният напредък е 100 %)",
 		model.StatusOnTrack:    "няма просрочени етапи и напредъкът изостава с не повече от 25 пункта от очаквания",
@@ -254,7 +398,7 @@ var bgWords = &words{
 		"Очакваният напредък е изтеклата към датата на отчета част от срока на мярката.",
 		"Напредъкът на област и на стратегията е средното, претеглено с тежестта на мерките, без прекратените мерки.",
 		"Етап е просрочен, когато срокът му е минал, а не е изпълнен; наближава, когато срокът е в следващите 30 дни.",
-		"Промените се изчисляват спрямо последната снимка с дата преди датата на отчета. Сумите са в евро.",
+		"Промените се изчисляват спрямо предходния отчет — последния с дата преди датата на този. Сумите са в евро.",
 	},
 }
 
@@ -308,7 +452,7 @@ var enWords = &words{
 	spent:             "Spent",
 	execution:         "Execution",
 	fundingSource:     "Funding source",
-	fundingNote:       "Amounts by source are the planned funding of the measures, leaving out cancelled ones. Spending is not recorded per source: the amount spent and budget execution are given for the whole budget at the top of the summary.",
+	fundingNote:       "Amounts by source are the planned funding of the measures, leaving out cancelled ones. Spending is not recorded per source: the amount spent is given by area and by year above.",
 	total:             "Total",
 	areasSection:      "Implementation by priority area",
 	areaProgress:      "Area progress",
@@ -341,9 +485,9 @@ var enWords = &words{
 	noValue:           "no value",
 	kpiKinds:          map[model.KPIKind]string{model.KPIOutput: "output", model.KPIResult: "result", model.KPIImpact: "impact"},
 	kpiMeasure:        "measure %s",
-	changesSection:    "Changes since the last report",
-	changesIntro:      "Compared with snapshot “%s” as of %s, made on %s by %s.",
-	changesNone:       "There is no snapshot dated before %s, so changes cannot be computed. This is the first report; take a snapshot (the snapshot command) so that the next report can compare with it.",
+	changesSection:    "Changes since the previous report",
+	changesIntro:      "Compared with the previous report as of %s",
+	changesNone:       "This is the first report: there is no previous report to compare it with.",
 	statusChanges:     "Measures whose status changed",
 	was:               "Was",
 	now:               "Now",
@@ -351,10 +495,10 @@ var enWords = &words{
 	becameOverdue:     "Milestones that became overdue",
 	completedOn:       "Completed",
 	noChanges:         "None.",
-	newMeasures:       "Measures added since the snapshot: %s.",
-	removedMeasures:   "Measures removed since the snapshot: %s.",
+	newMeasures:       "Measures added since the previous report: %s.",
+	removedMeasures:   "Measures removed since the previous report: %s.",
 	sha:               "Snapshot SHA-256: %s",
-	annex:             "Annex. Measure cards",
+	annex:             "Annex 1. Detailed data",
 	area:              "Area",
 	goals:             "Goals",
 	partners:          "Partners",
@@ -371,6 +515,78 @@ var enWords = &words{
 	noMilestones:      "The measure has no milestones; its progress is entered by hand.",
 	completed:         "Completed",
 	keywords:          "strategy, digital transformation, Sofia, implementation report, municipal council",
+	about:             "Implementation report on the %s as of %s",
+	keySentence:       "As of %s, overall progress is %s against %s expected. Of %s measures, %s are completed, %s on track, %s at risk and %s delayed; overdue milestones: %s.",
+	keyChange:         "At the previous report, as of %s, progress was %s (a change of %s).",
+	keyBudget:         "%s of the planned %s has been spent (%s).",
+	thenChange:        "previous report: %s · %s",
+	thenGap:           "previous report: %s",
+	gapLabel:          "Behind expected progress (%s)",
+	pts:               "pts",
+	ahead:             "ahead",
+	noPrevious:        "no previous report to compare with",
+	arrowsNote:        "The arrows show the change in each count since the previous report.",
+	areaProgressTitle: "Progress by priority area",
+	progressNow:       "Progress now",
+	progressThen:      "Previous report",
+	change:            "Change",
+	gapNow:            "Behind now",
+	gapThen:           "Behind then",
+	goalsByStatus:     "Measures by strategic goal and status",
+	dashboard:         "At a glance",
+	memo:              "Report",
+	to:                "To",
+	council:           "Sofia Municipal Council",
+	from:              "From",
+	regarding:         "Regarding",
+	adoptedOnLabel:    "Adopted on",
+	firstReport:       "none — this is the first report",
+	previousReport:    "the previous report as of %s",
+	executive:         "Commentary on the period",
+	inBrief:           "In brief",
+	highlights:        "Highlights",
+	risks:             "Risks",
+	actions:           "Corrective actions",
+	decisions:         "Decisions requested",
+	draftDecision:     "Draft decision",
+	signatures:        "Prepared, agreed and submitted by",
+	agreedBy:          "Agreed by",
+	submittedBy:       "Submitted by",
+	signature:         "(signature)",
+	revisions:         "Changes to the adopted plan",
+	field:             "Field",
+	original:          "Original",
+	current:           "Current",
+	changedOn:         "Date",
+	reason:            "Reason",
+	revisionsNote:     "Status and progress use the current values; the original ones are shown for comparison.",
+	budgetByArea:      "Budget by priority area",
+	budgetByYear:      "Budget by year",
+	year:              "Year",
+	byYearNote:        "Each measure's planned amount is spread over the calendar years of its term in proportion to the days, rounded to the cent, with the remainder in the last year; the amount spent likewise over the years from the measure's start to the report date. Cancelled measures are left out.",
+	fundingTitle:      "Budget by funding source",
+	behindTitle:       "Measures behind schedule",
+	moreInAnnex:       "%s more in Annex 1.",
+	mostOverdue:       "The %s most overdue of %s overdue milestones",
+	newDue:            "New date",
+	allMeasures:       "All measures by priority area",
+	allOverdue:        "All overdue milestones",
+	allKPIs:           "All indicators",
+	cards:             "Measure cards",
+	annexIntro:        "The annex holds the full lists from which the report's exceptions are taken, and a card for every measure.",
+	overdueDays:       "overdue\n(%s\u00a0days)",
+	atPrevious:        "Previous report",
+	expectedShort:     "expected %s",
+	noChange:          "no change",
+	kpiExceptions:     "Shown: %s indicators with exceptions, of %s in all; every indicator is in Annex 1.",
+	kpiMissed:         "The target date, %s, has passed without the target reached.",
+	kpiStale:          "The latest value dates from %s and has not been updated.",
+	kpiNoValue:        "No value has been measured.",
+	kpiNote:           "Attainment is the share of the way from baseline to target covered; expected is the share of the time from the baseline date to the target date passed. In red: more than 25 points behind.",
+	changesMade:       "It was prepared on %s",
+	changesBy:         "by %s",
+	untranslated:      "[not translated]",
+
 	statusMeaning: map[model.Status]string{
 		model.StatusCompleted:  "every milestone is done (without milestones: manual progress is 100%)",
 		model.StatusOnTrack:    "no milestone overdue and progress no more than 25 points behind expected",
@@ -384,7 +600,7 @@ var enWords = &words{
 		"Expected progress is the share of the measure's term that has passed by the report date.",
 		"Area and overall progress are averages weighted by the measures' weights, leaving out cancelled measures.",
 		"A milestone is overdue when its due date has passed and it is not done; due soon when it falls due within 30 days.",
-		"Changes are computed against the latest snapshot dated before the report date. Amounts are in euro.",
+		"Changes are computed against the previous report, the latest dated before this one. Amounts are in euro.",
 	},
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -239,7 +240,7 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 			_, row, _ := excelize.CellNameToCoordinates(cellOf(t, f, "Milestones", ms(measure11, 0)(d).ID, "title"))
 			f.SetCellValue("Milestones", cellName(1, row), 99999)
 			return fmt.Sprintf("Milestones!%d", row)
-		}, "milestone 99999 does not exist in this database"},
+		}, "the row's hidden id (99999) does not belong to what the row shows"},
 		{"completed in the future", office, nil, setMS(measure11, 4, "completed", "2026-12-01"), "is in the future (today is 2026-11-30)"},
 		{"impossible date", office, nil, setMS(measure11, 4, "completed", "31.02.2026"), `cell G7 ("Completed"): "31.02.2026" is not a valid date`},
 		{"not yes or no", office, nil, setMS(measure11, 4, "cancelled", "maybe"), `"maybe" is neither yes nor no`},
@@ -271,9 +272,14 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 			second := cellOf(t, f, "Milestones", ms(measure11, 1)(d).ID, "title")
 			_, r1, _ := excelize.CellNameToCoordinates(first)
 			_, r2, _ := excelize.CellNameToCoordinates(second)
-			for col := 1; col <= 10; col++ {
+			for col := 1; col <= 11; col++ {
 				v, _ := f.GetCellValue("Milestones", cellName(col, r1), excelize.Options{RawCellValue: true})
-				f.SetCellValue("Milestones", cellName(col, r2), v)
+				typ, _ := f.GetCellType("Milestones", cellName(col, r1))
+				var value any = v
+				if n, err := strconv.ParseFloat(v, 64); err == nil && typ == excelize.CellTypeUnset {
+					value = n // copied as the number it is
+				}
+				f.SetCellValue("Milestones", cellName(col, r2), value)
 			}
 			return rowOf("Milestones", second)
 		}, "this row repeats row 3 (id 1)"},
@@ -401,5 +407,159 @@ func TestPlanAcceptsTheWaysPeopleWriteValues(t *testing.T) {
 		if got := changes[1].value; got.Date.String() != tt.wantDate || got.Value != tt.wantValue {
 			t.Errorf("%s: value %v on %s, want %v on %s", tt.name, got.Value, got.Date, tt.wantValue, tt.wantDate)
 		}
+	}
+}
+
+// Every number column reads its text strictly and names the refused cell.
+func TestPlanRefusesNumbersThatAreNotNumbers(t *testing.T) {
+	d := demoDoc(t)
+	kpiID := d.MeasureByCode("1.1").KPIs[0].ID
+	progID := d.MeasureByCode("2.1").ID
+	dateStyle := &excelize.Style{CustomNumFmt: ptr("dd.mm.yyyy")}
+	tests := []struct {
+		name  string
+		sheet string
+		id    model.ID
+		key   string
+		value any
+		style *excelize.Style
+		want  string // "" accepted
+	}{
+		{"bg grouped text", "Индикатори", kpiID, "value", "1 234,5", nil, ""},
+		{"en grouped text", "Индикатори", kpiID, "value", "1,234.5", nil, ""},
+		{"a date as text", "Индикатори", kpiID, "value", "12.03.2026", nil, `"12.03.2026" is not a number`},
+		{"an ISO date as text", "Индикатори", kpiID, "value", "2026-03-12", nil, `"2026-03-12" is not a number`},
+		{"two decimal points", "Индикатори", kpiID, "value", "1.2.3", nil, `"1.2.3" is not a number`},
+		{"misplaced group commas", "Индикатори", kpiID, "value", "12,34,5", nil, `"12,34,5" is not a number`},
+		{"mixed conventions", "Индикатори", kpiID, "value", "1.234,5", nil, `"1.234,5" is not a number`},
+		{"a number shown as a date", "Индикатори", kpiID, "value", 46093, dateStyle, "holds a date"},
+		{"a yes/no cell", "Индикатори", kpiID, "value", true, nil, "is a yes/no value, not a number"},
+		{"progress as a date text", "Напредък", progID, "progress", "01.05", nil, `"01.05" is not a number`},
+		{"progress with misplaced separators", "Напредък", progID, "progress", "5,0,0", nil, `"5,0,0" is not a number`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var where string
+			u := readFilled(t, d, model.BG, func(f *excelize.File) {
+				if tt.sheet == "Индикатори" {
+					set(t, f, tt.sheet, tt.id, "date", "2026-11-15")
+				}
+				where = set(t, f, tt.sheet, tt.id, tt.key, tt.value)
+				if tt.style != nil {
+					s, err := f.NewStyle(tt.style)
+					if err != nil {
+						t.Fatal(err)
+					}
+					f.SetCellStyle(tt.sheet, where, where, s)
+				}
+			})
+			changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+			if tt.want == "" {
+				if len(problems) != 0 || len(changes) != 1 {
+					t.Errorf("changes %v, problems %v; want one change", changes, problems)
+				}
+				return
+			}
+			prefix := rowOf(tt.sheet, where) + ": cell " + where + " "
+			if len(changes) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0].String(), prefix) || !strings.Contains(problems[0].Message, tt.want) {
+				t.Errorf("changes %v, problems %v; want one problem starting %q containing %q", changes, problems, prefix, tt.want)
+			}
+		})
+	}
+}
+
+// The hidden id column, the hidden key row and the versions on the hidden
+// sheet can be edited (sheet protection has no password). Every such edit
+// is refused row by row, naming the row, and nothing is planned.
+func TestPlanRefusesEditedHiddenCells(t *testing.T) {
+	const ms, kpi = "Milestones", "KPI values"
+	type hiddenEdit func(t *testing.T, d *model.Doc, f *excelize.File) []string // the SHEET!ROWs refused
+	idRow := func(t *testing.T, f *excelize.File, sheet string, id model.ID) int {
+		_, row, _ := excelize.CellNameToCoordinates(cellOf(t, f, sheet, id, "measure"))
+		return row
+	}
+	tests := []struct {
+		name string
+		edit hiddenEdit
+		want string
+	}{
+		{"an id moved to another milestone", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
+			m := d.MeasureByCode("1.1")
+			row := idRow(t, f, ms, m.Milestones[4].ID)
+			set(t, f, ms, m.Milestones[4].ID, "completed", "20.11.2026") // the completion the edit would move
+			f.SetCellValue(ms, cellName(1, row), m.Milestones[5].ID)
+			return []string{fmt.Sprintf("%s!%d", ms, row)}
+		}, "does not belong to what the row shows"},
+		{"two ids swapped", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
+			m := d.MeasureByCode("1.1")
+			a, b := m.Milestones[4].ID, m.Milestones[5].ID
+			ra, rb := idRow(t, f, ms, a), idRow(t, f, ms, b)
+			f.SetCellValue(ms, cellName(1, ra), b)
+			f.SetCellValue(ms, cellName(1, rb), a)
+			return []string{fmt.Sprintf("%s!%d", ms, ra), fmt.Sprintf("%s!%d", ms, rb)}
+		}, "does not belong to what the row shows"},
+		{"a KPI row pointed at another KPI", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
+			k1, k2 := d.MeasureByCode("1.1").KPIs[0].ID, d.MeasureByCode("1.2").KPIs[0].ID
+			set(t, f, kpi, k1, "date", "2026-11-15")
+			set(t, f, kpi, k1, "value", 12)
+			row := idRow(t, f, kpi, k1)
+			f.SetCellValue(kpi, cellName(1, row), k2)
+			return []string{fmt.Sprintf("%s!%d", kpi, row)}
+		}, "does not belong to what the row shows"},
+		{"the shown measure code edited", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
+			id := d.MeasureByCode("1.1").Milestones[0].ID
+			return []string{rowOf(ms, set(t, f, ms, id, "measure", "1.2"))}
+		}, "does not belong to what the row shows"},
+		{"the check cleared", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
+			id := d.MeasureByCode("1.1").Milestones[0].ID
+			return []string{rowOf(ms, set(t, f, ms, id, checkKey, ""))}
+		}, "does not belong to what the row shows"},
+		{"a version on the hidden sheet made current", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
+			id := d.MeasureByCode("1.1").Milestones[0].ID
+			rows, _ := f.GetRows(metaSheet)
+			for i, r := range rows {
+				if len(r) > 3 && r[0] == "version" && r[1] == versionMilestone && r[2] == strconv.FormatInt(id, 10) {
+					f.SetCellValue(metaSheet, cellName(4, i+1), 9)
+				}
+			}
+			return []string{fmt.Sprintf("%s!%d", ms, idRow(t, f, ms, id))}
+		}, "does not belong to what the row shows"},
+		{"the note and evidence keys swapped", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
+			rows, _ := f.GetRows(ms)
+			for i, k := range rows[0] {
+				switch k {
+				case "note":
+					f.SetCellValue(ms, cellName(i+1, 1), "evidence")
+				case "evidence":
+					f.SetCellValue(ms, cellName(i+1, 1), "note")
+				}
+			}
+			return []string{ms + "!1"}
+		}, `where the template has "note"`},
+		{"a key removed", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
+			f.SetCellValue(kpi, "K1", "")
+			return []string{kpi + "!1"}
+		}, `the hidden key in cell K1 is "" where the template has "value"`},
+	}
+	tpl := templateBytes(t, demoDoc(t), "", model.EN)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := demoDoc(t)
+			var where []string
+			u, err := ReadUpdate(bytes.NewReader(edit(t, tpl, func(f *excelize.File) { where = tt.edit(t, d, f) })))
+			if err != nil {
+				t.Fatal(err)
+			}
+			changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+			var got []string
+			for _, p := range problems {
+				if strings.Contains(p.Message, tt.want) {
+					got = append(got, fmt.Sprintf("%s!%d", p.Sheet, p.Row))
+				}
+			}
+			if len(changes) != 0 || !slices.Equal(got, where) {
+				t.Errorf("changes %v; problems:\n%s\nwant %q refused with %q", changes, Problems(problems).Error(), where, tt.want)
+			}
+		})
 	}
 }

@@ -277,21 +277,36 @@ func (rd *reader) meta() error {
 	return nil
 }
 
-// sheet reads the data rows of one input sheet.
+// sheet reads the data rows of one input sheet. Its hidden key row must
+// be the template format's, key for key: keys moved or renamed would read
+// one column as another (a link as a note), so such a sheet is refused and
+// none of its rows is read.
 func (rd *reader) sheet(s sheetSpec, name string) error {
 	rows := rd.rows[name]
-	col := map[string]int{}
-	for i, key := range rows[0] {
-		if i > 0 && key != "" {
-			if _, dup := col[key]; !dup {
-				col[key] = i
-			}
+	want := []string{kindPrefix + s.kind}
+	for _, c := range s.cols {
+		want = append(want, c.key)
+	}
+	want = append(want, checkKey)
+	got := rows[0]
+	for i := range max(len(want), len(got)) {
+		var w, g string
+		if i < len(want) {
+			w = want[i]
+		}
+		if i < len(got) {
+			g = got[i]
+		}
+		if w != g {
+			rd.u.problems = append(rd.u.problems, Problem{Sheet: name, Row: keyRow, Message: fmt.Sprintf(
+				"the hidden key in cell %s is %q where the template has %q: the template's hidden cells were changed, so no row of this sheet can be trusted; make a new template and fill it in again",
+				cellName(i+1, keyRow), g, w)})
+			return nil
 		}
 	}
-	for _, c := range s.cols {
-		if _, ok := col[c.key]; !ok && c.kind != readOnly {
-			return model.Errorf(model.EINVALID, "sheet %q lacks its column %q (hidden row 1): the template is damaged; make a new one", name, c.key)
-		}
+	col := map[string]int{}
+	for i, key := range want[1:] {
+		col[key] = i + 1
 	}
 	for i := firstDataRow - 1; i < len(rows); i++ {
 		r := rowReader{rd: rd, spec: s, sheet: name, row: i + 1, raw: rows[i], col: col}
@@ -385,7 +400,7 @@ func (r *rowReader) where(key string) string {
 			label = c.label.In(r.rd.u.Lang)
 		}
 	}
-	return fmt.Sprintf("cell %s (%q)", cellName(r.col[key]+1, r.row), label)
+	return fmt.Sprintf("cell %s (%q)", r.ref(key), label)
 }
 
 func (r *rowReader) date(key string) model.Date {
@@ -405,12 +420,22 @@ func (r *rowReader) number(key string) (float64, bool) {
 	if v == "" {
 		return 0, false
 	}
-	n, err := parseNumber(v)
+	n, err := CellNumber(r.rd.f, r.sheet, r.ref(key), v, r.rd.u.Lang)
 	if err != nil {
 		r.problem("%s: %s", r.where(key), err)
 		return 0, false
 	}
 	return n, true
+}
+
+// ref is the A1 name of the cell under key on this row.
+func (r *rowReader) ref(key string) string { return cellName(r.col[key]+1, r.row) }
+
+// numeric reports whether the cell under key holds a number, not text.
+func (r *rowReader) numeric(key string) bool {
+	var typ excelize.CellType
+	_ = guard(func() (err error) { typ, err = r.rd.f.GetCellType(r.sheet, r.ref(key)); return err })
+	return typ == excelize.CellTypeUnset || typ == excelize.CellTypeNumber
 }
 
 func (r *rowReader) yesNo(key string) bool {
@@ -430,6 +455,7 @@ func (r *rowReader) read() {
 		r.problem("the hidden column A holds %q, not a row id: the template's hidden cells must not be changed", v)
 	} else {
 		at.ID = id
+		r.verify(id)
 	}
 	u := r.rd.u
 	switch r.spec.kind {
@@ -476,47 +502,39 @@ func (r *rowReader) read() {
 	}
 }
 
+// verify compares the row's check with its id, its version on the hidden
+// sheet, and the code and title it shows.
+func (r *rowReader) verify(id model.ID) {
+	b := boundColumns[r.spec.kind]
+	var version int64
+	if b.versioned != "" {
+		version = r.rd.u.versions[versionKey{b.versioned, id}]
+	}
+	code, title := r.text(b.code), r.text(b.title)
+	if strings.TrimSpace(r.text(checkKey)) != rowCheck(r.rd.u.DatabaseID, r.spec.kind, id, version, code, title) {
+		r.problem("the row's hidden id (%d) does not belong to what the row shows (measure %s, %s): the template's hidden cells were changed; make a new template and fill it in again",
+			id, code, quote(title))
+	}
+}
+
 // percent reads a percentage: a number, "50 %" typed as text, or a cell
 // that Excel turned into a fraction with a percent format when "50%" was
 // typed into it (0.5 reads as 50).
 func (r *rowReader) percent(key string) (float64, bool) {
 	v := r.cell(key)
 	if t := strings.TrimSpace(strings.TrimSuffix(v, "%")); t != v {
-		n, err := parseNumber(t)
+		n, err := ParseNumber(t, r.rd.u.Lang)
 		if err != nil {
-			r.problem("%s: %s", r.where(key), fmt.Errorf("%q is not a number", v))
+			r.problem("%s: %q is not a percentage", r.where(key), v)
 			return 0, false
 		}
 		return n, true
 	}
 	n, ok := r.number(key)
-	if ok && r.percentFormat(key) {
+	if ok && r.numeric(key) && isPercentFormat(cellFormat(r.rd.f, r.sheet, r.ref(key))) {
 		n *= 100
 	}
 	return n, ok
-}
-
-// percentFormat reports whether the cell under key shows a percentage.
-func (r *rowReader) percentFormat(key string) bool {
-	var format string
-	_ = guard(func() error {
-		id, err := r.rd.f.GetCellStyle(r.sheet, cellName(r.col[key]+1, r.row))
-		if err != nil {
-			return err
-		}
-		style, err := r.rd.f.GetStyle(id)
-		if err != nil {
-			return err
-		}
-		switch {
-		case style.CustomNumFmt != nil:
-			format = *style.CustomNumFmt
-		case style.NumFmt == 9 || style.NumFmt == 10: // Excel's built-in 0% and 0.00%
-			format = "%"
-		}
-		return nil
-	})
-	return strings.Contains(format, "%")
 }
 
 // parseDate reads an Excel date serial (a date cell), dd.mm.yyyy or
@@ -540,44 +558,6 @@ func parseDate(v string, date1904 bool) (model.Date, error) {
 		return 0, fmt.Errorf("%s", model.ErrorMessage(err))
 	}
 	return d, nil
-}
-
-// parseNumber reads a number cell or text with either decimal separator:
-// "12.5", "12,5", "1 234,5", "1,234.5". Spaces group thousands; when both
-// separators occur, the last is the decimal one.
-func parseNumber(v string) (float64, error) {
-	bad := fmt.Errorf("%q is not a number", v)
-	s := strings.Map(func(r rune) rune {
-		switch r {
-		case ' ', '\u00a0', '\u202f', '\'':
-			return -1
-		}
-		return r
-	}, v)
-	dot, comma := strings.LastIndexByte(s, '.'), strings.LastIndexByte(s, ',')
-	switch {
-	case dot >= 0 && comma >= 0:
-		if dot > comma {
-			s = strings.ReplaceAll(s, ",", "")
-		} else {
-			s = strings.ReplaceAll(s, ".", "")
-			s = strings.Replace(s, ",", ".", 1)
-		}
-	case comma >= 0 && strings.Count(s, ",") == 1:
-		s = strings.Replace(s, ",", ".", 1)
-	case comma >= 0:
-		s = strings.ReplaceAll(s, ",", "")
-	case strings.Count(s, ".") > 1:
-		s = strings.ReplaceAll(s, ".", "")
-	}
-	if s == "" || strings.ContainsAny(s, "xXpP_") { // no hex floats, no digit separators
-		return 0, bad
-	}
-	n, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
-		return 0, bad
-	}
-	return n, nil
 }
 
 // parseYesNo reads the cancelled column: yes/no in either language, a

@@ -16,7 +16,7 @@ import (
 // nor on the language or the order of columns. Row 2 holds the headings;
 // data starts on row 3.
 const (
-	templateFormat = "strategytracker-template/1"
+	templateFormat = "strategytracker-template/2" // 2: each row has a check (rowcheck.go)
 	kindPrefix     = "st:"
 	metaKind       = "meta"
 	metaSheet      = "_meta"
@@ -132,7 +132,7 @@ func WriteTemplate(w io.Writer, d *model.Doc, databaseID string, unit string, op
 	if err != nil {
 		return err
 	}
-	tw := &templateWriter{f: f, d: d, opt: opt, lang: lang, st: st, unit: unit}
+	tw := &templateWriter{f: f, d: d, opt: opt, lang: lang, st: st, unit: unit, dbID: databaseID}
 	for _, m := range sortedMeasures(d) {
 		if !m.Cancelled && tw.inUnit(m) {
 			tw.measures = append(tw.measures, m)
@@ -167,6 +167,7 @@ type templateWriter struct {
 	lang     model.Lang
 	st       *styles
 	unit     string
+	dbID     string
 	measures []*model.Measure // of the unit, not cancelled, by code
 	versions [][3]any         // entity, id, version of every row
 }
@@ -250,6 +251,7 @@ func (tw *templateWriter) inputSheet(s sheetSpec, fill func(*grid) error) error 
 		keys = append(keys, cell{Value: c.key})
 		heads = append(heads, st.styled(st.header, c.label.In(lang)))
 	}
+	keys = append(keys, cell{Value: checkKey})
 	g.addRow(keys, excelize.RowOpts{Hidden: true})
 	g.addRow(heads, excelize.RowOpts{})
 	for i, c := range s.cols {
@@ -260,7 +262,7 @@ func (tw *templateWriter) inputSheet(s sheetSpec, fill func(*grid) error) error 
 	}
 	last := max(len(g.rows), firstDataRow)
 	name := s.name.In(lang)
-	return stream(tw.f, name, g, headingRow, []int{1}, func() error {
+	return stream(tw.f, name, g, headingRow, []int{1, len(s.cols) + 2}, func() error {
 		for i, c := range s.cols {
 			if c.kind == readOnly {
 				continue
@@ -313,13 +315,26 @@ func (tw *templateWriter) version(entity string, id model.ID, v int64) {
 	tw.versions = append(tw.versions, [3]any{entity, id, v})
 }
 
+// row adds a data row of the sheet kind: the id, the cells, and the check
+// that binds the id and version to the shown code and title.
+func (tw *templateWriter) row(g *grid, kind string, id model.ID, version int64, code, title string, cells ...cell) {
+	row := make([]cell, 0, len(cells)+2)
+	row = append(row, cell{Value: id})
+	row = append(row, cells...)
+	row = append(row, cell{Value: rowCheck(tw.dbID, kind, id, version, code, title)})
+	g.addRow(row, excelize.RowOpts{})
+	for i := 1; i < len(row)-1; i++ {
+		g.fit(i, g.st.width(&row[i]))
+	}
+}
+
 func (tw *templateWriter) milestoneRows(g *grid) error {
 	lang, st, asOf := tw.lang, tw.st, tw.opt.AsOf
 	for _, m := range tw.measures {
 		title := st.str(m.Title.In(lang))
 		for _, ms := range sortedMilestones(m) {
 			state := ms.StateAt(m.Cancelled, asOf)
-			g.add(cell{Value: ms.ID}, st.str(m.Code), title, st.str(ms.Title.In(lang)), st.date(ms.Due),
+			tw.row(g, kindMilestones, ms.ID, ms.Version, m.Code, ms.Title.In(lang), st.str(m.Code), title, st.str(ms.Title.In(lang)), st.date(ms.Due),
 				st.styled(st.status[stateColour[state]], state.Label(lang)),
 				tw.input(inDate, ms.Completed), tw.input(inYesNo, tw.yesNo(ms.Cancelled)),
 				tw.input(inText, ms.Note), tw.input(inText, ms.Evidence))
@@ -338,7 +353,7 @@ func (tw *templateWriter) kpiRows(g *grid) error {
 			if v, ok := k.LatestValue(asOf); ok {
 				latest, latestDate = st.number(v.Value), st.date(v.Date)
 			}
-			g.add(cell{Value: k.ID}, st.str(m.Code), st.str(k.Name.In(lang)), st.str(k.Unit.In(lang)),
+			tw.row(g, kindKPIValues, k.ID, 0, m.Code, k.Name.In(lang), st.str(m.Code), st.str(k.Name.In(lang)), st.str(k.Unit.In(lang)),
 				st.number(k.BaselineValue), st.date(k.BaselineDate), st.number(k.TargetValue), latest, latestDate,
 				tw.input(inDate, nil), tw.input(inNumber, nil), tw.input(inText, nil), tw.input(inText, nil))
 		}
@@ -353,7 +368,7 @@ func (tw *templateWriter) updateRows(g *grid) error {
 		if u := latestUpdate(m, asOf); u != nil {
 			lastDate, lastText = st.date(u.Date), st.str(u.Text.In(lang))
 		}
-		g.add(cell{Value: m.ID}, st.str(m.Code), st.str(m.Title.In(lang)), lastDate, lastText,
+		tw.row(g, kindUpdates, m.ID, 0, m.Code, m.Title.In(lang), st.str(m.Code), st.str(m.Title.In(lang)), lastDate, lastText,
 			tw.input(inDate, asOf), tw.input(inText, nil))
 	}
 	return nil
@@ -365,7 +380,7 @@ func (tw *templateWriter) progressRows(g *grid) error {
 		if len(m.Milestones) > 0 {
 			continue // progress comes from the milestones
 		}
-		g.add(cell{Value: m.ID}, st.str(m.Code), st.str(m.Title.In(lang)), st.date(m.Start), st.date(m.End),
+		tw.row(g, kindProgress, m.ID, m.Version, m.Code, m.Title.In(lang), st.str(m.Code), st.str(m.Title.In(lang)), st.date(m.Start), st.date(m.End),
 			tw.input(inPercent, m.ManualProgress))
 		tw.version(versionMeasure, m.ID, m.Version)
 	}

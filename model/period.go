@@ -1,0 +1,460 @@
+package model
+
+import (
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// The reporting cycle (DESIGN.md §1.1): the office opens a period, asks
+// every unit for an update through a template, sees who has answered,
+// writes its narrative for the council and closes the period, which
+// freezes a snapshot under the period's name.
+
+// EntityPeriod names periods in audit entries and permission checks.
+const EntityPeriod Entity = "period"
+
+// PeriodState is whether a period is still collecting answers.
+type PeriodState string
+
+const (
+	PeriodOpen   PeriodState = "open"
+	PeriodClosed PeriodState = "closed"
+)
+
+// Period is one reporting period ("Q4 2026" / "IV тримесечие 2026").
+type Period struct {
+	ID       ID          `json:"id"`
+	Name     Text        `json:"name"`
+	Start    Date        `json:"start"`
+	End      Date        `json:"end"`
+	Due      Date        `json:"due"` // the units' answers are due on this day
+	State    PeriodState `json:"state"`
+	OpenedAt string      `json:"openedAt"` // UTC, RFC 3339
+	OpenedBy Ref         `json:"openedBy"`
+	ClosedAt string      `json:"closedAt"`
+	ClosedBy Ref         `json:"closedBy"`
+	// Reopened holds the reasons given each time the period was reopened.
+	Reopened []Reopening `json:"reopened"`
+	// Returns and Narrative are kept with the period (one row in the
+	// file) and audited as its fields: they change with the period's own
+	// steps, never on their own.
+	Returns   []UnitReturn `json:"returns"`
+	Narrative []Narrative  `json:"narrative"`
+	Version   int64        `json:"-"`
+}
+
+// Reopening is one reopening of a closed period.
+type Reopening struct {
+	At     string `json:"at"`
+	By     Ref    `json:"by"`
+	Reason string `json:"reason"`
+}
+
+// UnitReturn is what the office knows of one unit's answer in a period.
+type UnitReturn struct {
+	ID         ID     `json:"id"`
+	PeriodID   ID     `json:"-"`
+	Unit       string `json:"unit"`      // unit code
+	WrittenAt  string `json:"writtenAt"` // the template was written (UTC, RFC 3339)
+	ReturnedAt string `json:"returnedAt"`
+	ReturnedBy Ref    `json:"returnedBy"`
+	Changes    int    `json:"changes"`
+	FilledBy   string `json:"filledBy"` // as typed in the template's "filled in by" field
+	Version    int64  `json:"-"`
+}
+
+// NarrativeKind is a part of the office's narrative of a period.
+type NarrativeKind string
+
+const (
+	NarrativeCommentary NarrativeKind = "commentary"
+	NarrativeHighlights NarrativeKind = "highlights"
+	NarrativeRisks      NarrativeKind = "risks"
+	NarrativeActions    NarrativeKind = "actions"
+	NarrativeDecisions  NarrativeKind = "decisions" // decisions requested from the council
+)
+
+// NarrativeKinds lists every kind in the order reports show them.
+var NarrativeKinds = []NarrativeKind{NarrativeCommentary, NarrativeHighlights, NarrativeRisks, NarrativeActions, NarrativeDecisions}
+
+// Narrative is one text of a period's narrative: for the whole strategy
+// (Area "") or for one priority area. A coordinator's proposal has
+// ProposedBy set and AcceptedBy zero until the office accepts it.
+type Narrative struct {
+	ID         ID            `json:"id"`
+	PeriodID   ID            `json:"-"`
+	Area       string        `json:"area"` // area code, "" for the whole strategy
+	Kind       NarrativeKind `json:"kind"`
+	Text       Text          `json:"text"`
+	ProposedBy Ref           `json:"proposedBy"`
+	AcceptedBy Ref           `json:"acceptedBy"`
+	Version    int64         `json:"-"`
+}
+
+// Accepted reports whether the text is the office's (written or accepted by it).
+func (n *Narrative) Accepted() bool { return n.AcceptedBy != 0 || n.ProposedBy == 0 }
+
+// Window is the span of dates whose updates count for the period: from its
+// start to its end, or to the due date when that is later — units report
+// on the period after it ends, before the due date.
+func (p *Period) Window() (from, to Date) {
+	to = p.End
+	if p.Due > to {
+		to = p.Due
+	}
+	return p.Start, to
+}
+
+// Label is the period's name in lang.
+func (p *Period) Label(lang Lang) string { return p.Name.In(lang) }
+
+// Validate checks a period on its own (DESIGN.md §1, §1.1).
+func (p *Period) Validate() error {
+	what := "period"
+	if err := checkText(what, "name", p.Name, true, MaxTitle); err != nil {
+		return err
+	}
+	for _, f := range []struct {
+		name string
+		d    Date
+	}{{"start", p.Start}, {"end", p.End}, {"due", p.Due}} {
+		if f.d.IsZero() {
+			return fieldError(what, f.name, "is missing")
+		}
+		if f.d < MinDue || f.d > MaxDue {
+			return fieldError(what, f.name, "%s is outside %s–%s", f.d, MinDue, MaxDue)
+		}
+	}
+	if p.End < p.Start {
+		return fieldError(what, "end", "%s is before the start %s", p.End, p.Start)
+	}
+	if p.Due < p.Start {
+		return fieldError(what, "due", "%s is before the start %s", p.Due, p.Start)
+	}
+	if p.State != PeriodOpen && p.State != PeriodClosed {
+		return fieldError(what, "state", "%q is not open or closed", p.State)
+	}
+	for _, r := range p.Reopened {
+		if strings.TrimSpace(r.Reason) == "" {
+			return fieldError(what, "reopen reason", "is empty")
+		}
+		if n := utf8.RuneCountInString(r.Reason); n > MaxNote {
+			return fieldError(what, "reopen reason", "is %d characters long; the limit is %d", n, MaxNote)
+		}
+	}
+	return nil
+}
+
+// Validate checks a narrative text.
+func (n *Narrative) Validate() error {
+	if !slices.Contains(NarrativeKinds, n.Kind) {
+		return fieldError("narrative", "kind", "%q is not one of commentary, highlights, risks, actions, decisions", n.Kind)
+	}
+	return checkText("narrative", "text", n.Text, true, MaxNote)
+}
+
+// OpenPeriod returns the period that is open, or nil.
+func (d *Doc) OpenPeriod() *Period {
+	for i := range d.Periods {
+		if d.Periods[i].State == PeriodOpen {
+			return &d.Periods[i]
+		}
+	}
+	return nil
+}
+
+// PeriodByID returns the period with the given id, or nil.
+func (d *Doc) PeriodByID(id ID) *Period {
+	for i := range d.Periods {
+		if d.Periods[i].ID == id {
+			return &d.Periods[i]
+		}
+	}
+	return nil
+}
+
+// ValidatePeriods checks the periods of d: each on its own, one open at a
+// time, names unique, returns naming known units once, narrative naming
+// known areas.
+func (d *Doc) ValidatePeriods() error {
+	open := 0
+	names := map[string]bool{}
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		if p.State == PeriodOpen {
+			open++
+		}
+		if open > 1 {
+			return Errorf(EINVALID, "period %q: another period is open; one period is open at a time", p.Name.In(BG))
+		}
+		key := strings.ToLower(strings.TrimSpace(p.Name.BG)) + "\x00" + strings.ToLower(strings.TrimSpace(p.Name.EN))
+		if names[key] {
+			return fieldError("period", "name", "%q is used by another period", p.Name.In(BG))
+		}
+		names[key] = true
+		units := map[string]bool{}
+		for _, r := range p.Returns {
+			if d.Unit(r.Unit) == nil {
+				return fieldError("period "+p.Name.In(BG), "unit", "%q is not a unit", r.Unit)
+			}
+			if units[r.Unit] {
+				return fieldError("period "+p.Name.In(BG), "unit", "%q is listed twice", r.Unit)
+			}
+			units[r.Unit] = true
+		}
+		for j := range p.Narrative {
+			n := &p.Narrative[j]
+			if err := n.Validate(); err != nil {
+				return err
+			}
+			if n.Area != "" && d.Area(n.Area) == nil {
+				return fieldError("narrative", "area", "%q is not an area", n.Area)
+			}
+		}
+	}
+	return nil
+}
+
+// UnitReportState is where a unit stands in a period.
+type UnitReportState string
+
+const (
+	UnitMissing  UnitReportState = "missing"  // no template written yet
+	UnitWritten  UnitReportState = "written"  // a template was written, nothing returned
+	UnitReturned UnitReportState = "returned" // a filled template was imported
+)
+
+// UnitReport is one unit's line of the period status.
+type UnitReport struct {
+	Unit       string          `json:"code"`
+	State      UnitReportState `json:"state"`
+	WrittenAt  string          `json:"writtenAt,omitempty"`
+	ReturnedAt string          `json:"returnedAt"`
+	ReturnedBy Ref             `json:"-"`
+	Changes    int             `json:"changes"`
+	Measures   []string        `json:"-"` // codes of the unit's measures still without an update
+}
+
+// PeriodStatus says who has reported in a period.
+type PeriodStatus struct {
+	Period                *Period
+	Units                 []UnitReport
+	MeasuresWithoutUpdate []string // codes, in code order
+	Reported              int      // units that returned their template
+	Expected              int      // units asked: those that lead a live measure
+}
+
+// ReportingUnits are the units asked for an update: those that lead a
+// measure that is not cancelled, in code order.
+func (d *Doc) ReportingUnits() []string {
+	seen := map[string]bool{}
+	var out []string
+	for i := range d.Measures {
+		m := &d.Measures[i]
+		if m.Cancelled || seen[m.LeadUnit] {
+			continue
+		}
+		seen[m.LeadUnit] = true
+		out = append(out, m.LeadUnit)
+	}
+	slices.SortFunc(out, CompareCodes)
+	return out
+}
+
+// UpdatedIn reports whether m has an update in the window: a progress
+// update, a milestone completed, or a KPI value dated from..to.
+func (m *Measure) UpdatedIn(from, to Date) bool {
+	in := func(d Date) bool { return !d.IsZero() && d >= from && d <= to }
+	for _, u := range m.Updates {
+		if in(u.Date) {
+			return true
+		}
+	}
+	for _, ms := range m.Milestones {
+		if in(ms.Completed) {
+			return true
+		}
+	}
+	for _, k := range m.KPIs {
+		for _, v := range k.Values {
+			if in(v.Date) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Status computes who has reported in p. changed names the measures
+// (by id) whose milestones were changed in the period according to the
+// audit log — a note or evidence edited counts as an update too; it may
+// be nil.
+func (d *Doc) Status(p *Period, changed map[ID]bool) PeriodStatus {
+	st := PeriodStatus{Period: p}
+	from, to := p.Window()
+	byUnit := map[string]*UnitReturn{}
+	for i := range p.Returns {
+		byUnit[p.Returns[i].Unit] = &p.Returns[i]
+	}
+	for _, code := range d.ReportingUnits() {
+		ur := UnitReport{Unit: code, State: UnitMissing}
+		if r := byUnit[code]; r != nil {
+			ur.WrittenAt = r.WrittenAt
+			if r.WrittenAt != "" {
+				ur.State = UnitWritten
+			}
+			if r.ReturnedAt != "" {
+				ur.State = UnitReturned
+				ur.ReturnedAt, ur.ReturnedBy, ur.Changes = r.ReturnedAt, r.ReturnedBy, r.Changes
+				st.Reported++
+			}
+		}
+		st.Units = append(st.Units, ur)
+	}
+	st.Expected = len(st.Units)
+	index := map[string]int{}
+	for i, u := range st.Units {
+		index[u.Unit] = i
+	}
+	for i := range d.Measures {
+		m := &d.Measures[i]
+		if m.Cancelled || m.UpdatedIn(from, to) || changed[m.ID] {
+			continue
+		}
+		st.MeasuresWithoutUpdate = append(st.MeasuresWithoutUpdate, m.Code)
+		if j, ok := index[m.LeadUnit]; ok {
+			st.Units[j].Measures = append(st.Units[j].Measures, m.Code)
+		}
+	}
+	slices.SortFunc(st.MeasuresWithoutUpdate, CompareCodes)
+	return st
+}
+
+// PeriodTx is the part of a Tx that runs the reporting cycle. A store
+// that keeps periods implements it on its Tx; PeriodsOf finds it.
+type PeriodTx interface {
+	// SavePeriod creates (ID 0) or updates a period with its returns and
+	// narrative, checking the version, the roles (AuthorizePeriod) and the
+	// rules (one open at a time, a closed period's narrative is locked).
+	SavePeriod(p *Period) error
+	// FreezeSnapshot makes a snapshot inside the transaction.
+	FreezeSnapshot(name string, asOf Date) (*Snapshot, error)
+}
+
+// PeriodsOf returns tx's reporting-cycle writes, or an error when the
+// store does not keep periods.
+func PeriodsOf(tx Tx) (PeriodTx, error) {
+	if p, ok := tx.(PeriodTx); ok {
+		return p, nil
+	}
+	return nil, Errorf(EINVALID, "this strategy store does not keep reporting periods")
+}
+
+// AuthorizePeriod decides whether actor may turn old into new (old nil:
+// create). The office runs the cycle. A coordinator, importing the
+// template of their unit, may record their own unit's return and propose
+// narrative texts for areas of measures they coordinate; nothing else.
+func AuthorizePeriod(d *Doc, actor *Person, old, new *Period) error {
+	if actor == nil {
+		return Errorf(EFORBIDDEN, "no acting person: say who makes the change")
+	}
+	switch actor.Role {
+	case RoleOffice:
+		return nil
+	case RoleCoordinator:
+	default:
+		return Errorf(EFORBIDDEN, "%s may not change reporting periods: only the strategy office runs the reporting cycle", actor.Name.In(BG))
+	}
+	refuse := func(what string) error {
+		return Errorf(EFORBIDDEN, "%s is a coordinator and may not %s: only the strategy office runs the reporting cycle", actor.Name.In(BG), what)
+	}
+	if old == nil {
+		return refuse("open a reporting period")
+	}
+	if old.State != PeriodOpen {
+		return refuse("report in a closed period")
+	}
+	if FirstPeriodFieldChange(old, new) != "" {
+		return refuse("change " + FirstPeriodFieldChange(old, new) + " of a reporting period")
+	}
+	oldReturns := map[string]UnitReturn{}
+	for _, r := range old.Returns {
+		oldReturns[r.Unit] = r
+	}
+	for _, r := range new.Returns {
+		if o, ok := oldReturns[r.Unit]; ok && o == r {
+			continue
+		}
+		if r.Unit != actor.Unit {
+			return refuse("record the return of unit " + r.Unit)
+		}
+	}
+	if len(new.Returns) < len(old.Returns) {
+		return refuse("remove a unit's return")
+	}
+	oldTexts := map[ID]Narrative{}
+	for _, n := range old.Narrative {
+		oldTexts[n.ID] = n
+	}
+	for _, n := range new.Narrative {
+		if o, ok := oldTexts[n.ID]; ok {
+			if o != n {
+				return refuse("change the narrative")
+			}
+			delete(oldTexts, n.ID)
+			continue
+		}
+		if n.ProposedBy != Ref(actor.ID) || n.AcceptedBy != 0 {
+			return refuse("write the narrative other than as their own proposal")
+		}
+		if n.Area == "" || !coordinatesArea(d, actor, n.Area) {
+			return refuse("propose text for area " + n.Area + ", which holds none of their measures")
+		}
+	}
+	if len(oldTexts) > 0 {
+		return refuse("remove narrative texts")
+	}
+	return nil
+}
+
+func coordinatesArea(d *Doc, p *Person, area string) bool {
+	for i := range d.Measures {
+		if d.Measures[i].Area == area && p.Coordinates(&d.Measures[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// FirstPeriodFieldChange names the first of a period's own fields (not its
+// returns or narrative) that differs between a and b, or "".
+func FirstPeriodFieldChange(a, b *Period) string {
+	for _, c := range Diff(a, b) {
+		if c.Field != "returns" && c.Field != "narrative" {
+			return c.Field
+		}
+	}
+	return ""
+}
+
+// renamePeriodCodes follows a unit's or area's new code into the periods'
+// returns and narrative, as the file's foreign keys do for other rows.
+func (d *Doc) renamePeriodCodes(entity Entity, old, new string) {
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		for j := range p.Returns {
+			if entity == EntityUnit && p.Returns[j].Unit == old {
+				p.Returns[j].Unit = new
+			}
+		}
+		for j := range p.Narrative {
+			if entity == EntityArea && p.Narrative[j].Area == old {
+				p.Narrative[j].Area = new
+			}
+		}
+	}
+}

@@ -1,0 +1,308 @@
+package model
+
+import (
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// The adopted plan (DESIGN.md §1.1). Once the office marks the plan adopted,
+// the plan's dates, targets and planned budgets have originals: a change of
+// one of them needs a reason and is kept as a Revision. Status and progress
+// keep using the current values; the originals are shown beside them.
+
+const (
+	EntityAdoption Entity = "adoption"
+	EntityRevision Entity = "revision"
+)
+
+// Adoption is the baseline: when and by which council decision the plan
+// was adopted, and who marked it so in the file.
+type Adoption struct {
+	AdoptedOn       Date   `json:"adoptedOn"`
+	CouncilDecision Text   `json:"councilDecision"`
+	By              string `json:"by"` // the audit label of who marked it
+	At              string `json:"at"` // UTC, AuditTimeLayout
+}
+
+// Revision is one change of an adopted value. Original is the value in the
+// adopted plan (the same for every revision of a field), Previous the value
+// just before this change, Current the value it set. Values are written as
+// in the exchange format: dates YYYY-MM-DD, money integer cents, numbers as
+// JSON numbers.
+type Revision struct {
+	ID        ID     `json:"id"`
+	Entity    Entity `json:"entity"`
+	EntityID  ID     `json:"entityId"`
+	MeasureID ID     `json:"measureId"`
+	Field     string `json:"field"`
+	Original  string `json:"original"`
+	Previous  string `json:"previous"`
+	Current   string `json:"current"`
+	At        string `json:"at"`
+	By        string `json:"by"`
+	Reason    Text   `json:"reason"`
+}
+
+// revisable lists, per entity, the fields (JSON names) of the adopted plan.
+var revisable = map[Entity][]string{
+	EntityMeasure:   {"end", "plannedCents"},
+	EntityMilestone: {"due"},
+	EntityKPI:       {"targetValue", "targetDate"},
+}
+
+// IsRevisable reports whether a change of entity's field changes the adopted plan.
+func IsRevisable(entity Entity, field string) bool {
+	return slices.Contains(revisable[entity], field)
+}
+
+// PlanTx is the part of a write transaction that knows the adopted plan.
+// A store that supports it returns a Tx that also implements PlanTx.
+type PlanTx interface {
+	// Adopt marks the plan adopted; it is refused when it already is.
+	Adopt(a *Adoption) error
+	// SetRevisionReason gives the reason for the changes of adopted values
+	// made by the saves that follow in this transaction. Without one, such
+	// a change is refused.
+	SetRevisionReason(reason Text)
+}
+
+// AsPlanTx returns tx as a PlanTx, or an error saying the store cannot.
+func AsPlanTx(tx Tx) (PlanTx, error) {
+	if p, ok := tx.(PlanTx); ok {
+		return p, nil
+	}
+	return nil, Errorf(EINTERNAL, "this store does not keep the adopted plan")
+}
+
+// Validate checks an adoption.
+func (a *Adoption) Validate() error {
+	if a.AdoptedOn.IsZero() {
+		return Errorf(EINVALID, "adoption: adoptedOn is empty")
+	}
+	if y := a.AdoptedOn.Year(); y < 2000 || y > 2100 {
+		return Errorf(EINVALID, "adoption: adoptedOn %s is outside 2000–2100", a.AdoptedOn)
+	}
+	if a.CouncilDecision.IsEmpty() {
+		return Errorf(EINVALID, "adoption: councilDecision is empty in both languages")
+	}
+	for _, s := range []string{a.CouncilDecision.BG, a.CouncilDecision.EN, a.By} {
+		if !utf8.ValidString(s) || utf8.RuneCountInString(s) > 300 {
+			return Errorf(EINVALID, "adoption: councilDecision is not valid UTF-8 or longer than 300 characters")
+		}
+	}
+	return nil
+}
+
+// Validate checks a revision.
+func (r *Revision) Validate() error {
+	what := fmt.Sprintf("revision %d", r.ID)
+	if !IsRevisable(r.Entity, r.Field) {
+		return Errorf(EINVALID, "%s: %s %s is not a field of the adopted plan", what, r.Entity, r.Field)
+	}
+	if strings.TrimSpace(r.Reason.BG) == "" && strings.TrimSpace(r.Reason.EN) == "" {
+		return Errorf(EINVALID, "%s: reason is empty: a change of the adopted plan needs a reason", what)
+	}
+	for _, s := range []string{r.Reason.BG, r.Reason.EN} {
+		if !utf8.ValidString(s) || utf8.RuneCountInString(s) > 4000 {
+			return Errorf(EINVALID, "%s: reason is not valid UTF-8 or longer than 4,000 characters", what)
+		}
+	}
+	for _, s := range []string{r.Original, r.Previous, r.Current, r.By, r.At} {
+		if !utf8.ValidString(s) || len(s) > 300 {
+			return Errorf(EINVALID, "%s: a value is not valid UTF-8 or too long", what)
+		}
+	}
+	return nil
+}
+
+// validatePlan checks the adoption and the revisions of d.
+func (d *Doc) validatePlan() error {
+	if d.Adoption != nil {
+		if err := d.Adoption.Validate(); err != nil {
+			return err
+		}
+	}
+	if len(d.Revisions) > 0 && d.Adoption == nil {
+		return Errorf(EINVALID, "revisions: the plan has revisions but was never adopted")
+	}
+	seen := map[ID]bool{}
+	for i := range d.Revisions {
+		r := &d.Revisions[i]
+		if r.ID <= 0 || seen[r.ID] {
+			return Errorf(EINVALID, "revision %d: id must be a positive number used once", r.ID)
+		}
+		seen[r.ID] = true
+		if err := r.Validate(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// normalizePlan sorts the revisions by id (the order they were made in).
+func (d *Doc) normalizePlan() {
+	slices.SortStableFunc(d.Revisions, func(a, b Revision) int { return cmp.Compare(a.ID, b.ID) })
+}
+
+// RevisionValue turns a field change's JSON value into a revision's value.
+func RevisionValue(raw string) string {
+	var s string
+	if strings.HasPrefix(raw, `"`) && json.Unmarshal([]byte(raw), &s) == nil {
+		return s
+	}
+	if raw == "null" {
+		return ""
+	}
+	return raw
+}
+
+// OriginalValue is the value of entity id's field in the adopted plan, or
+// ok=false when the field was never revised (its current value is the original).
+func (d *Doc) OriginalValue(entity Entity, id ID, field string) (string, bool) {
+	for _, r := range d.Revisions {
+		if r.Entity == entity && r.EntityID == id && r.Field == field {
+			return r.Original, true
+		}
+	}
+	return "", false
+}
+
+// MeasureRevisions returns the revisions of a measure and of its milestones
+// and KPIs, oldest first.
+func (d *Doc) MeasureRevisions(measureID ID) []Revision {
+	var out []Revision
+	for _, r := range d.Revisions {
+		if r.MeasureID == measureID {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// RevisedMeasures counts the measures with at least one revision.
+func (d *Doc) RevisedMeasures() int {
+	seen := map[ID]bool{}
+	for _, r := range d.Revisions {
+		if d.Measure(r.MeasureID) != nil {
+			seen[r.MeasureID] = true
+		}
+	}
+	return len(seen)
+}
+
+// FormatRevisionValue writes a revision's value as people read it.
+func FormatRevisionValue(field, v string, lang Lang) string {
+	if v == "" {
+		return "—"
+	}
+	switch field {
+	case "end", "due", "targetDate":
+		if d, err := ParseDate(v); err == nil {
+			return d.Format(lang)
+		}
+	case "plannedCents":
+		if c, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return FormatEUR(c, lang)
+		}
+	case "targetValue":
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			dec := 0
+			if f != float64(int64(f)) {
+				dec = 2
+			}
+			return FormatNumber(f, dec, lang)
+		}
+	}
+	return v
+}
+
+// RevisionFieldLabel names a revised field.
+func RevisionFieldLabel(entity Entity, field string, lang Lang) string {
+	bg, en := field, field
+	switch entity + "." + Entity(field) {
+	case "measure.end":
+		bg, en = "крайният срок", "the end date"
+	case "measure.plannedCents":
+		bg, en = "планираният бюджет", "the planned budget"
+	case "milestone.due":
+		bg, en = "срокът на етапа", "the milestone's due date"
+	case "kpi.targetValue":
+		bg, en = "целевата стойност", "the target value"
+	case "kpi.targetDate":
+		bg, en = "срокът за целта", "the target date"
+	}
+	if lang == EN {
+		return en
+	}
+	return bg
+}
+
+// Sentence describes the revision for a report: "крайният срок е променен
+// от 31.12.2025 на 30.06.2026 — причина: …".
+func (r Revision) Sentence(lang Lang) string {
+	orig := FormatRevisionValue(r.Field, r.Original, lang)
+	cur := FormatRevisionValue(r.Field, r.Current, lang)
+	verb := "е променен"
+	if r.Field == "end" || r.Field == "due" || r.Field == "targetDate" {
+		if r.Current > r.Original {
+			verb = "е удължен"
+		}
+	}
+	if r.Field == "targetValue" {
+		verb = "е променена"
+	}
+	if lang == EN {
+		return fmt.Sprintf("%s was changed from %s to %s — reason: %s", RevisionFieldLabel(r.Entity, r.Field, EN), orig, cur, r.Reason.In(EN))
+	}
+	return fmt.Sprintf("%s %s от %s на %s — причина: %s", RevisionFieldLabel(r.Entity, r.Field, BG), verb, orig, cur, r.Reason.In(BG))
+}
+
+// replayPlan replays the audit entry of an adoption or a revision.
+func replayPlan(d *Doc, e AuditEntry) error {
+	switch e.Entity {
+	case EntityAdoption:
+		var a Adoption
+		if err := json.Unmarshal([]byte(e.New), &a); err != nil {
+			return err
+		}
+		d.Adoption = &a
+	case EntityRevision:
+		var r Revision
+		if err := json.Unmarshal([]byte(e.New), &r); err != nil {
+			return err
+		}
+		d.Revisions = append(d.Revisions, r)
+	}
+	return nil
+}
+
+// diffPlan names the first difference of the adopted plan between want
+// (the replayed log) and got (the file).
+func diffPlan(want, got *Doc) string {
+	w, _ := CanonicalJSON(want.Adoption)
+	g, _ := CanonicalJSON(got.Adoption)
+	if string(w) != string(g) {
+		return fmt.Sprintf("the adoption is %s in the file, but the audit log says %s (changed outside the app)", shorten(string(g)), shorten(string(w)))
+	}
+	return diffLists("revision", want.Revisions, got.Revisions, func(r Revision) string { return itoa(r.ID) })
+}
+
+// NewStrategyDoc is an empty strategy whose only person is its office
+// user, in a unit of the office (File › New, `strategytracker new`). The
+// period runs five years from today.
+func NewStrategyDoc(title Text, name, email, unitName string, today Date) *Doc {
+	if strings.TrimSpace(unitName) == "" {
+		unitName = "Дирекция „Стратегическо планиране“"
+	}
+	name = strings.TrimSpace(name)
+	return &Doc{Format: Format,
+		Strategy: Strategy{Title: title, ShortTitle: title, PeriodStart: today, PeriodEnd: today.AddDays(5 * 365)},
+		Units:    []Unit{{Code: "OFFICE", Name: T(unitName, unitName), Kind: UnitDirectorate}},
+		People:   []Person{{ID: 1, Name: T(name, name), Unit: "OFFICE", Email: strings.TrimSpace(email), Role: RoleOffice}},
+	}
+}

@@ -1,0 +1,295 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Reference is one way rows refer to a goal, area, unit or person that
+// someone wants to delete: "unit ИС leads 4 measures: 1.1, 1.5 …".
+type Reference struct {
+	Kind  string   // leads, partner, member, area, goal, responsible, milestone, author
+	Items []string // measure codes, people's names, "1.2: milestone title"
+}
+
+// References lists what refers to the goal, area, unit or person with the
+// given id; none means it can be deleted.
+func (d *Doc) References(entity Entity, id ID) []Reference {
+	var refs []Reference
+	add := func(kind string, items []string) {
+		if len(items) > 0 {
+			refs = append(refs, Reference{Kind: kind, Items: items})
+		}
+	}
+	switch entity {
+	case EntityGoal:
+		code := d.goalCode(id)
+		var ms []string
+		for _, m := range d.Measures {
+			if containsString(m.Goals, code) {
+				ms = append(ms, m.Code)
+			}
+		}
+		add("goal", ms)
+	case EntityArea:
+		code := ""
+		for _, a := range d.Areas {
+			if a.ID == id {
+				code = a.Code
+			}
+		}
+		var ms []string
+		for _, m := range d.Measures {
+			if m.Area == code {
+				ms = append(ms, m.Code)
+			}
+		}
+		add("area", ms)
+	case EntityUnit:
+		code := ""
+		for _, u := range d.Units {
+			if u.ID == id {
+				code = u.Code
+			}
+		}
+		var lead, partner, people []string
+		for _, m := range d.Measures {
+			if m.LeadUnit == code {
+				lead = append(lead, m.Code)
+			}
+			if containsString(m.Partners, code) {
+				partner = append(partner, m.Code)
+			}
+		}
+		for _, p := range d.People {
+			if p.Unit == code {
+				people = append(people, p.Name.In(BG))
+			}
+		}
+		add("leads", lead)
+		add("partner", partner)
+		add("member", people)
+	case EntityPerson:
+		var resp, milestones, updates []string
+		for _, m := range d.Measures {
+			if ID(m.Responsible) == id {
+				resp = append(resp, m.Code)
+			}
+			for _, ms := range m.Milestones {
+				if ID(ms.Responsible) == id {
+					milestones = append(milestones, m.Code+": "+ms.Title.In(BG))
+				}
+			}
+			for _, u := range m.Updates {
+				if ID(u.Author) == id {
+					updates = append(updates, m.Code+" "+u.Date.Format(BG))
+				}
+			}
+		}
+		add("responsible", resp)
+		add("milestone", milestones)
+		add("author", updates)
+	}
+	return refs
+}
+
+func (d *Doc) goalCode(id ID) string {
+	for _, g := range d.Goals {
+		if g.ID == id {
+			return g.Code
+		}
+	}
+	return ""
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Text says in lang what one reference is, naming the row (e.g. "unit ИС").
+func (r Reference) Text(name string, lang Lang) string {
+	n := len(r.Items)
+	list := strings.Join(r.Items[:min(n, 5)], ", ")
+	if n > 5 {
+		list += " …"
+	}
+	bg, en := "", ""
+	switch r.Kind {
+	case "leads":
+		bg, en = "ръководи %d мерки: %s", "leads %d measures: %s"
+	case "partner":
+		bg, en = "е партньор по %d мерки: %s", "is a partner of %d measures: %s"
+	case "member":
+		bg, en = "има %d души: %s", "has %d people: %s"
+	case "area":
+		bg, en = "съдържа %d мерки: %s", "holds %d measures: %s"
+	case "goal":
+		bg, en = "се преследва от %d мерки: %s", "is pursued by %d measures: %s"
+	case "responsible":
+		bg, en = "отговаря за %d мерки: %s", "is responsible for %d measures: %s"
+	case "milestone":
+		bg, en = "отговаря за %d етапа: %s", "is responsible for %d milestones: %s"
+	case "author":
+		bg, en = "е автор на %d актуализации: %s", "wrote %d updates: %s"
+	}
+	if lang == EN {
+		return name + " " + fmt.Sprintf(en, n, list)
+	}
+	return name + " " + fmt.Sprintf(bg, n, list)
+}
+
+// ReferencesError is the refusal of a delete that is still referred to.
+func ReferencesError(name string, refs []Reference) error {
+	parts := make([]string, len(refs))
+	for i, r := range refs {
+		parts[i] = r.Text(name, EN)
+	}
+	return Errorf(EINVALID, "%s cannot be deleted while it is referred to: %s; reassign these first", name, strings.Join(parts, "; "))
+}
+
+// RowName names a goal, area, unit or person for messages: "unit ИС".
+func (d *Doc) RowName(entity Entity, id ID, lang Lang) string {
+	kind := map[Entity][2]string{EntityGoal: {"цел", "goal"}, EntityArea: {"област", "area"}, EntityUnit: {"звено", "unit"}, EntityPerson: {"лицето", "person"}}[entity]
+	k := kind[0]
+	if lang == EN {
+		k = kind[1]
+	}
+	switch entity {
+	case EntityGoal:
+		return k + " " + d.goalCode(id)
+	case EntityArea:
+		for _, a := range d.Areas {
+			if a.ID == id {
+				return k + " " + a.Code
+			}
+		}
+	case EntityUnit:
+		for _, u := range d.Units {
+			if u.ID == id {
+				return k + " " + u.Code
+			}
+		}
+	case EntityPerson:
+		if p := d.Person(id); p != nil {
+			return k + " " + p.Name.In(lang)
+		}
+	}
+	return fmt.Sprintf("%s %d", k, id)
+}
+
+// Reassign moves every reference to the goal, area, unit or person from
+// onto the one with id to (same entity), inside tx, so that from can then be
+// deleted. Goals, areas and units are named by id; the rows are saved
+// through tx, so the change is checked and audited like any other.
+func Reassign(tx Tx, entity Entity, from, to ID) error {
+	d := tx.Doc()
+	codeOf := func(id ID) string {
+		switch entity {
+		case EntityGoal:
+			return d.goalCode(id)
+		case EntityArea:
+			for _, a := range d.Areas {
+				if a.ID == id {
+					return a.Code
+				}
+			}
+		case EntityUnit:
+			for _, u := range d.Units {
+				if u.ID == id {
+					return u.Code
+				}
+			}
+		}
+		return ""
+	}
+	if from == to {
+		return Errorf(EINVALID, "reassign: choose another %s", entity)
+	}
+	oldCode, newCode := codeOf(from), codeOf(to)
+	if entity != EntityPerson && (oldCode == "" || newCode == "") {
+		return Errorf(ENOTFOUND, "reassign: %s %d or %d does not exist", entity, from, to)
+	}
+	if entity == EntityPerson && (d.Person(from) == nil || d.Person(to) == nil) {
+		return Errorf(ENOTFOUND, "reassign: person %d or %d does not exist", from, to)
+	}
+	replace := func(list []string) ([]string, bool) {
+		out, changed := []string{}, false
+		for _, x := range list {
+			if x == oldCode {
+				x, changed = newCode, true
+			}
+			if !containsString(out, x) {
+				out = append(out, x)
+			}
+		}
+		return out, changed
+	}
+	if entity == EntityUnit {
+		for i := range d.People {
+			if d.People[i].Unit == oldCode {
+				p := d.People[i]
+				p.Unit = newCode
+				if err := tx.SavePerson(&p); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	ids := make([]ID, len(d.Measures))
+	for i := range d.Measures {
+		ids[i] = d.Measures[i].ID
+	}
+	for _, mid := range ids {
+		stored := tx.Doc().Measure(mid)
+		m := *stored
+		changed := false
+		switch entity {
+		case EntityGoal:
+			m.Goals, changed = replace(m.Goals)
+		case EntityArea:
+			if m.Area == oldCode {
+				m.Area, changed = newCode, true
+			}
+		case EntityUnit:
+			if m.LeadUnit == oldCode {
+				m.LeadUnit, changed = newCode, true
+			}
+			var c bool
+			m.Partners, c = replace(m.Partners)
+			changed = changed || c
+		case EntityPerson:
+			if ID(m.Responsible) == from {
+				m.Responsible, changed = Ref(to), true
+			}
+			for _, ms := range stored.Milestones {
+				if ID(ms.Responsible) == from {
+					ms.Responsible = Ref(to)
+					if err := tx.SaveMilestone(&ms); err != nil {
+						return err
+					}
+				}
+			}
+			for _, u := range stored.Updates {
+				if ID(u.Author) == from {
+					u.Author = Ref(to)
+					if err := tx.SaveUpdate(&u); err != nil {
+						return err
+					}
+				}
+			}
+			stored = tx.Doc().Measure(mid)
+			m.Version = stored.Version
+		}
+		if changed {
+			if err := tx.SaveMeasure(&m); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}

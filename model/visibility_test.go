@@ -1,0 +1,44 @@
+package model
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+// Visibility flags are written only when set, and survive export → load → export.
+func TestVisibilityFlagsInTheExchangeFormat(t *testing.T) {
+	d := Generate(20, 1)
+	plain := string(encode(t, d))
+	for _, key := range []string{`"internal"`, `"noteInternal"`, `"public"`} {
+		if strings.Contains(plain, key) {
+			t.Errorf("a document without visibility flags writes %s", key)
+		}
+	}
+	d.People[0].Public = true
+	d.Measures[0].Internal = true
+	d.Measures[0].Milestones[0].NoteInternal = true
+	d.Measures[0].Updates = append(d.Measures[0].Updates, Update{ID: 9001, Date: MustDate("2025-01-02"), Text: T("а", "a"), Internal: true})
+	for i := range d.Measures {
+		if len(d.Measures[i].KPIs) > 0 {
+			d.Measures[i].KPIs[0].Internal = true
+			break
+		}
+	}
+	first := encode(t, d)
+	back, err := DecodeBytes(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if second := encode(t, back); !bytes.Equal(first, second) {
+		t.Fatal("export → load → export differs with visibility flags")
+	}
+	for _, key := range []string{`"internal": true`, `"noteInternal": true`, `"public": true`} {
+		if got, want := strings.Count(string(first), key) > 0, true; got != want {
+			t.Errorf("%s written: %v, want %v", key, got, want)
+		}
+	}
+	if !back.People[0].Public || !back.Measures[0].Internal || !back.Measures[0].Milestones[0].NoteInternal {
+		t.Error("flags lost on load")
+	}
+}

@@ -1,0 +1,376 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"strategytracker/model"
+)
+
+// demoText is the demo report in lang as pdftotext reads it, no-break
+// spaces as spaces.
+func demoText(t *testing.T, lang model.Lang, opt func(*Options)) string {
+	t.Helper()
+	o := demoOptions(lang)
+	if opt != nil {
+		opt(&o)
+	}
+	path := writeFileWith(t, demoDoc(t, true), o)
+	return nbsp(run(t, "pdftotext", path, "-"))
+}
+
+func writeFileWith(t *testing.T, d *model.Doc, opt Options) string {
+	t.Helper()
+	path := t.TempDir() + "/report.pdf"
+	if err := writeBytes(path, writeReport(t, d, opt)); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestNoTruncation: names are wrapped, never cut with "…", and no header
+// word is broken inside (the English "Measure" column).
+func TestNoTruncation(t *testing.T) {
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		text := demoText(t, lang, nil)
+		if i := strings.Index(text, "…"); i >= 0 {
+			t.Errorf("%s: a text is cut with …: %q", lang, text[max(0, i-80):i+3])
+		}
+		if lang == model.EN && regexp.MustCompile(`(?m)^Measur$`).MatchString(run(t, "pdftotext", "-layout", writeFileWith(t, demoDoc(t, true), demoOptions(lang)), "-")) {
+			t.Error("the header Measure is broken")
+		}
+	}
+	// Every header word fits its column, in every table of both reports.
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		for _, x := range recordText(t, demoDoc(t, true), demoOptions(lang)) {
+			for _, w := range []string{"Measur", "Мярк", "Milesto", "Indicat", "Показате"} {
+				if x.s == w {
+					t.Errorf("%s p%d: a word is broken: %q", lang, x.page, x.s)
+				}
+			}
+		}
+	}
+}
+
+// TestHeadingsKeptWithNext: every heading has a line of text under it on
+// its page, and none sits in the last 15 % of the body without one.
+func TestHeadingsKeptWithNext(t *testing.T) {
+	docs := map[string]*model.Doc{"demo": demoDoc(t, true), "generated": model.Generate(300, 3)}
+	for name, d := range docs {
+		for _, lang := range []model.Lang{model.BG, model.EN} {
+			out := recordText(t, d, demoOptions(lang))
+			for i, x := range out {
+				if !x.heading || x.y < bodyTop-0.01 {
+					continue
+				}
+				followed := false
+				for _, y := range out[i+1:] {
+					if y.page != x.page {
+						break
+					}
+					if !y.heading && y.y > x.y && y.y < bodyBottom {
+						followed = true
+						break
+					}
+				}
+				if !followed {
+					low := ""
+					if x.y > bodyBottom-0.15*(bodyBottom-bodyTop) {
+						low = " in the last 15 % of the page"
+					}
+					t.Errorf("%s %s p%d: heading %q at %.0f mm%s has nothing under it on its page", name, lang, x.page, x.s, x.y, low)
+				}
+			}
+		}
+	}
+}
+
+// TestNoLoneContinuedPage: no page holds nothing but a "(continued)" line.
+func TestNoLoneContinuedPage(t *testing.T) {
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		byPage := map[int][]string{}
+		for _, x := range recordText(t, demoDoc(t, true), demoOptions(lang)) {
+			if x.y > bodyTop-0.01 && x.y < bodyBottom {
+				byPage[x.page] = append(byPage[x.page], x.s)
+			}
+		}
+		for p, lines := range byPage {
+			if p > 1 && len(lines) <= 2 && strings.Contains(strings.Join(lines, " "), wordsFor(lang).continued) {
+				t.Errorf("%s p%d holds only %q", lang, p, lines)
+			}
+		}
+	}
+}
+
+// TestCouncilDocument: no e-mail address, hash or command name, and no
+// instruction to the operator, with or without a previous report; people
+// are named by name and position.
+func TestCouncilDocument(t *testing.T) {
+	email := regexp.MustCompile(`[\w.+-]+@[\w-]+\.[\w.]+`)
+	hash := regexp.MustCompile(`[0-9a-f]{40,}|SHA-?256`)
+	command := regexp.MustCompile(`(?i)strategytracker|\bsnapshot\b|-asof|-user|\bкоманда\b|снимка`)
+	for _, snap := range []bool{true, false} {
+		for _, lang := range []model.Lang{model.BG, model.EN} {
+			o := demoOptions(lang)
+			o.PreparedBy = "" // the office user of the file
+			text := nbsp(run(t, "pdftotext", writeFileWith(t, demoDoc(t, snap), o), "-"))
+			for _, re := range []*regexp.Regexp{email, hash, command} {
+				if m := re.FindString(text); m != "" {
+					t.Errorf("%s (snapshot %v): the report shows %q", lang, snap, m)
+				}
+			}
+			wantName := map[model.Lang]string{model.BG: "Ивелина Петрова, Главен експерт в кабинета на заместник-кмета",
+				model.EN: "Ivelina Petrova, Chief expert, Deputy Mayor's Office"}[lang]
+			if !strings.Contains(strings.ReplaceAll(text, "\n", " "), wantName) {
+				t.Errorf("%s: the cover does not name who prepared it as %q", lang, wantName)
+			}
+		}
+	}
+	bg := demoText(t, model.BG, nil)
+	for _, want := range []string{"ДОКЛАД", "ОТНОСНО:", "в сравнение с", "предходния отчет към 30.06.2026 г.",
+		"Решение № 338 по Протокол № 13 от 11.06.2020 г.", "Изготвил:", "Съгласували:", "Вносител:", "Приложение № 1"} {
+		if !strings.Contains(strings.ToLower(bg), strings.ToLower(want)) {
+			t.Errorf("the Bulgarian report lacks %q", want)
+		}
+	}
+	if n := strings.Count(strings.ToLower(bg), "приета"); n != 1 {
+		t.Errorf("the Bulgarian report says приета %d times, want once", n)
+	}
+}
+
+// dataWords are the words of the document's texts: in Bulgarian (or
+// English) fields when own, in fields that are only Bulgarian otherwise.
+func dataWords(t *testing.T, d *model.Doc, key string) map[string]bool {
+	t.Helper()
+	b, err := json.Marshal(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	words := map[string]bool{}
+	word := regexp.MustCompile(`[\p{L}]+`)
+	var walk func(k string, v any)
+	walk = func(k string, v any) {
+		switch x := v.(type) {
+		case map[string]any:
+			for kk, vv := range x {
+				walk(kk, vv)
+			}
+		case []any:
+			for _, vv := range x {
+				walk(k, vv)
+			}
+		case string:
+			if k != key {
+				for _, w := range word.FindAllString(x, -1) {
+					words[w] = true
+				}
+			}
+		}
+	}
+	walk("", v)
+	return words
+}
+
+// TestLanguagesNotMixed: the Bulgarian report has no English words but
+// those of the data's Bulgarian texts (names such as "Policy Cloud", web
+// addresses); the English report no Cyrillic word outside fields marked
+// untranslated.
+func TestLanguagesNotMixed(t *testing.T) {
+	d := demoDoc(t, true)
+	latin := regexp.MustCompile(`[A-Za-z]+`)
+	bgData := dataWords(t, d, "en")
+	for _, w := range latin.FindAllString(demoText(t, model.BG, nil), -1) {
+		if !bgData[w] && w != "Стр" {
+			t.Errorf("the Bulgarian report has the English word %q", w)
+		}
+	}
+	en := demoText(t, model.EN, nil)
+	marker := wordsFor(model.EN).untranslated
+	cyr := regexp.MustCompile(`[\p{Cyrillic}]+`)
+	for _, line := range strings.Split(en, "\n") {
+		if cyr.MatchString(line) && !strings.Contains(line, marker) {
+			// A marked text may wrap onto this line: its words are the
+			// data's Bulgarian-only words.
+			for _, w := range cyr.FindAllString(line, -1) {
+				if !dataWords(t, d, "en")[w] {
+					t.Errorf("the English report has the Bulgarian word %q: %q", w, line)
+				}
+			}
+		}
+	}
+	if !strings.Contains(en, marker) {
+		t.Error("the English report marks nothing as untranslated, yet the demo's notes are only in Bulgarian")
+	}
+	// A text filled in English only is marked in the Bulgarian report.
+	d.Measures[0].Title = model.T("", "Digital document flow")
+	text := nbsp(run(t, "pdftotext", writeFileWith(t, d, demoOptions(model.BG)), "-"))
+	if !strings.Contains(text, "[без превод] Digital document flow") {
+		t.Error("an English-only title is not marked as untranslated in the Bulgarian report")
+	}
+}
+
+// TestFigures: a cancelled measure shows a dash, not a 0 % bar; units
+// after numbers agree; dates in running text end with "г."; overdue days
+// are written in red; evidence addresses are links.
+func TestFigures(t *testing.T) {
+	d := demoDoc(t, true)
+	var cancelled string
+	for _, m := range d.Measures {
+		if m.Cancelled {
+			cancelled = m.Code
+		}
+	}
+	layout := nbsp(run(t, "pdftotext", "-layout", writeFileWith(t, d, demoOptions(model.BG)), "-"))
+	if cancelled == "" {
+		t.Fatal("the demo has no cancelled measure")
+	}
+	mustMatch(t, layout, `(?m)^\s*`+regexp.QuoteMeta(cancelled)+`\s.*\s—\s+прекратена`)
+	if strings.Contains(layout, "очакван 100,0 %") && strings.Contains(layout, "прекратена") {
+		// the card of the cancelled measure still states its figures; the tables must not
+	}
+	if regexp.MustCompile(`\d брой\b`).MatchString(layout) {
+		t.Error(`a number is followed by "брой" instead of "броя"`)
+	}
+	if !strings.Contains(layout, "150 броя") {
+		t.Error(`no "150 броя" in the report`)
+	}
+	if regexp.MustCompile(`към \d\d\.\d\d\.\d{4}[^ ]| към \d\d\.\d\d\.\d{4} [^г]`).MatchString(strings.ReplaceAll(layout, "\n", " ")) {
+		t.Error(`a date in running text lacks "г."`)
+	}
+	b := writeReport(t, d, demoOptions(model.BG))
+	if !bytes.Contains(b, []byte("/URI (https://sofia.example/")) {
+		t.Error("evidence addresses are not links")
+	}
+	// Overdue days in red: the recorded colour of the day counts.
+	r, err := newReport(d, demoOptions(model.BG))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var red bool
+	r.hook = func(x drawn) {
+		if x.s == "153" && r.textC == statusColour[model.StatusDelayed] {
+			red = true
+		}
+	}
+	r.build()
+	if !red {
+		t.Error("days overdue are not red")
+	}
+}
+
+// TestBodyPages: the body of the report for the strategy of 2,000
+// measures stays within 40 pages; the annex holds the rest.
+func TestBodyPages(t *testing.T) {
+	if testing.Short() {
+		t.Skip("lays out 2,000 measures")
+	}
+	d := model.Generate(2000, 1)
+	n, err := BodyPages(d, benchOptions())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n > 40 || n < 3 {
+		t.Errorf("the body of the report of 2,000 measures has %d pages, want 3–40", n)
+	}
+	t.Logf("body: %d pages", n)
+}
+
+// TestNarrativeAndRevisions: the office's commentary, the draft decision
+// and the revisions are shown when given and leave no trace when not.
+func TestNarrativeAndRevisions(t *testing.T) {
+	with := func(o *Options) {
+		o.Narrative = &Narrative{Executive: model.T("Периодът бе белязан от забавяне в транспорта.", "The period saw delays in transport."),
+			PerArea: map[string]AreaNarrative{"A3": {Risks: model.T("Ремонтите на улиците забавят свързването.", ""),
+				Decisions: model.T("Съветът да одобри нов срок.", "The council to approve a new date.")}}}
+		o.DraftDecision = model.T("Столичният общински съвет приема отчета.", "Sofia Municipal Council adopts the report.")
+		o.Revisions = []Revision{{Measure: "3.3", Field: "срок", Original: "30.06.2026", Current: "31.12.2026",
+			At: model.MustDate("2026-07-15"), By: "Ивелина Петрова", Reason: model.T("Ремонт на улиците.", "Road works.")}}
+	}
+	bg := strings.ReplaceAll(demoText(t, model.BG, with), "\n", " ")
+	for _, want := range []string{"Коментар на отчетния период", "Периодът бе белязан", "Рискове", "Ремонтите на улиците",
+		"Необходими решения", "Проект на решение", "приема отчета", "Промени в приетия план (1)", "Ремонт на улиците"} {
+		if !strings.Contains(bg, want) {
+			t.Errorf("the report with commentary lacks %q", want)
+		}
+	}
+	en := strings.ReplaceAll(demoText(t, model.EN, with), "\n", " ")
+	if !strings.Contains(en, "[not translated] Ремонтите") {
+		t.Error("a risk written only in Bulgarian is not marked in the English report")
+	}
+	plain := demoText(t, model.BG, nil)
+	for _, absent := range []string{"Коментар на отчетния период", "Проект на решение", "Промени в приетия план", "Рискове"} {
+		if strings.Contains(plain, absent) {
+			t.Errorf("the report without commentary shows %q", absent)
+		}
+	}
+}
+
+func TestApportionByYear(t *testing.T) {
+	d := model.MustDate
+	for _, c := range []struct {
+		cents      int64
+		start, end model.Date
+		want       string
+	}{
+		{36600, d("2024-01-01"), d("2024-12-31"), "2024:36600"},
+		{100, d("2025-12-31"), d("2026-01-01"), "2025:50 2026:50"},
+		{100, d("2025-12-31"), d("2026-01-02"), "2025:33 2026:67"}, // the remainder in the last year
+		{1000000, d("2020-07-01"), d("2022-06-30"), "2020:252055 2021:500000 2022:247945"},
+		{500, 0, 0, "0:500"},
+		{500, 0, d("2027-03-01"), "2027:500"},
+		{500, d("2027-03-01"), d("2026-01-01"), "2027:500"},
+	} {
+		var parts []string
+		var sum int64
+		for _, y := range ApportionByYear(c.cents, c.start, c.end) {
+			parts = append(parts, fmt.Sprintf("%d:%d", y.Year, y.PlannedCents))
+			sum += y.PlannedCents
+		}
+		if got := strings.Join(parts, " "); got != c.want || sum != c.cents {
+			t.Errorf("ApportionByYear(%d, %s, %s) = %s (sum %d), want %s", c.cents, c.start, c.end, got, sum, c.want)
+		}
+	}
+	// By year, the totals are the budget's.
+	doc := demoDoc(t, false)
+	s := model.Summarize(doc, demoAsOf)
+	var planned, spent int64
+	for _, y := range BudgetByYear(doc.Measures, demoAsOf) {
+		planned += y.PlannedCents
+		spent += y.SpentCents
+		if y.Year > demoAsOf.Year() && y.SpentCents != 0 {
+			t.Errorf("money spent in %d, after the report date", y.Year)
+		}
+	}
+	if planned != s.Budget.PlannedCents || spent != s.Budget.SpentCents {
+		t.Errorf("by year: %d planned, %d spent; the budget: %d, %d", planned, spent, s.Budget.PlannedCents, s.Budget.SpentCents)
+	}
+}
+
+// TestLongCommentary: a commentary longer than the cover holds continues
+// on the next page, whole, inside the body.
+func TestLongCommentary(t *testing.T) {
+	long := strings.Repeat("Периодът бе белязан от забавяне в транспорта и от напредък в електронното управление. ", 120)
+	opt := demoOptions(model.BG)
+	opt.Narrative = &Narrative{Executive: model.T(long, "")}
+	var text strings.Builder
+	for _, x := range recordText(t, demoDoc(t, true), opt) {
+		if x.width > x.w+0.01 || (x.page > 1 && x.y != 11 && x.y != 286.5 && (x.y < bodyTop-0.01 || x.y+x.h > bodyBottom+0.01)) ||
+			(x.page == 1 && x.y < demoBandY && x.y+x.h > demoBandY-6) {
+			t.Errorf("p%d: %q at %.1f mm is outside its box or the body", x.page, x.s, x.y)
+		}
+		if strings.HasPrefix(x.s, "Периодът") || strings.Contains(x.s, "транспорта") {
+			text.WriteString(x.s + " ")
+		}
+	}
+	if got := strings.Count(text.String(), "Периодът"); got != 120 {
+		t.Errorf("the commentary shows %d of its 120 sentences", got)
+	}
+}

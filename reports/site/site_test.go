@@ -1,0 +1,619 @@
+package site
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"io"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"golang.org/x/net/html"
+
+	"strategytracker/assets"
+	"strategytracker/model"
+)
+
+var asOf = model.MustDate("2026-11-30")
+
+func demoDoc(t testing.TB) *model.Doc {
+	t.Helper()
+	d, err := model.DecodeBytes(assets.DemoStrategy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// secrets marks part of the demo internal and returns the texts that must
+// never be published, with the one person whose name may be.
+type secrets struct {
+	texts      []string // internal texts, e-mail addresses, names of people not public
+	publicName string
+}
+
+func markSecrets(t testing.TB, d *model.Doc) secrets {
+	t.Helper()
+	var s secrets
+	for _, p := range d.People {
+		s.texts = append(s.texts, p.Email)
+	}
+	// One person is public; every other name is secret.
+	m0 := &d.Measures[0]
+	pub := d.Person(model.ID(m0.Responsible))
+	if pub == nil {
+		t.Fatal("measure 0 has no responsible person")
+	}
+	pub.Public = true
+	s.publicName = pub.Name.BG
+	for _, p := range d.People {
+		if !p.Public {
+			s.texts = append(s.texts, p.Name.BG, p.Name.EN, p.Phone)
+		}
+	}
+	// An internal measure, KPI, update and milestone note, each with a text found nowhere else.
+	im := &d.Measures[len(d.Measures)-1]
+	im.Internal = true
+	im.Title = model.T("ВЪТРЕШНА-МЯРКА-ЗАГЛАВИЕ", "INTERNAL-MEASURE-TITLE")
+	im.Description = model.T("ВЪТРЕШНО-ОПИСАНИЕ", "INTERNAL-DESCRIPTION")
+	s.texts = append(s.texts, "ВЪТРЕШНА-МЯРКА-ЗАГЛАВИЕ", "INTERNAL-MEASURE-TITLE", "ВЪТРЕШНО-ОПИСАНИЕ", "INTERNAL-DESCRIPTION")
+	kpiDone := false
+	for i := range d.Measures[:len(d.Measures)-1] {
+		m := &d.Measures[i]
+		if len(m.KPIs) > 0 && !kpiDone {
+			m.KPIs[0].Internal = true
+			m.KPIs[0].Name = model.T("ВЪТРЕШЕН-ИНДИКАТОР", "INTERNAL-KPI")
+			s.texts = append(s.texts, "ВЪТРЕШЕН-ИНДИКАТОР", "INTERNAL-KPI")
+			kpiDone = true
+		}
+	}
+	m0.Updates = append(m0.Updates,
+		model.Update{ID: 90001, MeasureID: m0.ID, Date: asOf.AddDays(-1), Text: model.T("ВЪТРЕШНА-БЕЛЕЖКА-ЗА-ХОДА", "INTERNAL-UPDATE"), Internal: true},
+		model.Update{ID: 90002, MeasureID: m0.ID, Date: asOf.AddDays(-2), Author: model.Ref(pub.ID),
+			Text: model.T("Пишете на leak.test@sofia.example за подробности.", "Write to leak.test@sofia.example for details.")})
+	s.texts = append(s.texts, "ВЪТРЕШНА-БЕЛЕЖКА-ЗА-ХОДА", "INTERNAL-UPDATE", "leak.test@sofia.example")
+	m0.Milestones[0].Note, m0.Milestones[0].NoteInternal = "ВЪТРЕШНА-БЕЛЕЖКА-ЕТАП", true
+	s.texts = append(s.texts, "ВЪТРЕШНА-БЕЛЕЖКА-ЕТАП")
+	if !kpiDone {
+		t.Fatal("the demo has no KPI to mark internal")
+	}
+	return s
+}
+
+func publish(t *testing.T, d *model.Doc, opts Options) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "site")
+	if opts.AsOf == 0 {
+		opts.AsOf = asOf
+	}
+	if err := Publish(dir, d, opts); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+// readTree returns every file under dir by slash path.
+func readTree(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	files := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, e os.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = b
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+func attr(n *html.Node, key string) (string, bool) {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val, true
+		}
+	}
+	return "", false
+}
+
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.TextNode {
+			b.WriteString(n.Data)
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return strings.TrimSpace(b.String())
+}
+
+func walk(n *html.Node, f func(*html.Node)) {
+	f(n)
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		walk(c, f)
+	}
+}
+
+// evidenceLinks are the external links a page may have: the milestones' evidence.
+func evidenceLinks(d *model.Doc) map[string]bool {
+	out := map[string]bool{}
+	for _, m := range d.Measures {
+		for _, ms := range m.Milestones {
+			if ms.Evidence != "" {
+				out[ms.Evidence] = true
+			}
+		}
+	}
+	return out
+}
+
+var headingLevel = map[string]int{"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+// TestEveryPageIsAccessibleAndSelfContained parses every page with an HTML
+// parser and checks the rules of WCAG and of a site that works from disk.
+func TestEveryPageIsAccessibleAndSelfContained(t *testing.T) {
+	d := demoDoc(t)
+	markSecrets(t, d)
+	dir := publish(t, d, Options{})
+	files := readTree(t, dir)
+	evidence := evidenceLinks(d)
+	pages, charts := 0, 0
+	for name, content := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		pages++
+		doc, err := html.Parse(bytes.NewReader(content))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		var h1, lastLevel int
+		var title string
+		ids := map[string]bool{}
+		var links []string
+		hasDemoMark := false
+		walk(doc, func(n *html.Node) {
+			if n.Type != html.ElementNode {
+				return
+			}
+			if id, ok := attr(n, "id"); ok {
+				if ids[id] {
+					t.Errorf("%s: id %q twice", name, id)
+				}
+				ids[id] = true
+			}
+			switch n.Data {
+			case "html":
+				if lang, _ := attr(n, "lang"); lang != "bg" && lang != "en" {
+					t.Errorf("%s: <html lang=%q>", name, lang)
+				}
+			case "title":
+				if n.Parent != nil && n.Parent.Data == "head" {
+					title = textOf(n)
+				}
+			case "svg":
+				charts++
+				role, _ := attr(n, "role")
+				label, _ := attr(n, "aria-label")
+				first := n.FirstChild
+				for first != nil && first.Type != html.ElementNode {
+					first = first.NextSibling
+				}
+				if role != "img" || strings.TrimSpace(label) == "" || first == nil || first.Data != "title" || textOf(first) == "" {
+					t.Errorf("%s: a chart without role=img, aria-label and a <title> first: role %q label %q", name, role, label)
+				}
+			case "img":
+				if alt, ok := attr(n, "alt"); !ok || alt == "" {
+					t.Errorf("%s: <img> without alt", name)
+				}
+			case "script":
+				if _, ok := attr(n, "src"); ok {
+					t.Errorf("%s: external script", name)
+				}
+			case "p":
+				if c, _ := attr(n, "class"); c == "demo" {
+					hasDemoMark = textOf(n) != ""
+				}
+			}
+			if lvl, ok := headingLevel[n.Data]; ok {
+				if lvl == 1 {
+					h1++
+				}
+				if lastLevel == 0 && lvl != 1 || lvl > lastLevel+1 && lastLevel != 0 {
+					t.Errorf("%s: <%s> %q follows h%d", name, n.Data, textOf(n), lastLevel)
+				}
+				if textOf(n) == "" {
+					t.Errorf("%s: empty <%s>", name, n.Data)
+				}
+				lastLevel = lvl
+			}
+			for _, key := range []string{"href", "src"} {
+				v, ok := attr(n, key)
+				if !ok {
+					continue
+				}
+				u, err := url.Parse(v)
+				if err != nil {
+					t.Errorf("%s: bad %s %q", name, key, v)
+					continue
+				}
+				if u.Scheme != "" || u.Host != "" {
+					class, _ := attr(n, "class")
+					rel, _ := attr(n, "rel")
+					switch {
+					case n.Data == "a" && class == "evidence" && evidence[v]:
+					case n.Data == "a" && rel == "license" && v == CCBY4.URL:
+					default:
+						t.Errorf("%s: external %s %q on <%s>", name, key, v, n.Data)
+					}
+					continue
+				}
+				links = append(links, v)
+			}
+		})
+		if h1 != 1 {
+			t.Errorf("%s: %d h1", name, h1)
+		}
+		if title == "" {
+			t.Errorf("%s: no <title>", name)
+		}
+		if !hasDemoMark {
+			t.Errorf("%s: no demonstration-data mark", name)
+		}
+		for _, l := range links {
+			target, frag, _ := strings.Cut(l, "#")
+			if target == "" {
+				if !ids[frag] {
+					t.Errorf("%s: link %q to no element", name, l)
+				}
+				continue
+			}
+			resolved := path.Clean(path.Join(path.Dir(name), target))
+			if strings.HasPrefix(resolved, "../") {
+				t.Errorf("%s: link %q leaves the site", name, l)
+			} else if _, ok := files[resolved]; !ok {
+				t.Errorf("%s: link %q: no file %s", name, l, resolved)
+			}
+		}
+	}
+	// 1 landing page; per language home, list, data, 5 areas and a page per public measure.
+	if want := 1 + 2*(3+len(d.Areas)+len(d.Measures)-1); pages != want {
+		t.Errorf("%d pages, want %d", pages, want)
+	}
+	if charts == 0 {
+		t.Error("no chart found")
+	}
+}
+
+// TestNothingInternalIsPublished searches every byte written, the ZIP's
+// contents and the JSON export included, for the texts that must stay inside.
+func TestNothingInternalIsPublished(t *testing.T) {
+	d := demoDoc(t)
+	sec := markSecrets(t, d)
+	dir := publish(t, d, Options{})
+	files := readTree(t, dir)
+	zr, err := zip.NewReader(bytes.NewReader(files["data/"+zipName]), int64(len(files["data/"+zipName])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := map[string][]byte{}
+	for n, b := range files {
+		all[n] = b
+	}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(rc)
+		rc.Close()
+		all["zip:"+f.Name] = b
+		if !bytes.Equal(b, files["data/"+f.Name]) {
+			t.Errorf("zip:%s differs from data/%s", f.Name, f.Name)
+		}
+	}
+	anyEmail := regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z]{2,}`)
+	for n, b := range all {
+		if strings.HasSuffix(n, ".zip") {
+			continue // compressed; its contents are checked one by one
+		}
+		for _, s := range sec.texts {
+			if s != "" && bytes.Contains(b, []byte(s)) {
+				t.Errorf("%s contains %q", n, s)
+			}
+		}
+		if m := anyEmail.Find(b); m != nil {
+			t.Errorf("%s contains an e-mail address: %s", n, m)
+		}
+	}
+	if !bytes.Contains(files["bg/measures/"+uniqueName(d.Measures[0].Code, map[string]bool{}, "")], []byte(sec.publicName)) {
+		t.Errorf("the public person %q is not named on the page of the measure they are responsible for", sec.publicName)
+	}
+	// The JSON export is the public document: it loads, and it round-trips.
+	pub, err := model.DecodeBytes(files["data/strategy.json"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(pub.Measures), len(d.Measures)-1; got != want {
+		t.Errorf("the JSON export has %d measures, want %d", got, want)
+	}
+	if len(pub.People) != 1 || pub.People[0].Email != "" || len(pub.Snapshots) != 0 {
+		t.Errorf("the JSON export's people: %+v; snapshots: %d", pub.People, len(pub.Snapshots))
+	}
+	var again bytes.Buffer
+	if err := model.Encode(&again, pub); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), files["data/strategy.json"]) {
+		t.Error("the JSON export does not round-trip byte for byte")
+	}
+}
+
+// TestPublishIsDeterministic: the same data gives the same bytes, file for file.
+func TestPublishIsDeterministic(t *testing.T) {
+	a := readTree(t, publish(t, demoDoc(t), Options{}))
+	b := readTree(t, publish(t, demoDoc(t), Options{}))
+	if len(a) != len(b) {
+		t.Fatalf("%d files, then %d", len(a), len(b))
+	}
+	for n := range a {
+		if !bytes.Equal(a[n], b[n]) {
+			t.Errorf("%s differs between two publications of the same data", n)
+		}
+	}
+	c := readTree(t, publish(t, demoDoc(t), Options{AsOf: asOf.AddDays(1)}))
+	if bytes.Equal(a["bg/index.html"], c["bg/index.html"]) {
+		t.Error("another as-of date gives the same home page")
+	}
+}
+
+func TestContrastOfEveryTextColour(t *testing.T) {
+	for _, p := range textPairs() {
+		if got := contrast(p.fg, p.bg); got < 4.5 {
+			t.Errorf("%s: %s on %s has contrast %.2f:1, want ≥ 4.5:1", p.name, p.fg, p.bg, got)
+		}
+	}
+	// The formula itself: black on white is 21:1, a colour on itself 1:1.
+	if got := contrast("#000000", "#FFFFFF"); got < 20.99 || got > 21.01 {
+		t.Errorf("contrast(black, white) = %.3f", got)
+	}
+	if got := contrast(colLink, colLink); got != 1 {
+		t.Errorf("contrast(c, c) = %.3f", got)
+	}
+	css := stylesheet()
+	for _, p := range textPairs() {
+		if !strings.Contains(css, p.fg) || !strings.Contains(css, p.bg) {
+			t.Errorf("%s: %s / %s is not in the stylesheet", p.name, p.fg, p.bg)
+		}
+	}
+	if !strings.Contains(css, ":focus-visible{outline:3px solid") {
+		t.Error("no visible keyboard focus in the stylesheet")
+	}
+}
+
+// dataPackage as a reader sees it.
+type readPackage struct {
+	Licenses  []struct{ Name, Path, Title string }
+	Resources []struct {
+		Name, Path string
+		Schema     struct {
+			Fields []struct {
+				Name, Type, Description string
+				Descriptions            map[string]string
+				Constraints             struct {
+					Required bool
+					Enum     []string
+				}
+			}
+			PrimaryKey  []string
+			ForeignKeys []struct {
+				Fields    []string
+				Reference struct {
+					Resource string
+					Fields   []string
+				}
+			}
+		}
+	}
+}
+
+// TestCSVMatchesDatapackage reads every CSV back and validates it against
+// datapackage.json: header, types, required values, enums, primary and foreign keys.
+func TestCSVMatchesDatapackage(t *testing.T) {
+	d := demoDoc(t)
+	markSecrets(t, d)
+	files := readTree(t, publish(t, d, Options{Licence: Licence{ID: "ODC-BY-1.0", Title: "Open Data Commons Attribution", URL: "https://opendatacommons.org/licenses/by/1-0/"}}))
+	var dp readPackage
+	if err := json.Unmarshal(files["data/datapackage.json"], &dp); err != nil {
+		t.Fatal(err)
+	}
+	if len(dp.Licenses) != 1 || dp.Licenses[0].Name != "ODC-BY-1.0" {
+		t.Errorf("licence in datapackage.json: %+v", dp.Licenses)
+	}
+	keys := map[string]map[string]bool{} // "resource.field,field" → values
+	rows := map[string][]map[string]string{}
+	wantTables := []string{"areas", "goals", "units", "measures", "milestones", "kpis", "kpi_values", "funding"}
+	have := map[string]bool{}
+	for _, r := range dp.Resources {
+		have[r.Name] = true
+		b, ok := files["data/"+r.Path]
+		if !ok {
+			t.Errorf("%s: no file %s", r.Name, r.Path)
+			continue
+		}
+		if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
+			t.Errorf("%s has a byte-order mark", r.Path)
+		}
+		recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+		if err != nil || len(recs) == 0 {
+			t.Fatalf("%s: %v", r.Path, err)
+		}
+		fields := r.Schema.Fields
+		if len(recs[0]) != len(fields) {
+			t.Fatalf("%s: %d columns, schema has %d", r.Path, len(recs[0]), len(fields))
+		}
+		for i, f := range fields {
+			if recs[0][i] != f.Name {
+				t.Errorf("%s: column %d is %q, schema says %q", r.Path, i+1, recs[0][i], f.Name)
+			}
+			if f.Descriptions["bg"] == "" || f.Descriptions["en"] == "" || f.Description == "" {
+				t.Errorf("%s.%s: description missing in a language", r.Name, f.Name)
+			}
+		}
+		pk := map[string]bool{}
+		for line, rec := range recs[1:] {
+			row := map[string]string{}
+			for i, f := range fields {
+				v := rec[i]
+				row[f.Name] = v
+				where := r.Path + ":" + strconv.Itoa(line+2) + " " + f.Name
+				if v == "" {
+					if f.Constraints.Required {
+						t.Errorf("%s: required value missing", where)
+					}
+					continue
+				}
+				var err error
+				switch f.Type {
+				case "integer":
+					_, err = strconv.ParseInt(v, 10, 64)
+				case "number":
+					_, err = strconv.ParseFloat(v, 64)
+				case "boolean":
+					if v != "true" && v != "false" {
+						err = strconv.ErrSyntax
+					}
+				case "date":
+					_, err = time.Parse("2006-01-02", v)
+				case "string":
+				default:
+					t.Fatalf("%s: unknown type %q", where, f.Type)
+				}
+				if err != nil {
+					t.Errorf("%s: %q is not a %s", where, v, f.Type)
+				}
+				if len(f.Constraints.Enum) > 0 && !contains(f.Constraints.Enum, v) {
+					t.Errorf("%s: %q not in %v", where, v, f.Constraints.Enum)
+				}
+			}
+			k := keyOf(row, r.Schema.PrimaryKey)
+			if pk[k] {
+				t.Errorf("%s:%d: primary key %q twice", r.Path, line+2, k)
+			}
+			pk[k] = true
+			rows[r.Name] = append(rows[r.Name], row)
+		}
+		keys[r.Name+"."+strings.Join(r.Schema.PrimaryKey, ",")] = pk
+	}
+	for _, n := range wantTables {
+		if !have[n] {
+			t.Errorf("no table %s", n)
+		}
+	}
+	for _, r := range dp.Resources {
+		for _, fk := range r.Schema.ForeignKeys {
+			ref, ok := keys[fk.Reference.Resource+"."+strings.Join(fk.Reference.Fields, ",")]
+			if !ok {
+				t.Errorf("%s: foreign key to %s(%v), which is not a primary key", r.Name, fk.Reference.Resource, fk.Reference.Fields)
+				continue
+			}
+			for i, row := range rows[r.Name] {
+				if k := keyOf(row, fk.Fields); k != "" && !ref[k] {
+					t.Errorf("%s row %d: %v = %q not in %s", r.Name, i+2, fk.Fields, k, fk.Reference.Resource)
+				}
+			}
+		}
+	}
+	if got, want := len(rows["measures"]), len(d.Measures)-1; got != want {
+		t.Errorf("measures.csv has %d rows, want %d (the internal one left out)", got, want)
+	}
+}
+
+func keyOf(row map[string]string, fields []string) string {
+	parts := make([]string, len(fields))
+	for i, f := range fields {
+		parts[i] = row[f]
+	}
+	return strings.Join(parts, "\x00")
+}
+
+func contains(list []string, v string) bool {
+	for _, x := range list {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func TestPublishReplacesOnlyItsOwnFolder(t *testing.T) {
+	d := demoDoc(t)
+	dir := publish(t, d, Options{})
+	stale := filepath.Join(dir, "bg", "measures", "gone.html")
+	if err := os.WriteFile(stale, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := Publish(dir, d, Options{AsOf: asOf}); err != nil {
+		t.Fatalf("publishing again over a site: %v", err)
+	}
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Error("a page of the earlier site stayed behind")
+	}
+	other := t.TempDir()
+	mine := filepath.Join(other, "notes.txt")
+	os.WriteFile(mine, []byte("mine"), 0o644)
+	err := Publish(other, d, Options{AsOf: asOf})
+	if err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Errorf("publishing into a folder of other files: %v", err)
+	}
+	if b, _ := os.ReadFile(mine); string(b) != "mine" {
+		t.Error("the user's file was touched")
+	}
+	if err := Publish(t.TempDir(), d, Options{}); err == nil {
+		t.Error("no as-of date accepted")
+	}
+	if err := Publish(t.TempDir(), d, Options{AsOf: asOf, Licence: Licence{ID: "X", Title: "X", URL: "javascript:alert(1)"}}); err == nil {
+		t.Error("a licence link that is not http(s) accepted")
+	}
+}
+
+func TestOneLanguage(t *testing.T) {
+	langs, err := ParseLangs("en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, publish(t, demoDoc(t), Options{Langs: langs}))
+	var names []string
+	for n := range files {
+		if strings.HasPrefix(n, "bg/") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	if len(names) > 0 {
+		t.Errorf("Bulgarian pages in an English-only site: %v", names[:1])
+	}
+	if bytes.Contains(files["en/index.html"], []byte(`hreflang="bg"`)) {
+		t.Error("a language switch to a language not published")
+	}
+	if _, err := ParseLangs("bg,de"); err == nil {
+		t.Error("-lang bg,de accepted")
+	}
+}

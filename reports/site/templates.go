@@ -1,0 +1,172 @@
+package site
+
+// The pages' templates. One layout; each kind of page fills "body". Every
+// page has one h1 and headings in order; status is shown by symbol and word
+// as well as colour; tables scroll sideways on narrow screens.
+
+const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span class="sym" aria-hidden="true">{{.Symbol}}</span>{{if .Strike}}<span class="strike">{{.Label}}</span>{{else}}{{.Label}}{{end}}{{.Note}}</span>{{end}}
+{{- define "facts"}}<dl class="facts">{{range .}}<dt>{{.Term}}</dt><dd>{{.Value}}</dd>{{end}}</dl>{{end}}
+{{- define "counts"}}<div class="table-wrap"><table><thead><tr><th scope="col">{{.W.status}}</th><th scope="col" class="num">{{.W.count}}</th></tr></thead><tbody>
+{{range .Counts}}<tr><td>{{template "status" .Status}}</td><td class="num">{{.Count}}</td></tr>
+{{end}}</tbody></table></div>{{end}}
+{{- define "measureTable"}}<div class="table-wrap" role="region" aria-label="{{.Caption}}" tabindex="0"><table{{if .ID}} id="{{.ID}}"{{end}}>
+<thead><tr><th scope="col" data-sort="text">{{.W.code}}</th><th scope="col" data-sort="text">{{.W.title}}</th>{{if .ShowArea}}<th scope="col" data-sort="text">{{.W.area}}</th>{{end}}<th scope="col" data-sort="text">{{.W.leadUnit}}</th><th scope="col" data-sort="text">{{.W.status}}</th><th scope="col" class="num" data-sort="num">{{.W.progress}}</th><th scope="col" data-sort="text">{{.W.end}}</th></tr></thead>
+<tbody>
+{{range .Rows}}<tr data-area="{{.AreaCode}}" data-status="{{.StatusKey}}"><td data-v="{{.Code}}">{{.Code}}</td><td><a href="{{.Href}}">{{.Title}}</a></td>{{if $.ShowArea}}<td>{{.AreaCode}}</td>{{end}}<td>{{.Lead}}</td><td data-v="{{.StatusKey}}">{{template "status" .Status}}</td><td class="num" data-v="{{.ProgressSort}}">{{.Progress}}</td><td data-v="{{.EndSort}}">{{.End}}</td></tr>
+{{end}}</tbody></table></div>{{end}}
+{{- define "layout"}}<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<link rel="stylesheet" href="{{.Root}}style.css">
+</head>
+<body>
+<a class="skip" href="#main">{{.W.skip}}</a>
+{{if .Demo}}<p class="demo">{{.DemoMark}}</p>
+{{end}}<header class="site"><div class="bar-in">
+<a class="brand" href="{{.Home}}">{{.Site}}</a>
+<nav aria-label="{{.W.nav}}"><ul>
+<li><a href="{{.Home}}"{{if eq .Nav "home"}} aria-current="page"{{end}}>{{.W.home}}</a></li>
+<li><a href="{{.List}}"{{if eq .Nav "measures"}} aria-current="page"{{end}}>{{.W.measures}}</a></li>
+<li><a href="{{.Data}}"{{if eq .Nav "data"}} aria-current="page"{{end}}>{{.W.openData}}</a></li>
+{{range .Switch}}<li><a href="{{.Href}}" lang="{{.Lang}}" hreflang="{{.Lang}}">{{.Name}}</a></li>
+{{end}}</ul></nav>
+</div></header>
+<main id="main" tabindex="-1">
+{{template "body" .}}
+</main>
+<footer><div class="bar-in">
+<p>{{.W.asOf}} {{.AsOf}}. {{.W.publicNote}}{{if .Demo}} {{.W.demoNote}}{{end}}</p>
+<p>{{.W.licence}}: {{if .Licence.URL}}<a href="{{.Licence.URL}}" rel="license">{{.Licence.Title}}</a>{{else}}{{.Licence.Title}}{{end}}. <a href="{{.Data}}">{{.W.openData}}</a>. {{.W.generated}}</p>
+</div></footer>
+</body>
+</html>
+{{end}}`
+
+var bodies = map[string]string{
+	"landing": ``,
+
+	"home": `{{$w := .W}}{{with .Body}}<h1>{{$.H1}}</h1>
+<p class="muted">{{$w.asOf}} {{$.AsOf}} · {{$w.period}}: {{.Period}}{{if .Decision}} · {{.Decision}}{{end}}</p>
+{{if .Vision}}<p>{{.Vision}}</p>{{end}}
+<h2>{{$w.overall}}</h2>
+<div class="figures">
+<div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div>
+<div class="figure"><span class="big">{{.Measures}}</span>{{$w.measures}}</div>
+<div class="figure"><span class="big">{{.Done}} / {{.Milestones}}</span>{{$w.milestonesDone}}</div>
+<div class="figure"><span class="big">{{.Budget}}</span>{{$w.budgetTotal}} · {{$w.spent}}: {{.Spent}}</div>
+</div>
+<h2>{{$w.statusCounts}}</h2>
+{{template "counts" (countsArgs $w .Counts)}}
+<p class="muted">{{$w.statusNotColour}}</p>
+<h2>{{$w.areas}}</h2>
+<div class="table-wrap" role="region" aria-label="{{$w.areas}}" tabindex="0"><table>
+<thead><tr><th scope="col">{{$w.area}}</th><th scope="col" class="num">{{$w.measures}}</th><th scope="col">{{$w.progress}}</th></tr></thead>
+<tbody>
+{{range .Areas}}<tr><td><a href="{{.Href}}">{{.Code}} {{.Title}}</a></td><td class="num">{{.Measures}}</td><td>{{.Fig.Progress}} <span class="muted">({{$w.expectedMark}} {{.Fig.Expected}})</span>{{.Fig.Bar}}</td></tr>
+{{end}}</tbody></table></div>
+<p><a href="{{$.List}}">{{$w.allMeasures}}</a></p>{{end}}`,
+
+	"area": `{{$w := .W}}{{with .Body}}<p class="crumbs"><a href="{{$.Home}}">{{$w.home}}</a> › {{$w.areas}}</p>
+<h1>{{$.H1}}</h1>
+{{if .Description}}<p>{{.Description}}</p>{{end}}
+<div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
+<h2>{{$w.statusCounts}}</h2>
+{{template "counts" (countsArgs $w .Counts)}}
+<h2>{{$w.measuresOf}}</h2>
+{{if .Measures}}{{template "measureTable" (tableArgs $w $w.measuresOf "" false .Measures)}}{{else}}<p>{{$w.noMeasures}}</p>{{end}}{{end}}`,
+
+	"measure": `{{$w := .W}}{{with .Body}}<p class="crumbs"><a href="{{$.Home}}">{{$w.home}}</a>{{if .AreaHref}} › <a href="{{.AreaHref}}">{{.AreaTitle}}</a>{{end}}</p>
+<h1>{{$.H1}}</h1>
+<p>{{$w.status}}: {{template "status" .Status}}{{if .OverrideReason}} <span class="muted">(* {{$w.overridden}}. {{$w.reason}}: {{.OverrideReason}})</span>{{end}}</p>
+<div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
+{{if .Description}}<h2>{{$w.description}}</h2>
+<p>{{.Description}}</p>{{end}}
+{{template "facts" .Facts}}
+<h2>{{$w.budget}}</h2>
+{{template "facts" .Budget}}
+{{if .Funding}}<h3>{{$w.funding}}</h3>
+{{template "facts" .Funding}}{{end}}
+<h2>{{$w.milestones}}</h2>
+{{if .Milestones}}<div class="table-wrap" role="region" aria-label="{{$w.milestones}}" tabindex="0"><table>
+<thead><tr><th scope="col">{{$w.title}}</th><th scope="col">{{$w.due}}</th><th scope="col">{{$w.completed}}</th><th scope="col">{{$w.state}}</th><th scope="col">{{$w.note}}</th></tr></thead>
+<tbody>
+{{range .Milestones}}<tr><td>{{.Title}}</td><td>{{.Due}}</td><td>{{.Completed}}</td><td>{{template "status" .State}}</td><td>{{.Note}}{{if .Evidence}}{{if .Note}}<br>{{end}}<a class="evidence" rel="external noopener" href="{{.Evidence}}">{{$w.evidence}}</a>{{end}}</td></tr>
+{{end}}</tbody></table></div>{{else}}<p>{{$w.none}}</p>{{end}}
+{{if .KPIs}}<h2>{{$w.kpis}}</h2>
+{{range .KPIs}}<h3 id="{{.ID}}">{{.Name}}</h3>
+{{template "facts" .Facts}}
+{{.Chart}}
+{{if .Values}}<details><summary>{{$w.values}} ({{$w.table}})</summary><div class="table-wrap"><table>
+<thead><tr><th scope="col">{{$w.date}}</th><th scope="col" class="num">{{$w.value}}</th><th scope="col">{{$w.note}}</th><th scope="col">{{$w.source}}</th></tr></thead>
+<tbody>
+{{range .Values}}<tr><td>{{.Date}}</td><td class="num">{{.Value}}</td><td>{{.Note}}</td><td>{{.Source}}</td></tr>
+{{end}}</tbody></table></div></details>{{end}}
+{{end}}{{end}}
+{{with .Update}}<h2>{{$w.latestUpdate}}</h2>
+<div class="update"><p class="muted">{{.Date}}{{if .Author}} · {{.Author}}{{end}}</p><p>{{.Text}}</p></div>{{end}}
+{{if .Revisions}}<h2>{{$w.revisions}}</h2>
+<div class="table-wrap" role="region" aria-label="{{$w.revisions}}" tabindex="0"><table>
+<thead><tr><th scope="col">{{$w.field}}</th><th scope="col">{{$w.original}}</th><th scope="col">{{$w.current}}</th><th scope="col">{{$w.revisedOn}}</th><th scope="col">{{$w.reason}}</th></tr></thead>
+<tbody>
+{{range .Revisions}}<tr><td>{{.Field}}</td><td>{{.Original}}</td><td>{{.Current}}</td><td>{{.At}}</td><td>{{.Reason}}</td></tr>
+{{end}}</tbody></table></div>{{end}}{{end}}`,
+
+	"list": `{{$w := .W}}{{with .Body}}<h1>{{$w.allMeasures}}</h1>
+<div class="filters" id="filters" hidden>
+<label for="f-q">{{$w.filter}}<input type="search" id="f-q" autocomplete="off"></label>
+<label for="f-area">{{$w.filterArea}}<select id="f-area"><option value="">{{$w.all}}</option>{{range .Areas}}<option value="{{.Value}}">{{.Label}}</option>{{end}}</select></label>
+<label for="f-status">{{$w.filterStatus}}<select id="f-status"><option value="">{{$w.all}}</option>{{range .Statuses}}<option value="{{.Value}}">{{.Label}}</option>{{end}}</select></label>
+</div>
+<p class="muted" id="f-count" aria-live="polite">{{$w.shown}} {{.Total}} {{$w.of}} {{.Total}}</p>
+<p class="muted" id="sort-hint" hidden>{{$w.sortHint}}</p>
+{{template "measureTable" (tableArgs $w $w.allMeasures "list" true .Rows)}}
+<script>
+(function(){
+var t=document.getElementById("list");if(!t||!t.tBodies.length)return;
+var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows),total=rows.length;
+var q=document.getElementById("f-q"),fa=document.getElementById("f-area"),fs=document.getElementById("f-status"),out=document.getElementById("f-count");
+var shownWord={{$w.shown}},ofWord={{$w.of}};
+document.getElementById("filters").hidden=false;document.getElementById("sort-hint").hidden=false;
+function norm(s){return s.toLocaleLowerCase();}
+function apply(){var s=norm(q.value.trim()),a=fa.value,st=fs.value,n=0;
+rows.forEach(function(r){var ok=(!a||r.getAttribute("data-area")===a)&&(!st||r.getAttribute("data-status")===st)&&(!s||norm(r.textContent).indexOf(s)>=0);
+r.hidden=!ok;if(ok)n++;});out.textContent=shownWord+" "+n+" "+ofWord+" "+total;}
+[q,fa,fs].forEach(function(el){el.addEventListener("input",apply);el.addEventListener("change",apply);});
+var heads=t.tHead.rows[0].cells;
+function key(r,i,num){var c=r.cells[i],v=c.getAttribute("data-v");if(v===null)v=c.textContent;return num?parseFloat(v):v;}
+Array.prototype.forEach.call(heads,function(th,i){
+var num=th.getAttribute("data-sort")==="num",b=document.createElement("button");b.type="button";b.textContent=th.textContent;th.textContent="";th.appendChild(b);
+b.addEventListener("click",function(){var asc=th.getAttribute("aria-sort")!=="ascending";
+Array.prototype.forEach.call(heads,function(h){h.removeAttribute("aria-sort");});th.setAttribute("aria-sort",asc?"ascending":"descending");
+rows.sort(function(x,y){var a=key(x,i,num),c=key(y,i,num),d=num?a-c:String(a).localeCompare(String(c),document.documentElement.lang,{numeric:true});return asc?d:-d;});
+rows.forEach(function(r){body.appendChild(r);});});});
+})();
+</script>{{end}}`,
+
+	"data": `{{$w := .W}}{{with .Body}}<h1>{{$w.openData}}</h1>
+<p>{{$w.dataIntro}}</p>
+<p>{{$w.licence}}: {{if $.Licence.URL}}<a href="{{$.Licence.URL}}" rel="license">{{$.Licence.Title}}</a>{{else}}{{$.Licence.Title}}{{end}}.</p>
+<h2>{{$w.files}}</h2>
+<ul>
+<li><a href="{{.Zip}}" download>{{$w.zip}}</a> ({{.ZipSize}})</li>
+<li><a href="{{.JSON}}">{{$w.json}}</a></li>
+<li><a href="{{.Package}}">{{$w.datapackage}}</a></li>
+{{range .Resources}}<li><a href="{{.Href}}">{{.File}}</a> — {{.Title}} ({{.Rows}})</li>
+{{end}}</ul>
+{{range .Resources}}<h2 id="t-{{.File}}">{{.Title}} — {{.File}}</h2>
+<p>{{$w.primaryKey}}: {{.PrimaryKey}}{{if .ForeignKeys}}. {{$w.foreignKeys}}: {{.ForeignKeys}}{{end}}.</p>
+<div class="table-wrap" role="region" aria-label="{{.File}}" tabindex="0"><table>
+<thead><tr><th scope="col">{{$w.column}}</th><th scope="col">{{$w.type}}</th><th scope="col">{{$w.description}}</th></tr></thead>
+<tbody>
+{{range .Columns}}<tr><td><code>{{.Name}}</code></td><td>{{.Type}}</td><td>{{.Description}}</td></tr>
+{{end}}</tbody></table></div>
+{{end}}{{end}}`,
+}
+
+func init() {
+	bodies["landing"] = `{{$w := .W}}{{with .Body}}<h1>{{.Title}}</h1>
+<ul>{{range .Langs}}<li><a href="{{.Href}}" lang="{{.Lang}}" hreflang="{{.Lang}}">{{.Name}}</a></li>{{end}}</ul>{{end}}`
+}

@@ -1,0 +1,697 @@
+package xlsx
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"strategytracker/model"
+)
+
+// PlanChange is one row of a plan workbook that adds or changes a row of
+// the strategy.
+type PlanChange struct {
+	Sheet  string
+	Row    int
+	Op     model.Op // OpCreate or OpUpdate
+	What   string   // `measure 1.2`, `milestone "Title" of measure 1.2`
+	Fields []model.FieldChange
+	Reason string // for a change of the adopted plan
+
+	apply func(tx model.Tx) error
+}
+
+// String is the change for -dry-run: SHEET!ROW: add/change what: field old → new; …
+func (c PlanChange) String() string {
+	var parts []string
+	for _, f := range c.Fields {
+		if c.Op == model.OpCreate {
+			parts = append(parts, f.Field+" "+f.New)
+		} else {
+			parts = append(parts, f.Field+" "+f.Old+" → "+f.New)
+		}
+	}
+	verb := "change"
+	if c.Op == model.OpCreate {
+		verb = "add"
+	}
+	s := fmt.Sprintf("%s!%d: %s %s: %s", c.Sheet, c.Row, verb, c.What, strings.Join(parts, "; "))
+	if c.Reason != "" {
+		s += " (reason: " + c.Reason + ")"
+	}
+	return s
+}
+
+// PlanPlanBook checks b against d on today and returns the changes it would
+// make, or every problem that refuses it (then nothing may be applied).
+// Rows equal to the strategy's are skipped: importing the same workbook
+// twice changes nothing the second time. databaseID is the store's: ids in
+// the hidden column A count only in the file the workbook was made from.
+func PlanPlanBook(d *model.Doc, b *PlanBook, databaseID string, today model.Date) ([]PlanChange, Problems) {
+	p := &planBuilder{d: d, b: b, today: today, sameFile: b.DatabaseID != "" && b.DatabaseID == databaseID,
+		codes: map[string]map[string]int{}, people: map[string]int{}, seenPeople: map[model.ID]int{},
+		seenMS: map[model.ID]bool{}, seenKPI: map[model.ID]bool{}}
+	p.problems = append(p.problems, b.problems...)
+	p.collectKeys()
+	p.header()
+	p.goals()
+	p.areas()
+	p.units()
+	p.persons()
+	p.measures()
+	p.milestones()
+	p.kpis()
+	if len(p.problems) > 0 {
+		return nil, p.problems
+	}
+	return p.changes, nil
+}
+
+// ApplyPlanBook plans b against the strategy as it stands inside tx and
+// makes the changes there, so that the plan and the writes see the same
+// data. Run it inside one Store.Update with model.ActionImport.
+func ApplyPlanBook(tx model.Tx, b *PlanBook, databaseID string, today model.Date) ([]PlanChange, error) {
+	changes, problems := PlanPlanBook(tx.Doc(), b, databaseID, today)
+	if len(problems) > 0 {
+		return nil, problems
+	}
+	for _, c := range changes {
+		if err := c.apply(tx); err != nil {
+			return nil, Problems{{Sheet: c.Sheet, Row: c.Row, Message: model.ErrorMessage(err)}}
+		}
+	}
+	return changes, nil
+}
+
+type planBuilder struct {
+	d          *model.Doc
+	b          *PlanBook
+	today      model.Date
+	sameFile   bool
+	problems   Problems
+	changes    []PlanChange
+	codes      map[string]map[string]int // kind → code → row in the workbook (0: only in the strategy)
+	people     map[string]int            // person key (lower case) → row
+	seenPeople map[model.ID]int
+	seenMS     map[model.ID]bool
+	seenKPI    map[model.ID]bool
+}
+
+func (p *planBuilder) sheet(kind string) *bookSheet { return p.b.sheets[kind] }
+
+func (p *planBuilder) rowProblem(r *bookRow, format string, args ...any) {
+	r.bad = true
+	p.problems = append(p.problems, Problem{Sheet: r.sheet.name, Row: r.row, Message: fmt.Sprintf(format, args...)})
+}
+
+// collectKeys gathers the codes and people the workbook and the strategy
+// hold, so that a row may refer to one added in another sheet.
+func (p *planBuilder) collectKeys() {
+	add := func(kind, code string) {
+		if p.codes[kind] == nil {
+			p.codes[kind] = map[string]int{}
+		}
+		p.codes[kind][code] = 0
+	}
+	for _, g := range p.d.Goals {
+		add(pkGoals, g.Code)
+	}
+	for _, a := range p.d.Areas {
+		add(pkAreas, a.Code)
+	}
+	for _, u := range p.d.Units {
+		add(pkUnits, u.Code)
+	}
+	for _, m := range p.d.Measures {
+		add(pkMeasures, m.Code)
+	}
+	for _, kind := range []string{pkGoals, pkAreas, pkUnits, pkMeasures} {
+		for _, r := range p.sheet(kind).rows {
+			code := r.cell("code")
+			if code == "" {
+				continue
+			}
+			if prev := p.codes[kind][code]; prev > 0 {
+				p.rowProblem(r, "%s: code %q is used twice (also row %d)", r.where("code"), code, prev)
+				continue
+			}
+			if p.codes[kind] == nil {
+				p.codes[kind] = map[string]int{}
+			}
+			p.codes[kind][code] = r.row
+		}
+	}
+	for i := range p.d.People {
+		if k := personKey(&p.d.People[i]); k != "" {
+			p.people[strings.ToLower(k)] = 0
+		}
+	}
+	for _, r := range p.sheet(pkPeople).rows {
+		key := r.cell("email")
+		if key == "" {
+			key = r.cell("nameBG")
+		}
+		if key == "" {
+			continue
+		}
+		if prev := p.people[strings.ToLower(key)]; prev > 0 {
+			p.rowProblem(r, "%s: %q is used twice (also row %d)", r.where("email"), key, prev)
+			continue
+		}
+		p.people[strings.ToLower(key)] = r.row
+	}
+}
+
+func (p *planBuilder) has(kind, code string) bool { _, ok := p.codes[kind][code]; return ok }
+
+// change records a change of a row; old is nil for a new row.
+func (p *planBuilder) change(r *bookRow, what string, old, new any, reason string, apply func(tx model.Tx) error) {
+	c := PlanChange{Sheet: r.sheet.name, Row: r.row, What: what, apply: apply}
+	if old == nil {
+		c.Op = model.OpCreate
+		for _, f := range model.Diff(zeroOf(new), new) {
+			c.Fields = append(c.Fields, f)
+		}
+	} else {
+		c.Op = model.OpUpdate
+		c.Fields = model.Diff(old, new)
+		if len(c.Fields) == 0 {
+			return
+		}
+	}
+	c.Reason = reason
+	p.changes = append(p.changes, c)
+}
+
+func zeroOf(v any) any {
+	switch v.(type) {
+	case *model.Goal:
+		return &model.Goal{}
+	case *model.Area:
+		return &model.Area{}
+	case *model.Unit:
+		return &model.Unit{}
+	case *model.Person:
+		return &model.Person{}
+	case *model.Measure:
+		return &model.Measure{}
+	case *model.Milestone:
+		return &model.Milestone{}
+	case *model.KPI:
+		return &model.KPI{}
+	}
+	return v
+}
+
+// validated runs validate and reports its error on the row.
+func (p *planBuilder) validated(r *bookRow, validate func() error) bool {
+	if err := validate(); err != nil {
+		p.rowProblem(r, "%s", model.ErrorMessage(err))
+		return false
+	}
+	return !r.bad
+}
+
+// revised returns the reason of a change of the adopted plan, reporting a
+// missing one; ok=false refuses the row.
+func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (string, bool) {
+	if p.d.Adoption == nil || old == nil {
+		return "", true
+	}
+	var fields []string
+	for _, c := range model.Diff(old, new) {
+		if model.IsRevisable(entity, c.Field) {
+			fields = append(fields, c.Field)
+		}
+	}
+	if len(fields) == 0 {
+		return "", true
+	}
+	reason := r.cell("reason")
+	if reason == "" {
+		p.rowProblem(r, "%s: the change of %s alters the plan adopted on %s: write the reason for it in this cell",
+			r.where("reason"), strings.Join(fields, ", "), p.d.Adoption.AdoptedOn.Format(model.BG))
+		return "", false
+	}
+	return reason, true
+}
+
+func (p *planBuilder) reasonText(s string) model.Text {
+	if p.b.Lang == model.EN {
+		return model.T("", s)
+	}
+	return model.T(s, "")
+}
+
+func (p *planBuilder) header() {
+	st := p.d.Strategy
+	next := st
+	for _, r := range p.sheet(pkHeader).rows {
+		key := strings.TrimSpace(r.value(0))
+		set := map[string]*string{"titleBG": &next.Title.BG, "titleEN": &next.Title.EN, "shortTitleBG": &next.ShortTitle.BG,
+			"shortTitleEN": &next.ShortTitle.EN, "visionBG": &next.Vision.BG, "visionEN": &next.Vision.EN,
+			"councilDecisionBG": &next.CouncilDecision.BG, "councilDecisionEN": &next.CouncilDecision.EN}
+		dates := map[string]*model.Date{"periodStart": &next.PeriodStart, "periodEnd": &next.PeriodEnd, "adoptedOn": &next.AdoptedOn}
+		if s, ok := set[key]; ok {
+			*s = r.text("value")
+		} else if d, ok := dates[key]; ok {
+			*d = r.date("value")
+		} else {
+			p.rowProblem(r, "the hidden column A holds %q, not a field of the strategy: leave column A as it is", key)
+		}
+	}
+	rows := p.sheet(pkHeader).rows
+	if len(rows) == 0 {
+		return
+	}
+	r := rows[0]
+	if !p.validated(r, next.Validate) {
+		return
+	}
+	p.change(r, "the strategy", &st, &next, "", func(tx model.Tx) error {
+		s := next
+		s.Version = tx.Doc().Strategy.Version
+		return tx.SaveStrategy(&s)
+	})
+}
+
+func (p *planBuilder) goals() {
+	for _, r := range p.sheet(pkGoals).rows {
+		code := r.required("code")
+		var stored *model.Goal
+		for i := range p.d.Goals {
+			if p.d.Goals[i].Code == code {
+				stored = &p.d.Goals[i]
+			}
+		}
+		g := model.Goal{Code: code}
+		if stored != nil {
+			g = *stored
+		}
+		g.Title, g.Description = model.T(r.text("titleBG"), r.text("titleEN")), model.T(r.text("descriptionBG"), r.text("descriptionEN"))
+		if r.bad || !p.validated(r, g.Validate) {
+			continue
+		}
+		p.change(r, "goal "+code, ptrOrNil(stored), &g, "", func(tx model.Tx) error { x := g; return tx.SaveGoal(&x) })
+	}
+}
+
+// ptrOrNil keeps a typed nil pointer from reading as a non-nil interface.
+func ptrOrNil[T any](v *T) any {
+	if v == nil {
+		return nil
+	}
+	return v
+}
+
+func (p *planBuilder) areas() {
+	for _, r := range p.sheet(pkAreas).rows {
+		code := r.required("code")
+		stored := p.d.Area(code)
+		a := model.Area{Code: code}
+		if stored != nil {
+			a = *stored
+		}
+		a.Title, a.Description = model.T(r.text("titleBG"), r.text("titleEN")), model.T(r.text("descriptionBG"), r.text("descriptionEN"))
+		a.Order = r.integer("order")
+		if r.bad || !p.validated(r, a.Validate) {
+			continue
+		}
+		p.change(r, "area "+code, ptrOrNil(stored), &a, "", func(tx model.Tx) error { x := a; return tx.SaveArea(&x) })
+	}
+}
+
+func (p *planBuilder) units() {
+	for _, r := range p.sheet(pkUnits).rows {
+		code := r.required("code")
+		stored := p.d.Unit(code)
+		u := model.Unit{Code: code}
+		if stored != nil {
+			u = *stored
+		}
+		u.Name = model.T(r.text("nameBG"), r.text("nameEN"))
+		u.Kind = choice(r, "kind", unitKindLabels)
+		if u.Kind == "" && !r.bad {
+			p.rowProblem(r, "%s is empty", r.where("kind"))
+		}
+		if r.bad || !p.validated(r, u.Validate) {
+			continue
+		}
+		p.change(r, "unit "+code, ptrOrNil(stored), &u, "", func(tx model.Tx) error { x := u; return tx.SaveUnit(&x) })
+	}
+}
+
+// findPerson finds the person a People row stands for.
+func (p *planBuilder) findPerson(r *bookRow) *model.Person {
+	if p.sameFile && r.id != 0 {
+		if x := p.d.Person(r.id); x != nil {
+			return x
+		}
+	}
+	email, name := r.cell("email"), r.cell("nameBG")
+	for i := range p.d.People {
+		x := &p.d.People[i]
+		if email != "" && strings.EqualFold(x.Email, email) || email == "" && x.Email == "" && name != "" && x.Name.BG == name {
+			return x
+		}
+	}
+	return nil
+}
+
+func (p *planBuilder) persons() {
+	for _, r := range p.sheet(pkPeople).rows {
+		stored := p.findPerson(r)
+		x := model.Person{}
+		if stored != nil {
+			if prev, dup := p.seenPeople[stored.ID]; dup {
+				p.rowProblem(r, "this row and row %d are the same person (%s)", prev, stored.Name.In(p.b.Lang))
+				continue
+			}
+			p.seenPeople[stored.ID] = r.row
+			x = *stored
+		}
+		x.Name, x.Position = model.T(r.text("nameBG"), r.text("nameEN")), model.T(r.text("positionBG"), r.text("positionEN"))
+		x.Unit, x.Email, x.Phone = r.required("unit"), r.cell("email"), r.cell("phone")
+		x.Role = choice(r, "role", roleLabels)
+		if x.Role == "" && !r.bad {
+			p.rowProblem(r, "%s is empty", r.where("role"))
+		}
+		if x.Unit != "" && !p.has(pkUnits, x.Unit) {
+			p.rowProblem(r, "%s: unit %q does not exist (neither in the strategy nor in sheet %q)", r.where("unit"), x.Unit, p.sheet(pkUnits).name)
+		}
+		if r.bad || !p.validated(r, x.Validate) {
+			continue
+		}
+		what := "person " + x.Name.In(p.b.Lang)
+		p.change(r, what, ptrOrNil(stored), &x, "", func(tx model.Tx) error {
+			y := x
+			if stored != nil {
+				cur := tx.Doc().Person(stored.ID)
+				if cur == nil {
+					return model.Errorf(model.ENOTFOUND, "%s no longer exists", what)
+				}
+				y.Version = cur.Version
+			}
+			return tx.SavePerson(&y)
+		})
+	}
+}
+
+// personRef checks the person a row names by e-mail (or name) and returns
+// a resolver that finds the id at apply time (the person may be new).
+func (p *planBuilder) personRef(r *bookRow, key string) (model.Ref, func(d *model.Doc) model.Ref) {
+	v := r.cell(key)
+	if v == "" {
+		return 0, func(*model.Doc) model.Ref { return 0 }
+	}
+	if _, ok := p.people[strings.ToLower(v)]; !ok {
+		p.rowProblem(r, "%s: nobody has the e-mail (or name) %q, neither in the strategy nor in sheet %q", r.where(key), v, p.sheet(pkPeople).name)
+		return 0, nil
+	}
+	resolve := func(d *model.Doc) model.Ref {
+		for i := range d.People {
+			if strings.EqualFold(personKey(&d.People[i]), v) {
+				return model.Ref(d.People[i].ID)
+			}
+		}
+		return 0
+	}
+	return resolve(p.d), resolve
+}
+
+func (p *planBuilder) measures() {
+	funding := map[string][]model.Funding{}
+	for _, r := range p.sheet(pkFunding).rows {
+		code := r.required("measure")
+		f := model.Funding{Name: model.T(r.text("nameBG"), r.text("nameEN")), AmountCents: r.money("amount")}
+		if r.cell("amount") == "" && !r.bad {
+			p.rowProblem(r, "%s is empty", r.where("amount"))
+		}
+		if f.Name.IsEmpty() {
+			p.rowProblem(r, "the funding source has no name in either language")
+		}
+		if code != "" && !p.has(pkMeasures, code) {
+			p.rowProblem(r, "%s: measure %q does not exist (neither in the strategy nor in sheet %q)", r.where("measure"), code, p.sheet(pkMeasures).name)
+		}
+		if p.codes[pkMeasures][code] == 0 && code != "" && p.has(pkMeasures, code) {
+			p.rowProblem(r, "%s: measure %q is not in sheet %q: the funding of a measure is changed together with its row there", r.where("measure"), code, p.sheet(pkMeasures).name)
+		}
+		funding[code] = append(funding[code], f)
+	}
+	statuses := statusLabels()
+	for _, r := range p.sheet(pkMeasures).rows {
+		code := r.required("code")
+		stored := p.d.MeasureByCode(code)
+		m := model.Measure{Code: code}
+		if stored != nil {
+			m = *stored
+			m.Milestones, m.KPIs, m.Updates = nil, nil, nil
+		}
+		m.Area, m.Goals = r.required("area"), r.codes("goals")
+		m.Title, m.Description = model.T(r.text("titleBG"), r.text("titleEN")), model.T(r.text("descriptionBG"), r.text("descriptionEN"))
+		m.LeadUnit, m.Partners = r.required("leadUnit"), r.codes("partners")
+		var resolve func(*model.Doc) model.Ref
+		m.Responsible, resolve = p.personRef(r, "responsible")
+		m.Start, m.End = r.date("start"), r.date("end")
+		if m.Start == 0 && !r.bad {
+			p.rowProblem(r, "%s is empty", r.where("start"))
+		}
+		if m.End == 0 && !r.bad {
+			p.rowProblem(r, "%s is empty", r.where("end"))
+		}
+		m.Weight = 1
+		if w, ok := r.number("weight"); ok {
+			m.Weight = w
+		}
+		m.ManualProgress, _ = r.number("manualProgress")
+		m.PlannedCents, m.SpentCents = r.money("planned"), r.money("spent")
+		m.Cancelled = r.yesNo("cancelled")
+		m.Funding = funding[code]
+		if m.Funding == nil {
+			m.Funding = []model.Funding{}
+		}
+		m.Override = nil
+		if st := choice(r, "overrideStatus", statuses); st != "" {
+			m.Override = &model.Override{Status: st, Reason: r.cell("overrideReason")}
+		} else if r.cell("overrideReason") != "" && !r.bad {
+			p.rowProblem(r, "%s: a reason without a status: choose the status or clear the reason", r.where("overrideReason"))
+		}
+		slices.SortFunc(m.Goals, model.CompareCodes)
+		slices.SortFunc(m.Partners, model.CompareCodes)
+		if m.Area != "" && !p.has(pkAreas, m.Area) {
+			p.rowProblem(r, "%s: area %q does not exist (neither in the strategy nor in sheet %q)", r.where("area"), m.Area, p.sheet(pkAreas).name)
+		}
+		if m.LeadUnit != "" && !p.has(pkUnits, m.LeadUnit) {
+			p.rowProblem(r, "%s: unit %q does not exist (neither in the strategy nor in sheet %q)", r.where("leadUnit"), m.LeadUnit, p.sheet(pkUnits).name)
+		}
+		for _, u := range m.Partners {
+			if !p.has(pkUnits, u) {
+				p.rowProblem(r, "%s: unit %q does not exist (neither in the strategy nor in sheet %q)", r.where("partners"), u, p.sheet(pkUnits).name)
+			}
+		}
+		for _, g := range m.Goals {
+			if !p.has(pkGoals, g) {
+				p.rowProblem(r, "%s: goal %q does not exist (neither in the strategy nor in sheet %q)", r.where("goals"), g, p.sheet(pkGoals).name)
+			}
+		}
+		if r.bad || !p.validated(r, m.Validate) {
+			continue
+		}
+		var old any
+		if stored != nil {
+			o := *stored
+			o.Milestones, o.KPIs, o.Updates = nil, nil, nil
+			old = &o
+		}
+		reason, ok := p.revised(r, model.EntityMeasure, old, &m)
+		if !ok {
+			continue
+		}
+		p.change(r, "measure "+code, old, &m, reason, func(tx model.Tx) error {
+			x := m
+			x.Responsible = resolve(tx.Doc())
+			if stored != nil {
+				cur := tx.Doc().Measure(stored.ID)
+				if cur == nil {
+					return model.Errorf(model.ENOTFOUND, "measure %s no longer exists", code)
+				}
+				x.Version = cur.Version
+			}
+			return p.withReason(tx, reason, func() error { return tx.SaveMeasure(&x) })
+		})
+	}
+}
+
+// withReason saves with the reason of a change of the adopted plan.
+func (p *planBuilder) withReason(tx model.Tx, reason string, save func() error) error {
+	if reason == "" {
+		return save()
+	}
+	pt, err := model.AsPlanTx(tx)
+	if err != nil {
+		return err
+	}
+	pt.SetRevisionReason(p.reasonText(reason))
+	defer pt.SetRevisionReason(model.Text{})
+	return save()
+}
+
+// measureOf checks the measure a milestone or KPI row names.
+func (p *planBuilder) measureOf(r *bookRow) (string, *model.Measure) {
+	code := r.required("measure")
+	if code != "" && !p.has(pkMeasures, code) {
+		p.rowProblem(r, "%s: measure %q does not exist (neither in the strategy nor in sheet %q)", r.where("measure"), code, p.sheet(pkMeasures).name)
+	}
+	return code, p.d.MeasureByCode(code)
+}
+
+func measureID(d *model.Doc, code string) model.ID {
+	if m := d.MeasureByCode(code); m != nil {
+		return m.ID
+	}
+	return 0
+}
+
+func (p *planBuilder) milestones() {
+	for _, r := range p.sheet(pkMilestones).rows {
+		code, m := p.measureOf(r)
+		title := model.T(r.text("titleBG"), r.text("titleEN"))
+		var stored *model.Milestone
+		if m != nil {
+			for i := range m.Milestones {
+				x := &m.Milestones[i]
+				if p.seenMS[x.ID] {
+					continue
+				}
+				if p.sameFile && r.id != 0 && x.ID == r.id || (!p.sameFile || r.id == 0) && sameTitle(x.Title, title) {
+					stored = x
+					break
+				}
+			}
+		}
+		ms := model.Milestone{}
+		if stored != nil {
+			p.seenMS[stored.ID] = true
+			ms = *stored
+		}
+		ms.Title = title
+		ms.Due, ms.Completed, ms.Cancelled = r.date("due"), r.date("completed"), r.yesNo("cancelled")
+		if ms.Due == 0 && !r.bad {
+			p.rowProblem(r, "%s is empty", r.where("due"))
+		}
+		ms.Weight = 1
+		if w, ok := r.number("weight"); ok {
+			ms.Weight = w
+		}
+		var resolve func(*model.Doc) model.Ref
+		ms.Responsible, resolve = p.personRef(r, "responsible")
+		ms.Note, ms.Evidence = r.text("note"), r.cell("evidence")
+		if r.bad || !p.validated(r, func() error { return ms.Validate(p.today) }) {
+			continue
+		}
+		reason, ok := p.revised(r, model.EntityMilestone, ptrOrNil(stored), &ms)
+		if !ok {
+			continue
+		}
+		what := fmt.Sprintf("milestone %q of measure %s", title.In(p.b.Lang), code)
+		p.change(r, what, ptrOrNil(stored), &ms, reason, func(tx model.Tx) error {
+			x := ms
+			x.Responsible = resolve(tx.Doc())
+			if stored != nil {
+				cur, _ := tx.Doc().MilestoneByID(stored.ID)
+				if cur == nil {
+					return model.Errorf(model.ENOTFOUND, "%s no longer exists", what)
+				}
+				x.Version = cur.Version
+			} else {
+				x.MeasureID = measureID(tx.Doc(), code)
+			}
+			return p.withReason(tx, reason, func() error { return tx.SaveMilestone(&x) })
+		})
+	}
+}
+
+func sameTitle(a, b model.Text) bool {
+	return a.BG != "" && a.BG == b.BG || a.BG == "" && b.BG == "" && a.EN == b.EN
+}
+
+func (p *planBuilder) kpis() {
+	for _, r := range p.sheet(pkKPIs).rows {
+		code, m := p.measureOf(r)
+		name := model.T(r.text("nameBG"), r.text("nameEN"))
+		var stored *model.KPI
+		if m != nil {
+			for i := range m.KPIs {
+				x := &m.KPIs[i]
+				if p.seenKPI[x.ID] {
+					continue
+				}
+				if p.sameFile && r.id != 0 && x.ID == r.id || (!p.sameFile || r.id == 0) && sameTitle(x.Name, name) {
+					stored = x
+					break
+				}
+			}
+		}
+		k := model.KPI{}
+		if stored != nil {
+			p.seenKPI[stored.ID] = true
+			k = *stored
+			k.Values = nil
+		}
+		k.Name, k.Unit = name, model.T(r.text("unitBG"), r.text("unitEN"))
+		k.Kind = choice(r, "kind", kpiKindLabels)
+		if k.Kind == "" && !r.bad {
+			p.rowProblem(r, "%s is empty", r.where("kind"))
+		}
+		var okB, okT bool
+		k.BaselineValue, okB = r.number("baselineValue")
+		k.TargetValue, okT = r.number("targetValue")
+		if !okB && !r.bad {
+			p.rowProblem(r, "%s is empty", r.where("baselineValue"))
+		}
+		if !okT && !r.bad {
+			p.rowProblem(r, "%s is empty", r.where("targetValue"))
+		}
+		k.BaselineDate, k.TargetDate = r.date("baselineDate"), r.date("targetDate")
+		if k.BaselineDate == 0 && !r.bad {
+			p.rowProblem(r, "%s is empty", r.where("baselineDate"))
+		}
+		if r.bad || !p.validated(r, k.Validate) {
+			continue
+		}
+		if stored != nil {
+			for _, v := range stored.Values {
+				if err := v.Validate(&k); err != nil {
+					p.rowProblem(r, "the change would make a measured value invalid: %s", model.ErrorMessage(err))
+				}
+			}
+			if r.bad {
+				continue
+			}
+		}
+		var old any
+		if stored != nil {
+			o := *stored
+			o.Values = nil
+			old = &o
+		}
+		reason, ok := p.revised(r, model.EntityKPI, old, &k)
+		if !ok {
+			continue
+		}
+		what := fmt.Sprintf("KPI %q of measure %s", name.In(p.b.Lang), code)
+		p.change(r, what, old, &k, reason, func(tx model.Tx) error {
+			x := k
+			if stored != nil {
+				cur, _ := tx.Doc().KPIByID(stored.ID)
+				if cur == nil {
+					return model.Errorf(model.ENOTFOUND, "%s no longer exists", what)
+				}
+				x.Version = cur.Version
+			} else {
+				x.MeasureID = measureID(tx.Doc(), code)
+			}
+			return p.withReason(tx, reason, func() error { return tx.SaveKPI(&x) })
+		})
+	}
+}
