@@ -34,14 +34,11 @@ func checkSnapshots(d *model.Doc) error {
 // load writes a whole validated document into the empty schema in one
 // transaction, ids preserved, with one audit entry.
 func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error {
-	tx, err := s.writer.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
-		return wrapSQL(err, "load")
-	}
-	defer tx.Rollback()
-	if err := s.touchGuard(ctx, tx); err != nil {
 		return err
 	}
+	defer tx.Rollback()
 	st := &d.Strategy
 	args := append([]any{databaseID}, strategyArgs(st)...)
 	if _, err := tx.ExecContext(ctx, "INSERT INTO meta (id, database_id, "+strategyCols+", version) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", args...); err != nil {

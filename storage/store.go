@@ -222,6 +222,9 @@ func (s *Store) upgrade(ctx context.Context, from int, steps []string) error {
 		if _, err := s.writer.ExecContext(ctx, "VACUUM INTO ?", backup); err != nil {
 			return model.Errorf(model.EINTERNAL, "copy %s before upgrading it: %w", s.path, err)
 		}
+		if err := reguard(ctx, backup); err != nil {
+			return err
+		}
 	}
 	for i := from; i < len(steps); i++ {
 		if err := s.migrate(ctx, i+1, steps[i]); err != nil {
@@ -324,6 +327,10 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := s.reader.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
 		os.Remove(path)
 		return model.Errorf(model.EINTERNAL, "back up %s to %s: %w", s.path, path, err)
+	}
+	if err := reguard(ctx, path); err != nil {
+		os.Remove(path)
+		return err
 	}
 	return nil
 }

@@ -15,14 +15,11 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 	if s.readOnly {
 		return model.Forbidden(model.ReasonReadOnlyFile, "%s is open read-only: nothing can be changed", s.path)
 	}
-	sqlTx, err := s.writer.BeginTx(ctx, nil)
+	sqlTx, err := s.beginWrite(ctx)
 	if err != nil {
-		return wrapSQL(err, "begin a change of %s", s.path)
-	}
-	defer sqlTx.Rollback()
-	if err := s.touchGuard(ctx, sqlTx); err != nil {
 		return err
 	}
+	defer sqlTx.Rollback()
 	t, err := s.newTx(ctx, sqlTx, actor)
 	if err != nil {
 		return err

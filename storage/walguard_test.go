@@ -314,3 +314,51 @@ func TestContract(t *testing.T) {
 		return s
 	})
 }
+
+// A backup has a page layout of its own: the original's WAL never applies
+// to it, even one that holds the very state the backup was taken at.
+func TestOriginalsWALBesideABackupIsRefused(t *testing.T) {
+	s, _ := newDemo(t)
+	noteEdits(t, s, 2, "before the backup")
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	// The backup's guard is its own, naming its own root page.
+	var orig, copied []byte
+	s.reader.QueryRow("SELECT data FROM wal_guard").Scan(&orig)
+	db, err := sql.Open("sqlite", backup+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.QueryRow("SELECT data FROM wal_guard").Scan(&copied)
+	root, _ := guardRoot(ctx, db)
+	db.Close()
+	og, ok1 := parseGuard(orig)
+	cg, ok2 := parseGuard(copied)
+	if !ok1 || !ok2 || og.cur == cg.cur || cg.root != root {
+		t.Errorf("guards: original %x, backup %x (root %d, table at %d)", og.cur, cg.cur, cg.root, root)
+	}
+	noteEdits(t, s, 1, "after the backup")
+	crashWAL(t, s, backup+"-wal")
+	before := fileSum(t, backup)
+	if b, err := Open(ctx, backup, Options{}); err == nil {
+		b.Close()
+		t.Fatal("the original's WAL was applied to the backup")
+	} else if !strings.Contains(err.Error(), "does not belong to") {
+		t.Fatalf("open: %v", err)
+	}
+	if fileSum(t, backup) != before {
+		t.Error("the refusal changed the backup")
+	}
+	os.Remove(backup + "-wal")
+	b, err := Open(ctx, backup, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, err := b.Check(ctx); err != nil {
+		t.Error(err)
+	}
+	noteEdits(t, b, 1, "in the backup")
+}
