@@ -466,6 +466,9 @@ func wrapSQL(err error, format string, args ...any) error {
 	if strings.Contains(msg, "FOREIGN KEY constraint failed") {
 		return model.Errorf(model.EINVALID, "%s: it is still referred to, or refers to something that does not exist", fmt.Sprintf(format, args...))
 	}
+	if strings.Contains(msg, "UNIQUE constraint failed: kpi_values.kpi_id, kpi_values.date") {
+		return model.InvalidField("date", "%s: that date already has a value: a KPI has one value a day", fmt.Sprintf(format, args...))
+	}
 	if strings.Contains(msg, "UNIQUE constraint failed") {
 		return model.Errorf(model.EINVALID, "%s: the code or name is already used", fmt.Sprintf(format, args...))
 	}

@@ -290,6 +290,9 @@ func TestOneKPIValueADay(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "UNIQUE") {
 		t.Errorf("raw insert of a second value on one date: %v, want a UNIQUE failure", err)
 	}
+	if msg := wrapSQL(err, "save KPI value").Error(); !strings.Contains(msg, "one value a day") {
+		t.Errorf("the index's refusal reads %q", msg)
+	}
 }
 
 func firstKPIID(t *testing.T, d *model.Doc) model.ID {
