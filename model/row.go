@@ -161,3 +161,31 @@ func rowIn[T any, P interface {
 	}
 	return nil
 }
+
+// SaveRow saves row through the Save method of tx for its kind: for code
+// that holds rows as Row (undo history, conflict dialogs).
+func SaveRow(tx Tx, row Row) error {
+	switch r := row.(type) {
+	case *Strategy:
+		return tx.SaveStrategy(r)
+	case *Goal:
+		return tx.SaveGoal(r)
+	case *Area:
+		return tx.SaveArea(r)
+	case *Unit:
+		return tx.SaveUnit(r)
+	case *Person:
+		return tx.SavePerson(r)
+	case *Measure:
+		return tx.SaveMeasure(r)
+	case *Milestone:
+		return tx.SaveMilestone(r)
+	case *KPI:
+		return tx.SaveKPI(r)
+	case *KPIValue:
+		return tx.SaveKPIValue(r)
+	case *Update:
+		return tx.SaveUpdate(r)
+	}
+	return Errorf(EINTERNAL, "cannot save a %T", row)
+}

@@ -365,3 +365,23 @@ func TestOriginalsWALBesideABackupIsRefused(t *testing.T) {
 	}
 	noteEdits(t, b, 1, "in the backup")
 }
+
+// The WAL and the pages are hostile input: no byte sequence may panic.
+func FuzzWALReading(f *testing.F) {
+	g := guard{root: 3}
+	g.cur[0] = 1
+	page := make([]byte, 512)
+	page[0] = 0x0D
+	page[4] = 1
+	copy(page[400:], append([]byte{50, 1}, g.blob()...))
+	page[8], page[9] = 0x01, 0x90
+	f.Add(page, uint32(3))
+	f.Add([]byte{0x37, 0x7f, 0x06, 0x82, 0, 0x2d, 0xe2, 0x18, 0, 0, 2, 0}, uint32(1))
+	f.Fuzz(func(t *testing.T, b []byte, pgno uint32) {
+		pageGuard(b, pgno)
+		varint(b)
+		p := filepath.Join(t.TempDir(), "x-wal")
+		os.WriteFile(p, b, 0o644)
+		readWAL(p)
+	})
+}
