@@ -254,6 +254,9 @@ type tx struct {
 
 func (t *tx) Doc() *model.Doc { return t.doc }
 
+// Actor is the person the transaction acts as.
+func (t *tx) Actor() *model.Person { return t.actor }
+
 func (t *tx) log(action model.Action, entity model.Entity, id model.ID, field, old, new string) {
 	t.entries = append(t.entries, model.AuditEntry{Seq: int64(len(t.s.audit) + len(t.entries) + 1),
 		At: t.at, User: model.UserLabel(t.actor), Action: action,
