@@ -27,7 +27,9 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 	defer sqlTx.Rollback(ctx)
 	// Writers queue here, as they do for the SQLite file: the strategy
 	// read next is the one the change applies to.
-	if _, err := sqlTx.Exec(ctx, "SELECT st_write_lock()"); err != nil {
+	// A writer that holds the queue too long (a forgotten psql session)
+	// makes the others fail after a while rather than hang.
+	if _, err := sqlTx.Exec(ctx, "SET LOCAL lock_timeout = '15s'; SELECT st_write_lock()"); err != nil {
 		return wrapSQL(err, "begin a change of %s", s.display)
 	}
 	t, err := s.newTx(ctx, sqlTx, actor)
@@ -62,6 +64,7 @@ type tx struct {
 	kpi       map[model.ID]model.ID // KPI id → measure id
 	value     map[model.ID]model.ID // KPI value id → KPI id
 	update    map[model.ID]model.ID // update id → measure id
+	reason    model.Text            // of changes of the adopted plan (plan.go)
 }
 
 func (s *Store) newTx(ctx context.Context, sqlTx pgx.Tx, actorID model.ID) (*tx, error) {
@@ -177,6 +180,9 @@ func (t *tx) modify(spec rowSpec, id model.ID, storedVersion, version int64, old
 	if err := model.Authorize(t.actor, spec.entity, model.OpUpdate, spec.measure, model.Fields(changes)); err != nil {
 		return nil, err
 	}
+	if err := t.reviseChanges(spec, id, changes); err != nil {
+		return nil, err
+	}
 	ok, err := updateRow(t.ctx, t.sql, spec.table, spec.cols, id, version, spec.old, spec.args)
 	if err != nil {
 		return nil, wrapSQL(err, "change %s %d", spec.entity, id)
@@ -274,6 +280,9 @@ func saveListed[T any](t *tx, spec rowSpec, row *T, id *model.ID, version *int64
 			json.Unmarshal([]byte(c.Old), &old)
 			json.Unmarshal([]byte(c.New), &new)
 			t.doc.RenameCode(spec.entity, old, new)
+			if err := t.rewritePeriods(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -606,6 +615,9 @@ func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 	}
 	if err := model.Authorize(t.actor, entity, model.OpDelete, m, nil); err != nil {
 		return err
+	}
+	if refs := t.doc.References(entity, id); len(refs) > 0 {
+		return model.ReferencesError(t.doc.RowName(entity, id, model.EN), refs)
 	}
 	old := model.RowJSON(row)
 	// The children go with the row (ON DELETE CASCADE): each gets its own
