@@ -14,7 +14,8 @@
 # it works on a copy of FyneApp.toml, so `git status` stays clean (checked
 # at the end).
 # Needs the packages of `make deps-release`. COMPANY overrides the company
-# of the Windows resources and the MSI.
+# of the Windows resources and the MSI; RELEASE_TARGETS="linux" (or
+# "windows") builds only those (the full release is "windows linux").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -57,7 +58,11 @@ cmp -s "$work/tpl-check" THIRD_PARTY_LICENSES || {
 	exit 1
 }
 
+targets=${RELEASE_TARGETS:-windows linux}
+want() { case " $targets " in *" $1 "*) return 0 ;; esac; return 1; }
+
 # --- Windows ---------------------------------------------------------------
+if want windows; then
 # winres writes NAME's resources (icon, version information, manifest) as a
 # .syso into DIR, which go build links into the exe; cleanup removes it.
 winres() { # winres DIR NAME DESCRIPTION
@@ -84,8 +89,10 @@ convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$work/win/stra
 cp "$work"/doc/* "$work/win/"
 wixl -a x64 -D Version="$numeric" -D SourceDir="$work/win" -D Company="$company" \
 	-o "dist/strategytracker-$version-windows-amd64.msi" packaging/windows/strategytracker.wxs
+fi
 
 # --- Linux -----------------------------------------------------------------
+if want linux; then
 CGO_ENABLED=1 go build -trimpath -ldflags "$ldflags" -o "$work/linux/strategytracker" .
 CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$work/linux/strategytracker-cli" ./cmd/strategytracker-cli
 
@@ -142,6 +149,7 @@ size=$(du -sk --exclude=DEBIAN "$deb" | cut -f1)
 sed -e "s|@VERSION@|$debversion|g" -e "s|@SIZE@|$size|g" -e "s|@COMPANY@|$company|g" packaging/linux/control >"$deb/DEBIAN/control"
 find "$deb" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 dpkg-deb --root-owner-group -Zxz --build "$deb" "dist/strategytracker_${debversion}_amd64.deb" >/dev/null
+fi
 
 cp "$work"/doc/LICENSE.txt "$work"/doc/THIRD_PARTY_LICENSES.txt "$work"/doc/OFL.txt dist/
 (cd dist && sha256sum -- * >SHA256SUMS)
