@@ -51,7 +51,7 @@ const (
 	screenAudit     screenID = "audit"
 )
 
-var navScreens = []screenID{screenDashboard, screenMeasures, screenStructure, screenReports, screenAudit}
+var navScreens = []screenID{screenDashboard, screenMeasures, screenStructure, screenPeriod, screenReports, screenAudit}
 
 // screen is one page of the content area.
 type screen interface {
@@ -100,6 +100,7 @@ type UI struct {
 	structure *structureScreen
 	reports   *reportsScreen
 	audit     *auditScreen
+	period    *periodScreen // the reporting cycle (period.go)
 
 	menu         *appMenu
 	identity     *identityDialog // the open "who are you" dialog, if any
@@ -185,6 +186,7 @@ const (
 // buildUI makes the window's content in the current language: the
 // navigation, every screen and the menus. A language switch calls it again.
 func (u *UI) buildUI() {
+	u.period = newPeriodScreen(u) // before the dashboard, which shows its card
 	u.dash = newDashboard(u)
 	u.measures = newMeasuresScreen(u)
 	u.structure = newStructureScreen(u)
@@ -262,6 +264,8 @@ func navIcon(s screenID) fyne.Resource {
 		return theme.DocumentIcon()
 	case screenAudit:
 		return theme.HistoryIcon()
+	case screenPeriod:
+		return theme.CalendarIcon()
 	}
 	return theme.QuestionIcon()
 }
@@ -291,6 +295,8 @@ func (u *UI) showScreen(s screenID) {
 		sc = u.reports
 	case screenAudit:
 		sc = u.audit
+	case screenPeriod:
+		sc = u.period
 	}
 	u.body.Objects = []fyne.CanvasObject{sc.content()}
 	u.body.Refresh()
@@ -505,6 +511,7 @@ func (u *UI) refreshAll() {
 	u.structure.refresh()
 	u.reports.refresh()
 	u.audit.refresh()
+	u.period.refresh()
 	u.menu.refresh()
 }
 
