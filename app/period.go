@@ -97,17 +97,17 @@ func (s *periodScreen) buildUI() fyne.CanvasObject {
 	s.remindersBtn = widget.NewButtonWithIcon(tr("period.reminders"), theme.MailSendIcon(), s.onReminders)
 
 	s.units = container.NewVBox()
-	statusTab := container.NewBorder(container.NewVBox(s.summary, hint(tr("period.status.hint"))), nil, nil, nil,
-		container.NewVScroll(s.units))
+	// The units' files belong with the list of who has answered.
+	statusTab := container.NewBorder(container.NewVBox(container.NewHBox(s.templatesBtn, s.remindersBtn), s.summary,
+		hint(tr("period.status.hint"))), nil, nil, nil, container.NewVScroll(s.units))
 	s.narrative = newNarrativeEditor(s)
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem(tr("period.tab.status"), statusTab),
 		container.NewTabItem(tr("period.tab.narrative"), s.narrative.root))
 
-	actions := container.NewVBox(
-		container.NewHBox(s.openBtn, s.closeBtn, s.reopenBtn),
-		container.NewHBox(s.templatesBtn, s.remindersBtn))
-	top := container.NewVBox(heading(tr("nav.period")), s.title, s.dates, s.history, s.none, actions, s.banner)
+	// Compact, so that the list and the narrative keep room at 1024×700.
+	titleRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.openBtn, s.closeBtn, s.reopenBtn), s.title)
+	top := container.NewVBox(titleRow, s.dates, s.history, s.none, s.banner)
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(s.tabs))
 }
 
@@ -335,10 +335,11 @@ func countNoun(n int, lang model.Lang, bg, en [2]string) string {
 	if lang == model.EN {
 		forms = en
 	}
+	// A no-break space keeps the number with its noun when a line wraps.
 	if n == 1 {
-		return "1 " + forms[0]
+		return "1\u00a0" + forms[0]
 	}
-	return fmt.Sprintf("%d %s", n, forms[1])
+	return fmt.Sprintf("%d\u00a0%s", n, forms[1])
 }
 
 // cycleSummary is the line of the dashboard's card and of the status list:
@@ -467,6 +468,7 @@ func (s *periodScreen) onOpen() {
 	body := container.NewVBox(hint(tr("period.open.intro")), formGrid(o.nameF, o.nameENF, o.startF, o.endF, o.dueF))
 	o.f = u.newFormDialog(tr("period.open"), body, func() { s.saveOpen(o) })
 	o.f.save.SetText(tr("period.open"))
+	o.f.dlg.Resize(fyne.NewSize(min(640, max(480, u.win.Canvas().Size().Width*0.7)), 440))
 	o.f.dlg.Show()
 	s.lastOpen = o
 }

@@ -149,6 +149,8 @@ func (n *narrativeEditor) show(area string) {
 	enable(n.save, why == "")
 	n.body.RemoveAll()
 	n.entries = map[model.NarrativeKind][2]*widget.Entry{}
+	// One header names the columns: Bulgarian left, English right.
+	n.body.Add(container.NewGridWithColumns(2, hint(tr("period.narrative.lang.bg")), hint(tr("period.narrative.lang.en"))))
 	n.accept = map[model.ID]*widget.Button{}
 	for _, kind := range narrativeKindsOf(area) {
 		key := narrativeKey{area, kind}
@@ -160,7 +162,7 @@ func (n *narrativeEditor) show(area string) {
 		for i, lang := range []model.Lang{model.BG, model.EN} {
 			e := widget.NewMultiLineEntry()
 			e.Wrapping = fyne.TextWrapWord
-			e.SetMinRowsVisible(3)
+			e.SetMinRowsVisible(2)
 			if lang == model.BG { // this language only: Text.In would fall back to the other
 				e.SetText(text.BG)
 			} else {
@@ -176,9 +178,7 @@ func (n *narrativeEditor) show(area string) {
 		n.entries[kind] = pair
 		title := widget.NewLabelWithStyle(trPart("period.narrative.kind.", string(kind)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		n.body.Add(title)
-		n.body.Add(container.NewGridWithColumns(2,
-			container.NewBorder(hint(tr("period.narrative.lang.bg")), nil, nil, nil, pair[0]),
-			container.NewBorder(hint(tr("period.narrative.lang.en")), nil, nil, nil, pair[1])))
+		n.body.Add(container.NewGridWithColumns(2, pair[0], pair[1]))
 		for _, x := range p.Narrative {
 			if x.Area != area || x.Kind != kind || x.Accepted() {
 				continue

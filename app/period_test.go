@@ -183,7 +183,7 @@ func TestStatusListShowsWhoHasReported(t *testing.T) {
 		t.Fatalf("units = %v, want %v", got, want)
 	}
 	for unit, want := range map[string]string{
-		"INNO": "върнат на 20.11.2026 от Мария Георгиева, 3 промени",
+		"INNO": "върнат на 20.11.2026 от Мария Георгиева, 3\u00a0промени",
 		"IT":   "чакаме отговор (шаблон от 05.10.2026)",
 	} {
 		if got := s.unitRows[unit].state.Text; got != want {
@@ -234,7 +234,7 @@ func TestStatusListShowsWhoHasReported(t *testing.T) {
 	if got, want := h.u.period.card.text.Text, "1 of 2 units has reported; 1 measure has no update in Q4 2026"; got != want {
 		t.Errorf("card = %q, want %q", got, want)
 	}
-	if got, want := h.u.period.unitRows["INNO"].state.Text, "returned on 2026-11-20 by Maria Georgieva with 3 changes"; got != want {
+	if got, want := h.u.period.unitRows["INNO"].state.Text, "returned on 2026-11-20 by Maria Georgieva with 3\u00a0changes"; got != want {
 		t.Errorf("INNO = %q, want %q", got, want)
 	}
 	h.u.showScreen(screenDashboard)
@@ -266,7 +266,7 @@ func TestCycleSummaryPlurals(t *testing.T) {
 		n    int
 		lang model.Lang
 		want string
-	}{{1, model.BG, "1 промяна"}, {3, model.BG, "3 промени"}, {0, model.BG, "0 промени"}, {1, model.EN, "1 change"}, {2, model.EN, "2 changes"}} {
+	}{{1, model.BG, "1\u00a0промяна"}, {3, model.BG, "3\u00a0промени"}, {0, model.BG, "0\u00a0промени"}, {1, model.EN, "1\u00a0change"}, {2, model.EN, "2\u00a0changes"}} {
 		if got := countChanges(c.n, c.lang); got != c.want {
 			t.Errorf("countChanges(%d, %s) = %q, want %q", c.n, c.lang, got, c.want)
 		}

@@ -136,6 +136,7 @@ func (u *UI) takeScreenshots(dir string) {
 			u.onAbout()
 		}},
 	}
+	shots = append(shots, u.periodShots()...) // the reporting cycle (period_shots.go)
 	shots = append(shots, struct {
 		name string
 		show func()
