@@ -51,6 +51,7 @@ type importDialog struct {
 	source   string
 	changes  []xlsx.Change
 	finished string // the message after applying, for tests
+	unit     string // the unit the template was written for: its return is recorded (period_import.go)
 }
 
 // openImport asks for the workbook (File › Import…).
@@ -93,6 +94,7 @@ func (u *UI) importWorkbook(name string, b []byte) {
 	store, me, today := u.store, *u.me, u.today
 	var changes []xlsx.Change
 	var problems []xlsx.Problem
+	var unit string
 	u.slow(tr("progress.import"), func(ctx context.Context, _ func(int, int)) error {
 		if len(b) > xlsx.MaxFileSize {
 			return model.Errorf(model.EINVALID, "%s", trf("import.toolarge", name))
@@ -106,13 +108,14 @@ func (u *UI) importWorkbook(name string, b []byte) {
 			return err
 		}
 		changes, problems = xlsx.Plan(doc, upd, &me, store.DatabaseID(), today)
+		unit = upd.Unit
 		return nil
 	}, func(err error) {
 		if err != nil {
 			u.showError(trf("error.importfile", name), err)
 			return
 		}
-		u.showImport(name, changes, problems)
+		u.showImport(name, changes, problems).unit = unit
 	})
 }
 
@@ -192,10 +195,13 @@ func (u *UI) applyImport(d *importDialog) {
 		return
 	}
 	d.apply.Disable()
-	store, actor := u.store, u.me.ID
+	store, actor, at := u.store, u.me.ID, u.cycleNow()
 	u.slow(tr("progress.apply"), func(ctx context.Context, _ func(int, int)) error {
 		return store.Update(ctx, actor, model.ActionImport, d.source, func(tx model.Tx) error {
-			return xlsx.Apply(tx, d.changes)
+			if err := xlsx.Apply(tx, d.changes); err != nil {
+				return err
+			}
+			return recordImportReturn(tx, d.unit, len(d.changes), actor, at)
 		})
 	}, func(err error) {
 		d.dlg.Hide()
