@@ -32,7 +32,7 @@ func newCycleCard(u *UI, s *periodScreen) *cycleCard {
 	c.open = widget.NewButtonWithIcon(tr("period.card.open"), theme.NavigateNextIcon(), c.onOpen)
 	c.open.Importance = widget.LowImportance
 	c.open.IconPlacement = widget.ButtonIconTrailingText
-	body := container.NewVBox(c.text, c.note, container.NewHBox(c.open))
+	body := container.NewVBox(c.text, container.NewBorder(nil, nil, nil, c.open, c.note)) // compact: the dashboard's figures stay in view
 	c.root = container.NewStack(card(tr("period.card.title"), body))
 	c.root.Hide()
 	return c
