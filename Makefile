@@ -122,3 +122,9 @@ screenshots: deps build
 
 clean:
 	rm -rf bin screenshots
+
+# The desktop app on the large generated strategy under a virtual display:
+# time to the first window, idle CPU over 20 s, peak memory (BENCHMARKS.md).
+.PHONY: bench-app
+bench-app: deps build
+	scripts/bench-app-idle.sh ./$(BIN)

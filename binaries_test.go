@@ -40,13 +40,13 @@ func docOf(t *testing.T, db string) *model.Doc {
 }
 
 // buildBinary builds the main package pkg into dir and returns its path.
-func buildBinary(t *testing.T, dir, pkg, name string) string {
+func buildBinary(t *testing.T, dir, pkg, name string, flags ...string) string {
 	t.Helper()
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("the go command is not on PATH")
 	}
 	bin := filepath.Join(dir, name)
-	cmd := exec.Command("go", "build", "-o", bin, pkg)
+	cmd := exec.Command("go", append(append([]string{"build"}, flags...), "-o", bin, pkg)...)
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("go build %s: %v\n%s", pkg, err, out)
 	}
@@ -76,7 +76,14 @@ func runBinary(t *testing.T, bin string, args ...string) (int, string, string) {
 // nothing to stderr, failures one "strategytracker: " line and status 1.
 func TestConsoleBinary(t *testing.T) {
 	dir := t.TempDir()
-	bin := buildBinary(t, dir, "./cmd/strategytracker-cli", "strategytracker-cli")
+	const stamp = "9.8.7-test+abc"
+	bin := buildBinary(t, dir, "./cmd/strategytracker-cli", "strategytracker-cli",
+		"-ldflags", "-X strategytracker/version.stamped="+stamp)
+	for _, args := range [][]string{{"version"}, {"-version"}} {
+		if code, out, errOut := runBinary(t, bin, args...); code != 0 || out != stamp+"\n" || errOut != "" {
+			t.Errorf("%v: exit %d, %q, %q; want the stamped %s", args, code, out, errOut, stamp)
+		}
+	}
 	db := filepath.Join(dir, "demo.db")
 	for _, args := range [][]string{
 		{"demo", "-db", db},

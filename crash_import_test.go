@@ -290,7 +290,7 @@ func (r *roundFiller) prepare(k int) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	kpis, err := indexSheet(f, "Индикатори")
+	kpis, err := indexSheet(f, "Показатели")
 	if err != nil {
 		return "", err
 	}

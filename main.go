@@ -14,6 +14,7 @@ import (
 	"strategytracker/cli"
 	"strategytracker/model"
 	"strategytracker/storage"
+	"strategytracker/version"
 )
 
 func main() {
@@ -34,5 +35,6 @@ func main() {
 			return storage.Create(context.Background(), path, d, storage.Options{})
 		},
 		ScreenshotDir: os.Getenv("STRATEGYTRACKER_SCREENSHOT_DIR"),
+		Version:       version.String(),
 	})
 }

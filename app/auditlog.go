@@ -34,11 +34,10 @@ type auditScreen struct {
 	verify  *widget.Button
 	status  *widget.Label
 	list    *widget.List
-	entries []model.AuditEntry
+	entries []model.AuditEntry // the entries found, newest first
+	lines   []string           // the same, written for people
 	errFrom *field
 	errTo   *field
-	// verified is the latest result of Verify, for tests.
-	verified string
 }
 
 func newAuditScreen(u *UI) *auditScreen {
@@ -67,16 +66,7 @@ func (s *auditScreen) buildUI() fyne.CanvasObject {
 	s.search = widget.NewButtonWithIcon(tr("audit.search"), theme.SearchIcon(), s.onSearch)
 	s.verify = widget.NewButtonWithIcon(tr("audit.verify"), theme.ConfirmIcon(), s.onVerify)
 	s.status = hint("")
-	s.list = widget.NewList(func() int { return len(s.entries) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("template")
-			l.Wrapping = fyne.TextWrapWord
-			return l
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(auditLine(s.u, s.entries[i]))
-			s.list.SetItemHeight(i, o.MinSize().Height)
-		})
+	s.list = linesList(&s.lines)
 	filters := container.NewGridWithColumns(4,
 		container.NewVBox(widget.NewLabel(tr("audit.user.label")), s.user),
 		container.NewVBox(widget.NewLabel(tr("audit.entity")), s.entity),
@@ -117,10 +107,14 @@ func (s *auditScreen) onSearch() {
 	if !ok {
 		return
 	}
-	store := s.u.store
+	store, view := s.u.store, newAuditView(s.u.doc, s.u.lang)
 	s.status.SetText(tr("label.loading"))
 	s.u.background(func() func() {
 		entries, err := store.Audit(context.Background(), f)
+		lines := make([]string, len(entries))
+		for i, e := range entries {
+			lines[i] = view.line(e)
+		}
 		return func() {
 			if s.u.store != store {
 				return
@@ -129,8 +123,8 @@ func (s *auditScreen) onSearch() {
 				s.status.SetText(tr("error.load") + ": " + model.ErrorMessage(err))
 				return
 			}
-			s.entries = entries
-			text := trf("audit.count", len(entries))
+			s.entries, s.lines = entries, lines
+			text := trn("audit.count", len(entries), len(entries))
 			if len(entries) == auditLimit {
 				text = trf("audit.limit", auditLimit)
 			}
@@ -150,11 +144,20 @@ func (s *auditScreen) onVerify() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			s.verified = tr("audit.verify.failed") + "\n" + model.ErrorMessage(err)
-			dialog.ShowError(errorText(s.verified), s.u.win)
+			msg := tr("audit.verify.failed") + "\n" + model.ErrorMessage(err)
+			observe(verifyResult(msg))
+			dialog.ShowError(errorText(msg), s.u.win)
 			return
 		}
-		s.verified = trf("audit.verify.ok", rep.AuditEntries, rep.Integrity)
-		dialog.ShowInformation(tr("audit.verify"), s.verified, s.u.win)
+		integrity := rep.Integrity
+		if integrity == "ok" {
+			integrity = tr("audit.integrity.ok")
+		}
+		msg := trn("audit.verify.ok", rep.AuditEntries, rep.AuditEntries, integrity)
+		observe(verifyResult(msg))
+		dialog.ShowInformation(tr("audit.verify"), msg, s.u.win)
 	})
 }
+
+// verifyResult is what Verify found, as shown to the user.
+type verifyResult string

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -30,15 +31,16 @@ type dashboard struct {
 	title        *widget.Label
 	demo         *fyne.Container
 	asOf         *widget.Label
-	progress     *widget.ProgressBar
+	progress     *progressCell
 	progressText *widget.Label
+	trend        *widget.Label // since the latest snapshot
 	totals       *widget.Label
 	statusCounts map[model.Status]*widget.Label
 	statusTaps   map[model.Status]*widget.Button
 	areas        *fyne.Container
 	overdue      *fyne.Container
 	dueSoon      *fyne.Container
-	budget       *widget.ProgressBar
+	budget       *progressCell
 	budgetText   *widget.Label
 	changes      *fyne.Container
 	// milestoneTaps are the buttons of the milestone lists, by milestone id.
@@ -62,11 +64,15 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 	d.demo.Hide()
 	d.asOf = widget.NewLabel("")
 
-	d.progress = percentBar()
+	d.progress = newProgressCell()
+	d.progress.thick = true
 	d.progressText = widget.NewLabel("")
 	d.progressText.TextStyle = fyne.TextStyle{Bold: true}
+	d.progressText.Wrapping = fyne.TextWrapWord
+	d.trend = widget.NewLabel("")
+	d.trend.Wrapping = fyne.TextWrapWord
 	d.totals = widget.NewLabel("")
-	progressCard := card(tr("dash.progress"), container.NewVBox(d.progress, d.progressText, d.totals))
+	progressCard := card(tr("dash.progress"), container.NewVBox(d.progress, d.progressText, d.trend, d.totals))
 
 	d.statusCounts = map[model.Status]*widget.Label{}
 	d.statusTaps = map[model.Status]*widget.Button{}
@@ -89,13 +95,14 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 	}
 	statusCard := card(tr("dash.statuses"), container.NewVBox(rows, hint(tr("dash.statuses.hint"))))
 
-	d.budget = percentBar()
+	d.budget = newProgressCell()
+	d.budget.thick = true
 	d.budgetText = widget.NewLabel("")
 	d.budgetText.Wrapping = fyne.TextWrapWord
-	budgetCard := card(tr("dash.budget"), container.NewVBox(d.budget, d.budgetText))
+	budgetCard := card(tr("dash.budget"), container.NewVBox(d.budget, d.budgetText, hint(tr("dash.budget.hint"))))
 
 	d.areas = container.NewVBox()
-	areasCard := card(tr("dash.areas"), d.areas)
+	areasCard := card(tr("dash.areas"), container.NewVBox(d.areas, hint(tr("dash.areas.hint"))))
 
 	d.overdue = container.NewVBox()
 	d.dueSoon = container.NewVBox()
@@ -158,8 +165,10 @@ func (d *dashboard) refresh() {
 		d.demo.Hide()
 	}
 	d.asOf.SetText(tr("label.asof") + ": " + sum.AsOf.Format(lang))
-	d.progress.SetValue(float64(sum.Progress))
+	d.progress.Set(float64(sum.Progress), FormatPercent(float64(sum.Progress), lang))
+	d.progress.SetExpected(float64(sum.Expected), StatusColor(paceStatus(float64(sum.Progress), float64(sum.Expected))))
 	d.progressText.SetText(ProgressText(float64(sum.Progress), float64(sum.Expected), lang))
+	then := d.snapshotFigures()
 	d.totals.SetText(trf("dash.totals", model.FormatNumber(float64(sum.Measures), 0, lang), model.FormatNumber(float64(sum.Milestones), 0, lang)))
 	for _, s := range model.Statuses {
 		d.statusCounts[s].SetText(strconv.Itoa(sum.Status[s]))
@@ -168,11 +177,22 @@ func (d *dashboard) refresh() {
 	// Areas.
 	d.areas.RemoveAll()
 	for _, a := range sum.Areas {
-		bar := percentBar()
-		bar.SetValue(float64(a.Progress))
-		name := widget.NewLabel(a.Code + " · " + a.Title.In(lang))
-		name.Truncation = fyne.TextTruncateEllipsis
-		info := widget.NewLabel(trf("dash.area.info", a.Measures, FormatPercent(float64(a.Expected), lang)))
+		bar := newProgressCell()
+		bar.thick = true
+		bar.Set(float64(a.Progress), FormatPercent(float64(a.Progress), lang))
+		bar.SetExpected(float64(a.Expected), StatusColor(paceStatus(float64(a.Progress), float64(a.Expected))))
+		name := newTextCell()
+		name.bold = true
+		name.SetText(a.Code + " · " + a.Title.In(lang))
+		text := trn("dash.area.info", a.Measures, a.Measures, FormatPercent(float64(a.Expected), lang))
+		if then != nil {
+			for _, b := range then.Summary.Areas {
+				if b.Code == a.Code {
+					text += " · " + trendText(float64(a.Progress)-float64(b.Progress), lang)
+				}
+			}
+		}
+		info := widget.NewLabel(text)
 		d.areas.Add(container.NewVBox(container.NewBorder(nil, nil, nil, info, name), bar))
 	}
 
@@ -218,19 +238,28 @@ func (d *dashboard) refresh() {
 		}
 	}
 	fill(d.overdue, overdue, tr("dash.overdue.none"), func(it item) string {
-		return trf("dash.overdue.item", it.m.Code, it.ms.Title.In(lang), it.ms.Due.Format(lang), it.days)
+		return trn("dash.overdue.item", it.days, it.m.Code, it.ms.Title.In(lang), it.ms.Due.Format(lang), it.days)
 	})
 	fill(d.dueSoon, soon, tr("dash.duesoon.none"), func(it item) string {
-		return trf("dash.duesoon.item", it.m.Code, it.ms.Title.In(lang), it.ms.Due.Format(lang), it.days)
+		return trn("dash.duesoon.item", it.days, it.m.Code, it.ms.Title.In(lang), it.ms.Due.Format(lang), it.days)
 	})
 
-	// Budget.
-	if pct, ok := model.BudgetExecution(sum.Budget.PlannedCents, sum.Budget.SpentCents); ok {
-		d.budget.SetValue(min(pct, 100))
-		d.budgetText.SetText(trf("dash.budget.text", FormatPercent(pct, lang),
-			model.FormatEUR(sum.Budget.SpentCents, lang), model.FormatEUR(sum.Budget.PlannedCents, lang)))
+	// Trend since the latest snapshot.
+	if then != nil {
+		d.trend.SetText(trf("dash.trend", trendText(float64(sum.Progress)-float64(then.Summary.Progress), lang),
+			model.LatestSnapshotBefore(doc.Snapshots, u.today).Name, then.AsOf.Format(lang)))
+		d.trend.Show()
 	} else {
-		d.budget.SetValue(0)
+		d.trend.Hide()
+	}
+
+	// Budget: the two amounts first, then how much of it is spent.
+	if pct, ok := model.BudgetExecution(sum.Budget.PlannedCents, sum.Budget.SpentCents); ok {
+		d.budget.Set(min(pct, 100), FormatPercent(pct, lang))
+		d.budgetText.SetText(trf("dash.budget.lines", model.FormatEUR(sum.Budget.PlannedCents, lang),
+			model.FormatEUR(sum.Budget.SpentCents, lang), model.FormatEUR(sum.Budget.PlannedCents-sum.Budget.SpentCents, lang)))
+	} else {
+		d.budget.Set(0, "—")
 		d.budgetText.SetText(tr("dash.budget.none"))
 	}
 
@@ -269,7 +298,7 @@ func (d *dashboard) showChanges() {
 		add(fmt.Sprintf("%s %s: %s → %s", s.Code, s.Title.In(lang), s.From.Label(lang), s.To.Label(lang)))
 	}
 	if n := len(c.Completed); n > 0 {
-		add(trf("dash.changes.completed", n))
+		add(trn("dash.changes.completed", n, n))
 	}
 	if n := len(c.BecameOverdue); n > 0 {
 		add(trf("dash.changes.overdue", n))
@@ -280,4 +309,47 @@ func (d *dashboard) showChanges() {
 	if n := len(c.RemovedMeasures); n > 0 {
 		add(trf("dash.changes.removed", n))
 	}
+}
+
+// paceStatus colours a progress bar by how far it lags the expected
+// progress, with the thresholds of the measure rules (DESIGN.md §2): done,
+// on track, at risk (more than 10 points behind), delayed (more than 25).
+func paceStatus(progress, expected float64) model.Status {
+	switch gap := expected - progress; {
+	case progress >= 100:
+		return model.StatusCompleted
+	case gap > 25:
+		return model.StatusDelayed
+	case gap > 10:
+		return model.StatusAtRisk
+	}
+	return model.StatusOnTrack
+}
+
+// trendText writes a change of progress in percentage points: "+4,2 пп".
+func trendText(delta float64, lang model.Lang) string {
+	sign := "+"
+	if delta < 0 {
+		sign = "−"
+		delta = -delta
+	}
+	if model.Round1(delta) == 0 {
+		return trIn(lang, "dash.trend.none")
+	}
+	s := strings.TrimSuffix(strings.TrimSuffix(FormatPercent(delta, lang), "%"), " ")
+	return sign + s + " " + trIn(lang, "dash.trend.points")
+}
+
+// snapshotFigures are the figures of the latest snapshot before today
+// (nil: none, or unreadable).
+func (d *dashboard) snapshotFigures() *model.SnapshotFigures {
+	sn := model.LatestSnapshotBefore(d.u.doc.Snapshots, d.u.today)
+	if sn == nil {
+		return nil
+	}
+	f, err := model.DecodeFigures(sn.Figures)
+	if err != nil {
+		return nil
+	}
+	return &f
 }

@@ -15,13 +15,13 @@ func TestEditMeasure(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
 
-	if got, want := d.titleBG.Text, "Платформа за открити данни"; got != want {
+	if got, want := d.fields.titleBG.Text, "Платформа за открити данни"; got != want {
 		t.Fatalf("title in the form = %q, want %q", got, want)
 	}
-	retype(d.titleBG, "Портал за открити данни")
-	retype(d.end, "30.06.2028")
-	retype(d.planned, "1 234 567,89")
-	h.tap(d.saveBtn)
+	retype(d.fields.titleBG, "Портал за открити данни")
+	retype(d.fields.end, "30.06.2028")
+	retype(d.fields.planned, "1 234 567,89")
+	h.tap(d.fields.saveBtn)
 
 	m := h.stored(mOpenData)
 	if got, want := m.Title.BG, "Портал за открити данни"; got != want {
@@ -42,8 +42,8 @@ func TestEditMeasure(t *testing.T) {
 	if got, want := len(h.u.hist.undo), 1; got != want {
 		t.Errorf("undo steps = %d, want %d", got, want)
 	}
-	if !d.formNote.Visible() || d.formNote.Text != tr("detail.saved") {
-		t.Errorf("no saved note: %q", d.formNote.Text)
+	if !d.fields.formNote.Visible() || d.fields.formNote.Text != tr("detail.saved") {
+		t.Errorf("no saved note: %q", d.fields.formNote.Text)
 	}
 	if got := d.title.Text; !strings.Contains(got, "Портал за открити данни") {
 		t.Errorf("detail title = %q, want the new title", got)
@@ -69,21 +69,21 @@ func TestMeasureValidationBesideFields(t *testing.T) {
 		edit  func(d *detailScreen)
 		want  string
 	}{
-		{"empty title", "title", func(d *detailScreen) { retype(d.titleBG, ""); retype(d.titleEN, "") }, tr("invalid.title")},
-		{"end before start", "end", func(d *detailScreen) { retype(d.end, "01.01.2020") }, tr("invalid.endbeforestart")},
-		{"not a date", "start", func(d *detailScreen) { retype(d.start, "31.02.2026") }, tr("invalid.date")},
-		{"zero weight", "weight", func(d *detailScreen) { retype(d.weight, "0") }, tr("invalid.weight")},
-		{"progress over 100", "manualProgress", func(d *detailScreen) { retype(d.manual, "120") }, tr("invalid.progress")},
-		{"negative money", "spentCents", func(d *detailScreen) { retype(d.spent, "-5") }, tr("invalid.negative")},
-		{"duplicate code", "code", func(d *detailScreen) { retype(d.code, "1.1") }, tr("invalid.duplicate")},
-		{"override without reason", "override", func(d *detailScreen) { d.overrideStatus.SetSelectedIndex(1) }, tr("invalid.reason")},
+		{"empty title", "title", func(d *detailScreen) { retype(d.fields.titleBG, ""); retype(d.fields.titleEN, "") }, tr("invalid.title")},
+		{"end before start", "end", func(d *detailScreen) { retype(d.fields.end, "01.01.2020") }, tr("invalid.endbeforestart")},
+		{"not a date", "start", func(d *detailScreen) { retype(d.fields.start, "31.02.2026") }, tr("invalid.date")},
+		{"zero weight", "weight", func(d *detailScreen) { retype(d.fields.weight, "0") }, tr("invalid.weight")},
+		{"progress over 100", "manualProgress", func(d *detailScreen) { retype(d.fields.manual, "120") }, tr("invalid.progress")},
+		{"negative money", "spentCents", func(d *detailScreen) { retype(d.fields.spent, "-5") }, tr("invalid.negative")},
+		{"duplicate code", "code", func(d *detailScreen) { retype(d.fields.code, "1.1") }, tr("invalid.duplicate")},
+		{"override without reason", "override", func(d *detailScreen) { d.fields.overrideStatus.SetSelectedIndex(1) }, tr("invalid.reason")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h := newHarness(t, testDoc(), pOffice)
 			d := h.open(mOpenData)
 			c.edit(d)
-			h.tap(d.saveBtn)
-			f := d.fields[c.field]
+			h.tap(d.fields.saveBtn)
+			f := d.fields.fields[c.field]
 			if !f.err.Visible() || f.err.Text != c.want {
 				t.Errorf("message beside %s = %q (visible %v), want %q", c.field, f.err.Text, f.err.Visible(), c.want)
 			}
@@ -99,7 +99,7 @@ func TestMeasureValidationBesideFields(t *testing.T) {
 func TestStaleEditShowsBothValues(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.titleBG, "Моето заглавие")
+	retype(d.fields.titleBG, "Моето заглавие")
 
 	// Another instance changes the title and the budget.
 	h.store.edit(func(doc *model.Doc) {
@@ -108,9 +108,9 @@ func TestStaleEditShowsBothValues(t *testing.T) {
 		m.PlannedCents = 500_00
 		m.Version++
 	})
-	h.tap(d.saveBtn)
+	h.tap(d.fields.saveBtn)
 
-	c := h.u.lastConflict
+	c := latest[*conflictDialog](h)
 	if c == nil {
 		t.Fatal("no conflict dialog after a stale save")
 	}
@@ -123,7 +123,7 @@ func TestStaleEditShowsBothValues(t *testing.T) {
 	if title[1] != "Моето заглавие / Open data platform" || title[2] != "Тяхното заглавие / Open data platform" {
 		t.Errorf("conflict row of the title = %q, want yours and the saved one", title)
 	}
-	if got := d.titleBG.Text; got != "Моето заглавие" {
+	if got := d.fields.titleBG.Text; got != "Моето заглавие" {
 		t.Errorf("form title after the conflict = %q: the user's value was lost", got)
 	}
 	if got := h.stored(mOpenData).Title.BG; got != "Тяхното заглавие" {
@@ -141,20 +141,20 @@ func TestStaleEditShowsBothValues(t *testing.T) {
 func TestStaleEditBackAndDiscard(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.titleBG, "Моето заглавие")
+	retype(d.fields.titleBG, "Моето заглавие")
 	h.store.edit(func(doc *model.Doc) {
 		m := doc.Measure(mOpenData)
 		m.Title.BG = "Тяхното заглавие"
 		m.Version++
 	})
-	h.tap(d.saveBtn)
-	h.tap(h.u.lastConflict.back)
-	if got := d.titleBG.Text; got != "Моето заглавие" {
+	h.tap(d.fields.saveBtn)
+	h.tap(latest[*conflictDialog](h).back)
+	if got := d.fields.titleBG.Text; got != "Моето заглавие" {
 		t.Errorf("after Back the form holds %q", got)
 	}
-	h.tap(d.saveBtn)
-	h.tap(h.u.lastConflict.takeTheirs)
-	if got := d.titleBG.Text; got != "Тяхното заглавие" {
+	h.tap(d.fields.saveBtn)
+	h.tap(latest[*conflictDialog](h).takeTheirs)
+	if got := d.fields.titleBG.Text; got != "Тяхното заглавие" {
 		t.Errorf("after taking the saved values the form holds %q", got)
 	}
 	if got := h.stored(mOpenData).Title.BG; got != "Тяхното заглавие" {
@@ -170,7 +170,7 @@ func TestCompleteMilestone(t *testing.T) {
 	before := h.stored(mDocs).Evaluate(testAsOf).Progress
 
 	h.tap(tab.complete[msOverdue])
-	form := tab.completeForm
+	form := latest[*completeForm](h)
 	if got, want := form.date.Text, "30.11.2026"; got != want {
 		t.Errorf("completion date offered = %q, want today %q", got, want)
 	}
@@ -201,7 +201,7 @@ func TestMilestoneAddEditCancel(t *testing.T) {
 	d := h.open(mOpenData)
 	tab := d.milestones
 	h.tap(tab.add)
-	f := tab.form
+	f := latest[*milestoneForm](h)
 	retype(f.titleBG, "")
 	h.tap(f.f.save)
 	if f.fields["title"].err.Text != tr("invalid.title") {
@@ -223,8 +223,8 @@ func TestMilestoneAddEditCancel(t *testing.T) {
 	id := m.Milestones[0].ID
 
 	h.tap(tab.edit[id])
-	retype(tab.form.note, "Отложено с месец")
-	h.tap(tab.form.f.save)
+	retype(latest[*milestoneForm](h).note, "Отложено с месец")
+	h.tap(latest[*milestoneForm](h).f.save)
 	if got := h.storedMilestone(id).Note; got != "Отложено с месец" {
 		t.Errorf("note = %q", got)
 	}
@@ -234,7 +234,7 @@ func TestMilestoneAddEditCancel(t *testing.T) {
 	if h.u.win.Canvas().Overlays().Top() == nil {
 		t.Fatal("cancelling did not ask first")
 	}
-	h.tap(tab.cancelYes)
+	h.tap(latest[*cancelQuestion](h).yes)
 	if !h.storedMilestone(id).Cancelled {
 		t.Error("the milestone is not cancelled")
 	}
@@ -248,7 +248,7 @@ func TestKPIValueAndUpdate(t *testing.T) {
 	h := newHarness(t, testDoc(), pCoordINNO)
 	d := h.open(mDocs)
 	h.tap(d.kpis.addValue[kpiDocs])
-	vf := d.kpis.valueForm
+	vf := latest[*valueForm](h)
 	retype(vf.date, "01.01.2020")
 	retype(vf.value, "61,5")
 	h.tap(vf.f.save)
@@ -261,12 +261,12 @@ func TestKPIValueAndUpdate(t *testing.T) {
 	if len(k.Values) != 2 || k.Values[1].Value != 61.5 {
 		t.Fatalf("values = %+v", k.Values)
 	}
-	if enabled := !d.kpis.add.Disabled(); enabled {
+	if usable(d.kpis.add) {
 		t.Error("a coordinator may add indicators")
 	}
 
 	h.tap(d.updates.add)
-	uf := d.updates.form
+	uf := latest[*updateForm](h)
 	retype(uf.textBG, "Пилотът приключи.")
 	h.tap(uf.f.save)
 	ups := h.stored(mDocs).Updates
@@ -279,15 +279,15 @@ func TestKPIValueAndUpdate(t *testing.T) {
 func TestMeasureHistory(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.titleEN, "Open data portal")
-	h.tap(d.saveBtn)
+	retype(d.fields.titleEN, "Open data portal")
+	h.tap(d.fields.saveBtn)
 	d = h.u.detail
 	d.tabs.SelectIndex(4)
 	h.u.settle()
-	if got := len(d.history.entries); got != 1 {
+	if got := len(d.history.lines); got != 1 {
 		t.Fatalf("history entries = %d, want 1", got)
 	}
-	if line := auditLine(h.u, d.history.entries[0]); !strings.Contains(line, "Open data portal") || !strings.Contains(line, fieldName("title")) {
+	if line := d.history.lines[0]; !strings.Contains(line, "Open data portal") || !strings.Contains(line, fieldName("title")) {
 		t.Errorf("history line = %q", line)
 	}
 }
@@ -296,26 +296,26 @@ func TestMeasureHistory(t *testing.T) {
 func TestEditFunding(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	if len(d.funding) != 0 {
-		t.Fatalf("funding rows = %d, want none", len(d.funding))
+	if len(d.fields.funding) != 0 {
+		t.Fatalf("funding rows = %d, want none", len(d.fields.funding))
 	}
-	test.Tap(d.addFunding)
-	r := d.funding[0]
+	test.Tap(d.fields.addFunding)
+	r := d.fields.funding[0]
 	test.Type(r.nameBG, "Общински бюджет")
 	test.Type(r.amount, "-1")
-	h.tap(d.saveBtn)
-	if got := d.fields["funding"].err.Text; got != tr("invalid.negative") {
+	h.tap(d.fields.saveBtn)
+	if got := d.fields.fields["funding"].err.Text; got != tr("invalid.negative") {
 		t.Errorf("a negative amount: %q", got)
 	}
 	retype(r.amount, "250 000,00")
-	h.tap(d.saveBtn)
+	h.tap(d.fields.saveBtn)
 	f := h.stored(mOpenData).Funding
 	if len(f) != 1 || f[0].Name.BG != "Общински бюджет" || f[0].AmountCents != 250_000_00 {
 		t.Fatalf("funding = %+v", f)
 	}
 	d = h.u.detail
-	test.Tap(d.funding[0].remove)
-	h.tap(d.saveBtn)
+	test.Tap(d.fields.funding[0].remove)
+	h.tap(d.fields.saveBtn)
 	if f := h.stored(mOpenData).Funding; len(f) != 0 {
 		t.Errorf("funding after removing = %+v", f)
 	}

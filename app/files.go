@@ -1,10 +1,7 @@
 package app
 
 import (
-	"bytes"
 	"context"
-	"errors"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -99,7 +96,7 @@ type pathForm struct {
 
 func (u *UI) newPathForm(name string) *pathForm {
 	p := &pathForm{folder: widget.NewEntry(), name: widget.NewEntry()}
-	p.folder.SetText(filepath.Dir(u.store.Path()))
+	p.folder.SetText(u.saveFolder())
 	p.name.SetText(name)
 	p.browse = widget.NewButtonWithIcon("", theme.FolderOpenIcon(), func() {
 		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
@@ -120,8 +117,21 @@ func (p *pathForm) fields() []*field {
 	}
 }
 
-// path returns the chosen path, or a message saying what is wrong.
+// path returns the chosen path of a file that must not exist yet, or a
+// message saying what is wrong.
 func (p *pathForm) path(ext string) (string, string) {
+	path, msg := p.anyPath(ext)
+	if msg == "" {
+		if _, err := os.Stat(path); err == nil {
+			return "", tr("invalid.exists")
+		}
+	}
+	return path, msg
+}
+
+// anyPath returns the chosen path, which may exist, or a message saying
+// what is wrong.
+func (p *pathForm) anyPath(ext string) (string, string) {
 	name := strings.TrimSpace(p.name.Text)
 	dir := strings.TrimSpace(p.folder.Text)
 	if name == "" || dir == "" {
@@ -130,11 +140,10 @@ func (p *pathForm) path(ext string) (string, string) {
 	if filepath.Ext(name) == "" {
 		name += ext
 	}
-	path := filepath.Join(dir, name)
-	if _, err := os.Stat(path); err == nil {
-		return "", tr("invalid.exists")
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return "", tr("invalid.nofolder")
 	}
-	return path, ""
+	return filepath.Join(dir, name), ""
 }
 
 // onBackup writes a consistent copy of the file (File › Back up as…).
@@ -241,183 +250,7 @@ func (u *UI) onNewStrategy() {
 	})
 	n.f.save.SetText(tr("action.create"))
 	n.f.dlg.Show()
-	u.lastNew = n
-}
-
-// exportJob is what an export is made of.
-type exportJob struct {
-	doc        *model.Doc
-	asOf       model.Date
-	lang       model.Lang
-	unit       string // "" for all units
-	databaseID string
-	by         string // who prepares it
-	progress   func(done, total int)
-}
-
-// exporter is one kind of export: a name and a writer of the file.
-type exporter struct {
-	key   string // translation key of its name
-	ext   string
-	unit  bool // the file is made for one unit (or all)
-	write func(w io.Writer, j exportJob) error
-}
-
-// exporters lists what File › Export… offers; reports.go adds the
-// workbook, the PDF and the update template when they are built.
-func (u *UI) exporters() []exporter {
-	list := []exporter{{key: "export.json", ext: ".json", write: func(w io.Writer, j exportJob) error {
-		return model.Encode(w, j.doc)
-	}}}
-	return append(list, reportExporters()...)
-}
-
-// exportForm is File › Export…: what to export, for which date and
-// language, and where.
-type exportForm struct {
-	f     *formDialog
-	kind  *widget.RadioGroup
-	lang  *widget.RadioGroup
-	asOf  *widget.Entry
-	unit  *widget.Select
-	units []string
-	path  *pathForm
-	list  []exporter
-	// nameField is the file name's field, with its message.
-	nameField *field
-}
-
-// onExport opens the export form (File › Export…, Ctrl+E); kind preselects
-// an exporter by key.
-func (u *UI) onExport() { u.openExport("") }
-
-func (u *UI) openExport(kind string) {
-	if u.doc == nil {
-		return
-	}
-	e := &exportForm{list: u.exporters(), asOf: dateEntry()}
-	var names []string
-	for _, x := range e.list {
-		names = append(names, tr(x.key))
-	}
-	base := strings.TrimSuffix(filepath.Base(u.store.Path()), filepath.Ext(u.store.Path()))
-	e.path = u.newPathForm(base + "-" + u.today.String())
-	e.kind = widget.NewRadioGroup(names, nil)
-	e.kind.Required = true
-	e.lang = widget.NewRadioGroup([]string{"Български", "English"}, nil)
-	e.lang.Horizontal = true
-	e.lang.Required = true
-	if u.lang == model.EN {
-		e.lang.SetSelected("English")
-	} else {
-		e.lang.SetSelected("Български")
-	}
-	e.asOf.SetText(u.today.Format(u.lang))
-	e.units = []string{""}
-	unitOpts := []string{tr("filter.allunits")}
-	for _, un := range u.doc.Units {
-		e.units = append(e.units, un.Code)
-		unitOpts = append(unitOpts, un.Name.In(u.lang))
-	}
-	e.unit = widget.NewSelect(unitOpts, nil)
-	e.unit.SetSelectedIndex(0)
-	sel := names[0]
-	for i, x := range e.list {
-		if x.key == kind {
-			sel = names[i]
-		}
-	}
-	e.kind.OnChanged = func(string) {
-		for i, n := range names {
-			if n == e.kind.Selected {
-				enable(e.unit, e.list[i].unit)
-			}
-		}
-	}
-	e.kind.SetSelected(sel)
-	pf := e.path.fields()
-	e.nameField = pf[1]
-	asOfField := newField(tr("label.asof"), e.asOf)
-	fields := append([]*field{newField(tr("export.kind"), e.kind), newField(tr("export.lang"), e.lang), asOfField,
-		newField(tr("export.unit"), e.unit)}, pf...)
-	e.f = u.newFormDialog(tr("export.title"), formGrid(fields...), func() { u.onExportSave(e, asOfField, pf[1]) })
-	e.f.save.SetText(tr("action.export"))
-	e.f.dlg.Show()
-	u.lastExport = e
-}
-
-func (u *UI) onExportSave(e *exportForm, asOfField, nameField *field) {
-	var x exporter
-	for i, n := range e.kind.Options {
-		if n == e.kind.Selected {
-			x = e.list[i]
-		}
-	}
-	if x.write == nil {
-		return
-	}
-	asOf, msg := parseRequiredDate(e.asOf.Text)
-	asOfField.setError(msg)
-	path, pmsg := e.path.path(x.ext)
-	if filepath.Ext(path) != x.ext && pmsg == "" {
-		path += x.ext
-	}
-	nameField.setError(pmsg)
-	if msg != "" || pmsg != "" {
-		return
-	}
-	if _, err := os.Stat(path); err == nil {
-		nameField.setError(tr("invalid.exists"))
-		return
-	}
-	lang := model.BG
-	if e.lang.Selected == "English" {
-		lang = model.EN
-	}
-	unit := ""
-	if i := e.unit.SelectedIndex(); i > 0 {
-		unit = e.units[i]
-	}
-	e.f.dlg.Hide()
-	store := u.store
-	by := ""
-	if u.me != nil {
-		by = u.me.Name.In(lang)
-	}
-	u.slow(tr("progress.export"), func(ctx context.Context, progress func(int, int)) error {
-		doc, err := store.Doc(ctx)
-		if err != nil {
-			return err
-		}
-		var buf bytes.Buffer
-		j := exportJob{doc: doc, asOf: asOf, lang: lang, unit: unit, databaseID: store.DatabaseID(), by: by, progress: progress}
-		if err := x.write(&buf, j); err != nil {
-			return err
-		}
-		return writeNewFile(path, buf.Bytes())
-	}, func(err error) {
-		if err != nil {
-			u.showError(tr("error.export"), err)
-			return
-		}
-		dialog.ShowInformation(tr("menu.export"), trf("export.done", path), u.win)
-	})
-}
-
-// writeNewFile writes b to a file that must not exist yet.
-func writeNewFile(path string, b []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, os.ErrExist) {
-		return model.Errorf(model.ECONFLICT, "%s", trf("invalid.exists.path", path))
-	} else if err != nil {
-		return model.Errorf(model.EINVALID, "%v", err)
-	}
-	if _, err := f.Write(b); err != nil {
-		f.Close()
-		os.Remove(path)
-		return model.Errorf(model.EINTERNAL, "%v", err)
-	}
-	return f.Close()
+	observe(n)
 }
 
 // onAbout shows the version and what the app is.
@@ -428,8 +261,12 @@ func (u *UI) onAbout() {
 	}
 	text := widget.NewLabel(tr("about.text"))
 	text.Wrapping = fyne.TextWrapWord
-	u.aboutVersion = widget.NewLabelWithStyle(trf("about.version", AppName, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), container.NewVBox(u.aboutVersion, text), u.win)
+	version := widget.NewLabelWithStyle(trf("about.version", AppName, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	observe(aboutVersion{version})
+	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), container.NewVBox(version, text), u.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 }
+
+// aboutVersion is the version line of Help › About.
+type aboutVersion struct{ label *widget.Label }

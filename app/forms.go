@@ -1,9 +1,8 @@
 package app
 
 import (
-	"context"
-	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -52,195 +51,164 @@ func (f *formDialog) setError(msg string) {
 	}
 }
 
-// saveDone is the common end of a form's save: close on success, offer the
-// conflict dialog on ECONFLICT, else show the error in the form.
-func (u *UI) saveDone(f *formDialog, base, mine any, retry func(row any), fields map[string]*field) func(error) {
-	return func(err error) {
-		f.save.Enable()
-		switch {
-		case err == nil:
-			f.dlg.Hide()
-		case model.ErrorCode(err) == model.ECONFLICT && base != nil && retry != nil:
-			u.showConflict(base, mine, retry, func() { f.dlg.Hide() })
-		default:
-			msg := model.ErrorMessage(err)
-			if !showFieldError(fields, msg) {
-				f.setError(msg)
-			}
-		}
+// fieldSet is a form's fields by the name the model gives them.
+type fieldSet map[string]*field
+
+// add makes the field name of the form, labelled label, around input.
+func (fs fieldSet) add(name, label string, input fyne.CanvasObject) *field {
+	f := newField(label, input)
+	fs[name] = f
+	return f
+}
+
+// show puts each message of errs beside its field and clears the others.
+func (fs fieldSet) show(errs map[string]string) {
+	for name, f := range fs {
+		f.setError(errs[name])
 	}
 }
 
-// showFieldError puts a validation message of the model beside the field
+// showModelError puts a validation message of the model beside the field
 // it names ("measure "1.2": title is empty…"); false when it names none.
-func showFieldError(fields map[string]*field, msg string) bool {
+func (fs fieldSet) showModelError(err error) bool {
+	msg := model.ErrorMessage(err)
 	_, rest, ok := strings.Cut(msg, ": ")
 	if !ok {
 		return false
 	}
 	name, _, _ := strings.Cut(rest, " ")
-	if f, ok := fields[name]; ok {
+	if f, ok := fs[name]; ok {
 		f.setError(msg)
 		return true
 	}
 	return false
 }
 
-// conflictDialog shows, after a save refused with ECONFLICT, the user's
-// values beside the values saved meanwhile, and lets them apply their
-// changes on top, take the saved values, or go back to their form with
-// nothing lost.
-type conflictDialog struct {
-	dlg        *dialog.CustomDialog
-	rows       [][3]string // field, yours, saved
-	applyMine  *widget.Button
-	takeTheirs *widget.Button
-	back       *widget.Button
-}
+// formErrs collects a form's messages by field name, the first one each,
+// while the form's values are read.
+type formErrs map[string]string
 
-// showConflict reads the row again and opens the conflict dialog. retry
-// saves a row (the merge of the user's changes onto the saved row);
-// discard closes the form, keeping the saved values.
-func (u *UI) showConflict(base, mine any, retry func(row any), discard func()) {
-	store := u.store
-	entity, id := entityOf(mine), rowID(mine)
-	u.background(func() func() {
-		doc, err := store.Doc(context.Background())
-		return func() {
-			if err != nil {
-				u.showError(tr("error.load"), err)
-				return
-			}
-			u.setDoc(doc)
-			theirs := findRow(doc, entity, id)
-			if theirs == nil {
-				dialog.ShowError(errorText(trf("conflict.deleted", entityName(entity))), u.win)
-				return
-			}
-			u.openConflict(base, mine, theirs, retry, discard)
-		}
-	})
-}
-
-func (u *UI) openConflict(base, mine, theirs any, retry func(row any), discard func()) *conflictDialog {
-	c := &conflictDialog{}
-	mineFields := changedFields(base, mine)
-	theirFields := changedFields(base, theirs)
-	seen := map[string]bool{}
-	mv, tv := reflect.ValueOf(mine).Elem(), reflect.ValueOf(theirs).Elem()
-	for _, name := range append(mineFields, theirFields...) {
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		c.rows = append(c.rows, [3]string{structFieldName(mine, name),
-			u.formatValue(name, mv.FieldByName(name)), u.formatValue(name, tv.FieldByName(name))})
+func (e formErrs) set(name, msg string) {
+	if _, ok := e[name]; !ok && msg != "" {
+		e[name] = msg
 	}
-	// A grid per row: each row as tall as its own texts.
-	grid := container.NewVBox(container.NewGridWithColumns(3,
-		widget.NewLabelWithStyle(tr("conflict.field"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle(tr("conflict.yours"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		widget.NewLabelWithStyle(tr("conflict.saved"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
-	for _, r := range c.rows {
-		row := container.NewGridWithColumns(3)
-		for _, t := range r {
-			l := widget.NewLabel(t)
-			l.Wrapping = fyne.TextWrapWord
-			row.Add(l)
-		}
-		grid.Add(widget.NewSeparator())
-		grid.Add(row)
-	}
-	intro := widget.NewLabel(trf("conflict.intro", entityName(entityOf(mine))))
-	intro.Wrapping = fyne.TextWrapWord
-	c.dlg = dialog.NewCustomWithoutButtons(tr("conflict.title"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(grid)), u.win)
-	c.back = widget.NewButton(tr("conflict.back"), c.dlg.Hide)
-	c.takeTheirs = widget.NewButton(tr("conflict.theirs"), func() {
-		c.dlg.Hide()
-		discard()
-	})
-	c.applyMine = widget.NewButton(tr("conflict.mine"), func() {
-		c.dlg.Hide()
-		merged := cloneRow(theirs)
-		applyFields(merged, base, mine)
-		retry(merged)
-	})
-	c.applyMine.Importance = widget.HighImportance
-	c.dlg.SetButtons([]fyne.CanvasObject{c.back, c.takeTheirs, c.applyMine})
-	c.dlg.Resize(fyne.NewSize(760, 420))
-	c.dlg.Show()
-	u.lastConflict = c
-	return c
 }
 
-// structFieldName is the translated name of a Go field of row (by its JSON name).
-func structFieldName(row any, goName string) string {
-	f, ok := reflect.TypeOf(row).Elem().FieldByName(goName)
+// number reads a decimal number.
+func (e formErrs) number(name, text string) float64 {
+	v, ok := parseNumber(text)
 	if !ok {
-		return goName
+		e.set(name, tr("invalid.number"))
 	}
-	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-	return fieldName(name)
+	return v
 }
 
-// formatValue writes a field's value for people.
-func (u *UI) formatValue(name string, v reflect.Value) string {
-	lang := u.lang
-	switch x := v.Interface().(type) {
-	case model.Text:
-		switch {
-		case x.BG == "" && x.EN == "":
-			return "—"
-		case x.EN == "" || x.EN == x.BG:
-			return x.BG
-		case x.BG == "":
-			return x.EN
-		}
-		return x.BG + " / " + x.EN
-	case model.Date:
-		if x == 0 {
-			return "—"
-		}
-		return x.Format(lang)
-	case model.Ref:
-		if x == 0 {
-			return "—"
-		}
-		return u.personName(x)
-	case bool:
-		if x {
-			return tr("value.yes")
-		}
-		return tr("value.no")
-	case int64:
-		if strings.HasSuffix(name, "Cents") {
-			return model.FormatEUR(x, lang)
-		}
-	case float64:
-		return formatNumber(x)
-	case []string:
-		if len(x) == 0 {
-			return "—"
-		}
-		return strings.Join(x, ", ")
-	case *model.Override:
-		if x == nil {
-			return "—"
-		}
-		return x.Status.Label(lang) + ": " + x.Reason
-	case []model.Funding:
-		var parts []string
-		for _, f := range x {
-			parts = append(parts, f.Name.In(lang)+" "+model.FormatEUR(f.AmountCents, lang))
-		}
-		return strings.Join(parts, "; ")
-	case string:
-		if x == "" {
-			return "—"
-		}
-		return x
+// money reads an amount in euro as cents.
+func (e formErrs) money(name, text string) int64 {
+	v, ok := parseMoney(text)
+	if !ok {
+		e.set(name, tr("invalid.money"))
 	}
-	return fmt.Sprint(v.Interface())
+	return v
+}
+
+// date reads a date that must be there.
+func (e formErrs) date(name, text string) model.Date {
+	d, msg := parseRequiredDate(text)
+	e.set(name, msg)
+	return d
+}
+
+// optionalDate reads a date that may be empty.
+func (e formErrs) optionalDate(name, text string) model.Date {
+	d, msg := parseOptionalDate(text)
+	e.set(name, msg)
+	return d
+}
+
+// submit shows errs beside the fields of a form and, when there are none,
+// commits row from it.
+func (u *UI) submit(f *formDialog, fields fieldSet, errs formErrs, label string, base, row any) {
+	fields.show(errs)
+	if len(errs) == 0 {
+		u.commitForm(f, fields, label, base, row)
+	}
+}
+
+// locks shows what the user may not change as text and hides the actions
+// they cannot take, collecting the reasons (each once) for a banner.
+type locks struct{ reasons []string }
+
+// note keeps the reason why ("" when allowed) and reports whether allowed.
+func (l *locks) note(why string) bool {
+	if why != "" && !slices.Contains(l.reasons, why) {
+		l.reasons = append(l.reasons, why)
+	}
+	return why == ""
+}
+
+// field shows f as an input when allowed, else as readable text.
+func (l *locks) field(f *field, why string) {
+	f.setReadOnly(!l.note(why))
+}
+
+// action shows the buttons when allowed and hides them otherwise.
+func (l *locks) action(why string, bs ...*widget.Button) {
+	ok := l.note(why)
+	for _, b := range bs {
+		if ok {
+			b.Show()
+		} else {
+			b.Hide()
+		}
+	}
+}
+
+// banner shows the reasons in b (hidden when there are none).
+func (l *locks) banner(b *widget.Label) { setBanner(b, strings.Join(l.reasons, "\n")) }
+
+// commit saves row — base with the user's changes; base nil for a new row —
+// as one step of undo. When someone saved the row meanwhile (ECONFLICT) it
+// opens the conflict dialog, whose "apply mine" commits the merge the same
+// way and whose "take theirs" runs discard. done runs with the outcome:
+// nil when saved, an ECONFLICT error when the conflict dialog took over.
+func (u *UI) commit(label string, base, row any, done func(error), discard func()) {
+	u.save(label, func(tx model.Tx) error { return saveRow(tx, cloneRow(row)) }, func(err error) {
+		if model.ErrorCode(err) == model.ECONFLICT && !isNilRow(base) {
+			u.showConflict(base, row, func(merged any) { u.commit(label, base, merged, done, discard) }, discard)
+		}
+		if done != nil {
+			done(err)
+		}
+	})
+}
+
+// conflictShown reports whether commit handed err to the conflict dialog.
+func conflictShown(err error) bool { return model.ErrorCode(err) == model.ECONFLICT }
+
+// commitForm is commit from a form dialog: the dialog closes once saved,
+// and a refusal is shown beside the field it names, else under the form.
+func (u *UI) commitForm(f *formDialog, fields fieldSet, label string, base, row any) {
+	f.save.Disable()
+	u.commit(label, base, row, func(err error) {
+		f.save.Enable()
+		switch {
+		case err == nil:
+			f.dlg.Hide()
+		case conflictShown(err):
+		case !fields.showModelError(err):
+			f.setError(model.ErrorMessage(err))
+		}
+	}, f.dlg.Hide)
+}
+
+// isNilRow reports whether row is nil or a nil pointer.
+func isNilRow(row any) bool {
+	if row == nil {
+		return true
+	}
+	v := reflect.ValueOf(row)
+	return v.Kind() == reflect.Pointer && v.IsNil()
 }
 
 type textError string

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"strings"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -99,6 +100,30 @@ type harness struct {
 	app   fyne.App
 	store *memStore
 	u     *UI
+	seen  []any // the dialogs and forms the app opened (observe), in order
+}
+
+// latest returns the dialog or form of type T the app opened last.
+func latest[T any](h *harness) T {
+	h.t.Helper()
+	for i := len(h.seen) - 1; i >= 0; i-- {
+		if x, ok := h.seen[i].(T); ok {
+			return x
+		}
+	}
+	var zero T
+	h.t.Fatalf("no %T was opened", zero)
+	return zero
+}
+
+// opened reports whether the app opened a T since the last reset.
+func opened[T any](h *harness) bool {
+	for _, x := range h.seen {
+		if _, ok := x.(T); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // newHarness opens doc as person user (0: nobody chosen yet).
@@ -115,6 +140,8 @@ func newHarness(t *testing.T, doc *model.Doc, user model.ID) *harness {
 		setLanguage(model.BG)
 	})
 	h := &harness{t: t, app: a, store: store, u: u}
+	observe = func(x any) { h.seen = append(h.seen, x) }
+	t.Cleanup(func() { observe = func(any) {} })
 	u.Start()
 	u.settle()
 	return h
@@ -198,4 +225,60 @@ func (h *harness) topDialogText() string {
 		}
 	}
 	return strings.Join(texts, "\n")
+}
+
+// funcQueue holds what background work hands to the UI goroutine in tests.
+type funcQueue struct {
+	mu  sync.Mutex
+	fns []func()
+}
+
+// queues are the queues useQueue installed, by window.
+var queues = map[*UI]*funcQueue{}
+
+// useQueue makes background results wait in a queue that settle runs on
+// the caller's goroutine: the test driver of Fyne would otherwise run them
+// on the worker's goroutine, beside the test's own widget calls.
+func (u *UI) useQueue() {
+	q := &funcQueue{}
+	queues[u] = q
+	u.do = func(f func(), _ bool) {
+		q.mu.Lock()
+		q.fns = append(q.fns, f)
+		q.mu.Unlock()
+	}
+}
+
+// settle waits until no background work is in flight and its results are
+// shown.
+func (u *UI) settle() {
+	q := queues[u]
+	for {
+		u.tasks.Wait()
+		if q == nil {
+			return
+		}
+		q.mu.Lock()
+		fns := q.fns
+		q.fns = nil
+		q.mu.Unlock()
+		if len(fns) == 0 {
+			return
+		}
+		for _, f := range fns {
+			f()
+		}
+	}
+}
+
+// usable reports whether the user can act on o: it is shown (not replaced
+// by read-only text, not hidden) and enabled.
+func usable(o fyne.CanvasObject) bool {
+	if !o.Visible() {
+		return false
+	}
+	if d, ok := o.(fyne.Disableable); ok && d.Disabled() {
+		return false
+	}
+	return true
 }

@@ -20,7 +20,7 @@ import (
 func TestSwitchLanguage(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	h.open(mOpenData)
-	if got := h.u.detail.titleBG.Text; got != "Платформа за открити данни" {
+	if got := h.u.detail.fields.titleBG.Text; got != "Платформа за открити данни" {
 		t.Fatalf("title = %q", got)
 	}
 	if got := tr("nav.measures"); got != "Мерки" {

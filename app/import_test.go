@@ -3,8 +3,11 @@ package app
 import (
 	"bytes"
 	"context"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"strategytracker/model"
 	"strategytracker/reports/xlsx"
@@ -29,8 +32,8 @@ func templateWith(t *testing.T, doc *model.Doc, dbID string, fill func(d *model.
 func TestImportShowsChangesBeforeApplying(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.manual, "55")
-	h.tap(d.saveBtn)
+	retype(d.fields.manual, "55")
+	h.tap(d.fields.saveBtn)
 	if !h.u.hist.canUndo() {
 		t.Fatal("nothing to undo before the import")
 	}
@@ -44,7 +47,7 @@ func TestImportShowsChangesBeforeApplying(t *testing.T) {
 
 	h.u.importWorkbook("update.xlsx", b)
 	h.u.settle()
-	imp := h.u.lastImport
+	imp := latest[*importDialog](h)
 	if imp == nil {
 		t.Fatal("no dry run shown")
 	}
@@ -52,7 +55,7 @@ func TestImportShowsChangesBeforeApplying(t *testing.T) {
 		t.Fatalf("the import was refused: %q", imp.lines)
 	}
 	text := strings.Join(imp.lines, "\n")
-	if !strings.Contains(text, "2026-11-20") || !strings.Contains(text, fieldName("completed")) || !strings.Contains(text, "1.1") {
+	if !strings.Contains(text, "20.11.2026") || !strings.Contains(text, fieldName("completed")) || !strings.Contains(text, "1.1") {
 		t.Errorf("the dry run does not show the completion:\n%s", text)
 	}
 	if h.store.updates != before || h.storedMilestone(msOverdue).Completed != 0 {
@@ -92,7 +95,7 @@ func TestImportRefusedShowsProblems(t *testing.T) {
 	})
 	h.u.importWorkbook("other.xlsx", b)
 	h.u.settle()
-	imp := h.u.lastImport
+	imp := latest[*importDialog](h)
 	if imp == nil || !imp.refused || imp.apply != nil {
 		t.Fatalf("dry run = %+v, want a refusal without Apply", imp)
 	}
@@ -109,10 +112,72 @@ func TestImportNotAWorkbook(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	h.u.importWorkbook("notes.xlsx", []byte("hello"))
 	h.u.settle()
-	if h.u.lastImport != nil {
+	if opened[*importDialog](h) {
 		t.Error("a dry run was shown for a file that is not a workbook")
 	}
 	if h.u.win.Canvas().Overlays().Top() == nil {
 		t.Error("no error shown")
 	}
+}
+
+// Issue 9.6: the preview is shown, another window records the same KPI
+// value meanwhile, then the preview is applied: the import is planned again
+// inside the transaction, and the value is not written twice.
+func TestImportAppliesAFreshPlan(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	doc, _ := h.store.Doc(context.Background())
+	var buf bytes.Buffer
+	if err := xlsx.WriteTemplate(&buf, doc, h.store.dbID, "", xlsx.Options{Lang: model.BG, AsOf: testAsOf}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sheet = "Показатели"
+	rows, _ := f.GetRows(sheet)
+	if len(rows) < 3 {
+		t.Fatal("the template lists no KPI")
+	}
+	id, _ := strconv.ParseInt(rows[2][0], 10, 64)
+	for i, key := range rows[0] {
+		switch key {
+		case "date":
+			f.SetCellValue(sheet, cellRef(i+1, 3), testAsOf.Format(model.BG))
+		case "value":
+			f.SetCellValue(sheet, cellRef(i+1, 3), 42)
+		}
+	}
+	filled, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	h.u.importWorkbook("update.xlsx", filled.Bytes())
+	h.u.settle()
+	imp := latest[*importDialog](h)
+	if imp == nil || imp.apply == nil {
+		t.Fatalf("no preview with an Apply button: %+v", imp)
+	}
+	h.store.edit(func(d *model.Doc) {
+		k, _ := d.KPIByID(id)
+		k.Values = append(k.Values, model.KPIValue{ID: 99999, KPIID: id, Date: testAsOf, Value: 42, Version: 1})
+	})
+	h.tap(imp.apply)
+	stored, _ := h.store.Doc(context.Background())
+	k, _ := stored.KPIByID(id)
+	n := 0
+	for _, v := range k.Values {
+		if v.Date == testAsOf {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d values of KPI %d on %s after the apply, want 1", n, id, testAsOf)
+	}
+}
+
+func cellRef(col, row int) string {
+	name, _ := excelize.CoordinatesToCellName(col, row)
+	return name
 }

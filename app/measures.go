@@ -35,6 +35,7 @@ type measureRow struct {
 	progress   float64
 	status     model.Status
 	overridden bool
+	reason     string // of an overridden status
 	overdue    int
 	search     string // lower-case: code, titles in both languages, area and unit
 	titleKey   string // lower-case title, for sorting
@@ -54,27 +55,30 @@ const (
 )
 
 var colKeys = [numCols]string{"col.code", "col.title", "col.area", "col.unit", "col.end", "col.progress", "col.status"}
-var colWidths = [numCols]float32{76, 300, 140, 190, 100, 116, 120}
 
-// minTitleWidth is the narrowest the title column gets; below it the table scrolls.
-const minTitleWidth = 220
+// colWidths are the narrowest widths of the columns; below their sum the
+// table scrolls sideways. Wider windows give the room to the title, the
+// area and the unit (colGrow shares).
+var colWidths = [numCols]float32{70, 220, 130, 160, 100, 150, 124}
+var colGrow = [numCols]float32{0, 0.5, 0.2, 0.3, 0, 0, 0}
 
-// tableFit gives the title column the width the other columns leave.
+// tableFit lays the table over its whole area and widens the title, area
+// and unit columns into the room the window leaves.
 type tableFit struct{ s *measuresScreen }
 
 func (l tableFit) MinSize(objs []fyne.CanvasObject) fyne.Size { return fyne.NewSize(300, 200) }
 
 func (l tableFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	fixed := float32(0)
-	for c, w := range colWidths {
-		if c != colTitle {
-			fixed += w
-		}
+	total := float32(0)
+	for _, w := range colWidths {
+		total += w
 	}
-	w := max(minTitleWidth, size.Width-fixed-theme.ScrollBarSize()-2*theme.Padding())
-	if w != l.s.titleWidth {
-		l.s.titleWidth = w
-		l.s.table.SetColumnWidth(colTitle, w)
+	extra := max(0, size.Width-total-theme.ScrollBarSize()-float32(numCols)*theme.Padding())
+	if extra != l.s.extraWidth {
+		l.s.extraWidth = extra
+		for c, w := range colWidths {
+			l.s.table.SetColumnWidth(c, w+extra*colGrow[c])
+		}
 	}
 	for _, o := range objs {
 		o.Move(fyne.NewPos(0, 0))
@@ -99,6 +103,9 @@ func buildRows(d *model.Doc, asOf model.Date, lang model.Lang) []measureRow {
 		r := measureRow{id: m.ID, code: m.Code, title: m.Title.In(lang), area: m.Area, areaName: areas[m.Area],
 			unit: m.LeadUnit, unitName: units[m.LeadUnit], start: m.Start, end: m.End, progress: f.Progress,
 			status: f.Status, overridden: f.Overridden, overdue: f.Overdue}
+		if f.Overridden && m.Override != nil {
+			r.reason = m.Override.Reason
+		}
 		r.titleKey, r.unitKey = lower(r.title), lower(r.unitName)
 		r.search = lower(strings.Join([]string{m.Code, m.Title.BG, m.Title.EN, m.Area, r.areaName, m.LeadUnit, r.unitName}, "\n"))
 		rows[i] = r
@@ -173,7 +180,7 @@ type measuresScreen struct {
 	sortCol    int
 	desc       bool
 	syncing    bool
-	titleWidth float32
+	extraWidth float32 // the room given to the growing columns
 
 	area     *widget.Select
 	unit     *widget.Select
@@ -217,9 +224,7 @@ func (s *measuresScreen) buildUI() fyne.CanvasObject {
 	s.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(s.visible), numCols },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("template text")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewStack(l, percentBar(), newStatusChip())
+			return container.NewStack(newTextCell(), newProgressCell(), newStatusChip())
 		},
 		s.updateCell)
 	s.table.ShowHeaderColumn = false
@@ -264,16 +269,18 @@ func (s *measuresScreen) buildUI() fyne.CanvasObject {
 		container.NewTabItemWithIcon(tr("measures.timeline"), theme.CalendarIcon(), s.timeline.root))
 	s.views.OnSelected = func(*container.TabItem) { s.timeline.refresh() }
 
-	filters := container.NewGridWithColumns(4, s.area, s.unit, s.status, s.overdue)
+	// The filters wrap onto a second row in a narrow window.
+	filters := container.NewGridWrap(fyne.NewSize(250, s.area.MinSize().Height), s.area, s.unit, s.status, s.overdue)
 	searchRow := container.NewBorder(nil, nil, nil, container.NewHBox(s.clear, s.count), s.search)
 	top := container.NewVBox(heading(tr("nav.measures")), filters, searchRow)
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, s.views)
+	legend := hint(tr("measures.legend"))
+	return container.NewBorder(container.NewPadded(top), legend, nil, nil, s.views)
 }
 
 func (s *measuresScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	stack := o.(*fyne.Container)
-	label := stack.Objects[0].(*widget.Label)
-	bar := stack.Objects[1].(*widget.ProgressBar)
+	label := stack.Objects[0].(*textCell)
+	bar := stack.Objects[1].(*progressCell)
 	chip := stack.Objects[2].(*statusChip)
 	if id.Row >= len(s.visible) {
 		return
@@ -284,10 +291,14 @@ func (s *measuresScreen) updateCell(id widget.TableCellID, o fyne.CanvasObject) 
 	chip.Hide()
 	switch id.Col {
 	case colProgress:
-		bar.SetValue(r.progress)
+		bar.Set(r.progress, FormatPercent(r.progress, s.u.lang))
 		bar.Show()
 	case colStatus:
 		chip.Set(r.status, r.overridden)
+		chip.tip = ""
+		if r.overridden {
+			chip.tip = trf("status.overridden.tip", r.reason)
+		}
 		chip.Show()
 	default:
 		var t string

@@ -145,8 +145,11 @@ func TestDashboardStatusOpensFilteredList(t *testing.T) {
 	if h.u.current != screenDetail || h.u.detail.measureID != mCrossings {
 		t.Error("the soon-due milestone did not open its measure")
 	}
-	if got := d.budgetText.Text; got != "40,0 %: изразходвани 40 000,00 € от планирани 100 000,00 € (без прекратените мерки)" {
+	if got := d.budgetText.Text; got != "Планиран: 100 000,00 €\nИзразходван: 40 000,00 €\nОстава: 60 000,00 €" {
 		t.Errorf("budget = %q", got)
+	}
+	if got := d.budget.text; got != "40,0 %" {
+		t.Errorf("budget bar = %q", got)
 	}
 }
 

@@ -218,7 +218,26 @@ func saveTop[T any](t *memTx, entity model.Entity, list *[]T, row *T) error {
 	if i < 0 {
 		return model.Errorf(model.ENOTFOUND, "%s %d does not exist", entity, id)
 	}
-	return t.write(entity, nil, &(*list)[i], row, func() { (*list)[i] = *row })
+	oldCode := codeOfRow(&(*list)[i])
+	return t.write(entity, nil, &(*list)[i], row, func() {
+		(*list)[i] = *row
+		if c := codeOfRow(row); c != oldCode { // as storage's ON UPDATE CASCADE
+			t.doc.RenameCode(entity, oldCode, c)
+		}
+	})
+}
+
+// codeOfRow is the code of a goal, area or unit ("" for others).
+func codeOfRow(row any) string {
+	switch r := row.(type) {
+	case *model.Goal:
+		return r.Code
+	case *model.Area:
+		return r.Code
+	case *model.Unit:
+		return r.Code
+	}
+	return ""
 }
 
 func (t *memTx) SaveGoal(g *model.Goal) error {
@@ -399,8 +418,20 @@ func (t *memTx) Delete(entity model.Entity, id model.ID, version int64) error {
 			}
 		}
 	}
-	if entity == model.EntityMeasure {
+	if refs := t.doc.References(entity, id); len(refs) > 0 { // as storage's foreign keys
+		return model.ReferencesError(t.doc.RowName(entity, id, model.EN), refs)
+	}
+	switch entity {
+	case model.EntityMeasure:
 		t.doc.Measures = slices.DeleteFunc(t.doc.Measures, func(x model.Measure) bool { return x.ID == id })
+	case model.EntityGoal:
+		t.doc.Goals = slices.DeleteFunc(t.doc.Goals, func(x model.Goal) bool { return x.ID == id })
+	case model.EntityArea:
+		t.doc.Areas = slices.DeleteFunc(t.doc.Areas, func(x model.Area) bool { return x.ID == id })
+	case model.EntityUnit:
+		t.doc.Units = slices.DeleteFunc(t.doc.Units, func(x model.Unit) bool { return x.ID == id })
+	case model.EntityPerson:
+		t.doc.People = slices.DeleteFunc(t.doc.People, func(x model.Person) bool { return x.ID == id })
 	}
 	t.log(model.ActionDelete, entity, id, "", model.RowJSON(row), "")
 	return nil

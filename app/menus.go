@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/model"
 )
@@ -28,12 +29,29 @@ type appMenu struct {
 	backup *fyne.MenuItem
 }
 
+// Keyboard shortcuts. Fyne 2.7 turns Ctrl+Z and Ctrl+Y into ShortcutUndo
+// and ShortcutRedo and gives them to the focused entry, unless a menu item
+// carries them: the menu's items do, and onUndoKey/onRedoKey give the
+// entry its own undo while it has unsaved typing. Every shortcut is also an
+// item of Help › Keyboard shortcuts, which lists them and makes them work
+// whatever has the focus (the window looks for shortcuts in the menus
+// before the focused widget).
 var (
-	shortcutOpen = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutUndo = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutRedo = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
-	shortcutFind = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
-	shortcutExp  = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutOpen      = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutUndo      = &fyne.ShortcutUndo{}
+	shortcutRedo      = &fyne.ShortcutRedo{}
+	shortcutRedoShift = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	shortcutFind      = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutExp       = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSave      = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutScreens   = []*desktop.CustomShortcut{
+		{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault},
+		{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault},
+		{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault},
+		{KeyName: fyne.Key4, Modifier: fyne.KeyModifierShortcutDefault},
+		{KeyName: fyne.Key5, Modifier: fyne.KeyModifierShortcutDefault},
+		{KeyName: fyne.Key6, Modifier: fyne.KeyModifierShortcutDefault}, // the reporting cycle (period.go)
+	}
 )
 
 func newAppMenu(u *UI) *appMenu {
@@ -55,8 +73,8 @@ func newAppMenu(u *UI) *appMenu {
 	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, m.recent, fyne.NewMenuItemSeparator(),
 		m.backup, m.imp, m.export, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
 
-	m.undo = item("menu.undo", u.onUndo, shortcutUndo)
-	m.redo = item("menu.redo", u.onRedo, shortcutRedo)
+	m.undo = item("menu.undo", u.onUndoKey, shortcutUndo)
+	m.redo = item("menu.redo", u.onRedoKey, shortcutRedo)
 	find := item("menu.find", u.measures.onFind, shortcutFind)
 	editMenu := fyne.NewMenu(tr("menu.edit"), m.undo, m.redo, fyne.NewMenuItemSeparator(), find)
 
@@ -68,7 +86,9 @@ func newAppMenu(u *UI) *appMenu {
 	view := fyne.NewMenu(tr("menu.view"), m.bg, m.en, fyne.NewMenuItemSeparator(), m.light, m.dark, m.system)
 
 	about := fyne.NewMenuItem(tr("menu.about"), u.onAbout)
-	help := fyne.NewMenu(tr("menu.help"), about)
+	keys := fyne.NewMenuItem(tr("menu.shortcuts"), nil)
+	keys.ChildMenu = fyne.NewMenu("", m.shortcutItems()...)
+	help := fyne.NewMenu(tr("menu.help"), keys, fyne.NewMenuItemSeparator(), about)
 	m.main = fyne.NewMainMenu(file, editMenu, view, help)
 	return m
 }
@@ -79,19 +99,68 @@ func (m *appMenu) install() {
 	m.refresh()
 	u.win.SetMainMenu(m.main)
 	c := u.win.Canvas()
-	for _, s := range []struct {
-		sc *desktop.CustomShortcut
-		fn func()
-	}{
-		{shortcutOpen, u.onOpen},
-		{shortcutUndo, u.onUndo},
-		{shortcutRedo, u.onRedo},
-		{shortcutFind, u.measures.onFind},
-		{shortcutExp, u.onExport},
-	} {
-		fn := s.fn
-		c.RemoveShortcut(s.sc)
-		c.AddShortcut(s.sc, func(fyne.Shortcut) { fn() })
+	for _, it := range m.shortcutItems() {
+		fn := it.Action
+		c.RemoveShortcut(it.Shortcut)
+		c.AddShortcut(it.Shortcut, func(fyne.Shortcut) { fn() })
+	}
+}
+
+// shortcutItems are the items of Help › Keyboard shortcuts: every
+// shortcut of the app with what it does.
+func (m *appMenu) shortcutItems() []*fyne.MenuItem {
+	u := m.u
+	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+		it := fyne.NewMenuItem(label, fn)
+		it.Shortcut = sc
+		return it
+	}
+	items := []*fyne.MenuItem{
+		item(tr("menu.undo"), shortcutUndo, u.onUndoKey),
+		item(tr("menu.redo"), shortcutRedo, u.onRedoKey),
+		item(tr("menu.redo"), shortcutRedoShift, u.onRedoKey),
+		item(tr("shortcut.save"), shortcutSave, u.onSaveKey),
+		item(tr("menu.find"), shortcutFind, u.measures.onFind),
+		item(tr("menu.export"), shortcutExp, u.onExport),
+		item(tr("menu.open"), shortcutOpen, u.onOpen),
+	}
+	for i, s := range navScreens {
+		s := s
+		items = append(items, item(tr("nav."+string(s)), shortcutScreens[i], func() { u.showScreen(s) }))
+	}
+	return items
+}
+
+// onUndoKey is Ctrl+Z: the focused entry's own typing first, while it has
+// some unsaved, else the app's latest edit.
+func (u *UI) onUndoKey() {
+	if e, ok := u.win.Canvas().Focused().(*widget.Entry); ok {
+		before := e.Text
+		e.Undo()
+		if e.Text != before {
+			return
+		}
+	}
+	u.onUndo()
+}
+
+// onRedoKey is Ctrl+Y and Ctrl+Shift+Z, as onUndoKey.
+func (u *UI) onRedoKey() {
+	if e, ok := u.win.Canvas().Focused().(*widget.Entry); ok {
+		before := e.Text
+		e.Redo()
+		if e.Text != before {
+			return
+		}
+	}
+	u.onRedo()
+}
+
+// onSaveKey is Ctrl+S: it saves the measure form shown.
+func (u *UI) onSaveKey() {
+	if u.current == screenDetail && u.detail != nil && u.detail.fields.saveBtn.Visible() && !u.detail.fields.saveBtn.Disabled() {
+		u.detail.tabs.SelectIndex(tabFields)
+		u.detail.fields.onSave()
 	}
 }
 

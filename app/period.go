@@ -520,9 +520,8 @@ func (s *periodScreen) saveOpen(o *openPeriodForm) {
 	}, func(err error) {
 		o.f.save.Enable()
 		if err != nil {
-			msg := model.ErrorMessage(err)
-			if !showFieldError(map[string]*field{"name": o.nameF, "start": o.startF, "end": o.endF, "due": o.dueF}, msg) {
-				o.f.setError(msg)
+			if !(fieldSet{"name": o.nameF, "start": o.startF, "end": o.endF, "due": o.dueF}).showModelError(err) {
+				o.f.setError(model.ErrorMessage(err))
 			}
 			return
 		}

@@ -86,16 +86,10 @@ func stageCyclePeriod(ctx context.Context, store model.Store, today model.Date) 
 	return nil
 }
 
-// cycleShot is one screenshot of the reporting cycle.
-type cycleShot = struct {
-	name string
-	show func()
-}
-
 // periodShots are the reporting cycle's screenshots for takeScreenshots;
 // each show runs on the UI goroutine.
-func (u *UI) periodShots() []cycleShot {
-	return []cycleShot{
+func (u *UI) periodShots() []shot {
+	return []shot{
 		{"period", func() {
 			u.hideDialogs()
 			if u.doc != nil && len(u.doc.Periods) == 0 {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"io"
 	"mime"
@@ -16,7 +15,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"strategytracker/model"
-	"strategytracker/reports/xlsx"
 )
 
 // periodDoc is testDoc with the period "IV тримесечие 2026" open: INNO has
@@ -530,42 +528,5 @@ func TestPeriodTranslationKeys(t *testing.T) {
 				t.Errorf("%s.json has no %q", l, k)
 			}
 		}
-	}
-}
-
-// A unit's template imported in the app counts as the unit's return in
-// the open period; the status list and the card show it.
-func TestImportOfAUnitTemplateRecordsItsReturn(t *testing.T) {
-	h := newHarness(t, periodDoc(), pCoordIT)
-	doc, _ := h.store.Doc(context.Background())
-	d := cloneDoc(doc)
-	ms, _ := d.MilestoneByID(msDueSoon)
-	ms.Note = "Доставени са 30 контролера."
-	var buf bytes.Buffer
-	if err := xlsx.WriteTemplate(&buf, d, h.store.dbID, "IT", xlsx.Options{Lang: model.BG, AsOf: testAsOf}); err != nil {
-		t.Fatal(err)
-	}
-	h.u.importWorkbook("шаблон-IV-тримесечие-2026-IT.xlsx", buf.Bytes())
-	h.u.settle()
-	imp := h.u.lastImport
-	if imp == nil || imp.refused || imp.apply == nil {
-		t.Fatalf("import refused: %+v", imp)
-	}
-	h.tap(imp.apply)
-	var it model.UnitReturn
-	for _, r := range h.storedPeriods()[0].Returns {
-		if r.Unit == "IT" {
-			it = r
-		}
-	}
-	if it.ReturnedAt == "" || it.ReturnedBy != model.Ref(pCoordIT) || it.Changes != 1 {
-		t.Errorf("IT's return = %+v", it)
-	}
-	s := h.periodScreen()
-	if got := s.unitRows["IT"].state.Text; got != "върнат на 30.11.2026 от Георги Димитров, 1\u00a0промяна" {
-		t.Errorf("IT = %q", got)
-	}
-	if got, want := s.card.text.Text, "2 от 2 звена са се отчели; 1 мярка без актуализация в IV тримесечие 2026"; got != want {
-		t.Errorf("card = %q, want %q", got, want)
 	}
 }

@@ -25,7 +25,6 @@ type reportsScreen struct {
 	banner    *widget.Label
 	snapList  *widget.List
 	snaps     []model.Snapshot
-	snapForm  *snapshotForm
 }
 
 func newReportsScreen(u *UI) *reportsScreen {
@@ -92,10 +91,14 @@ func (s *reportsScreen) refresh() {
 	s.snaps = slices.Clone(u.doc.Snapshots)
 	slices.Reverse(s.snaps) // newest first
 	s.snapList.Refresh()
-	why := u.denial(model.EntitySnapshot, model.OpCreate, nil)
-	enable(s.makeSnap, why == "")
-	setBanner(s.banner, why)
-	enable(s.importBtn, u.canEdit())
+	var l locks
+	l.action(u.denial(model.EntitySnapshot, model.OpCreate, nil), s.makeSnap)
+	l.banner(s.banner)
+	if u.canEdit() {
+		s.importBtn.Show()
+	} else {
+		s.importBtn.Hide()
+	}
 }
 
 // snapshotForm names a snapshot and its as-of date.
@@ -146,7 +149,7 @@ func (s *reportsScreen) onMakeSnapshot() {
 	sf.f.save.SetText(tr("snapshot.make"))
 	sf.f.dlg.Resize(fyne.NewSize(520, 280))
 	sf.f.dlg.Show()
-	s.snapForm = sf
+	observe(sf)
 }
 
 // onImport applies a filled update workbook, after showing its changes.

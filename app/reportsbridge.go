@@ -49,9 +49,9 @@ type importDialog struct {
 	apply    *widget.Button
 	cancel   *widget.Button
 	source   string
+	file     []byte // the workbook, imported again (planned afresh) on apply
 	changes  []xlsx.Change
 	finished string // the message after applying, for tests
-	unit     string // the unit the template was written for: its return is recorded (period_import.go)
 }
 
 // openImport asks for the workbook (File › Import…).
@@ -94,28 +94,24 @@ func (u *UI) importWorkbook(name string, b []byte) {
 	store, me, today := u.store, *u.me, u.today
 	var changes []xlsx.Change
 	var problems []xlsx.Problem
-	var unit string
 	u.slow(tr("progress.import"), func(ctx context.Context, _ func(int, int)) error {
 		if len(b) > xlsx.MaxFileSize {
 			return model.Errorf(model.EINVALID, "%s", trf("import.toolarge", name))
 		}
-		upd, err := xlsx.ReadUpdate(bytes.NewReader(b))
-		if err != nil {
-			return err
+		res, err := xlsx.Import(ctx, store, bytes.NewReader(b), name, me.ID, today, true)
+		var ps xlsx.Problems
+		if errors.As(err, &ps) {
+			problems = ps
+			return nil
 		}
-		doc, err := store.Doc(ctx)
-		if err != nil {
-			return err
-		}
-		changes, problems = xlsx.Plan(doc, upd, &me, store.DatabaseID(), today)
-		unit = upd.Unit
-		return nil
+		changes = res.Changes
+		return err
 	}, func(err error) {
 		if err != nil {
 			u.showError(trf("error.importfile", name), err)
 			return
 		}
-		u.showImport(name, changes, problems).unit = unit
+		u.showImport(name, changes, problems).file = b
 	})
 }
 
@@ -125,16 +121,17 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	switch {
 	case len(problems) > 0:
 		d.refused = true
-		intro = trf("import.refused", name, len(problems))
+		intro = trn("import.refused", len(problems), name, len(problems))
 		for _, p := range problems {
 			d.lines = append(d.lines, p.String())
 		}
 	case len(changes) == 0:
 		intro = trf("import.nothing", name)
 	default:
-		intro = trf("import.preview", name, len(changes))
+		intro = trn("import.preview", len(changes), name, len(changes))
+		view := newAuditView(u.doc, u.lang)
 		for _, c := range changes {
-			d.lines = append(d.lines, u.changeLine(c))
+			d.lines = append(d.lines, u.changeLine(view, c))
 		}
 	}
 	head := widget.NewLabel(intro)
@@ -158,7 +155,7 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	buttons := []fyne.CanvasObject{d.cancel}
 	if !d.refused && len(changes) > 0 {
 		d.cancel.SetText(tr("action.cancel"))
-		d.apply = widget.NewButtonWithIcon(trf("import.apply", len(changes)), theme.ConfirmIcon(), func() { u.applyImport(d) })
+		d.apply = widget.NewButtonWithIcon(trn("import.apply", len(changes), len(changes)), theme.ConfirmIcon(), func() { u.applyImport(d) })
 		d.apply.Importance = widget.HighImportance
 		buttons = append(buttons, d.apply)
 	}
@@ -166,25 +163,25 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	size := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(960, max(560, size.Width*0.85)), min(640, max(400, size.Height*0.85))))
 	d.dlg.Show()
-	u.lastImport = d
+	observe(d)
 	return d
 }
 
 // changeLine writes one planned change for people.
-func (u *UI) changeLine(c xlsx.Change) string {
+func (u *UI) changeLine(view *auditView, c xlsx.Change) string {
 	var parts []string
 	for _, f := range c.Fields {
 		if c.Op == model.OpCreate {
-			parts = append(parts, fieldName(f.Field)+": "+shorten(auditValue(f.New)))
+			parts = append(parts, fieldName(f.Field)+": "+shorten(view.value(f.Field, f.New)))
 		} else {
-			parts = append(parts, fieldName(f.Field)+": "+shorten(auditValue(f.Old))+" → "+shorten(auditValue(f.New)))
+			parts = append(parts, fieldName(f.Field)+": "+shorten(view.value(f.Field, f.Old))+" → "+shorten(view.value(f.Field, f.New)))
 		}
 	}
 	verb := tr("import.change")
 	if c.Op == model.OpCreate {
 		verb = tr("import.add")
 	}
-	return c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + tr("col.code") + " " + c.Measure + " · " + verb + " " +
+	return c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + entityName(model.EntityMeasure) + " " + c.Measure + " · " + verb + " " +
 		entityName(c.Entity) + "\n" + strings.Join(parts, "; ")
 }
 
@@ -195,14 +192,14 @@ func (u *UI) applyImport(d *importDialog) {
 		return
 	}
 	d.apply.Disable()
-	store, actor, at := u.store, u.me.ID, u.cycleNow()
+	store, actor, today := u.store, u.me.ID, u.today
+	applied := 0
 	u.slow(tr("progress.apply"), func(ctx context.Context, _ func(int, int)) error {
-		return store.Update(ctx, actor, model.ActionImport, d.source, func(tx model.Tx) error {
-			if err := xlsx.Apply(tx, d.changes); err != nil {
-				return err
-			}
-			return recordImportReturn(tx, d.unit, len(d.changes), actor, at)
-		})
+		// Planned again inside the transaction: the file may have changed
+		// since the preview (another import, another window).
+		res, err := xlsx.Import(ctx, store, bytes.NewReader(d.file), d.source, actor, today, false)
+		applied = len(res.Changes)
+		return err
 	}, func(err error) {
 		d.dlg.Hide()
 		if err != nil {
@@ -214,7 +211,7 @@ func (u *UI) applyImport(d *importDialog) {
 			return
 		}
 		u.hist.clear()
-		d.finished = trf("import.done", len(d.changes), d.source)
+		d.finished = trn("import.done", applied, applied, d.source)
 		u.reload(func() {
 			dialog.ShowInformation(tr("import.title"), d.finished, u.win)
 		})

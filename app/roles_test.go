@@ -10,21 +10,21 @@ import (
 	"strategytracker/model"
 )
 
-// A council member's file is read-only: every control that changes
-// something is disabled, and the reason is shown.
+// A council member's file is read-only: every field shows as text, every
+// action is hidden, and the reason is shown.
 func TestCouncilCannotEdit(t *testing.T) {
 	h := newHarness(t, testDoc(), pCouncil)
 	d := h.open(mDocs)
 
-	for name, w := range map[string]fyne.Disableable{
-		"title": d.titleBG, "end": d.end, "manual progress": d.manual, "save": d.saveBtn,
+	for name, w := range map[string]fyne.CanvasObject{
+		"title": d.fields.titleBG, "end": d.fields.end, "manual progress": d.fields.manual, "save": d.fields.saveBtn,
 		"add milestone": d.milestones.add, "complete": d.milestones.complete[msOverdue],
 		"edit milestone": d.milestones.edit[msOverdue], "cancel milestone": d.milestones.cancel[msOverdue],
 		"add value": d.kpis.addValue[kpiDocs], "add update": d.updates.add,
 		"make snapshot": h.u.reports.makeSnap,
 	} {
-		if !w.Disabled() {
-			t.Errorf("%s is enabled for a council member", name)
+		if usable(w) {
+			t.Errorf("%s is usable by a council member", name)
 		}
 	}
 	want := trf("lock.council", "Виктория Маринова")
@@ -57,12 +57,12 @@ func TestCoordinatorCannotTouchAnotherUnitsMeasure(t *testing.T) {
 	h := newHarness(t, testDoc(), pCoordINNO)
 
 	d := h.open(mCrossings) // led by IT
-	for name, w := range map[string]fyne.Disableable{
-		"manual progress": d.manual, "save": d.saveBtn, "complete": d.milestones.complete[msDueSoon],
+	for name, w := range map[string]fyne.CanvasObject{
+		"manual progress": d.fields.manual, "save": d.fields.saveBtn, "complete": d.milestones.complete[msDueSoon],
 		"cancel milestone": d.milestones.cancel[msDueSoon], "add update": d.updates.add,
 	} {
-		if !w.Disabled() {
-			t.Errorf("%s of another unit's measure is enabled", name)
+		if usable(w) {
+			t.Errorf("%s of another unit's measure is usable", name)
 		}
 	}
 	want := trf("lock.otherunit", "2.1", "Информационни технологии", "Иновативна София")
@@ -71,19 +71,19 @@ func TestCoordinatorCannotTouchAnotherUnitsMeasure(t *testing.T) {
 	}
 
 	d = h.open(mDocs) // led by INNO
-	for name, w := range map[string]fyne.Disableable{
-		"manual progress": d.manual, "save": d.saveBtn, "complete": d.milestones.complete[msOverdue],
+	for name, w := range map[string]fyne.CanvasObject{
+		"manual progress": d.fields.manual, "save": d.fields.saveBtn, "complete": d.milestones.complete[msOverdue],
 		"cancel milestone": d.milestones.cancel[msOverdue], "add value": d.kpis.addValue[kpiDocs], "add update": d.updates.add,
 	} {
-		if w.Disabled() {
-			t.Errorf("%s of the coordinator's own measure is disabled", name)
+		if !usable(w) {
+			t.Errorf("%s of the coordinator's own measure is not usable", name)
 		}
 	}
-	for name, w := range map[string]fyne.Disableable{
-		"title": d.titleBG, "end": d.end, "budget": d.planned, "add milestone": d.milestones.add, "add indicator": d.kpis.add,
+	for name, w := range map[string]fyne.CanvasObject{
+		"title": d.fields.titleBG, "end": d.fields.end, "budget": d.fields.planned, "add milestone": d.milestones.add, "add indicator": d.kpis.add,
 	} {
-		if !w.Disabled() {
-			t.Errorf("%s is enabled for a coordinator", name)
+		if usable(w) {
+			t.Errorf("%s is usable by a coordinator", name)
 		}
 	}
 	if !strings.Contains(d.banner.Text, tr("lock.coordinator")) {
@@ -91,10 +91,13 @@ func TestCoordinatorCannotTouchAnotherUnitsMeasure(t *testing.T) {
 	}
 	// The milestone form locks the title and the due date but not the note.
 	h.tap(d.milestones.edit[msOverdue])
-	f := d.milestones.form
-	if !f.titleBG.Disabled() || !f.due.Disabled() || f.note.Disabled() || f.completed.Disabled() {
-		t.Errorf("milestone form: title disabled %v, due %v, note %v, completed %v",
-			f.titleBG.Disabled(), f.due.Disabled(), f.note.Disabled(), f.completed.Disabled())
+	f := latest[*milestoneForm](h)
+	if usable(f.titleBG) || usable(f.due) || !usable(f.note) || !usable(f.completed) {
+		t.Errorf("milestone form: title usable %v, due %v, note %v, completed %v",
+			usable(f.titleBG), usable(f.due), usable(f.note), usable(f.completed))
+	}
+	if got := f.fields["title"].ro.Text; got != "Пилот в два района" || !f.fields["title"].ro.Visible() {
+		t.Errorf("the locked title reads %q (shown %v)", got, f.fields["title"].ro.Visible())
 	}
 	test.Type(f.note, "Чака подпис")
 	h.tap(f.f.save)
@@ -103,8 +106,8 @@ func TestCoordinatorCannotTouchAnotherUnitsMeasure(t *testing.T) {
 	}
 	// The manual progress of an own measure can be saved.
 	d = h.open(mOpenData)
-	retype(d.manual, "60")
-	h.tap(d.saveBtn)
+	retype(d.fields.manual, "60")
+	h.tap(d.fields.saveBtn)
 	if got := h.stored(mOpenData).ManualProgress; got != 60 {
 		t.Errorf("manual progress = %v, want 60", got)
 	}
@@ -122,8 +125,8 @@ func TestIdentityChosenAndRemembered(t *testing.T) {
 		t.Error("dashboard hidden")
 	}
 	d := h.open(mOpenData)
-	if !d.saveBtn.Disabled() || !strings.Contains(d.banner.Text, tr("lock.nouser")) {
-		t.Errorf("without a user: save disabled %v, banner %q", d.saveBtn.Disabled(), d.banner.Text)
+	if usable(d.fields.saveBtn) || !strings.Contains(d.banner.Text, tr("lock.nouser")) {
+		t.Errorf("without a user: save usable %v, banner %q", usable(d.fields.saveBtn), d.banner.Text)
 	}
 	if !id.ok.Disabled() {
 		t.Error("OK is enabled before anyone is chosen")
@@ -140,8 +143,8 @@ func TestIdentityChosenAndRemembered(t *testing.T) {
 		t.Errorf("user label = %q", h.u.userLabel.Text)
 	}
 	d = h.u.detail
-	retype(d.manual, "55")
-	h.tap(d.saveBtn)
+	retype(d.fields.manual, "55")
+	h.tap(d.fields.saveBtn)
 	if n := len(h.store.audit); n == 0 || h.store.audit[n-1].User != "Мария Георгиева" {
 		t.Errorf("the edit is not named after the user: %+v", h.store.audit)
 	}

@@ -66,8 +66,8 @@ func TestParseNumber(t *testing.T) {
 func TestAuditScreen(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.manual, "65")
-	h.tap(d.saveBtn)
+	retype(d.fields.manual, "65")
+	h.tap(d.fields.saveBtn)
 	h.store.audit = append(h.store.audit, model.AuditEntry{Seq: 99, At: "2026-11-01T09:00:00.000000Z", User: "Мария Георгиева",
 		Action: model.ActionUpdate, Entity: model.EntityMilestone, EntityID: msOverdue, Field: "note", Old: `""`, New: `"x"`})
 
@@ -103,13 +103,13 @@ func TestAuditScreen(t *testing.T) {
 	retype(s.from, "")
 
 	h.tap(s.verify)
-	if !strings.Contains(s.verified, "2") {
-		t.Errorf("verify said %q", s.verified)
+	if !strings.Contains(string(latest[verifyResult](h)), "2") {
+		t.Errorf("verify said %q", string(latest[verifyResult](h)))
 	}
 	h.store.checkErr = model.Errorf(model.EINVALID, "audit entry 2: hash does not match")
 	h.tap(s.verify)
-	if !strings.Contains(s.verified, "hash does not match") {
-		t.Errorf("a broken chain gave %q", s.verified)
+	if !strings.Contains(string(latest[verifyResult](h)), "hash does not match") {
+		t.Errorf("a broken chain gave %q", string(latest[verifyResult](h)))
 	}
 }
 
@@ -119,7 +119,7 @@ func TestSnapshot(t *testing.T) {
 	r := h.u.reports
 	h.u.today = testAsOf.AddDays(1) // compare tomorrow with today's snapshot
 	h.tap(r.makeSnap)
-	f := r.snapForm
+	f := latest[*snapshotForm](h)
 	retype(f.name, "")
 	h.tap(f.f.save)
 	if f.nf.err.Text != tr("invalid.required") {
@@ -137,7 +137,7 @@ func TestSnapshot(t *testing.T) {
 	}
 	// Coordinators may not make snapshots.
 	h.u.setUser(pCoordINNO)
-	if !r.makeSnap.Disabled() || !r.banner.Visible() {
+	if usable(r.makeSnap) || !r.banner.Visible() {
 		t.Error("a coordinator may make snapshots")
 	}
 }
@@ -147,7 +147,7 @@ func TestExportJSON(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	dir := t.TempDir()
 	h.u.openExport("export.json")
-	e := h.u.lastExport
+	e := latest[*exportForm](h)
 	if e == nil {
 		t.Fatal("no export form")
 	}
@@ -165,14 +165,78 @@ func TestExportJSON(t *testing.T) {
 	if len(d.Measures) != 4 || d.Measures[1].Title.BG != "Платформа за открити данни" {
 		t.Errorf("exported %d measures", len(d.Measures))
 	}
-	// A second export to the same name is refused, not overwritten.
+	// The folder is remembered; a second export to the same name asks
+	// first and, confirmed, replaces the file.
 	h.u.openExport("export.json")
-	e = h.u.lastExport
-	e.path.folder.SetText(dir)
+	e = latest[*exportForm](h)
+	if got := e.path.folder.Text; got != dir {
+		t.Errorf("the second export proposes %q, want the folder used last %q", got, dir)
+	}
 	e.path.name.SetText("out")
+	os.WriteFile(filepath.Join(dir, "out.json"), []byte("old"), 0o644)
 	h.tap(e.f.save)
-	if got := e.nameField.err.Text; got != tr("invalid.exists") {
-		t.Errorf("exporting over an existing file: %q, want %q", got, tr("invalid.exists"))
+	q := latest[*overwriteQuestion](h)
+	if b, _ := os.ReadFile(filepath.Join(dir, "out.json")); string(b) != "old" {
+		t.Fatal("the file was replaced before the user agreed")
+	}
+	h.tap(q.yes)
+	if b, _ := os.ReadFile(filepath.Join(dir, "out.json")); !strings.HasPrefix(string(b), "{") {
+		t.Errorf("after Replace the file holds %q", b[:min(8, len(b))])
+	}
+	done := latest[*exportedDialog](h)
+	if done.path != filepath.Join(dir, "out.json") || done.open == nil || done.folder == nil {
+		t.Errorf("the success dialog: %+v", done)
+	}
+	if got := h.u.win.Canvas().Focused(); got != done.done {
+		t.Errorf("focused = %v, want Close (Enter closes)", got)
+	}
+}
+
+// Exports propose a name by kind, unit and date, in the chosen language.
+func TestExportNames(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.openExport("export.pdf")
+	e := latest[*exportForm](h)
+	if got := e.path.name.Text; got != "отчет-2026-11-30.pdf" {
+		t.Errorf("PDF name = %q", got)
+	}
+	e.lang.SetSelected("English")
+	e.kind.SetSelected(tr("export.template"))
+	e.unit.SetSelectedIndex(2)
+	if got := e.path.name.Text; got != "template-INNO-2026-11-30.xlsx" {
+		t.Errorf("template name = %q", got)
+	}
+	e.path.name.SetText("мой.xlsx")
+	e.kind.SetSelected(tr("export.xlsx"))
+	if got := e.path.name.Text; got != "мой.xlsx" {
+		t.Errorf("a typed name was replaced by %q", got)
+	}
+}
+
+// After an export the app is idle: no busy indicator is left animating
+// (a hidden ProgressBarInfinite of Fyne keeps redrawing the window).
+func TestIdleAfterExport(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	dir := t.TempDir()
+	h.u.openExport("export.pdf")
+	e := latest[*exportForm](h)
+	e.path.folder.SetText(dir)
+	h.tap(e.f.save)
+	if _, err := os.Stat(filepath.Join(dir, e.proposed)); err != nil {
+		t.Fatal(err)
+	}
+	h.tap(latest[*exportedDialog](h).done)
+	objs := test.LaidOutObjects(h.u.win.Content())
+	for _, o := range h.u.win.Canvas().Overlays().List() {
+		objs = append(objs, test.LaidOutObjects(o)...)
+	}
+	for _, o := range objs {
+		if b, ok := o.(*widget.ProgressBarInfinite); ok {
+			t.Errorf("an infinite progress bar is left in the window (visible %v, running %v)", b.Visible(), b.Running())
+		}
+	}
+	if h.u.busy != 0 || len(h.u.busyBox.Objects) != 0 {
+		t.Errorf("busy = %d with %d indicators", h.u.busy, len(h.u.busyBox.Objects))
 	}
 }
 
@@ -199,7 +263,7 @@ func TestExportEveryKind(t *testing.T) {
 	dir := t.TempDir()
 	for _, x := range h.u.exporters() {
 		h.u.openExport(x.key)
-		e := h.u.lastExport
+		e := latest[*exportForm](h)
 		if got := e.kind.Selected; got != tr(x.key) {
 			t.Errorf("export form preselects %q, want %q", got, tr(x.key))
 		}
@@ -248,7 +312,7 @@ func TestNewStrategy(t *testing.T) {
 		return created, nil
 	}
 	h.u.onNewStrategy()
-	n := h.u.lastNew
+	n := latest[*newStrategyForm](h)
 	n.path.folder.SetText(dir)
 	n.path.name.SetText("new")
 	h.tap(n.f.save)
@@ -273,7 +337,7 @@ func TestNewStrategy(t *testing.T) {
 func TestAboutShowsVersion(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	h.u.onAbout()
-	if got, want := h.u.aboutVersion.Text, "Strategy Tracker, версия "+Version; got != want {
+	if got, want := latest[aboutVersion](h).label.Text, "Strategy Tracker, версия "+Version; got != want {
 		t.Errorf("about = %q, want %q", got, want)
 	}
 }

@@ -50,15 +50,19 @@ func (u *UI) takeScreenshots(dir string) {
 		}
 		measureID = screenshotMeasure(u.doc, u.today)
 	})
+	// The staged steps below reach the forms they open as the tests do.
+	var complete *completeForm
+	observe = func(x any) {
+		if c, ok := x.(*completeForm); ok {
+			complete = c
+		}
+	}
 	settle := func() {
 		time.Sleep(300 * time.Millisecond)
 		u.tasks.Wait()
 		time.Sleep(500 * time.Millisecond)
 	}
-	shots := []struct {
-		name string
-		show func()
-	}{
+	shots := []shot{
 		{"dashboard", func() { u.showScreen(screenDashboard) }},
 		{"measures", func() {
 			u.filter = measureFilter{}
@@ -84,7 +88,7 @@ func (u *UI) takeScreenshots(dir string) {
 			u.measures.views.SelectIndex(0)
 			u.openMeasure(measureID)
 		}},
-		{"detail-lower", func() { u.detail.fieldsScroll.ScrollToBottom() }},
+		{"detail-lower", func() { u.detail.fields.scroll.ScrollToBottom() }},
 		{"detail-milestones", func() { u.detail.tabs.SelectIndex(1) }},
 		{"detail-kpis", func() { u.detail.tabs.SelectIndex(2) }},
 		{"detail-updates", func() { u.detail.tabs.SelectIndex(3) }},
@@ -101,7 +105,7 @@ func (u *UI) takeScreenshots(dir string) {
 		}},
 		{"detail-history", func() {
 			// Save the completion, so that the history has an edit to show.
-			if c := u.detail.milestones.completeForm; c != nil && c.f.dlg != nil {
+			if c := complete; c != nil && c.f.dlg != nil {
 				c.f.save.OnTapped()
 			}
 			u.detail.tabs.SelectIndex(4)
@@ -137,42 +141,65 @@ func (u *UI) takeScreenshots(dir string) {
 		}},
 	}
 	shots = append(shots, u.periodShots()...) // the reporting cycle (period_shots.go)
-	shots = append(shots, struct {
-		name string
-		show func()
-	}{"dashboard-dark", func() {
+	shots = append(shots, shot{"dashboard-dark", func() {
 		u.hideDialogs()
 		u.onTheme("dark")
 		u.showScreen(screenDashboard)
 	}})
+	// The screens again at the smallest size they are laid out for, and a
+	// council member's view of a measure.
+	small := []shot{
+		{"dashboard-1024", func() {
+			u.hideDialogs()
+			u.onTheme("light")
+			u.win.Resize(minWindowSize)
+			u.showScreen(screenDashboard)
+		}},
+		{"measures-1024", func() {
+			u.measures.views.SelectIndex(0)
+			u.showScreen(screenMeasures)
+		}},
+		{"timeline-1024", func() { u.measures.views.SelectIndex(1) }},
+		{"detail-1024", func() {
+			u.measures.views.SelectIndex(0)
+			u.openMeasure(measureID)
+		}},
+		{"detail-milestones-1024", func() { u.detail.tabs.SelectIndex(tabMilestones) }},
+		{"reports-1024", func() { u.showScreen(screenReports) }},
+		{"audit-1024", func() { u.showScreen(screenAudit) }},
+		{"export-1024", func() { u.openExport("export.pdf") }},
+		{"council-detail-1024", func() {
+			u.hideDialogs()
+			for _, p := range u.doc.People {
+				if p.Role == model.RoleCouncil {
+					u.setUser(p.ID)
+					break
+				}
+			}
+			u.openMeasure(measureID)
+		}},
+		{"council-detail-milestones-1024", func() { u.detail.tabs.SelectIndex(tabMilestones) }},
+	}
 	for _, lang := range []model.Lang{model.BG, model.EN} {
 		fyne.DoAndWait(func() {
 			u.hideDialogs()
 			u.onTheme("light")
 			u.onLanguage(lang)
+			u.win.Resize(defaultWindowSize)
+			if u.doc != nil {
+				for _, p := range u.doc.People {
+					if p.Role == model.RoleOffice {
+						u.setUser(p.ID)
+						break
+					}
+				}
+			}
 		})
 		settle()
-		for _, s := range shots {
+		for _, s := range append(shots, small...) {
 			fyne.DoAndWait(s.show)
 			settle()
-			var img image.Image
-			var size fyne.Size
-			var scale float32
-			fyne.DoAndWait(func() {
-				img = u.win.Canvas().Capture()
-				size, scale = u.win.Canvas().Size(), u.win.Canvas().Scale()
-			})
-			path := filepath.Join(dir, s.name+"-"+string(lang)+".png")
-			if blank(img) {
-				// Mesa under Xvfb may not let the front buffer be read:
-				// grab the screen instead (ImageMagick's import).
-				if err := grabScreen(path, int(size.Width*scale), int(size.Height*scale)); err != nil {
-					fail(err)
-					return
-				}
-				continue
-			}
-			if err := savePNG(path, img); err != nil {
+			if err := u.saveShot(filepath.Join(dir, s.name+"-"+string(lang)+".png")); err != nil {
 				fail(err)
 				return
 			}
@@ -182,6 +209,29 @@ func (u *UI) takeScreenshots(dir string) {
 		u.hideDialogs()
 		u.app.Quit()
 	})
+}
+
+// shot is one screenshot: a name and how to stage it.
+type shot struct {
+	name string
+	show func()
+}
+
+// saveShot saves the window as the PNG path.
+func (u *UI) saveShot(path string) error {
+	var img image.Image
+	var size fyne.Size
+	var scale float32
+	fyne.DoAndWait(func() {
+		img = u.win.Canvas().Capture()
+		size, scale = u.win.Canvas().Size(), u.win.Canvas().Scale()
+	})
+	if blank(img) {
+		// Mesa under Xvfb may not let the front buffer be read:
+		// grab the screen instead (ImageMagick's import).
+		return grabScreen(path, int(size.Width*scale), int(size.Height*scale))
+	}
+	return savePNG(path, img)
 }
 
 // hideDialogs closes the dialogs the screenshots opened.

@@ -27,6 +27,10 @@ type structureScreen struct {
 	people *widget.List
 
 	goalRows, areaRows, unitRows, peopleRows [][2]string // title, details
+
+	// Editing (structure_edit.go): the ids of the rows in list order, the
+	// selected row of each list, the buttons and the latest dialogs.
+	ed structureEditor
 }
 
 func newStructureScreen(u *UI) *structureScreen {
@@ -73,12 +77,12 @@ func (s *structureScreen) buildUI() fyne.CanvasObject {
 	s.units = twoLineList(&s.unitRows)
 	s.people = twoLineList(&s.peopleRows)
 	s.tabs = container.NewAppTabs(
-		container.NewTabItemWithIcon(tr("structure.goals"), theme.ConfirmIcon(), s.goals),
-		container.NewTabItemWithIcon(tr("structure.areas"), theme.GridIcon(), s.areas),
-		container.NewTabItemWithIcon(tr("structure.units"), theme.HomeIcon(), s.units),
-		container.NewTabItemWithIcon(tr("structure.people"), theme.AccountIcon(), s.people),
+		container.NewTabItemWithIcon(tr("structure.goals"), theme.ConfirmIcon(), s.editable(model.EntityGoal, s.goals)),
+		container.NewTabItemWithIcon(tr("structure.areas"), theme.GridIcon(), s.editable(model.EntityArea, s.areas)),
+		container.NewTabItemWithIcon(tr("structure.units"), theme.HomeIcon(), s.editable(model.EntityUnit, s.units)),
+		container.NewTabItemWithIcon(tr("structure.people"), theme.AccountIcon(), s.editable(model.EntityPerson, s.people)),
 	)
-	top := container.NewVBox(heading(tr("nav.structure")), s.header)
+	top := container.NewVBox(heading(tr("nav.structure")), s.header, s.headerBar())
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, s.tabs)
 }
 
@@ -102,7 +106,7 @@ func (s *structureScreen) refresh() {
 	if v := st.Vision.In(lang); v != "" {
 		head += "\n" + v
 	}
-	s.header.SetText(head)
+	s.header.SetText(head + s.adoptionLine())
 
 	perGoal, perArea, perUnit := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, m := range d.Measures {
@@ -112,13 +116,16 @@ func (s *structureScreen) refresh() {
 		perArea[m.Area]++
 		perUnit[m.LeadUnit]++
 	}
+	s.ed.ids = map[model.Entity][]model.ID{}
 	s.goalRows = s.goalRows[:0]
 	for _, g := range d.Goals {
+		s.ed.ids[model.EntityGoal] = append(s.ed.ids[model.EntityGoal], g.ID)
 		s.goalRows = append(s.goalRows, [2]string{g.Code + " · " + g.Title.In(lang),
 			joinNonEmpty(g.Description.In(lang), trf("structure.measures", perGoal[g.Code]))})
 	}
 	s.areaRows = s.areaRows[:0]
 	for _, a := range model.SortedAreas(d.Areas) {
+		s.ed.ids[model.EntityArea] = append(s.ed.ids[model.EntityArea], a.ID)
 		s.areaRows = append(s.areaRows, [2]string{a.Code + " · " + a.Title.In(lang),
 			joinNonEmpty(a.Description.In(lang), trf("structure.measures", perArea[a.Code]))})
 	}
@@ -126,11 +133,13 @@ func (s *structureScreen) refresh() {
 	slices.SortFunc(units, func(a, b model.Unit) int { return strings.Compare(lower(a.Name.In(lang)), lower(b.Name.In(lang))) })
 	s.unitRows = s.unitRows[:0]
 	for _, un := range units {
+		s.ed.ids[model.EntityUnit] = append(s.ed.ids[model.EntityUnit], un.ID)
 		s.unitRows = append(s.unitRows, [2]string{un.Name.In(lang),
 			un.Code + " · " + tr("unitkind."+string(un.Kind)) + " · " + trf("structure.leads", perUnit[un.Code])})
 	}
 	s.peopleRows = s.peopleRows[:0]
 	for _, p := range d.People {
+		s.ed.ids[model.EntityPerson] = append(s.ed.ids[model.EntityPerson], p.ID)
 		details := []string{roleName(p.Role)}
 		if pos := p.Position.In(lang); pos != "" {
 			details = append(details, pos)
@@ -156,6 +165,7 @@ func (s *structureScreen) refresh() {
 	for _, l := range []*widget.List{s.goals, s.areas, s.units, s.people} {
 		l.Refresh()
 	}
+	s.refreshEditing()
 }
 
 func joinNonEmpty(parts ...string) string {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -35,9 +36,7 @@ func newTimeline(s *measuresScreen) *timeline {
 	t.list = widget.NewList(
 		func() int { return len(s.visible) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("1.1 template")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return container.NewBorder(nil, nil, container.New(fixedWidth(timelineLabelWidth), l), nil, newGanttRow())
+			return container.NewBorder(nil, nil, container.New(fixedWidth(timelineLabelWidth), newTextCell()), nil, newGanttRow())
 		},
 		t.updateRow)
 	t.list.OnSelected = func(id widget.ListItemID) {
@@ -47,8 +46,11 @@ func newTimeline(s *measuresScreen) *timeline {
 		}
 	}
 	legend := container.NewHBox()
-	for _, st := range []model.MilestoneState{model.StateDone, model.StateOverdue, model.StateDueSoon, model.StatePending} {
+	for _, st := range []model.MilestoneState{model.StateDone, model.StateOverdue, model.StateDueSoon, model.StatePending, model.StateCancelled} {
 		dot := canvas.NewCircle(stateColor(st))
+		if st == model.StateCancelled {
+			dot.FillColor, dot.StrokeColor, dot.StrokeWidth = color.White, stateColor(st), 2
+		}
 		legend.Add(container.NewHBox(container.NewCenter(sized(dot, 10, 10)), widget.NewLabel(st.Label(currentLang()))))
 	}
 	todayLine := canvas.NewRectangle(todayColor)
@@ -77,24 +79,28 @@ func (t *timeline) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r := &s.rows[s.visible[id]]
 	box := o.(*fyne.Container)
-	var label *widget.Label
+	var label *textCell
 	var g *ganttRow
 	for _, c := range box.Objects {
 		switch x := c.(type) {
 		case *ganttRow:
 			g = x
 		case *fyne.Container:
-			label = x.Objects[0].(*widget.Label)
+			label = x.Objects[0].(*textCell)
 		}
 	}
+	lang := s.u.lang
 	label.SetText(r.code + " " + r.title)
 	g.from, g.to, g.today = t.from, t.to, s.u.today
 	g.start, g.end, g.status = r.start, r.end, r.status
+	g.tip = r.code + " " + r.title + ": " + r.start.Format(lang) + " – " + r.end.Format(lang) + " · " + r.status.Label(lang)
 	g.marks = g.marks[:0]
 	if m := s.u.doc.Measure(r.id); m != nil {
 		for i := range m.Milestones {
 			ms := &m.Milestones[i]
-			g.marks = append(g.marks, ganttMark{date: ms.Due, color: stateColor(ms.StateAt(m.Cancelled, s.u.today))})
+			st := ms.StateAt(m.Cancelled, s.u.today)
+			g.marks = append(g.marks, ganttMark{date: ms.Due, color: stateColor(st), hollow: st == model.StateCancelled,
+				tip: ms.Title.In(lang) + " · " + tr("milestone.due") + " " + ms.Due.Format(lang) + " · " + st.Label(lang)})
 		}
 	}
 	g.Refresh()
@@ -127,8 +133,10 @@ func (t *timeline) refresh() {
 }
 
 type ganttMark struct {
-	date  model.Date
-	color color.Color
+	date   model.Date
+	color  color.Color
+	hollow bool   // a cancelled milestone: a ring, not a dot
+	tip    string // its title, due date and state
 }
 
 // ganttRow draws one measure on the timeline.
@@ -138,6 +146,40 @@ type ganttRow struct {
 	start, end      model.Date
 	status          model.Status
 	marks           []ganttMark
+	tip             string // the measure's dates and status
+}
+
+// ganttMargin keeps the end of the period clear of the list's scroll bar.
+func ganttMargin() float32 { return theme.ScrollBarSize() + 2*theme.Padding() }
+
+// MouseMoved shows what is under the pointer: a milestone, else the bar.
+func (g *ganttRow) MouseMoved(ev *desktop.MouseEvent) {
+	w := g.Size().Width - ganttMargin()
+	mid := g.Size().Height / 2
+	best, bestD := -1, float32(7)
+	for i, m := range g.marks {
+		if d := abs32(g.x(m.date, w) - ev.Position.X); d < bestD && abs32(ev.Position.Y-mid) < 9 {
+			best, bestD = i, d
+		}
+	}
+	switch {
+	case best >= 0:
+		showTip(ev.AbsolutePosition, g.marks[best].tip)
+	case ev.Position.X >= g.x(g.start, w)-2 && ev.Position.X <= g.x(g.end, w)+2 && abs32(ev.Position.Y-mid) < 9:
+		showTip(ev.AbsolutePosition, g.tip)
+	default:
+		tips.hide()
+	}
+}
+
+func (g *ganttRow) MouseIn(ev *desktop.MouseEvent) { g.MouseMoved(ev) }
+func (g *ganttRow) MouseOut()                      { tips.hide() }
+
+func abs32(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
 }
 
 func newGanttRow() *ganttRow {
@@ -187,11 +229,12 @@ func dateX(d, from, to model.Date, width float32) float32 {
 	return max(0, min(1, f)) * width
 }
 
-func (r *ganttRenderer) Layout(size fyne.Size) {
-	r.size = size
+func (r *ganttRenderer) Layout(full fyne.Size) {
+	r.size = full
 	g := r.g
+	size := fyne.NewSize(max(10, full.Width-ganttMargin()), full.Height)
 	mid := size.Height / 2
-	r.track.Move(fyne.NewPos(0, mid-0.5))
+	r.track.Move(fyne.NewPos(0, mid-0.5)) // to the margin
 	r.track.Resize(fyne.NewSize(size.Width, 1))
 	x1, x2 := g.x(g.start, size.Width), g.x(g.end, size.Width)
 	r.bar.Move(fyne.NewPos(x1, mid-6))
@@ -222,7 +265,12 @@ func (r *ganttRenderer) Refresh() {
 	bar.A = 0x99
 	r.bar.FillColor = bar
 	for i, m := range g.marks {
-		r.dots[i].FillColor = m.color
+		d := r.dots[i]
+		if m.hollow {
+			d.FillColor, d.StrokeColor, d.StrokeWidth = theme.Color(theme.ColorNameBackground), m.color, 2
+		} else {
+			d.FillColor, d.StrokeColor, d.StrokeWidth = m.color, color.White, 1
+		}
 	}
 	r.track.FillColor = theme.Color(theme.ColorNameSeparator)
 	r.Layout(g.Size())
@@ -263,8 +311,9 @@ func (r *axisRenderer) Objects() []fyne.CanvasObject {
 	return out
 }
 
-func (r *axisRenderer) Layout(size fyne.Size) {
+func (r *axisRenderer) Layout(full fyne.Size) {
 	a := r.a
+	size := fyne.NewSize(max(10, full.Width-ganttMargin()), full.Height)
 	for i := range r.texts {
 		year := a.from.Year() + i
 		x := dateX(model.NewDate(year, time.January, 1), a.from, a.to, size.Width)

@@ -61,26 +61,17 @@ type screen interface {
 }
 
 // UI is the main window: the navigation on the left, the current screen on
-// the right, the menus, and the session — the open file, its document, who
-// the user is, and the undo history.
+// the right, the menus. What it works on — file, document, user, as-of
+// date, undo history — is its session.
 type UI struct {
+	*session
 	app  fyne.App
 	win  fyne.Window
 	opts Options
 
-	store model.Store
-	doc   *model.Doc // nil until the first load
-	sum   model.Summary
-	me    *model.Person // who acts; nil until chosen
-	lang  model.Lang
-	today model.Date
-	hist  history
-
-	tasks sync.WaitGroup // background work in flight (tests wait on it)
+	tasks sync.WaitGroup // background work in flight
 	// do runs f on the UI goroutine: fyne.DoAndWait (wait) or fyne.Do.
-	// Tests replace it with a queue that settle runs on the test's goroutine.
 	do       func(f func(), wait bool)
-	pending  *funcQueue // tests only
 	busy     int
 	filter   measureFilter // kept across language switches
 	current  screenID
@@ -91,7 +82,7 @@ type UI struct {
 	body      *fyne.Container
 	fileLabel *widget.Label
 	userLabel *widget.Label
-	busyBar   *widget.ProgressBarInfinite
+	busyBox   *fyne.Container // holds the busy indicator while work is in flight
 	errLabel  *widget.Label
 
 	dash      *dashboard
@@ -102,19 +93,14 @@ type UI struct {
 	audit     *auditScreen
 	period    *periodScreen // the reporting cycle (period.go)
 
-	menu         *appMenu
-	identity     *identityDialog // the open "who are you" dialog, if any
-	progress     dialog.Dialog   // the open progress dialog, if any
-	lastConflict *conflictDialog // the latest conflict dialog (tests)
-	lastExport   *exportForm     // the latest export form (tests)
-	lastImport   *importDialog   // the latest import dry run (tests)
-	lastNew      *newStrategyForm
-	aboutVersion *widget.Label // the version line of the latest About (tests)
+	menu     *appMenu
+	identity *identityDialog // the open "who are you" dialog, if any
+	progress dialog.Dialog   // the open progress dialog, if any
 }
 
 // New makes the main window of a over store. Nothing is read until Start.
 func New(a fyne.App, store model.Store, opts Options) *UI {
-	u := &UI{app: a, opts: opts, store: store}
+	u := &UI{session: newSession(store, opts.Today), app: a, opts: opts}
 	u.do = func(f func(), wait bool) {
 		if wait {
 			fyne.DoAndWait(f)
@@ -122,10 +108,6 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 			fyne.Do(f)
 		}
 	}
-	if opts.Today == nil {
-		u.opts.Today = func() model.Date { return model.DateOf(time.Now()) }
-	}
-	u.today = u.opts.Today()
 	u.lang = opts.Lang
 	if u.lang == "" {
 		u.lang = model.BG
@@ -145,7 +127,8 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 	u.win = a.NewWindow(AppName)
 	u.win.SetIcon(icon)
 	u.buildUI()
-	u.win.Resize(fyne.NewSize(1280, 760))
+	u.win.Resize(u.windowSize())
+	u.win.SetOnClosed(u.rememberSize)
 	return u
 }
 
@@ -158,11 +141,14 @@ func Run(a fyne.App, store model.Store, opts Options) {
 	first := store
 	// Load once the event loop runs, so that fyne.Do has somewhere to go.
 	a.Lifecycle().SetOnStarted(func() {
+		u.fitToScreen()
 		u.Start()
+		u.watchDay()
 		if opts.ScreenshotDir != "" {
 			go u.takeScreenshots(opts.ScreenshotDir)
 		}
 	})
+	a.Lifecycle().SetOnEnteredForeground(u.checkDay)
 	u.win.ShowAndRun()
 	if u.store != first {
 		u.store.Close() // a file opened in the app; main closes the first
@@ -217,12 +203,19 @@ func (u *UI) buildUI() {
 
 	u.fileLabel = widget.NewLabel("")
 	u.fileLabel.Truncation = fyne.TextTruncateEllipsis
-	u.fileLabel.Importance = widget.LowImportance
 	u.userLabel = widget.NewLabel("")
 	u.userLabel.Wrapping = fyne.TextWrapWord
 	switchUser := widget.NewButtonWithIcon(tr("action.switch_user"), theme.AccountIcon(), u.onSwitchUser)
-	u.busyBar = widget.NewProgressBarInfinite()
-	u.busyBar.Hide()
+	old := u.busyBox
+	u.busyBox = container.NewVBox()
+	if old != nil {
+		for _, o := range old.Objects {
+			stopAnimation(o)
+		}
+		if u.busy > 0 {
+			u.busyBox.Add(widget.NewProgressBarInfinite())
+		}
+	}
 	u.errLabel = widget.NewLabel("")
 	u.errLabel.Importance = widget.DangerImportance
 	u.errLabel.Wrapping = fyne.TextWrapWord
@@ -231,15 +224,16 @@ func (u *UI) buildUI() {
 	appTitle := widget.NewLabelWithStyle(AppName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	left := container.NewBorder(
 		container.NewVBox(appTitle, widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), u.userLabel, switchUser, u.busyBar),
+		container.NewVBox(widget.NewSeparator(), u.userLabel, switchUser, u.busyBox),
 		nil, nil, u.nav)
 	leftBG := canvas.NewRectangle(navBackground())
 	u.body = container.NewStack()
-	footer := container.NewBorder(nil, nil, nil, nil, u.fileLabel)
+	footer := container.NewBorder(widget.NewSeparator(), nil, widget.NewIcon(theme.StorageIcon()), nil, u.fileLabel)
 	right := container.NewBorder(u.errLabel, footer, nil, nil, u.body)
 	split := container.NewHSplit(container.NewStack(leftBG, left), right)
-	split.Offset = 0.2
-	u.win.SetContent(split)
+	split.Offset = 0.18
+	tips = newTipLayer()
+	u.win.SetContent(container.NewStack(split, tips.root))
 	u.menu = newAppMenu(u)
 	u.menu.install()
 
@@ -343,61 +337,31 @@ func (u *UI) background(work func() func()) {
 	}()
 }
 
-// settle waits until no background work is in flight and its results are
-// shown (for tests; see testQueue).
-func (u *UI) settle() {
-	for {
-		u.tasks.Wait()
-		q, ok := u.queue()
-		if !ok || len(q) == 0 {
-			return
-		}
-		for _, f := range q {
-			f()
-		}
-	}
-}
-
-// queue takes the functions waiting for the UI goroutine when the tests
-// installed a queue (useQueue).
-func (u *UI) queue() ([]func(), bool) {
-	if u.pending == nil {
-		return nil, false
-	}
-	u.pending.mu.Lock()
-	defer u.pending.mu.Unlock()
-	q := u.pending.fns
-	u.pending.fns = nil
-	return q, true
-}
-
-// funcQueue holds what background work hands to the UI goroutine in tests.
-type funcQueue struct {
-	mu  sync.Mutex
-	fns []func()
-}
-
-// useQueue makes background results wait in a queue that settle runs on
-// the caller's goroutine: the test driver of Fyne would otherwise run them
-// on the worker's goroutine, beside the test's own widget calls.
-func (u *UI) useQueue() {
-	u.pending = &funcQueue{}
-	u.do = func(f func(), _ bool) {
-		u.pending.mu.Lock()
-		u.pending.fns = append(u.pending.fns, f)
-		u.pending.mu.Unlock()
-	}
-}
-
+// setBusy counts work in flight and shows the busy indicator while there
+// is some. The indicator is made when work starts and removed, its
+// animation stopped, when the last piece ends: a hidden ProgressBarInfinite
+// of Fyne 2.7 keeps animating (and redrawing the window) for ever.
 func (u *UI) setBusy(delta int) {
 	u.busy += delta
-	if u.busyBar == nil {
+	if u.busyBox == nil {
 		return
 	}
-	if u.busy > 0 {
-		u.busyBar.Show()
-	} else {
-		u.busyBar.Hide()
+	switch {
+	case u.busy > 0 && len(u.busyBox.Objects) == 0:
+		u.busyBox.Add(widget.NewProgressBarInfinite())
+	case u.busy <= 0 && len(u.busyBox.Objects) > 0:
+		for _, o := range u.busyBox.Objects {
+			stopAnimation(o)
+		}
+		u.busyBox.RemoveAll()
+	}
+}
+
+// stopAnimation stops an infinite progress bar for good.
+func stopAnimation(o fyne.CanvasObject) {
+	if b, ok := o.(*widget.ProgressBarInfinite); ok {
+		b.Stop()
+		b.Hide()
 	}
 }
 
@@ -429,8 +393,7 @@ func (u *UI) slow(title string, work func(ctx context.Context, progress func(don
 				return
 			}
 			if moving.Visible() {
-				moving.Stop()
-				moving.Hide()
+				stopAnimation(moving)
 				bar.Show()
 			}
 			bar.SetValue(float64(done) / float64(total))
@@ -439,7 +402,7 @@ func (u *UI) slow(title string, work func(ctx context.Context, progress func(don
 	u.background(func() func() {
 		err := work(context.Background(), progress)
 		return func() {
-			moving.Stop()
+			stopAnimation(moving)
 			d.Hide()
 			if u.progress == d {
 				u.progress = nil
@@ -529,53 +492,6 @@ func (u *UI) showSession() {
 	u.userLabel.SetText(u.me.Name.In(u.lang) + "\n" + roleName(u.me.Role) + " · " + u.me.Unit)
 }
 
-// denial returns "" when the user may make the change, else the reason,
-// in the user's language. The decision is model.Authorize's.
-func (u *UI) denial(entity model.Entity, op model.Op, m *model.Measure, fields ...string) string {
-	switch {
-	case u.store.ReadOnly():
-		return tr("lock.readonly")
-	case u.me == nil:
-		return tr("lock.nouser")
-	case u.me.Role == model.RoleCouncil:
-		return trf("lock.council", u.me.Name.In(u.lang))
-	}
-	if err := model.Authorize(u.me, entity, op, m, fields); err == nil {
-		return ""
-	}
-	if u.me.Role == model.RoleCoordinator {
-		if m != nil && !u.me.Coordinates(m) {
-			return trf("lock.otherunit", m.Code, u.unitName(m.LeadUnit), u.unitName(u.me.Unit))
-		}
-		return tr("lock.coordinator")
-	}
-	return tr("lock.role")
-}
-
-// canEdit reports whether the user may change anything at all.
-func (u *UI) canEdit() bool {
-	return !u.store.ReadOnly() && u.me != nil && u.me.CanEdit()
-}
-
-func (u *UI) unitName(code string) string {
-	if u.doc != nil {
-		if un := u.doc.Unit(code); un != nil {
-			return un.Name.In(u.lang)
-		}
-	}
-	return code
-}
-
-func (u *UI) personName(ref model.Ref) string {
-	if ref == 0 || u.doc == nil {
-		return ""
-	}
-	if p := u.doc.Person(model.ID(ref)); p != nil {
-		return p.Name.In(u.lang)
-	}
-	return ""
-}
-
 // save runs fn in one transaction as the user. On success the changes
 // become one step of Undo and the document is read again; done then runs
 // on the UI goroutine with the error (nil: saved).
@@ -597,6 +513,9 @@ func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)
 		return func() {
 			if u.store != store {
 				return
+			}
+			if err != nil && u.askRevisionReason(label, fn, done, err) {
+				return // asked for the reason of a change of the adopted plan
 			}
 			if err == nil && len(rec.changes) > 0 {
 				u.hist.push(&edit{label: label, changes: rec.changes})
@@ -636,24 +555,4 @@ func (u *UI) remember(path string) {
 		}
 	}
 	prefs.SetStringList(prefRecent, list)
-}
-
-// spacer is a fixed-size gap.
-func spacer(w, h float32) fyne.CanvasObject {
-	r := canvas.NewRectangle(color.Transparent)
-	r.SetMinSize(fyne.NewSize(w, h))
-	return r
-}
-
-// heading is a bold title line.
-func heading(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.TextStyle = fyne.TextStyle{Bold: true}
-	l.SizeName = theme.SizeNameSubHeadingText
-	return l
-}
-
-// card groups content under a title.
-func card(title string, content fyne.CanvasObject) fyne.CanvasObject {
-	return widget.NewCard("", "", container.NewBorder(heading(title), nil, nil, nil, content))
 }

@@ -178,6 +178,7 @@ func (u *UI) step(undo bool) {
 		var created idMap
 		err := store.Update(context.Background(), actor, model.ActionUpdate, "", func(tx model.Tx) error {
 			var err error
+			u.reviseForUndo(tx, e, undo) // measureactions_revisions.go
 			created, err = replay(tx, e, undo, ids)
 			return err
 		})

@@ -4,6 +4,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
 
 	"strategytracker/model"
 )
@@ -12,17 +14,17 @@ import (
 func TestUndoRedo(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.titleBG, "Портал за открити данни")
-	retype(d.manual, "70")
-	h.tap(d.saveBtn) // step 1: two fields
+	retype(d.fields.titleBG, "Портал за открити данни")
+	retype(d.fields.manual, "70")
+	h.tap(d.fields.saveBtn) // step 1: two fields
 
 	d = h.open(mDocs)
 	h.tap(d.milestones.complete[msOverdue])
-	h.tap(d.milestones.completeForm.f.save) // step 2: complete today
+	h.tap(latest[*completeForm](h).f.save) // step 2: complete today
 
 	h.tap(d.updates.add)
-	retype(d.updates.form.textBG, "Напредък")
-	h.tap(d.updates.form.f.save) // step 3: a new row
+	retype(latest[*updateForm](h).textBG, "Напредък")
+	h.tap(latest[*updateForm](h).f.save) // step 3: a new row
 
 	if got := len(h.u.hist.undo); got != 3 {
 		t.Fatalf("undo steps = %d, want 3", got)
@@ -84,8 +86,8 @@ func TestUndoRedo(t *testing.T) {
 func TestUndoKeepsOthersChanges(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.titleBG, "Портал")
-	h.tap(d.saveBtn)
+	retype(d.fields.titleBG, "Портал")
+	h.tap(d.fields.saveBtn)
 	h.store.edit(func(doc *model.Doc) {
 		m := doc.Measure(mOpenData)
 		m.SpentCents = 777
@@ -99,22 +101,91 @@ func TestUndoKeepsOthersChanges(t *testing.T) {
 	}
 }
 
-// The shortcuts Ctrl+Z and Ctrl+Shift+Z undo and redo.
+// Ctrl+Z, Ctrl+Y and Ctrl+Shift+Z undo and redo the app's edits — what
+// Fyne 2.7 sends for them (ShortcutUndo, ShortcutRedo, a custom one) —
+// and the focused entry's own typing first, while it has some unsaved.
 func TestUndoShortcuts(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	d := h.open(mOpenData)
-	retype(d.manual, "80")
-	h.tap(d.saveBtn)
+	retype(d.fields.manual, "80")
+	h.tap(d.fields.saveBtn)
 	c := h.u.win.Canvas().(fyne.Shortcutable)
-	c.TypedShortcut(shortcutUndo)
+	c.TypedShortcut(&fyne.ShortcutUndo{})
 	h.u.settle()
 	if got := h.stored(mOpenData).ManualProgress; got != 50 {
 		t.Errorf("after Ctrl+Z progress = %v, want 50", got)
 	}
-	c.TypedShortcut(shortcutRedo)
+	c.TypedShortcut(&fyne.ShortcutRedo{})
+	h.u.settle()
+	if got := h.stored(mOpenData).ManualProgress; got != 80 {
+		t.Errorf("after Ctrl+Y progress = %v, want 80", got)
+	}
+	c.TypedShortcut(&fyne.ShortcutUndo{})
+	h.u.settle()
+	c.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift})
 	h.u.settle()
 	if got := h.stored(mOpenData).ManualProgress; got != 80 {
 		t.Errorf("after Ctrl+Shift+Z progress = %v, want 80", got)
+	}
+
+	// The menu carries the shortcuts, so that they reach the app even when
+	// an entry has the focus (the window asks the menus first).
+	m := h.u.menu
+	if _, ok := m.undo.Shortcut.(*fyne.ShortcutUndo); !ok {
+		t.Errorf("Edit › Undo has the shortcut %v, want Ctrl+Z as Fyne sends it", m.undo.Shortcut)
+	}
+	if _, ok := m.redo.Shortcut.(*fyne.ShortcutRedo); !ok {
+		t.Errorf("Edit › Redo has the shortcut %v", m.redo.Shortcut)
+	}
+	found := false
+	for _, menu := range m.main.Items {
+		for _, it := range menu.Items {
+			if it.ChildMenu == nil {
+				continue
+			}
+			for _, sub := range it.ChildMenu.Items {
+				if sub.Shortcut != nil && sub.Shortcut.ShortcutName() == shortcutRedoShift.ShortcutName() {
+					found = true
+				}
+			}
+		}
+	}
+	if !found {
+		t.Error("Ctrl+Shift+Z is in no menu")
+	}
+
+	// Typing in the focused entry is undone first; then the app's edit.
+	d = h.u.detail
+	h.u.win.Canvas().Focus(d.fields.titleBG)
+	test.Type(d.fields.titleBG, "Нова")
+	m.undo.Action()
+	h.u.settle()
+	if got := d.fields.titleBG.Text; got != "Платформа за открити данни" {
+		t.Errorf("Ctrl+Z in the entry left %q", got)
+	}
+	if got := h.stored(mOpenData).ManualProgress; got != 80 {
+		t.Errorf("Ctrl+Z with typing undid the app's edit too: progress %v", got)
+	}
+	m.undo.Action()
+	h.u.settle()
+	if got := h.stored(mOpenData).ManualProgress; got != 50 {
+		t.Errorf("the second Ctrl+Z: progress %v, want 50", got)
+	}
+}
+
+// "Saved." goes once an undo changed the values it was said of.
+func TestSavedNoteGoesAfterUndo(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	d := h.open(mOpenData)
+	retype(d.fields.manual, "80")
+	h.tap(d.fields.saveBtn)
+	if !h.u.detail.fields.formNote.Visible() {
+		t.Fatal("no Saved note")
+	}
+	h.u.onUndo()
+	h.u.settle()
+	if h.u.detail.fields.formNote.Visible() {
+		t.Errorf("the note %q stays after Undo", h.u.detail.fields.formNote.Text)
 	}
 }
 
@@ -130,8 +201,8 @@ func TestOpenFileEmptiesUndo(t *testing.T) {
 		return other, nil
 	}
 	d := h.open(mOpenData)
-	retype(d.manual, "80")
-	h.tap(d.saveBtn)
+	retype(d.fields.manual, "80")
+	h.tap(d.fields.saveBtn)
 	if !h.u.hist.canUndo() {
 		t.Fatal("nothing to undo after a save")
 	}

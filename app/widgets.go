@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -23,7 +24,16 @@ type statusChip struct {
 	status     model.Status
 	text       string
 	overridden bool
+	tip        string // shown on hover (why the status is overridden)
 }
+
+func (c *statusChip) MouseIn(ev *desktop.MouseEvent) {
+	if c.tip != "" {
+		showTip(ev.AbsolutePosition, c.tip)
+	}
+}
+func (c *statusChip) MouseMoved(*desktop.MouseEvent) {}
+func (c *statusChip) MouseOut()                      { tips.hide() }
 
 func newStatusChip() *statusChip {
 	c := &statusChip{}
@@ -94,9 +104,19 @@ func (r *chipRenderer) Refresh() {
 		r.strike.Hide()
 	} else {
 		r.bg.FillColor = StatusColor(c.status)
+		r.bg.StrokeWidth = 0
 		fg := color.Color(color.White)
 		if c.status == model.StatusAtRisk || c.status == model.StatusNotStarted {
 			fg = color.NRGBA{R: 0x20, G: 0x20, B: 0x20, A: 0xFF}
+		}
+		if c.status == model.StatusCancelled {
+			// Struck-through white on dark grey is hard to read: the dark
+			// grey frames a light chip whose text it writes.
+			dark := StatusColor(model.StatusCancelled)
+			r.bg.FillColor = color.NRGBA{R: 0xEC, G: 0xEC, B: 0xEC, A: 0xFF}
+			r.bg.StrokeColor = dark
+			r.bg.StrokeWidth = 1.5
+			fg = dark
 		}
 		r.text.Color = fg
 		r.strike.StrokeColor = fg
@@ -138,10 +158,22 @@ func percentBar() *widget.ProgressBar {
 }
 
 // field is one input of a form, with its validation message beside it.
+// What the user may not change shows as readable text instead of a greyed
+// input (setReadOnly).
 type field struct {
 	label string
 	input fyne.CanvasObject
 	err   *widget.Label
+	ro    *widget.Label // the value as text, shown instead of input when read-only
+	// display writes the value for the read-only text; nil: from the input.
+	display func() string
+	note    *widget.Label // an explanation under the input, shown with it
+}
+
+// withNote adds an explanation under the input.
+func (f *field) withNote(text string) *field {
+	f.note = hint(text)
+	return f
 }
 
 func newField(label string, input fyne.CanvasObject) *field {
@@ -149,7 +181,10 @@ func newField(label string, input fyne.CanvasObject) *field {
 	e.Importance = widget.DangerImportance
 	e.Wrapping = fyne.TextWrapWord
 	e.Hide()
-	return &field{label: label, input: input, err: e}
+	ro := widget.NewLabel("")
+	ro.Wrapping = fyne.TextWrapWord
+	ro.Hide()
+	return &field{label: label, input: input, err: e, ro: ro}
 }
 
 // setError shows msg beside the field ("" hides it).
@@ -162,6 +197,64 @@ func (f *field) setError(msg string) {
 	}
 }
 
+// setReadOnly shows the field's value as text (true) or its input.
+func (f *field) setReadOnly(ro bool) {
+	if !ro {
+		f.ro.Hide()
+		f.input.Show()
+		if f.note != nil {
+			f.note.Show()
+		}
+		return
+	}
+	if f.note != nil {
+		f.note.Hide()
+	}
+	text := ""
+	if f.display != nil {
+		text = f.display()
+	} else {
+		text = inputText(f.input)
+	}
+	if strings.TrimSpace(text) == "" {
+		text = "—"
+	}
+	f.ro.SetText(text)
+	f.input.Hide()
+	f.ro.Show()
+}
+
+// readOnly reports whether the field shows its value as text.
+func (f *field) readOnly() bool { return f.ro.Visible() }
+
+// inputText is what an input holds, written for people.
+func inputText(o fyne.CanvasObject) string {
+	switch w := o.(type) {
+	case *widget.Entry:
+		return w.Text
+	case *widget.Select:
+		return w.Selected
+	case *widget.Check:
+		if w.Checked {
+			return tr("value.yes")
+		}
+		return tr("value.no")
+	case *widget.CheckGroup:
+		return strings.Join(w.Selected, ", ")
+	case *widget.RadioGroup:
+		return w.Selected
+	case *fyne.Container:
+		var parts []string
+		for _, c := range w.Objects {
+			if t := inputText(c); t != "" {
+				parts = append(parts, t)
+			}
+		}
+		return strings.Join(parts, " ")
+	}
+	return ""
+}
+
 // formGrid lays fields out in two columns: label, then the input with its
 // message under it.
 func formGrid(fields ...*field) *fyne.Container {
@@ -170,7 +263,11 @@ func formGrid(fields ...*field) *fyne.Container {
 		l := widget.NewLabel(f.label)
 		l.TextStyle = fyne.TextStyle{Bold: true}
 		c.Add(l)
-		c.Add(container.NewVBox(f.input, f.err))
+		box := container.NewVBox(wheelThrough(f.input), f.ro, f.err)
+		if f.note != nil {
+			box.Add(f.note)
+		}
+		c.Add(box)
 	}
 	return c
 }
@@ -346,3 +443,90 @@ func enable(w fyne.Disableable, ok bool) {
 
 // lower is strings.ToLower, which folds Cyrillic as well as Latin.
 func lower(s string) string { return strings.ToLower(s) }
+
+// spacer is a fixed-size gap.
+func spacer(w, h float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, h))
+	return r
+}
+
+// heading is a bold title line; it wraps rather than widen the window.
+func heading(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.TextStyle = fyne.TextStyle{Bold: true}
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+// card groups content under a title.
+func card(title string, content fyne.CanvasObject) fyne.CanvasObject {
+	return widget.NewCard("", "", container.NewBorder(heading(title), nil, nil, nil, content))
+}
+
+// The mouse wheel over a single-line entry of a long form scrolls the form:
+// Fyne gives the wheel to the entry's own scroller, which has nowhere to
+// go. wheelThrough lays a wheelPass over the entry; it takes only the wheel
+// (taps, the pointer and the keyboard reach the entry) and hands it to the
+// form's scroller, set by passWheel once the form is in one.
+type wheelPass struct {
+	widget.BaseWidget
+	target *container.Scroll
+}
+
+func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(layout.NewSpacer())
+}
+
+func (w *wheelPass) MinSize() fyne.Size { return fyne.Size{} }
+
+// Scrolled passes the wheel on to the form's scroller.
+func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) {
+	if w.target != nil {
+		w.target.Scrolled(ev)
+	}
+}
+
+// wheelThrough stacks a wheelPass over a single-line entry; other inputs
+// come back as they are.
+func wheelThrough(o fyne.CanvasObject) fyne.CanvasObject {
+	if e, ok := o.(*widget.Entry); ok && !e.MultiLine {
+		p := &wheelPass{}
+		p.ExtendBaseWidget(p)
+		return container.NewStack(e, p)
+	}
+	return o
+}
+
+// passWheel points every wheelPass inside s at s.
+func passWheel(s *container.Scroll) {
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *wheelPass:
+			x.target = s
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		}
+	}
+	walk(s.Content)
+}
+
+// linesList is a list of wrapped lines, each row as tall as its text.
+func linesList(lines *[]string) *widget.List {
+	var l *widget.List
+	l = widget.NewList(func() int { return len(*lines) },
+		func() fyne.CanvasObject {
+			t := widget.NewLabel("template")
+			t.Wrapping = fyne.TextWrapWord
+			return t
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*widget.Label).SetText((*lines)[i])
+			l.SetItemHeight(i, o.MinSize().Height)
+		})
+	return l
+}

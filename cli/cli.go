@@ -16,7 +16,6 @@ import (
 	"strings"
 
 	"strategytracker/model"
-	"strategytracker/storage"
 )
 
 // errUsage marks a command-line mistake: exit status 2.
@@ -60,7 +59,7 @@ type cmdContext struct {
 	lang   model.Lang
 	out    io.Writer
 	stderr io.Writer
-	store  *storage.Store
+	store  model.Store // a file (storage) or a server (storage/postgres)
 
 	asOfText, langText *string // set when the command takes -asof / -lang
 }
@@ -101,6 +100,9 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		printUsage(stdout)
 		return 0
 	}
+	if args[0] == "-version" || args[0] == "--version" {
+		args = append([]string{"version"}, args[1:]...)
+	}
 	cmd := lookup(args[0])
 	if cmd == nil && len(args) > 1 {
 		// Two-word commands: period open, server init, …
@@ -123,7 +125,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if cmd.db != dbNone {
-		fs.StringVar(&c.db, "db", "", "the strategy file (default: $STRATEGYTRACKER_DB, else strategy.db in the app's folder)")
+		fs.StringVar(&c.db, "db", "", "the strategy file, or a server: postgres://USER@HOST/DATABASE or service=NAME (default: $STRATEGYTRACKER_DB, else strategy.db in the app's folder)")
 	}
 	if cmd.flags != nil {
 		cmd.flags(fs, c)

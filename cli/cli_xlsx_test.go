@@ -108,7 +108,7 @@ func TestReportXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := f.GetSheetList(), []string{"Summary", "Measures", "Milestones", "KPIs", "Owners", "Changes"}; !reflect.DeepEqual(got, want) {
+	if got, want := f.GetSheetList(), []string{"Summary", "Budget", "Measures", "Milestones", "KPIs", "Owners", "Changes"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("sheets = %q, want %q", got, want)
 	}
 	rows, _ := f.GetRows("Summary")
@@ -165,8 +165,8 @@ func (r *roundTrip) fill(t *testing.T, f *excelize.File) {
 	setCell(t, f, "Етапи", r.ms.ID, "completed", done.Format(model.BG))
 	setCell(t, f, "Етапи", r.ms.ID, "evidence", "https://sofia.example/strategy/docs/companies.pdf")
 	setCell(t, f, "Етапи", r.noted.ID, "note", "Остават две дружества.")
-	setCell(t, f, "Индикатори", r.kpi.ID, "date", done.Time())
-	setCell(t, f, "Индикатори", r.kpi.ID, "value", "61,5")
+	setCell(t, f, "Показатели", r.kpi.ID, "date", done.Time())
+	setCell(t, f, "Показатели", r.kpi.ID, "value", "61,5")
 	setCell(t, f, "Актуализации", r.updMeasure.ID, "text", "Публикувани са още 12 набора от данни.")
 	setCell(t, f, "Напредък", r.prog.ID, "progress", 90)
 }
@@ -200,7 +200,7 @@ func TestImportRoundTrip(t *testing.T) {
 	out := mustRun(t, "import", "-db", db, "-dry-run", filled)
 	for _, want := range []string{
 		fmt.Sprintf("Етапи!7: change milestone %d", rt.ms.ID), `completed null → "` + rt.today.AddDays(-3).String() + `"`,
-		`note "" → "Остават две дружества."`, "Индикатори!3: add a value of KPI", "value 61.5",
+		`note "" → "Остават две дружества."`, "Показатели!3: add a value of KPI", "value 61.5",
 		"Актуализации!4: add a progress update of measure 1.2", "Напредък!3: change manual progress of measure 2.1: manualProgress 100 → 90",
 		"dry run: 5 change(s) from update.xlsx would be made as Ивелина Петрова <i.petrova@sofia.example>; nothing was written",
 	} {
@@ -317,9 +317,9 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 	tests := []variation{
 		{name: "impossible date", file: setMS(open, "completed", "31.02.2026"), want: `"31.02.2026" is not a valid date`},
 		{name: "text in a number cell", file: edit(func(t *testing.T, f *excelize.File) int {
-			setCell(t, f, "Индикатори", kpi, "date", today.String())
-			return setCell(t, f, "Индикатори", kpi, "value", "шестдесет")
-		}, "Индикатори"), want: `"шестдесет" is not a number`},
+			setCell(t, f, "Показатели", kpi, "date", today.String())
+			return setCell(t, f, "Показатели", kpi, "value", "шестдесет")
+		}, "Показатели"), want: `"шестдесет" is not a number`},
 		{name: "unknown id", file: edit(func(t *testing.T, f *excelize.File) int {
 			_, row := sheetRow(t, f, "Етапи", open, "completed")
 			f.SetCellValue("Етапи", "A"+strconv.Itoa(row), 987654)
@@ -376,9 +376,9 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 		{name: "empty file", file: raw(nil), want: "the file is empty"},
 		{name: "PDF renamed .xlsx", file: raw([]byte("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")), want: "the file is a PDF document"},
 		{name: "KPI value before the baseline", file: edit(func(t *testing.T, f *excelize.File) int {
-			setCell(t, f, "Индикатори", kpi, "date", "01.01.2015")
-			return setCell(t, f, "Индикатори", kpi, "value", 10)
-		}, "Индикатори"), want: "is before the KPI's baseline date"},
+			setCell(t, f, "Показатели", kpi, "date", "01.01.2015")
+			return setCell(t, f, "Показатели", kpi, "value", 10)
+		}, "Показатели"), want: "is before the KPI's baseline date"},
 		{name: "completed in the future", file: setMS(open, "completed", today.AddDays(2).Format(model.BG)), want: "is in the future"},
 		{name: "neither yes nor no", file: setMS(open, "cancelled", "може би"), want: `"може би" is neither yes nor no`},
 		{name: "progress over 100", file: edit(func(t *testing.T, f *excelize.File) int {

@@ -22,6 +22,10 @@ var commands = []func() *command{
 	periodCloseCommand,
 	periodReopenCommand,
 	periodStatusCommand,
+	periodNarrativeCommand,
 	templatesCommand,
 	remindersCommand,
+	versionCommand,
+	serverCommand,
+	copyCommand,
 }

@@ -58,11 +58,11 @@ func openDefault() (*storage.Store, error) {
 	return storage.Open(ctx, path, storage.Options{})
 }
 
-func openForCommand(ctx context.Context, db string) (*storage.Store, error) {
+func openForCommand(ctx context.Context, db string) (model.Store, error) {
 	if db == "" {
 		return openDefault()
 	}
-	return storage.Open(ctx, db, storage.Options{})
+	return openStore(ctx, db)
 }
 
 func createDemo(ctx context.Context, path string) (*storage.Store, error) {
@@ -81,6 +81,9 @@ func (c *cmdContext) actor(d *model.Doc) (*model.Person, error) {
 		if err != nil {
 			return nil, wrapped{err: model.Errorf(model.ErrorCode(err), "-user: %s in %s", model.ErrorMessage(err), c.store.Path()), cause: err}
 		}
+		return p, nil
+	}
+	if p := d.Person(loginPerson(c.store)); p != nil {
 		return p, nil
 	}
 	if d.Strategy.Demo {

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"strategytracker/model"
-	"strategytracker/storage"
 )
 
 func generateCommand() *command {
@@ -30,7 +29,7 @@ func generate(c *cmdContext, n, seed int) error {
 	// A fixed clock: the same seed gives the same file, whatever the day.
 	clock := func() time.Time { return model.GeneratedAsOf.Time().Add(12 * time.Hour) }
 	d := model.Generate(n, uint64(seed))
-	s, err := storage.Create(c.ctx, c.db, d, storage.Options{Now: clock, DatabaseID: fmt.Sprintf("generated-%d-%d", n, seed)})
+	s, err := createStore(c.ctx, c.db, d, clock, fmt.Sprintf("generated-%d-%d", n, seed))
 	if err != nil {
 		return err
 	}

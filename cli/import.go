@@ -24,10 +24,9 @@ func importCommand() *command {
 	}
 }
 
-// importUpdate reads and checks the whole workbook before it touches the
-// database; any problem refuses all of it. The changes are planned again
-// inside the transaction, so that what is written is checked against the
-// file as it stands then.
+// importUpdate runs the one import service (xlsx.Import): it reads and
+// checks the whole workbook before it touches the database, and plans it
+// again inside the write transaction; any problem refuses all of it.
 func importUpdate(c *cmdContext, dryRun bool) error {
 	if c.flags.NArg() != 1 {
 		return usageErr("import needs one IN.xlsx")
@@ -46,44 +45,26 @@ func importUpdate(c *cmdContext, dryRun bool) error {
 	if err != nil {
 		return wrapf(model.ENOTFOUND, err, "cannot read %s", path)
 	}
-	u, err := xlsx.ReadUpdate(f)
-	f.Close()
-	if err != nil {
-		return wrapf(model.ErrorCode(err), err, "%s", name)
-	}
-	today := model.DateOf(nowFunc())
-	refused := func(problems []xlsx.Problem) error {
-		return errLines{lines: xlsx.Problems(problems).Lines(),
+	defer f.Close()
+	res, err := xlsx.Import(c.ctx, c.store, f, name, actor.ID, model.DateOf(nowFunc()), dryRun)
+	var problems xlsx.Problems
+	switch {
+	case errors.As(err, &problems):
+		return errLines{lines: problems.Lines(),
 			summary: fmt.Sprintf("%s: %d problem(s); nothing was imported", name, len(problems))}
-	}
-	changes, problems := xlsx.Plan(d, u, actor, c.store.DatabaseID(), today)
-	if len(problems) > 0 {
-		return refused(problems)
-	}
-	if dryRun {
-		for _, ch := range changes {
+	case err != nil && model.ErrorCode(err) == model.EINVALID:
+		return wrapf(model.EINVALID, err, "%s", name)
+	case err != nil:
+		return err
+	case dryRun:
+		for _, ch := range res.Changes {
 			fmt.Fprintln(c.out, ch)
 		}
-		fmt.Fprintf(c.out, "dry run: %d change(s) from %s would be made as %s; nothing was written\n", len(changes), name, model.UserLabel(actor))
-		return nil
-	}
-	if len(changes) == 0 {
+		fmt.Fprintf(c.out, "dry run: %d change(s) from %s would be made as %s; nothing was written\n", len(res.Changes), name, model.UserLabel(actor))
+	case !res.Applied:
 		fmt.Fprintf(c.out, "nothing to import: %s holds no change to the database\n", name)
-		return nil
+	default:
+		fmt.Fprintf(c.out, "imported %d change(s) from %s as %s\n", len(res.Changes), name, model.UserLabel(actor))
 	}
-	err = c.store.Update(c.ctx, actor.ID, model.ActionImport, name, func(tx model.Tx) error {
-		changes, problems = xlsx.Plan(tx.Doc(), u, tx.Doc().Person(actor.ID), c.store.DatabaseID(), today)
-		if len(problems) > 0 {
-			return refused(problems)
-		}
-		return xlsx.Apply(tx, changes)
-	})
-	var rowErr xlsx.Problems
-	if errors.As(err, &rowErr) {
-		return refused(rowErr)
-	} else if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.out, "imported %d change(s) from %s as %s\n", len(changes), name, model.UserLabel(actor))
 	return nil
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 
 	"strategytracker/model"
-	"strategytracker/storage"
 )
 
 func loadCommand() *command {
@@ -25,7 +24,7 @@ func loadCommand() *command {
 			if err != nil {
 				return wrapf(model.EINVALID, err, "%s", in)
 			}
-			s, err := storage.Create(c.ctx, c.db, d, storage.Options{})
+			s, err := createStore(c.ctx, c.db, d, nil, "")
 			if err != nil {
 				return err
 			}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
@@ -280,4 +281,47 @@ func countBG(n int, one, many string) string {
 		return "1 " + one
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+func periodNarrativeCommand() *command {
+	var area, kind, text, textEN string
+	return &command{
+		name: "period narrative", args: "[-area CODE] -kind KIND -text TEXT [-text-en TEXT]",
+		help: "write the office's narrative of the open period (kinds: commentary, highlights, risks, actions, decisions); an empty text removes it",
+		flags: func(fs *flag.FlagSet, c *cmdContext) {
+			fs.StringVar(&area, "area", "", "the priority area's code (default: the whole strategy)")
+			fs.StringVar(&kind, "kind", "commentary", "commentary, highlights, risks, actions or decisions (requested from the council)")
+			fs.StringVar(&text, "text", "", "the text in Bulgarian")
+			fs.StringVar(&textEN, "text-en", "", "the text in English")
+			c.addUser(fs)
+		},
+		run: func(c *cmdContext) error {
+			k := model.NarrativeKind(kind)
+			if !slices.Contains(model.NarrativeKinds, k) {
+				return usageErr("-kind %q: use commentary, highlights, risks, actions or decisions", kind)
+			}
+			d, err := c.store.Doc(c.ctx)
+			if err != nil {
+				return err
+			}
+			if area != "" && d.Area(area) == nil {
+				return model.Errorf(model.ENOTFOUND, "-area: there is no priority area %q in %s", area, c.store.Path())
+			}
+			var p *model.Period
+			err = c.cycle(func(tx model.Tx, actor *model.Person) error {
+				var err error
+				p, err = model.SetNarrative(tx, area, k, model.T(strings.TrimSpace(text), strings.TrimSpace(textEN)), actor.ID)
+				return err
+			})
+			if err != nil {
+				return err
+			}
+			where := "the whole strategy"
+			if area != "" {
+				where = "area " + area
+			}
+			fmt.Fprintf(c.out, "period %q: %s of %s written\n", p.Name.In(model.BG), kind, where)
+			return nil
+		},
+	}
 }

@@ -3,8 +3,12 @@ package cli
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"io"
+	"os"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"strategytracker/model"
 	"strategytracker/reports/pdf"
@@ -12,7 +16,8 @@ import (
 )
 
 func reportCommand() *command {
-	var format string
+	var format, preparedBy, agreed, submitter, decision string
+	var maxExceptions int
 	return &command{
 		name: "report", args: "-format xlsx|pdf [-lang bg|en] [-asof DATE] [-o OUT]", help: "the progress workbook / council report",
 		flags: func(fs *flag.FlagSet, c *cmdContext) {
@@ -21,14 +26,48 @@ func reportCommand() *command {
 			c.addLang(fs)
 			c.addUser(fs)
 			c.addOutput(fs, "the file to write (default: stdout)")
+			fs.StringVar(&preparedBy, "prepared-by", "", "pdf: who prepared the report (Изготвил), a name or e-mail (default: the file's office user)")
+			fs.StringVar(&agreed, "agreed", "", "pdf: who agreed it (Съгласували), names or e-mails separated by commas (default: the other office people)")
+			fs.StringVar(&submitter, "submitter", "", "pdf: who submits it to the council (Вносител), a name or e-mail (default: the office user's unit)")
+			fs.StringVar(&decision, "decision", "", "pdf: a text file (UTF-8) with the draft decision of the council (проект на решение)")
+			fs.IntVar(&maxExceptions, "max-exceptions", 0, fmt.Sprintf("pdf: how many of the most serious exceptions each list of the body shows (default %d; the annex has all)", pdf.DefaultMaxExceptions))
 		},
 		run: func(c *cmdContext) error {
 			switch format {
 			case "xlsx":
 				return writeXLSX(c, xlsx.WriteWorkbook)
 			case "pdf":
+				if maxExceptions < 0 {
+					return usageErr("-max-exceptions must be 0 or more")
+				}
+				var draft model.Text
+				if decision != "" {
+					b, err := os.ReadFile(decision)
+					if err != nil {
+						return wrapf(model.ENOTFOUND, err, "-decision: cannot read %s", decision)
+					}
+					if !utf8.Valid(b) {
+						return model.Errorf(model.EINVALID, "-decision: %s is not UTF-8 text", decision)
+					}
+					draft.BG = strings.TrimSpace(string(b))
+				}
 				return writeReport(c, func(w io.Writer, d *model.Doc, opt reportOptions) error {
-					return pdf.Write(w, d, pdf.Options{Lang: opt.Lang, AsOf: opt.AsOf, PreparedBy: opt.PreparedBy, Created: opt.Created})
+					if c.lang == model.EN {
+						// The file is written in the report's language.
+						draft.BG, draft.EN = "", draft.BG
+					}
+					po := pdf.Options{Lang: opt.Lang, AsOf: opt.AsOf, PreparedBy: opt.PreparedBy, Created: opt.Created,
+						Submitter: submitter, DraftDecision: draft, MaxExceptions: maxExceptions,
+						Narrative: pdf.NarrativeOf(pdf.PeriodOf(d, opt.AsOf)), Revisions: pdf.RevisionsOf(d, opt.Lang)}
+					if preparedBy != "" {
+						po.PreparedBy = preparedBy
+					}
+					for _, a := range strings.Split(agreed, ",") {
+						if a = strings.TrimSpace(a); a != "" {
+							po.Agreed = append(po.Agreed, a)
+						}
+					}
+					return pdf.Write(w, d, po)
 				})
 			case "":
 				return usageErr("report needs -format xlsx or -format pdf")

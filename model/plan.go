@@ -48,6 +48,10 @@ type Revision struct {
 	Reason    Text   `json:"reason"`
 }
 
+// ReasonNeeded is in the message of a change of the adopted plan refused
+// for want of a reason, so that callers can ask for one.
+const ReasonNeeded = "give a reason for the change"
+
 // revisable lists, per entity, the fields (JSON names) of the adopted plan.
 var revisable = map[Entity][]string{
 	EntityMeasure:   {"end", "plannedCents"},

@@ -42,3 +42,31 @@ func TestVisibilityFlagsInTheExchangeFormat(t *testing.T) {
 		t.Error("flags lost on load")
 	}
 }
+
+// What is published is the office's decision: a coordinator may write a
+// milestone's note but not make it internal or public, nor a measure or KPI.
+func TestOnlyTheOfficeDecidesVisibility(t *testing.T) {
+	d := Generate(10, 1)
+	m := &d.Measures[0]
+	coord := &Person{ID: 99, Name: T("К", "C"), Role: RoleCoordinator, Unit: m.LeadUnit}
+	office := &Person{ID: 98, Name: T("О", "O"), Role: RoleOffice}
+	tests := []struct {
+		entity Entity
+		field  string
+	}{
+		{EntityMilestone, "noteInternal"},
+		{EntityMeasure, "internal"},
+		{EntityKPI, "internal"},
+	}
+	for _, tt := range tests {
+		if err := Authorize(coord, tt.entity, OpUpdate, m, []string{tt.field}); ErrorCode(err) != EFORBIDDEN {
+			t.Errorf("coordinator changes %s %s: %v, want refused", tt.entity, tt.field, err)
+		}
+		if err := Authorize(office, tt.entity, OpUpdate, m, []string{tt.field}); err != nil {
+			t.Errorf("office changes %s %s: %v", tt.entity, tt.field, err)
+		}
+	}
+	if err := Authorize(coord, EntityMilestone, OpUpdate, m, []string{"note"}); err != nil {
+		t.Errorf("coordinator writes a note of their measure: %v", err)
+	}
+}

@@ -3,6 +3,7 @@
 # from Debian): the home page and a measure page, 1366 and 375 px wide.
 #   scripts/site-screenshots.sh [OUTDIR]   (default: screenshots/site)
 # Needs: go, chromium (apt-get install -y --no-install-recommends chromium).
+# Run from the repository's root.
 set -eu
 out=${1:-screenshots/site}
 browser=$(command -v chromium || command -v chromium-browser || true)
@@ -13,8 +14,10 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
-go run . demo -db "$work/demo.db"
-go run . publish -db "$work/demo.db" -asof 2026-11-30 -o "$work/site"
+# The console binary: no UI toolkit to build or to start.
+go build -o "$work/st" ./cmd/strategytracker-cli
+"$work/st" demo -db "$work/demo.db" >/dev/null
+"$work/st" publish -db "$work/demo.db" -asof 2026-11-30 -o "$work/site" >/dev/null
 shot() { # page width height file
 	profile=$(mktemp -d "$work/profile.XXXXXX")
 	"$browser" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \

@@ -112,8 +112,8 @@ func (t *tx) reviseChanges(spec rowSpec, id model.ID, changes []model.FieldChang
 			}
 		}
 		if t.reason.IsEmpty() {
-			return model.Errorf(model.EINVALID, "%s: %s is part of the plan adopted on %s: give a reason for the change (it is kept as a revision)",
-				what, c.Field, t.doc.Adoption.AdoptedOn.Format(model.BG))
+			return model.Errorf(model.EINVALID, "%s: %s is part of the plan adopted on %s: %s (it is kept as a revision)",
+				what, c.Field, t.doc.Adoption.AdoptedOn.Format(model.BG), model.ReasonNeeded)
 		}
 		var measureID model.ID
 		if spec.measure != nil {

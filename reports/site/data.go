@@ -210,6 +210,35 @@ func (s *site) tables() []table {
 		PrimaryKey:  []string{"id"},
 		ForeignKeys: []foreignKey{{[]string{"measure"}, "measures", []string{"code"}}}}
 
+	revisions := table{Name: "revisions", BG: "Промени в приетия план", EN: "Revisions of the adopted plan",
+		Fields: cat([]field{fKey("id", "integer", "Номер на промяната", "Revision number"),
+			fKey("measure", "string", "Код на мярката", "Measure code"),
+			{Name: "entity", Type: "string", BG: "Какво е променено: measure мярка, milestone етап, kpi индикатор", EN: "What changed: measure, milestone, kpi", Required: true, Enum: []string{"measure", "milestone", "kpi"}},
+			fKey("entity_id", "integer", "Номер на мярката, етапа или индикатора (kpis.id при индикатор)", "Number of the measure, milestone or indicator (kpis.id for an indicator)"),
+			{Name: "field", Type: "string", BG: "Показател: end крайна дата, plannedCents планиран бюджет в евроцентове, due срок на етап, targetValue целева стойност, targetDate срок за целта",
+				EN: "Field: end date, plannedCents planned budget in euro cents, due date of a milestone, targetValue, targetDate", Required: true, Enum: []string{"end", "plannedCents", "due", "targetValue", "targetDate"}},
+			fText("original", "Стойност в приетия план", "Value in the adopted plan"),
+			fText("previous", "Стойност преди тази промяна", "Value before this change"),
+			fText("current", "Стойност след тази промяна", "Value after this change"),
+			fDate("date", "Дата на промяната", "Date of the change")},
+			two("reason", "Основание", "Reason")),
+		PrimaryKey:  []string{"id"},
+		ForeignKeys: []foreignKey{{[]string{"measure"}, "measures", []string{"code"}}}}
+	for _, r := range p.Revisions {
+		m := p.Measure(r.MeasureID)
+		if m == nil {
+			continue
+		}
+		date := ""
+		if len(r.At) >= 10 {
+			if d, err := model.ParseDate(r.At[:10]); err == nil {
+				date = d.String()
+			}
+		}
+		revisions.Rows = append(revisions.Rows, []string{strconv.FormatInt(r.ID, 10), m.Code, string(r.Entity), strconv.FormatInt(r.EntityID, 10),
+			r.Field, r.Original, r.Previous, r.Current, date, r.Reason.BG, r.Reason.EN})
+	}
+
 	for i := range p.Measures {
 		m := &p.Measures[i]
 		f := s.figures[i]
@@ -260,7 +289,7 @@ func (s *site) tables() []table {
 			updates.Rows = append(updates.Rows, []string{strconv.FormatInt(u.ID, 10), m.Code, sDate(u.Date), u.Text.BG, u.Text.EN})
 		}
 	}
-	return []table{areas, goals, units, measures, measureGoals, partners, funding, milestones, kpis, values, updates}
+	return []table{areas, goals, units, measures, measureGoals, partners, funding, milestones, kpis, values, updates, revisions}
 }
 
 // csvBytes writes t as RFC 4180 CSV, UTF-8 without a byte-order mark, header first.
@@ -353,9 +382,6 @@ func (s *site) datapackage(tables []table) []byte {
 			Schema:  dpSchema{PrimaryKey: t.PrimaryKey, MissingValues: []string{""}}}
 		for _, f := range t.Fields {
 			df := dpField{Name: f.Name, Type: f.Type, Description: f.EN, Descriptions: map[string]string{"bg": f.BG, "en": f.EN}}
-			if f.Type == "date" {
-				df.Format = "%Y-%m-%d"
-			}
 			if f.Required || len(f.Enum) > 0 {
 				df.Constraints = &dpConstraints{Required: f.Required, Enum: f.Enum}
 			}

@@ -28,6 +28,8 @@ var words = map[model.Lang]map[string]string{
 		"milestonesDone": "Изпълнени етапи", "chooseLang": "Изберете език", "statusNotColour": "Състоянието е изписано с думи; цветът само го подчертава.",
 		"noMeasures": "Няма публикувани мерки.", "demoNote": "Данните са измислени за демонстрация и не са официални.",
 		"expectedMark": "очакван", "publicNote": "Показва се само публичната информация.", "table": "таблица",
+		"rev.end": "Крайна дата на мярката", "rev.plannedCents": "Планиран бюджет", "rev.milestone": "Етап", "rev.due": "срок",
+		"rev.kpi": "Индикатор", "rev.targetValue": "целева стойност", "rev.targetDate": "срок за целевата стойност",
 	},
 	model.EN: {
 		"langName": "English", "skip": "Skip to content", "home": "Home", "measures": "Measures", "openData": "Open data",
@@ -53,6 +55,8 @@ var words = map[model.Lang]map[string]string{
 		"milestonesDone": "Milestones done", "chooseLang": "Choose a language", "statusNotColour": "Each status is written in words; its colour only underlines it.",
 		"noMeasures": "No measures are published.", "demoNote": "The data is made up for demonstration and is not official.",
 		"expectedMark": "expected", "publicNote": "Only public information is shown.", "table": "table",
+		"rev.end": "End date of the measure", "rev.plannedCents": "Planned budget", "rev.milestone": "Milestone", "rev.due": "due date",
+		"rev.kpi": "Indicator", "rev.targetValue": "target value", "rev.targetDate": "target date",
 	},
 }
 

@@ -6,6 +6,8 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
+	"unicode"
 
 	"strategytracker/model"
 )
@@ -103,7 +105,9 @@ func (s *site) render(t *template.Template, path string, p *page) error {
 	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
 		return fmt.Errorf("publish %s: %w", path, err)
 	}
+	s.mu.Lock()
 	s.files[path] = buf.Bytes()
+	s.mu.Unlock()
 	return nil
 }
 
@@ -135,7 +139,8 @@ type measureRow struct {
 }
 
 type homeView struct {
-	Vision, Period, Decision   string
+	Vision, Decision           string
+	PeriodStart, PeriodEnd     string
 	Fig                        figureView
 	Measures, Milestones, Done int
 	Budget, Spent              string
@@ -181,6 +186,7 @@ type measureView struct {
 	Budget              []fact
 	Funding             []fact
 	Milestones          []milestoneRow
+	MilestoneRows       template.HTML // the rows, written by milestoneRowsHTML
 	KPIs                []kpiView
 	Update              *updateView
 	Revisions           []revisionRow
@@ -256,8 +262,19 @@ func (s *site) buildPages() error {
 	if err != nil {
 		return err
 	}
-	for _, lang := range s.opts.Langs {
-		if err := s.buildLang(t, lang); err != nil {
+	// The languages are independent: build them at once.
+	errs := make([]error, len(s.opts.Langs))
+	var wg sync.WaitGroup
+	for i, lang := range s.opts.Langs {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = s.buildLang(t, lang)
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return err
 		}
 	}
@@ -282,7 +299,7 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 	// Home.
 	done := sum.MilestoneStates[model.StateDone]
 	home := homeView{Vision: st.Vision.In(lang), Decision: st.CouncilDecision.In(lang),
-		Period:   st.PeriodStart.Format(lang) + " – " + st.PeriodEnd.Format(lang),
+		PeriodStart: st.PeriodStart.Format(lang), PeriodEnd: st.PeriodEnd.Format(lang),
 		Fig:      s.rollupFigure(float64(sum.Progress), float64(sum.Expected), lang),
 		Measures: sum.Measures, Milestones: sum.Milestones, Done: done,
 		Budget: model.FormatEUR(sum.Budget.PlannedCents, lang), Spent: model.FormatEUR(sum.Budget.SpentCents, lang),
@@ -341,7 +358,7 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 
 	// Open data.
 	dv := dataView{Zip: "../data/" + zipName, JSON: "../data/strategy.json", Package: "../data/datapackage.json",
-		ZipSize: sizeText(len(s.files["data/"+zipName]), lang)}
+		ZipSize: sizeText(s.zipSize, lang)}
 	for _, tb := range s.tableList {
 		rv := resourceView{Title: pick(lang, tb.BG, tb.EN), File: tb.Name + ".csv", Href: "../data/" + tb.Name + ".csv", Rows: len(tb.Rows),
 			PrimaryKey: strings.Join(tb.PrimaryKey, ", ")}
@@ -441,6 +458,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 		v.Milestones = append(v.Milestones, milestoneRow{Title: ms.Title.In(lang), Due: ms.Due.Format(lang), Completed: ms.Completed.Format(lang),
 			Note: ms.Note, Evidence: ms.Evidence, State: s.state(ms.StateAt(m.Cancelled, s.asOf), lang)})
 	}
+	v.MilestoneRows = milestoneRowsHTML(v.Milestones, lang)
 	for k := range m.KPIs {
 		v.KPIs = append(v.KPIs, s.kpiView(&m.KPIs[k], lang))
 	}
@@ -515,7 +533,22 @@ type tableArgs struct {
 	Rows     []measureRow
 }
 
+// partLang is the lang attribute of a text written in one language only
+// (notes, sources, reasons): "bg" for Cyrillic on a page in English.
+func partLang(page model.Lang, s string) string {
+	if page == model.BG {
+		return ""
+	}
+	for _, r := range s {
+		if unicode.Is(unicode.Cyrillic, r) {
+			return "bg"
+		}
+	}
+	return ""
+}
+
 var funcs = template.FuncMap{
+	"partLang":   partLang,
 	"countsArgs": func(w map[string]string, c []countView) countsArgs { return countsArgs{w, c} },
 	"tableArgs": func(w map[string]string, caption, id string, showArea bool, rows []measureRow) tableArgs {
 		return tableArgs{w, caption, id, showArea, rows}

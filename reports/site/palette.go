@@ -148,7 +148,15 @@ svg.chart{display:block;width:100%%;max-width:30rem;height:auto;margin:.4rem 0}
 .update{border-left:4px solid %[9]s;padding:.2rem 0 .2rem 1rem}
 footer{border-top:1px solid %[9]s;margin-top:2rem}
 footer .bar-in{display:block;font-size:.9rem}
-@media (max-width:40rem){h1{font-size:1.4rem}dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}.filters input,.filters select{min-width:0;width:100%%}.filters label{width:100%%}}
+.nw{white-space:nowrap}
+abbr[title]{text-decoration:none}
+@media (max-width:40rem){h1{font-size:1.4rem}
+table.stack thead{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
+table.stack tr{display:block;border-bottom:1px solid %[9]s;padding:.5rem 0}
+table.stack td{display:block;border:0;padding:.1rem 0;text-align:left}
+table.stack td:empty{display:none}
+table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:700}
+dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}.filters input,.filters select{min-width:0;width:100%%}.filters label{width:100%%}}
 `, colText, colBackground, colLink, colFocus, model.DemoHex, colDemoText, colAccent, colOnAccent, colRule, colMuted, colHeadFill)
 	for _, s := range model.Statuses {
 		fmt.Fprintf(&b, ".s-%s{background:%s;color:%s}\n", s, model.StatusHex[s], onColour(model.StatusHex[s]))

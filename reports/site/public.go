@@ -25,7 +25,9 @@ func scrubText(t model.Text) model.Text { return model.Text{BG: scrub(t.BG), EN:
 //   - no internal measure, KPI or update, no internal milestone note;
 //   - people only when the office marked them public, and then without
 //     e-mail or phone; references to other people become "none";
-//   - no snapshots (their authors are people; their figures cover internal measures);
+//   - no snapshots (their authors are people; their figures cover internal
+//     measures), no reporting periods (the office's working data);
+//   - the adopted plan's revisions of what is published, without who made them;
 //   - no e-mail address anywhere in a text.
 //
 // d is not changed. The site, the CSV files and the JSON export are all made
@@ -115,6 +117,7 @@ func PublicDoc(d *model.Doc) *model.Doc {
 		}
 		p.Measures = append(p.Measures, m)
 	}
+	p.Adoption, p.Revisions = publicRevisions(d, p)
 	p.Tidy()
 	return p
 }

@@ -1,11 +1,131 @@
 package site
 
-import "strategytracker/model"
+import (
+	"strconv"
 
-// revisions lists the changes to m's adopted plan (dates, targets, planned
-// budget: original → current, with the reason). The model has no record of
-// revisions yet; when it does, fill the rows here and the measure page shows
-// them in its "Revisions of the adopted plan" section.
+	"strategytracker/model"
+)
+
+// Revisions of the adopted plan (DESIGN.md §1.1): a measure's end date and
+// planned budget, its milestones' due dates and its KPIs' targets, each with
+// its original value, the current one, when and why it changed.
+
+// publicRevisions keeps the revisions of what p publishes, without who made
+// them (an audit label may hold an e-mail address).
+func publicRevisions(d, p *model.Doc) (*model.Adoption, []model.Revision) {
+	if d.Adoption == nil {
+		return nil, nil
+	}
+	a := *d.Adoption
+	a.CouncilDecision, a.By = scrubText(a.CouncilDecision), ""
+	measures := map[model.ID]*model.Measure{}
+	kpis, milestones := map[model.ID]bool{}, map[model.ID]bool{}
+	for i := range p.Measures {
+		m := &p.Measures[i]
+		measures[m.ID] = m
+		for _, k := range m.KPIs {
+			kpis[k.ID] = true
+		}
+		for _, ms := range m.Milestones {
+			milestones[ms.ID] = true
+		}
+	}
+	var out []model.Revision
+	for _, r := range d.Revisions {
+		if measures[r.MeasureID] == nil {
+			continue
+		}
+		switch r.Entity {
+		case model.EntityMeasure:
+			if r.EntityID != r.MeasureID {
+				continue
+			}
+		case model.EntityKPI:
+			if !kpis[r.EntityID] {
+				continue
+			}
+		case model.EntityMilestone:
+			if !milestones[r.EntityID] {
+				continue
+			}
+		default:
+			continue
+		}
+		r.By = ""
+		r.Reason = scrubText(r.Reason)
+		r.Original, r.Previous, r.Current = scrub(r.Original), scrub(r.Previous), scrub(r.Current)
+		out = append(out, r)
+	}
+	return &a, out
+}
+
+// revisionsOf returns the revisions of m and its milestones and KPIs, in the order made.
+func (s *site) revisionsOf(m *model.Measure) []model.Revision {
+	return s.revByMeasure[m.ID]
+}
+
+// revisions lists m's revisions as people read them.
 func (s *site) revisions(m *model.Measure, lang model.Lang) []revisionRow {
-	return nil
+	w := words[lang]
+	var rows []revisionRow
+	for _, r := range s.revisionsOf(m) {
+		row := revisionRow{Original: s.revValue(r.Field, r.Original, lang), Current: s.revValue(r.Field, r.Current, lang),
+			Reason: r.Reason.In(lang)}
+		if len(r.At) >= 10 {
+			if d, err := model.ParseDate(r.At[:10]); err == nil {
+				row.At = d.Format(lang)
+			}
+		}
+		switch r.Entity {
+		case model.EntityMeasure:
+			row.Field = w["rev."+r.Field]
+		case model.EntityMilestone:
+			for _, ms := range m.Milestones {
+				if ms.ID == r.EntityID {
+					row.Field = w["rev.milestone"] + " " + quote(ms.Title.In(lang), lang) + ": " + w["rev.due"]
+				}
+			}
+		case model.EntityKPI:
+			for _, k := range m.KPIs {
+				if k.ID == r.EntityID {
+					row.Field = w["rev.kpi"] + " " + quote(k.Name.In(lang), lang) + ": " + w["rev."+r.Field]
+				}
+			}
+		}
+		if row.Field == "" {
+			row.Field = r.Field
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// revValue shows a revision's value (as stored in the exchange format) as people write it.
+func (s *site) revValue(field, v string, lang model.Lang) string {
+	if v == "" {
+		return "—"
+	}
+	switch field {
+	case "end", "due", "targetDate":
+		if d, err := model.ParseDate(v); err == nil {
+			return d.Format(lang)
+		}
+	case "plannedCents":
+		if c, err := strconv.ParseInt(v, 10, 64); err == nil {
+			return model.FormatEUR(c, lang)
+		}
+	case "targetValue":
+		if f, err := strconv.ParseFloat(v, 64); err == nil {
+			return num(f, lang)
+		}
+	}
+	return v
+}
+
+// quote puts s in the quotation marks of lang.
+func quote(s string, lang model.Lang) string {
+	if lang == model.EN {
+		return "“" + s + "”"
+	}
+	return "„" + s + "“"
 }

@@ -15,6 +15,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"strategytracker/model"
@@ -122,17 +123,53 @@ func Publish(dir string, d *model.Doc, opts Options) error {
 	if err := prepareDir(dir); err != nil {
 		return err
 	}
+	// Folders first, once each; then the files, by a few writers at once
+	// (thousands of small files: the time goes to the file system's calls).
+	made := map[string]bool{}
 	for _, n := range names {
-		path := filepath.Join(dir, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return model.Errorf(model.EINVALID, "publish: %v", err)
+		sub := filepath.Dir(filepath.Join(dir, filepath.FromSlash(n)))
+		if !made[sub] {
+			made[sub] = true
+			if err := os.MkdirAll(sub, 0o755); err != nil {
+				return model.Errorf(model.EINVALID, "publish: %v", err)
+			}
 		}
-		if err := os.WriteFile(path, files[n], 0o644); err != nil {
-			return model.Errorf(model.EINVALID, "publish: %v", err)
+	}
+	work := make(chan string)
+	errs := make(chan error, writers)
+	var wg sync.WaitGroup
+	for range writers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			var first error
+			for n := range work {
+				if first != nil {
+					continue
+				}
+				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(n)), files[n], 0o644); err != nil {
+					first = model.Errorf(model.EINVALID, "publish: %v", err)
+				}
+			}
+			errs <- first
+		}()
+	}
+	for _, n := range names {
+		work <- n
+	}
+	close(work)
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			return err
 		}
 	}
 	return nil
 }
+
+// writers is how many files Publish writes at once.
+const writers = 4
 
 // prepareDir makes dir ready: created if missing, emptied if an earlier
 // publish made it (so no page of a removed measure stays behind).
@@ -174,6 +211,9 @@ type site struct {
 	units                 map[string]*model.Unit
 	areaIndex             map[string]int
 	tableList             []table
+	revByMeasure          map[model.ID][]model.Revision
+	zipSize               int
+	mu                    sync.Mutex // guards files while the languages are built at once
 }
 
 func newSite(d *model.Doc, opts Options) *site {
@@ -184,6 +224,10 @@ func newSite(d *model.Doc, opts Options) *site {
 	s.figures = make([]model.Figures, len(p.Measures))
 	for i := range p.Measures {
 		s.figures[i] = p.Measures[i].Evaluate(opts.AsOf)
+	}
+	s.revByMeasure = map[model.ID][]model.Revision{}
+	for _, r := range p.Revisions {
+		s.revByMeasure[r.MeasureID] = append(s.revByMeasure[r.MeasureID], r)
 	}
 	used := map[string]bool{}
 	for i, a := range s.sum.Areas {
@@ -252,6 +296,7 @@ func (s *site) buildData() error {
 		s.files["data/"+n] = files[n]
 	}
 	s.files["data/"+zipName] = zipped
+	s.zipSize = len(zipped)
 	s.tableList = tables
 	return nil
 }

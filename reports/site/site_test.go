@@ -86,6 +86,16 @@ func markSecrets(t testing.TB, d *model.Doc) secrets {
 	if !kpiDone {
 		t.Fatal("the demo has no KPI to mark internal")
 	}
+	// The adopted plan: one public revision, one of the internal measure.
+	d.Adoption = &model.Adoption{AdoptedOn: model.MustDate("2020-10-22"), CouncilDecision: model.T("Решение № 1", "Decision No. 1"),
+		By: "Office <adopter@sofia.example>", At: "2020-10-23T09:00:00.000000Z"}
+	d.Revisions = []model.Revision{
+		{ID: 1, Entity: model.EntityMeasure, EntityID: m0.ID, MeasureID: m0.ID, Field: "end", Original: "2025-12-31", Previous: "2025-12-31",
+			Current: m0.End.String(), At: "2025-11-03T08:00:00.000000Z", By: "Office <reviser@sofia.example>", Reason: model.T("Обжалване на поръчката", "The tender was appealed")},
+		{ID: 2, Entity: model.EntityMeasure, EntityID: im.ID, MeasureID: im.ID, Field: "plannedCents", Original: "100", Previous: "100", Current: "200",
+			At: "2025-11-04T08:00:00.000000Z", By: "Office", Reason: model.T("ВЪТРЕШНА-РЕВИЗИЯ", "INTERNAL-REVISION")},
+	}
+	s.texts = append(s.texts, "adopter@sofia.example", "reviser@sofia.example", "ВЪТРЕШНА-РЕВИЗИЯ", "INTERNAL-REVISION")
 	return s
 }
 
@@ -171,10 +181,58 @@ var headingLevel = map[string]int{"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "
 func TestEveryPageIsAccessibleAndSelfContained(t *testing.T) {
 	d := demoDoc(t)
 	markSecrets(t, d)
-	dir := publish(t, d, Options{})
-	files := readTree(t, dir)
+	files := readTree(t, publish(t, d, Options{}))
+	pages, charts := checkPages(t, files, d)
+	// 1 landing page; per language home, list, data, 5 areas and a page per public measure.
+	if want := 1 + 2*(3+len(d.Areas)+len(d.Measures)-1); pages != want {
+		t.Errorf("%d pages, want %d", pages, want)
+	}
+	if charts == 0 {
+		t.Error("no chart found")
+	}
+}
+
+// The same checks on documents at the edges: an empty strategy, and codes
+// and texts that a hostile or careless file could hold.
+func TestPagesOfUnusualDocuments(t *testing.T) {
+	empty := &model.Doc{Strategy: model.Strategy{Title: model.T("Празна", "Empty"), Demo: true}}
+	hostile := model.Generate(30, 7)
+	hostile.Strategy.Demo = false
+	hostile.Strategy.ShortTitle = model.T("<script>alert(1)</script>", "</title><h1>x</h1>")
+	hostile.Measures[0].Code = "../../etc"
+	hostile.Measures[1].Code = "a/b?c#d"
+	hostile.Measures[2].Code = "A/B?C#D" // the same file name but for case
+	hostile.Measures[3].Title = model.T(`<img src=x onerror=alert(1)>`, `"><script>alert(2)</script>`)
+	hostile.Measures[4].Area = "NO-SUCH-AREA"
+	hostile.Measures[5].Milestones[0].Evidence = "javascript:alert(3)"
+	hostile.Measures[6].Override = &model.Override{Status: model.StatusAtRisk, Reason: `</span><script>alert(4)</script>`}
+	for _, tt := range []struct {
+		name string
+		d    *model.Doc
+	}{{"empty", empty}, {"hostile", hostile}} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := readTree(t, publish(t, tt.d, Options{}))
+			pages, _ := checkPages(t, files, tt.d)
+			if want := 1 + 2*(3+len(tt.d.Areas)+len(tt.d.Measures)); pages != want {
+				t.Errorf("%d pages, want %d", pages, want)
+			}
+			for name, b := range files {
+				if strings.HasSuffix(name, ".html") && bytes.Contains(b, []byte("alert(")) && bytes.Contains(b, []byte("<script>alert")) {
+					t.Errorf("%s: a script from the data came through", name)
+				}
+				if strings.Contains(name, "..") || strings.ContainsAny(name, "?#\\") {
+					t.Errorf("unsafe file name %q", name)
+				}
+			}
+		})
+	}
+}
+
+// checkPages parses every page of a published site and checks it; it
+// returns the number of pages and of charts.
+func checkPages(t *testing.T, files map[string][]byte, d *model.Doc) (pages, charts int) {
+	t.Helper()
 	evidence := evidenceLinks(d)
-	pages, charts := 0, 0
 	for name, content := range files {
 		if !strings.HasSuffix(name, ".html") {
 			continue
@@ -274,8 +332,8 @@ func TestEveryPageIsAccessibleAndSelfContained(t *testing.T) {
 		if title == "" {
 			t.Errorf("%s: no <title>", name)
 		}
-		if !hasDemoMark {
-			t.Errorf("%s: no demonstration-data mark", name)
+		if hasDemoMark != d.Strategy.Demo {
+			t.Errorf("%s: demonstration-data mark %v, the strategy's demo flag %v", name, hasDemoMark, d.Strategy.Demo)
 		}
 		for _, l := range links {
 			target, frag, _ := strings.Cut(l, "#")
@@ -293,13 +351,7 @@ func TestEveryPageIsAccessibleAndSelfContained(t *testing.T) {
 			}
 		}
 	}
-	// 1 landing page; per language home, list, data, 5 areas and a page per public measure.
-	if want := 1 + 2*(3+len(d.Areas)+len(d.Measures)-1); pages != want {
-		t.Errorf("%d pages, want %d", pages, want)
-	}
-	if charts == 0 {
-		t.Error("no chart found")
-	}
+	return pages, charts
 }
 
 // TestNothingInternalIsPublished searches every byte written, the ZIP's
@@ -343,6 +395,15 @@ func TestNothingInternalIsPublished(t *testing.T) {
 			t.Errorf("%s contains an e-mail address: %s", n, m)
 		}
 	}
+	page0 := files["en/measures/"+uniqueName(d.Measures[0].Code, map[string]bool{}, "")]
+	for _, want := range []string{"Revisions of the adopted plan", "The tender was appealed", "2025-12-31"} {
+		if !bytes.Contains(page0, []byte(want)) {
+			t.Errorf("the page of measure %s does not show %q", d.Measures[0].Code, want)
+		}
+	}
+	if !bytes.Contains(files["data/revisions.csv"], []byte("The tender was appealed")) {
+		t.Error("revisions.csv lacks the public revision")
+	}
 	if !bytes.Contains(files["bg/measures/"+uniqueName(d.Measures[0].Code, map[string]bool{}, "")], []byte(sec.publicName)) {
 		t.Errorf("the public person %q is not named on the page of the measure they are responsible for", sec.publicName)
 	}
@@ -350,6 +411,9 @@ func TestNothingInternalIsPublished(t *testing.T) {
 	pub, err := model.DecodeBytes(files["data/strategy.json"])
 	if err != nil {
 		t.Fatal(err)
+	}
+	if err := pub.Validate(asOf); err != nil {
+		t.Errorf("the public JSON export does not validate (so it cannot be loaded): %v", err)
 	}
 	if got, want := len(pub.Measures), len(d.Measures)-1; got != want {
 		t.Errorf("the JSON export has %d measures, want %d", got, want)
@@ -449,7 +513,7 @@ func TestCSVMatchesDatapackage(t *testing.T) {
 	}
 	keys := map[string]map[string]bool{} // "resource.field,field" → values
 	rows := map[string][]map[string]string{}
-	wantTables := []string{"areas", "goals", "units", "measures", "milestones", "kpis", "kpi_values", "funding"}
+	wantTables := []string{"areas", "goals", "units", "measures", "milestones", "kpis", "kpi_values", "funding", "revisions"}
 	have := map[string]bool{}
 	for _, r := range dp.Resources {
 		have[r.Name] = true

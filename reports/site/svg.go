@@ -50,9 +50,18 @@ func kpiChart(k *model.KPI, values []model.KPIValue, label, targetWord, baseline
 		d model.Date
 		v float64
 	}
-	pts := []pt{{k.BaselineDate, k.BaselineValue}}
+	var pts []pt
+	if k.BaselineDate != 0 { // a KPI without a baseline date starts at its first value
+		pts = append(pts, pt{k.BaselineDate, k.BaselineValue})
+	}
 	for _, v := range values {
 		pts = append(pts, pt{v.Date, v.Value})
+	}
+	if len(pts) == 0 && k.TargetDate != 0 {
+		pts = append(pts, pt{k.TargetDate, k.BaselineValue})
+	}
+	if len(pts) == 0 {
+		pts = append(pts, pt{model.NewDate(2000, 1, 1), k.BaselineValue})
 	}
 	minD, maxD := pts[0].d, pts[0].d
 	minV, maxV := math.Min(k.BaselineValue, k.TargetValue), math.Max(k.BaselineValue, k.TargetValue)
@@ -86,13 +95,9 @@ func kpiChart(k *model.KPI, values []model.KPIValue, label, targetWord, baseline
 	fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s" stroke-dasharray="2 3"/>`,
 		f1(left), f1(y(k.BaselineValue)), f1(w-right), f1(y(k.BaselineValue)), colMuted)
 	// Words beside the two lines, so that they need no legend.
-	ty, by := y(k.TargetValue), y(k.BaselineValue)
-	tdy, bdy := -4.0, 12.0
-	if ty > by {
-		tdy, bdy = 12.0, -4.0
-	}
-	fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="11" fill="%s" text-anchor="end">%s</text>`, f1(w-right), f1(ty+tdy), colLink, esc(targetWord))
-	fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="11" fill="%s" text-anchor="end">%s</text>`, f1(w-right), f1(by+bdy), colMuted, esc(baselineWord))
+	// Above its line: the top padding leaves room, and the years below the axis stay clear.
+	fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="11" fill="%s" text-anchor="end">%s</text>`, f1(w-right), f1(y(k.TargetValue)-4), colLink, esc(targetWord))
+	fmt.Fprintf(&b, `<text x="%s" y="%s" font-size="11" fill="%s" text-anchor="end">%s</text>`, f1(w-right), f1(y(k.BaselineValue)-4), colMuted, esc(baselineWord))
 	var line strings.Builder
 	for i, p := range pts {
 		if i > 0 {

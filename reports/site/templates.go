@@ -9,11 +9,12 @@ const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span
 {{- define "counts"}}<div class="table-wrap"><table><thead><tr><th scope="col">{{.W.status}}</th><th scope="col" class="num">{{.W.count}}</th></tr></thead><tbody>
 {{range .Counts}}<tr><td>{{template "status" .Status}}</td><td class="num">{{.Count}}</td></tr>
 {{end}}</tbody></table></div>{{end}}
-{{- define "measureTable"}}<div class="table-wrap" role="region" aria-label="{{.Caption}}" tabindex="0"><table{{if .ID}} id="{{.ID}}"{{end}}>
+{{- define "measureTable"}}<div class="table-wrap" role="region" aria-label="{{.Caption}}" tabindex="0"><table{{if .ID}} id="{{.ID}}"{{else}} class="stack"{{end}}>
 <thead><tr><th scope="col" data-sort="text">{{.W.code}}</th><th scope="col" data-sort="text">{{.W.title}}</th>{{if .ShowArea}}<th scope="col" data-sort="text">{{.W.area}}</th>{{end}}<th scope="col" data-sort="text">{{.W.leadUnit}}</th><th scope="col" data-sort="text">{{.W.status}}</th><th scope="col" class="num" data-sort="num">{{.W.progress}}</th><th scope="col" data-sort="text">{{.W.end}}</th></tr></thead>
 <tbody>
-{{range .Rows}}<tr data-area="{{.AreaCode}}" data-status="{{.StatusKey}}"><td data-v="{{.Code}}">{{.Code}}</td><td><a href="{{.Href}}">{{.Title}}</a></td>{{if $.ShowArea}}<td>{{.AreaCode}}</td>{{end}}<td>{{.Lead}}</td><td data-v="{{.StatusKey}}">{{template "status" .Status}}</td><td class="num" data-v="{{.ProgressSort}}">{{.Progress}}</td><td data-v="{{.EndSort}}">{{.End}}</td></tr>
-{{end}}</tbody></table></div>{{end}}
+{{range .Rows}}<tr data-area="{{.AreaCode}}" data-status="{{.StatusKey}}"><td data-v="{{.Code}}" data-label="{{$.W.code}}">{{.Code}}</td><td data-label="{{$.W.title}}"><a href="{{.Href}}">{{.Title}}</a></td>{{if $.ShowArea}}<td data-label="{{$.W.area}}"><abbr title="{{.AreaTitle}}">{{.AreaCode}}</abbr></td>{{end}}<td data-label="{{$.W.leadUnit}}">{{.Lead}}</td><td data-v="{{.StatusKey}}" data-label="{{$.W.status}}">{{template "status" .Status}}</td><td class="num" data-v="{{.ProgressSort}}" data-label="{{$.W.progress}}">{{.Progress}}</td><td class="nw" data-v="{{.EndSort}}" data-label="{{$.W.end}}">{{.End}}</td></tr>
+{{end}}</tbody></table></div>
+<p class="muted">* {{.W.overridden}}.</p>{{end}}
 {{- define "layout"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -49,7 +50,7 @@ var bodies = map[string]string{
 	"landing": ``,
 
 	"home": `{{$w := .W}}{{with .Body}}<h1>{{$.H1}}</h1>
-<p class="muted">{{$w.asOf}} {{$.AsOf}} · {{$w.period}}: {{.Period}}{{if .Decision}} · {{.Decision}}{{end}}</p>
+<p class="muted">{{$w.asOf}} <span class="nw">{{$.AsOf}}</span> · {{$w.period}}: <span class="nw">{{.PeriodStart}}</span> – <span class="nw">{{.PeriodEnd}}</span>{{if .Decision}} · {{.Decision}}{{end}}</p>
 {{if .Vision}}<p>{{.Vision}}</p>{{end}}
 <h2>{{$w.overall}}</h2>
 <div class="figures">
@@ -80,7 +81,7 @@ var bodies = map[string]string{
 
 	"measure": `{{$w := .W}}{{with .Body}}<p class="crumbs"><a href="{{$.Home}}">{{$w.home}}</a>{{if .AreaHref}} › <a href="{{.AreaHref}}">{{.AreaTitle}}</a>{{end}}</p>
 <h1>{{$.H1}}</h1>
-<p>{{$w.status}}: {{template "status" .Status}}{{if .OverrideReason}} <span class="muted">(* {{$w.overridden}}. {{$w.reason}}: {{.OverrideReason}})</span>{{end}}</p>
+<p>{{$w.status}}: {{template "status" .Status}}{{if .OverrideReason}} <span class="muted">(* {{$w.overridden}}. {{$w.reason}}: <span{{with partLang $.Lang .OverrideReason}} lang="{{.}}"{{end}}>{{.OverrideReason}}</span>)</span>{{end}}</p>
 <div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
 {{if .Description}}<h2>{{$w.description}}</h2>
 <p>{{.Description}}</p>{{end}}
@@ -90,11 +91,10 @@ var bodies = map[string]string{
 {{if .Funding}}<h3>{{$w.funding}}</h3>
 {{template "facts" .Funding}}{{end}}
 <h2>{{$w.milestones}}</h2>
-{{if .Milestones}}<div class="table-wrap" role="region" aria-label="{{$w.milestones}}" tabindex="0"><table>
+{{if .Milestones}}<div class="table-wrap" role="region" aria-label="{{$w.milestones}}" tabindex="0"><table class="stack">
 <thead><tr><th scope="col">{{$w.title}}</th><th scope="col">{{$w.due}}</th><th scope="col">{{$w.completed}}</th><th scope="col">{{$w.state}}</th><th scope="col">{{$w.note}}</th></tr></thead>
 <tbody>
-{{range .Milestones}}<tr><td>{{.Title}}</td><td>{{.Due}}</td><td>{{.Completed}}</td><td>{{template "status" .State}}</td><td>{{.Note}}{{if .Evidence}}{{if .Note}}<br>{{end}}<a class="evidence" rel="external noopener" href="{{.Evidence}}">{{$w.evidence}}</a>{{end}}</td></tr>
-{{end}}</tbody></table></div>{{else}}<p>{{$w.none}}</p>{{end}}
+{{.MilestoneRows}}</tbody></table></div>{{else}}<p>{{$w.none}}</p>{{end}}
 {{if .KPIs}}<h2>{{$w.kpis}}</h2>
 {{range .KPIs}}<h3 id="{{.ID}}">{{.Name}}</h3>
 {{template "facts" .Facts}}
@@ -102,16 +102,16 @@ var bodies = map[string]string{
 {{if .Values}}<details><summary>{{$w.values}} ({{$w.table}})</summary><div class="table-wrap"><table>
 <thead><tr><th scope="col">{{$w.date}}</th><th scope="col" class="num">{{$w.value}}</th><th scope="col">{{$w.note}}</th><th scope="col">{{$w.source}}</th></tr></thead>
 <tbody>
-{{range .Values}}<tr><td>{{.Date}}</td><td class="num">{{.Value}}</td><td>{{.Note}}</td><td>{{.Source}}</td></tr>
+{{range .Values}}<tr><td class="nw">{{.Date}}</td><td class="num">{{.Value}}</td><td{{with partLang $.Lang .Note}} lang="{{.}}"{{end}}>{{.Note}}</td><td{{with partLang $.Lang .Source}} lang="{{.}}"{{end}}>{{.Source}}</td></tr>
 {{end}}</tbody></table></div></details>{{end}}
 {{end}}{{end}}
 {{with .Update}}<h2>{{$w.latestUpdate}}</h2>
 <div class="update"><p class="muted">{{.Date}}{{if .Author}} · {{.Author}}{{end}}</p><p>{{.Text}}</p></div>{{end}}
 {{if .Revisions}}<h2>{{$w.revisions}}</h2>
-<div class="table-wrap" role="region" aria-label="{{$w.revisions}}" tabindex="0"><table>
+<div class="table-wrap" role="region" aria-label="{{$w.revisions}}" tabindex="0"><table class="stack">
 <thead><tr><th scope="col">{{$w.field}}</th><th scope="col">{{$w.original}}</th><th scope="col">{{$w.current}}</th><th scope="col">{{$w.revisedOn}}</th><th scope="col">{{$w.reason}}</th></tr></thead>
 <tbody>
-{{range .Revisions}}<tr><td>{{.Field}}</td><td>{{.Original}}</td><td>{{.Current}}</td><td>{{.At}}</td><td>{{.Reason}}</td></tr>
+{{range .Revisions}}<tr><td data-label="{{$w.field}}">{{.Field}}</td><td class="nw" data-label="{{$w.original}}">{{.Original}}</td><td class="nw" data-label="{{$w.current}}">{{.Current}}</td><td class="nw" data-label="{{$w.revisedOn}}">{{.At}}</td><td data-label="{{$w.reason}}">{{.Reason}}</td></tr>
 {{end}}</tbody></table></div>{{end}}{{end}}`,
 
 	"list": `{{$w := .W}}{{with .Body}}<h1>{{$w.allMeasures}}</h1>

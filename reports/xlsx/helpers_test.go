@@ -1,7 +1,9 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
+	"io"
 	"strconv"
 	"testing"
 	"time"
@@ -116,4 +118,35 @@ func set(t testing.TB, f *excelize.File, sheet string, id model.ID, key string, 
 		t.Fatal(err)
 	}
 	return cell
+}
+
+// rezip rewrites every entry of the zip b through fn (name, content).
+func rezip(t testing.TB, b []byte, fn func(name string, data []byte) []byte) []byte {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := zw.Create(f.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write(fn(f.Name, data))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }

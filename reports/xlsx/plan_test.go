@@ -322,14 +322,14 @@ func TestPlanReportsEveryProblemInSheetOrder(t *testing.T) {
 		set(t, f, "Напредък", d.MeasureByCode("2.1").ID, "progress", "сто")
 		set(t, f, "Етапи", m.Milestones[5].ID, "completed", "32.01.2026")
 		set(t, f, "Етапи", m.Milestones[4].ID, "completed", "2099-01-01")
-		set(t, f, "Индикатори", m.KPIs[0].ID, "value", "1")
+		set(t, f, "Показатели", m.KPIs[0].ID, "value", "1")
 	})
 	_, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
 	var got []string
 	for _, p := range problems {
 		got = append(got, fmt.Sprintf("%s!%d", p.Sheet, p.Row))
 	}
-	if want := []string{"Етапи!7", "Етапи!8", "Индикатори!3", "Напредък!3"}; !slices.Equal(got, want) {
+	if want := []string{"Етапи!7", "Етапи!8", "Показатели!3", "Напредък!3"}; !slices.Equal(got, want) {
 		t.Errorf("problems at %v, want %v:\n%s", got, want, strings.Join(Problems(problems).Lines(), "\n"))
 	}
 }
@@ -394,8 +394,8 @@ func TestPlanAcceptsTheWaysPeopleWriteValues(t *testing.T) {
 	for _, tt := range tests {
 		u := readFilled(t, d, model.BG, func(f *excelize.File) {
 			set(t, f, "Етапи", m.Milestones[4].ID, "completed", tt.completed)
-			set(t, f, "Индикатори", m.KPIs[0].ID, "date", tt.completed)
-			set(t, f, "Индикатори", m.KPIs[0].ID, "value", tt.value)
+			set(t, f, "Показатели", m.KPIs[0].ID, "date", tt.completed)
+			set(t, f, "Показатели", m.KPIs[0].ID, "value", tt.value)
 		})
 		changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
 		if len(problems) != 0 || len(changes) != 2 {
@@ -425,15 +425,15 @@ func TestPlanRefusesNumbersThatAreNotNumbers(t *testing.T) {
 		style *excelize.Style
 		want  string // "" accepted
 	}{
-		{"bg grouped text", "Индикатори", kpiID, "value", "1 234,5", nil, ""},
-		{"en grouped text", "Индикатори", kpiID, "value", "1,234.5", nil, ""},
-		{"a date as text", "Индикатори", kpiID, "value", "12.03.2026", nil, `"12.03.2026" is not a number`},
-		{"an ISO date as text", "Индикатори", kpiID, "value", "2026-03-12", nil, `"2026-03-12" is not a number`},
-		{"two decimal points", "Индикатори", kpiID, "value", "1.2.3", nil, `"1.2.3" is not a number`},
-		{"misplaced group commas", "Индикатори", kpiID, "value", "12,34,5", nil, `"12,34,5" is not a number`},
-		{"mixed conventions", "Индикатори", kpiID, "value", "1.234,5", nil, `"1.234,5" is not a number`},
-		{"a number shown as a date", "Индикатори", kpiID, "value", 46093, dateStyle, "holds a date"},
-		{"a yes/no cell", "Индикатори", kpiID, "value", true, nil, "is a yes/no value, not a number"},
+		{"bg grouped text", "Показатели", kpiID, "value", "1 234,5", nil, ""},
+		{"en grouped text", "Показатели", kpiID, "value", "1,234.5", nil, ""},
+		{"a date as text", "Показатели", kpiID, "value", "12.03.2026", nil, `"12.03.2026" is not a number`},
+		{"an ISO date as text", "Показатели", kpiID, "value", "2026-03-12", nil, `"2026-03-12" is not a number`},
+		{"two decimal points", "Показатели", kpiID, "value", "1.2.3", nil, `"1.2.3" is not a number`},
+		{"misplaced group commas", "Показатели", kpiID, "value", "12,34,5", nil, `"12,34,5" is not a number`},
+		{"mixed conventions", "Показатели", kpiID, "value", "1.234,5", nil, `"1.234,5" is not a number`},
+		{"a number shown as a date", "Показатели", kpiID, "value", 46093, dateStyle, "holds a date"},
+		{"a yes/no cell", "Показатели", kpiID, "value", true, nil, "is a yes/no value, not a number"},
 		{"progress as a date text", "Напредък", progID, "progress", "01.05", nil, `"01.05" is not a number`},
 		{"progress with misplaced separators", "Напредък", progID, "progress", "5,0,0", nil, `"5,0,0" is not a number`},
 	}
@@ -441,7 +441,7 @@ func TestPlanRefusesNumbersThatAreNotNumbers(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var where string
 			u := readFilled(t, d, model.BG, func(f *excelize.File) {
-				if tt.sheet == "Индикатори" {
+				if tt.sheet == "Показатели" {
 					set(t, f, tt.sheet, tt.id, "date", "2026-11-15")
 				}
 				where = set(t, f, tt.sheet, tt.id, tt.key, tt.value)

@@ -241,7 +241,7 @@ func WritePlanTemplate(w io.Writer, d *model.Doc, databaseID string, opt Options
 		s := s
 		steps = append(steps, func() error { return pw.sheet(s) })
 	}
-	steps = append(steps, func() error { return pw.meta(databaseID) })
+	steps = append(steps, func() error { return WriteRevisionsSheet(f, d, lang) }, func() error { return pw.meta(databaseID) })
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return model.Errorf(model.EINTERNAL, "plan workbook: %v", err)

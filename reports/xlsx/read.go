@@ -129,6 +129,7 @@ func ReadUpdate(r io.Reader) (*Update, error) {
 	case !bytes.HasPrefix(b, []byte("PK")):
 		return nil, model.Errorf(model.EINVALID, "the file is not an Excel workbook (.xlsx): import the filled update template")
 	}
+	b = markInvalidUTF8(b)
 	var f *excelize.File
 	err = guard(func() (err error) {
 		f, err = excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true,
@@ -372,6 +373,10 @@ func (r *rowReader) value(i int) string {
 		if f != "" {
 			r.problem("cell %s holds the formula =%s without a computed value: type the value itself", ref, f)
 		}
+	}
+	if strings.ContainsRune(v, badUTF8) {
+		r.problem("cell %s holds text that is not valid UTF-8 (bytes that are no character, e.g. from a file of another encoding): retype or paste it again as text", cellName(i+1, r.row))
+		v = strings.ReplaceAll(v, string(badUTF8), "\uFFFD")
 	}
 	if r.seen == nil {
 		r.seen = map[int]string{}

@@ -211,7 +211,7 @@ func TestReadUpdateRefusesFilesThatAreNotTemplates(t *testing.T) {
 		{"a zip that is no workbook", zipOf(t, map[string]string{"readme.txt": "hello"}), "damaged or is not an Excel workbook"},
 		{"the progress workbook", workbookBytes(t, d, model.BG), `lacks the template's hidden sheet "_meta"`},
 		{"missing sheet", edit(t, tpl, func(f *excelize.File) { f.DeleteSheet("Етапи") }), `lacks the template's sheet "Етапи"`},
-		{"renamed sheet keys", edit(t, tpl, func(f *excelize.File) { f.SetCellValue("Индикатори", "A1", "Индикатори") }), `lacks the template's sheet "Индикатори"`},
+		{"renamed sheet keys", edit(t, tpl, func(f *excelize.File) { f.SetCellValue("Показатели", "A1", "Показатели") }), `lacks the template's sheet "Показатели"`},
 		{"foreign format", edit(t, tpl, func(f *excelize.File) { f.SetCellValue(metaSheet, "B2", "other/1") }), `its format is "other/1"`},
 	}
 	for _, tt := range tests {
@@ -239,4 +239,51 @@ func zipOf(t *testing.T, files map[string]string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// Text cells whose bytes are not UTF-8 are refused, naming the cell, both
+// in the shared strings (where Excel keeps typed text) and in a sheet.
+func TestReadUpdateRefusesInvalidUTF8(t *testing.T) {
+	d := demoDoc(t)
+	m := d.MeasureByCode("1.1")
+	tests := []struct {
+		name  string
+		value string // typed into the note of milestone 5, then made invalid
+	}{
+		{"a lone continuation byte", "bad\x80text"},
+		{"a Windows-1251 text", "\xcf\xf0\xee\xe5\xea\xf2"}, // "Проект" in Windows-1251
+		{"a truncated sequence", "ok\xd0"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var cell string
+			b := edit(t, templateBytes(t, d, "", model.EN), func(f *excelize.File) {
+				cell = set(t, f, "Milestones", m.Milestones[4].ID, "note", "MARKER-MARKER")
+			})
+			b = rezip(t, b, func(_ string, data []byte) []byte {
+				return bytes.ReplaceAll(data, []byte("MARKER-MARKER"), []byte(tt.value))
+			})
+			u, err := ReadUpdate(bytes.NewReader(b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			changes, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+			want := rowOf("Milestones", cell) + ": cell " + cell + " holds text that is not valid UTF-8"
+			if len(changes) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0].String(), want) {
+				t.Errorf("changes %v, problems %v; want one starting %q", changes, problems, want)
+			}
+		})
+	}
+	// In the sheet's own XML (the template writes its texts inline).
+	b := rezip(t, templateBytes(t, d, "", model.EN), func(_ string, data []byte) []byte {
+		return bytes.ReplaceAll(data, []byte(m.Milestones[4].Title.EN), []byte("bad\xff"))
+	})
+	u, err := ReadUpdate(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, problems := Plan(d, u, d.Person(1), demoDB, demoAsOf)
+	if len(problems) == 0 || !strings.Contains(problems[0].Message, "holds text that is not valid UTF-8") {
+		t.Errorf("problems %v; want the title cell refused as not UTF-8", problems)
+	}
 }

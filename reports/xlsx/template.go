@@ -132,6 +132,7 @@ func WriteTemplate(w io.Writer, d *model.Doc, databaseID string, unit string, op
 	if err != nil {
 		return err
 	}
+	st.printed(msgTplTitle.In(lang)+" — "+d.Strategy.Title.In(lang), lang, opt.AsOf)
 	tw := &templateWriter{f: f, d: d, opt: opt, lang: lang, st: st, unit: unit, dbID: databaseID}
 	for _, m := range sortedMeasures(d) {
 		if !m.Cancelled && tw.inUnit(m) {
@@ -185,6 +186,7 @@ func (tw *templateWriter) inUnit(m *model.Measure) bool {
 func (tw *templateWriter) instructions(databaseID string) error {
 	lang, st, d := tw.lang, tw.st, tw.d
 	g := st.grid()
+	g.page = page{portrait: true, fitWide: 1}
 	g.fit(0, maxWidth) // the instructions wrap in column A
 	g.addLoose(st.styled(st.title, msgTplTitle.In(lang)))
 	g.addLoose(st.styled(st.bold, d.Strategy.Title.In(lang)))

@@ -15,7 +15,7 @@ func TestTemplateSheets(t *testing.T) {
 		lang model.Lang
 		want []string
 	}{
-		{model.BG, []string{"Указания", "Етапи", "Индикатори", "Актуализации", "Напредък", "_meta"}},
+		{model.BG, []string{"Указания", "Етапи", "Показатели", "Актуализации", "Напредък", "_meta"}},
 		{model.EN, []string{"Instructions", "Milestones", "KPI values", "Updates", "Progress", "_meta"}},
 	}
 	for _, tt := range tests {

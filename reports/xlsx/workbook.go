@@ -3,7 +3,6 @@ package xlsx
 import (
 	"cmp"
 	"io"
-	"math"
 	"slices"
 	"strings"
 
@@ -21,7 +20,7 @@ func WriteWorkbook(w io.Writer, d *model.Doc, opt Options) error {
 		return model.Errorf(model.EINVALID, "the workbook needs an as-of date")
 	}
 	lang := opt.lang()
-	names := []model.Text{sheetSummary, sheetMeasures, sheetMilestones, sheetKPIs, sheetOwners, sheetChanges}
+	names := []model.Text{sheetSummary, sheetBudget, sheetMeasures, sheetMilestones, sheetKPIs, sheetOwners, sheetChanges}
 	f, err := newFile(names[0].In(lang), d.Strategy.Title.In(lang), opt)
 	if err != nil {
 		return err
@@ -36,13 +35,14 @@ func WriteWorkbook(w io.Writer, d *model.Doc, opt Options) error {
 	if err != nil {
 		return err
 	}
+	st.printed(d.Strategy.Title.In(lang), lang, opt.AsOf)
 	wb := &workbook{f: f, d: d, opt: opt, lang: lang, st: st}
 	wb.measures = sortedMeasures(d)
 	wb.figures = make([]model.Figures, len(wb.measures))
 	for i, m := range wb.measures {
 		wb.figures[i] = m.Evaluate(opt.AsOf)
 	}
-	for _, step := range []func() error{wb.summary, wb.measureSheet, wb.milestoneSheet, wb.kpiSheet, wb.ownerSheet, wb.changeSheet} {
+	for _, step := range []func() error{wb.summary, wb.budgetSheet, wb.measureSheet, wb.milestoneSheet, wb.kpiSheet, wb.ownerSheet, wb.changeSheet} {
 		if err := step(); err != nil {
 			return err
 		}
@@ -118,10 +118,14 @@ func (wb *workbook) dataSheet(name model.Text, g *grid, headerRow int) error {
 	return stream(wb.f, sheet, g, headerRow, nil, func() error { return wb.f.AutoFilter(sheet, ref, nil) })
 }
 
+// summary is the first sheet: one A4 page in portrait with the figures,
+// progress and status counts by area, the milestones by state, the budget
+// total and the chart.
 func (wb *workbook) summary() error {
 	lang, st, d := wb.lang, wb.st, wb.d
 	sum := model.Summarize(d, wb.opt.AsOf)
 	g := st.grid()
+	g.page = page{portrait: true, fitWide: 1, fitTall: 1}
 	g.addLoose(st.styled(st.title, d.Strategy.Title.In(lang)))
 	if d.Strategy.Demo {
 		g.addLoose(st.styled(st.demo, model.DemoMark(lang)))
@@ -139,26 +143,34 @@ func (wb *workbook) summary() error {
 	g.add(st.str(msgExpected.In(lang)), st.percent(float64(sum.Expected)))
 	g.add(st.str(msgMeasureCount.In(lang)), st.integer(sum.Measures))
 	g.add(st.str(msgMilestoneCnt.In(lang)), st.integer(sum.Milestones))
+	g.add(st.str(msgBudgetPlanned.In(lang)), st.eur(sum.Budget.PlannedCents))
+	g.add(st.str(msgBudgetSpent.In(lang)), st.eur(sum.Budget.SpentCents))
+	g.add(st.str(msgExecution.In(lang)), wb.execution(sum.Budget.PlannedCents, sum.Budget.SpentCents))
 	g.blank()
 
-	// Status counts by area: the chart's data.
+	// Progress and status counts by area: the chart's data.
 	g.addLoose(st.styled(st.bold, msgByArea.In(lang)))
-	heads := []cell{st.styled(st.header, msgCode.In(lang)), st.styled(st.header, msgArea.In(lang))}
+	heads := []cell{st.styled(st.header, msgCode.In(lang)), st.styled(st.header, msgArea.In(lang)),
+		st.styled(st.header, msgProgress.In(lang)), st.styled(st.header, msgExpected.In(lang))}
 	for _, s := range model.Statuses {
 		heads = append(heads, st.styled(st.status[s], s.Label(lang)))
 	}
 	heads = append(heads, st.styled(st.header, msgTotal.In(lang)))
-	headRow := g.add(heads...)
+	headRow := g.addRow(heads, excelize.RowOpts{})
+	g.fit(1, headerWidth)
+	for i := 2; i < len(heads); i++ {
+		g.fit(i, 9) // status names wrap in narrow columns
+	}
 	first := headRow + 1
 	for _, a := range sum.Areas {
-		row := []cell{st.str(a.Code), st.str(a.Title.In(lang))}
+		row := []cell{st.str(a.Code), st.styled(st.wrap, a.Title.In(lang)), st.percent(float64(a.Progress)), st.percent(float64(a.Expected))}
 		for _, s := range model.Statuses {
 			row = append(row, st.integer(a.Status[s]))
 		}
-		g.add(append(row, st.integer(a.Measures))...)
+		g.addLoose(append(row, st.integer(a.Measures))...)
 	}
 	last := len(g.rows)
-	total := []cell{st.styled(st.bold, msgTotal.In(lang)), {}}
+	total := []cell{st.styled(st.bold, msgTotal.In(lang)), {}, st.percent(float64(sum.Progress)), st.percent(float64(sum.Expected))}
 	for _, s := range model.Statuses {
 		total = append(total, st.integer(sum.Status[s]))
 	}
@@ -171,16 +183,6 @@ func (wb *workbook) summary() error {
 		g.add(st.styled(st.status[stateColour[s]], s.Label(lang)), st.integer(sum.MilestoneStates[s]))
 	}
 	g.blank()
-
-	g.addLoose(st.styled(st.bold, msgBudget.In(lang)))
-	g.header(lang, msgSource, msgPlanned, msgSpentProRata, msgExecution, msgMeasureCount)
-	for _, fs := range fundingTotals(d) {
-		g.add(st.str(fs.name.In(lang)), st.eur(fs.planned), st.eur(fs.spent), wb.execution(fs.planned, fs.spent), st.integer(fs.measures))
-	}
-	g.add(st.styled(st.bold, msgTotal.In(lang)), st.eur(sum.Budget.PlannedCents), st.eur(sum.Budget.SpentCents),
-		wb.execution(sum.Budget.PlannedCents, sum.Budget.SpentCents), cell{})
-	g.addLoose(st.str(msgProRataNote.In(lang)))
-	g.blank()
 	chartAt := cellName(1, g.blank()+1)
 
 	sheet := sheetSummary.In(lang)
@@ -192,6 +194,57 @@ func (wb *workbook) summary() error {
 	})
 }
 
+// budgetSheet is the budget by area, by year and by funding source: the
+// same figures, by the same rules, as the PDF report's.
+func (wb *workbook) budgetSheet() error {
+	lang, st, d := wb.lang, wb.st, wb.d
+	g := st.grid()
+	g.page = page{portrait: true, fitWide: 1}
+	g.addLoose(st.styled(st.title, msgBudgetTitle.In(lang)))
+	g.addLoose(st.str(msgBudgetNote.In(lang)))
+	g.blank()
+	table := func(title model.Text, key model.Text, rows []budgetRow, withTitle bool) {
+		g.addLoose(st.styled(st.bold, title.In(lang)))
+		if withTitle {
+			g.header(lang, key, msgArea, msgPlanned, msgSpent, msgExecution, msgMeasureCount)
+		} else {
+			g.header(lang, key, msgPlanned, msgSpent, msgExecution)
+		}
+		var planned, spent int64
+		measures := 0
+		for _, r := range rows {
+			planned, spent, measures = planned+r.planned, spent+r.spent, measures+r.measures
+			if withTitle {
+				g.add(st.str(r.key), st.styled(st.wrap, r.title.In(lang)), st.eur(r.planned), st.eur(r.spent), wb.execution(r.planned, r.spent), st.integer(r.measures))
+			} else {
+				g.add(st.str(r.key), st.eur(r.planned), st.eur(r.spent), wb.execution(r.planned, r.spent))
+			}
+		}
+		if withTitle {
+			g.add(st.styled(st.bold, msgTotal.In(lang)), cell{}, st.styled(st.eurBold, float64(planned)/100), st.styled(st.eurBold, float64(spent)/100), wb.execution(planned, spent), st.integer(measures))
+		} else {
+			g.add(st.styled(st.bold, msgTotal.In(lang)), st.styled(st.eurBold, float64(planned)/100), st.styled(st.eurBold, float64(spent)/100), wb.execution(planned, spent))
+		}
+		g.blank()
+	}
+	table(msgBudgetByArea, msgCode, budgetByArea(d), true)
+	table(msgBudgetByYear, msgYear, budgetByYear(d, wb.opt.AsOf), false)
+	g.addLoose(st.str(msgYearRule.In(lang)))
+	g.blank()
+
+	g.addLoose(st.styled(st.bold, msgBudget.In(lang)))
+	g.header(lang, msgSource, msgPlannedFunding, msgMeasureCount)
+	var funded int64
+	for _, fs := range fundingTotals(d) {
+		funded += fs.planned
+		g.add(st.styled(st.wrap, fs.title.In(lang)), st.eur(fs.planned), st.integer(fs.measures))
+	}
+	g.add(st.styled(st.bold, msgTotal.In(lang)), st.styled(st.eurBold, float64(funded)/100), cell{})
+	g.addLoose(st.str(msgNoSpentBySource.In(lang)))
+	g.fit(1, 30)
+	return stream(wb.f, sheetBudget.In(lang), g, 0, nil, nil)
+}
+
 // statusChart is a stacked bar chart of status counts by area, one series
 // per status in the palette's colour, over the table at rows first..last.
 func (wb *workbook) statusChart(sheet string, headRow, first, last int) *excelize.Chart {
@@ -199,7 +252,7 @@ func (wb *workbook) statusChart(sheet string, headRow, first, last int) *exceliz
 	abs := func(col, row int) string { return "$" + colName(col) + "$" + itoa(row) }
 	var series []excelize.ChartSeries
 	for i, s := range model.Statuses {
-		col := 3 + i
+		col := 5 + i // after code, area, progress, expected
 		series = append(series, excelize.ChartSeries{
 			Name:       q + "!" + abs(col, headRow),
 			Categories: q + "!" + abs(1, first) + ":" + abs(1, last),
@@ -227,51 +280,12 @@ func (wb *workbook) execution(planned, spent int64) cell {
 	return cell{}
 }
 
-// fundingTotal is one funding source's share of the non-cancelled measures.
-type fundingTotal struct {
-	name           model.Text
-	planned, spent int64
-	measures       int
-	spentUnrounded float64
-}
-
-// fundingTotals sums each funding source over the non-cancelled measures,
-// in order of first appearance. Spending is not recorded by source: a
-// measure's spending is apportioned to its sources pro rata to their amounts.
-func fundingTotals(d *model.Doc) []fundingTotal {
-	var out []fundingTotal
-	index := map[model.Text]int{}
-	for _, m := range sortedMeasures(d) {
-		if m.Cancelled {
-			continue
-		}
-		var sum int64
-		for _, fs := range m.Funding {
-			sum += fs.AmountCents
-		}
-		for _, fs := range m.Funding {
-			k, ok := index[fs.Name]
-			if !ok {
-				k = len(out)
-				index[fs.Name] = k
-				out = append(out, fundingTotal{name: fs.Name})
-			}
-			out[k].planned += fs.AmountCents
-			out[k].measures++
-			if sum > 0 {
-				out[k].spentUnrounded += float64(m.SpentCents) * float64(fs.AmountCents) / float64(sum)
-			}
-		}
-	}
-	for i := range out {
-		out[i].spent = int64(math.Round(out[i].spentUnrounded))
-	}
-	return out
-}
-
 func (wb *workbook) measureSheet() error {
 	lang, st := wb.lang, wb.st
 	g := st.grid()
+	// Two column sets, each a page wide in print, column A repeated: who and
+	// how far (A–J), then status detail, money and the latest update (K–R).
+	g.page = page{colBreaks: []int{11}}
 	g.header(lang, msgCode, msgArea, msgTitle, msgLeadUnit, msgResponsible, msgStart, msgEnd, msgProgress, msgExpected,
 		msgStatus, msgComputed, msgReason, msgPlanned, msgSpent, msgExecution, msgFunding, msgLastUpdDate, msgLastUpdate)
 	for i, m := range wb.measures {
@@ -289,9 +303,13 @@ func (wb *workbook) measureSheet() error {
 		if u := latestUpdate(m, wb.opt.AsOf); u != nil {
 			updDate, updText = st.date(u.Date), st.str(u.Text.In(lang))
 		}
+		progress, expected := st.percent(f.Progress), st.percent(f.Expected)
+		if m.Cancelled {
+			progress, expected = st.str("—"), st.str("—") // no progress is expected of a cancelled measure
+		}
 		g.add(st.str(m.Code), st.str(m.Area), st.str(m.Title.In(lang)), st.str(wb.unitName(m.LeadUnit)),
 			st.str(wb.personName(m.Responsible)), st.date(m.Start), st.date(m.End),
-			st.percent(f.Progress), st.percent(f.Expected), wb.statusCell(f.Status, f.Overridden), computed, reason,
+			progress, expected, wb.statusCell(f.Status, f.Overridden), computed, reason,
 			st.eur(m.PlannedCents), st.eur(m.SpentCents), wb.execution(m.PlannedCents, m.SpentCents),
 			st.str(strings.Join(funding, "; ")), updDate, updText)
 	}
@@ -313,6 +331,7 @@ func latestUpdate(m *model.Measure, asOf model.Date) *model.Update {
 func (wb *workbook) milestoneSheet() error {
 	lang, st, asOf := wb.lang, wb.st, wb.opt.AsOf
 	g := st.grid()
+	g.page = page{colBreaks: []int{10}} // the note and the evidence on a page of their own
 	g.header(lang, msgMeasure, msgMeasureTitle, msgMilestone, msgResponsible, msgDue, msgCompleted, msgState,
 		msgDaysOverdue, msgWeight, msgNote, msgEvidence)
 	for _, m := range wb.measures {

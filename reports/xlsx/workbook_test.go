@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -21,8 +22,8 @@ func TestWorkbookSheetNames(t *testing.T) {
 		lang model.Lang
 		want []string
 	}{
-		{model.BG, []string{"Обобщение", "Мерки", "Етапи", "Индикатори", "Отговорници", "Промени"}},
-		{model.EN, []string{"Summary", "Measures", "Milestones", "KPIs", "Owners", "Changes"}},
+		{model.BG, []string{"Обобщение", "Бюджет", "Мерки", "Етапи", "Показатели", "Отговорници", "Промени"}},
+		{model.EN, []string{"Summary", "Budget", "Measures", "Milestones", "KPIs", "Owners", "Changes"}},
 	}
 	for _, tt := range tests {
 		f := open(t, workbookBytes(t, d, tt.lang))
@@ -103,7 +104,7 @@ func TestWorkbookDatesAreDateCellsInTheLanguagesFormat(t *testing.T) {
 			t.Errorf("%s: as-of format = %q, want %q", tt.lang, got, tt.format)
 		}
 		// The start date of the first measure on the Measures sheet.
-		measures := f.GetSheetList()[1]
+		measures := f.GetSheetList()[2]
 		if got, want := raw(t, f, measures, "F2"), strconv.Itoa(serial(d.MeasureByCode("1.1").Start)); got != want {
 			t.Errorf("%s: start of 1.1 = %q, want %q", tt.lang, got, want)
 		}
@@ -188,8 +189,14 @@ func TestWorkbookSummaryMatchesTheFigures(t *testing.T) {
 		if got := raw(t, f, "Summary", "A"+row); got != a.Code {
 			t.Fatalf("row %s: area %q, want %q", row, got, a.Code)
 		}
+		for col, want := range map[int]float64{3: float64(a.Progress), 4: float64(a.Expected)} {
+			got, _ := strconv.ParseFloat(raw(t, f, "Summary", cellName(col, header+1+i)), 64)
+			if math.Abs(got-want/100) > 1e-9 {
+				t.Errorf("%s column %d = %v, want the area's progress figure %v %%", a.Code, col, got, want)
+			}
+		}
 		for j, s := range model.Statuses {
-			cell := cellName(3+j, header+1+i)
+			cell := cellName(5+j, header+1+i)
 			if got, want := raw(t, f, "Summary", cell), strconv.Itoa(a.Status[s]); got != want {
 				t.Errorf("%s %s (%s) = %s, want %s", a.Code, s, cell, got, want)
 			}
@@ -197,7 +204,7 @@ func TestWorkbookSummaryMatchesTheFigures(t *testing.T) {
 	}
 	total := findRow(t, f, "Summary", "Total")
 	for j, s := range model.Statuses {
-		if got, want := raw(t, f, "Summary", cellName(3+j, total)), strconv.Itoa(sum.Status[s]); got != want {
+		if got, want := raw(t, f, "Summary", cellName(5+j, total)), strconv.Itoa(sum.Status[s]); got != want {
 			t.Errorf("total %s = %s, want %s", s, got, want)
 		}
 	}
@@ -275,7 +282,7 @@ func TestWorkbookDataSheetsAreFrozenAndFiltered(t *testing.T) {
 func TestWorkbookChangesSinceTheLatestSnapshot(t *testing.T) {
 	d := demoDoc(t)
 	f := open(t, workbookBytes(t, d, model.EN))
-	if got := raw(t, f, "Changes", "A1"); !strings.Contains(got, "no earlier snapshot") {
+	if got := raw(t, f, "Changes", "A1"); !strings.Contains(got, "no previous report") {
 		t.Errorf("without a snapshot, A1 = %q, want a note that there is none", got)
 	}
 
@@ -325,7 +332,9 @@ func TestWorkbookIsDeterministic(t *testing.T) {
 	}
 }
 
-func TestFundingTotalsApportionSpendingProRata(t *testing.T) {
+// Spending is not recorded per source: the sources give planned amounts
+// only (as the PDF report says), cancelled measures left out.
+func TestFundingTotalsArePlannedAmountsOnly(t *testing.T) {
 	budget, eu := model.T("Бюджет", "Budget"), model.T("ЕС", "EU")
 	d := &model.Doc{Measures: []model.Measure{
 		{Code: "1", PlannedCents: 1000, SpentCents: 400, Funding: []model.Funding{{Name: budget, AmountCents: 750}, {Name: eu, AmountCents: 250}}},
@@ -333,18 +342,61 @@ func TestFundingTotalsApportionSpendingProRata(t *testing.T) {
 		{Code: "3", PlannedCents: 900, SpentCents: 900, Cancelled: true, Funding: []model.Funding{{Name: budget, AmountCents: 900}}},
 	}}
 	got := fundingTotals(d)
-	want := []fundingTotal{
-		{name: budget, planned: 750, spent: 300, measures: 1},
-		{name: eu, planned: 750, spent: 600, measures: 2},
+	want := []budgetRow{{title: budget, planned: 750, measures: 1}, {title: eu, planned: 750, measures: 2}}
+	if !slices.Equal(got, want) {
+		t.Errorf("fundingTotals = %+v, want %+v", got, want)
 	}
-	if len(got) != len(want) {
-		t.Fatalf("got %d sources, want %d", len(got), len(want))
+}
+
+func TestByYearApportionsByDays(t *testing.T) {
+	date := model.MustDate
+	tests := []struct {
+		name     string
+		cents    int64
+		from, to model.Date
+		want     []yearAmount
+	}{
+		{"one year", 1000, date("2026-01-01"), date("2026-12-31"), []yearAmount{{2026, 1000}}},
+		{"two whole years", 1000, date("2025-01-01"), date("2026-12-31"), []yearAmount{{2025, 500}, {2026, 500}}},
+		// 2025-07-02..2025-12-31 is 183 days of 365: 1000×183/365 = 501.37 → 501
+		{"a year from mid-2025", 1000, date("2025-07-02"), date("2026-07-01"), []yearAmount{{2025, 501}, {2026, 499}}},
+		{"half a cent rounds away from zero", 3, date("2025-12-31"), date("2026-01-01"), []yearAmount{{2025, 2}, {2026, 1}}},
+		{"no end", 700, date("2025-03-01"), 0, []yearAmount{{2025, 700}}},
+		{"end before start", 700, date("2026-03-01"), date("2025-03-01"), []yearAmount{{2026, 700}}},
+		{"no dates", 700, 0, 0, []yearAmount{{0, 700}}},
 	}
-	for i := range want {
-		g, w := got[i], want[i]
-		if g.name != w.name || g.planned != w.planned || g.spent != w.spent || g.measures != w.measures {
-			t.Errorf("source %d = %+v, want %+v", i, g, w)
+	for _, tt := range tests {
+		got := byYear(tt.cents, tt.from, tt.to)
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: byYear = %v, want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// The budget sheet's totals by area and by year equal the summary's: the
+// apportioning by year loses no cent.
+func TestWorkbookBudgetByAreaAndYearAddUp(t *testing.T) {
+	d := demoDoc(t)
+	sum := model.Summarize(d, demoAsOf)
+	var areaP, areaS, yearP, yearS int64
+	for _, r := range budgetByArea(d) {
+		areaP, areaS = areaP+r.planned, areaS+r.spent
+	}
+	years := budgetByYear(d, demoAsOf)
+	for _, r := range years {
+		yearP, yearS = yearP+r.planned, yearS+r.spent
+		if y, _ := strconv.Atoi(r.key); y > demoAsOf.Year() && r.spent != 0 {
+			t.Errorf("year %s has spending %d after the as-of date", r.key, r.spent)
+		}
+	}
+	want := [2]int64{sum.Budget.PlannedCents, sum.Budget.SpentCents}
+	if [2]int64{areaP, areaS} != want || [2]int64{yearP, yearS} != want {
+		t.Errorf("by area %d/%d, by year %d/%d; the summary has %d/%d", areaP, areaS, yearP, yearS, want[0], want[1])
+	}
+	f := open(t, workbookBytes(t, d, model.BG))
+	total := findRow(t, f, "Бюджет", "Общо")
+	if got := raw(t, f, "Бюджет", "C"+strconv.Itoa(total)); got != strconv.FormatFloat(float64(want[0])/100, 'f', -1, 64) {
+		t.Errorf("the budget sheet's total planned is %s, want %d cents", got, want[0])
 	}
 }
 
@@ -352,5 +404,60 @@ func TestWorkbookNeedsAnAsOfDate(t *testing.T) {
 	err := WriteWorkbook(io.Discard, demoDoc(t), Options{})
 	if model.ErrorCode(err) != model.EINVALID {
 		t.Errorf("without an as-of date: %v, want EINVALID", err)
+	}
+}
+
+// Issue 14: every font has a name and a size (no serif fallback), no number
+// format leaves a trailing separator, and every sheet prints with a header,
+// page numbers, and its header row repeated (print titles).
+func TestWorkbooksPrintWell(t *testing.T) {
+	d := demoDoc(t)
+	for _, tt := range []struct {
+		name string
+		file []byte
+	}{
+		{"progress bg", workbookBytes(t, d, model.BG)},
+		{"progress en", workbookBytes(t, d, model.EN)},
+		{"template bg", templateBytes(t, d, "", model.BG)},
+	} {
+		entries := zipEntries(t, tt.file)
+		styles := entries["xl/styles.xml"]
+		fonts := regexp.MustCompile(`(?s)<font>.*?</font>|<font/>`).FindAllString(styles, -1)
+		if len(fonts) < 2 {
+			t.Errorf("%s: %d fonts in styles.xml", tt.name, len(fonts))
+		}
+		for i, f := range fonts {
+			if !strings.Contains(f, "<name val=") || !strings.Contains(f, "<sz val=") {
+				t.Errorf("%s: font %d has no name or size: %s", tt.name, i, f)
+			}
+		}
+		for _, code := range regexp.MustCompile(`formatCode="([^"]*)"`).FindAllStringSubmatch(styles, -1) {
+			if strings.Contains(code[1], ".#") && !strings.Contains(code[1], "0.0") {
+				t.Errorf("%s: number format %q leaves a trailing separator on whole numbers", tt.name, code[1])
+			}
+		}
+		f := open(t, tt.file)
+		for _, sheet := range f.GetSheetList() {
+			if visible, _ := f.GetSheetVisible(sheet); !visible {
+				continue
+			}
+			hf, err := f.GetHeaderFooter(sheet)
+			if err != nil || hf == nil || !strings.Contains(hf.OddFooter, "&P") || !strings.Contains(hf.OddFooter, "&N") || hf.OddHeader == "" {
+				t.Errorf("%s: sheet %s has no print header and page numbers: %+v (%v)", tt.name, sheet, hf, err)
+			}
+		}
+		names := f.GetDefinedName()
+		for _, sheet := range f.GetSheetList()[1:] {
+			if visible, _ := f.GetSheetVisible(sheet); !visible || sheet == "Бюджет" || sheet == "Budget" {
+				continue
+			}
+			found := false
+			for _, n := range names {
+				found = found || (n.Name == "_xlnm.Print_Titles" && n.Scope == sheet)
+			}
+			if !found {
+				t.Errorf("%s: sheet %s has no print titles", tt.name, sheet)
+			}
+		}
 	}
 }

@@ -10,6 +10,7 @@ package xlsx
 
 import (
 	"io"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -79,7 +80,11 @@ func newFile(first, title string, opt Options) (*excelize.File, error) {
 type styles struct {
 	title, bold, demo, header, text, wrap             int
 	dateStyle, eurStyle, pctStyle, numStyle, intStyle int
+	fracStyle, eurBold                                int
 	status                                            map[model.Status]int
+	// The print header and footer of every sheet: the document's title,
+	// the as-of line, and "page N of M" with the codes &P and &N.
+	headText, footDay, pageOf string
 	// Template inputs: unlocked, tinted.
 	inText, inDate, inNum int
 }
@@ -89,36 +94,55 @@ func hex(s string) string { return strings.TrimPrefix(s, "#") }
 // darkFill reports whether white text reads better on the status colour.
 func darkFill(s model.Status) bool { return s != model.StatusAtRisk && s != model.StatusNotStarted }
 
+// fontName and fontSize are those of every font of the workbooks: a font
+// without a name falls back to a serif in LibreOffice, and a style's font
+// replaces the default one whole.
+const (
+	fontName = "Calibri"
+	fontSize = 11
+)
+
+// font is the workbooks' font, bold or not, in colour (hex, "" for black).
+func font(bold bool, size float64, colour string) *excelize.Font {
+	return &excelize.Font{Family: fontName, Size: size, Bold: bold, Color: colour}
+}
+
 func newStyles(f *excelize.File, lang model.Lang) (*styles, error) {
 	dateFmt, eurFmt := "dd.mm.yyyy", `#,##0.00 "€"`
 	if lang == model.EN {
 		dateFmt, eurFmt = "yyyy-mm-dd", `"€"#,##0.00`
 	}
-	pctFmt, numFmt, intFmt := "0.0%", "#,##0.##", "0"
+	// Numbers: whole ones without decimals, others with one or two — never
+	// a format like #,##0.## that leaves "20," with a trailing separator.
+	pctFmt, numFmt, fracFmt, intFmt := "0.0%", "#,##0", "#,##0.0#", "0"
 	thin := []excelize.Border{{Type: "bottom", Color: "9AA0A6", Style: 1}}
 	input := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF7D6"}}
 	unlocked := &excelize.Protection{Locked: false}
+	top := func() *excelize.Alignment { return &excelize.Alignment{Vertical: "top"} }
+	plainFont := font(false, fontSize, "")
 	s := &styles{status: map[model.Status]int{}}
 	defs := []struct {
 		id    *int
 		style excelize.Style
 	}{
-		{&s.title, excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}}},
-		{&s.bold, excelize.Style{Font: &excelize.Font{Bold: true}}},
-		{&s.demo, excelize.Style{Font: &excelize.Font{Bold: true, Color: hex(model.DemoHex)}}},
-		{&s.header, excelize.Style{Font: &excelize.Font{Bold: true}, Border: thin,
+		{&s.title, excelize.Style{Font: font(true, 14, "")}},
+		{&s.bold, excelize.Style{Font: font(true, fontSize, "")}},
+		{&s.demo, excelize.Style{Font: font(true, fontSize, hex(model.DemoHex))}},
+		{&s.header, excelize.Style{Font: font(true, fontSize, ""), Border: thin,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"E8EAED"}},
 			Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&s.text, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&s.wrap, excelize.Style{Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&s.dateStyle, excelize.Style{CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&s.eurStyle, excelize.Style{CustomNumFmt: &eurFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&s.pctStyle, excelize.Style{CustomNumFmt: &pctFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&s.numStyle, excelize.Style{CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&s.intStyle, excelize.Style{CustomNumFmt: &intFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&s.inText, excelize.Style{Fill: input, Protection: unlocked, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
-		{&s.inDate, excelize.Style{Fill: input, Protection: unlocked, CustomNumFmt: &dateFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
-		{&s.inNum, excelize.Style{Fill: input, Protection: unlocked, CustomNumFmt: &numFmt, Alignment: &excelize.Alignment{Vertical: "top"}}},
+		{&s.text, excelize.Style{Font: plainFont, Alignment: top()}},
+		{&s.wrap, excelize.Style{Font: plainFont, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&s.dateStyle, excelize.Style{Font: plainFont, CustomNumFmt: &dateFmt, Alignment: top()}},
+		{&s.eurStyle, excelize.Style{Font: plainFont, CustomNumFmt: &eurFmt, Alignment: top()}},
+		{&s.pctStyle, excelize.Style{Font: plainFont, CustomNumFmt: &pctFmt, Alignment: top()}},
+		{&s.numStyle, excelize.Style{Font: plainFont, CustomNumFmt: &numFmt, Alignment: top()}},
+		{&s.fracStyle, excelize.Style{Font: plainFont, CustomNumFmt: &fracFmt, Alignment: top()}},
+		{&s.intStyle, excelize.Style{Font: plainFont, CustomNumFmt: &intFmt, Alignment: top()}},
+		{&s.eurBold, excelize.Style{Font: font(true, fontSize, ""), CustomNumFmt: &eurFmt, Alignment: top()}},
+		{&s.inText, excelize.Style{Font: plainFont, Fill: input, Protection: unlocked, Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}}},
+		{&s.inDate, excelize.Style{Font: plainFont, Fill: input, Protection: unlocked, CustomNumFmt: &dateFmt, Alignment: top()}},
+		{&s.inNum, excelize.Style{Font: plainFont, Fill: input, Protection: unlocked, CustomNumFmt: &fracFmt, Alignment: top()}},
 	}
 	for _, d := range defs {
 		id, err := f.NewStyle(&d.style)
@@ -128,19 +152,124 @@ func newStyles(f *excelize.File, lang model.Lang) (*styles, error) {
 		*d.id = id
 	}
 	for _, st := range model.Statuses {
-		font := &excelize.Font{Color: "000000", Strike: st == model.StatusCancelled}
+		fnt := font(false, fontSize, "000000")
+		fnt.Strike = st == model.StatusCancelled
 		if darkFill(st) {
-			font.Color = "FFFFFF"
+			fnt.Color = "FFFFFF"
 		}
-		id, err := f.NewStyle(&excelize.Style{Font: font,
+		id, err := f.NewStyle(&excelize.Style{Font: fnt,
 			Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{hex(model.StatusHex[st])}},
-			Alignment: &excelize.Alignment{Vertical: "top"}})
+			Alignment: top()})
 		if err != nil {
 			return nil, err
 		}
 		s.status[st] = id
 	}
 	return s, nil
+}
+
+// page is how a sheet prints: A4, landscape unless portrait, fitted to
+// fitWide pages across (1 by default) and as many down as it needs (or
+// fitTall), the header rows repeated on every page (print titles), column
+// A too when the sheet spans several pages across (colBreaks: the 1-based
+// columns that start a new page), and a header and footer with the
+// strategy, the sheet, the as-of date and page numbers.
+type page struct {
+	portrait         bool
+	fitWide, fitTall int
+	colBreaks        []int
+}
+
+func (p page) apply(f *excelize.File, name string, headerRows int, g *grid) error {
+	st := g.st
+	// Page setup goes before the stream: excelize writes the sheet's
+	// properties when the stream starts. Spreadsheet programs ignore page
+	// breaks of a sheet fitted to pages, so a sheet in column sets is
+	// scaled instead: to fit its widest set on a page.
+	fit := len(p.colBreaks) == 0
+	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(fit)}); err != nil {
+		return err
+	}
+	layout := &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape")}
+	if p.portrait {
+		layout.Orientation = ptr("portrait")
+	}
+	if fit {
+		layout.FitToWidth, layout.FitToHeight = ptr(max(p.fitWide, 1)), ptr(p.fitTall)
+	} else {
+		layout.AdjustTo = ptr(uint(p.scale(g)))
+	}
+	if err := f.SetPageLayout(name, layout); err != nil {
+		return err
+	}
+	if err := f.SetPageMargins(name, &excelize.PageLayoutMarginsOptions{Left: ptr(0.5), Right: ptr(0.5),
+		Top: ptr(0.75), Bottom: ptr(0.75), Header: ptr(0.3), Footer: ptr(0.3)}); err != nil {
+		return err
+	}
+	var titles []string
+	if len(p.colBreaks) > 0 {
+		titles = append(titles, quoted(name)+"!$A:$A")
+	}
+	if headerRows > 0 {
+		titles = append(titles, quoted(name)+"!$"+itoa(headerRows)+":$"+itoa(headerRows))
+	}
+	if len(titles) > 0 {
+		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
+			RefersTo: strings.Join(titles, ",")}); err != nil {
+			return err
+		}
+	}
+	for _, c := range p.colBreaks {
+		if err := f.InsertPageBreak(name, cellName(c, 1)); err != nil { // a page starts at column c
+			return err
+		}
+	}
+	return f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&8" + headerText(st.headText) + "&R&8&A",
+		OddFooter: "&L&8" + headerText(st.footDay) + "&R&8" + st.pageOf,
+	})
+}
+
+// scale is the print scale (percent) at which the widest column set of g
+// fits the width of a landscape A4 page within its margins.
+func (p page) scale(g *grid) int {
+	const pagePoints = (11.69 - 2*0.5) * 72
+	widest, set := 0.0, 0.0
+	next := 0
+	for i := range g.widths {
+		if next < len(p.colBreaks) && i+1 == p.colBreaks[next] {
+			widest, set = max(widest, set), colPoints(g.widths[0]) // column A repeats
+			next++
+		}
+		set += colPoints(g.widths[i])
+	}
+	widest = max(widest, set)
+	if widest == 0 {
+		return 100
+	}
+	// 70 %: spreadsheet programs size columns by their default font's
+	// digits, which may be wider than Calibri's (LibreOffice without it).
+	return min(100, max(10, int(0.7*pagePoints/widest*100)))
+}
+
+// colPoints is the printed width of a column of w characters, as stream
+// sets it, in points (7 pixels a character and 5 of padding, at 96 dpi).
+func colPoints(w int) float64 { return float64(min(max(w+2, minWidth), maxWidth)*7+5) * 0.75 }
+
+// headerText escapes a text for a print header or footer (& starts a code
+// there) and keeps it short: a header holds at most 255 characters.
+func headerText(s string) string {
+	if r := []rune(s); len(r) > 90 {
+		s = string(r[:89]) + "…"
+	}
+	return strings.ReplaceAll(s, "&", "&&")
+}
+
+// printed sets the print header and footer of the sheets styled by s.
+func (s *styles) printed(title string, lang model.Lang, asOf model.Date) {
+	s.headText = title
+	s.footDay = msgAsOf.In(lang) + " " + asOf.Format(lang)
+	s.pageOf = msgPageOf.In(lang)
 }
 
 // cell is one cell of a grid; the zero cell is left empty.
@@ -152,6 +281,7 @@ func isEmpty(c *cell) bool { return c.Value == nil && c.StyleID == 0 && c.Formul
 // before the first row is written.
 type grid struct {
 	st     *styles
+	page   page // how the sheet prints
 	rows   [][]cell
 	opts   []excelize.RowOpts
 	widths []int
@@ -270,20 +400,8 @@ func (s *styles) width(c *cell) int {
 // after the rows and before Flush, for autofilters, validation, protection
 // and charts (which excelize keeps on the sheet until it is flushed).
 func stream(f *excelize.File, name string, g *grid, headerRows int, hidden []int, before func() error) error {
-	// Page setup goes before the stream: excelize writes the sheet's
-	// properties when the stream starts.
-	if err := f.SetSheetProps(name, &excelize.SheetPropsOptions{FitToPage: ptr(true)}); err != nil {
+	if err := g.page.apply(f, name, headerRows, g); err != nil {
 		return err
-	}
-	if err := f.SetPageLayout(name, &excelize.PageLayoutOptions{Size: ptr(9), Orientation: ptr("landscape"),
-		FitToWidth: ptr(1), FitToHeight: ptr(0)}); err != nil {
-		return err
-	}
-	if headerRows > 0 {
-		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
-			RefersTo: quoted(name) + "!$" + itoa(headerRows) + ":$" + itoa(headerRows)}); err != nil {
-			return err
-		}
 	}
 	sw, err := f.NewStreamWriter(name)
 	if err != nil {
@@ -389,7 +507,14 @@ func (s *styles) eur(cents int64) cell {
 // percent writes p (0–100) as a fraction with a percent format.
 func (s *styles) percent(p float64) cell { return cell{StyleID: s.pctStyle, Value: p / 100} }
 
-func (s *styles) number(v float64) cell { return cell{StyleID: s.numStyle, Value: v} }
+// number is a measured value: whole numbers without decimals, others with
+// one or two.
+func (s *styles) number(v float64) cell {
+	if v == math.Trunc(v) && math.Abs(v) < 1e15 {
+		return cell{StyleID: s.numStyle, Value: v}
+	}
+	return cell{StyleID: s.fracStyle, Value: v}
+}
 
 func (s *styles) integer(v int) cell { return cell{StyleID: s.intStyle, Value: v} }
 

@@ -102,7 +102,7 @@ func (s *Store) Check(ctx context.Context) (model.CheckReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	current, err := readDoc(ctx, tx)
+	current, err := readDocBatch(ctx, tx)
 	if err != nil {
 		return rep, err
 	}

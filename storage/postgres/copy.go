@@ -17,7 +17,7 @@ func (s *Store) snapshot(ctx context.Context) (*model.Doc, []model.AuditEntry, e
 		return nil, nil, wrapSQL(err, "read %s", s.display)
 	}
 	defer tx.Rollback(ctx)
-	d, err := readDoc(ctx, tx)
+	d, err := readDocBatch(ctx, tx)
 	if err != nil {
 		return nil, nil, err
 	}

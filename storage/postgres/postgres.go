@@ -150,7 +150,9 @@ func firstLine(err error) string {
 	return s
 }
 
-// redact is dsn without its password, fit for titles and messages.
+// Redact is dsn without its password, fit for titles and messages.
+func Redact(dsn string) string { return redact(dsn) }
+
 func redact(dsn string) string {
 	if u, err := url.Parse(dsn); err == nil && u.Scheme != "" {
 		if _, has := u.User.Password(); has {
@@ -173,20 +175,40 @@ func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	if s.now == nil {
 		s.now = time.Now
 	}
-	if err := s.checkSchema(ctx); err != nil {
-		pool.Close()
-		return nil, err
-	}
-	if err := s.readMeta(ctx); err != nil {
-		pool.Close()
-		return nil, err
-	}
-	if err := s.readLogin(ctx); err != nil {
+	if err := s.readAll(ctx); err != nil {
 		pool.Close()
 		return nil, err
 	}
 	s.readOnly = s.readOnly || opts.ReadOnly
 	return s, nil
+}
+
+// readAll is checkSchema, readMeta and readLogin in one round trip, as
+// opening takes them when the server is set up; otherwise it asks them
+// one by one for the message that says what is missing.
+func (s *Store) readAll(ctx context.Context) error {
+	var version int
+	var databaseID *string
+	var me *int64
+	var role *string
+	var canWrite bool
+	err := s.pool.QueryRow(ctx, `SELECT s.version, (SELECT database_id FROM meta WHERE id = 1), st_me(), st_my_role(),
+		has_any_column_privilege('milestones', 'UPDATE') FROM st_schema s`).Scan(&version, &databaseID, &me, &role, &canWrite)
+	if err != nil || version != SchemaVersion() || databaseID == nil {
+		if err := s.checkSchema(ctx); err != nil {
+			return err
+		}
+		if err := s.readMeta(ctx); err != nil {
+			return err
+		}
+		return s.readLogin(ctx)
+	}
+	s.databaseID = *databaseID
+	if me != nil {
+		s.me = *me
+	}
+	s.readOnly = !canWrite || (role != nil && model.Role(*role) == model.RoleCouncil)
+	return nil
 }
 
 // Create loads d as the strategy of a server whose schema was made by

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"strategytracker/model"
 )
@@ -17,7 +18,7 @@ func (s *Store) Doc(ctx context.Context) (*model.Doc, error) {
 		return nil, wrapSQL(err, "read %s", s.display)
 	}
 	defer tx.Rollback(ctx)
-	return readDoc(ctx, tx)
+	return readDocBatch(ctx, tx)
 }
 
 // dateCol scans a nullable YYYY-MM-DD column.
@@ -65,18 +66,64 @@ func each(ctx context.Context, q querier, query string, scan func(pgx.Rows) erro
 	return wrapSQL(rows.Err(), "read")
 }
 
+// docQueries are the queries of readDoc, in the order it runs them, so
+// that they can be sent to the server in one batch (readDocBatch).
+var docQueries = []string{
+	`SELECT title_bg, title_en, short_title_bg, short_title_en, vision_bg, vision_en,
+		period_start, period_end, adopted_on, council_decision_bg, council_decision_en, demo, version FROM meta WHERE id = 1`,
+	`SELECT id, code, title_bg, title_en, description_bg, description_en, version FROM goals`,
+	`SELECT id, code, title_bg, title_en, description_bg, description_en, ord, version FROM areas`,
+	`SELECT id, code, name_bg, name_en, kind, version FROM units`,
+	`SELECT id, name_bg, name_en, position_bg, position_en, unit, email, phone, role, version FROM people`,
+	`SELECT id, code, area, title_bg, title_en, description_bg, description_en, lead_unit,
+		responsible_id, start_date, end_date, weight, manual_progress, planned_cents, spent_cents, cancelled,
+		override_status, override_reason, version FROM measures`,
+	`SELECT measure_id, goal FROM measure_goals`,
+	`SELECT measure_id, unit FROM measure_partners`,
+	`SELECT measure_id, name_bg, name_en, amount_cents FROM funding ORDER BY measure_id, pos`,
+	`SELECT id, measure_id, title_bg, title_en, due, completed, cancelled, weight, responsible_id,
+		note, evidence, version FROM milestones`,
+	`SELECT id, measure_id, name_bg, name_en, unit_bg, unit_en, kind, baseline_value, baseline_date,
+		target_value, target_date, version FROM kpis`,
+	`SELECT id, kpi_id, date, value, note, source, version FROM kpi_values`,
+	`SELECT id, measure_id, date, author_id, text_bg, text_en, version FROM updates`,
+	`SELECT id, name, as_of, created_at, created_by, sha256, figures FROM snapshots`,
+}
+
+// batchReader answers readDoc's queries, in order, from a batch.
+type batchReader struct{ br pgx.BatchResults }
+
+func (b batchReader) Query(context.Context, string, ...any) (pgx.Rows, error) { return b.br.Query() }
+func (b batchReader) QueryRow(context.Context, string, ...any) pgx.Row        { return b.br.QueryRow() }
+func (b batchReader) Exec(context.Context, string, ...any) (pgconn.CommandTag, error) {
+	return b.br.Exec()
+}
+
+// readDocBatch is readDoc in one round trip to the server.
+func readDocBatch(ctx context.Context, tx pgx.Tx) (*model.Doc, error) {
+	var b pgx.Batch
+	for _, q := range docQueries {
+		b.Queue(q)
+	}
+	br := tx.SendBatch(ctx, &b)
+	d, err := readDoc(ctx, batchReader{br})
+	if cerr := br.Close(); err == nil && cerr != nil {
+		err = wrapSQL(cerr, "read the strategy")
+	}
+	return d, err
+}
+
 func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	d := &model.Doc{Format: model.Format}
 	st := &d.Strategy
-	err := q.QueryRow(ctx, `SELECT title_bg, title_en, short_title_bg, short_title_en, vision_bg, vision_en,
-		period_start, period_end, adopted_on, council_decision_bg, council_decision_en, demo, version FROM meta WHERE id = 1`).
+	err := q.QueryRow(ctx, docQueries[0]).
 		Scan(&st.Title.BG, &st.Title.EN, &st.ShortTitle.BG, &st.ShortTitle.EN, &st.Vision.BG, &st.Vision.EN,
 			dateCol{&st.PeriodStart}, dateCol{&st.PeriodEnd}, dateCol{&st.AdoptedOn},
 			&st.CouncilDecision.BG, &st.CouncilDecision.EN, &st.Demo, &st.Version)
 	if err != nil {
 		return nil, wrapSQL(err, "read the strategy")
 	}
-	if err := each(ctx, q, `SELECT id, code, title_bg, title_en, description_bg, description_en, version FROM goals`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[1], func(r pgx.Rows) error {
 		var g model.Goal
 		err := r.Scan(&g.ID, &g.Code, &g.Title.BG, &g.Title.EN, &g.Description.BG, &g.Description.EN, &g.Version)
 		d.Goals = append(d.Goals, g)
@@ -84,7 +131,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, code, title_bg, title_en, description_bg, description_en, ord, version FROM areas`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[2], func(r pgx.Rows) error {
 		var a model.Area
 		err := r.Scan(&a.ID, &a.Code, &a.Title.BG, &a.Title.EN, &a.Description.BG, &a.Description.EN, &a.Order, &a.Version)
 		d.Areas = append(d.Areas, a)
@@ -92,7 +139,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, code, name_bg, name_en, kind, version FROM units`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[3], func(r pgx.Rows) error {
 		var u model.Unit
 		var kind string
 		err := r.Scan(&u.ID, &u.Code, &u.Name.BG, &u.Name.EN, &kind, &u.Version)
@@ -102,7 +149,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, name_bg, name_en, position_bg, position_en, unit, email, phone, role, version FROM people`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[4], func(r pgx.Rows) error {
 		var p model.Person
 		var role string
 		err := r.Scan(&p.ID, &p.Name.BG, &p.Name.EN, &p.Position.BG, &p.Position.EN, &p.Unit, &p.Email, &p.Phone, &role, &p.Version)
@@ -114,9 +161,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	}
 
 	index := map[model.ID]int{}
-	if err := each(ctx, q, `SELECT id, code, area, title_bg, title_en, description_bg, description_en, lead_unit,
-		responsible_id, start_date, end_date, weight, manual_progress, planned_cents, spent_cents, cancelled,
-		override_status, override_reason, version FROM measures`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[5], func(r pgx.Rows) error {
 		var m model.Measure
 		var resp sql.NullInt64
 		var ovStatus, ovReason sql.NullString
@@ -139,7 +184,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 		}
 		return nil
 	}
-	if err := each(ctx, q, `SELECT measure_id, goal FROM measure_goals`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[6], func(r pgx.Rows) error {
 		var id model.ID
 		var code string
 		if err := r.Scan(&id, &code); err != nil {
@@ -152,7 +197,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT measure_id, unit FROM measure_partners`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[7], func(r pgx.Rows) error {
 		var id model.ID
 		var code string
 		if err := r.Scan(&id, &code); err != nil {
@@ -165,7 +210,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT measure_id, name_bg, name_en, amount_cents FROM funding ORDER BY measure_id, pos`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[8], func(r pgx.Rows) error {
 		var id model.ID
 		var f model.Funding
 		if err := r.Scan(&id, &f.Name.BG, &f.Name.EN, &f.AmountCents); err != nil {
@@ -178,8 +223,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, measure_id, title_bg, title_en, due, completed, cancelled, weight, responsible_id,
-		note, evidence, version FROM milestones`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[9], func(r pgx.Rows) error {
 		var ms model.Milestone
 		var resp sql.NullInt64
 		err := r.Scan(&ms.ID, &ms.MeasureID, &ms.Title.BG, &ms.Title.EN, dateCol{&ms.Due}, dateCol{&ms.Completed}, &ms.Cancelled,
@@ -193,8 +237,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 		return nil, err
 	}
 	kpiIndex := map[model.ID][2]int{}
-	if err := each(ctx, q, `SELECT id, measure_id, name_bg, name_en, unit_bg, unit_en, kind, baseline_value, baseline_date,
-		target_value, target_date, version FROM kpis`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[10], func(r pgx.Rows) error {
 		var k model.KPI
 		var kind string
 		err := r.Scan(&k.ID, &k.MeasureID, &k.Name.BG, &k.Name.EN, &k.Unit.BG, &k.Unit.EN, &kind, &k.BaselineValue,
@@ -208,7 +251,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, kpi_id, date, value, note, source, version FROM kpi_values`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[11], func(r pgx.Rows) error {
 		var v model.KPIValue
 		err := r.Scan(&v.ID, &v.KPIID, dateCol{&v.Date}, &v.Value, &v.Note, &v.Source, &v.Version)
 		if at, ok := kpiIndex[v.KPIID]; ok {
@@ -219,7 +262,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, measure_id, date, author_id, text_bg, text_en, version FROM updates`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[12], func(r pgx.Rows) error {
 		var u model.Update
 		var author sql.NullInt64
 		err := r.Scan(&u.ID, &u.MeasureID, dateCol{&u.Date}, &author, &u.Text.BG, &u.Text.EN, &u.Version)
@@ -231,7 +274,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT id, name, as_of, created_at, created_by, sha256, figures FROM snapshots`, func(r pgx.Rows) error {
+	if err := each(ctx, q, docQueries[13], func(r pgx.Rows) error {
 		var sn model.Snapshot
 		var figures string
 		err := r.Scan(&sn.ID, &sn.Name, dateCol{&sn.AsOf}, &sn.CreatedAt, &sn.CreatedBy, &sn.SHA256, &figures)

@@ -65,7 +65,7 @@ type tx struct {
 }
 
 func (s *Store) newTx(ctx context.Context, sqlTx pgx.Tx, actorID model.ID) (*tx, error) {
-	d, err := readDoc(ctx, sqlTx)
+	d, err := readDocBatch(ctx, sqlTx)
 	if err != nil {
 		return nil, err
 	}
@@ -624,7 +624,7 @@ func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 		return err
 	}
 	// Re-read: deletions cascade, and the document must match the file.
-	d, err := readDoc(t.ctx, t.sql)
+	d, err := readDocBatch(t.ctx, t.sql)
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,265 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Tooltips. Fyne 2.7 has none, and a pop-up overlay would take the
+// pointer's events from what is under it; so the window's content carries
+// a layer above the screens that only draws (tipLayer), where a widget
+// under the pointer shows a line of text. Hover widgets find it through
+// tips, the layer of the window.
+
+// tipLayer draws one tooltip at a position of the window's content.
+type tipLayer struct {
+	root *fyne.Container // without a layout: the tip is placed by hand
+	bg   *canvas.Rectangle
+	text *canvas.Text
+}
+
+var tips *tipLayer
+
+func newTipLayer() *tipLayer {
+	t := &tipLayer{bg: canvas.NewRectangle(color.NRGBA{R: 0x30, G: 0x30, B: 0x30, A: 0xF0}),
+		text: canvas.NewText("", color.White)}
+	t.bg.CornerRadius = 4
+	t.text.TextSize = theme.TextSize() - 1
+	t.root = container.NewWithoutLayout(t.bg, t.text)
+	t.bg.Hide()
+	t.text.Hide()
+	return t
+}
+
+// show puts text near the absolute position at (the pointer's), inside the
+// window.
+func (t *tipLayer) show(at fyne.Position, text string) {
+	if t == nil || text == "" {
+		return
+	}
+	t.text.Text = text
+	ts := fyne.MeasureText(text, t.text.TextSize, t.text.TextStyle)
+	pad := float32(6)
+	size := fyne.NewSize(ts.Width+2*pad, ts.Height+2*pad)
+	area := t.root.Size()
+	x := min(at.X+12, area.Width-size.Width-2)
+	y := at.Y + 18
+	if y+size.Height > area.Height {
+		y = at.Y - size.Height - 6
+	}
+	x, y = max(0, x), max(0, y)
+	t.bg.Move(fyne.NewPos(x, y))
+	t.bg.Resize(size)
+	t.text.Move(fyne.NewPos(x+pad, y+pad))
+	t.text.Resize(ts)
+	t.bg.Show()
+	t.text.Show()
+	t.root.Refresh()
+}
+
+func (t *tipLayer) hide() {
+	if t == nil || !t.bg.Visible() {
+		return
+	}
+	t.bg.Hide()
+	t.text.Hide()
+	t.root.Refresh()
+}
+
+// showTip shows text beside the pointer (at, absolute in the canvas).
+func showTip(at fyne.Position, text string) {
+	if tips == nil {
+		return
+	}
+	// The layer may not start at the canvas's origin (the main menu).
+	tips.show(at.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(tips.root)), text)
+}
+
+// textCell is a line of text for tables: it shortens itself with "…" to
+// its width and shows the whole text on hover. Rows of them are shorter
+// than rows of labels, so a table shows more of them.
+type textCell struct {
+	widget.BaseWidget
+	text      string
+	bold      bool
+	truncated bool
+}
+
+func newTextCell() *textCell {
+	c := &textCell{}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+// SetText shows s.
+func (c *textCell) SetText(s string) {
+	if c.text != s {
+		c.text = s
+		c.Refresh()
+	}
+}
+
+func (c *textCell) CreateRenderer() fyne.WidgetRenderer {
+	r := &textCellRenderer{c: c, text: canvas.NewText("", theme.Color(theme.ColorNameForeground))}
+	return r
+}
+
+func (c *textCell) MouseIn(ev *desktop.MouseEvent) {
+	if c.truncated {
+		showTip(ev.AbsolutePosition, c.text)
+	}
+}
+func (c *textCell) MouseMoved(*desktop.MouseEvent) {}
+func (c *textCell) MouseOut()                      { tips.hide() }
+
+type textCellRenderer struct {
+	c    *textCell
+	text *canvas.Text
+}
+
+const cellPad = 6
+
+func (r *textCellRenderer) Destroy() {}
+
+func (r *textCellRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.text} }
+
+func (r *textCellRenderer) MinSize() fyne.Size {
+	h := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
+	return fyne.NewSize(40, h+2*cellPad)
+}
+
+func (r *textCellRenderer) Layout(size fyne.Size) {
+	r.text.TextSize = theme.TextSize()
+	r.text.TextStyle = fyne.TextStyle{Bold: r.c.bold}
+	avail := size.Width - 2*cellPad
+	r.text.Text, r.c.truncated = ellipsize(r.c.text, avail, r.text.TextSize, r.text.TextStyle)
+	ts := fyne.MeasureText(r.text.Text, r.text.TextSize, r.text.TextStyle)
+	r.text.Move(fyne.NewPos(cellPad, (size.Height-ts.Height)/2))
+	r.text.Resize(ts)
+}
+
+func (r *textCellRenderer) Refresh() {
+	r.text.Color = theme.Color(theme.ColorNameForeground)
+	r.Layout(r.c.Size())
+	r.text.Refresh()
+}
+
+// ellipsize shortens s with "…" to fit width; true when it was shortened.
+func ellipsize(s string, width, size float32, style fyne.TextStyle) (string, bool) {
+	if fyne.MeasureText(s, size, style).Width <= width {
+		return s, false
+	}
+	runes := []rune(s)
+	lo, hi := 0, len(runes)
+	for lo < hi { // the longest prefix that fits with "…"
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(runes[:mid])+"…", size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(runes[:lo]) + "…", true
+}
+
+// progressCell writes a percentage in the text colour beside a thin bar:
+// readable whatever the value, in either theme.
+// On the dashboard it also marks the expected progress and takes the
+// colour of a status.
+type progressCell struct {
+	widget.BaseWidget
+	value    float64 // 0–100
+	text     string
+	expected float64     // the expected progress, marked on the bar; < 0: none
+	fill     color.Color // nil: the theme's primary colour
+	thick    bool        // a taller bar (the dashboard)
+}
+
+func newProgressCell() *progressCell {
+	p := &progressCell{expected: -1}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// SetExpected marks the expected progress (0–100; < 0 removes the mark)
+// and colours the bar (nil: the primary colour).
+func (p *progressCell) SetExpected(expected float64, fill color.Color) {
+	p.expected, p.fill = expected, fill
+	p.Refresh()
+}
+
+// Set shows value (0–100) written as text.
+func (p *progressCell) Set(value float64, text string) {
+	p.value, p.text = value, text
+	p.Refresh()
+}
+
+func (p *progressCell) CreateRenderer() fyne.WidgetRenderer {
+	r := &progressCellRenderer{p: p, track: canvas.NewRectangle(color.Transparent), fill: canvas.NewRectangle(color.Transparent),
+		text: canvas.NewText("", color.Black), mark: canvas.NewRectangle(color.Black)}
+	r.track.CornerRadius, r.fill.CornerRadius = 3, 3
+	r.text.Alignment = fyne.TextAlignTrailing
+	return r
+}
+
+type progressCellRenderer struct {
+	p                 *progressCell
+	track, fill, mark *canvas.Rectangle
+	text              *canvas.Text
+}
+
+func (r *progressCellRenderer) Destroy() {}
+
+func (r *progressCellRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.track, r.fill, r.mark, r.text}
+}
+
+func (r *progressCellRenderer) MinSize() fyne.Size {
+	h := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{}).Height
+	return fyne.NewSize(100, h+2*cellPad)
+}
+
+func (r *progressCellRenderer) Layout(size fyne.Size) {
+	tw := fyne.MeasureText("100,0 %", theme.TextSize(), fyne.TextStyle{}).Width
+	r.text.TextSize = theme.TextSize()
+	ts := fyne.MeasureText(r.text.Text, r.text.TextSize, r.text.TextStyle)
+	r.text.Move(fyne.NewPos(cellPad, (size.Height-ts.Height)/2))
+	r.text.Resize(fyne.NewSize(tw, ts.Height))
+	x := cellPad + tw + 8
+	w := max(10, size.Width-x-cellPad)
+	h := float32(8)
+	if r.p.thick {
+		h = 14
+	}
+	r.track.Move(fyne.NewPos(x, size.Height/2-h/2))
+	r.track.Resize(fyne.NewSize(w, h))
+	r.fill.Move(fyne.NewPos(x, size.Height/2-h/2))
+	r.fill.Resize(fyne.NewSize(w*float32(max(0, min(100, r.p.value)))/100, h))
+	if r.p.expected >= 0 {
+		mx := x + w*float32(min(100, r.p.expected))/100
+		r.mark.Move(fyne.NewPos(mx-1, size.Height/2-h/2-4))
+		r.mark.Resize(fyne.NewSize(3, h+8))
+		r.mark.Show()
+	} else {
+		r.mark.Hide()
+	}
+}
+
+func (r *progressCellRenderer) Refresh() {
+	r.track.FillColor = theme.Color(theme.ColorNameInputBackground)
+	r.fill.FillColor = theme.Color(theme.ColorNamePrimary)
+	if r.p.fill != nil {
+		r.fill.FillColor = r.p.fill
+	}
+	r.mark.FillColor = theme.Color(theme.ColorNameForeground)
+	r.text.Color = theme.Color(theme.ColorNameForeground)
+	r.text.Text = r.p.text
+	r.Layout(r.p.Size())
+	canvas.Refresh(r.p)
+}

@@ -1,0 +1,172 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// conflictDialog shows, after a save refused with ECONFLICT, the user's
+// values beside the values saved meanwhile, and lets them apply their
+// changes on top, take the saved values, or go back to their form with
+// nothing lost.
+type conflictDialog struct {
+	dlg        *dialog.CustomDialog
+	rows       [][3]string // field, yours, saved
+	applyMine  *widget.Button
+	takeTheirs *widget.Button
+	back       *widget.Button
+}
+
+// showConflict reads the row again and opens the conflict dialog. retry
+// saves a row (the merge of the user's changes onto the saved row);
+// discard closes the form, keeping the saved values.
+func (u *UI) showConflict(base, mine any, retry func(row any), discard func()) {
+	store := u.store
+	entity, id := entityOf(mine), rowID(mine)
+	u.background(func() func() {
+		doc, err := store.Doc(context.Background())
+		return func() {
+			if err != nil {
+				u.showError(tr("error.load"), err)
+				return
+			}
+			u.setDoc(doc)
+			theirs := findRow(doc, entity, id)
+			if theirs == nil {
+				dialog.ShowError(errorText(trf("conflict.deleted", entityName(entity))), u.win)
+				return
+			}
+			u.openConflict(base, mine, theirs, retry, discard)
+		}
+	})
+}
+
+func (u *UI) openConflict(base, mine, theirs any, retry func(row any), discard func()) *conflictDialog {
+	c := &conflictDialog{}
+	mineFields := changedFields(base, mine)
+	theirFields := changedFields(base, theirs)
+	seen := map[string]bool{}
+	mv, tv := reflect.ValueOf(mine).Elem(), reflect.ValueOf(theirs).Elem()
+	for _, name := range append(mineFields, theirFields...) {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		c.rows = append(c.rows, [3]string{structFieldName(mine, name),
+			u.formatValue(name, mv.FieldByName(name)), u.formatValue(name, tv.FieldByName(name))})
+	}
+	// A grid per row: each row as tall as its own texts.
+	grid := container.NewVBox(container.NewGridWithColumns(3,
+		widget.NewLabelWithStyle(tr("conflict.field"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(tr("conflict.yours"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		widget.NewLabelWithStyle(tr("conflict.saved"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})))
+	for _, r := range c.rows {
+		row := container.NewGridWithColumns(3)
+		for _, t := range r {
+			l := widget.NewLabel(t)
+			l.Wrapping = fyne.TextWrapWord
+			row.Add(l)
+		}
+		grid.Add(widget.NewSeparator())
+		grid.Add(row)
+	}
+	intro := widget.NewLabel(trf("conflict.intro", entityName(entityOf(mine))))
+	intro.Wrapping = fyne.TextWrapWord
+	c.dlg = dialog.NewCustomWithoutButtons(tr("conflict.title"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(grid)), u.win)
+	c.back = widget.NewButton(tr("conflict.back"), c.dlg.Hide)
+	c.takeTheirs = widget.NewButton(tr("conflict.theirs"), func() {
+		c.dlg.Hide()
+		discard()
+	})
+	c.applyMine = widget.NewButton(tr("conflict.mine"), func() {
+		c.dlg.Hide()
+		merged := cloneRow(theirs)
+		applyFields(merged, base, mine)
+		retry(merged)
+	})
+	c.applyMine.Importance = widget.HighImportance
+	c.dlg.SetButtons([]fyne.CanvasObject{c.back, c.takeTheirs, c.applyMine})
+	c.dlg.Resize(fyne.NewSize(760, 420))
+	c.dlg.Show()
+	observe(c)
+	return c
+}
+
+// structFieldName is the translated name of a Go field of row (by its JSON name).
+func structFieldName(row any, goName string) string {
+	f, ok := reflect.TypeOf(row).Elem().FieldByName(goName)
+	if !ok {
+		return goName
+	}
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	return fieldName(name)
+}
+
+// formatValue writes a field's value for people.
+func (u *UI) formatValue(name string, v reflect.Value) string {
+	lang := u.lang
+	switch x := v.Interface().(type) {
+	case model.Text:
+		switch {
+		case x.BG == "" && x.EN == "":
+			return "—"
+		case x.EN == "" || x.EN == x.BG:
+			return x.BG
+		case x.BG == "":
+			return x.EN
+		}
+		return x.BG + " / " + x.EN
+	case model.Date:
+		if x == 0 {
+			return "—"
+		}
+		return x.Format(lang)
+	case model.Ref:
+		if x == 0 {
+			return "—"
+		}
+		return u.personName(x)
+	case bool:
+		if x {
+			return tr("value.yes")
+		}
+		return tr("value.no")
+	case int64:
+		if strings.HasSuffix(name, "Cents") {
+			return model.FormatEUR(x, lang)
+		}
+	case float64:
+		return formatNumber(x)
+	case []string:
+		if len(x) == 0 {
+			return "—"
+		}
+		return strings.Join(x, ", ")
+	case *model.Override:
+		if x == nil {
+			return "—"
+		}
+		return x.Status.Label(lang) + ": " + x.Reason
+	case []model.Funding:
+		var parts []string
+		for _, f := range x {
+			parts = append(parts, f.Name.In(lang)+" "+model.FormatEUR(f.AmountCents, lang))
+		}
+		return strings.Join(parts, "; ")
+	case string:
+		if x == "" {
+			return "—"
+		}
+		return x
+	}
+	return fmt.Sprint(v.Interface())
+}

@@ -1,0 +1,331 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// prefSaveFolder is the folder a file was last exported or saved to.
+const prefSaveFolder = "folder.save"
+
+// saveFolder is where files are proposed to go: the folder used last, else
+// the user's documents, else the home folder.
+func (u *UI) saveFolder() string {
+	if d := u.app.Preferences().String(prefSaveFolder); isDir(d) {
+		return d
+	}
+	if d := documentsDir(); d != "" {
+		return d
+	}
+	if h, err := os.UserHomeDir(); err == nil {
+		return h
+	}
+	return filepath.Dir(u.store.Path())
+}
+
+// documentsDir is the user's documents folder (XDG_DOCUMENTS_DIR of
+// user-dirs.dirs on Linux, else ~/Documents), "" when there is none.
+func documentsDir() string {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return ""
+	}
+	if cfg, err := os.UserConfigDir(); err == nil {
+		if b, err := os.ReadFile(filepath.Join(cfg, "user-dirs.dirs")); err == nil {
+			for _, line := range strings.Split(string(b), "\n") {
+				if v, ok := strings.CutPrefix(strings.TrimSpace(line), "XDG_DOCUMENTS_DIR="); ok {
+					d := strings.ReplaceAll(strings.Trim(v, `"`), "$HOME", home)
+					if isDir(d) && d != home {
+						return d
+					}
+				}
+			}
+		}
+	}
+	for _, name := range []string{"Documents", "Документи"} {
+		if d := filepath.Join(home, name); isDir(d) {
+			return d
+		}
+	}
+	return ""
+}
+
+func isDir(p string) bool {
+	st, err := os.Stat(p)
+	return p != "" && err == nil && st.IsDir()
+}
+
+// exportJob is what an export is made of.
+type exportJob struct {
+	doc        *model.Doc
+	asOf       model.Date
+	lang       model.Lang
+	unit       string // "" for all units
+	databaseID string
+	by         string // who prepares it
+	progress   func(done, total int)
+}
+
+// exporter is one kind of export: a name and a writer of the file.
+type exporter struct {
+	key   string // translation key of its name; key+".file" names its files
+	ext   string
+	unit  bool // the file is made for one unit (or all)
+	write func(w io.Writer, j exportJob) error
+}
+
+// exporters lists what File › Export… offers: the exchange file and the
+// reports (reportsbridge.go).
+func (u *UI) exporters() []exporter {
+	list := []exporter{{key: "export.json", ext: ".json", write: func(w io.Writer, j exportJob) error {
+		return model.Encode(w, j.doc)
+	}}}
+	return append(list, reportExporters()...)
+}
+
+// exportForm is File › Export…: what to export, for which date and
+// language, and where.
+type exportForm struct {
+	f         *formDialog
+	kind      *widget.RadioGroup
+	lang      *widget.RadioGroup
+	asOf      *widget.Entry
+	unit      *widget.Select
+	units     []string
+	path      *pathForm
+	list      []exporter
+	nameField *field
+	proposed  string // the name the form proposed last; one the user typed stays
+}
+
+// onExport opens the export form (File › Export…, Ctrl+E).
+func (u *UI) onExport() { u.openExport("") }
+
+// openExport opens the export form with the exporter kind (a key) chosen.
+func (u *UI) openExport(kind string) {
+	if u.doc == nil {
+		return
+	}
+	e := &exportForm{list: u.exporters(), asOf: dateEntry()}
+	var names []string
+	sel := 0
+	for i, x := range e.list {
+		names = append(names, tr(x.key))
+		if x.key == kind {
+			sel = i
+		}
+	}
+	e.path = u.newPathForm("")
+	e.kind = widget.NewRadioGroup(names, nil)
+	e.kind.Required = true
+	e.lang = widget.NewRadioGroup([]string{"Български", "English"}, nil)
+	e.lang.Horizontal = true
+	e.lang.Required = true
+	if u.lang == model.EN {
+		e.lang.SetSelected("English")
+	} else {
+		e.lang.SetSelected("Български")
+	}
+	e.asOf.SetText(u.today.Format(u.lang))
+	e.units = []string{""}
+	unitOpts := []string{tr("filter.allunits")}
+	for _, un := range u.doc.Units {
+		e.units = append(e.units, un.Code)
+		unitOpts = append(unitOpts, un.Name.In(u.lang))
+	}
+	e.unit = widget.NewSelect(unitOpts, func(string) { e.propose() })
+	e.unit.SetSelectedIndex(0)
+	e.kind.OnChanged = func(string) {
+		enable(e.unit, e.exporter().unit)
+		e.propose()
+	}
+	e.lang.OnChanged = func(string) { e.propose() }
+	e.asOf.OnChanged = func(string) { e.propose() }
+	e.kind.SetSelected(names[sel])
+	pf := e.path.fields()
+	e.nameField = pf[1]
+	asOfField := newField(tr("label.asof"), e.asOf)
+	fields := append([]*field{newField(tr("export.kind"), e.kind), newField(tr("export.lang"), e.lang), asOfField,
+		newField(tr("export.unit"), e.unit)}, pf...)
+	e.f = u.newFormDialog(tr("export.title"), formGrid(fields...), func() { u.onExportSave(e, asOfField) })
+	e.f.save.SetText(tr("action.export"))
+	e.path.name.OnSubmitted = func(string) { e.f.save.OnTapped() }
+	e.f.dlg.Show()
+	observe(e)
+}
+
+// exporter is the kind chosen.
+func (e *exportForm) exporter() exporter {
+	for i, n := range e.kind.Options {
+		if n == e.kind.Selected {
+			return e.list[i]
+		}
+	}
+	return e.list[0]
+}
+
+func (e *exportForm) language() model.Lang {
+	if e.lang.Selected == "English" {
+		return model.EN
+	}
+	return model.BG
+}
+
+// propose names the file by its kind, unit and as-of date, in the chosen
+// language ("отчет-2026-11-30.pdf"), unless the user typed a name.
+func (e *exportForm) propose() {
+	if e.path == nil || (e.path.name.Text != "" && e.path.name.Text != e.proposed) {
+		return
+	}
+	x := e.exporter()
+	name := trIn(e.language(), x.key+".file")
+	if i := e.unit.SelectedIndex(); x.unit && i > 0 {
+		name += "-" + e.units[i]
+	}
+	if d, err := model.ParseDate(e.asOf.Text); err == nil {
+		name += "-" + d.String()
+	}
+	e.proposed = name + x.ext
+	e.path.name.SetText(e.proposed)
+}
+
+func (u *UI) onExportSave(e *exportForm, asOfField *field) {
+	x := e.exporter()
+	if x.write == nil {
+		return
+	}
+	asOf, msg := parseRequiredDate(e.asOf.Text)
+	asOfField.setError(msg)
+	path, pmsg := e.path.anyPath(x.ext)
+	e.nameField.setError(pmsg)
+	if msg != "" || pmsg != "" {
+		return
+	}
+	write := func() {
+		e.f.dlg.Hide()
+		u.app.Preferences().SetString(prefSaveFolder, filepath.Dir(path))
+		u.export(x, path, asOf, e.language(), e.units[max(0, e.unit.SelectedIndex())])
+	}
+	if _, err := os.Stat(path); err == nil {
+		u.askOverwrite(path, write)
+		return
+	}
+	write()
+}
+
+// overwriteQuestion asks before an existing file is replaced.
+type overwriteQuestion struct{ yes, no *widget.Button }
+
+func (u *UI) askOverwrite(path string, yes func()) {
+	q := widget.NewLabel(trf("export.overwrite", filepath.Base(path), filepath.Dir(path)))
+	q.Wrapping = fyne.TextWrapWord
+	dlg := dialog.NewCustomWithoutButtons(tr("export.overwrite.title"), q, u.win)
+	o := &overwriteQuestion{}
+	o.no = widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), dlg.Hide)
+	o.yes = widget.NewButtonWithIcon(tr("export.replace"), theme.ConfirmIcon(), func() {
+		dlg.Hide()
+		yes()
+	})
+	o.yes.Importance = widget.DangerImportance
+	dlg.SetButtons([]fyne.CanvasObject{o.no, o.yes})
+	dlg.Resize(fyne.NewSize(520, 200))
+	dlg.Show()
+	u.win.Canvas().Focus(o.no)
+	observe(o)
+}
+
+// export writes the file off the UI goroutine, then offers to open it.
+func (u *UI) export(x exporter, path string, asOf model.Date, lang model.Lang, unit string) {
+	store := u.store
+	by := ""
+	if u.me != nil {
+		by = u.me.Name.In(lang)
+	}
+	u.slow(tr("progress.export"), func(ctx context.Context, progress func(int, int)) error {
+		doc, err := store.Doc(ctx)
+		if err != nil {
+			return err
+		}
+		var buf bytes.Buffer
+		j := exportJob{doc: doc, asOf: asOf, lang: lang, unit: unit, databaseID: store.DatabaseID(), by: by, progress: progress}
+		if err := x.write(&buf, j); err != nil {
+			return err
+		}
+		return writeFile(path, buf.Bytes())
+	}, func(err error) {
+		if err != nil {
+			u.showError(tr("error.export"), err)
+			return
+		}
+		u.showExported(path)
+	})
+}
+
+// exportedDialog says where the file went and offers to open it or its
+// folder; Enter closes it.
+type exportedDialog struct {
+	dlg                *dialog.CustomDialog
+	open, folder, done *widget.Button
+	path               string
+}
+
+func (u *UI) showExported(path string) {
+	d := &exportedDialog{path: path}
+	text := widget.NewLabel(trf("export.done", path))
+	text.Wrapping = fyne.TextWrapWord
+	d.dlg = dialog.NewCustomWithoutButtons(tr("menu.export"), text, u.win)
+	d.open = widget.NewButtonWithIcon(tr("export.open"), theme.FileIcon(), func() { u.openPath(path) })
+	d.folder = widget.NewButtonWithIcon(tr("export.showfolder"), theme.FolderOpenIcon(), func() { u.openPath(filepath.Dir(path)) })
+	d.done = widget.NewButtonWithIcon(tr("action.close"), theme.ConfirmIcon(), d.dlg.Hide)
+	d.done.Importance = widget.HighImportance
+	d.dlg.SetButtons([]fyne.CanvasObject{d.open, d.folder, d.done})
+	d.dlg.Resize(fyne.NewSize(560, 200))
+	d.dlg.Show()
+	u.win.Canvas().Focus(d.done) // Enter closes
+	observe(d)
+}
+
+// openPath opens a file or folder with the system's application for it.
+func (u *UI) openPath(path string) {
+	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
+		u.showError(tr("error.open"), err)
+	}
+}
+
+// writeFile writes b to path through a temporary file in the same folder,
+// renamed over path once complete: an existing file is replaced only by a
+// whole new one.
+func writeFile(path string, b []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return model.Errorf(model.EINVALID, "%v", err)
+	}
+	tmp := f.Name()
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return model.Errorf(model.EINTERNAL, "%v", err)
+	}
+	return nil
+}

@@ -1,0 +1,411 @@
+package app
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// Actions on whole measures (issue 11): a new measure in an area with the
+// next free code proposed, a duplicate (with or without its milestones and
+// KPIs), a move to another area, and a delete with its children. Each is
+// one step of undo; a delete removes the children row by row first, so
+// that undo brings every one of them back.
+
+// nextMeasureCode proposes the next free code in area: after the highest
+// "N.k" of its measures, else "N.1" where N is the area's number.
+func nextMeasureCode(d *model.Doc, area string) string {
+	prefix, best := "", 0
+	for _, m := range d.Measures {
+		if m.Area != area {
+			continue
+		}
+		i := strings.LastIndexByte(m.Code, '.')
+		if i < 0 {
+			continue
+		}
+		if n, err := strconv.Atoi(m.Code[i+1:]); err == nil && (prefix == "" || m.Code[:i] == prefix) {
+			prefix = m.Code[:i]
+			best = max(best, n)
+		}
+	}
+	if prefix == "" {
+		prefix = strings.TrimLeft(area, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+		if prefix == "" {
+			prefix = area
+		}
+	}
+	for n := best + 1; ; n++ {
+		code := prefix + "." + strconv.Itoa(n)
+		if d.MeasureByCode(code) == nil {
+			return code
+		}
+	}
+}
+
+// measureForm is the dialog of a new, duplicated or moved measure.
+type measureForm struct {
+	f          *formDialog
+	code       *widget.Entry
+	titleBG    *widget.Entry
+	titleEN    *widget.Entry
+	area       *widget.Select
+	lead       *widget.Select
+	start, end *widget.Entry
+	children   *widget.Check // duplicate: with milestones and KPIs
+	fields     map[string]*field
+}
+
+func (u *UI) areaOptions() ([]string, []string) {
+	var labels, codes []string
+	for _, a := range model.SortedAreas(u.doc.Areas) {
+		labels = append(labels, a.Code+" · "+a.Title.In(u.lang))
+		codes = append(codes, a.Code)
+	}
+	return labels, codes
+}
+
+// lastMeasureForm is the latest measure dialog (tests).
+var lastMeasureForm *measureForm
+
+// onNewMeasure opens the form of a new measure in area.
+func (u *UI) onNewMeasure(area string) {
+	if why := u.denial(model.EntityMeasure, model.OpCreate, nil); why != "" {
+		dialog.ShowInformation(u.say("Нова мярка", "New measure"), why, u.win)
+		return
+	}
+	labels, codes := u.areaOptions()
+	var units []string
+	for _, un := range u.doc.Units {
+		units = append(units, un.Code)
+	}
+	mf := &measureForm{code: widget.NewEntry(), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(),
+		area: widget.NewSelect(labels, nil), lead: widget.NewSelect(units, nil), start: dateEntry(), end: dateEntry(), fields: map[string]*field{}}
+	mf.code.SetText(nextMeasureCode(u.doc, area))
+	for i, c := range codes {
+		if c == area {
+			mf.area.SetSelectedIndex(i)
+		}
+	}
+	mf.area.OnChanged = func(string) {
+		if i := mf.area.SelectedIndex(); i >= 0 {
+			mf.code.SetText(nextMeasureCode(u.doc, codes[i]))
+		}
+	}
+	if u.me != nil && u.doc.Unit(u.me.Unit) != nil {
+		mf.lead.SetSelected(u.me.Unit)
+	}
+	mf.start.SetText(u.today.Format(model.BG))
+	if u.doc.Strategy.PeriodEnd != 0 {
+		mf.end.SetText(u.doc.Strategy.PeriodEnd.Format(model.BG))
+	}
+	add := func(name, label string, in fyne.CanvasObject) *field {
+		f := newField(label, in)
+		mf.fields[name] = f
+		return f
+	}
+	grid := formGrid(add("code", u.say("Код", "Code"), mf.code), add("area", u.say("Област", "Area"), mf.area),
+		add("title", u.say("Наименование (БГ)", "Title (BG)"), mf.titleBG), add("titleEN", u.say("Наименование (EN)", "Title (EN)"), mf.titleEN),
+		add("leadUnit", u.say("Водещо звено", "Lead unit"), mf.lead), add("start", u.say("Начало", "Start"), mf.start), add("end", u.say("Край", "End"), mf.end))
+	mf.f = u.newFormDialog(u.say("Нова мярка", "New measure"), container.NewVBox(
+		hint(u.say("Останалите полета, етапите и индикаторите се попълват в детайла на мярката.", "The other fields, the milestones and the KPIs are filled in on the measure's detail.")), grid), func() {
+		for _, f := range mf.fields {
+			f.setError("")
+		}
+		mf.f.setError("")
+		m := model.Measure{Code: strings.TrimSpace(mf.code.Text), Title: model.T(strings.TrimSpace(mf.titleBG.Text), strings.TrimSpace(mf.titleEN.Text)),
+			LeadUnit: mf.lead.Selected, Weight: 1, Goals: []string{}, Partners: []string{}, Funding: []model.Funding{}}
+		if i := mf.area.SelectedIndex(); i >= 0 {
+			m.Area = codes[i]
+		}
+		var msg string
+		bad := false
+		if m.Start, msg = parseRequiredDate(mf.start.Text); msg != "" {
+			mf.fields["start"].setError(msg)
+			bad = true
+		}
+		if m.End, msg = parseRequiredDate(mf.end.Text); msg != "" {
+			mf.fields["end"].setError(msg)
+			bad = true
+		}
+		if m.Area == "" {
+			mf.fields["area"].setError(tr("invalid.required"))
+			bad = true
+		}
+		if m.LeadUnit == "" {
+			mf.fields["leadUnit"].setError(tr("invalid.required"))
+			bad = true
+		}
+		if u.codeTaken(model.EntityMeasure, 0, m.Code) {
+			mf.fields["code"].setError(fmt.Sprintf(u.say("Кодът %s вече се използва.", "The code %s is already used."), m.Code))
+			bad = true
+		}
+		if bad {
+			return
+		}
+		if err := m.Validate(); err != nil {
+			if !fieldSet(mf.fields).showModelError(err) {
+				mf.f.setError(model.ErrorMessage(err))
+			}
+			return
+		}
+		mf.f.save.Disable()
+		var id model.ID
+		u.save(u.say("Нова мярка ", "New measure ")+m.Code, func(tx model.Tx) error {
+			x := m
+			err := tx.SaveMeasure(&x)
+			id = x.ID
+			return err
+		}, func(err error) {
+			mf.f.save.Enable()
+			if err != nil {
+				mf.f.setError(model.ErrorMessage(err))
+				return
+			}
+			mf.f.dlg.Hide()
+			u.openMeasure(id)
+		})
+	})
+	mf.f.save.SetText(u.say("Създай", "Create"))
+	mf.f.dlg.Show()
+	lastMeasureForm = mf
+}
+
+// measureActionsBar is the row of buttons of whole-measure actions on the
+// measure's detail.
+func (d *detailScreen) measureActionsBar() fyne.CanvasObject {
+	u := d.u
+	dup := widget.NewButtonWithIcon(u.say("Дублирай", "Duplicate"), theme.ContentCopyIcon(), func() { u.onDuplicateMeasure(d.measureID) })
+	move := widget.NewButtonWithIcon(u.say("Премести в друга област", "Move to another area"), theme.MailForwardIcon(), func() { u.onMoveMeasure(d.measureID) })
+	del := widget.NewButtonWithIcon(u.say("Изтрий мярката", "Delete the measure"), theme.DeleteIcon(), func() { u.onDeleteMeasure(d.measureID) })
+	newIn := widget.NewButtonWithIcon(u.say("Нова мярка в областта", "New measure in the area"), theme.ContentAddIcon(), func() {
+		if m := d.measure(); m != nil {
+			u.onNewMeasure(m.Area)
+		}
+	})
+	bar := container.NewHBox(newIn, dup, move, del)
+	measureBars[d] = bar
+	return bar
+}
+
+// measureBars are the action bars of the detail screens, to enable them
+// on refresh.
+var measureBars = map[*detailScreen]*fyne.Container{}
+
+// refreshMeasureActions enables the actions the user may take.
+func (d *detailScreen) refreshMeasureActions() {
+	bar := measureBars[d]
+	if bar == nil {
+		return
+	}
+	ok := d.u.denial(model.EntityMeasure, model.OpCreate, nil) == ""
+	for _, o := range bar.Objects {
+		if b, ok2 := o.(*widget.Button); ok2 {
+			enable(b, ok)
+		}
+	}
+	if ok {
+		bar.Show()
+	} else {
+		bar.Hide()
+	}
+}
+
+// onDuplicateMeasure copies a measure under a new code, with or without
+// its milestones (not their completion) and KPIs (not their values).
+func (u *UI) onDuplicateMeasure(id model.ID) {
+	src := u.doc.Measure(id)
+	if src == nil {
+		return
+	}
+	mf := &measureForm{code: widget.NewEntry(), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(), fields: map[string]*field{},
+		children: widget.NewCheck(u.say("С етапите и индикаторите (без изпълнение и стойности)", "With its milestones and KPIs (without completions and values)"), nil)}
+	mf.code.SetText(nextMeasureCode(u.doc, src.Area))
+	mf.titleBG.SetText(src.Title.BG)
+	mf.titleEN.SetText(src.Title.EN)
+	mf.children.SetChecked(true)
+	codeF := newField(u.say("Код на копието", "Code of the copy"), mf.code)
+	mf.fields["code"] = codeF
+	mf.fields["title"] = newField(u.say("Наименование (БГ)", "Title (BG)"), mf.titleBG)
+	mf.f = u.newFormDialog(fmt.Sprintf(u.say("Дублиране на мярка %s", "Duplicate measure %s"), src.Code),
+		container.NewVBox(formGrid(codeF, mf.fields["title"], newField(u.say("Наименование (EN)", "Title (EN)"), mf.titleEN)), mf.children), func() {
+			code := strings.TrimSpace(mf.code.Text)
+			codeF.setError("")
+			if code == "" || u.codeTaken(model.EntityMeasure, 0, code) {
+				codeF.setError(fmt.Sprintf(u.say("Кодът %q е празен или вече се използва.", "The code %q is empty or already used."), code))
+				return
+			}
+			m := *src
+			m.ID, m.Version, m.Code = 0, 0, code
+			m.Title = model.T(strings.TrimSpace(mf.titleBG.Text), strings.TrimSpace(mf.titleEN.Text))
+			m.ManualProgress, m.SpentCents, m.Cancelled, m.Override = 0, 0, false, nil
+			m.Milestones, m.KPIs, m.Updates = nil, nil, nil
+			with := mf.children.Checked
+			mf.f.save.Disable()
+			var newID model.ID
+			u.save(u.say("Дублиране на ", "Duplicate ")+src.Code, func(tx model.Tx) error {
+				x := m
+				if err := tx.SaveMeasure(&x); err != nil {
+					return err
+				}
+				newID = x.ID
+				if !with {
+					return nil
+				}
+				for _, ms := range src.Milestones {
+					c := ms
+					c.ID, c.Version, c.MeasureID, c.Completed, c.Cancelled, c.Note, c.Evidence = 0, 0, x.ID, 0, false, "", ""
+					if err := tx.SaveMilestone(&c); err != nil {
+						return err
+					}
+				}
+				for _, k := range src.KPIs {
+					c := k
+					c.ID, c.Version, c.MeasureID, c.Values = 0, 0, x.ID, nil
+					if err := tx.SaveKPI(&c); err != nil {
+						return err
+					}
+				}
+				return nil
+			}, func(err error) {
+				mf.f.save.Enable()
+				if err != nil {
+					mf.f.setError(model.ErrorMessage(err))
+					return
+				}
+				mf.f.dlg.Hide()
+				u.openMeasure(newID)
+			})
+		})
+	mf.f.save.SetText(u.say("Дублирай", "Duplicate"))
+	mf.f.dlg.Show()
+	lastMeasureForm = mf
+}
+
+// onMoveMeasure moves a measure to another area, proposing a code there.
+func (u *UI) onMoveMeasure(id model.ID) {
+	src := u.doc.Measure(id)
+	if src == nil {
+		return
+	}
+	labels, codes := u.areaOptions()
+	mf := &measureForm{code: widget.NewEntry(), area: widget.NewSelect(labels, nil), fields: map[string]*field{}}
+	mf.code.SetText(src.Code)
+	for i, c := range codes {
+		if c == src.Area {
+			mf.area.SetSelectedIndex(i)
+		}
+	}
+	mf.area.OnChanged = func(string) {
+		if i := mf.area.SelectedIndex(); i >= 0 && codes[i] != src.Area {
+			mf.code.SetText(nextMeasureCode(u.doc, codes[i]))
+		} else {
+			mf.code.SetText(src.Code)
+		}
+	}
+	areaF, codeF := newField(u.say("Нова област", "New area"), mf.area), newField(u.say("Нов код", "New code"), mf.code)
+	mf.fields["area"], mf.fields["code"] = areaF, codeF
+	mf.f = u.newFormDialog(fmt.Sprintf(u.say("Преместване на мярка %s", "Move measure %s"), src.Code), formGrid(areaF, codeF), func() {
+		m := *src
+		i := mf.area.SelectedIndex()
+		code := strings.TrimSpace(mf.code.Text)
+		codeF.setError("")
+		if i < 0 || code == "" || u.codeTaken(model.EntityMeasure, src.ID, code) {
+			codeF.setError(fmt.Sprintf(u.say("Кодът %q е празен или вече се използва.", "The code %q is empty or already used."), code))
+			return
+		}
+		m.Area, m.Code = codes[i], code
+		mf.f.save.Disable()
+		u.save(fmt.Sprintf(u.say("Преместване на %s", "Move %s"), src.Code), func(tx model.Tx) error { return tx.SaveMeasure(&m) }, func(err error) {
+			mf.f.save.Enable()
+			if err != nil {
+				mf.f.setError(model.ErrorMessage(err))
+				return
+			}
+			mf.f.dlg.Hide()
+		})
+	})
+	mf.f.save.SetText(u.say("Премести", "Move"))
+	mf.f.dlg.Show()
+	lastMeasureForm = mf
+}
+
+// lastMeasureDelete is the latest delete confirmation (tests).
+var lastMeasureDelete *dialog.ConfirmDialog
+
+// onDeleteMeasure deletes a measure with its milestones, KPIs and their
+// values and its updates, after a confirmation that counts them.
+func (u *UI) onDeleteMeasure(id model.ID) {
+	m := u.doc.Measure(id)
+	if m == nil {
+		return
+	}
+	values := 0
+	for _, k := range m.KPIs {
+		values += len(k.Values)
+	}
+	msg := fmt.Sprintf(u.say("Да се изтрие ли мярка %s „%s“ с %d етапа, %d индикатора (%d стойности) и %d актуализации? Можете да я върнете с „Отмени“.",
+		"Delete measure %s “%s” with its %d milestones, %d KPIs (%d values) and %d updates? You can bring it back with Undo."),
+		m.Code, m.Title.In(u.lang), len(m.Milestones), len(m.KPIs), values, len(m.Updates))
+	c := dialog.NewConfirm(u.say("Изтриване на мярка", "Delete a measure"), msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		u.save(u.say("Изтриване на ", "Delete ")+m.Code, func(tx model.Tx) error { return deleteMeasure(tx, id) }, func(err error) {
+			if err != nil {
+				u.showError(u.say("Мярката не е изтрита", "The measure was not deleted"), err)
+				return
+			}
+			u.showScreen(screenMeasures)
+		})
+	}, u.win)
+	c.SetConfirmText(u.say("Изтрий", "Delete"))
+	c.Show()
+	lastMeasureDelete = c
+}
+
+// deleteMeasure deletes the measure's children one by one, then the
+// measure, so that every row is a step undo can bring back.
+func deleteMeasure(tx model.Tx, id model.ID) error {
+	m := tx.Doc().Measure(id)
+	if m == nil {
+		return model.Errorf(model.ENOTFOUND, "measure %d does not exist", id)
+	}
+	// Copies: a store may delete from the lists it holds in place.
+	src := *m
+	src.Updates, src.Milestones, src.KPIs = slices.Clone(m.Updates), slices.Clone(m.Milestones), slices.Clone(m.KPIs)
+	for i := range src.KPIs {
+		src.KPIs[i].Values = slices.Clone(src.KPIs[i].Values)
+	}
+	for _, up := range src.Updates {
+		if err := tx.Delete(model.EntityUpdate, up.ID, up.Version); err != nil {
+			return err
+		}
+	}
+	for _, k := range src.KPIs {
+		for _, v := range k.Values {
+			if err := tx.Delete(model.EntityKPIValue, v.ID, v.Version); err != nil {
+				return err
+			}
+		}
+		if err := tx.Delete(model.EntityKPI, k.ID, k.Version); err != nil {
+			return err
+		}
+	}
+	for _, ms := range src.Milestones {
+		if err := tx.Delete(model.EntityMilestone, ms.ID, ms.Version); err != nil {
+			return err
+		}
+	}
+	cur := tx.Doc().Measure(id)
+	return tx.Delete(model.EntityMeasure, id, cur.Version)
+}

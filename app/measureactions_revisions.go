@@ -1,0 +1,148 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// The adopted plan in the app: the measure detail's Revisions tab (original
+// value, current value, reason, who and when), the question for a reason
+// when a save changes an adopted value, and the reason an undo gives.
+
+// revisionViews are the Revisions tabs of the detail screens.
+var revisionViews = map[*detailScreen]*widget.Label{}
+
+func (d *detailScreen) revisionsTab() *container.TabItem {
+	l := widget.NewLabel("")
+	l.Wrapping = fyne.TextWrapWord
+	revisionViews[d] = l
+	return container.NewTabItemWithIcon(d.u.say("Ревизии", "Revisions"), theme.HistoryIcon(), container.NewVScroll(container.NewPadded(l)))
+}
+
+// revisionsText lists the revisions of measure m for people.
+func (u *UI) revisionsText(m *model.Measure) string {
+	d := u.doc
+	if d.Adoption == nil {
+		return u.say("Планът не е отбелязан като приет: няма ревизии.", "The plan is not marked adopted: there are no revisions.")
+	}
+	revs := d.MeasureRevisions(m.ID)
+	head := fmt.Sprintf(u.say("Планът е приет на %s (%s).", "The plan was adopted on %s (%s)."), d.Adoption.AdoptedOn.Format(u.lang), d.Adoption.CouncilDecision.In(u.lang))
+	if len(revs) == 0 {
+		return head + "\n" + u.say("Няма промени на приетия план за тази мярка.", "No change of the adopted plan for this measure.")
+	}
+	lines := []string{head}
+	for _, r := range revs {
+		what := ""
+		switch r.Entity {
+		case model.EntityMilestone:
+			if ms, _ := d.MilestoneByID(r.EntityID); ms != nil {
+				what = fmt.Sprintf(u.say("Етап „%s“: ", "Milestone “%s”: "), ms.Title.In(u.lang))
+			}
+		case model.EntityKPI:
+			if k, _ := d.KPIByID(r.EntityID); k != nil {
+				what = fmt.Sprintf(u.say("Индикатор „%s“: ", "KPI “%s”: "), k.Name.In(u.lang))
+			}
+		}
+		at := r.At
+		if len(at) >= 10 {
+			if day, err := model.ParseDate(at[:10]); err == nil {
+				at = day.Format(u.lang)
+			}
+		}
+		lines = append(lines, "• "+what+r.Sentence(u.lang)+"\n   "+
+			fmt.Sprintf(u.say("първоначално (прието): %s · преди промяната: %s · сега: %s · %s, %s", "original (adopted): %s · before the change: %s · now: %s · %s, %s"),
+				model.FormatRevisionValue(r.Field, r.Original, u.lang), model.FormatRevisionValue(r.Field, r.Previous, u.lang),
+				model.FormatRevisionValue(r.Field, r.Current, u.lang), r.By, at))
+	}
+	return strings.Join(lines, "\n")
+}
+
+// refreshPlan shows the revisions and enables the measure actions.
+func (d *detailScreen) refreshPlan() {
+	d.refreshMeasureActions()
+	m := d.measure()
+	if l := revisionViews[d]; l != nil && m != nil {
+		l.SetText(d.u.revisionsText(m))
+	}
+}
+
+// reasonDialog asks why an adopted value changes (tests reach it).
+type reasonDialog struct {
+	dlg    dialog.Dialog
+	reason *widget.Entry
+	ok     *widget.Button
+	cancel *widget.Button
+}
+
+var lastReason *reasonDialog
+
+// askRevisionReason handles a save refused for want of a reason: it asks
+// for one and saves again with it. It returns false when err is another
+// error (the caller shows it).
+func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done func(error), err error) bool {
+	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(model.ErrorMessage(err), model.ReasonNeeded) {
+		return false
+	}
+	rd := &reasonDialog{reason: widget.NewMultiLineEntry()}
+	rd.reason.Wrapping = fyne.TextWrapWord
+	rd.reason.SetPlaceHolder(u.say("напр. забавена обществена поръчка", "e.g. the procurement was delayed"))
+	msg := widget.NewLabel(u.say("Промяната засяга приетия план (краен срок, срок на етап, целева стойност или срок, планиран бюджет). Първоначалната стойност остава видима; напишете причината:",
+		"The change alters the adopted plan (an end date, a milestone's due date, a target value or date, a planned budget). The original value stays visible; write the reason:"))
+	msg.Wrapping = fyne.TextWrapWord
+	errL := widget.NewLabel("")
+	errL.Importance = widget.DangerImportance
+	c := dialog.NewCustomWithoutButtons(u.say("Причина за промяната", "Reason for the change"), container.NewBorder(msg, errL, nil, nil, rd.reason), u.win)
+	rd.dlg = c
+	rd.cancel = widget.NewButtonWithIcon(u.say("Отказ", "Cancel"), theme.CancelIcon(), func() {
+		c.Hide()
+		if done != nil {
+			done(err)
+		}
+	})
+	rd.ok = widget.NewButtonWithIcon(u.say("Запиши с тази причина", "Save with this reason"), theme.DocumentSaveIcon(), func() {
+		text := strings.TrimSpace(rd.reason.Text)
+		if text == "" {
+			errL.SetText(u.say("Причината е задължителна.", "The reason is required."))
+			return
+		}
+		c.Hide()
+		reason := model.T(text, "")
+		if u.lang == model.EN {
+			reason = model.T("", text)
+		}
+		u.save(label, func(tx model.Tx) error {
+			if p, err := model.AsPlanTx(tx); err == nil {
+				p.SetRevisionReason(reason)
+			}
+			return fn(tx)
+		}, done)
+	})
+	rd.ok.Importance = widget.HighImportance
+	c.SetButtons([]fyne.CanvasObject{rd.cancel, rd.ok})
+	c.Resize(fyne.NewSize(560, 300))
+	c.Show()
+	lastReason = rd
+	return true
+}
+
+// reviseForUndo gives an undo or redo of a change of the adopted plan its
+// reason: the revision it makes says it was an undo (or a redo) of which edit.
+func (u *UI) reviseForUndo(tx model.Tx, e *edit, undo bool) {
+	p, err := model.AsPlanTx(tx)
+	if err != nil {
+		return
+	}
+	bg, en := "Отмяна: ", "Undo: "
+	if !undo {
+		bg, en = "Повторение: ", "Redo: "
+	}
+	p.SetRevisionReason(model.T(bg+e.label, en+e.label))
+}

@@ -1,0 +1,180 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/xuri/excelize/v2"
+
+	"strategytracker/model"
+	"strategytracker/reports/xlsx"
+)
+
+// planMemStore is the memStore with the adopted plan (model.PlanTx), kept
+// as storage keeps it: a change of an adopted value without a reason is
+// refused, with one it is recorded as a revision.
+type planMemStore struct{ *memStore }
+
+func (s *planMemStore) Update(ctx context.Context, actor model.ID, action model.Action, source string, fn func(model.Tx) error) error {
+	return s.memStore.Update(ctx, actor, action, source, func(tx model.Tx) error { return fn(&planMemTx{Tx: tx}) })
+}
+
+type planMemTx struct {
+	model.Tx
+	reason model.Text
+}
+
+func (t *planMemTx) Adopt(a *model.Adoption) error {
+	d := t.Doc()
+	if d.Adoption != nil {
+		return model.Errorf(model.ECONFLICT, "already adopted")
+	}
+	a.By = model.UserLabel(t.Tx.(*memTx).actor)
+	x := *a
+	d.Adoption = &x
+	return nil
+}
+
+func (t *planMemTx) SetRevisionReason(r model.Text) { t.reason = r }
+
+func (t *planMemTx) revise(entity model.Entity, id, measureID model.ID, old, new any) error {
+	d := t.Doc()
+	if d.Adoption == nil || old == nil {
+		return nil
+	}
+	for _, c := range model.Diff(old, new) {
+		if !model.IsRevisable(entity, c.Field) {
+			continue
+		}
+		if t.reason.IsEmpty() {
+			return model.Errorf(model.EINVALID, "%s %d: %s: %s", entity, id, c.Field, model.ReasonNeeded)
+		}
+		orig, ok := d.OriginalValue(entity, id, c.Field)
+		if !ok {
+			orig = model.RevisionValue(c.Old)
+		}
+		d.Revisions = append(d.Revisions, model.Revision{ID: model.ID(len(d.Revisions) + 1), Entity: entity, EntityID: id, MeasureID: measureID,
+			Field: c.Field, Original: orig, Previous: model.RevisionValue(c.Old), Current: model.RevisionValue(c.New),
+			At: "2026-11-30T10:00:00.000000Z", By: model.UserLabel(t.Tx.(*memTx).actor), Reason: t.reason})
+	}
+	return nil
+}
+
+func (t *planMemTx) SaveMeasure(m *model.Measure) error {
+	var old any
+	if s := t.Doc().Measure(m.ID); s != nil {
+		c := *s
+		c.Milestones, c.KPIs, c.Updates = nil, nil, nil
+		old = &c
+	}
+	if err := t.revise(model.EntityMeasure, m.ID, m.ID, old, m); err != nil {
+		return err
+	}
+	return t.Tx.SaveMeasure(m)
+}
+
+func (t *planMemTx) SaveKPI(k *model.KPI) error {
+	var old any
+	mid := k.MeasureID
+	if s, m := t.Doc().KPIByID(k.ID); s != nil {
+		c := *s
+		c.Values = nil
+		old, mid = &c, m.ID
+	}
+	if err := t.revise(model.EntityKPI, k.ID, mid, old, k); err != nil {
+		return err
+	}
+	return t.Tx.SaveKPI(k)
+}
+
+// After the plan is adopted, a new end date and a new KPI target ask for a
+// reason; the detail and the workbook show the original, the reason and
+// the author; undo gives its own reason.
+func TestRevisionsAfterAdoption(t *testing.T) {
+	a := test.NewTempApp(t)
+	store := &planMemStore{newMemStore(testDoc())}
+	a.Preferences().SetInt(prefUser+store.dbID, int(pOffice))
+	u := newTestUI(a, store)
+	t.Cleanup(func() { u.settle(); setLanguage(model.BG) })
+	h := &harness{t: t, app: a, store: store.memStore, u: u}
+	observe = func(x any) { h.seen = append(h.seen, x) }
+	t.Cleanup(func() { observe = func(any) {} })
+	u.Start()
+	u.settle()
+
+	s := u.structure
+	h.tap(s.ed.adopt)
+	af := s.ed.lastAdopt
+	retype(af.date, "11.06.2020")
+	retype(af.decision, "Решение № 338 по Протокол № 13 от 11.06.2020 г.")
+	h.tap(af.f.save)
+	if h.doc().Adoption == nil || !s.ed.adopt.Disabled() {
+		t.Fatal("the plan was not marked adopted")
+	}
+
+	d := h.open(mDocs)
+	retype(d.fields.end, "30.06.2028")
+	h.tap(d.fields.saveBtn)
+	if lastReason == nil || h.doc().Measure(mDocs).End != model.MustDate("2027-12-31") {
+		t.Fatal("a new end date after adoption did not ask for a reason")
+	}
+	rd := lastReason
+	h.tap(rd.ok) // empty: refused
+	retype(rd.reason, "забавена обществена поръчка")
+	h.tap(rd.ok)
+	if got := h.doc().Measure(mDocs).End; got != model.MustDate("2028-06-30") {
+		t.Fatalf("end %s after giving the reason", got)
+	}
+	lastReason = nil
+	d = u.detail
+	h.tap(d.kpis.editKPI[kpiDocs])
+	retype(latest[*kpiForm](h).targetVal, "90")
+	h.tap(latest[*kpiForm](h).f.save)
+	if lastReason == nil {
+		t.Fatal("a new KPI target after adoption did not ask for a reason")
+	}
+	retype(lastReason.reason, "по-амбициозна цел")
+	h.tap(lastReason.ok)
+
+	doc := h.doc()
+	if len(doc.Revisions) != 2 {
+		t.Fatalf("revisions %+v", doc.Revisions)
+	}
+	detail := revisionViews[u.detail].Text
+	for _, want := range []string{"31.12.2027", "30.06.2028", "забавена обществена поръчка", "ivelina@sofia.example", "по-амбициозна цел", "80", "90"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("the detail's revisions lack %q:\n%s", want, detail)
+		}
+	}
+	var buf bytes.Buffer
+	if err := xlsx.WritePlanTemplate(&buf, doc, store.dbID, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows("Ревизии")
+	var sheet []string
+	for _, r := range rows {
+		sheet = append(sheet, strings.Join(r, " | "))
+	}
+	text := strings.Join(sheet, "\n")
+	for _, want := range []string{"1.1 |  | крайният срок | 31.12.2027 | 31.12.2027 | 30.06.2028 | забавена обществена поръчка | Ивелина Петрова", "целевата стойност | 80 | 80 | 90 | по-амбициозна цел"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the workbook's revisions sheet lacks %q:\n%s", want, text)
+		}
+	}
+
+	// Undo of the KPI target is itself a revision, with its own reason.
+	u.onUndo()
+	u.settle()
+	doc = h.doc()
+	k, _ := doc.KPIByID(kpiDocs)
+	if k.TargetValue != 80 || len(doc.Revisions) != 3 || !strings.HasPrefix(doc.Revisions[2].Reason.BG, "Отмяна: ") || doc.Revisions[2].Original != "80" {
+		t.Fatalf("after undo: target %v, revisions %+v", k.TargetValue, doc.Revisions)
+	}
+}

@@ -1,0 +1,138 @@
+package pdf
+
+import (
+	"strings"
+
+	"strategytracker/model"
+)
+
+// The council report's inputs that the file holds beside the figures: the
+// office's narrative of the reporting period and the revisions of the
+// adopted plan. The CLI and the app fill Options from them the same way.
+
+// PeriodOf is the reporting period a report as of asOf belongs to: the
+// one whose window (start to the later of end and due) holds asOf, else
+// the latest one that started on or before asOf; nil when there is none.
+func PeriodOf(d *model.Doc, asOf model.Date) *model.Period {
+	var best *model.Period
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		if from, to := p.Window(); asOf >= from && asOf <= to {
+			if best == nil || p.Start > best.Start {
+				best = p
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		if p.Start <= asOf && (best == nil || p.Start > best.Start) {
+			best = p
+		}
+	}
+	return best
+}
+
+// NarrativeOf is the office's narrative of p for the report: only the
+// texts the office wrote or accepted, not the coordinators' open
+// proposals. Texts for the whole strategy go to the executive commentary
+// (its other kinds as paragraphs after it); an area's commentary opens its
+// highlights. Nil when p is nil or has no accepted text.
+func NarrativeOf(p *model.Period) *Narrative {
+	if p == nil {
+		return nil
+	}
+	n := &Narrative{PerArea: map[string]AreaNarrative{}}
+	join := func(a, b model.Text) model.Text {
+		j := func(x, y string) string {
+			if strings.TrimSpace(x) == "" {
+				return y
+			}
+			if strings.TrimSpace(y) == "" {
+				return x
+			}
+			return x + "\n\n" + y
+		}
+		return model.Text{BG: j(a.BG, b.BG), EN: j(a.EN, b.EN)}
+	}
+	labels := map[model.NarrativeKind]model.Text{
+		model.NarrativeHighlights: model.T("Акценти: ", "Highlights: "),
+		model.NarrativeRisks:      model.T("Рискове: ", "Risks: "),
+		model.NarrativeActions:    model.T("Коригиращи действия: ", "Corrective actions: "),
+		model.NarrativeDecisions:  model.T("Решения, които се искат от Съвета: ", "Decisions requested from the council: "),
+	}
+	any := false
+	for _, kind := range model.NarrativeKinds {
+		for _, t := range p.Narrative {
+			if t.Kind != kind || !t.Accepted() || t.Text.IsEmpty() {
+				continue
+			}
+			any = true
+			if t.Area == "" {
+				text := t.Text
+				if kind != model.NarrativeCommentary {
+					l := labels[kind]
+					if text.BG != "" {
+						text.BG = l.BG + text.BG
+					}
+					if text.EN != "" {
+						text.EN = l.EN + text.EN
+					}
+				}
+				n.Executive = join(n.Executive, text)
+				continue
+			}
+			a := n.PerArea[t.Area]
+			switch kind {
+			case model.NarrativeCommentary, model.NarrativeHighlights:
+				a.Highlights = join(a.Highlights, t.Text)
+			case model.NarrativeRisks:
+				a.Risks = join(a.Risks, t.Text)
+			case model.NarrativeActions:
+				a.Actions = join(a.Actions, t.Text)
+			case model.NarrativeDecisions:
+				a.Decisions = join(a.Decisions, t.Text)
+			}
+			n.PerArea[t.Area] = a
+		}
+	}
+	if !any {
+		return nil
+	}
+	return n
+}
+
+// RevisionsOf lists the revisions of the adopted plan for the report, in
+// the order they were made, with fields and values as people read them
+// and the author by name (never an e-mail address).
+func RevisionsOf(d *model.Doc, lang model.Lang) []Revision {
+	var out []Revision
+	for _, r := range d.Revisions {
+		m := d.Measure(r.MeasureID)
+		if m == nil {
+			continue
+		}
+		rev := Revision{Measure: m.Code, Field: model.RevisionFieldLabel(r.Entity, r.Field, lang),
+			Original: model.FormatRevisionValue(r.Field, r.Original, lang), Current: model.FormatRevisionValue(r.Field, r.Current, lang),
+			By: authorRef(r.By), Reason: r.Reason}
+		if r.Entity == model.EntityMilestone {
+			rev.Milestone = r.EntityID
+		}
+		if len(r.At) >= 10 {
+			rev.At, _ = model.ParseDate(r.At[:10])
+		}
+		out = append(out, rev)
+	}
+	return out
+}
+
+// authorRef turns an audit label "Name <email>" into the e-mail, which
+// the report resolves to the person's name; a bare name stays.
+func authorRef(label string) string {
+	if i, j := strings.LastIndex(label, "<"), strings.LastIndex(label, ">"); i >= 0 && j > i {
+		return label[i+1 : j]
+	}
+	return label
+}

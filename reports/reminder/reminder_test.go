@@ -1,0 +1,113 @@
+package reminder
+
+import (
+	"bytes"
+	"encoding/base64"
+	"io"
+	"mime"
+	"mime/multipart"
+	"net/mail"
+	"strings"
+	"testing"
+	"time"
+
+	"strategytracker/model"
+)
+
+func message(lang model.Lang) *Message {
+	return &Message{
+		Unit: &model.Unit{Code: "ИС", Name: model.T("Дирекция „Информационни системи“", "Information Systems Directorate")},
+		To: []*model.Person{{ID: 2, Name: model.T("Мария Петрова", "Maria Petrova"), Email: "m.petrova@sofia.bg"},
+			{ID: 3, Name: model.T("Иван Иванов", "Ivan Ivanov"), Email: "i.ivanov@sofia.bg"}},
+		From: &model.Person{ID: 1, Name: model.T("Елена Георгиева", "Elena Georgieva"), Email: "office@sofia.bg", Position: model.T("Експерт", "Expert")},
+		Period: &model.Period{ID: 4, Name: model.T("IV тримесечие 2026", "Q4 2026"), Start: model.MustDate("2026-10-01"),
+			End: model.MustDate("2026-12-31"), Due: model.MustDate("2027-01-15")},
+		Strategy: model.T("Стратегия за дигитална трансформация", "Digital Transformation Strategy"),
+		Lang:     lang, Template: bytes.Repeat([]byte("PK\x03\x04 workbook bytes "), 40), FileName: "шаблон-IV-тримесечие-2026-ИС.xlsx",
+		Date: time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC), Missing: []string{"1.2", "1.10"},
+	}
+}
+
+// TestReminderIsAnRFC5322MessageWithTheTemplate parses what Write makes
+// with net/mail and mime/multipart, as a mail client would.
+func TestReminderIsAnRFC5322MessageWithTheTemplate(t *testing.T) {
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		m := message(lang)
+		var buf bytes.Buffer
+		if err := m.Write(&buf); err != nil {
+			t.Fatal(err)
+		}
+		msg, err := mail.ReadMessage(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("%s: not an RFC 5322 message: %v", lang, err)
+		}
+		to, err := msg.Header.AddressList("To")
+		if err != nil || len(to) != 2 || to[0].Address != "m.petrova@sofia.bg" || to[1].Name != m.To[1].Name.In(lang) {
+			t.Errorf("%s: To = %v, %v", lang, to, err)
+		}
+		subject, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+		if err != nil || !strings.Contains(subject, m.Period.Name.In(lang)) || !strings.Contains(subject, m.Period.Due.Format(lang)) {
+			t.Errorf("%s: subject %q (%v)", lang, subject, err)
+		}
+		if _, err := msg.Header.Date(); err != nil {
+			t.Errorf("%s: date: %v", lang, err)
+		}
+		mediaType, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+		if err != nil || mediaType != "multipart/mixed" {
+			t.Fatalf("%s: content type %q: %v", lang, mediaType, err)
+		}
+		mr := multipart.NewReader(msg.Body, params["boundary"])
+		text, err := mr.NextPart() // quoted-printable is decoded by the reader
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(text)
+		for _, want := range []string{m.Period.Due.Format(lang), m.Unit.Name.In(lang), "1.2, 1.10", m.FileName} {
+			if !strings.Contains(string(body), want) {
+				t.Errorf("%s: the text lacks %q:\n%s", lang, want, body)
+			}
+		}
+		att, err := mr.NextPart()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := att.FileName(); got != m.FileName {
+			t.Errorf("%s: attachment name %q, want %q", lang, got, m.FileName)
+		}
+		raw, _ := io.ReadAll(att)
+		data, err := base64.StdEncoding.DecodeString(strings.ReplaceAll(string(raw), "\r\n", ""))
+		if err != nil || !bytes.Equal(data, m.Template) {
+			t.Errorf("%s: the attachment is not the template (%v)", lang, err)
+		}
+		if _, err := mr.NextPart(); err != io.EOF {
+			t.Errorf("%s: more than two parts: %v", lang, err)
+		}
+		// Every line within RFC 5322's limit of 998 characters.
+		for i, line := range strings.Split(buf.String(), "\r\n") {
+			if len(line) > 998 {
+				t.Errorf("%s: line %d is %d characters long", lang, i+1, len(line))
+			}
+		}
+	}
+}
+
+func TestReminderNeedsARecipient(t *testing.T) {
+	m := message(model.BG)
+	m.To = nil
+	if err := m.Write(io.Discard); err == nil || !strings.Contains(model.ErrorMessage(err), "no coordinator") {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestRecipientsAreTheUnitsCoordinatorsWithAnAddress(t *testing.T) {
+	d := &model.Doc{People: []model.Person{
+		{ID: 1, Unit: "ИС", Role: model.RoleOffice, Email: "o@x.bg"},
+		{ID: 2, Unit: "ИС", Role: model.RoleCoordinator, Email: "c@x.bg"},
+		{ID: 3, Unit: "ИС", Role: model.RoleCoordinator},
+		{ID: 4, Unit: "ФИН", Role: model.RoleCoordinator, Email: "f@x.bg"},
+	}}
+	got := Recipients(d, "ИС")
+	if len(got) != 1 || got[0].ID != 2 {
+		t.Fatalf("got %v, want person 2 only", got)
+	}
+}

@@ -1,0 +1,93 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+
+	"strategytracker/model"
+)
+
+// milestoneRowsHTML writes the rows of a measure's milestone table. They
+// are the bulk of the site (ten per measure page), so they are written here
+// rather than by html/template, whose escaping by reflection cost most of
+// the publishing time. Every value is escaped with esc (text and quoted
+// attributes alike); the evidence link must be http(s) to become a link.
+func milestoneRowsHTML(rows []milestoneRow, lang model.Lang) template.HTML {
+	w := words[lang]
+	var b strings.Builder
+	b.Grow(len(rows) * 400)
+	for _, r := range rows {
+		b.WriteString(`<tr><td data-label="`)
+		b.WriteString(esc(w["title"]))
+		b.WriteString(`">`)
+		b.WriteString(esc(r.Title))
+		b.WriteString(`</td><td class="nw" data-label="`)
+		b.WriteString(esc(w["due"]))
+		b.WriteString(`">`)
+		b.WriteString(esc(r.Due))
+		b.WriteString(`</td><td class="nw"`)
+		if r.Completed != "" {
+			b.WriteString(` data-label="`)
+			b.WriteString(esc(w["completed"]))
+			b.WriteString(`"`)
+		}
+		b.WriteString(`>`)
+		b.WriteString(esc(r.Completed))
+		b.WriteString(`</td><td data-label="`)
+		b.WriteString(esc(w["state"]))
+		b.WriteString(`">`)
+		writeStatus(&b, r.State)
+		b.WriteString(`</td><td`)
+		link := isWebLink(r.Evidence)
+		if r.Note != "" || link {
+			b.WriteString(` data-label="`)
+			b.WriteString(esc(w["note"]))
+			b.WriteString(`"`)
+		}
+		b.WriteString(`>`)
+		if r.Note != "" {
+			b.WriteString(`<span`)
+			if l := partLang(lang, r.Note); l != "" {
+				b.WriteString(` lang="` + l + `"`)
+			}
+			b.WriteString(`>`)
+			b.WriteString(esc(r.Note))
+			b.WriteString(`</span>`)
+		}
+		if link {
+			if r.Note != "" {
+				b.WriteString(`<br>`)
+			}
+			b.WriteString(`<a class="evidence" rel="external noopener" href="`)
+			b.WriteString(esc(r.Evidence))
+			b.WriteString(`">`)
+			b.WriteString(esc(w["evidence"]))
+			b.WriteString(`</a>`)
+		}
+		b.WriteString("</td></tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// writeStatus writes a status badge as the "status" template does.
+func writeStatus(b *strings.Builder, v statusView) {
+	b.WriteString(`<span class="status `)
+	b.WriteString(esc(v.Class))
+	b.WriteString(`"><span class="sym" aria-hidden="true">`)
+	b.WriteString(esc(v.Symbol))
+	b.WriteString(`</span>`)
+	if v.Strike {
+		b.WriteString(`<span class="strike">` + esc(v.Label) + `</span>`)
+	} else {
+		b.WriteString(esc(v.Label))
+	}
+	b.WriteString(esc(v.Note))
+	b.WriteString(`</span>`)
+}
+
+// isWebLink: only http(s) links are published as links (a hostile file
+// could hold javascript: or data: ones).
+func isWebLink(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
+}

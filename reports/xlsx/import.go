@@ -1,0 +1,75 @@
+package xlsx
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	"strategytracker/model"
+)
+
+// Result is what Import did, or in a dry run would do.
+type Result struct {
+	// Changes are the changes planned (dry run) or made. In a real run they
+	// are those planned inside the transaction, against the file as it
+	// stood when written: rows someone else made meanwhile are not counted.
+	Changes []Change
+	Applied bool // the changes were written
+}
+
+// errNothingLeft ends a transaction that has nothing left to write after
+// planning again: no import entry is written to the audit log for it.
+var errNothingLeft = errors.New("xlsx: nothing left to import")
+
+// Import is the one import of a filled update template, used by the CLI
+// and the app alike. It reads the workbook in r (source is its file name,
+// for the audit log), plans it against the store's current document as
+// actor on today, and — unless dryRun — plans it again inside one
+// Store.Update and applies that plan, so that what is written is checked
+// against the file as it stands then: an import or an edit made between a
+// preview and its apply is neither overwritten nor repeated (a KPI value
+// or an update already there is skipped; a row changed meanwhile is
+// refused as stale).
+//
+// A workbook that is not a template is refused with a model error; a
+// template with problems with Problems (one per refused row); either way
+// nothing is written. A dry run writes nothing and returns the plan.
+func Import(ctx context.Context, store model.Store, r io.Reader, source string, actor model.ID, today model.Date, dryRun bool) (Result, error) {
+	u, err := ReadUpdate(r)
+	if err != nil {
+		return Result{}, err
+	}
+	d, err := store.Doc(ctx)
+	if err != nil {
+		return Result{}, err
+	}
+	person := d.Person(actor)
+	if person == nil {
+		return Result{}, model.Errorf(model.ENOTFOUND, "person %d does not exist in this database", actor)
+	}
+	changes, problems := Plan(d, u, person, store.DatabaseID(), today)
+	if len(problems) > 0 {
+		return Result{}, Problems(problems)
+	}
+	if dryRun || len(changes) == 0 {
+		return Result{Changes: changes}, nil
+	}
+	err = store.Update(ctx, actor, model.ActionImport, source, func(tx model.Tx) error {
+		d := tx.Doc()
+		changes, problems = Plan(d, u, d.Person(actor), store.DatabaseID(), today)
+		if len(problems) > 0 {
+			return Problems(problems)
+		}
+		if len(changes) == 0 {
+			return errNothingLeft
+		}
+		return Apply(tx, changes)
+	})
+	switch {
+	case errors.Is(err, errNothingLeft):
+		return Result{}, nil
+	case err != nil:
+		return Result{}, err
+	}
+	return Result{Changes: changes, Applied: true}, nil
+}
