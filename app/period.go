@@ -60,6 +60,10 @@ type periodScreen struct {
 	lastFiles  *filesResult
 }
 
+// unitMeasureLimit caps the measure buttons of a unit's line: a large
+// file would otherwise make thousands of widgets on every refresh.
+const unitMeasureLimit = 40
+
 // unitRow is one unit's line of the status list.
 type unitRow struct {
 	name     *widget.Label
@@ -284,7 +288,10 @@ func (s *periodScreen) showStatus() {
 		box := container.NewVBox(container.NewGridWithColumns(2, row.name, row.state))
 		if len(ur.Measures) > 0 {
 			buttons := container.New(layout.NewGridWrapLayout(fyne.NewSize(76, 36)))
-			for _, code := range ur.Measures {
+			for k, code := range ur.Measures {
+				if k == unitMeasureLimit {
+					break
+				}
 				m := u.doc.MeasureByCode(code)
 				if m == nil {
 					continue
@@ -296,6 +303,9 @@ func (s *periodScreen) showStatus() {
 				buttons.Add(b)
 			}
 			box.Add(container.NewBorder(nil, nil, widget.NewLabel(tr("period.status.measures")), nil, buttons))
+			if n := len(ur.Measures) - unitMeasureLimit; n > 0 {
+				box.Add(hint(trf("dash.more", n)))
+			}
 		} else {
 			box.Add(hint(tr("period.status.allupdated")))
 		}

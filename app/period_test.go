@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/model"
 )
@@ -528,5 +530,33 @@ func TestPeriodTranslationKeys(t *testing.T) {
 				t.Errorf("%s.json has no %q", l, k)
 			}
 		}
+	}
+}
+
+// A unit with many measures without update lists the first ones and says
+// how many more there are, rather than making a widget for each.
+func TestStatusListCapsAUnitsMeasures(t *testing.T) {
+	d := periodDoc()
+	for i := 0; i < unitMeasureLimit+5; i++ {
+		m := model.Measure{ID: model.ID(100 + i), Code: fmt.Sprintf("9.%d", i+1), Area: "A1", LeadUnit: "IT",
+			Title: model.T("Мярка", "Measure"), Start: model.MustDate("2026-01-01"), End: model.MustDate("2027-12-31"), Weight: 1, Version: 1}
+		d.Measures = append(d.Measures, m)
+	}
+	h := newHarness(t, d, pOffice)
+	s := h.periodScreen()
+	if got := len(s.unitRows["IT"].measures); got != unitMeasureLimit {
+		t.Errorf("IT lists %d measures, want %d", got, unitMeasureLimit)
+	}
+	if got, want := len(s.status.MeasuresWithoutUpdate), unitMeasureLimit+5+2; got != want {
+		t.Errorf("measures without update = %d, want %d", got, want)
+	}
+	found := false
+	for _, o := range test.LaidOutObjects(s.units) {
+		if l, ok := o.(*widget.Label); ok && l.Text == trf("dash.more", 6) {
+			found = true
+		}
+	}
+	if !found {
+		t.Error("no line saying how many more measures the unit has")
 	}
 }
