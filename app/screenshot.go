@@ -179,6 +179,7 @@ func (u *UI) takeScreenshots(dir string) {
 			u.openMeasure(measureID)
 		}},
 		{"council-detail-milestones-1024", func() { u.detail.tabs.SelectIndex(tabMilestones) }},
+		{"council-period-1024", func() { u.showScreen(screenPeriod) }}, // the reporting cycle, read-only (period.go)
 	}
 	for _, lang := range []model.Lang{model.BG, model.EN} {
 		fyne.DoAndWait(func() {
