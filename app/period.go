@@ -583,6 +583,11 @@ func (s *periodScreen) onClose() {
 	c.err.Importance = widget.DangerImportance
 	c.err.Wrapping = fyne.TextWrapWord
 	c.err.Hide()
+	if n := len(s.narrative.unsaved()); n > 0 {
+		c.err.SetText(tr("period.close.unsaved"))
+		c.err.Importance = widget.WarningImportance
+		c.err.Show()
+	}
 	c.dlg = dialog.NewCustomWithoutButtons(tr("period.close"), container.NewVBox(c.text, c.err), u.win)
 	c.cancel = widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), c.dlg.Hide)
 	c.confirm = widget.NewButtonWithIcon(tr("period.close"), theme.ConfirmIcon(), func() {

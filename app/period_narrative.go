@@ -155,8 +155,8 @@ func (n *narrativeEditor) show(area string) {
 	for _, kind := range narrativeKindsOf(area) {
 		key := narrativeKey{area, kind}
 		text, ok := n.drafts[key]
-		if !ok {
-			text = storedText(p, area, kind)
+		if !ok || why != "" {
+			text = storedText(p, area, kind) // a locked narrative shows what is stored, never a draft
 		}
 		var pair [2]*widget.Entry
 		for i, lang := range []model.Lang{model.BG, model.EN} {
@@ -206,22 +206,39 @@ func (n *narrativeEditor) edited(area string, kind model.NarrativeKind) {
 	n.drafts[narrativeKey{area, kind}] = model.T(strings.TrimSpace(pair[0].Text), strings.TrimSpace(pair[1].Text))
 }
 
+// narrativeChange is a text edited and not saved.
+type narrativeChange struct {
+	key  narrativeKey
+	text model.Text
+}
+
+// unsaved are the drafts that differ from the stored texts, in the order
+// of the areas and kinds.
+func (n *narrativeEditor) unsaved() []narrativeChange {
+	p := n.s.period
+	var out []narrativeChange
+	if p == nil {
+		return nil
+	}
+	for _, area := range n.codes {
+		for _, kind := range narrativeKindsOf(area) {
+			key := narrativeKey{area, kind}
+			text, ok := n.drafts[key]
+			if stored := storedText(p, area, kind); ok && (stored.BG != text.BG || stored.EN != text.EN) {
+				out = append(out, narrativeChange{key, text})
+			}
+		}
+	}
+	return out
+}
+
 // onSave writes every edited text, of every area, in one transaction.
 func (n *narrativeEditor) onSave() {
 	s, p := n.s, n.s.period
 	if p == nil || n.lock() != "" {
 		return
 	}
-	type change struct {
-		key  narrativeKey
-		text model.Text
-	}
-	var changes []change
-	for key, text := range n.drafts {
-		if stored := storedText(p, key.area, key.kind); stored.BG != text.BG || stored.EN != text.EN {
-			changes = append(changes, change{key, text})
-		}
-	}
+	changes := n.unsaved()
 	if len(changes) == 0 {
 		n.drafts = map[narrativeKey]model.Text{}
 		return

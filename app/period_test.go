@@ -323,9 +323,14 @@ func TestNarrativeThenCloseLocksItThenReopen(t *testing.T) {
 		t.Errorf("risks after accepting = %q", got)
 	}
 
-	// Close: the dialog says which snapshot is frozen.
+	// Close with a draft unsaved: the dialog warns; the draft is not shown
+	// as if it were the locked narrative.
+	test.Type(n.entries[model.NarrativeActions][0], "Чернова")
 	h.tap(s.closeBtn)
 	c := s.lastClose
+	if !c.err.Visible() || c.err.Text != tr("period.close.unsaved") {
+		t.Errorf("no warning of the unsaved draft: %q", c.err.Text)
+	}
 	for _, want := range []string{"„IV тримесечие 2026“", "30.11.2026", "1 от 2 звена се е отчело"} {
 		if !strings.Contains(c.text.Text, want) {
 			t.Errorf("close dialog %q lacks %q", c.text.Text, want)
@@ -350,6 +355,9 @@ func TestNarrativeThenCloseLocksItThenReopen(t *testing.T) {
 		if !pair[0].Disabled() || !pair[1].Disabled() {
 			t.Errorf("%s is editable in a closed period", kind)
 		}
+	}
+	if got := n.entries[model.NarrativeActions][0].Text; got != "" {
+		t.Errorf("the closed narrative shows the unsaved draft %q", got)
 	}
 	if !s.closeBtn.Disabled() || s.reopenBtn.Disabled() || !s.templatesBtn.Disabled() || !s.remindersBtn.Disabled() {
 		t.Error("a closed period: only reopen (and open a new one) should be enabled")
