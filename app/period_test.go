@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -8,6 +9,7 @@ import (
 	"mime/multipart"
 	"net/mail"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -566,5 +568,40 @@ func TestStatusListCapsAUnitsMeasures(t *testing.T) {
 	}
 	if !found {
 		t.Error("no line saying how many more measures the unit has")
+	}
+}
+
+// The council report exported from the app carries the office's narrative
+// of the period, as the CLI's does.
+func TestCouncilReportCarriesTheNarrative(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pdftotext is missing (make deps installs poppler-utils)")
+		}
+		t.Skip("pdftotext is missing; make deps installs poppler-utils")
+	}
+	d := periodDoc()
+	d.Periods[0].Narrative = append(d.Periods[0].Narrative, model.Narrative{ID: 2, PeriodID: 7, Kind: model.NarrativeCommentary,
+		Text: model.T("Напредъкът е по план според офиса.", "Progress is on plan, says the office.")})
+	var pdfExport exporter
+	for _, x := range reportExporters() {
+		if x.key == "export.pdf" {
+			pdfExport = x
+		}
+	}
+	var buf bytes.Buffer
+	if err := pdfExport.write(&buf, exportJob{doc: d, asOf: testAsOf, lang: model.BG, by: "Ивелина Петрова"}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "report.pdf")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", path, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := strings.Join(strings.Fields(string(out)), " "); !strings.Contains(text, "Напредъкът е по план според офиса.") {
+		t.Errorf("the report lacks the office's commentary:\n%.600s", text)
 	}
 }
