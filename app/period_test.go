@@ -605,3 +605,23 @@ func TestCouncilReportCarriesTheNarrative(t *testing.T) {
 		t.Errorf("the report lacks the office's commentary:\n%.600s", text)
 	}
 }
+
+// A unit whose coordinators have no e-mail address gets no reminder, and
+// the office is told so.
+func TestRemindersSayWhichUnitsHaveNoAddress(t *testing.T) {
+	h := newHarness(t, periodDoc(), pOffice) // IT's coordinator has no e-mail address
+	s := h.periodScreen()
+	out := filepath.Join(t.TempDir(), "mail")
+	s.writeReminders(out)
+	h.u.settle()
+	res := h.u.period.lastFiles
+	if res == nil || res.err != nil || len(res.paths) != 0 || !slices.Equal(res.skipped, []string{"IT"}) {
+		t.Fatalf("reminders: %+v", res)
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 0 {
+		t.Errorf("files written: %v", entries)
+	}
+	if got, want := h.topDialogText(), trf("period.files.noemail", "IT · Информационни технологии"); !strings.Contains(got, want) {
+		t.Errorf("dialog = %q, want it to say %q", got, want)
+	}
+}
