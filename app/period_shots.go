@@ -122,6 +122,48 @@ func (u *UI) periodShots() []shot {
 	}
 }
 
+// periodSizedShots are the reporting cycle at the smallest window the
+// app is laid out for and at a 1366×768 screen: first as the council
+// member the shots before them chose sees it, then as the office. They
+// end takeScreenshots' round of a language, which sets the size again.
+func (u *UI) periodSizedShots() []shot {
+	asOffice := func() {
+		for _, p := range u.doc.People {
+			if p.Role == model.RoleOffice {
+				u.setUser(p.ID)
+				break
+			}
+		}
+	}
+	return []shot{
+		{"council-period-1024", func() {
+			u.hideDialogs()
+			u.showScreen(screenPeriod)
+			u.period.tabs.SelectIndex(0)
+		}},
+		{"period-1024", func() {
+			asOffice()
+			u.showScreen(screenPeriod)
+			u.period.tabs.SelectIndex(0)
+		}},
+		{"period-narrative-1024", func() {
+			u.period.tabs.SelectIndex(1)
+			u.period.narrative.showProposed()
+		}},
+		{"dashboard-cycle-1024", func() { u.showScreen(screenDashboard) }},
+		{"period-1366", func() {
+			u.win.Resize(fyne.NewSize(1366, 768))
+			u.showScreen(screenPeriod)
+			u.period.tabs.SelectIndex(0)
+		}},
+		{"period-narrative-1366", func() {
+			u.period.tabs.SelectIndex(1)
+			u.period.narrative.showProposed()
+		}},
+		{"dashboard-cycle-1366", func() { u.showScreen(screenDashboard) }},
+	}
+}
+
 // showProposed shows the first area with a coordinator's proposal.
 func (n *narrativeEditor) showProposed() {
 	p := n.s.period

@@ -179,8 +179,8 @@ func (u *UI) takeScreenshots(dir string) {
 			u.openMeasure(measureID)
 		}},
 		{"council-detail-milestones-1024", func() { u.detail.tabs.SelectIndex(tabMilestones) }},
-		{"council-period-1024", func() { u.showScreen(screenPeriod) }}, // the reporting cycle, read-only (period.go)
 	}
+	small = append(small, u.periodSizedShots()...) // the reporting cycle at 1024×700 and 1366×768 (period_shots.go)
 	for _, lang := range []model.Lang{model.BG, model.EN} {
 		fyne.DoAndWait(func() {
 			u.hideDialogs()
