@@ -151,3 +151,19 @@ func newListTab(d *detailScreen, addLabel string, onAdd func()) listTab {
 		container.NewVScroll(container.NewPadded(t.box)))
 	return t
 }
+
+// begin starts a refresh: it empties the list, shows or hides the add
+// button (entity's create rule) and says so when there are no rows (n).
+// It returns the measure, nil when it is gone.
+func (t *listTab) begin(entity model.Entity, n func(*model.Measure) int, none string, l *locks) *model.Measure {
+	m := t.d.measure()
+	if m == nil {
+		return nil
+	}
+	t.box.RemoveAll()
+	l.action(t.d.u.denial(entity, model.OpCreate, m), t.add)
+	if n(m) == 0 {
+		t.box.Add(hint(tr(none)))
+	}
+	return m
+}

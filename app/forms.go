@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -69,9 +71,24 @@ func (fs fieldSet) show(errs map[string]string) {
 }
 
 // showModelError puts a validation message of the model beside the field
-// it names ("measure "1.2": title is empty…"); false when it names none.
+// it is about (model.Error.Field: "title (en)", "funding 2 amountCents");
+// false when it is about none of the form's fields.
 func (fs fieldSet) showModelError(err error) bool {
 	msg := model.ErrorMessage(err)
+	var e *model.Error
+	if errors.As(err, &e) && e.Field != "" {
+		parts := strings.Fields(e.Field)
+		name := parts[0]
+		if strings.Contains(e.Field, "(en)") {
+			name += "_en"
+		}
+		if f, ok := fs[name]; ok {
+			f.setError(msg)
+			return true
+		}
+		return false
+	}
+	// Until every validation error carries its field: the message names it.
 	_, rest, ok := strings.Cut(msg, ": ")
 	if !ok {
 		return false
@@ -216,3 +233,53 @@ type textError string
 func (e textError) Error() string { return string(e) }
 
 func errorText(s string) error { return textError(s) }
+
+// save runs fn in one transaction as the user. On success the changes
+// become one step of Undo and the document is read again; done then runs
+// on the UI goroutine with the error (nil: saved).
+func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)) {
+	if u.me == nil {
+		done(model.Errorf(model.EFORBIDDEN, "%s", tr("lock.nouser")))
+		return
+	}
+	store, actor := u.store, u.me.ID
+	u.background(func() func() {
+		rec := &recorder{}
+		err := store.Update(context.Background(), actor, model.ActionUpdate, "", func(tx model.Tx) error {
+			return fn(&recordingTx{Tx: tx, rec: rec})
+		})
+		var doc *model.Doc
+		if err == nil {
+			doc, _ = store.Doc(context.Background())
+		}
+		return func() {
+			if u.store != store {
+				return
+			}
+			if err != nil && u.askRevisionReason(label, fn, done, err) {
+				return // asked for the reason of a change of the adopted plan
+			}
+			if err == nil && len(rec.changes) > 0 {
+				u.hist.push(&edit{label: label, changes: rec.changes})
+			}
+			if doc != nil {
+				u.setDoc(doc)
+			}
+			if done != nil {
+				done(err)
+			}
+		}
+	})
+}
+
+// showError shows err in a dialog under a heading saying what failed.
+func (u *UI) showError(what string, err error) {
+	msg := model.ErrorMessage(err)
+	switch model.ErrorCode(err) {
+	case model.EFORBIDDEN:
+		msg = tr("error.forbidden") + "\n" + msg
+	case model.EINVALID:
+		msg = tr("error.invalid") + "\n" + msg
+	}
+	dialog.ShowError(errors.New(what+":\n"+msg), u.win)
+}

@@ -44,6 +44,7 @@ var (
 	shortcutFind      = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutExp       = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSave      = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutBack      = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
 	shortcutScreens   = []*desktop.CustomShortcut{
 		{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault},
 		{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault},
@@ -67,11 +68,16 @@ func newAppMenu(u *UI) *appMenu {
 	m.backup = item("menu.backup", u.onBackup, nil)
 	m.imp = item("menu.import", u.onImport, nil)
 	m.export = item("menu.export", u.onExport, shortcutExp)
+	planBook := fyne.NewMenuItem(u.say("Работна книга на плана…", "Plan workbook…"), u.onPlanTemplate) // structure_planbook.go
+	planImport := fyne.NewMenuItem(u.say("Внасяне на план…", "Import a plan…"), u.onPlanImport)
 	switchUser := item("action.switch_user", u.onSwitchUser, nil)
-	quit := fyne.NewMenuItem(tr("menu.quit"), func() { u.app.Quit() })
+	quit := fyne.NewMenuItem(tr("menu.quit"), func() {
+		u.rememberSize()
+		u.app.Quit()
+	})
 	quit.IsQuit = true
 	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, m.recent, fyne.NewMenuItemSeparator(),
-		m.backup, m.imp, m.export, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
+		m.backup, m.imp, m.export, planBook, planImport, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
 
 	m.undo = item("menu.undo", u.onUndoKey, shortcutUndo)
 	m.redo = item("menu.redo", u.onRedoKey, shortcutRedo)
@@ -120,6 +126,11 @@ func (m *appMenu) shortcutItems() []*fyne.MenuItem {
 		item(tr("menu.redo"), shortcutRedo, u.onRedoKey),
 		item(tr("menu.redo"), shortcutRedoShift, u.onRedoKey),
 		item(tr("shortcut.save"), shortcutSave, u.onSaveKey),
+		item(tr("action.back"), shortcutBack, func() {
+			if u.current == screenDetail {
+				u.showScreen(screenMeasures)
+			}
+		}),
 		item(tr("menu.find"), shortcutFind, u.measures.onFind),
 		item(tr("menu.export"), shortcutExp, u.onExport),
 		item(tr("menu.open"), shortcutOpen, u.onOpen),

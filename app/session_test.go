@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"strategytracker/model"
@@ -143,5 +144,25 @@ func TestCheckDisplay(t *testing.T) {
 	t.Setenv("DISPLAY", ":4242")
 	if err := CheckDisplay(); err == nil || !strings.Contains(err.Error(), ":4242") {
 		t.Errorf("a display nobody serves: %v", err)
+	}
+}
+
+// The window's size is remembered for the next start, and never exceeds
+// the screen.
+func TestWindowSizeRemembered(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	if got := h.u.windowSize(); got != defaultWindowSize {
+		t.Errorf("first start: %v, want %v", got, defaultWindowSize)
+	}
+	h.u.win.Resize(fyne.NewSize(1100, 720))
+	h.u.rememberSize()
+	if got := h.u.windowSize(); got != fyne.NewSize(1100, 720) {
+		t.Errorf("remembered %v", got)
+	}
+	if got := fitSize(defaultWindowSize, fyne.NewSize(1024, 768)); got.Width > 1024 || got.Height > 768 {
+		t.Errorf("on a 1024×768 screen the window is %v", got)
+	}
+	if got := fitSize(fyne.NewSize(1100, 700), fyne.NewSize(1920, 1080)); got != fyne.NewSize(1100, 700) {
+		t.Errorf("on a large screen the size changed to %v", got)
 	}
 }

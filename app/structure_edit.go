@@ -176,6 +176,7 @@ func (s *structureScreen) newStructForm(title string, inputs []formInput, onSave
 		var obj fyne.CanvasObject
 		if in.options != nil {
 			sel := widget.NewSelect(in.options, nil)
+			sel.PlaceHolder = s.u.say("(изберете)", "(choose)")
 			sel.SetSelected(in.value)
 			sf.selects[in.name] = sel
 			obj = sel
@@ -480,6 +481,10 @@ func (s *structureScreen) onDelete(entity model.Entity) {
 func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDialog {
 	u := s.u
 	d := u.doc
+	if entity == model.EntityPerson && u.me != nil && id == u.me.ID {
+		dialog.ShowInformation(u.say("Изтриване", "Delete"), u.say("Не можете да изтриете себе си: помолете друг човек от офиса.", "You cannot delete yourself: ask another person of the office."), u.win)
+		return nil
+	}
 	name := d.RowName(entity, id, u.lang)
 	refs := d.References(entity, id)
 	dd := &deleteDialog{refs: widget.NewLabel("")}
@@ -504,6 +509,7 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 			}
 		}
 		dd.target = widget.NewSelect(options, nil)
+		dd.target.PlaceHolder = u.say("(изберете)", "(choose)")
 		body.Add(widget.NewLabel(u.say("Прехвърлете посочванията към:", "Reassign them to:")))
 		body.Add(dd.target)
 	}

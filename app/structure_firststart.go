@@ -120,7 +120,13 @@ func (f *firstStart) onDemo() {
 	f.chosen(store)
 }
 
-func (f *firstStart) onNew() { f.form.Show() }
+func (f *firstStart) onNew() {
+	f.form.Show()
+	if c := f.win.Content(); c != nil {
+		c.Refresh()
+		f.win.Resize(f.win.Canvas().Size()) // lay the shown form out
+	}
+}
 
 func (f *firstStart) onCreate() {
 	title, name, email := strings.TrimSpace(f.title.Text), strings.TrimSpace(f.name.Text), strings.TrimSpace(f.email.Text)

@@ -2,10 +2,9 @@ package app
 
 import (
 	"context"
-	"errors"
 	"image/color"
+	"slices"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -172,6 +171,10 @@ const (
 // buildUI makes the window's content in the current language: the
 // navigation, every screen and the menus. A language switch calls it again.
 func (u *UI) buildUI() {
+	// The focused widget is about to leave the window: let go of it first
+	// (else Fyne complains it cannot focus an object not in the canvas).
+	u.win.Canvas().Unfocus()
+	tips.hide()
 	u.period = newPeriodScreen(u) // before the dashboard, which shows its card
 	u.dash = newDashboard(u)
 	u.measures = newMeasuresScreen(u)
@@ -320,98 +323,6 @@ func (u *UI) openMeasure(id model.ID) {
 	u.showScreen(screenDetail)
 }
 
-// background runs work off the UI goroutine; the function it returns, if
-// any, runs on the UI goroutine through fyne.Do. Tests wait with settle.
-func (u *UI) background(work func() func()) {
-	u.tasks.Add(1)
-	u.setBusy(1)
-	go func() {
-		defer u.tasks.Done()
-		apply := work()
-		u.do(func() {
-			u.setBusy(-1)
-			if apply != nil {
-				apply()
-			}
-		}, true)
-	}()
-}
-
-// setBusy counts work in flight and shows the busy indicator while there
-// is some. The indicator is made when work starts and removed, its
-// animation stopped, when the last piece ends: a hidden ProgressBarInfinite
-// of Fyne 2.7 keeps animating (and redrawing the window) for ever.
-func (u *UI) setBusy(delta int) {
-	u.busy += delta
-	if u.busyBox == nil {
-		return
-	}
-	switch {
-	case u.busy > 0 && len(u.busyBox.Objects) == 0:
-		u.busyBox.Add(widget.NewProgressBarInfinite())
-	case u.busy <= 0 && len(u.busyBox.Objects) > 0:
-		for _, o := range u.busyBox.Objects {
-			stopAnimation(o)
-		}
-		u.busyBox.RemoveAll()
-	}
-}
-
-// stopAnimation stops an infinite progress bar for good.
-func stopAnimation(o fyne.CanvasObject) {
-	if b, ok := o.(*widget.ProgressBarInfinite); ok {
-		b.Stop()
-		b.Hide()
-	}
-}
-
-// slow runs long work (export, import, opening a file) off the UI
-// goroutine with a progress dialog, then runs then on the UI goroutine with
-// the result. work may report its progress (done of total); the dialog then
-// shows a bar that fills instead of one that only moves.
-func (u *UI) slow(title string, work func(ctx context.Context, progress func(done, total int)) error, then func(err error)) {
-	moving := widget.NewProgressBarInfinite()
-	bar := widget.NewProgressBar()
-	bar.Hide()
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(tr("progress.wait")), moving, bar), u.win)
-	d.Resize(fyne.NewSize(420, 160))
-	d.Show()
-	u.progress = d
-	var mu sync.Mutex
-	last := time.Time{}
-	progress := func(done, total int) {
-		mu.Lock()
-		now := time.Now()
-		if now.Sub(last) < 50*time.Millisecond && done < total {
-			mu.Unlock()
-			return // the window need not redraw for every row
-		}
-		last = now
-		mu.Unlock()
-		u.do(func() {
-			if total <= 0 {
-				return
-			}
-			if moving.Visible() {
-				stopAnimation(moving)
-				bar.Show()
-			}
-			bar.SetValue(float64(done) / float64(total))
-		}, false)
-	}
-	u.background(func() func() {
-		err := work(context.Background(), progress)
-		return func() {
-			stopAnimation(moving)
-			d.Hide()
-			if u.progress == d {
-				u.progress = nil
-			}
-			then(err)
-		}
-	})
-}
-
 // reload reads the document again and shows it; then, when set, runs
 // afterwards on the UI goroutine.
 func (u *UI) reload(then func()) {
@@ -492,67 +403,22 @@ func (u *UI) showSession() {
 	u.userLabel.SetText(u.me.Name.In(u.lang) + "\n" + roleName(u.me.Role) + " · " + u.me.Unit)
 }
 
-// save runs fn in one transaction as the user. On success the changes
-// become one step of Undo and the document is read again; done then runs
-// on the UI goroutine with the error (nil: saved).
-func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)) {
-	if u.me == nil {
-		done(model.Errorf(model.EFORBIDDEN, "%s", tr("lock.nouser")))
-		return
-	}
-	store, actor := u.store, u.me.ID
-	u.background(func() func() {
-		rec := &recorder{}
-		err := store.Update(context.Background(), actor, model.ActionUpdate, "", func(tx model.Tx) error {
-			return fn(&recordingTx{Tx: tx, rec: rec})
-		})
-		var doc *model.Doc
-		if err == nil {
-			doc, _ = store.Doc(context.Background())
-		}
-		return func() {
-			if u.store != store {
-				return
-			}
-			if err != nil && u.askRevisionReason(label, fn, done, err) {
-				return // asked for the reason of a change of the adopted plan
-			}
-			if err == nil && len(rec.changes) > 0 {
-				u.hist.push(&edit{label: label, changes: rec.changes})
-			}
-			if doc != nil {
-				u.setDoc(doc)
-			}
-			if done != nil {
-				done(err)
-			}
-		}
-	})
-}
-
-// showError shows err in a dialog under a heading saying what failed.
-func (u *UI) showError(what string, err error) {
-	msg := model.ErrorMessage(err)
-	switch model.ErrorCode(err) {
-	case model.EFORBIDDEN:
-		msg = tr("error.forbidden") + "\n" + msg
-	case model.EINVALID:
-		msg = tr("error.invalid") + "\n" + msg
-	}
-	dialog.ShowError(errors.New(what+":\n"+msg), u.win)
-}
-
 // remember puts path first in the recent files.
 func (u *UI) remember(path string) {
 	if path == "" {
 		return
 	}
 	prefs := u.app.Preferences()
+	old := prefs.StringList(prefRecent)
 	list := []string{path}
-	for _, p := range prefs.StringList(prefRecent) {
+	for _, p := range old {
 		if p != path && len(list) < 8 {
 			list = append(list, p)
 		}
 	}
-	prefs.SetStringList(prefRecent, list)
+	// Write only a change: Fyne rewrites the whole preferences file, and
+	// its watcher reading it half-written logs "Preferences load error: EOF".
+	if !slices.Equal(list, old) {
+		prefs.SetStringList(prefRecent, list)
+	}
 }

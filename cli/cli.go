@@ -16,6 +16,7 @@ import (
 	"strings"
 
 	"strategytracker/model"
+	"strategytracker/netfs"
 )
 
 // errUsage marks a command-line mistake: exit status 2.
@@ -183,12 +184,24 @@ func (c *cmdContext) prepareAndRun(cmd *command) error {
 			return err
 		}
 		defer c.store.Close()
+		warnIfNetwork(c.stderr, c.store.Path())
 	case dbCreate:
 		if c.db == "" {
 			return usageErr("%s needs -db FILE: the file to create", cmd.name)
 		}
 	}
 	return cmd.run(c)
+}
+
+// checkNetwork is netfs.Check; tests replace it.
+var checkNetwork = netfs.Check
+
+// warnIfNetwork warns on stderr when path lies on a network file system,
+// where SQLite's locking is unreliable. The command still runs.
+func warnIfNetwork(stderr io.Writer, path string) {
+	if r, err := checkNetwork(path); err == nil && r.Network {
+		fmt.Fprintf(stderr, "strategytracker: warning: %s\n", r.Warning(path))
+	}
 }
 
 func hasFlags(fs *flag.FlagSet) bool {

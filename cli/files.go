@@ -23,19 +23,21 @@ func parseAsOf(s string) (model.Date, error) {
 	return d, nil
 }
 
-// DefaultPath is $STRATEGYTRACKER_DB, else strategy.db in the app's folder
-// under os.UserConfigDir().
+// DefaultPath is $STRATEGYTRACKER_DB, else strategy.db in the app's
+// folder: on Windows "Strategy Tracker" in the user's Documents (never the
+// roaming profile, which Windows copies at logon and logoff), elsewhere
+// "strategytracker" under os.UserConfigDir(). README "Where the data lives".
 func DefaultPath() (string, error) { return defaultPath() }
 
 func defaultPath() (string, error) {
 	if p := os.Getenv("STRATEGYTRACKER_DB"); p != "" {
 		return p, nil
 	}
-	dir, err := os.UserConfigDir()
+	dir, err := defaultDir()
 	if err != nil {
 		return "", wrapf(model.EINVALID, err, "no folder for the default file (use -db FILE)")
 	}
-	return filepath.Join(dir, "strategytracker", "strategy.db"), nil
+	return filepath.Join(dir, "strategy.db"), nil
 }
 
 // OpenDefault opens the default file, creating it from the demo the first

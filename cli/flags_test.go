@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"strategytracker/model"
+	"strategytracker/netfs"
 )
 
 // Each command has its own flag set: a flag of another command is a usage
@@ -110,5 +111,27 @@ func TestErrorsKeepTheirCause(t *testing.T) {
 	code, _, errOut := run(t, "load", "-db", filepath.Join(dir, "x.db"), filepath.Join(dir, "missing.json"))
 	if code != 1 || !strings.Contains(errOut, "cannot read") || !strings.Contains(errOut, "no such file") {
 		t.Errorf("load of a missing file: exit %d, %q", code, errOut)
+	}
+}
+
+// A file on a network share is opened with a warning on stderr; the
+// command still does its work. A local file gets no warning.
+func TestNetworkFileWarns(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "x.db")
+	mustRun(t, "demo", "-db", db)
+	if code, _, errOut := run(t, "check", "-db", db); code != 0 || errOut != "" {
+		t.Fatalf("local file: exit %d, stderr %q", code, errOut)
+	}
+	old := checkNetwork
+	defer func() { checkNetwork = old }()
+	checkNetwork = func(path string) (netfs.Result, error) {
+		return netfs.Result{Network: true, Kind: "cifs"}, nil
+	}
+	code, out, errOut := run(t, "check", "-db", db)
+	if code != 0 || !strings.HasPrefix(out, "ok: ") {
+		t.Errorf("check on a network file: exit %d, %q", code, out)
+	}
+	if !strings.HasPrefix(errOut, "strategytracker: warning: "+db+" is on a network file system (cifs)") {
+		t.Errorf("stderr = %q, want the warning", errOut)
 	}
 }

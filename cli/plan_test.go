@@ -228,3 +228,22 @@ func TestPlanImportNeedsAReasonAfterAdoption(t *testing.T) {
 	}
 	mustRun(t, "check", "-db", db)
 }
+
+func TestPlanImportIsForTheOffice(t *testing.T) {
+	dir := t.TempDir()
+	db, book := filepath.Join(dir, "demo.db"), filepath.Join(dir, "plan.xlsx")
+	mustRun(t, "demo", "-db", db)
+	mustRun(t, "plan-template", "-db", db, "-o", book)
+	d := planDocOf(t, db)
+	var coordinator string
+	for _, p := range d.People {
+		if p.Role == model.RoleCoordinator {
+			coordinator = p.Email
+			break
+		}
+	}
+	code, _, stderr := run(t, "plan-import", "-db", db, "-user", coordinator, book)
+	if code != 1 || !strings.Contains(stderr, "only the strategy office") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+}

@@ -51,7 +51,7 @@ func InitSQL(database string, from int) string {
 	var b strings.Builder
 	b.WriteString("-- Strategy Tracker: schema, roles and policies for database " + ident(database) + ".\n")
 	b.WriteString("-- Run as an administrator (a superuser, or the database's owner with CREATEROLE).\n")
-	b.WriteString("BEGIN;\n\n")
+	b.WriteString("BEGIN;\nSET LOCAL client_min_messages = warning;\n\n")
 	for _, role := range g.all() {
 		fmt.Fprintf(&b, "DO $$ BEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') THEN CREATE ROLE %s NOLOGIN; END IF;\nEND $$;\n", role, ident(role))
 	}

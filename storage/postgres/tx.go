@@ -62,6 +62,7 @@ type tx struct {
 	kpi       map[model.ID]model.ID // KPI id → measure id
 	value     map[model.ID]model.ID // KPI value id → KPI id
 	update    map[model.ID]model.ID // update id → measure id
+	reason    model.Text            // of changes of the adopted plan (plan.go)
 }
 
 func (s *Store) newTx(ctx context.Context, sqlTx pgx.Tx, actorID model.ID) (*tx, error) {
@@ -177,6 +178,9 @@ func (t *tx) modify(spec rowSpec, id model.ID, storedVersion, version int64, old
 	if err := model.Authorize(t.actor, spec.entity, model.OpUpdate, spec.measure, model.Fields(changes)); err != nil {
 		return nil, err
 	}
+	if err := t.reviseChanges(spec, id, changes); err != nil {
+		return nil, err
+	}
 	ok, err := updateRow(t.ctx, t.sql, spec.table, spec.cols, id, version, spec.old, spec.args)
 	if err != nil {
 		return nil, wrapSQL(err, "change %s %d", spec.entity, id)
@@ -274,6 +278,9 @@ func saveListed[T any](t *tx, spec rowSpec, row *T, id *model.ID, version *int64
 			json.Unmarshal([]byte(c.Old), &old)
 			json.Unmarshal([]byte(c.New), &new)
 			t.doc.RenameCode(spec.entity, old, new)
+			if err := t.rewritePeriods(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -606,6 +613,9 @@ func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 	}
 	if err := model.Authorize(t.actor, entity, model.OpDelete, m, nil); err != nil {
 		return err
+	}
+	if refs := t.doc.References(entity, id); len(refs) > 0 {
+		return model.ReferencesError(t.doc.RowName(entity, id, model.EN), refs)
 	}
 	old := model.RowJSON(row)
 	// The children go with the row (ON DELETE CASCADE): each gets its own
