@@ -6,7 +6,10 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -21,12 +24,8 @@ func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
 	}
-	store, err := cli.OpenDefault()
-	if err != nil {
-		os.Exit(cli.Fail(os.Stderr, err))
-	}
-	defer store.Close()
-	app.Run(fyneapp.NewWithID("bg.sofia.strategytracker"), store, app.Options{
+	a := fyneapp.NewWithID("bg.sofia.strategytracker")
+	opts := app.Options{
 		Lang: model.BG,
 		Opener: func(path string) (model.Store, error) {
 			return storage.Open(context.Background(), path, storage.Options{})
@@ -36,5 +35,30 @@ func main() {
 		},
 		ScreenshotDir: os.Getenv("STRATEGYTRACKER_SCREENSHOT_DIR"),
 		Version:       version.String(),
-	})
+	}
+	// The very first start (no default file, none named by
+	// STRATEGYTRACKER_DB) asks what to open instead of making the demo.
+	if path, err := cli.DefaultPath(); err == nil && os.Getenv("STRATEGYTRACKER_DB") == "" && !exists(path) {
+		app.RunFirstStart(a, opts, app.FirstStart{
+			DefaultPath: path,
+			CreateDemo: func(path string) (model.Store, error) {
+				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+					return nil, err
+				}
+				return cli.CreateDemo(path)
+			},
+		})
+		return
+	}
+	store, err := cli.OpenDefault()
+	if err != nil {
+		os.Exit(cli.Fail(os.Stderr, err))
+	}
+	defer store.Close()
+	app.Run(a, store, opts)
+}
+
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return !errors.Is(err, fs.ErrNotExist)
 }

@@ -33,7 +33,9 @@ func (u *UI) newFormDialog(title string, body fyne.CanvasObject, onSave func()) 
 	f.err.Importance = widget.DangerImportance
 	f.err.Wrapping = fyne.TextWrapWord
 	f.err.Hide()
-	content := container.NewBorder(f.banner, f.err, nil, nil, container.NewVScroll(body))
+	scroll := container.NewVScroll(body)
+	passWheel(scroll)
+	content := container.NewBorder(f.banner, f.err, nil, nil, scroll)
 	f.dlg = dialog.NewCustomWithoutButtons(strings.TrimSuffix(title, "…"), content, u.win)
 	f.cancel = widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), f.dlg.Hide)
 	f.save = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), onSave)
@@ -71,18 +73,13 @@ func (fs fieldSet) show(errs map[string]string) {
 }
 
 // showModelError puts a validation message of the model beside the field
-// it is about (model.Error.Field: "title (en)", "funding 2 amountCents");
-// false when it is about none of the form's fields.
+// it is about (model.Error.Field: "title.en", "funding[1].amountCents",
+// "override.status"); false when it is about none of the form's fields.
 func (fs fieldSet) showModelError(err error) bool {
 	msg := model.ErrorMessage(err)
 	var e *model.Error
 	if errors.As(err, &e) && e.Field != "" {
-		parts := strings.Fields(e.Field)
-		name := parts[0]
-		if strings.Contains(e.Field, "(en)") {
-			name += "_en"
-		}
-		if f, ok := fs[name]; ok {
+		if f, ok := fs[formFieldOf(e.Field)]; ok {
 			f.setError(msg)
 			return true
 		}
@@ -219,6 +216,19 @@ func (u *UI) commitForm(f *formDialog, fields fieldSet, label string, base, row 
 	}, f.dlg.Hide)
 }
 
+// formFieldOf is the form field of a model field key: "title.en" is
+// title_en, "funding[1].amountCents" is funding, "override.status" override.
+func formFieldOf(key string) string {
+	name := key
+	if i := strings.IndexAny(name, ".[ "); i >= 0 {
+		name = name[:i]
+	}
+	if strings.HasSuffix(key, ".en") || strings.HasSuffix(key, "(en)") {
+		name += "_en"
+	}
+	return name
+}
+
 // isNilRow reports whether row is nil or a nil pointer.
 func isNilRow(row any) bool {
 	if row == nil {
@@ -277,6 +287,9 @@ func (u *UI) showError(what string, err error) {
 	msg := model.ErrorMessage(err)
 	switch model.ErrorCode(err) {
 	case model.EFORBIDDEN:
+		if why := u.reasonText(err, nil); why != "" {
+			msg = why
+		}
 		msg = tr("error.forbidden") + "\n" + msg
 	case model.EINVALID:
 		msg = tr("error.invalid") + "\n" + msg

@@ -17,8 +17,8 @@ type identityDialog struct {
 	u      *UI
 	dlg    *dialog.CustomDialog
 	people *widget.List // a list inside the dialog: a drop-down spilled out of it
-	labels []string
-	chosen int // index into ids; -1: nobody yet
+	labels []string     // two per person: name and role, then position and unit
+	chosen int          // index into ids; -1: nobody yet
 	ok     *widget.Button
 	later  *widget.Button
 	ids    []model.ID
@@ -30,24 +30,28 @@ func (u *UI) showIdentity() {
 		return
 	}
 	d := &identityDialog{u: u, chosen: -1}
-	var opts []string
 	for _, p := range u.doc.People {
 		d.ids = append(d.ids, p.ID)
-		label := p.Name.In(u.lang)
+		// The name and the role first: they decide; then where one works.
+		details := u.unitName(p.Unit)
 		if pos := p.Position.In(u.lang); pos != "" {
-			label += " — " + pos
+			details = pos + " · " + details
 		}
-		label += " (" + u.unitName(p.Unit) + "; " + roleName(p.Role) + ")"
-		opts = append(opts, label)
+		d.labels = append(d.labels, p.Name.In(u.lang)+" — "+roleName(p.Role), details)
 	}
-	d.labels = opts
-	d.people = widget.NewList(func() int { return len(d.labels) },
+	d.people = widget.NewList(func() int { return len(d.ids) },
 		func() fyne.CanvasObject {
-			l := widget.NewLabel("person")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
+			name := widget.NewLabelWithStyle("person", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			details := widget.NewLabel("details")
+			details.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(name, details)
 		},
-		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(d.labels[i]) })
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(d.labels[2*i])
+			box.Objects[1].(*widget.Label).SetText(d.labels[2*i+1])
+		})
 	d.people.OnSelected = func(i widget.ListItemID) {
 		d.chosen = i
 		d.ok.Enable()

@@ -166,3 +166,35 @@ func TestWindowSizeRemembered(t *testing.T) {
 		t.Errorf("on a large screen the size changed to %v", got)
 	}
 }
+
+// A model validation error lands beside the field it names.
+func TestFormFieldOf(t *testing.T) {
+	for key, want := range map[string]string{"title": "title", "title.en": "title_en", "title (en)": "title_en",
+		"funding[1].amountCents": "funding", "override.status": "override", "plannedCents": "plannedCents"} {
+		if got := formFieldOf(key); got != want {
+			t.Errorf("formFieldOf(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+// The reasons model.Authorize gives are shown in the user's language.
+func TestReasonText(t *testing.T) {
+	setLanguage(model.BG)
+	s := newSession(newMemStore(testDoc()), nil)
+	doc := testDoc()
+	s.doc, s.me = doc, doc.Person(pCoordINNO)
+	m := doc.Measure(mCrossings)
+	for reason, want := range map[model.Reason]string{
+		"not_their_measure": trf("lock.otherunit", "2.1", "Информационни технологии", "Иновативна София"),
+		"coordinator_scope": tr("lock.coordinator"),
+		"own_name_only":     tr("lock.reason.own_name_only"),
+	} {
+		err := &model.Error{Code: model.EFORBIDDEN, Message: "x", Reason: reason}
+		if got := s.reasonText(err, m); got != want {
+			t.Errorf("%s: %q, want %q", reason, got, want)
+		}
+	}
+	if got := s.reasonText(model.Errorf(model.EFORBIDDEN, "x"), m); got != "" {
+		t.Errorf("no reason: %q", got)
+	}
+}

@@ -235,6 +235,50 @@ func TestUndoRedoStructuralEdits(t *testing.T) {
 			}
 			return ""
 		}},
+		{"edit the header", func() {
+			s.onEditHeader()
+			h.fillStruct(s.ed.lastForm, map[string]string{"councilDecision": "Решение № 1", "periodEnd": "31.12.2030"}, nil)
+		}, func(d *model.Doc) string {
+			if d.Strategy.CouncilDecision.BG != "Решение № 1" || d.Strategy.PeriodEnd != model.MustDate("2030-12-31") {
+				return "header not saved"
+			}
+			return ""
+		}},
+		{"add area", func() {
+			h.addStruct(model.EntityArea, map[string]string{"code": "A3", "title": "Образование"}, nil)
+		},
+			func(d *model.Doc) string {
+				if d.Area("A3") == nil {
+					return "no A3"
+				}
+				return ""
+			}},
+		{"add unit", func() {
+			h.addStruct(model.EntityUnit, map[string]string{"code": "EDU", "name": "Образование"}, map[string]string{"kind": tr("unitkind.directorate")})
+		}, func(d *model.Doc) string {
+			if d.Unit("EDU") == nil {
+				return "no EDU"
+			}
+			return ""
+		}},
+		{"delete a goal nobody pursues", func() {
+			id := model.ID(0)
+			for _, g := range h.u.doc.Goals {
+				if g.Code == "G3" {
+					id = g.ID
+				}
+			}
+			dd := s.openDelete(model.EntityGoal, id)
+			if dd.target != nil {
+				t.Fatal("G3 is referred to by nothing: no reassignment is needed")
+			}
+			h.tap(dd.confirm)
+		}, func(d *model.Doc) string {
+			if len(d.Goals) != 2 {
+				return "G3 not deleted"
+			}
+			return ""
+		}},
 		{"rename unit code", func() {
 			s.units.Select(indexOf(s.ed.ids[model.EntityUnit], 3))
 			s.onEdit(model.EntityUnit)

@@ -17,6 +17,7 @@ import (
 
 	"strategytracker/model"
 	"strategytracker/netfs"
+	"strategytracker/storage/postgres"
 )
 
 // errUsage marks a command-line mistake: exit status 2.
@@ -199,6 +200,9 @@ var checkNetwork = netfs.Check
 // warnIfNetwork warns on stderr when path lies on a network file system,
 // where SQLite's locking is unreliable. The command still runs.
 func warnIfNetwork(stderr io.Writer, path string) {
+	if postgres.IsURL(path) {
+		return // a server is where sharing belongs
+	}
 	if r, err := checkNetwork(path); err == nil && r.Network {
 		fmt.Fprintf(stderr, "strategytracker: warning: %s\n", r.Warning(path))
 	}

@@ -67,6 +67,16 @@ func openForCommand(ctx context.Context, db string) (model.Store, error) {
 	return openStore(ctx, db)
 }
 
+// CreateDemo creates the file path holding the embedded demo strategy (the
+// app's first-start window offers it).
+func CreateDemo(path string) (model.Store, error) {
+	s, err := createDemo(context.Background(), path)
+	if err != nil {
+		return nil, err // not a typed nil in the interface
+	}
+	return s, nil
+}
+
 func createDemo(ctx context.Context, path string) (*storage.Store, error) {
 	d, err := model.DecodeBytes(assets.DemoStrategy)
 	if err != nil {

@@ -92,7 +92,7 @@ var (
 	msgLed             = t("Водени мерки", "Measures led")
 	msgResponsibleN    = t("Мерки с отговорник лицето", "Measures responsible for")
 	msgNoSnapshot      = t("Няма предходен отчет, с който да се сравни: това е първият отчет.", "There is no previous report to compare with: this is the first report.")
-	msgSince           = t("Промени от предходния отчет", "Changes since the previous report")
+	msgSince           = t("Промени от предходния отчет „%s“ към %s г.", "Changes since the previous report “%s” as of %s")
 	msgChange          = t("Промяна", "Change")
 	msgItem            = t("Етап / мярка", "Milestone / measure")
 	msgFrom            = t("Беше", "Was")

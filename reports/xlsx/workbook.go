@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"cmp"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -413,7 +414,7 @@ func (wb *workbook) changeSheet() error {
 	if ch.Since == nil {
 		g.addLoose(st.str(msgNoSnapshot.In(lang)))
 	} else {
-		g.addLoose(st.styled(st.bold, msgSince.In(lang)+" „"+ch.Since.Name+"“ ("+ch.Since.AsOf.Format(lang)+")"))
+		g.addLoose(st.styled(st.bold, fmt.Sprintf(msgSince.In(lang), ch.Since.Name, ch.Since.AsOf.Format(lang))))
 	}
 	headRow := g.header(lang, msgChange, msgMeasure, msgItem, msgFrom, msgTo, msgDate)
 	status := func(s model.Status) cell { return wb.statusCell(s, false) }

@@ -424,6 +424,8 @@ func wrapSQL(err error, format string, args ...any) error {
 			return model.Errorf(model.EINVALID, "%s: the code or name is already used", what)
 		case "42501":
 			return model.Errorf(model.EFORBIDDEN, "%s: the server refuses it: %s", what, pe.Message)
+		case "55P03":
+			return model.Errorf(model.ECONFLICT, "%s: another change has held the strategy for more than 15 seconds: try again later", what)
 		case "40001", "40P01":
 			return model.Errorf(model.ECONFLICT, "%s: someone else changed the same data at the same moment: reload and try again", what)
 		case "22021":

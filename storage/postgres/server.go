@@ -64,6 +64,9 @@ func InitSQL(database string, from int) string {
 	b.WriteString("\n")
 	policies := strings.NewReplacer("{{office}}", ident(g.Office), "{{coordinator}}", ident(g.Coordinator), "{{council}}", ident(g.Council)).Replace(policiesSQL)
 	b.WriteString(strings.TrimSpace(policies) + "\n\n")
+	// A session left in an open transaction (a forgotten psql) would hold
+	// the writers' lock: the server ends it after five idle minutes.
+	fmt.Fprintf(&b, "ALTER DATABASE %s SET idle_in_transaction_session_timeout = '5min';\n", ident(database))
 	fmt.Fprintf(&b, "REVOKE CONNECT ON DATABASE %s FROM PUBLIC;\n", ident(database))
 	fmt.Fprintf(&b, "GRANT CONNECT ON DATABASE %s TO %s, %s, %s;\n", ident(database), ident(g.Office), ident(g.Coordinator), ident(g.Council))
 	b.WriteString("\nCOMMIT;\n")

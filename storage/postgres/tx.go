@@ -27,7 +27,9 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 	defer sqlTx.Rollback(ctx)
 	// Writers queue here, as they do for the SQLite file: the strategy
 	// read next is the one the change applies to.
-	if _, err := sqlTx.Exec(ctx, "SELECT st_write_lock()"); err != nil {
+	// A writer that holds the queue too long (a forgotten psql session)
+	// makes the others fail after a while rather than hang.
+	if _, err := sqlTx.Exec(ctx, "SET LOCAL lock_timeout = '15s'; SELECT st_write_lock()"); err != nil {
 		return wrapSQL(err, "begin a change of %s", s.display)
 	}
 	t, err := s.newTx(ctx, sqlTx, actor)
