@@ -41,9 +41,15 @@ func internalMark() string { return tr("visibility.internal") }
 // internalParts lists what of m is internal, in the user's language.
 func internalParts(m *model.Measure, lang model.Lang) []string {
 	var parts []string
+	quote := func(s string) string {
+		if lang == model.BG {
+			return "„" + s + "“"
+		}
+		return "“" + s + "”"
+	}
 	for _, k := range m.KPIs {
 		if k.Internal {
-			parts = append(parts, tr("entity.kpi")+" “"+k.Name.In(lang)+"”")
+			parts = append(parts, tr("entity.kpi")+" "+quote(k.Name.In(lang)))
 		}
 	}
 	for _, x := range m.Updates {
@@ -53,7 +59,7 @@ func internalParts(m *model.Measure, lang model.Lang) []string {
 	}
 	for _, ms := range m.Milestones {
 		if ms.NoteInternal && ms.Note != "" {
-			parts = append(parts, lower(tr("field.note"))+" “"+ms.Title.In(lang)+"”")
+			parts = append(parts, lower(tr("field.note"))+" "+quote(ms.Title.In(lang)))
 		}
 	}
 	return parts
