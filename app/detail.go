@@ -30,6 +30,7 @@ type detailScreen struct {
 	kpis       *kpisTab
 	updates    *updatesTab
 	history    *historyTab
+	vis        *visibilityBar // visibility.go
 }
 
 // Tabs of the detail screen, in order.
@@ -90,7 +91,7 @@ func (d *detailScreen) buildUI() fyne.CanvasObject {
 	}
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, d.back, container.NewCenter(d.chip), d.title),
-		d.figures, d.banner, d.measureActionsBar())
+		d.figures, d.visibilityBar(), d.banner, d.measureActionsBar())
 	return container.NewBorder(container.NewPadded(head), nil, nil, nil, d.tabs)
 }
 
@@ -118,6 +119,7 @@ func (d *detailScreen) refresh() {
 		notes += " · " + trf("detail.override", f.Computed.Label(lang), m.Override.Reason)
 	}
 	d.figures.SetText(figures + "\n" + notes)
+	d.refreshVisibility() // visibility.go
 
 	d.fields.refresh(m)
 	d.milestones.refresh()
