@@ -94,83 +94,6 @@ func cloneRow(row any) any {
 	return c.Interface()
 }
 
-// entityOf names the entity of a row.
-func entityOf(row any) model.Entity {
-	switch row.(type) {
-	case *model.Strategy:
-		return model.EntityStrategy
-	case *model.Goal:
-		return model.EntityGoal
-	case *model.Area:
-		return model.EntityArea
-	case *model.Unit:
-		return model.EntityUnit
-	case *model.Person:
-		return model.EntityPerson
-	case *model.Measure:
-		return model.EntityMeasure
-	case *model.Milestone:
-		return model.EntityMilestone
-	case *model.KPI:
-		return model.EntityKPI
-	case *model.KPIValue:
-		return model.EntityKPIValue
-	case *model.Update:
-		return model.EntityUpdate
-	}
-	return ""
-}
-
-// rowID returns the ID of a row (1 for the strategy, which has none).
-func rowID(row any) model.ID {
-	f := reflect.ValueOf(row).Elem().FieldByName("ID")
-	if !f.IsValid() {
-		return 1
-	}
-	return f.Int()
-}
-
-func setRowID(row any, id model.ID) {
-	if f := reflect.ValueOf(row).Elem().FieldByName("ID"); f.IsValid() {
-		f.SetInt(id)
-	}
-}
-
-func rowVersion(row any) int64 {
-	return reflect.ValueOf(row).Elem().FieldByName("Version").Int()
-}
-
-func setRowVersion(row any, v int64) {
-	reflect.ValueOf(row).Elem().FieldByName("Version").SetInt(v)
-}
-
-// saveRow saves row through the Save method of its entity.
-func saveRow(tx model.Tx, row any) error {
-	switch r := row.(type) {
-	case *model.Strategy:
-		return tx.SaveStrategy(r)
-	case *model.Goal:
-		return tx.SaveGoal(r)
-	case *model.Area:
-		return tx.SaveArea(r)
-	case *model.Unit:
-		return tx.SaveUnit(r)
-	case *model.Person:
-		return tx.SavePerson(r)
-	case *model.Measure:
-		return tx.SaveMeasure(r)
-	case *model.Milestone:
-		return tx.SaveMilestone(r)
-	case *model.KPI:
-		return tx.SaveKPI(r)
-	case *model.KPIValue:
-		return tx.SaveKPIValue(r)
-	case *model.Update:
-		return tx.SaveUpdate(r)
-	}
-	return model.Errorf(model.EINTERNAL, "cannot save a %T", row)
-}
-
 // bookkeeping fields are not values a user edits: identity, versions,
 // parents and child lists.
 var bookkeeping = map[string]bool{
@@ -251,3 +174,17 @@ func measureOf(d *model.Doc, row any) *model.Measure {
 	}
 	return nil
 }
+
+// The rows' identity is model.Row's: these read it from a row of any type.
+
+func entityOf(row any) model.Entity { return row.(model.Row).Entity() }
+
+func rowID(row any) model.ID { return row.(model.Row).RowID() }
+
+func rowVersion(row any) int64 { return row.(model.Row).RowVersion() }
+
+// clearStored makes row a new row: no id, no version.
+func clearStored(row any) { row.(model.Row).SetStored(0, 0) }
+
+// saveRow saves row through the Save method of its entity.
+func saveRow(tx model.Tx, row any) error { return model.SaveRow(tx, row.(model.Row)) }

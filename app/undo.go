@@ -118,8 +118,7 @@ func replay(tx model.Tx, e *edit, undo bool, ids idMap) (idMap, error) {
 		case from == nil: // the row must come back
 			row := cloneRow(to)
 			old := rowID(row)
-			setRowID(row, 0)
-			setRowVersion(row, 0)
+			clearStored(row)
 			reparent(row, resolve)
 			if err := saveRow(tx, row); err != nil {
 				return nil, err
