@@ -53,11 +53,6 @@ type periodScreen struct {
 	period  *model.Period // shown; nil when the file has none
 	status  model.PeriodStatus
 	changed map[model.ID]bool // measures whose milestones the audit log shows changed in the period
-
-	lastOpen   *openPeriodForm // the latest dialogs (tests)
-	lastClose  *closePeriodDialog
-	lastReopen *reopenForm
-	lastFiles  *filesResult
 }
 
 // unitMeasureLimit caps the measure buttons of a unit's line: a large
@@ -480,7 +475,7 @@ func (s *periodScreen) onOpen() {
 	o.f.save.SetText(tr("period.open"))
 	o.f.dlg.Resize(fyne.NewSize(min(640, max(480, u.win.Canvas().Size().Width*0.7)), 440))
 	o.f.dlg.Show()
-	s.lastOpen = o
+	observe(o)
 }
 
 // saveOpen checks the form beside its fields, then opens the period.
@@ -609,7 +604,7 @@ func (s *periodScreen) onClose() {
 	c.dlg.SetButtons([]fyne.CanvasObject{c.cancel, c.confirm})
 	c.dlg.Resize(fyne.NewSize(min(640, max(420, u.win.Canvas().Size().Width*0.7)), 260))
 	c.dlg.Show()
-	s.lastClose = c
+	observe(c)
 }
 
 // reopenForm asks why a closed period is reopened.
@@ -653,5 +648,5 @@ func (s *periodScreen) onReopen() {
 	})
 	r.f.save.SetText(tr("period.reopen"))
 	r.f.dlg.Show()
-	s.lastReopen = r
+	observe(r)
 }
