@@ -324,7 +324,15 @@ func (s *periodScreen) unitStateText(ur model.UnitReport) string {
 		if by == "" {
 			by = "—"
 		}
-		return trf("period.unit.returned", stampDate(ur.ReturnedAt, u.lang), by, countChanges(ur.Changes, u.lang))
+		text := trf("period.unit.returned", stampDate(ur.ReturnedAt, u.lang), by, countChanges(ur.Changes, u.lang))
+		// Who filled the template in, as they wrote it, when that is not
+		// the person who imported it.
+		for _, r := range s.period.Returns {
+			if f := strings.TrimSpace(r.FilledBy); r.Unit == ur.Unit && f != "" && f != by {
+				text += " · " + trf("period.unit.filledby", f)
+			}
+		}
+		return text
 	}
 	return tr("period.unit.missing")
 }

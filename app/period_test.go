@@ -185,7 +185,7 @@ func TestStatusListShowsWhoHasReported(t *testing.T) {
 		t.Fatalf("units = %v, want %v", got, want)
 	}
 	for unit, want := range map[string]string{
-		"INNO": "върнат на 20.11.2026 от Мария Георгиева, 3\u00a0промени",
+		"INNO": "върнат на 20.11.2026 от Мария Георгиева, 3\u00a0промени · попълнил: М. Георгиева",
 		"IT":   "чакаме отговор (шаблон от 05.10.2026)",
 	} {
 		if got := s.unitRows[unit].state.Text; got != want {
@@ -236,7 +236,7 @@ func TestStatusListShowsWhoHasReported(t *testing.T) {
 	if got, want := h.u.period.card.text.Text, "1 of 2 units has reported; 1 measure has no update in Q4 2026"; got != want {
 		t.Errorf("card = %q, want %q", got, want)
 	}
-	if got, want := h.u.period.unitRows["INNO"].state.Text, "returned on 2026-11-20 by Maria Georgieva with 3\u00a0changes"; got != want {
+	if got, want := h.u.period.unitRows["INNO"].state.Text, "returned on 2026-11-20 by Maria Georgieva with 3\u00a0changes · filled in by М. Георгиева"; got != want {
 		t.Errorf("INNO = %q, want %q", got, want)
 	}
 	h.u.showScreen(screenDashboard)
