@@ -348,11 +348,10 @@ func countNoun(n int, lang model.Lang, bg, en [2]string) string {
 	if lang == model.EN {
 		forms = en
 	}
-	// A no-break space keeps the number with its noun when a line wraps.
 	if n == 1 {
-		return "1\u00a0" + forms[0]
+		return "1 " + forms[0]
 	}
-	return fmt.Sprintf("%d\u00a0%s", n, forms[1])
+	return fmt.Sprintf("%d %s", n, forms[1])
 }
 
 // cycleSummary is the line of the dashboard's card and of the status list:

@@ -185,7 +185,7 @@ func TestStatusListShowsWhoHasReported(t *testing.T) {
 		t.Fatalf("units = %v, want %v", got, want)
 	}
 	for unit, want := range map[string]string{
-		"INNO": "върнат на 20.11.2026 от Мария Георгиева, 3\u00a0промени · попълнил: М. Георгиева",
+		"INNO": "върнат на 20.11.2026 от Мария Георгиева, 3 промени · попълнил: М. Георгиева",
 		"IT":   "чакаме отговор (шаблон от 05.10.2026)",
 	} {
 		if got := s.unitRows[unit].state.Text; got != want {
@@ -236,7 +236,7 @@ func TestStatusListShowsWhoHasReported(t *testing.T) {
 	if got, want := h.u.period.card.text.Text, "1 of 2 units has reported; 1 measure has no update in Q4 2026"; got != want {
 		t.Errorf("card = %q, want %q", got, want)
 	}
-	if got, want := h.u.period.unitRows["INNO"].state.Text, "returned on 2026-11-20 by Maria Georgieva with 3\u00a0changes · filled in by М. Георгиева"; got != want {
+	if got, want := h.u.period.unitRows["INNO"].state.Text, "returned on 2026-11-20 by Maria Georgieva with 3 changes · filled in by М. Георгиева"; got != want {
 		t.Errorf("INNO = %q, want %q", got, want)
 	}
 	h.u.showScreen(screenDashboard)
@@ -268,7 +268,7 @@ func TestCycleSummaryPlurals(t *testing.T) {
 		n    int
 		lang model.Lang
 		want string
-	}{{1, model.BG, "1\u00a0промяна"}, {3, model.BG, "3\u00a0промени"}, {0, model.BG, "0\u00a0промени"}, {1, model.EN, "1\u00a0change"}, {2, model.EN, "2\u00a0changes"}} {
+	}{{1, model.BG, "1 промяна"}, {3, model.BG, "3 промени"}, {0, model.BG, "0 промени"}, {1, model.EN, "1 change"}, {2, model.EN, "2 changes"}} {
 		if got := countChanges(c.n, c.lang); got != c.want {
 			t.Errorf("countChanges(%d, %s) = %q, want %q", c.n, c.lang, got, c.want)
 		}
@@ -671,7 +671,7 @@ func TestCycleTemplateImportedRecordsTheReturn(t *testing.T) {
 		t.Errorf("IT's return = %+v", it)
 	}
 	s = h.periodScreen()
-	if got := s.unitRows["IT"].state.Text; !strings.HasPrefix(got, "върнат на ") || !strings.Contains(got, "Георги Димитров, 1\u00a0промяна") {
+	if got := s.unitRows["IT"].state.Text; !strings.HasPrefix(got, "върнат на ") || !strings.Contains(got, "Георги Димитров, 1 промяна") {
 		t.Errorf("IT = %q", got)
 	}
 	if got, want := s.card.text.Text, "2 от 2 звена са се отчели; 1 мярка без актуализация в IV тримесечие 2026"; got != want {
