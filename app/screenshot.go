@@ -140,8 +140,9 @@ func (u *UI) takeScreenshots(dir string) {
 			u.onAbout()
 		}},
 	}
-	shots = append(shots, u.planShots(measureID)...) // structure_screenshots.go
-	shots = append(shots, u.periodShots()...)        // the reporting cycle (period_shots.go)
+	shots = append(shots, u.planShots(measureID)...)    // structure_screenshots.go
+	shots = append(shots, u.periodShots()...)           // the reporting cycle (period_shots.go)
+	shots = append(shots, u.publishShots(measureID)...) // publish_screenshots.go
 	shots = append(shots, shot{"dashboard-dark", func() {
 		u.hideDialogs()
 		u.onTheme("dark")

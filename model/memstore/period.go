@@ -1,4 +1,4 @@
-package app
+package memstore
 
 import (
 	"slices"
@@ -6,13 +6,13 @@ import (
 	"strategytracker/model"
 )
 
-// The reporting cycle on memStore: model.PeriodTx with the rules of
+// The reporting cycle in memory: model.PeriodTx with the rules of
 // storage/period.go (version check, a closed period's narrative locked,
 // model.AuthorizePeriod, the rules over all periods), audited field by field.
 
-var _ model.PeriodTx = (*memTx)(nil)
+var _ model.PeriodTx = (*tx)(nil)
 
-func (t *memTx) SavePeriod(p *model.Period) error {
+func (t *tx) SavePeriod(p *model.Period) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
@@ -77,17 +77,14 @@ func clonePeriodRow(p *model.Period) model.Period {
 	return c
 }
 
-func (t *memTx) FreezeSnapshot(name string, asOf model.Date) (*model.Snapshot, error) {
-	if err := model.Authorize(t.actor, model.EntitySnapshot, model.OpCreate, nil, nil); err != nil {
-		return nil, err
-	}
-	content, sum, err := model.EncodeFigures(model.ComputeSnapshotFigures(t.doc, asOf))
+// FreezeSnapshot makes a snapshot inside the transaction; see model.PeriodTx.
+func (t *tx) FreezeSnapshot(name string, asOf model.Date) (*model.Snapshot, error) {
+	sn, record, err := t.doc.NewSnapshot(t.actor, name, asOf, t.at)
 	if err != nil {
 		return nil, err
 	}
-	sn := model.Snapshot{ID: t.newID(), Name: name, AsOf: asOf, CreatedAt: "2026-11-30T10:00:00Z",
-		CreatedBy: model.UserLabel(t.actor), SHA256: sum, Figures: content}
-	t.doc.Snapshots = append(slices.Clone(t.doc.Snapshots), sn)
-	t.log(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", name)
-	return &sn, nil
+	sn.ID = t.newID()
+	t.doc.Snapshots = append(slices.Clone(t.doc.Snapshots), *sn)
+	t.log(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", record)
+	return sn, nil
 }
