@@ -696,3 +696,17 @@ func TestCycleTemplateImportedRecordsTheReturn(t *testing.T) {
 		t.Error("a template of a closed period wrote to the file")
 	}
 }
+
+// A text of the whole strategy of another kind than the commentary
+// (written with `period narrative`) is shown and editable too.
+func TestWholeStrategyShowsEveryKindItHas(t *testing.T) {
+	d := periodDoc()
+	d.Periods[0].Narrative = append(d.Periods[0].Narrative, model.Narrative{ID: 2, PeriodID: 7, Kind: model.NarrativeDecisions,
+		Text: model.T("Одобрете удължаването.", "Approve the extension.")})
+	h := newHarness(t, d, pOffice)
+	n := h.periodScreen().narrative
+	n.area.SetSelectedIndex(0)
+	if len(n.entries) != 2 || n.entries[model.NarrativeDecisions][1].Text != "Approve the extension." {
+		t.Errorf("whole strategy kinds = %d, decisions %v", len(n.entries), n.entries[model.NarrativeDecisions])
+	}
+}
