@@ -53,11 +53,6 @@ type periodScreen struct {
 	period  *model.Period // shown; nil when the file has none
 	status  model.PeriodStatus
 	changed map[model.ID]bool // measures whose milestones the audit log shows changed in the period
-
-	lastOpen   *openPeriodForm // the latest dialogs (tests)
-	lastClose  *closePeriodDialog
-	lastReopen *reopenForm
-	lastFiles  *filesResult
 }
 
 // unitMeasureLimit caps the measure buttons of a unit's line: a large
@@ -329,7 +324,15 @@ func (s *periodScreen) unitStateText(ur model.UnitReport) string {
 		if by == "" {
 			by = "—"
 		}
-		return trf("period.unit.returned", stampDate(ur.ReturnedAt, u.lang), by, countChanges(ur.Changes, u.lang))
+		text := trf("period.unit.returned", stampDate(ur.ReturnedAt, u.lang), by, countChanges(ur.Changes, u.lang))
+		// Who filled the template in, as they wrote it, when that is not
+		// the person who imported it.
+		for _, r := range s.period.Returns {
+			if f := strings.TrimSpace(r.FilledBy); r.Unit == ur.Unit && f != "" && f != by {
+				text += " · " + trf("period.unit.filledby", f)
+			}
+		}
+		return text
 	}
 	return tr("period.unit.missing")
 }
@@ -345,11 +348,10 @@ func countNoun(n int, lang model.Lang, bg, en [2]string) string {
 	if lang == model.EN {
 		forms = en
 	}
-	// A no-break space keeps the number with its noun when a line wraps.
 	if n == 1 {
-		return "1\u00a0" + forms[0]
+		return "1 " + forms[0]
 	}
-	return fmt.Sprintf("%d\u00a0%s", n, forms[1])
+	return fmt.Sprintf("%d %s", n, forms[1])
 }
 
 // cycleSummary is the line of the dashboard's card and of the status list:
@@ -480,7 +482,7 @@ func (s *periodScreen) onOpen() {
 	o.f.save.SetText(tr("period.open"))
 	o.f.dlg.Resize(fyne.NewSize(min(640, max(480, u.win.Canvas().Size().Width*0.7)), 440))
 	o.f.dlg.Show()
-	s.lastOpen = o
+	observe(o)
 }
 
 // saveOpen checks the form beside its fields, then opens the period.
@@ -609,7 +611,7 @@ func (s *periodScreen) onClose() {
 	c.dlg.SetButtons([]fyne.CanvasObject{c.cancel, c.confirm})
 	c.dlg.Resize(fyne.NewSize(min(640, max(420, u.win.Canvas().Size().Width*0.7)), 260))
 	c.dlg.Show()
-	s.lastClose = c
+	observe(c)
 }
 
 // reopenForm asks why a closed period is reopened.
@@ -653,5 +655,5 @@ func (s *periodScreen) onReopen() {
 	})
 	r.f.save.SetText(tr("period.reopen"))
 	r.f.dlg.Show()
-	s.lastReopen = r
+	observe(r)
 }

@@ -104,10 +104,12 @@ func (s *periodScreen) job() cycleJob {
 	return cycleJob{store: u.store, doc: u.doc, period: &p, status: s.status, me: &me, lang: u.lang, asOf: u.today, at: u.cycleNow()}
 }
 
-// unitTemplate is unit's update template as bytes.
+// unitTemplate is unit's update template of the period as bytes (with
+// the period, its due date and the "filled in by" field: importing it
+// records the unit's return).
 func (j cycleJob) unitTemplate(unit string) ([]byte, error) {
 	var buf bytes.Buffer
-	err := xlsx.WriteTemplate(&buf, j.doc, j.store.DatabaseID(), unit,
+	err := xlsx.WritePeriodTemplate(&buf, j.doc, j.store.DatabaseID(), unit, j.period,
 		xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.me.Name.In(j.lang), Created: j.at})
 	return buf.Bytes(), err
 }
@@ -273,7 +275,7 @@ func (s *periodScreen) writeReminders(dir string) {
 // again: the templates are now recorded as written.
 func (s *periodScreen) filesDone(title string, res *filesResult) {
 	u := s.u
-	s.lastFiles = res
+	observe(res)
 	var lines []string
 	if res.err != nil {
 		lines = append(lines, tr("period.files.failed")+": "+model.ErrorMessage(res.err))
