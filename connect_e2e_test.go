@@ -80,6 +80,7 @@ func TestAppConnectsToServer(t *testing.T) {
 	}
 	a := test.NewTempApp(t)
 	a.Preferences().SetString("lang", "en")
+	a.Preferences().SetInt("user."+file.DatabaseID(), 1) // the file's user: no "who are you" dialog
 	u := app.New(a, file, app.Options{Lang: model.EN, Connector: connectServer})
 	u.Start()
 	var w fyne.Window // the main window (New may make others, e.g. for measuring)
@@ -92,29 +93,58 @@ func TestAppConnectsToServer(t *testing.T) {
 		return w != nil
 	})
 
+	// Each failure says why, in the connect dialog, opened again; the
+	// password is asked only when the server wants one.
 	menuItem(t, w, "Connect to server…").Action()
-	dlg := w.Canvas().Overlays().Top()
-	entry := find[*widget.Entry](t, dlg, func(*widget.Entry) bool { return true })
-	entry.SetText(address)
-	test.Tap(find(t, dlg, func(b *widget.Button) bool { return b.Text == "Connect" }))
-
-	// The password: asked, because the server wants one.
-	var pw *widget.Entry
-	waitFor(t, "the password asked", func() bool {
-		top := w.Canvas().Overlays().Top()
-		if top == nil || top == dlg {
-			return false
+	closed := freePort(t)
+	for _, step := range []struct {
+		address, password, want string
+	}{
+		{address: fmt.Sprintf("postgres://g.dimitrov%%40sofia.example@127.0.0.1:%d/strategy?sslmode=disable", closed),
+			want: "Could not reach the server"},
+		{address: strings.Replace(address, "/strategy?", "/postgres?", 1), password: "тайна",
+			want: "This database holds no Strategy Tracker strategy"},
+		{address: address, password: "грешна", want: "The server refused the login"},
+		{address: adminURL, want: "This login is not a person of the strategy"},
+		{address: address, password: "тайна"},
+	} {
+		dlg := w.Canvas().Overlays().Top()
+		if n := len(w.Canvas().Overlays().List()); n != 1 {
+			t.Fatalf("%d dialogs open, want the connect dialog alone", n)
 		}
-		for _, o := range test.LaidOutObjects(top) {
-			if e, ok := o.(*widget.Entry); ok && e.Password {
-				pw = e
-				return true
+		find(t, dlg, func(e *widget.Entry) bool { return !e.Password }).SetText(step.address)
+		test.Tap(find(t, dlg, func(b *widget.Button) bool { return b.Text == "Connect" }))
+		if step.password != "" {
+			var pw *widget.Entry
+			waitFor(t, "the password asked", func() bool {
+				top := w.Canvas().Overlays().Top()
+				for _, o := range test.LaidOutObjects(top) {
+					if e, ok := o.(*widget.Entry); ok && e.Password && top != dlg {
+						pw = e
+						return true
+					}
+				}
+				return false
+			})
+			test.Type(pw, step.password)
+			pw.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		}
+		if step.want == "" {
+			break
+		}
+		waitFor(t, step.want, func() bool {
+			top := w.Canvas().Overlays().Top()
+			if top == dlg || top == nil {
+				return false
 			}
-		}
-		return false
-	})
-	test.Type(pw, "тайна")
-	pw.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			for _, o := range test.LaidOutObjects(top) {
+				if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, step.want) {
+					return true
+				}
+			}
+			return false
+		})
+	}
 
 	display := postgres.Redact(address)
 	waitFor(t, "connected: the server in the title", func() bool { return strings.Contains(w.Title(), display) })
@@ -228,12 +258,7 @@ func startPostgres(t *testing.T) (admin func(database string) string, tcp string
 		"-E", "UTF8", "--locale=C", "--no-sync").CombinedOutput(); err != nil {
 		skip("initdb: %v: %s", err, out)
 	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
+	port := freePort(t)
 	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses=127.0.0.1 -c fsync=off", port, dir)
 	if out, err := asPostgres("pg_ctl", "-D", data, "-l", filepath.Join(dir, "log"), "-o", opts, "-w", "start").CombinedOutput(); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "log"))
@@ -244,6 +269,16 @@ func startPostgres(t *testing.T) (admin func(database string) string, tcp string
 		return fmt.Sprintf("postgres://postgres@/%s?host=%s&port=%d", database, dir, port)
 	}
 	return admin, fmt.Sprintf("postgres://127.0.0.1:%d", port)
+}
+
+func freePort(t *testing.T) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
 }
 
 func pgVersion(initdb string) int {
