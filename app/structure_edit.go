@@ -371,6 +371,7 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			{name: "email", label: u.say("Е-поща", "E-mail"), value: base.Email},
 			{name: "phone", label: u.say("Телефон", "Phone"), value: base.Phone},
 			{name: "role", label: u.say("Роля", "Role"), value: roleName(base.Role), options: roles},
+			{name: "public", label: tr("visibility.person"), value: personPublicChoice(base.Public), options: personPublicChoices()}, // visibility.go
 		}, func(sf *structForm) {
 			row := *base
 			row.Name = model.T(sf.text("name"), sf.text("nameEN"))
@@ -380,6 +381,7 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			if i := sf.selects["role"].SelectedIndex(); i >= 0 {
 				row.Role = model.Roles[i]
 			}
+			row.Public = sf.selects["public"].SelectedIndex() == 1
 			sf.clearErrors()
 			if row.Email != "" && slices.ContainsFunc(u.doc.People, func(p model.Person) bool {
 				return p.ID != row.ID && strings.EqualFold(p.Email, row.Email)

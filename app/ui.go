@@ -55,7 +55,7 @@ const (
 	screenAudit     screenID = "audit"
 )
 
-var navScreens = []screenID{screenDashboard, screenMeasures, screenStructure, screenReports, screenAudit}
+var navScreens = []screenID{screenDashboard, screenMeasures, screenStructure, screenPeriod, screenReports, screenAudit}
 
 // screen is one page of the content area.
 type screen interface {
@@ -95,6 +95,7 @@ type UI struct {
 	structure *structureScreen
 	reports   *reportsScreen
 	audit     *auditScreen
+	period    *periodScreen // the reporting cycle (period.go)
 
 	menu     *appMenu
 	identity *identityDialog // the open "who are you" dialog, if any
@@ -184,6 +185,7 @@ func (u *UI) buildUI() {
 	// (else Fyne complains it cannot focus an object not in the canvas).
 	u.win.Canvas().Unfocus()
 	tips.hide()
+	u.period = newPeriodScreen(u) // before the dashboard, which shows its card
 	u.dash = newDashboard(u)
 	u.measures = newMeasuresScreen(u)
 	u.structure = newStructureScreen(u)
@@ -273,6 +275,8 @@ func navIcon(s screenID) fyne.Resource {
 		return theme.DocumentIcon()
 	case screenAudit:
 		return theme.HistoryIcon()
+	case screenPeriod:
+		return theme.CalendarIcon()
 	}
 	return theme.QuestionIcon()
 }
@@ -302,6 +306,8 @@ func (u *UI) showScreen(s screenID) {
 		sc = u.reports
 	case screenAudit:
 		sc = u.audit
+	case screenPeriod:
+		sc = u.period
 	}
 	u.body.Objects = []fyne.CanvasObject{sc.content()}
 	u.body.Refresh()
@@ -397,6 +403,7 @@ func (u *UI) refreshAll() {
 	u.structure.refresh()
 	u.reports.refresh()
 	u.audit.refresh()
+	u.period.refresh()
 	u.menu.refresh()
 }
 
