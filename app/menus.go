@@ -69,6 +69,7 @@ func newAppMenu(u *UI) *appMenu {
 	m.export = item("menu.export", u.onExport, shortcutExp)
 	planBook := fyne.NewMenuItem(u.say("Работна книга на плана…", "Plan workbook…"), u.onPlanTemplate) // structure_planbook.go
 	planImport := fyne.NewMenuItem(u.say("Внасяне на план…", "Import a plan…"), u.onPlanImport)
+	publish := item("publish.menu", u.onPublish, nil) // publish.go; explains to others why not
 	switchUser := item("action.switch_user", u.onSwitchUser, nil)
 	quit := fyne.NewMenuItem(tr("menu.quit"), func() {
 		u.rememberSize()
@@ -76,7 +77,7 @@ func newAppMenu(u *UI) *appMenu {
 	})
 	quit.IsQuit = true
 	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, m.recent, fyne.NewMenuItemSeparator(),
-		m.backup, m.imp, m.export, planBook, planImport, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
+		m.backup, m.imp, m.export, planBook, planImport, publish, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
 
 	m.undo = item("menu.undo", u.onUndoKey, shortcutUndo)
 	m.redo = item("menu.redo", u.onRedoKey, shortcutRedo)
