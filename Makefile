@@ -104,7 +104,7 @@ bench: build
 # `make fuzz` for FUZZTIME. What they find lands in the package's
 # testdata/fuzz and is then a regression test of every `go test`.
 # A small -fuzzminimizetime keeps large seeds from stalling the run.
-FUZZ_TARGETS := ./model:FuzzParseDate ./model:FuzzDecode ./reports/xlsx:FuzzReadUpdate
+FUZZ_TARGETS := ./model:FuzzParseDate ./model:FuzzDecode ./reports/xlsx:FuzzReadUpdate ./reports/xlsx:FuzzReadPlanBook
 FUZZ_SHORT   ?= 4s
 FUZZTIME     ?= 2m
 define run-fuzz
@@ -146,6 +146,13 @@ screenshots: deps build
 	XDG_CONFIG_HOME="$$tmp/config" LANG=en_US.UTF-8 \
 	timeout $${SCREENSHOTS_TIMEOUT:-300} xvfb-run -a -s '-screen 0 1366x768x24' ./$(BIN) && \
 	echo "screenshots: $$(ls screenshots/*-bg.png screenshots/*-en.png | wc -l) PNG files in screenshots/"
+	scripts/site-screenshots.sh screenshots/site
+	scripts/report-pages.sh screenshots/report-pages
+
+# Every page of the bg and en demo council reports as PNG (pdftoppm), to look at.
+.PHONY: report-pages
+report-pages: deps
+	scripts/report-pages.sh build/report-pages
 
 clean:
 	rm -rf bin screenshots dist

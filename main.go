@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -23,6 +24,11 @@ import (
 func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	// Without a display GLFW would panic with a stack trace: say why in one line.
+	if err := app.CheckDisplay(); err != nil {
+		fmt.Fprintln(os.Stderr, "strategytracker: "+err.Error())
+		os.Exit(1)
 	}
 	a := fyneapp.NewWithID("bg.sofia.strategytracker")
 	opts := app.Options{

@@ -49,10 +49,11 @@ type firstStart struct {
 // calls it instead of Run when the default file does not exist.
 func RunFirstStart(a fyne.App, opts Options, fs FirstStart) {
 	w := a.NewWindow(AppName)
-	var opened model.Store
+	var first model.Store
+	var u *UI
 	f := newFirstStart(a, w, opts, fs, func(store model.Store) {
-		opened = store
-		u := New(a, store, opts)
+		first = store
+		u = New(a, store, opts)
 		u.win.SetMaster()
 		u.win.Show()
 		u.Start()
@@ -61,8 +62,11 @@ func RunFirstStart(a fyne.App, opts Options, fs FirstStart) {
 	w.SetContent(f.content())
 	w.Resize(fyne.NewSize(640, 460))
 	w.ShowAndRun()
-	if opened != nil {
-		opened.Close()
+	if u != nil && u.store != first {
+		u.store.Close() // a file opened later in the app
+	}
+	if first != nil {
+		first.Close()
 	}
 }
 

@@ -91,3 +91,31 @@ func TestPlanWorkbookCellProblems(t *testing.T) {
 		}
 	}
 }
+
+// The progress workbook of an adopted plan has the revisions sheet; one
+// never adopted has none (and is unchanged).
+func TestProgressWorkbookRevisionsSheet(t *testing.T) {
+	d := demoDoc(t)
+	plain := workbookBytes(t, d, model.EN)
+	if idx, _ := open(t, plain).GetSheetIndex("Revisions"); idx >= 0 {
+		t.Fatal("a plan never adopted has a revisions sheet")
+	}
+	d.Adoption = &model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: model.T("Решение № 338", "Decision 338"), By: "x"}
+	m := &d.Measures[0]
+	d.Revisions = []model.Revision{{ID: 1, Entity: model.EntityMeasure, EntityID: m.ID, MeasureID: m.ID, Field: "end", Original: "2025-12-31",
+		Previous: "2025-12-31", Current: m.End.String(), At: "2026-11-01T10:00:00.000000Z", By: "Ивелина Петрова <i.petrova@sofia.example>", Reason: model.T("", "procurement delayed")}}
+	rows, err := open(t, workbookBytes(t, d, model.EN)).GetRows("Revisions")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text []string
+	for _, r := range rows {
+		text = append(text, strings.Join(r, " | "))
+	}
+	got := strings.Join(text, "\n")
+	for _, want := range []string{m.Code + " | the end date | 2025-12-31 | " + m.End.Format(model.EN), "Ivelina Petrova | procurement delayed"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the revisions sheet lacks %q:\n%s", want, got)
+		}
+	}
+}
