@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,6 +27,17 @@ func (h *harness) publishThroughScreen(dir string) *publishForm {
 	retype(p.folder, dir)
 	h.tap(p.f.save)
 	return p
+}
+
+// urlRecorder keeps the URLs the app asked to open.
+type urlRecorder struct {
+	fyne.App
+	urls []*url.URL
+}
+
+func (r *urlRecorder) OpenURL(u *url.URL) error {
+	r.urls = append(r.urls, u)
+	return nil
 }
 
 // menuItem finds the item of the main menu labelled label.
@@ -129,6 +141,16 @@ func TestPublishThroughTheScreen(t *testing.T) {
 	if done.browser.Text != "Отваряне в браузъра" || done.folder.Text != tr("export.showfolder") {
 		t.Errorf("buttons %q, %q", done.browser.Text, done.folder.Text)
 	}
+	// Open in browser opens the site's index.html; Show in folder the folder.
+	rec := &urlRecorder{App: h.u.app}
+	h.u.app = rec
+	h.tap(done.browser)
+	h.tap(done.folder)
+	if len(rec.urls) != 2 || rec.urls[0].Scheme != "file" || rec.urls[0].Path != filepath.ToSlash(filepath.Join(dir, "index.html")) ||
+		rec.urls[1].Path != filepath.ToSlash(dir) {
+		t.Errorf("opened %v, want file://%s/index.html and the folder", rec.urls, dir)
+	}
+	h.u.app = rec.App
 	// Publishing again replaces the site the app wrote.
 	if got := h.u.defaultPublishFolder(); got != dir {
 		t.Errorf("the next publication proposes %q, want the folder used last %q", got, dir)
@@ -151,7 +173,14 @@ func TestPublishOneLanguageAndLicence(t *testing.T) {
 	retype(p.folder, dir)
 	p.langs.SetSelected("English")
 	p.licence.SetSelectedIndex(1) // CC0
-	h.tap(p.f.save)
+	test.Tap(p.f.save)
+	if h.u.progress == nil {
+		t.Error("no progress dialog while publishing")
+	}
+	h.u.settle()
+	if h.u.progress != nil {
+		t.Error("the progress dialog stayed after publishing")
+	}
 	if _, err := os.Stat(filepath.Join(dir, "en", "index.html")); err != nil {
 		t.Fatalf("no English site: %v", err)
 	}
