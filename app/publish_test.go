@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -432,6 +433,9 @@ func TestMarkAPersonPublic(t *testing.T) {
 	d, _ := h.store.Doc(t.Context())
 	if p := d.Person(pCoordINNO); p == nil || !p.Public {
 		t.Fatal("the person was not stored public")
+	}
+	if !slices.ContainsFunc(s.peopleRows, func(r [2]string) bool { return r[0] == "Мария Георгиева · публично име" }) {
+		t.Errorf("the people list does not mark her public: %v", s.peopleRows)
 	}
 	h.u.onUndo()
 	h.u.settle()

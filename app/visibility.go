@@ -39,7 +39,7 @@ func (d *detailScreen) visibilityBar() fyne.CanvasObject {
 func internalMark() string { return tr("visibility.internal") }
 
 // markInternal adds mark (the word's gender follows the noun in
-// Bulgarian) to text when internal.
+// Bulgarian) to text when internal — or, for people, public.
 func markInternal(text string, internal bool, mark string) string {
 	if !internal {
 		return text
