@@ -104,7 +104,7 @@ bench: build
 # `make fuzz` for FUZZTIME. What they find lands in the package's
 # testdata/fuzz and is then a regression test of every `go test`.
 # A small -fuzzminimizetime keeps large seeds from stalling the run.
-FUZZ_TARGETS := ./model:FuzzParseDate ./model:FuzzDecode ./reports/xlsx:FuzzReadUpdate ./reports/xlsx:FuzzReadPlanBook
+FUZZ_TARGETS := ./model:FuzzParseDate ./model:FuzzDecode ./reports/xlsx:FuzzReadUpdate ./reports/xlsx:FuzzReadPlanBook ./storage:FuzzWALReading
 FUZZ_SHORT   ?= 4s
 FUZZTIME     ?= 2m
 define run-fuzz

@@ -18,6 +18,7 @@ import (
 	"strategytracker/cli"
 	"strategytracker/model"
 	"strategytracker/storage"
+	"strategytracker/storage/postgres"
 	"strategytracker/version"
 )
 
@@ -39,6 +40,7 @@ func main() {
 		Creator: func(path string, d *model.Doc) (model.Store, error) {
 			return storage.Create(context.Background(), path, d, storage.Options{})
 		},
+		Connector:     connectServer, // File › Connect to server…
 		ScreenshotDir: os.Getenv("STRATEGYTRACKER_SCREENSHOT_DIR"),
 		Version:       version.String(),
 	}
@@ -67,4 +69,15 @@ func main() {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// connectServer opens the strategy on a PostgreSQL server as the login of
+// address, asking for the password through askPassword when the server
+// wants one that nothing else gave.
+func connectServer(address string, askPassword func(prompt string) (string, error)) (model.Store, error) {
+	s, err := postgres.Open(context.Background(), address, postgres.Options{AskPassword: askPassword})
+	if err != nil {
+		return nil, err // not a typed nil inside the interface
+	}
+	return s, nil
 }

@@ -146,12 +146,3 @@ func stateColor(s model.MilestoneState) color.NRGBA {
 	}
 	return StatusColor(model.StatusNotStarted)
 }
-
-// percentBar is a progress bar that writes its value as people of the
-// current language do.
-func percentBar() *widget.ProgressBar {
-	p := widget.NewProgressBar()
-	p.Max = 100
-	p.TextFormatter = func() string { return FormatPercent(p.Value, currentLang()) }
-	return p
-}

@@ -22,8 +22,7 @@ type detailScreen struct {
 	back    *widget.Button
 	title   *widget.Label
 	chip    *statusChip
-	figures *widget.Label
-	notes   *widget.Label // overdue milestones, an overridden status
+	figures *widget.Label // two lines: progress and dates; overdue milestones, an override
 	banner  *widget.Label
 
 	fields     *fieldsTab
@@ -70,8 +69,6 @@ func (d *detailScreen) buildUI() fyne.CanvasObject {
 	d.chip = newStatusChip()
 	d.figures = widget.NewLabel("")
 	d.figures.Wrapping = fyne.TextWrapWord
-	d.notes = widget.NewLabel("")
-	d.notes.Wrapping = fyne.TextWrapWord
 	d.banner = lockBanner()
 
 	d.fields = newFieldsTab(d)
@@ -94,7 +91,7 @@ func (d *detailScreen) buildUI() fyne.CanvasObject {
 	}
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, d.back, container.NewCenter(d.chip), d.title),
-		d.figures, d.notes, d.visibilityBar(), d.banner, d.measureActionsBar())
+		d.figures, d.visibilityBar(), d.banner, d.measureActionsBar())
 	return container.NewBorder(container.NewPadded(head), nil, nil, nil, d.tabs)
 }
 
@@ -110,8 +107,8 @@ func (d *detailScreen) refresh() {
 	f := m.Evaluate(u.today)
 	d.title.SetText(m.Code + " · " + m.Title.In(lang))
 	d.chip.Set(f.Status, f.Overridden)
-	d.figures.SetText(trf("detail.figures", FormatPercent(f.Progress, lang), FormatPercent(f.Expected, lang),
-		m.Start.Format(lang), m.End.Format(lang), u.unitName(m.LeadUnit)))
+	figures := trf("detail.figures", FormatPercent(f.Progress, lang), FormatPercent(f.Expected, lang),
+		m.Start.Format(lang), m.End.Format(lang), u.unitName(m.LeadUnit))
 	// The second line is always there, so that the header keeps its
 	// height when the last overdue milestone is completed.
 	notes := tr("detail.nooverdue")
@@ -121,7 +118,7 @@ func (d *detailScreen) refresh() {
 	if f.Overridden && m.Override != nil {
 		notes += " · " + trf("detail.override", f.Computed.Label(lang), m.Override.Reason)
 	}
-	d.notes.SetText(notes)
+	d.figures.SetText(figures + "\n" + notes)
 	d.refreshVisibility() // visibility.go
 
 	d.fields.refresh(m)

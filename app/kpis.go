@@ -48,11 +48,13 @@ func (t *kpisTab) refresh() {
 		info := widget.NewLabel(trf("kpi.line", tr("kpi.kind."+string(k.Kind)), formatNumber(k.BaselineValue), unit,
 			k.BaselineDate.Format(lang), formatNumber(k.TargetValue), unit, k.TargetDate.Format(lang)))
 		info.Wrapping = fyne.TextWrapWord
-		bar := percentBar()
+		bar := newProgressCell()
+		bar.thick = true
+		bar.Set(0, "—")
 		latest := hint(tr("kpi.novalue"))
 		if v, ok := k.LatestValue(u.today); ok {
 			a, _ := k.Attainment(u.today)
-			bar.SetValue(a)
+			bar.Set(a, FormatPercent(a, lang))
 			latest = widget.NewLabel(trf("kpi.latest", formatNumber(v.Value), unit, v.Date.Format(lang)))
 		}
 		addV := widget.NewButtonWithIcon(tr("kpi.addvalue"), theme.ContentAddIcon(), func() { t.openValueForm(kid, nil) })

@@ -2,7 +2,6 @@ package app
 
 import (
 	"image/color"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -51,6 +50,7 @@ var (
 		{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault},
 		{KeyName: fyne.Key4, Modifier: fyne.KeyModifierShortcutDefault},
 		{KeyName: fyne.Key5, Modifier: fyne.KeyModifierShortcutDefault},
+		{KeyName: fyne.Key6, Modifier: fyne.KeyModifierShortcutDefault}, // the reporting cycle (period.go)
 	}
 )
 
@@ -62,6 +62,7 @@ func newAppMenu(u *UI) *appMenu {
 		return it
 	}
 	open := item("menu.open", u.onOpen, shortcutOpen)
+	connect := item("menu.connect", u.onConnect, nil) // connect.go
 	m.recent = fyne.NewMenuItem(tr("menu.recent"), nil)
 	newStrategy := item("menu.new", u.onNewStrategy, nil)
 	m.backup = item("menu.backup", u.onBackup, nil)
@@ -71,12 +72,13 @@ func newAppMenu(u *UI) *appMenu {
 	planImport := fyne.NewMenuItem(u.say("Внасяне на план…", "Import a plan…"), u.onPlanImport)
 	publish := item("publish.menu", u.onPublish, nil) // publish.go; explains to others why not
 	switchUser := item("action.switch_user", u.onSwitchUser, nil)
+	_, switchUser.Disabled = u.loginPerson() // a server's login is its person
 	quit := fyne.NewMenuItem(tr("menu.quit"), func() {
 		u.rememberSize()
 		u.app.Quit()
 	})
 	quit.IsQuit = true
-	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, m.recent, fyne.NewMenuItemSeparator(),
+	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, connect, m.recent, fyne.NewMenuItemSeparator(),
 		m.backup, m.imp, m.export, planBook, planImport, publish, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
 
 	m.undo = item("menu.undo", u.onUndoKey, shortcutUndo)
@@ -190,8 +192,7 @@ func (m *appMenu) refresh() {
 	}
 	var recent []*fyne.MenuItem
 	for _, p := range u.app.Preferences().StringList(prefRecent) {
-		p := p
-		recent = append(recent, fyne.NewMenuItem(filepath.Base(p)+" — "+filepath.Dir(p), func() { u.openFile(p) }))
+		recent = append(recent, u.recentItem(p)) // connect.go: a file or a server
 	}
 	if len(recent) == 0 {
 		none := fyne.NewMenuItem(tr("menu.recent.none"), nil)
@@ -219,7 +220,7 @@ func (u *UI) onLanguage(l model.Lang) {
 	}
 	if u.doc != nil {
 		u.sum = model.Summarize(u.doc, u.today)
-		u.win.SetTitle(WindowTitle(&u.doc.Strategy, l))
+		u.win.SetTitle(u.windowTitle())
 	}
 	u.buildUI()
 }

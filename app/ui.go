@@ -33,6 +33,11 @@ type Options struct {
 	ScreenshotDir string
 	// Today returns the as-of date of the figures; nil: the local date now.
 	Today func() model.Date
+	// Connector connects to a strategy on a server (File › Connect to
+	// server…, connect.go): address is a postgres:// URL or service=NAME;
+	// askPassword is called when the server wants a password nothing else
+	// gave. nil: the menu item says it is not available.
+	Connector func(address string, askPassword func(prompt string) (string, error)) (model.Store, error)
 }
 
 // Version is the application's version (FyneApp.toml).
@@ -50,7 +55,7 @@ const (
 	screenAudit     screenID = "audit"
 )
 
-var navScreens = []screenID{screenDashboard, screenMeasures, screenStructure, screenReports, screenAudit}
+var navScreens = []screenID{screenDashboard, screenMeasures, screenStructure, screenPeriod, screenReports, screenAudit}
 
 // screen is one page of the content area.
 type screen interface {
@@ -90,10 +95,12 @@ type UI struct {
 	structure *structureScreen
 	reports   *reportsScreen
 	audit     *auditScreen
+	period    *periodScreen // the reporting cycle (period.go)
 
 	menu     *appMenu
 	identity *identityDialog // the open "who are you" dialog, if any
 	progress dialog.Dialog   // the open progress dialog, if any
+	live     liveUpdates     // the watch on a server's changes (connect_watch.go)
 }
 
 // New makes the main window of a over store. Nothing is read until Start.
@@ -126,7 +133,10 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 	u.win.SetIcon(icon)
 	u.buildUI()
 	u.win.Resize(u.windowSize())
-	u.win.SetOnClosed(u.rememberSize)
+	u.win.SetOnClosed(func() {
+		u.rememberSize()
+		u.stopWatch()
+	})
 	return u
 }
 
@@ -148,6 +158,7 @@ func Run(a fyne.App, store model.Store, opts Options) {
 	})
 	a.Lifecycle().SetOnEnteredForeground(u.checkDay)
 	u.win.ShowAndRun()
+	u.stopWatch()
 	if u.store != first {
 		u.store.Close() // a file opened in the app; main closes the first
 	}
@@ -174,6 +185,7 @@ func (u *UI) buildUI() {
 	// (else Fyne complains it cannot focus an object not in the canvas).
 	u.win.Canvas().Unfocus()
 	tips.hide()
+	u.period = newPeriodScreen(u) // before the dashboard, which shows its card
 	u.dash = newDashboard(u)
 	u.measures = newMeasuresScreen(u)
 	u.structure = newStructureScreen(u)
@@ -207,6 +219,9 @@ func (u *UI) buildUI() {
 	u.userLabel = widget.NewLabel("")
 	u.userLabel.Wrapping = fyne.TextWrapWord
 	switchUser := widget.NewButtonWithIcon(tr("action.switch_user"), theme.AccountIcon(), u.onSwitchUser)
+	if _, login := u.loginPerson(); login {
+		switchUser.Hide() // a server's login is its person (connect.go)
+	}
 	old := u.busyBox
 	u.busyBox = container.NewVBox()
 	if old != nil {
@@ -237,6 +252,7 @@ func (u *UI) buildUI() {
 	u.win.SetContent(container.NewStack(split, tips.root))
 	u.menu = newAppMenu(u)
 	u.menu.install()
+	u.followStore() // connect_watch.go: live updates of a server's strategy
 
 	if u.doc != nil {
 		u.refreshAll()
@@ -259,6 +275,8 @@ func navIcon(s screenID) fyne.Resource {
 		return theme.DocumentIcon()
 	case screenAudit:
 		return theme.HistoryIcon()
+	case screenPeriod:
+		return theme.CalendarIcon()
 	}
 	return theme.QuestionIcon()
 }
@@ -288,6 +306,8 @@ func (u *UI) showScreen(s screenID) {
 		sc = u.reports
 	case screenAudit:
 		sc = u.audit
+	case screenPeriod:
+		sc = u.period
 	}
 	u.body.Objects = []fyne.CanvasObject{sc.content()}
 	u.body.Refresh()
@@ -349,14 +369,18 @@ func (u *UI) setDoc(doc *model.Doc) {
 	if u.me != nil {
 		u.me = doc.Person(u.me.ID) // the role may have changed
 	}
-	if u.me == nil {
+	login, isLogin := u.loginPerson() // connect.go: a server's login is its person
+	if isLogin {
+		u.me = doc.Person(login)
+	}
+	if u.me == nil && !isLogin {
 		if id := u.app.Preferences().Int(prefUser + u.store.DatabaseID()); id != 0 {
 			u.me = doc.Person(model.ID(id))
 		}
 	}
-	u.win.SetTitle(WindowTitle(&doc.Strategy, u.lang))
+	u.win.SetTitle(u.windowTitle())
 	u.refreshAll()
-	if u.me == nil && u.identity == nil && u.opts.ScreenshotDir == "" {
+	if u.me == nil && u.identity == nil && u.opts.ScreenshotDir == "" && !isLogin {
 		u.showIdentity()
 	}
 }
@@ -379,16 +403,13 @@ func (u *UI) refreshAll() {
 	u.structure.refresh()
 	u.reports.refresh()
 	u.audit.refresh()
+	u.period.refresh()
 	u.menu.refresh()
 }
 
 // showSession shows the file and the user.
 func (u *UI) showSession() {
-	t := tr("label.file") + ": " + u.store.Path()
-	if u.store.ReadOnly() {
-		t += " (" + tr("label.readonly") + ")"
-	}
-	u.fileLabel.SetText(t)
+	u.fileLabel.SetText(u.storeLabel()) // connect.go: the file or the server
 	if u.me == nil {
 		u.userLabel.SetText(tr("user.none"))
 		return

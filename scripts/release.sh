@@ -10,10 +10,12 @@
 #   LICENSE.txt, THIRD_PARTY_LICENSES.txt, OFL.txt (also inside every package)
 #
 # Everything is built with -trimpath and the version stamped by -ldflags -X;
-# the build number goes to `fyne package` on its command line, so FyneApp.toml
-# is not rewritten and `git status` stays clean (checked at the end).
+# the version and build number go to `fyne package` on its command line and
+# it works on a copy of FyneApp.toml, so `git status` stays clean (checked
+# at the end).
 # Needs the packages of `make deps-release`. COMPANY overrides the company
-# of the Windows resources and the MSI.
+# of the Windows resources and the MSI; RELEASE_TARGETS="linux" (or
+# "windows") builds only those (the full release is "windows linux").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -56,7 +58,11 @@ cmp -s "$work/tpl-check" THIRD_PARTY_LICENSES || {
 	exit 1
 }
 
+targets=${RELEASE_TARGETS:-windows linux}
+want() { case " $targets " in *" $1 "*) return 0 ;; esac; return 1; }
+
 # --- Windows ---------------------------------------------------------------
+if want windows; then
 # winres writes NAME's resources (icon, version information, manifest) as a
 # .syso into DIR, which go build links into the exe; cleanup removes it.
 winres() { # winres DIR NAME DESCRIPTION
@@ -83,28 +89,49 @@ convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$work/win/stra
 cp "$work"/doc/* "$work/win/"
 wixl -a x64 -D Version="$numeric" -D SourceDir="$work/win" -D Company="$company" \
 	-o "dist/strategytracker-$version-windows-amd64.msi" packaging/windows/strategytracker.wxs
+fi
 
 # --- Linux -----------------------------------------------------------------
+if want linux; then
 CGO_ENABLED=1 go build -trimpath -ldflags "$ldflags" -o "$work/linux/strategytracker" .
 CGO_ENABLED=0 go build -trimpath -ldflags "$ldflags" -o "$work/linux/strategytracker-cli" ./cmd/strategytracker-cli
 
 # fyne package makes the tarball (binary, .desktop entry from FyneApp.toml's
-# [LinuxAndBSD], icon, Makefile for `make install`); the console binary and
-# the licences are added to it.
+# [LinuxAndBSD], icon, Makefile for `make install`) from the binary built
+# above. It runs in a scratch folder with a copy of FyneApp.toml (it rewrites
+# the file's build number whatever --app-build says) and a stub main.go (it
+# wants Go code in its source folder even with --exe). The console binary
+# and the licences are added to the tarball, and its Makefile installs them.
 (cd "$work/linux" && cp "$root/FyneApp.toml" . && mkdir -p assets && cp "$root/assets/icon.png" assets/ &&
-	$FYNE package -os linux --exe strategytracker --name strategytracker --app-version "$appversion" \
+	printf 'package main\n\nfunc main() {}\n' >main.go &&
+	$FYNE package -os linux --exe strategytracker --app-version "$appversion" \
 		--app-build "$build" --app-id bg.sofia.strategytracker --icon assets/icon.png --release)
 mkdir -p "$work/tar"
-tar -xJf "$work/linux/strategytracker.tar.xz" -C "$work/tar"
-install -m 0755 "$work/linux/strategytracker-cli" "$work/tar/usr/local/bin/strategytracker-cli"
-install -d "$work/tar/usr/local/share/doc/strategytracker"
-install -m 0644 "$work"/doc/* "$work/tar/usr/local/share/doc/strategytracker/"
-if [ -f "$work/tar/Makefile" ]; then
-	# fyne's Makefile installs the app; install the console binary with it.
-	sed -i 's|^\(\tinstall -Dm00755 usr/local/bin/\$(Name) \$(DESTDIR)\$(PREFIX)/bin/\$(Name)\)$|\1\n\tinstall -Dm00755 usr/local/bin/strategytracker-cli $(DESTDIR)$(PREFIX)/bin/strategytracker-cli|' "$work/tar/Makefile"
-fi
+tar -xJf "$work"/linux/*.tar.xz -C "$work/tar"
+top=$(cd "$work/tar" && ls)
+pkg="$work/tar/$top"
+install -m 0755 "$work/linux/strategytracker-cli" "$pkg/usr/local/bin/strategytracker-cli"
+install -d "$pkg/usr/local/share/doc/strategytracker"
+install -m 0644 "$work"/doc/* "$pkg/usr/local/share/doc/strategytracker/"
+awk '
+	{ print }
+	/^install:/ { inst = 1 }
+	/^uninstall:/ { uninst = 1 }
+	inst && /install -Dm00755 usr\/local\/bin\/\$\(Exec\)/ {
+		print "\tinstall -Dm00755 usr/local/bin/strategytracker-cli $(DESTDIR)$(PREFIX)/bin/strategytracker-cli"
+		print "\tinstall -d $(DESTDIR)$(PREFIX)/share/doc/strategytracker"
+		print "\tinstall -m00644 usr/local/share/doc/strategytracker/* $(DESTDIR)$(PREFIX)/share/doc/strategytracker/"
+		inst = 0
+	}
+	uninst && /-rm \$\(DESTDIR\)\$\(PREFIX\)\/bin\/\$\(Exec\)/ {
+		print "\t-rm $(DESTDIR)$(PREFIX)/bin/strategytracker-cli"
+		print "\t-rm -r $(DESTDIR)$(PREFIX)/share/doc/strategytracker"
+		uninst = 0
+	}
+' "$pkg/Makefile" >"$work/Makefile" && mv "$work/Makefile" "$pkg/Makefile"
+grep -q 'strategytracker-cli' "$pkg/Makefile" || { echo "release: could not add the console binary to fyne's Makefile" >&2; exit 1; }
 tar --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$SOURCE_DATE_EPOCH" \
-	-C "$work/tar" -cJf "dist/strategytracker-$version-linux-amd64.tar.xz" .
+	-C "$work/tar" -cJf "dist/strategytracker-$version-linux-amd64.tar.xz" "$top"
 
 # The .deb: the same binaries under /usr, a menu entry and the licences.
 deb="$work/deb"
@@ -122,6 +149,7 @@ size=$(du -sk --exclude=DEBIAN "$deb" | cut -f1)
 sed -e "s|@VERSION@|$debversion|g" -e "s|@SIZE@|$size|g" -e "s|@COMPANY@|$company|g" packaging/linux/control >"$deb/DEBIAN/control"
 find "$deb" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 dpkg-deb --root-owner-group -Zxz --build "$deb" "dist/strategytracker_${debversion}_amd64.deb" >/dev/null
+fi
 
 cp "$work"/doc/LICENSE.txt "$work"/doc/THIRD_PARTY_LICENSES.txt "$work"/doc/OFL.txt dist/
 (cd dist && sha256sum -- * >SHA256SUMS)

@@ -74,7 +74,7 @@ func (s *Store) newTx(ctx context.Context, sqlTx pgx.Tx, actorID model.ID) (*tx,
 	}
 	actor := d.Person(actorID)
 	if actor == nil {
-		return nil, model.Errorf(model.EFORBIDDEN, "person %d does not exist in %s: say who makes the change", actorID, s.display)
+		return nil, model.Forbidden(model.ReasonNoActor, "person %d does not exist in %s: say who makes the change", actorID, s.display)
 	}
 	if !actor.CanEdit() {
 		return nil, model.Authorize(actor, model.EntityStrategy, model.OpUpdate, nil, nil)
@@ -342,26 +342,9 @@ func (t *tx) SaveMeasure(m *model.Measure) error {
 	return nil
 }
 
-func (t *tx) checkMeasureRefs(m *model.Measure) error {
-	what := fmt.Sprintf("measure %q", m.Code)
-	if t.doc.Area(m.Area) == nil {
-		return model.Errorf(model.EINVALID, "%s: area %q does not exist", what, m.Area)
-	}
-	if t.doc.Unit(m.LeadUnit) == nil {
-		return model.Errorf(model.EINVALID, "%s: leadUnit %q does not exist", what, m.LeadUnit)
-	}
-	for _, u := range m.Partners {
-		if t.doc.Unit(u) == nil {
-			return model.Errorf(model.EINVALID, "%s: partner unit %q does not exist", what, u)
-		}
-	}
-	for _, g := range m.Goals {
-		if !slices.ContainsFunc(t.doc.Goals, func(x model.Goal) bool { return x.Code == g }) {
-			return model.Errorf(model.EINVALID, "%s: goal %q does not exist", what, g)
-		}
-	}
-	return t.checkPerson(what, "responsible", m.Responsible)
-}
+// checkMeasureRefs refuses references to rows that do not exist, by the
+// model's rule (the same as the file's), naming the field.
+func (t *tx) checkMeasureRefs(m *model.Measure) error { return t.doc.CheckMeasureRefs(m) }
 
 func (t *tx) checkPerson(what, field string, r model.Ref) error {
 	if r != 0 && t.doc.Person(model.ID(r)) == nil {
@@ -535,7 +518,7 @@ func (t *tx) SaveUpdate(u *model.Update) error {
 	}
 	spec := rowSpec{entity: model.EntityUpdate, table: "updates", cols: updateCols, args: updateArgs(u), measure: m}
 	if u.ID == 0 && t.actor.Role != model.RoleOffice && u.Author != model.Ref(t.actor.ID) {
-		return model.Errorf(model.EFORBIDDEN, "%s writes updates in their own name only (author %d is someone else)", t.actor.Name.In(model.BG), u.Author)
+		return model.Forbidden(model.ReasonOwnNameOnly, "%s writes updates in their own name only (author %d is someone else)", t.actor.Name.In(model.BG), u.Author)
 	}
 	if u.ID == 0 {
 		id, err := t.create(spec, u)
@@ -554,7 +537,7 @@ func (t *tx) SaveUpdate(u *model.Update) error {
 	stored := &m.Updates[i]
 	spec.old = updateArgs(stored)
 	if t.actor.Role != model.RoleOffice && u.Author != stored.Author {
-		return model.Errorf(model.EFORBIDDEN, "%s may not change who wrote update %d", t.actor.Name.In(model.BG), u.ID)
+		return model.Forbidden(model.ReasonAuthorFixed, "%s may not change who wrote update %d", t.actor.Name.In(model.BG), u.ID)
 	}
 	changes, err := t.modify(spec, u.ID, stored.Version, u.Version, stored, u)
 	if err != nil || changes == nil {
