@@ -239,16 +239,28 @@ func (u *UI) applyTheme(name string) {
 	case "dark":
 		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	default:
-		u.app.Settings().SetTheme(theme.DefaultTheme())
+		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), systemVariant})
 	}
 }
 
-// variantTheme is the default theme held to one variant.
+// systemVariant follows the system's light or dark choice.
+const systemVariant fyne.ThemeVariant = 99
+
+// variantTheme is the default theme held to one variant (or the system's),
+// with a focus that shows: the keyboard's place must be seen at a glance.
 type variantTheme struct {
 	fyne.Theme
 	variant fyne.ThemeVariant
 }
 
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
+func (t variantTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.variant != systemVariant {
+		v = t.variant
+	}
+	if n == theme.ColorNameFocus {
+		c := color.NRGBAModel.Convert(t.Theme.Color(theme.ColorNamePrimary, v)).(color.NRGBA)
+		c.A = 0x66
+		return c
+	}
+	return t.Theme.Color(n, v)
 }
