@@ -87,8 +87,10 @@ cp "$work/win/strategytracker-cli.exe" "dist/strategytracker-cli-$version-window
 
 convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$work/win/strategytracker.ico"
 cp "$work"/doc/* "$work/win/"
-wixl -a x64 -D Version="$numeric" -D SourceDir="$work/win" -D Company="$company" \
-	-o "dist/strategytracker-$version-windows-amd64.msi" packaging/windows/strategytracker.wxs
+# wixl resolves the files' sources relative to where it runs (an absolute
+# SourceDir fails), so it runs in the folder that holds them.
+(cd "$work/win" && wixl -a x64 -D Version="$numeric" -D SourceDir=. -D Company="$company" \
+	-o "$root/dist/strategytracker-$version-windows-amd64.msi" "$root/packaging/windows/strategytracker.wxs")
 fi
 
 # --- Linux -----------------------------------------------------------------
