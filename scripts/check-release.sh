@@ -35,16 +35,18 @@ winexe() { # winexe EXE SUBSYSTEM-TEXT
 	x86_64-w64-mingw32-objdump -p "$exe" >"$out"
 	has "$out" "Subsystem[[:space:]]+0000000$2" "$(basename "$exe"): subsystem $2"
 	has "$out" "Resource Directory" "$(basename "$exe"): has a resource section"
-	has "$out" "Type: 3" "$(basename "$exe"): RT_ICON"
-	has "$out" "Type: 14" "$(basename "$exe"): RT_GROUP_ICON"
-	has "$out" "Type: 16" "$(basename "$exe"): RT_VERSION"
-	has "$out" "Type: 24" "$(basename "$exe"): RT_MANIFEST"
+	# The entries of the resource directory's first level are the types.
+	has "$out" "^[0-9a-f]{3}   Entry: ID: 0x000003," "$(basename "$exe"): RT_ICON"
+	has "$out" "^[0-9a-f]{3}   Entry: ID: 0x00000e," "$(basename "$exe"): RT_GROUP_ICON"
+	has "$out" "^[0-9a-f]{3}   Entry: ID: 0x000010," "$(basename "$exe"): RT_VERSION"
+	has "$out" "^[0-9a-f]{3}   Entry: ID: 0x000018," "$(basename "$exe"): RT_MANIFEST"
 	strings -a -el "$exe" >"$tmp/u16"
 	strings -a "$exe" >"$tmp/u8"
 	has "$tmp/u16" "^$(printf '%s' "$version" | sed 's/[.+]/\\&/g')\$" "$(basename "$exe"): version $version in its version information"
 	has "$tmp/u16" "Sofia Municipality|${COMPANY:-Sofia Municipality}" "$(basename "$exe"): company"
 	has "$tmp/u16" "EUPL-1.2" "$(basename "$exe"): copyright notice"
-	has "$tmp/u8" "PerMonitorV2" "$(basename "$exe"): DPI-aware manifest (per monitor v2)"
+	has "$tmp/u8" "<dpiAwareness[^>]*>permonitorv2" "$(basename "$exe"): DPI-aware manifest (per monitor v2)"
+	has "$tmp/u8" "<assemblyIdentity type=\"win32\" name=\"bg.sofia.strategytracker\" version=\"$numeric\"" "$(basename "$exe"): manifest version $numeric"
 }
 winexe "$app" 2  # Windows GUI: no console window behind the app
 winexe "$cli" 3  # Windows console
