@@ -11,7 +11,7 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Needed by tests and screenshots: a virtual display, PDF and workbook
 # checks, and a screen grabber.
-TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick postgresql
+TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick postgresql chromium
 # Needed by `make release` only: the mingw-w64 cross compiler, wixl (MSI),
 # ImageMagick (the .ico), xz and dpkg-deb.
 RELEASE_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools imagemagick xz-utils dpkg-dev
@@ -72,6 +72,8 @@ test: deps
 	@# The crash tests kill a child 100 times; -short above ran 10 kills
 	@# each under the race detector, here they run in full without it.
 	$(GO) test -count=1 -run '^TestKilled' . ./storage
+	@# Twenty PostgreSQL clients making 100 edits each (30 each under -short).
+	$(GO) test -count=1 -run '^TestConcurrentClients' ./storage/postgres
 	$(MAKE) --no-print-directory fuzz-short
 
 # The Windows build still compiles: the Fyne-free packages are vetted and
@@ -102,7 +104,7 @@ bench: build
 # `make fuzz` for FUZZTIME. What they find lands in the package's
 # testdata/fuzz and is then a regression test of every `go test`.
 # A small -fuzzminimizetime keeps large seeds from stalling the run.
-FUZZ_TARGETS := ./model:FuzzParseDate ./model:FuzzDecode ./reports/xlsx:FuzzReadUpdate
+FUZZ_TARGETS := ./model:FuzzParseDate ./model:FuzzDecode ./reports/xlsx:FuzzReadUpdate ./reports/xlsx:FuzzReadPlanBook ./storage:FuzzWALReading
 FUZZ_SHORT   ?= 4s
 FUZZTIME     ?= 2m
 define run-fuzz
@@ -144,6 +146,13 @@ screenshots: deps build
 	XDG_CONFIG_HOME="$$tmp/config" LANG=en_US.UTF-8 \
 	timeout $${SCREENSHOTS_TIMEOUT:-300} xvfb-run -a -s '-screen 0 1366x768x24' ./$(BIN) && \
 	echo "screenshots: $$(ls screenshots/*-bg.png screenshots/*-en.png | wc -l) PNG files in screenshots/"
+	scripts/site-screenshots.sh screenshots/site
+	scripts/report-pages.sh screenshots/report-pages
+
+# Every page of the bg and en demo council reports as PNG (pdftoppm), to look at.
+.PHONY: report-pages
+report-pages: deps
+	scripts/report-pages.sh build/report-pages
 
 clean:
 	rm -rf bin screenshots dist

@@ -13,6 +13,7 @@ import (
 // The layout and dependency rule (README "Layout"):
 //
 //	model      standard library only (and never database/sql)
+//	model/memstore, model/storetest  standard library and model only
 //	version    standard library only
 //	netfs      standard library and golang.org/x/sys only
 //	assets     standard library only
@@ -43,6 +44,8 @@ var noUI = []string{"fyne.io", "github.com/go-gl", "github.com/fyne-io", module 
 
 var layoutRules = []layoutRule{
 	{pkg: module + "/model", stdOnly: true, forbidden: []string{"database/sql"}},
+	{pkg: module + "/model/memstore", stdOnly: true, allowed: []string{module + "/model"}, forbidden: []string{"database/sql"}},
+	{pkg: module + "/model/storetest", stdOnly: true, allowed: []string{module + "/model"}, forbidden: []string{"database/sql"}},
 	{pkg: module + "/version", stdOnly: true},
 	{pkg: module + "/netfs", stdOnly: true, allowed: []string{"golang.org/x/sys"}},
 	{pkg: module + "/assets", stdOnly: true},

@@ -7,6 +7,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -17,12 +18,18 @@ import (
 	"strategytracker/cli"
 	"strategytracker/model"
 	"strategytracker/storage"
+	"strategytracker/storage/postgres"
 	"strategytracker/version"
 )
 
 func main() {
 	if len(os.Args) > 1 {
 		os.Exit(cli.Run(os.Args[1:], os.Stdout, os.Stderr))
+	}
+	// Without a display GLFW would panic with a stack trace: say why in one line.
+	if err := app.CheckDisplay(); err != nil {
+		fmt.Fprintln(os.Stderr, "strategytracker: "+err.Error())
+		os.Exit(1)
 	}
 	a := fyneapp.NewWithID("bg.sofia.strategytracker")
 	opts := app.Options{
@@ -33,6 +40,7 @@ func main() {
 		Creator: func(path string, d *model.Doc) (model.Store, error) {
 			return storage.Create(context.Background(), path, d, storage.Options{})
 		},
+		Connector:     connectServer, // File › Connect to server…
 		ScreenshotDir: os.Getenv("STRATEGYTRACKER_SCREENSHOT_DIR"),
 		Version:       version.String(),
 	}
@@ -61,4 +69,15 @@ func main() {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return !errors.Is(err, fs.ErrNotExist)
+}
+
+// connectServer opens the strategy on a PostgreSQL server as the login of
+// address, asking for the password through askPassword when the server
+// wants one that nothing else gave.
+func connectServer(address string, askPassword func(prompt string) (string, error)) (model.Store, error) {
+	s, err := postgres.Open(context.Background(), address, postgres.Options{AskPassword: askPassword})
+	if err != nil {
+		return nil, err // not a typed nil inside the interface
+	}
+	return s, nil
 }

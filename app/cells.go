@@ -123,7 +123,10 @@ type textCellRenderer struct {
 	text *canvas.Text
 }
 
-const cellPad = 6
+const (
+	cellPad  = 3 // above and below the text
+	cellSide = 6 // left and right of it
+)
 
 func (r *textCellRenderer) Destroy() {}
 
@@ -137,10 +140,10 @@ func (r *textCellRenderer) MinSize() fyne.Size {
 func (r *textCellRenderer) Layout(size fyne.Size) {
 	r.text.TextSize = theme.TextSize()
 	r.text.TextStyle = fyne.TextStyle{Bold: r.c.bold}
-	avail := size.Width - 2*cellPad
+	avail := size.Width - 2*cellSide
 	r.text.Text, r.c.truncated = ellipsize(r.c.text, avail, r.text.TextSize, r.text.TextStyle)
 	ts := fyne.MeasureText(r.text.Text, r.text.TextSize, r.text.TextStyle)
-	r.text.Move(fyne.NewPos(cellPad, (size.Height-ts.Height)/2))
+	r.text.Move(fyne.NewPos(cellSide, (size.Height-ts.Height)/2))
 	r.text.Resize(ts)
 }
 
@@ -229,10 +232,10 @@ func (r *progressCellRenderer) Layout(size fyne.Size) {
 	tw := fyne.MeasureText("100,0 %", theme.TextSize(), fyne.TextStyle{}).Width
 	r.text.TextSize = theme.TextSize()
 	ts := fyne.MeasureText(r.text.Text, r.text.TextSize, r.text.TextStyle)
-	r.text.Move(fyne.NewPos(cellPad, (size.Height-ts.Height)/2))
+	r.text.Move(fyne.NewPos(cellSide, (size.Height-ts.Height)/2))
 	r.text.Resize(fyne.NewSize(tw, ts.Height))
-	x := cellPad + tw + 8
-	w := max(10, size.Width-x-cellPad)
+	x := cellSide + tw + 8
+	w := max(10, size.Width-x-cellSide)
 	h := float32(8)
 	if r.p.thick {
 		h = 14

@@ -79,7 +79,9 @@ func (u *UI) openConflict(base, mine, theirs any, retry func(row any), discard f
 		grid.Add(widget.NewSeparator())
 		grid.Add(row)
 	}
-	intro := widget.NewLabel(trf("conflict.intro", entityName(entityOf(mine))))
+	// The row by its code or title ("мярка 1.1"), as the history names it.
+	subject := newAuditView(u.doc, u.lang).subject(model.AuditEntry{Entity: entityOf(mine), EntityID: rowID(mine)})
+	intro := widget.NewLabel(trf("conflict.intro", subject))
 	intro.Wrapping = fyne.TextWrapWord
 	c.dlg = dialog.NewCustomWithoutButtons(tr("conflict.title"), container.NewBorder(intro, nil, nil, nil, container.NewVScroll(grid)), u.win)
 	c.back = widget.NewButton(tr("conflict.back"), c.dlg.Hide)

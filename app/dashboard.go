@@ -116,7 +116,7 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 	left := container.NewVBox(progressCard, statusCard, budgetCard)
 	right := container.NewVBox(areasCard, changesCard)
 	grid := container.NewGridWithColumns(2, left, right)
-	top := container.NewVBox(d.title, d.demo, d.asOf)
+	top := container.NewVBox(d.title, d.demo, d.asOf, d.u.period.card.root)
 	return container.NewVScroll(container.NewPadded(container.NewVBox(top, grid, milestonesCard)))
 }
 

@@ -22,8 +22,7 @@ type detailScreen struct {
 	back    *widget.Button
 	title   *widget.Label
 	chip    *statusChip
-	figures *widget.Label
-	notes   *widget.Label // overdue milestones, an overridden status
+	figures *widget.Label // two lines: progress and dates; overdue milestones, an override
 	banner  *widget.Label
 
 	fields     *fieldsTab
@@ -31,6 +30,7 @@ type detailScreen struct {
 	kpis       *kpisTab
 	updates    *updatesTab
 	history    *historyTab
+	vis        *visibilityBar // visibility.go
 }
 
 // Tabs of the detail screen, in order.
@@ -69,8 +69,6 @@ func (d *detailScreen) buildUI() fyne.CanvasObject {
 	d.chip = newStatusChip()
 	d.figures = widget.NewLabel("")
 	d.figures.Wrapping = fyne.TextWrapWord
-	d.notes = widget.NewLabel("")
-	d.notes.Wrapping = fyne.TextWrapWord
 	d.banner = lockBanner()
 
 	d.fields = newFieldsTab(d)
@@ -93,7 +91,7 @@ func (d *detailScreen) buildUI() fyne.CanvasObject {
 	}
 	head := container.NewVBox(
 		container.NewBorder(nil, nil, d.back, container.NewCenter(d.chip), d.title),
-		d.figures, d.notes, d.banner, d.measureActionsBar())
+		d.figures, d.visibilityBar(), d.banner, d.measureActionsBar())
 	return container.NewBorder(container.NewPadded(head), nil, nil, nil, d.tabs)
 }
 
@@ -109,8 +107,8 @@ func (d *detailScreen) refresh() {
 	f := m.Evaluate(u.today)
 	d.title.SetText(m.Code + " · " + m.Title.In(lang))
 	d.chip.Set(f.Status, f.Overridden)
-	d.figures.SetText(trf("detail.figures", FormatPercent(f.Progress, lang), FormatPercent(f.Expected, lang),
-		m.Start.Format(lang), m.End.Format(lang), u.unitName(m.LeadUnit)))
+	figures := trf("detail.figures", FormatPercent(f.Progress, lang), FormatPercent(f.Expected, lang),
+		m.Start.Format(lang), m.End.Format(lang), u.unitName(m.LeadUnit))
 	// The second line is always there, so that the header keeps its
 	// height when the last overdue milestone is completed.
 	notes := tr("detail.nooverdue")
@@ -120,7 +118,8 @@ func (d *detailScreen) refresh() {
 	if f.Overridden && m.Override != nil {
 		notes += " · " + trf("detail.override", f.Computed.Label(lang), m.Override.Reason)
 	}
-	d.notes.SetText(notes)
+	d.figures.SetText(figures + "\n" + notes)
+	d.refreshVisibility() // visibility.go
 
 	d.fields.refresh(m)
 	d.milestones.refresh()
@@ -150,4 +149,20 @@ func newListTab(d *detailScreen, addLabel string, onAdd func()) listTab {
 	t.root = container.NewBorder(container.NewVBox(container.NewHBox(t.add), t.banner), nil, nil, nil,
 		container.NewVScroll(container.NewPadded(t.box)))
 	return t
+}
+
+// begin starts a refresh: it empties the list, shows or hides the add
+// button (entity's create rule) and says so when there are no rows (n).
+// It returns the measure, nil when it is gone.
+func (t *listTab) begin(entity model.Entity, n func(*model.Measure) int, none string, l *locks) *model.Measure {
+	m := t.d.measure()
+	if m == nil {
+		return nil
+	}
+	t.box.RemoveAll()
+	l.action(t.d.u.denial(entity, model.OpCreate, m), t.add)
+	if n(m) == 0 {
+		t.box.Add(hint(tr(none)))
+	}
+	return m
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"context"
+	"errors"
 	"reflect"
 	"slices"
 	"strings"
@@ -31,7 +33,9 @@ func (u *UI) newFormDialog(title string, body fyne.CanvasObject, onSave func()) 
 	f.err.Importance = widget.DangerImportance
 	f.err.Wrapping = fyne.TextWrapWord
 	f.err.Hide()
-	content := container.NewBorder(f.banner, f.err, nil, nil, container.NewVScroll(body))
+	scroll := container.NewVScroll(body)
+	passWheel(scroll)
+	content := container.NewBorder(f.banner, f.err, nil, nil, scroll)
 	f.dlg = dialog.NewCustomWithoutButtons(strings.TrimSuffix(title, "…"), content, u.win)
 	f.cancel = widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), f.dlg.Hide)
 	f.save = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), onSave)
@@ -69,9 +73,19 @@ func (fs fieldSet) show(errs map[string]string) {
 }
 
 // showModelError puts a validation message of the model beside the field
-// it names ("measure "1.2": title is empty…"); false when it names none.
+// it is about (model.Error.Field: "title.en", "funding[1].amountCents",
+// "override.status"); false when it is about none of the form's fields.
 func (fs fieldSet) showModelError(err error) bool {
 	msg := model.ErrorMessage(err)
+	var e *model.Error
+	if errors.As(err, &e) && e.Field != "" {
+		if f, ok := fs[formFieldOf(e.Field)]; ok {
+			f.setError(msg)
+			return true
+		}
+		return false
+	}
+	// Until every validation error carries its field: the message names it.
 	_, rest, ok := strings.Cut(msg, ": ")
 	if !ok {
 		return false
@@ -202,6 +216,19 @@ func (u *UI) commitForm(f *formDialog, fields fieldSet, label string, base, row 
 	}, f.dlg.Hide)
 }
 
+// formFieldOf is the form field of a model field key: "title.en" is
+// title_en, "funding[1].amountCents" is funding, "override.status" override.
+func formFieldOf(key string) string {
+	name := key
+	if i := strings.IndexAny(name, ".[ "); i >= 0 {
+		name = name[:i]
+	}
+	if strings.HasSuffix(key, ".en") || strings.HasSuffix(key, "(en)") {
+		name += "_en"
+	}
+	return name
+}
+
 // isNilRow reports whether row is nil or a nil pointer.
 func isNilRow(row any) bool {
 	if row == nil {
@@ -216,3 +243,56 @@ type textError string
 func (e textError) Error() string { return string(e) }
 
 func errorText(s string) error { return textError(s) }
+
+// save runs fn in one transaction as the user. On success the changes
+// become one step of Undo and the document is read again; done then runs
+// on the UI goroutine with the error (nil: saved).
+func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)) {
+	if u.me == nil {
+		done(model.Errorf(model.EFORBIDDEN, "%s", tr("lock.nouser")))
+		return
+	}
+	store, actor := u.store, u.me.ID
+	u.background(func() func() {
+		rec := &recorder{}
+		err := store.Update(context.Background(), actor, model.ActionUpdate, "", func(tx model.Tx) error {
+			return fn(&recordingTx{Tx: tx, rec: rec})
+		})
+		var doc *model.Doc
+		if err == nil {
+			doc, _ = store.Doc(context.Background())
+		}
+		return func() {
+			if u.store != store {
+				return
+			}
+			if err != nil && u.askRevisionReason(label, fn, done, err) {
+				return // asked for the reason of a change of the adopted plan
+			}
+			if err == nil && len(rec.changes) > 0 {
+				u.hist.push(&edit{label: label, changes: rec.changes})
+			}
+			if doc != nil {
+				u.setDoc(doc)
+			}
+			if done != nil {
+				done(err)
+			}
+		}
+	})
+}
+
+// showError shows err in a dialog under a heading saying what failed.
+func (u *UI) showError(what string, err error) {
+	msg := model.ErrorMessage(err)
+	switch model.ErrorCode(err) {
+	case model.EFORBIDDEN:
+		if why := u.reasonText(err, nil); why != "" {
+			msg = why
+		}
+		msg = tr("error.forbidden") + "\n" + msg
+	case model.EINVALID:
+		msg = tr("error.invalid") + "\n" + msg
+	}
+	dialog.ShowError(errors.New(what+":\n"+msg), u.win)
+}

@@ -16,7 +16,9 @@ import (
 type identityDialog struct {
 	u      *UI
 	dlg    *dialog.CustomDialog
-	people *widget.Select
+	people *widget.List // a list inside the dialog: a drop-down spilled out of it
+	labels []string     // two per person: name and role, then position and unit
+	chosen int          // index into ids; -1: nobody yet
 	ok     *widget.Button
 	later  *widget.Button
 	ids    []model.ID
@@ -27,29 +29,45 @@ func (u *UI) showIdentity() {
 	if u.doc == nil || u.identity != nil {
 		return
 	}
-	d := &identityDialog{u: u}
-	var opts []string
+	d := &identityDialog{u: u, chosen: -1}
 	for _, p := range u.doc.People {
 		d.ids = append(d.ids, p.ID)
-		label := p.Name.In(u.lang)
+		// The name and the role first: they decide; then where one works.
+		details := u.unitName(p.Unit)
 		if pos := p.Position.In(u.lang); pos != "" {
-			label += " — " + pos
+			details = pos + " · " + details
 		}
-		label += " (" + u.unitName(p.Unit) + "; " + roleName(p.Role) + ")"
-		opts = append(opts, label)
+		d.labels = append(d.labels, p.Name.In(u.lang)+" — "+roleName(p.Role), details)
 	}
-	d.people = widget.NewSelect(opts, func(string) { d.ok.Enable() })
-	d.people.PlaceHolder = tr("identity.placeholder")
+	d.people = widget.NewList(func() int { return len(d.ids) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabelWithStyle("person", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			name.Truncation = fyne.TextTruncateEllipsis
+			details := widget.NewLabel("details")
+			details.Truncation = fyne.TextTruncateEllipsis
+			return container.NewVBox(name, details)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(d.labels[2*i])
+			box.Objects[1].(*widget.Label).SetText(d.labels[2*i+1])
+		})
+	d.people.OnSelected = func(i widget.ListItemID) {
+		d.chosen = i
+		d.ok.Enable()
+	}
 	intro := widget.NewLabel(tr("identity.intro"))
 	intro.Wrapping = fyne.TextWrapWord
 	roles := hint(tr("identity.roles"))
-	d.dlg = dialog.NewCustomWithoutButtons(tr("identity.title"), container.NewVBox(intro, d.people, roles), u.win)
+	d.dlg = dialog.NewCustomWithoutButtons(tr("identity.title"),
+		container.NewBorder(intro, roles, nil, nil, d.people), u.win)
 	d.ok = widget.NewButtonWithIcon(tr("identity.ok"), theme.ConfirmIcon(), d.onOK)
 	d.ok.Importance = widget.HighImportance
 	d.ok.Disable()
 	d.later = widget.NewButton(tr("identity.later"), d.onLater)
 	d.dlg.SetButtons([]fyne.CanvasObject{d.later, d.ok})
-	d.dlg.Resize(fyne.NewSize(640, 320))
+	size := u.win.Canvas().Size()
+	d.dlg.Resize(fyne.NewSize(min(680, max(420, size.Width*0.9)), min(520, max(360, size.Height*0.85))))
 	u.identity = d
 	d.dlg.Show()
 }
@@ -58,13 +76,13 @@ func (u *UI) showIdentity() {
 func (d *identityDialog) choose(id model.ID) {
 	for i, pid := range d.ids {
 		if pid == id {
-			d.people.SetSelectedIndex(i)
+			d.people.Select(i)
 		}
 	}
 }
 
 func (d *identityDialog) onOK() {
-	i := d.people.SelectedIndex()
+	i := d.chosen
 	if i < 0 || i >= len(d.ids) {
 		return
 	}
@@ -85,8 +103,8 @@ func (u *UI) setUser(id model.ID) {
 		return
 	}
 	u.me = u.doc.Person(id)
-	if u.me != nil {
-		u.app.Preferences().SetInt(prefUser+u.store.DatabaseID(), int(id))
+	if key := prefUser + u.store.DatabaseID(); u.me != nil && u.app.Preferences().Int(key) != int(id) {
+		u.app.Preferences().SetInt(key, int(id))
 	}
 	u.refreshAll()
 }

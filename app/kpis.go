@@ -30,21 +30,15 @@ func newKPIsTab(d *detailScreen) *kpisTab {
 }
 
 func (t *kpisTab) refresh() {
-	u := t.d.u
-	m := t.d.measure()
+	var l locks
+	m := t.begin(model.EntityKPI, func(m *model.Measure) int { return len(m.KPIs) }, "kpi.none", &l)
 	if m == nil {
 		return
 	}
-	lang := u.lang
+	u, lang := t.d.u, t.d.u.lang
 	t.addValue = map[model.ID]*widget.Button{}
 	t.editKPI = map[model.ID]*widget.Button{}
 	t.editValue = map[model.ID]*widget.Button{}
-	t.box.RemoveAll()
-	var l locks
-	l.action(u.denial(model.EntityKPI, model.OpCreate, m), t.add)
-	if len(m.KPIs) == 0 {
-		t.box.Add(hint(tr("kpi.none")))
-	}
 	for i := range m.KPIs {
 		k := &m.KPIs[i]
 		kid := k.ID
@@ -54,11 +48,13 @@ func (t *kpisTab) refresh() {
 		info := widget.NewLabel(trf("kpi.line", tr("kpi.kind."+string(k.Kind)), formatNumber(k.BaselineValue), unit,
 			k.BaselineDate.Format(lang), formatNumber(k.TargetValue), unit, k.TargetDate.Format(lang)))
 		info.Wrapping = fyne.TextWrapWord
-		bar := percentBar()
+		bar := newProgressCell()
+		bar.thick = true
+		bar.Set(0, "—")
 		latest := hint(tr("kpi.novalue"))
 		if v, ok := k.LatestValue(u.today); ok {
 			a, _ := k.Attainment(u.today)
-			bar.SetValue(a)
+			bar.Set(a, FormatPercent(a, lang))
 			latest = widget.NewLabel(trf("kpi.latest", formatNumber(v.Value), unit, v.Date.Format(lang)))
 		}
 		addV := widget.NewButtonWithIcon(tr("kpi.addvalue"), theme.ContentAddIcon(), func() { t.openValueForm(kid, nil) })
@@ -85,9 +81,9 @@ func (t *kpisTab) refresh() {
 			ev.Importance = widget.LowImportance
 			l.action(u.denial(model.EntityKPIValue, model.OpUpdate, m, "value"), ev)
 			t.editValue[vid] = ev
-			values.Add(container.NewBorder(nil, nil, nil, ev, lbl))
+			values.Add(container.NewBorder(nil, nil, nil, container.NewHBox(ev, t.d.deleteButton(model.EntityKPIValue, vid, m)), lbl))
 		}
-		head := container.NewBorder(nil, nil, nil, container.NewHBox(addV, editK), name)
+		head := container.NewBorder(nil, nil, nil, container.NewHBox(addV, editK, t.d.deleteButton(model.EntityKPI, kid, m)), name)
 		t.box.Add(widget.NewCard("", "", container.NewVBox(head, info,
 			container.NewBorder(nil, nil, widget.NewLabel(tr("kpi.attainment")), nil, bar), latest,
 			widget.NewSeparator(), values)))

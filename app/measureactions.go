@@ -90,6 +90,7 @@ func (u *UI) onNewMeasure(area string) {
 	}
 	mf := &measureForm{code: widget.NewEntry(), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(),
 		area: widget.NewSelect(labels, nil), lead: widget.NewSelect(units, nil), start: dateEntry(), end: dateEntry(), fields: map[string]*field{}}
+	mf.area.PlaceHolder, mf.lead.PlaceHolder = u.say("(изберете)", "(choose)"), u.say("(изберете)", "(choose)")
 	mf.code.SetText(nextMeasureCode(u.doc, area))
 	for i, c := range codes {
 		if c == area {
@@ -353,8 +354,8 @@ func (u *UI) onDeleteMeasure(id model.ID) {
 	for _, k := range m.KPIs {
 		values += len(k.Values)
 	}
-	msg := fmt.Sprintf(u.say("Да се изтрие ли мярка %s „%s“ с %d етапа, %d индикатора (%d стойности) и %d актуализации? Можете да я върнете с „Отмени“.",
-		"Delete measure %s “%s” with its %d milestones, %d KPIs (%d values) and %d updates? You can bring it back with Undo."),
+	msg := fmt.Sprintf(u.say("Да се изтрие ли мярка %s „%s“ заедно с етапите (%d), индикаторите (%d) със стойностите им (%d) и актуализациите (%d)? Можете да я върнете с „Отмени“.",
+		"Delete measure %s “%s” together with its milestones (%d), KPIs (%d) with their values (%d) and updates (%d)? You can bring it back with Undo."),
 		m.Code, m.Title.In(u.lang), len(m.Milestones), len(m.KPIs), values, len(m.Updates))
 	c := dialog.NewConfirm(u.say("Изтриване на мярка", "Delete a measure"), msg, func(ok bool) {
 		if !ok {

@@ -57,7 +57,11 @@ func (u *UI) revisionsText(m *model.Measure) string {
 				at = day.Format(u.lang)
 			}
 		}
-		lines = append(lines, "• "+what+r.Sentence(u.lang)+"\n   "+
+		sentence := r.Sentence(u.lang)
+		if what == "" {
+			sentence = capitalize(sentence)
+		}
+		lines = append(lines, "• "+what+sentence+"\n   "+
 			fmt.Sprintf(u.say("първоначално (прието): %s · преди промяната: %s · сега: %s · %s, %s", "original (adopted): %s · before the change: %s · now: %s · %s, %s"),
 				model.FormatRevisionValue(r.Field, r.Original, u.lang), model.FormatRevisionValue(r.Field, r.Previous, u.lang),
 				model.FormatRevisionValue(r.Field, r.Current, u.lang), r.By, at))
@@ -145,4 +149,13 @@ func (u *UI) reviseForUndo(tx model.Tx, e *edit, undo bool) {
 		bg, en = "Повторение: ", "Redo: "
 	}
 	p.SetRevisionReason(model.T(bg+e.label, en+e.label))
+}
+
+// capitalize makes the first letter upper case.
+func capitalize(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = []rune(strings.ToUpper(string(r[0])))[0]
+	}
+	return string(r)
 }

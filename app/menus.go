@@ -2,7 +2,6 @@ package app
 
 import (
 	"image/color"
-	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -44,12 +43,14 @@ var (
 	shortcutFind      = &desktop.CustomShortcut{KeyName: fyne.KeyF, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutExp       = &desktop.CustomShortcut{KeyName: fyne.KeyE, Modifier: fyne.KeyModifierShortcutDefault}
 	shortcutSave      = &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutBack      = &desktop.CustomShortcut{KeyName: fyne.KeyLeft, Modifier: fyne.KeyModifierAlt}
 	shortcutScreens   = []*desktop.CustomShortcut{
 		{KeyName: fyne.Key1, Modifier: fyne.KeyModifierShortcutDefault},
 		{KeyName: fyne.Key2, Modifier: fyne.KeyModifierShortcutDefault},
 		{KeyName: fyne.Key3, Modifier: fyne.KeyModifierShortcutDefault},
 		{KeyName: fyne.Key4, Modifier: fyne.KeyModifierShortcutDefault},
 		{KeyName: fyne.Key5, Modifier: fyne.KeyModifierShortcutDefault},
+		{KeyName: fyne.Key6, Modifier: fyne.KeyModifierShortcutDefault}, // the reporting cycle (period.go)
 	}
 )
 
@@ -61,16 +62,23 @@ func newAppMenu(u *UI) *appMenu {
 		return it
 	}
 	open := item("menu.open", u.onOpen, shortcutOpen)
+	connect := item("menu.connect", u.onConnect, nil) // connect.go
 	m.recent = fyne.NewMenuItem(tr("menu.recent"), nil)
 	newStrategy := item("menu.new", u.onNewStrategy, nil)
 	m.backup = item("menu.backup", u.onBackup, nil)
 	m.imp = item("menu.import", u.onImport, nil)
 	m.export = item("menu.export", u.onExport, shortcutExp)
+	planBook := fyne.NewMenuItem(u.say("Работна книга на плана…", "Plan workbook…"), u.onPlanTemplate) // structure_planbook.go
+	planImport := fyne.NewMenuItem(u.say("Внасяне на план…", "Import a plan…"), u.onPlanImport)
 	switchUser := item("action.switch_user", u.onSwitchUser, nil)
-	quit := fyne.NewMenuItem(tr("menu.quit"), func() { u.app.Quit() })
+	_, switchUser.Disabled = u.loginPerson() // a server's login is its person
+	quit := fyne.NewMenuItem(tr("menu.quit"), func() {
+		u.rememberSize()
+		u.app.Quit()
+	})
 	quit.IsQuit = true
-	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, m.recent, fyne.NewMenuItemSeparator(),
-		m.backup, m.imp, m.export, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
+	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, connect, m.recent, fyne.NewMenuItemSeparator(),
+		m.backup, m.imp, m.export, planBook, planImport, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
 
 	m.undo = item("menu.undo", u.onUndoKey, shortcutUndo)
 	m.redo = item("menu.redo", u.onRedoKey, shortcutRedo)
@@ -119,6 +127,11 @@ func (m *appMenu) shortcutItems() []*fyne.MenuItem {
 		item(tr("menu.redo"), shortcutRedo, u.onRedoKey),
 		item(tr("menu.redo"), shortcutRedoShift, u.onRedoKey),
 		item(tr("shortcut.save"), shortcutSave, u.onSaveKey),
+		item(tr("action.back"), shortcutBack, func() {
+			if u.current == screenDetail {
+				u.showScreen(screenMeasures)
+			}
+		}),
 		item(tr("menu.find"), shortcutFind, u.measures.onFind),
 		item(tr("menu.export"), shortcutExp, u.onExport),
 		item(tr("menu.open"), shortcutOpen, u.onOpen),
@@ -178,8 +191,7 @@ func (m *appMenu) refresh() {
 	}
 	var recent []*fyne.MenuItem
 	for _, p := range u.app.Preferences().StringList(prefRecent) {
-		p := p
-		recent = append(recent, fyne.NewMenuItem(filepath.Base(p)+" — "+filepath.Dir(p), func() { u.openFile(p) }))
+		recent = append(recent, u.recentItem(p)) // connect.go: a file or a server
 	}
 	if len(recent) == 0 {
 		none := fyne.NewMenuItem(tr("menu.recent.none"), nil)
@@ -207,7 +219,7 @@ func (u *UI) onLanguage(l model.Lang) {
 	}
 	if u.doc != nil {
 		u.sum = model.Summarize(u.doc, u.today)
-		u.win.SetTitle(WindowTitle(&u.doc.Strategy, l))
+		u.win.SetTitle(u.windowTitle())
 	}
 	u.buildUI()
 }

@@ -33,21 +33,15 @@ func newMilestonesTab(d *detailScreen) *milestonesTab {
 }
 
 func (t *milestonesTab) refresh() {
-	u := t.d.u
-	m := t.d.measure()
+	var l locks
+	m := t.begin(model.EntityMilestone, func(m *model.Measure) int { return len(m.Milestones) }, "milestone.none", &l)
 	if m == nil {
 		return
 	}
-	lang := u.lang
+	u, lang := t.d.u, t.d.u.lang
 	t.complete = map[model.ID]*widget.Button{}
 	t.edit = map[model.ID]*widget.Button{}
 	t.cancel = map[model.ID]*widget.Button{}
-	t.box.RemoveAll()
-	var l locks
-	l.action(u.denial(model.EntityMilestone, model.OpCreate, m), t.add)
-	if len(m.Milestones) == 0 {
-		t.box.Add(hint(tr("milestone.none")))
-	}
 	for i := range m.Milestones {
 		ms := m.Milestones[i]
 		st := ms.StateAt(m.Cancelled, u.today)
@@ -94,8 +88,9 @@ func (t *milestonesTab) refresh() {
 		}
 		l.action(u.denial(model.EntityMilestone, model.OpUpdate, m, "cancelled"), cancel)
 		t.complete[id], t.edit[id], t.cancel[id] = complete, edit, cancel
+		del := t.d.deleteButton(model.EntityMilestone, id, m) // measureactions_children.go
 		row := container.NewBorder(nil, nil, container.NewVBox(stateBadge(st)),
-			container.NewVBox(container.NewHBox(complete, edit, cancel)), lines)
+			container.NewVBox(container.NewHBox(complete, edit, cancel, del)), lines)
 		t.box.Add(row)
 		t.box.Add(widget.NewSeparator())
 	}

@@ -25,6 +25,7 @@ type reportsScreen struct {
 	banner    *widget.Label
 	snapList  *widget.List
 	snaps     []model.Snapshot
+	publish   *publishCard // publish.go
 }
 
 func newReportsScreen(u *UI) *reportsScreen {
@@ -75,7 +76,8 @@ func (s *reportsScreen) buildUI() fyne.CanvasObject {
 			box.Objects[1].(*widget.Label).SetText(trf("snapshot.details", at, sn.CreatedBy, sum))
 			s.snapList.SetItemHeight(i, box.MinSize().Height)
 		})
-	left := container.NewVBox(card(tr("reports.export"), exportBox), card(tr("reports.import"), importBox))
+	s.publish = newPublishCard(u)
+	left := container.NewVBox(card(tr("reports.export"), exportBox), card(tr("reports.import"), importBox), s.publish.root)
 	right := container.NewBorder(container.NewVBox(heading(tr("reports.snapshots")), hint(tr("snapshot.intro")),
 		container.NewHBox(s.makeSnap), s.banner), nil, nil, nil, s.snapList)
 	split := container.NewHSplit(container.NewVScroll(left), container.NewPadded(right))
@@ -94,6 +96,7 @@ func (s *reportsScreen) refresh() {
 	var l locks
 	l.action(u.denial(model.EntitySnapshot, model.OpCreate, nil), s.makeSnap)
 	l.banner(s.banner)
+	s.publish.refresh()
 	if u.canEdit() {
 		s.importBtn.Show()
 	} else {

@@ -32,7 +32,8 @@ func reportExporters() []exporter {
 			return xlsx.WriteWorkbook(w, j.doc, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now()})
 		}},
 		{key: "export.pdf", ext: ".pdf", write: func(w io.Writer, j exportJob) error {
-			return pdf.Write(w, j.doc, pdf.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Progress: j.progress})
+			return pdf.Write(w, j.doc, pdf.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Progress: j.progress,
+				Narrative: pdf.NarrativeOf(pdf.PeriodOf(j.doc, j.asOf)), Revisions: pdf.RevisionsOf(j.doc, j.lang)}) // as cli/report.go
 		}},
 		{key: "export.template", ext: ".xlsx", unit: true, write: func(w io.Writer, j exportJob) error {
 			return xlsx.WriteTemplate(w, j.doc, j.databaseID, j.unit, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now()})

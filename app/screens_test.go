@@ -2,12 +2,12 @@ package app
 
 import (
 	"errors"
-	"fyne.io/fyne/v2"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -57,7 +57,10 @@ func TestParseNumber(t *testing.T) {
 			t.Errorf("parseNumber(%q) = %v, %v; want %v, %v", c.in, got, ok, c.want, c.ok)
 		}
 	}
-	if got := formatMoneyInput(123456789); got != "1234567,89" {
+	if got, _ := parseMoney(formatMoneyInput(123456789)); got != 123456789 {
+		t.Errorf("formatMoneyInput does not read back: %d", got)
+	}
+	if got := formatMoneyInput(123456789); got != "1 234 567,89" {
 		t.Errorf("formatMoneyInput = %q", got)
 	}
 }

@@ -140,6 +140,9 @@ func (u *UI) takeScreenshots(dir string) {
 			u.onAbout()
 		}},
 	}
+	shots = append(shots, u.planShots(measureID)...)    // structure_screenshots.go
+	shots = append(shots, u.periodShots()...)           // the reporting cycle (period_shots.go)
+	shots = append(shots, u.publishShots(measureID)...) // publish_screenshots.go
 	shots = append(shots, shot{"dashboard-dark", func() {
 		u.hideDialogs()
 		u.onTheme("dark")
@@ -179,6 +182,7 @@ func (u *UI) takeScreenshots(dir string) {
 		}},
 		{"council-detail-milestones-1024", func() { u.detail.tabs.SelectIndex(tabMilestones) }},
 	}
+	small = append(small, u.periodSizedShots()...) // the reporting cycle at 1024×700 and 1366×768 (period_shots.go)
 	for _, lang := range []model.Lang{model.BG, model.EN} {
 		fyne.DoAndWait(func() {
 			u.hideDialogs()

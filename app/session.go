@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"time"
 
 	"strategytracker/model"
@@ -59,8 +60,12 @@ func (s *session) denial(entity model.Entity, op model.Op, m *model.Measure, fie
 	case s.me.Role == model.RoleCouncil:
 		return trf("lock.council", s.me.Name.In(s.lang))
 	}
-	if err := model.Authorize(s.me, entity, op, m, fields); err == nil {
+	err := model.Authorize(s.me, entity, op, m, fields)
+	if err == nil {
 		return ""
+	}
+	if why := s.reasonText(err, m); why != "" {
+		return why
 	}
 	if s.me.Role == model.RoleCoordinator {
 		if m != nil && !s.me.Coordinates(m) {
@@ -69,6 +74,42 @@ func (s *session) denial(entity model.Entity, op model.Op, m *model.Measure, fie
 		return tr("lock.coordinator")
 	}
 	return tr("lock.role")
+}
+
+// reasonText is the user's-language text of the reason model.Authorize
+// gave (model.Error.Reason); "" when it gave none.
+func (s *session) reasonText(err error, m *model.Measure) string {
+	var e *model.Error
+	if !errors.As(err, &e) || e.Reason == "" {
+		return ""
+	}
+	switch e.Reason {
+	case "read_only_file":
+		return tr("lock.readonly")
+	case "no_actor":
+		return tr("lock.nouser")
+	case "council_read_only":
+		if s.me != nil {
+			return trf("lock.council", s.me.Name.In(s.lang))
+		}
+	case "not_their_measure":
+		if m != nil && s.me != nil {
+			return trf("lock.otherunit", m.Code, s.unitName(m.LeadUnit), s.unitName(s.me.Unit))
+		}
+	case "coordinator_scope":
+		return tr("lock.coordinator")
+	}
+	if key, ok := reasonKeys[string(e.Reason)]; ok {
+		return tr(key)
+	}
+	return ""
+}
+
+// reasonKeys translate the other reasons of model.Authorize.
+var reasonKeys = map[string]string{
+	"own_name_only": "lock.reason.own_name_only",
+	"author_fixed":  "lock.reason.author_fixed",
+	"unknown_role":  "lock.reason.unknown_role",
 }
 
 // canEdit reports whether the user may change anything at all.

@@ -6,6 +6,7 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"strategytracker/model"
@@ -143,5 +144,57 @@ func TestCheckDisplay(t *testing.T) {
 	t.Setenv("DISPLAY", ":4242")
 	if err := CheckDisplay(); err == nil || !strings.Contains(err.Error(), ":4242") {
 		t.Errorf("a display nobody serves: %v", err)
+	}
+}
+
+// The window's size is remembered for the next start, and never exceeds
+// the screen.
+func TestWindowSizeRemembered(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	if got := h.u.windowSize(); got != defaultWindowSize {
+		t.Errorf("first start: %v, want %v", got, defaultWindowSize)
+	}
+	h.u.win.Resize(fyne.NewSize(1100, 720))
+	h.u.rememberSize()
+	if got := h.u.windowSize(); got != fyne.NewSize(1100, 720) {
+		t.Errorf("remembered %v", got)
+	}
+	if got := fitSize(defaultWindowSize, fyne.NewSize(1024, 768)); got.Width > 1024 || got.Height > 768 {
+		t.Errorf("on a 1024×768 screen the window is %v", got)
+	}
+	if got := fitSize(fyne.NewSize(1100, 700), fyne.NewSize(1920, 1080)); got != fyne.NewSize(1100, 700) {
+		t.Errorf("on a large screen the size changed to %v", got)
+	}
+}
+
+// A model validation error lands beside the field it names.
+func TestFormFieldOf(t *testing.T) {
+	for key, want := range map[string]string{"title": "title", "title.en": "title_en", "title (en)": "title_en",
+		"funding[1].amountCents": "funding", "override.status": "override", "plannedCents": "plannedCents"} {
+		if got := formFieldOf(key); got != want {
+			t.Errorf("formFieldOf(%q) = %q, want %q", key, got, want)
+		}
+	}
+}
+
+// The reasons model.Authorize gives are shown in the user's language.
+func TestReasonText(t *testing.T) {
+	setLanguage(model.BG)
+	s := newSession(newMemStore(testDoc()), nil)
+	doc := testDoc()
+	s.doc, s.me = doc, doc.Person(pCoordINNO)
+	m := doc.Measure(mCrossings)
+	for reason, want := range map[model.Reason]string{
+		"not_their_measure": trf("lock.otherunit", "2.1", "Информационни технологии", "Иновативна София"),
+		"coordinator_scope": tr("lock.coordinator"),
+		"own_name_only":     tr("lock.reason.own_name_only"),
+	} {
+		err := &model.Error{Code: model.EFORBIDDEN, Message: "x", Reason: reason}
+		if got := s.reasonText(err, m); got != want {
+			t.Errorf("%s: %q, want %q", reason, got, want)
+		}
+	}
+	if got := s.reasonText(model.Errorf(model.EFORBIDDEN, "x"), m); got != "" {
+		t.Errorf("no reason: %q", got)
 	}
 }

@@ -99,7 +99,7 @@ func (s *structureScreen) refresh() {
 	}
 	if c := st.CouncilDecision.In(lang); c != "" {
 		head += "\n" + tr("structure.decision") + ": " + c
-		if st.AdoptedOn != 0 {
+		if st.AdoptedOn != 0 && !strings.Contains(c, st.AdoptedOn.Format(model.BG)) && !strings.Contains(c, st.AdoptedOn.Format(model.EN)) {
 			head += " (" + st.AdoptedOn.Format(lang) + ")"
 		}
 	}

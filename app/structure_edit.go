@@ -176,6 +176,7 @@ func (s *structureScreen) newStructForm(title string, inputs []formInput, onSave
 		var obj fyne.CanvasObject
 		if in.options != nil {
 			sel := widget.NewSelect(in.options, nil)
+			sel.PlaceHolder = s.u.say("(изберете)", "(choose)")
 			sel.SetSelected(in.value)
 			sf.selects[in.name] = sel
 			obj = sel
@@ -370,6 +371,7 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			{name: "email", label: u.say("Е-поща", "E-mail"), value: base.Email},
 			{name: "phone", label: u.say("Телефон", "Phone"), value: base.Phone},
 			{name: "role", label: u.say("Роля", "Role"), value: roleName(base.Role), options: roles},
+			{name: "public", label: tr("visibility.person"), value: personPublicChoice(base.Public), options: personPublicChoices()}, // visibility.go
 		}, func(sf *structForm) {
 			row := *base
 			row.Name = model.T(sf.text("name"), sf.text("nameEN"))
@@ -379,6 +381,7 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			if i := sf.selects["role"].SelectedIndex(); i >= 0 {
 				row.Role = model.Roles[i]
 			}
+			row.Public = sf.selects["public"].SelectedIndex() == 1
 			sf.clearErrors()
 			if row.Email != "" && slices.ContainsFunc(u.doc.People, func(p model.Person) bool {
 				return p.ID != row.ID && strings.EqualFold(p.Email, row.Email)
@@ -480,6 +483,10 @@ func (s *structureScreen) onDelete(entity model.Entity) {
 func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDialog {
 	u := s.u
 	d := u.doc
+	if entity == model.EntityPerson && u.me != nil && id == u.me.ID {
+		dialog.ShowInformation(u.say("Изтриване", "Delete"), u.say("Не можете да изтриете себе си: помолете друг човек от офиса.", "You cannot delete yourself: ask another person of the office."), u.win)
+		return nil
+	}
 	name := d.RowName(entity, id, u.lang)
 	refs := d.References(entity, id)
 	dd := &deleteDialog{refs: widget.NewLabel("")}
@@ -504,6 +511,7 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 			}
 		}
 		dd.target = widget.NewSelect(options, nil)
+		dd.target.PlaceHolder = u.say("(изберете)", "(choose)")
 		body.Add(widget.NewLabel(u.say("Прехвърлете посочванията към:", "Reassign them to:")))
 		body.Add(dd.target)
 	}

@@ -49,10 +49,11 @@ type firstStart struct {
 // calls it instead of Run when the default file does not exist.
 func RunFirstStart(a fyne.App, opts Options, fs FirstStart) {
 	w := a.NewWindow(AppName)
-	var opened model.Store
+	var first model.Store
+	var u *UI
 	f := newFirstStart(a, w, opts, fs, func(store model.Store) {
-		opened = store
-		u := New(a, store, opts)
+		first = store
+		u = New(a, store, opts)
 		u.win.SetMaster()
 		u.win.Show()
 		u.Start()
@@ -61,8 +62,11 @@ func RunFirstStart(a fyne.App, opts Options, fs FirstStart) {
 	w.SetContent(f.content())
 	w.Resize(fyne.NewSize(640, 460))
 	w.ShowAndRun()
-	if opened != nil {
-		opened.Close()
+	if u != nil && u.store != first {
+		u.store.Close() // a file opened later in the app
+	}
+	if first != nil {
+		first.Close()
 	}
 }
 
@@ -120,7 +124,13 @@ func (f *firstStart) onDemo() {
 	f.chosen(store)
 }
 
-func (f *firstStart) onNew() { f.form.Show() }
+func (f *firstStart) onNew() {
+	f.form.Show()
+	if c := f.win.Content(); c != nil {
+		c.Refresh()
+		f.win.Resize(f.win.Canvas().Size()) // lay the shown form out
+	}
+}
 
 func (f *firstStart) onCreate() {
 	title, name, email := strings.TrimSpace(f.title.Text), strings.TrimSpace(f.name.Text), strings.TrimSpace(f.email.Text)

@@ -32,7 +32,7 @@ func (t *planMemTx) Adopt(a *model.Adoption) error {
 	if d.Adoption != nil {
 		return model.Errorf(model.ECONFLICT, "already adopted")
 	}
-	a.By = model.UserLabel(t.Tx.(*memTx).actor)
+	a.By = model.UserLabel(t.Tx.(memTx).Actor())
 	x := *a
 	d.Adoption = &x
 	return nil
@@ -58,7 +58,7 @@ func (t *planMemTx) revise(entity model.Entity, id, measureID model.ID, old, new
 		}
 		d.Revisions = append(d.Revisions, model.Revision{ID: model.ID(len(d.Revisions) + 1), Entity: entity, EntityID: id, MeasureID: measureID,
 			Field: c.Field, Original: orig, Previous: model.RevisionValue(c.Old), Current: model.RevisionValue(c.New),
-			At: "2026-11-30T10:00:00.000000Z", By: model.UserLabel(t.Tx.(*memTx).actor), Reason: t.reason})
+			At: "2026-11-30T10:00:00.000000Z", By: model.UserLabel(t.Tx.(memTx).Actor()), Reason: t.reason})
 	}
 	return nil
 }

@@ -235,6 +235,50 @@ func TestUndoRedoStructuralEdits(t *testing.T) {
 			}
 			return ""
 		}},
+		{"edit the header", func() {
+			s.onEditHeader()
+			h.fillStruct(s.ed.lastForm, map[string]string{"councilDecision": "Решение № 1", "periodEnd": "31.12.2030"}, nil)
+		}, func(d *model.Doc) string {
+			if d.Strategy.CouncilDecision.BG != "Решение № 1" || d.Strategy.PeriodEnd != model.MustDate("2030-12-31") {
+				return "header not saved"
+			}
+			return ""
+		}},
+		{"add area", func() {
+			h.addStruct(model.EntityArea, map[string]string{"code": "A3", "title": "Образование"}, nil)
+		},
+			func(d *model.Doc) string {
+				if d.Area("A3") == nil {
+					return "no A3"
+				}
+				return ""
+			}},
+		{"add unit", func() {
+			h.addStruct(model.EntityUnit, map[string]string{"code": "EDU", "name": "Образование"}, map[string]string{"kind": tr("unitkind.directorate")})
+		}, func(d *model.Doc) string {
+			if d.Unit("EDU") == nil {
+				return "no EDU"
+			}
+			return ""
+		}},
+		{"delete a goal nobody pursues", func() {
+			id := model.ID(0)
+			for _, g := range h.u.doc.Goals {
+				if g.Code == "G3" {
+					id = g.ID
+				}
+			}
+			dd := s.openDelete(model.EntityGoal, id)
+			if dd.target != nil {
+				t.Fatal("G3 is referred to by nothing: no reassignment is needed")
+			}
+			h.tap(dd.confirm)
+		}, func(d *model.Doc) string {
+			if len(d.Goals) != 2 {
+				return "G3 not deleted"
+			}
+			return ""
+		}},
 		{"rename unit code", func() {
 			s.units.Select(indexOf(s.ed.ids[model.EntityUnit], 3))
 			s.onEdit(model.EntityUnit)
@@ -416,7 +460,7 @@ func TestStructureReadOnlyForCoordinatorsAndCouncil(t *testing.T) {
 func TestDeleteListsReferences(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	dd := h.u.structure.openDelete(model.EntityUnit, 2) // INNO leads 1.1 and 1.2
-	if !strings.Contains(dd.refs.Text, "ръководи 2 мерки: 1.1, 1.2") || dd.target == nil {
+	if !strings.Contains(dd.refs.Text, "ръководи мерки (2): 1.1, 1.2") || dd.target == nil {
 		t.Fatalf("refs %q", dd.refs.Text)
 	}
 	h.tap(dd.confirm) // no target chosen: nothing happens
@@ -424,4 +468,63 @@ func TestDeleteListsReferences(t *testing.T) {
 		t.Fatal("deleted without a target")
 	}
 	test.Tap(dd.cancel)
+}
+
+// The plan workbook in the app: preview, then apply; the second time it
+// changes nothing.
+func TestPlanImportInTheApp(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	d := h.doc()
+	d.Goals = append(d.Goals, model.Goal{Code: "G3", Title: model.T("Нова цел", "New goal")})
+	var buf bytes.Buffer
+	if err := xlsx.WritePlanTemplate(&buf, d, h.store.dbID, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	h.u.importPlanBook("plan.xlsx", buf.Bytes())
+	h.u.settle()
+	p := lastPlanImport
+	if p == nil || p.refused || len(p.lines) != 1 || !strings.Contains(p.lines[0], "add goal G3") {
+		t.Fatalf("preview %+v", p)
+	}
+	if len(h.doc().Goals) != 2 {
+		t.Fatal("the preview wrote")
+	}
+	h.tap(p.apply)
+	if len(h.doc().Goals) != 3 || !strings.Contains(p.done, "1") {
+		t.Fatalf("after apply: %d goals, %q", len(h.doc().Goals), p.done)
+	}
+	lastPlanImport = nil
+	h.u.importPlanBook("plan.xlsx", buf.Bytes())
+	h.u.settle()
+	if lastPlanImport == nil || lastPlanImport.apply != nil || len(lastPlanImport.lines) != 0 {
+		t.Fatalf("second import: %+v", lastPlanImport)
+	}
+}
+
+// A milestone and a KPI with its values are deleted from the detail and
+// come back with undo.
+func TestDeleteMilestoneAndKPIWithUndo(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.open(mDocs)
+	before := h.doc()
+	h.tap(childDeletes[model.EntityMilestone][msPending])
+	lastChildDelete.Confirm()
+	h.u.settle()
+	h.tap(childDeletes[model.EntityKPI][kpiDocs])
+	lastChildDelete.Confirm()
+	h.u.settle()
+	m := h.stored(mDocs)
+	if len(m.Milestones) != 2 || len(m.KPIs) != 0 {
+		t.Fatalf("after deleting: %d milestones, %d KPIs", len(m.Milestones), len(m.KPIs))
+	}
+	h.u.onUndo()
+	h.u.settle()
+	h.u.onUndo()
+	h.u.settle()
+	if msg := sameContent(before, h.doc()); msg != "" {
+		t.Fatal(msg)
+	}
+	if m := h.stored(mDocs); len(m.Milestones) != 3 || len(m.KPIs) != 1 || len(m.KPIs[0].Values) != 1 {
+		t.Fatalf("after undo: %+v", m)
+	}
 }

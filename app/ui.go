@@ -2,10 +2,9 @@ package app
 
 import (
 	"context"
-	"errors"
 	"image/color"
+	"slices"
 	"sync"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -34,6 +33,11 @@ type Options struct {
 	ScreenshotDir string
 	// Today returns the as-of date of the figures; nil: the local date now.
 	Today func() model.Date
+	// Connector connects to a strategy on a server (File › Connect to
+	// server…, connect.go): address is a postgres:// URL or service=NAME;
+	// askPassword is called when the server wants a password nothing else
+	// gave. nil: the menu item says it is not available.
+	Connector func(address string, askPassword func(prompt string) (string, error)) (model.Store, error)
 }
 
 // Version is the application's version (FyneApp.toml).
@@ -51,7 +55,7 @@ const (
 	screenAudit     screenID = "audit"
 )
 
-var navScreens = []screenID{screenDashboard, screenMeasures, screenStructure, screenReports, screenAudit}
+var navScreens = []screenID{screenDashboard, screenMeasures, screenStructure, screenPeriod, screenReports, screenAudit}
 
 // screen is one page of the content area.
 type screen interface {
@@ -91,10 +95,12 @@ type UI struct {
 	structure *structureScreen
 	reports   *reportsScreen
 	audit     *auditScreen
+	period    *periodScreen // the reporting cycle (period.go)
 
 	menu     *appMenu
 	identity *identityDialog // the open "who are you" dialog, if any
 	progress dialog.Dialog   // the open progress dialog, if any
+	live     liveUpdates     // the watch on a server's changes (connect_watch.go)
 }
 
 // New makes the main window of a over store. Nothing is read until Start.
@@ -127,7 +133,10 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 	u.win.SetIcon(icon)
 	u.buildUI()
 	u.win.Resize(u.windowSize())
-	u.win.SetOnClosed(u.rememberSize)
+	u.win.SetOnClosed(func() {
+		u.rememberSize()
+		u.stopWatch()
+	})
 	return u
 }
 
@@ -149,6 +158,7 @@ func Run(a fyne.App, store model.Store, opts Options) {
 	})
 	a.Lifecycle().SetOnEnteredForeground(u.checkDay)
 	u.win.ShowAndRun()
+	u.stopWatch()
 	if u.store != first {
 		u.store.Close() // a file opened in the app; main closes the first
 	}
@@ -171,6 +181,11 @@ const (
 // buildUI makes the window's content in the current language: the
 // navigation, every screen and the menus. A language switch calls it again.
 func (u *UI) buildUI() {
+	// The focused widget is about to leave the window: let go of it first
+	// (else Fyne complains it cannot focus an object not in the canvas).
+	u.win.Canvas().Unfocus()
+	tips.hide()
+	u.period = newPeriodScreen(u) // before the dashboard, which shows its card
 	u.dash = newDashboard(u)
 	u.measures = newMeasuresScreen(u)
 	u.structure = newStructureScreen(u)
@@ -204,6 +219,9 @@ func (u *UI) buildUI() {
 	u.userLabel = widget.NewLabel("")
 	u.userLabel.Wrapping = fyne.TextWrapWord
 	switchUser := widget.NewButtonWithIcon(tr("action.switch_user"), theme.AccountIcon(), u.onSwitchUser)
+	if _, login := u.loginPerson(); login {
+		switchUser.Hide() // a server's login is its person (connect.go)
+	}
 	old := u.busyBox
 	u.busyBox = container.NewVBox()
 	if old != nil {
@@ -234,6 +252,7 @@ func (u *UI) buildUI() {
 	u.win.SetContent(container.NewStack(split, tips.root))
 	u.menu = newAppMenu(u)
 	u.menu.install()
+	u.followStore() // connect_watch.go: live updates of a server's strategy
 
 	if u.doc != nil {
 		u.refreshAll()
@@ -256,6 +275,8 @@ func navIcon(s screenID) fyne.Resource {
 		return theme.DocumentIcon()
 	case screenAudit:
 		return theme.HistoryIcon()
+	case screenPeriod:
+		return theme.CalendarIcon()
 	}
 	return theme.QuestionIcon()
 }
@@ -285,6 +306,8 @@ func (u *UI) showScreen(s screenID) {
 		sc = u.reports
 	case screenAudit:
 		sc = u.audit
+	case screenPeriod:
+		sc = u.period
 	}
 	u.body.Objects = []fyne.CanvasObject{sc.content()}
 	u.body.Refresh()
@@ -312,98 +335,6 @@ func (u *UI) openMeasure(id model.ID) {
 	u.detail = newDetailScreen(u, id)
 	u.detail.refresh()
 	u.showScreen(screenDetail)
-}
-
-// background runs work off the UI goroutine; the function it returns, if
-// any, runs on the UI goroutine through fyne.Do. Tests wait with settle.
-func (u *UI) background(work func() func()) {
-	u.tasks.Add(1)
-	u.setBusy(1)
-	go func() {
-		defer u.tasks.Done()
-		apply := work()
-		u.do(func() {
-			u.setBusy(-1)
-			if apply != nil {
-				apply()
-			}
-		}, true)
-	}()
-}
-
-// setBusy counts work in flight and shows the busy indicator while there
-// is some. The indicator is made when work starts and removed, its
-// animation stopped, when the last piece ends: a hidden ProgressBarInfinite
-// of Fyne 2.7 keeps animating (and redrawing the window) for ever.
-func (u *UI) setBusy(delta int) {
-	u.busy += delta
-	if u.busyBox == nil {
-		return
-	}
-	switch {
-	case u.busy > 0 && len(u.busyBox.Objects) == 0:
-		u.busyBox.Add(widget.NewProgressBarInfinite())
-	case u.busy <= 0 && len(u.busyBox.Objects) > 0:
-		for _, o := range u.busyBox.Objects {
-			stopAnimation(o)
-		}
-		u.busyBox.RemoveAll()
-	}
-}
-
-// stopAnimation stops an infinite progress bar for good.
-func stopAnimation(o fyne.CanvasObject) {
-	if b, ok := o.(*widget.ProgressBarInfinite); ok {
-		b.Stop()
-		b.Hide()
-	}
-}
-
-// slow runs long work (export, import, opening a file) off the UI
-// goroutine with a progress dialog, then runs then on the UI goroutine with
-// the result. work may report its progress (done of total); the dialog then
-// shows a bar that fills instead of one that only moves.
-func (u *UI) slow(title string, work func(ctx context.Context, progress func(done, total int)) error, then func(err error)) {
-	moving := widget.NewProgressBarInfinite()
-	bar := widget.NewProgressBar()
-	bar.Hide()
-	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(widget.NewLabel(tr("progress.wait")), moving, bar), u.win)
-	d.Resize(fyne.NewSize(420, 160))
-	d.Show()
-	u.progress = d
-	var mu sync.Mutex
-	last := time.Time{}
-	progress := func(done, total int) {
-		mu.Lock()
-		now := time.Now()
-		if now.Sub(last) < 50*time.Millisecond && done < total {
-			mu.Unlock()
-			return // the window need not redraw for every row
-		}
-		last = now
-		mu.Unlock()
-		u.do(func() {
-			if total <= 0 {
-				return
-			}
-			if moving.Visible() {
-				stopAnimation(moving)
-				bar.Show()
-			}
-			bar.SetValue(float64(done) / float64(total))
-		}, false)
-	}
-	u.background(func() func() {
-		err := work(context.Background(), progress)
-		return func() {
-			stopAnimation(moving)
-			d.Hide()
-			if u.progress == d {
-				u.progress = nil
-			}
-			then(err)
-		}
-	})
 }
 
 // reload reads the document again and shows it; then, when set, runs
@@ -438,14 +369,18 @@ func (u *UI) setDoc(doc *model.Doc) {
 	if u.me != nil {
 		u.me = doc.Person(u.me.ID) // the role may have changed
 	}
-	if u.me == nil {
+	login, isLogin := u.loginPerson() // connect.go: a server's login is its person
+	if isLogin {
+		u.me = doc.Person(login)
+	}
+	if u.me == nil && !isLogin {
 		if id := u.app.Preferences().Int(prefUser + u.store.DatabaseID()); id != 0 {
 			u.me = doc.Person(model.ID(id))
 		}
 	}
-	u.win.SetTitle(WindowTitle(&doc.Strategy, u.lang))
+	u.win.SetTitle(u.windowTitle())
 	u.refreshAll()
-	if u.me == nil && u.identity == nil && u.opts.ScreenshotDir == "" {
+	if u.me == nil && u.identity == nil && u.opts.ScreenshotDir == "" && !isLogin {
 		u.showIdentity()
 	}
 }
@@ -468,71 +403,18 @@ func (u *UI) refreshAll() {
 	u.structure.refresh()
 	u.reports.refresh()
 	u.audit.refresh()
+	u.period.refresh()
 	u.menu.refresh()
 }
 
 // showSession shows the file and the user.
 func (u *UI) showSession() {
-	t := tr("label.file") + ": " + u.store.Path()
-	if u.store.ReadOnly() {
-		t += " (" + tr("label.readonly") + ")"
-	}
-	u.fileLabel.SetText(t)
+	u.fileLabel.SetText(u.storeLabel()) // connect.go: the file or the server
 	if u.me == nil {
 		u.userLabel.SetText(tr("user.none"))
 		return
 	}
 	u.userLabel.SetText(u.me.Name.In(u.lang) + "\n" + roleName(u.me.Role) + " · " + u.me.Unit)
-}
-
-// save runs fn in one transaction as the user. On success the changes
-// become one step of Undo and the document is read again; done then runs
-// on the UI goroutine with the error (nil: saved).
-func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)) {
-	if u.me == nil {
-		done(model.Errorf(model.EFORBIDDEN, "%s", tr("lock.nouser")))
-		return
-	}
-	store, actor := u.store, u.me.ID
-	u.background(func() func() {
-		rec := &recorder{}
-		err := store.Update(context.Background(), actor, model.ActionUpdate, "", func(tx model.Tx) error {
-			return fn(&recordingTx{Tx: tx, rec: rec})
-		})
-		var doc *model.Doc
-		if err == nil {
-			doc, _ = store.Doc(context.Background())
-		}
-		return func() {
-			if u.store != store {
-				return
-			}
-			if err != nil && u.askRevisionReason(label, fn, done, err) {
-				return // asked for the reason of a change of the adopted plan
-			}
-			if err == nil && len(rec.changes) > 0 {
-				u.hist.push(&edit{label: label, changes: rec.changes})
-			}
-			if doc != nil {
-				u.setDoc(doc)
-			}
-			if done != nil {
-				done(err)
-			}
-		}
-	})
-}
-
-// showError shows err in a dialog under a heading saying what failed.
-func (u *UI) showError(what string, err error) {
-	msg := model.ErrorMessage(err)
-	switch model.ErrorCode(err) {
-	case model.EFORBIDDEN:
-		msg = tr("error.forbidden") + "\n" + msg
-	case model.EINVALID:
-		msg = tr("error.invalid") + "\n" + msg
-	}
-	dialog.ShowError(errors.New(what+":\n"+msg), u.win)
 }
 
 // remember puts path first in the recent files.
@@ -541,11 +423,16 @@ func (u *UI) remember(path string) {
 		return
 	}
 	prefs := u.app.Preferences()
+	old := prefs.StringList(prefRecent)
 	list := []string{path}
-	for _, p := range prefs.StringList(prefRecent) {
+	for _, p := range old {
 		if p != path && len(list) < 8 {
 			list = append(list, p)
 		}
 	}
-	prefs.SetStringList(prefRecent, list)
+	// Write only a change: Fyne rewrites the whole preferences file, and
+	// its watcher reading it half-written logs "Preferences load error: EOF".
+	if !slices.Equal(list, old) {
+		prefs.SetStringList(prefRecent, list)
+	}
 }

@@ -24,20 +24,15 @@ func newUpdatesTab(d *detailScreen) *updatesTab {
 }
 
 func (t *updatesTab) refresh() {
-	u := t.d.u
-	m := t.d.measure()
+	var l locks
+	m := t.begin(model.EntityUpdate, func(m *model.Measure) int { return len(m.Updates) }, "update.none", &l)
 	if m == nil {
 		return
 	}
-	var l locks
-	l.action(u.denial(model.EntityUpdate, model.OpCreate, m), t.add)
+	u := t.d.u
 	l.banner(t.banner)
-	t.box.RemoveAll()
 	ups := slices.Clone(m.Updates)
 	slices.SortStableFunc(ups, func(a, b model.Update) int { return cmp.Compare(b.Date, a.Date) })
-	if len(ups) == 0 {
-		t.box.Add(hint(tr("update.none")))
-	}
 	for _, up := range ups {
 		head := widget.NewLabelWithStyle(up.Date.Format(u.lang)+" · "+u.personName(up.Author), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		text := widget.NewLabel(up.Text.In(u.lang))

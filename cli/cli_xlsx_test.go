@@ -199,7 +199,7 @@ func TestImportRoundTrip(t *testing.T) {
 	sum := sum256(t, db)
 	out := mustRun(t, "import", "-db", db, "-dry-run", filled)
 	for _, want := range []string{
-		fmt.Sprintf("Етапи!7: change milestone %d", rt.ms.ID), `completed null → "` + rt.today.AddDays(-3).String() + `"`,
+		fmt.Sprintf("Етапи!3: change milestone %d", rt.ms.ID), `completed null → "` + rt.today.AddDays(-3).String() + `"`,
 		`note "" → "Остават две дружества."`, "Показатели!3: add a value of KPI", "value 61.5",
 		"Актуализации!4: add a progress update of measure 1.2", "Напредък!3: change manual progress of measure 2.1: manualProgress 100 → 90",
 		"dry run: 5 change(s) from update.xlsx would be made as Ивелина Петрова <i.petrova@sofia.example>; nothing was written",
@@ -284,7 +284,7 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 	mustRun(t, "template", "-db", base, "-o", tpl)
 	mustRun(t, "template", "-db", other, "-o", otherTpl)
 	d := docOf(t, base)
-	m11, m14 := d.MeasureByCode("1.1"), d.MeasureByCode("1.4")
+	m11, m22 := d.MeasureByCode("1.1"), d.MeasureByCode("2.2") // 2.2 is led by TOPLO; its milestone 4 is open
 	open, kpi := m11.Milestones[4].ID, m11.KPIs[0].ID
 	today := model.DateOf(time.Now())
 
@@ -315,20 +315,20 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 	}
 	tplBytes, _ := os.ReadFile(tpl)
 	tests := []variation{
-		{name: "impossible date", file: setMS(open, "completed", "31.02.2026"), want: `"31.02.2026" is not a valid date`},
+		{name: "impossible date", file: setMS(open, "completed", "31.02.2026"), want: `"31.02.2026" не е валидна дата`},
 		{name: "text in a number cell", file: edit(func(t *testing.T, f *excelize.File) int {
 			setCell(t, f, "Показатели", kpi, "date", today.String())
 			return setCell(t, f, "Показатели", kpi, "value", "шестдесет")
-		}, "Показатели"), want: `"шестдесет" is not a number`},
+		}, "Показатели"), want: `"шестдесет" не е число`},
 		{name: "unknown id", file: edit(func(t *testing.T, f *excelize.File) int {
 			_, row := sheetRow(t, f, "Етапи", open, "completed")
 			f.SetCellValue("Етапи", "A"+strconv.Itoa(row), 987654)
 			return row
-		}, "Етапи"), want: "the row's hidden id (987654) does not belong to what the row shows"},
-		{name: "another unit's measure", user: "m.georgieva@sofia.example", file: setMS(m14.Milestones[3].ID, "note", "чужда бележка"),
-			want: "may not change measure 1.4"},
+		}, "Етапи"), want: "скритият идентификатор на реда (987654) не отговаря на показаното в реда"},
+		{name: "another unit's measure", user: "m.georgieva@sofia.example", file: setMS(m22.Milestones[3].ID, "note", "чужда бележка"),
+			want: "няма право да променя мярка 2.2"},
 		{name: "council member", user: "v.marinova@sofia.example", file: setMS(open, "note", "бележка"),
-			want: "is a council member and may not change anything"},
+			want: "е общински съветник и не може да променя нищо"},
 		{name: "stale version", file: setMS(open, "completed", today.AddDays(-1).Format(model.BG)), before: func(t *testing.T, db string) {
 			s, err := storage.Open(context.Background(), db, storage.Options{})
 			if err != nil {
@@ -344,22 +344,22 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-		}, want: fmt.Sprintf("milestone %d was changed in the database after the template was made", open)},
+		}, want: fmt.Sprintf("етап %d е променен в базата данни след изготвянето на шаблона", open)},
 		{name: "template of another database", file: func(t *testing.T, out string) string {
 			fill(t, otherTpl, out, func(f *excelize.File) { setCell(t, f, "Етапи", open, "note", "x") })
 			return "_meta!3"
-		}, want: "the template was made from another database"},
+		}, want: "шаблонът е направен от друг файл с данни"},
 		{name: "formula in a date cell", file: edit(func(t *testing.T, f *excelize.File) int {
 			cell, row := sheetRow(t, f, "Етапи", open, "completed")
 			if err := f.SetCellFormula("Етапи", cell, "TODAY()-1"); err != nil {
 				t.Fatal(err)
 			}
 			return row
-		}, "Етапи"), want: "holds the formula =TODAY()-1 without a computed value"},
-		{name: "40,000-character note", file: setMS(open, "note", strings.Repeat("ж", 40000)), want: "the limit is 4000"},
+		}, "Етапи"), want: "съдържа формулата =TODAY()-1 без изчислена стойност"},
+		{name: "40,000-character note", file: setMS(open, "note", strings.Repeat("ж", 40000)), want: "знака при допустими 4000"},
 		{name: "duplicated row", file: edit(func(t *testing.T, f *excelize.File) int {
-			_, first := sheetRow(t, f, "Етапи", m11.Milestones[0].ID, "completed")
-			_, second := sheetRow(t, f, "Етапи", m11.Milestones[1].ID, "completed")
+			_, first := sheetRow(t, f, "Етапи", m11.Milestones[4].ID, "completed")
+			_, second := sheetRow(t, f, "Етапи", m11.Milestones[5].ID, "completed")
 			for col := 1; col <= 11; col++ { // with the hidden check
 				from, _ := excelize.CoordinatesToCellName(col, first)
 				to, _ := excelize.CoordinatesToCellName(col, second)
@@ -367,7 +367,7 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 				f.SetCellValue("Етапи", to, v)
 			}
 			return second
-		}, "Етапи"), want: "this row repeats row 3"},
+		}, "Етапи"), want: "този ред повтаря ред 3"},
 		{name: "missing sheet", file: func(t *testing.T, out string) string {
 			fill(t, tpl, out, func(f *excelize.File) { f.DeleteSheet("Актуализации") })
 			return ""
@@ -378,25 +378,25 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 		{name: "KPI value before the baseline", file: edit(func(t *testing.T, f *excelize.File) int {
 			setCell(t, f, "Показатели", kpi, "date", "01.01.2015")
 			return setCell(t, f, "Показатели", kpi, "value", 10)
-		}, "Показатели"), want: "is before the KPI's baseline date"},
-		{name: "completed in the future", file: setMS(open, "completed", today.AddDays(2).Format(model.BG)), want: "is in the future"},
-		{name: "neither yes nor no", file: setMS(open, "cancelled", "може би"), want: `"може би" is neither yes nor no`},
+		}, "Показатели"), want: "е преди базовата дата на показателя"},
+		{name: "completed in the future", file: setMS(open, "completed", today.AddDays(2).Format(model.BG)), want: "е в бъдещето"},
+		{name: "neither yes nor no", file: setMS(open, "cancelled", "може би"), want: `"може би" не е нито „да“, нито „не“`},
 		{name: "progress over 100", file: edit(func(t *testing.T, f *excelize.File) int {
 			return setCell(t, f, "Напредък", d.MeasureByCode("2.1").ID, "progress", 140)
-		}, "Напредък"), want: "manualProgress must be between 0 and 100"},
-		{name: "evidence that is no link", file: setMS(open, "evidence", "C:\\docs\\протокол.pdf"), want: "is not an http(s) link"},
+		}, "Напредък"), want: "напредъкът трябва да е между 0 и 100"},
+		{name: "evidence that is no link", file: setMS(open, "evidence", "C:\\docs\\протокол.pdf"), want: "не е http(s) връзка"},
 		// Issue 9.3: the hidden cells bind each row to what it shows.
 		{name: "hidden id moved to another milestone", file: edit(func(t *testing.T, f *excelize.File) int {
 			row := setCell(t, f, "Етапи", open, "completed", today.AddDays(-1).Format(model.BG))
 			f.SetCellValue("Етапи", "A"+strconv.Itoa(row), m11.Milestones[5].ID)
 			return row
-		}, "Етапи"), want: "does not belong to what the row shows"},
+		}, "Етапи"), want: "не отговаря на показаното в реда"},
 		{name: "hidden keys swapped", file: edit(func(t *testing.T, f *excelize.File) int {
 			setCell(t, f, "Етапи", open, "evidence", "https://sofia.example/протокол")
 			f.SetCellValue("Етапи", "I1", "evidence")
 			f.SetCellValue("Етапи", "J1", "note")
 			return 1
-		}, "Етапи"), want: `the hidden key in cell I1 is "evidence" where the template has "note"`},
+		}, "Етапи"), want: `скритият ключ в клетка I1 е "evidence", а в шаблона там е "note"`},
 	}
 	for i, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

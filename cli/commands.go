@@ -26,6 +26,7 @@ var commands = []func() *command{
 	templatesCommand,
 	remindersCommand,
 	versionCommand,
-	serverCommand,
+	serverInitCommand,
+	serverGrantCommand,
 	copyCommand,
 }

@@ -65,6 +65,11 @@ func importUpdate(c *cmdContext, dryRun bool) error {
 		fmt.Fprintf(c.out, "nothing to import: %s holds no change to the database\n", name)
 	default:
 		fmt.Fprintf(c.out, "imported %d change(s) from %s as %s\n", len(res.Changes), name, model.UserLabel(actor))
+		if res.PeriodID != 0 {
+			if p := d.PeriodByID(res.PeriodID); p != nil {
+				fmt.Fprintf(c.out, "recorded the return of the unit's template in period %q\n", p.Name.In(model.BG))
+			}
+		}
 	}
 	return nil
 }

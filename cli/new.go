@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"strategytracker/model"
-	"strategytracker/storage"
 )
 
 func newCommand() *command {
@@ -25,7 +24,7 @@ func newCommand() *command {
 				return usageErr("new needs -title T -name N -email E")
 			}
 			d := model.NewStrategyDoc(model.T(title, title), name, email, "", model.DateOf(nowFunc()))
-			s, err := storage.Create(c.ctx, c.db, d, storage.Options{})
+			s, err := createStore(c.ctx, c.db, d, nil, "")
 			if err != nil {
 				return err
 			}

@@ -218,13 +218,61 @@ func TestPlanImportNeedsAReasonAfterAdoption(t *testing.T) {
 		t.Fatal("the refused import changed the file")
 	}
 	f.SetCellStr("Мерки", "U"+row, "забавена поръчка")
+	// And a KPI's target, with its reason (KPIs sheet: J target, L reason).
+	rows, _ := f.GetRows("Индикатори")
+	kpiRow, kpiMeasure, oldTarget := "", "", ""
+	for i, r := range rows[2:] {
+		if len(r) > 9 && r[1] != "" {
+			kpiRow, kpiMeasure, oldTarget = itoaTest(i+3), r[1], r[9]
+			break
+		}
+	}
+	f.SetCellStr("Индикатори", "J"+kpiRow, "12345")
+	f.SetCellStr("Индикатори", "L"+kpiRow, "нова цел на съвета")
 	f.Save()
 	mustRun(t, "plan-import", "-db", db, "-user", "i.petrova@sofia.example", book)
 	d := planDocOf(t, db)
 	m := d.MeasureByCode("1.1")
-	revs := d.MeasureRevisions(m.ID)
+	var revs []model.Revision
+	for _, r := range d.MeasureRevisions(m.ID) {
+		if r.Field == "end" {
+			revs = append(revs, r)
+		}
+	}
 	if len(revs) != 1 || revs[0].Current != "2027-06-30" || revs[0].Reason.BG != "забавена поръчка" || !strings.Contains(revs[0].By, "i.petrova") {
 		t.Fatalf("revisions %+v", revs)
 	}
+	if len(d.Revisions) != 2 || d.Revisions[1].Field != "targetValue" || d.Revisions[1].Original != oldTarget || d.Revisions[1].Current != "12345" {
+		t.Fatalf("KPI target revision (measure %s, was %s): %+v", kpiMeasure, oldTarget, d.Revisions)
+	}
 	mustRun(t, "check", "-db", db)
+	// The council report says it: original, current, reason, author.
+	out := filepath.Join(dir, "report.pdf")
+	mustRun(t, "report", "-db", db, "-format", "pdf", "-asof", "2026-11-30", "-o", out)
+	text := pdfText(t, out)
+	original := model.FormatRevisionValue("end", revs[0].Original, model.BG)
+	for _, want := range []string{original, "30.06.2027", "забавена поръчка", "нова цел на съвета", "Ивелина Петрова"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the council report lacks %q", want)
+		}
+	}
+}
+
+func TestPlanImportIsForTheOffice(t *testing.T) {
+	dir := t.TempDir()
+	db, book := filepath.Join(dir, "demo.db"), filepath.Join(dir, "plan.xlsx")
+	mustRun(t, "demo", "-db", db)
+	mustRun(t, "plan-template", "-db", db, "-o", book)
+	d := planDocOf(t, db)
+	var coordinator string
+	for _, p := range d.People {
+		if p.Role == model.RoleCoordinator {
+			coordinator = p.Email
+			break
+		}
+	}
+	code, _, stderr := run(t, "plan-import", "-db", db, "-user", coordinator, book)
+	if code != 1 || !strings.Contains(stderr, "only the strategy office") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
 }

@@ -42,6 +42,9 @@ func importPlan(c *cmdContext, dryRun bool) error {
 	if err != nil {
 		return err
 	}
+	if actor.Role != model.RoleOffice {
+		return model.Errorf(model.EFORBIDDEN, "%s is a %s: only the strategy office imports a plan", model.UserLabel(actor), actor.Role)
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return wrapf(model.ENOTFOUND, err, "cannot read %s", path)

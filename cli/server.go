@@ -91,44 +91,52 @@ func loginPerson(s model.Store) model.ID {
 	return 0
 }
 
-func serverCommand() *command {
+func serverInitCommand() *command {
+	var db string
+	var print bool
 	return &command{
-		name: "server", args: "init -db URL [-print] | grant -db URL",
-		help: "create the schema, roles and policies on PostgreSQL / the people's logins",
-		db:   dbNone, nargs: 100,
+		name: "server init", args: "-db URL [-print]",
+		help: "create or upgrade the schema, roles and policies on PostgreSQL (an administrator's connection), or print their SQL",
+		db:   dbNone,
+		flags: func(fs *flag.FlagSet, c *cmdContext) {
+			fs.StringVar(&db, "db", "", "the server's database, as an administrator: postgres://ADMIN@HOST/DATABASE or service=NAME")
+			fs.BoolVar(&print, "print", false, "print the SQL instead of running it")
+		},
 		run: func(c *cmdContext) error {
-			if c.flags.NArg() == 0 {
-				return usageErr("server needs init or grant")
+			if err := needServer("server init", db); err != nil {
+				return err
 			}
-			sub := c.flags.Arg(0)
-			fs := flag.NewFlagSet("server "+sub, flag.ContinueOnError)
-			fs.SetOutput(io.Discard)
-			db := fs.String("db", "", "the server: postgres://ADMIN@HOST/DATABASE or service=NAME")
-			print := fs.Bool("print", false, "print the SQL instead of running it (init)")
-			if err := fs.Parse(c.flags.Args()[1:]); err != nil {
-				return usageErr("server %s: %v", sub, err)
-			}
-			if fs.NArg() > 0 {
-				return usageErr("server %s: unexpected argument %q", sub, fs.Arg(0))
-			}
-			if *db == "" {
-				return usageErr("server %s needs -db URL: the server's database, as an administrator", sub)
-			}
-			if !postgres.IsURL(*db) {
-				return usageErr("server %s: -db must name a server (postgres://… or service=NAME), not %q", sub, *db)
-			}
-			switch sub {
-			case "init":
-				return serverInit(c, *db, *print)
-			case "grant":
-				if *print {
-					return usageErr("server grant has no -print")
-				}
-				return serverGrant(c, *db)
-			}
-			return usageErr("server: unknown action %q (init or grant)", sub)
+			return serverInit(c, db, print)
 		},
 	}
+}
+
+func serverGrantCommand() *command {
+	var db string
+	return &command{
+		name: "server grant", args: "-db URL",
+		help: "create or update the logins of the strategy's people on PostgreSQL (an administrator's connection)",
+		db:   dbNone,
+		flags: func(fs *flag.FlagSet, c *cmdContext) {
+			fs.StringVar(&db, "db", "", "the server's database, as an administrator: postgres://ADMIN@HOST/DATABASE or service=NAME")
+		},
+		run: func(c *cmdContext) error {
+			if err := needServer("server grant", db); err != nil {
+				return err
+			}
+			return serverGrant(c, db)
+		},
+	}
+}
+
+func needServer(name, db string) error {
+	if db == "" {
+		return usageErr("%s needs -db URL: the server's database, as an administrator", name)
+	}
+	if !postgres.IsURL(db) {
+		return usageErr("%s: -db must name a server (postgres://… or service=NAME), not %q", name, db)
+	}
+	return nil
 }
 
 func serverInit(c *cmdContext, db string, print bool) error {

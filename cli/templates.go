@@ -55,7 +55,7 @@ func (c *cmdContext) unitTemplate(d *model.Doc, p *model.Period, unit string) ([
 	}
 	opt.AsOf = model.DateOf(nowFunc())
 	var buf bytes.Buffer
-	if err := xlsx.WriteTemplate(&buf, d, c.store.DatabaseID(), unit, opt); err != nil {
+	if err := xlsx.WritePeriodTemplate(&buf, d, c.store.DatabaseID(), unit, p, opt); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

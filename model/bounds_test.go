@@ -2,6 +2,8 @@ package model
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"reflect"
@@ -193,4 +195,30 @@ func firstKPI(d *Doc) *KPI {
 		}
 	}
 	panic("no KPI")
+}
+
+func TestOneKPIValueADayInValidation(t *testing.T) {
+	d := Generate(10, 1)
+	k := firstKPI(d)
+	v := k.Values[0]
+	v.ID = 0
+	if err := v.Validate(k); ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "one value a day") {
+		t.Errorf("a new value on a day that has one: %v", err)
+	}
+	v.ID = k.Values[0].ID
+	if err := v.Validate(k); err != nil {
+		t.Errorf("the value itself: %v", err)
+	}
+	k.Values[1].Date = k.Values[0].Date
+	if err := d.Validate(GeneratedAsOf); ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "one value a day") {
+		t.Errorf("a document with two values on a day: %v", err)
+	}
+}
+
+func TestErrorfWrapsWithW(t *testing.T) {
+	cause := fs.ErrPermission
+	err := Errorf(EINTERNAL, "read %s: %w", "x.db", cause)
+	if !errors.Is(err, fs.ErrPermission) || err.Message != "read x.db: permission denied" || ErrorCode(err) != EINTERNAL {
+		t.Errorf("Errorf with %%w = %#v", err)
+	}
 }

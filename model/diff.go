@@ -13,7 +13,10 @@ type FieldChange struct {
 
 // Diff compares two values of the same struct type field by field, by their
 // JSON names, skipping fields tagged `json:"-"` (ids, versions) and
-// `audit:"-"` (child lists, which are rows of their own).
+// `audit:"-"` (child lists, which are rows of their own). It is the one
+// notion of "changed": a nil list and an empty one are the same value
+// (both are written as []), so a form that leaves a list nil changes
+// nothing.
 func Diff(old, new any) []FieldChange {
 	ov, nv := reflect.Indirect(reflect.ValueOf(old)), reflect.Indirect(reflect.ValueOf(new))
 	t := ov.Type()
@@ -23,8 +26,8 @@ func Diff(old, new any) []FieldChange {
 		if !ok || name == "id" {
 			continue
 		}
-		a, _ := CanonicalJSON(ov.Field(i).Interface())
-		b, _ := CanonicalJSON(nv.Field(i).Interface())
+		a, _ := CanonicalJSON(emptyForNil(ov.Field(i)).Interface())
+		b, _ := CanonicalJSON(emptyForNil(nv.Field(i)).Interface())
 		if string(a) != string(b) {
 			out = append(out, FieldChange{Field: name, Old: string(a), New: string(b)})
 		}
@@ -59,7 +62,7 @@ func RowJSON(v any) string {
 		}
 		n++
 		k, _ := CanonicalJSON(name)
-		val, _ := CanonicalJSON(rv.Field(i).Interface())
+		val, _ := CanonicalJSON(emptyForNil(rv.Field(i)).Interface())
 		b.Write(k)
 		b.WriteByte(':')
 		b.Write(val)
@@ -79,6 +82,18 @@ func auditedField(f reflect.StructField) (string, bool) {
 	}
 	return name, true
 }
+
+// emptyForNil turns a nil slice into an empty one: one value, one JSON.
+func emptyForNil(v reflect.Value) reflect.Value {
+	if v.Kind() == reflect.Slice && v.IsNil() {
+		return reflect.MakeSlice(v.Type(), 0, 0)
+	}
+	return v
+}
+
+// Changed reports whether old and new (rows of one type) differ in a field
+// Diff compares.
+func Changed(old, new any) bool { return len(Diff(old, new)) > 0 }
 
 // omittedWhenZero: a zero field tagged omitempty (the visibility flags) is
 // left out of a row's JSON, as the export leaves it out, so that rows

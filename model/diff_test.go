@@ -62,7 +62,7 @@ func TestDiffMeasureIgnoresChildListsAndIDs(t *testing.T) {
 	changed.Goals = []string{"G1"}
 	got := Diff(&old, &changed)
 	want := []FieldChange{
-		{"goals", "null", `["G1"]`},
+		{"goals", "[]", `["G1"]`}, // a nil list is an empty one
 		{"manualProgress", "0", "40"},
 		{"override", "null", `{"status":"at_risk","reason":"забава"}`},
 	}
@@ -97,5 +97,20 @@ func TestRowJSON(t *testing.T) {
 	}
 	if !strings.HasPrefix(got, `{"id":1,"code":"1.1","area":"A1",`) {
 		t.Errorf("RowJSON(measure) keys out of struct order: %s", got)
+	}
+}
+
+func TestNilAndEmptyListsAreTheSame(t *testing.T) {
+	a := Measure{Code: "1.1", Goals: nil, Partners: []string{}, Funding: nil}
+	b := Measure{Code: "1.1", Goals: []string{}, Partners: nil, Funding: []Funding{}}
+	if changes := Diff(&a, &b); len(changes) != 0 || Changed(&a, &b) {
+		t.Errorf("nil and empty lists differ: %+v", changes)
+	}
+	if RowJSON(&a) != RowJSON(&b) {
+		t.Errorf("RowJSON differs: %s vs %s", RowJSON(&a), RowJSON(&b))
+	}
+	b.Goals = []string{"G1"}
+	if got := Fields(Diff(&a, &b)); len(got) != 1 || got[0] != "goals" {
+		t.Errorf("a real change: %v", got)
 	}
 }

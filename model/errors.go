@@ -37,8 +37,11 @@ func (e *Error) Unwrap() error { return e.Err }
 func (e *Error) Error() string { return e.Message }
 
 // Errorf returns an *Error with the given code and a formatted message.
+// Like fmt.Errorf, a %w verb wraps its error: errors.Is and errors.As
+// reach it through Unwrap.
 func Errorf(code, format string, args ...any) *Error {
-	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+	err := fmt.Errorf(format, args...)
+	return &Error{Code: code, Message: err.Error(), Err: errors.Unwrap(err)}
 }
 
 // ErrorCode returns the code of err, EINTERNAL for foreign errors and "" for nil.

@@ -25,7 +25,7 @@ func Decode(r io.Reader) (*Doc, error) {
 	// Read it whole first: encoding/json replaces invalid UTF-8 silently.
 	b, err := io.ReadAll(r)
 	if err != nil {
-		return nil, Errorf(EINVALID, "not a strategy export: %v", err)
+		return nil, Errorf(EINVALID, "not a strategy export: %w", err)
 	}
 	if err := checkJSONText(b); err != nil {
 		return nil, err
@@ -34,7 +34,7 @@ func Decode(r io.Reader) (*Doc, error) {
 	dec.DisallowUnknownFields()
 	var d Doc
 	if err := dec.Decode(&d); err != nil {
-		return nil, Errorf(EINVALID, "not a strategy export: %v", err)
+		return nil, Errorf(EINVALID, "not a strategy export: %w", err)
 	}
 	// dec.More() alone would miss a stray "}" or "]": look at what is left.
 	rest := b[dec.InputOffset():]

@@ -1,12 +1,41 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 )
 
-// Reason is why Authorize refused a change: a code the app translates.
+// Reason is why a change was refused (EFORBIDDEN): a code the app
+// translates, beside the English message of the error.
 type Reason string
+
+const (
+	ReasonNoActor         Reason = "no_actor"          // nobody, or nobody known, makes the change
+	ReasonUnknownRole     Reason = "unknown_role"      // the person's role is none of office, coordinator, council
+	ReasonCouncil         Reason = "council_read_only" // council members change nothing
+	ReasonNotTheirMeasure Reason = "not_their_measure" // a coordinator, and the measure is another unit's
+	ReasonCoordinatorOnly Reason = "coordinator_scope" // a coordinator, and this entity or field is the office's
+	ReasonOwnNameOnly     Reason = "own_name_only"     // a coordinator writes updates in their own name only
+	ReasonAuthorFixed     Reason = "author_fixed"      // a coordinator may not change who wrote an update
+	ReasonReadOnlyFile    Reason = "read_only_file"    // the file is open read-only
+)
+
+// Forbidden returns an EFORBIDDEN error with a reason code.
+func Forbidden(reason Reason, format string, args ...any) *Error {
+	e := Errorf(EFORBIDDEN, format, args...)
+	e.Reason = reason
+	return e
+}
+
+// ErrorReason returns the Reason of err ("" when it has none).
+func ErrorReason(err error) Reason {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Reason
+	}
+	return ""
+}
 
 // Op is the kind of a change.
 type Op string
@@ -30,36 +59,43 @@ func (p *Person) Coordinates(m *Measure) bool {
 func (p *Person) CanEdit() bool { return p != nil && p.Role != RoleCouncil }
 
 // Authorize returns nil when actor may make a change, else an EFORBIDDEN
-// error saying why. m is the measure the row belongs to (nil for rows
-// outside measures); fields are the changed fields of an update.
+// error with a Reason saying why. m is the measure the row belongs to (nil
+// for rows outside measures); fields are the changed fields of an update.
+// Rules that depend on the row's values (who wrote an update) are in
+// AuthorizeRow.
 func Authorize(actor *Person, entity Entity, op Op, m *Measure, fields []string) error {
 	if actor == nil {
-		return Errorf(EFORBIDDEN, "no acting person: say who makes the change")
+		return Forbidden(ReasonNoActor, "no acting person: say who makes the change")
 	}
 	switch actor.Role {
 	case RoleOffice:
 		return nil
 	case RoleCouncil:
-		return Errorf(EFORBIDDEN, "%s is a council member and may not change anything", actor.Name.In(BG))
+		return Forbidden(ReasonCouncil, "%s is a council member and may not change anything", actor.Name.In(BG))
 	case RoleCoordinator:
 	default:
-		return Errorf(EFORBIDDEN, "%s has no known role", actor.Name.In(BG))
+		return Forbidden(ReasonUnknownRole, "%s has no known role", actor.Name.In(BG))
 	}
 	what := fmt.Sprintf("%s %s", op, entity)
 	if op == OpUpdate && len(fields) > 0 {
 		what = fmt.Sprintf("change %s %v", entity, fields)
 	}
 	refuse := func() error {
-		return Errorf(EFORBIDDEN, "%s is a coordinator and may not %s: coordinators change only milestone completion, notes, evidence and cancellation, KPI values, updates and the manual progress of their measures", actor.Name.In(BG), what)
+		return Forbidden(ReasonCoordinatorOnly, "%s is a coordinator and may not %s: coordinators change only milestone completion, notes, evidence and cancellation, KPI values, updates and the manual progress of their measures", actor.Name.In(BG), what)
 	}
 	if m == nil {
 		return refuse()
 	}
 	if !actor.Coordinates(m) {
-		return Errorf(EFORBIDDEN, "%s may not change measure %s: it is led by unit %s and %s coordinates only unit %s's measures and those they are responsible for", actor.Name.In(BG), m.Code, m.LeadUnit, actor.Name.In(BG), actor.Unit)
+		return Forbidden(ReasonNotTheirMeasure, "%s may not change measure %s: it is led by unit %s and %s coordinates only unit %s's measures and those they are responsible for", actor.Name.In(BG), m.Code, m.LeadUnit, actor.Name.In(BG), actor.Unit)
 	}
 	switch entity {
-	case EntityKPIValue, EntityUpdate:
+	case EntityKPIValue:
+		return nil
+	case EntityUpdate:
+		if op == OpUpdate && slices.Contains(fields, "author") {
+			return Forbidden(ReasonAuthorFixed, "%s may not change who wrote an update", actor.Name.In(BG))
+		}
 		return nil
 	case EntityMilestone:
 		if op == OpUpdate && subset(fields, coordinatorMilestoneFields) {
@@ -71,6 +107,19 @@ func Authorize(actor *Person, entity Entity, op Op, m *Measure, fields []string)
 		}
 	}
 	return refuse()
+}
+
+// AuthorizeRow is Authorize for a change of row: row is the new state (to
+// create, update or delete), fields the changed fields of an update. Beyond
+// Authorize, a coordinator creates updates in their own name only.
+func AuthorizeRow(actor *Person, op Op, m *Measure, row Row, fields []string) error {
+	if err := Authorize(actor, row.Entity(), op, m, fields); err != nil {
+		return err
+	}
+	if u, ok := row.(*Update); ok && op == OpCreate && actor.Role != RoleOffice && u.Author != Ref(actor.ID) {
+		return Forbidden(ReasonOwnNameOnly, "%s writes updates in their own name only (author %d is someone else)", actor.Name.In(BG), u.Author)
+	}
+	return nil
 }
 
 func subset(fields, allowed []string) bool {

@@ -137,3 +137,43 @@ func TestCoordinatesAndCanEdit(t *testing.T) {
 		}
 	}
 }
+
+func TestRefusalsCarryReasons(t *testing.T) {
+	office := &Person{ID: 1, Name: T("Мария", "Maria"), Unit: "IS", Role: RoleOffice}
+	council := &Person{ID: 2, Name: T("Съветник", "Councillor"), Unit: "SOS", Role: RoleCouncil}
+	coord := &Person{ID: 3, Name: T("Георги", "Georgi"), Unit: "UMC", Role: RoleCoordinator}
+	noRole := &Person{ID: 6, Name: T("Без роля", "No role"), Unit: "UMC"}
+	own := &Measure{ID: 7, Code: "3.2", LeadUnit: "UMC"}
+	other := &Measure{ID: 8, Code: "1.1", LeadUnit: "IS"}
+	tests := []struct {
+		name   string
+		actor  *Person
+		op     Op
+		m      *Measure
+		row    Row
+		fields []string
+		want   Reason
+	}{
+		{"nobody", nil, OpCreate, own, &Update{Author: 3}, nil, ReasonNoActor},
+		{"no role", noRole, OpCreate, own, &Update{Author: 6}, nil, ReasonUnknownRole},
+		{"council", council, OpUpdate, own, &Milestone{}, []string{"note"}, ReasonCouncil},
+		{"another unit's measure", coord, OpCreate, other, &KPIValue{}, nil, ReasonNotTheirMeasure},
+		{"a coordinator moves a due date", coord, OpUpdate, own, &Milestone{}, []string{"due"}, ReasonCoordinatorOnly},
+		{"a coordinator writes in another's name", coord, OpCreate, own, &Update{Author: 1}, nil, ReasonOwnNameOnly},
+		{"a coordinator changes an update's author", coord, OpUpdate, own, &Update{Author: 1}, []string{"author"}, ReasonAuthorFixed},
+		{"a coordinator writes in their own name", coord, OpCreate, own, &Update{Author: 3}, nil, ""},
+		{"a coordinator edits their own update's text", coord, OpUpdate, own, &Update{Author: 3}, []string{"text"}, ""},
+		{"the office writes in another's name", office, OpCreate, own, &Update{Author: 3}, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := AuthorizeRow(tt.actor, tt.op, tt.m, tt.row, tt.fields)
+			if got := ErrorReason(err); got != tt.want {
+				t.Errorf("reason = %q (%v), want %q", got, err, tt.want)
+			}
+			if tt.want != "" && (ErrorCode(err) != EFORBIDDEN || ErrorMessage(err) == "") {
+				t.Errorf("refusal %v is not forbidden with a message", err)
+			}
+		})
+	}
+}

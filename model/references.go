@@ -118,24 +118,31 @@ func (r Reference) Text(name string, lang Lang) string {
 	if n > 5 {
 		list += " …"
 	}
+	one := n == 1
+	pl := func(singular, plural string) string {
+		if one {
+			return singular
+		}
+		return plural
+	}
 	bg, en := "", ""
 	switch r.Kind {
 	case "leads":
-		bg, en = "ръководи %d мерки: %s", "leads %d measures: %s"
+		bg, en = "ръководи мерки (%d): %s", "leads %d "+pl("measure", "measures")+": %s"
 	case "partner":
-		bg, en = "е партньор по %d мерки: %s", "is a partner of %d measures: %s"
+		bg, en = "е партньор по мерки (%d): %s", "is a partner of %d "+pl("measure", "measures")+": %s"
 	case "member":
-		bg, en = "има %d души: %s", "has %d people: %s"
+		bg, en = "има хора (%d): %s", "has %d "+pl("person", "people")+": %s"
 	case "area":
-		bg, en = "съдържа %d мерки: %s", "holds %d measures: %s"
+		bg, en = "съдържа мерки (%d): %s", "holds %d "+pl("measure", "measures")+": %s"
 	case "goal":
-		bg, en = "се преследва от %d мерки: %s", "is pursued by %d measures: %s"
+		bg, en = "се преследва от мерки (%d): %s", "is pursued by %d "+pl("measure", "measures")+": %s"
 	case "responsible":
-		bg, en = "отговаря за %d мерки: %s", "is responsible for %d measures: %s"
+		bg, en = "отговаря за мерки (%d): %s", "is responsible for %d "+pl("measure", "measures")+": %s"
 	case "milestone":
-		bg, en = "отговаря за %d етапа: %s", "is responsible for %d milestones: %s"
+		bg, en = "отговаря за етапи (%d): %s", "is responsible for %d "+pl("milestone", "milestones")+": %s"
 	case "author":
-		bg, en = "е автор на %d актуализации: %s", "wrote %d updates: %s"
+		bg, en = "е автор на актуализации (%d): %s", "wrote %d "+pl("update", "updates")+": %s"
 	}
 	if lang == EN {
 		return name + " " + fmt.Sprintf(en, n, list)

@@ -79,7 +79,7 @@ func FiguresSHA256(content []byte) string {
 func DecodeFigures(content []byte) (SnapshotFigures, error) {
 	var f SnapshotFigures
 	if err := json.Unmarshal(content, &f); err != nil {
-		return f, Errorf(EINVALID, "snapshot figures are damaged: %v", err)
+		return f, Errorf(EINVALID, "snapshot figures are damaged: %w", err)
 	}
 	return f, nil
 }

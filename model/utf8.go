@@ -5,6 +5,9 @@ import "unicode/utf8"
 // InvalidUTF8 returns the byte offset of the first byte of b that is not
 // part of valid UTF-8, or -1 when b is valid.
 func InvalidUTF8[T string | []byte](b T) int {
+	if utf8.ValidString(string(b)) { // the usual case, without a copy for strings
+		return -1
+	}
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++

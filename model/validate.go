@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"net/url"
+	"regexp"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -37,9 +39,37 @@ var (
 	MaxDue = NewDate(2100, 12, 31)
 )
 
-// fieldError is an EINVALID error whose message names the entity and field.
-func fieldError(what, field, format string, args ...any) error {
-	return Errorf(EINVALID, "%s: %s %s", what, field, fmt.Sprintf(format, args...))
+// fieldError is an EINVALID error whose message names the entity and the
+// field, and whose Field is the field's key: its exchange-format name, with
+// the path inside it ("title.en", "funding[1].amountCents"). The message
+// shows it as people read it ("title (en)", "funding 2 amountCents").
+func fieldError(what, key, format string, args ...any) error {
+	e := Errorf(EINVALID, "%s: %s %s", what, fieldLabel(key), fmt.Sprintf(format, args...))
+	e.Field = key
+	return e
+}
+
+// invalidField is an EINVALID error with a message of its own about key.
+func InvalidField(key, format string, args ...any) error {
+	e := Errorf(EINVALID, format, args...)
+	e.Field = key
+	return e
+}
+
+var indexInKey = regexp.MustCompile(`\[(\d+)\]\.?`)
+
+// fieldLabel turns a field key into the words of a message.
+func fieldLabel(key string) string {
+	label := indexInKey.ReplaceAllStringFunc(key, func(m string) string {
+		n, _ := strconv.Atoi(strings.Trim(m, "[]."))
+		return fmt.Sprintf(" %d ", n+1)
+	})
+	for _, lang := range []Lang{BG, EN} {
+		if l, ok := strings.CutSuffix(label, "."+string(lang)); ok {
+			label = l + " (" + string(lang) + ")"
+		}
+	}
+	return strings.ReplaceAll(label, ".", " ")
 }
 
 func checkCode(what, code string) error {
@@ -65,10 +95,10 @@ func checkText(what, field string, t Text, required bool, limit int) error {
 		s    string
 	}{{BG, t.BG}, {EN, t.EN}} {
 		if n := utf8.RuneCountInString(v.s); n > limit {
-			return fieldError(what, field+" ("+string(v.lang)+")", "is %d characters long; the limit is %d", n, limit)
+			return fieldError(what, field+"."+string(v.lang), "is %d characters long; the limit is %d", n, limit)
 		}
 		if !utf8.ValidString(v.s) {
-			return fieldError(what, field+" ("+string(v.lang)+")", "is not valid UTF-8")
+			return fieldError(what, field+"."+string(v.lang), "is not valid UTF-8")
 		}
 	}
 	return nil
@@ -258,11 +288,11 @@ func (m *Measure) Validate() error {
 	}
 	var funded int64
 	for i, f := range m.Funding {
-		field := fmt.Sprintf("funding %d", i+1)
-		if err := checkText(what, field+" name", f.Name, true, MaxTitle); err != nil {
+		field := fmt.Sprintf("funding[%d]", i)
+		if err := checkText(what, field+".name", f.Name, true, MaxTitle); err != nil {
 			return err
 		}
-		if err := checkCents(what, field+" amountCents", f.AmountCents); err != nil {
+		if err := checkCents(what, field+".amountCents", f.AmountCents); err != nil {
 			return err
 		}
 		if funded += f.AmountCents; funded > MaxCents {
@@ -272,13 +302,13 @@ func (m *Measure) Validate() error {
 	if o := m.Override; o != nil {
 		switch {
 		case !o.Status.Valid():
-			return fieldError(what, "override status", "%q is not a status", o.Status)
+			return fieldError(what, "override.status", "%q is not a status", o.Status)
 		case o.Status == StatusCancelled:
-			return fieldError(what, "override status", "cannot be cancelled: set the cancelled flag instead")
+			return fieldError(what, "override.status", "cannot be cancelled: set the cancelled flag instead")
 		case strings.TrimSpace(o.Reason) == "":
-			return fieldError(what, "override reason", "is empty: a status override needs a reason")
+			return fieldError(what, "override.reason", "is empty: a status override needs a reason")
 		}
-		if err := checkString(what, "override reason", o.Reason, MaxNote); err != nil {
+		if err := checkString(what, "override.reason", o.Reason, MaxNote); err != nil {
 			return err
 		}
 	}
@@ -347,8 +377,26 @@ func (k *KPI) Validate() error {
 	return nil
 }
 
-// Validate checks a measured value against its KPI.
+// Validate checks a measured value against its KPI, including that no
+// other value of k (another id in k.Values) is dated the same day: a KPI
+// has one value a day.
 func (v *KPIValue) Validate(k *KPI) error {
+	if err := v.validateOwn(k); err != nil {
+		return err
+	}
+	for i := range k.Values {
+		if other := &k.Values[i]; other.ID != v.ID && other.Date == v.Date {
+			return sameDayError(k, v, other)
+		}
+	}
+	return nil
+}
+
+func sameDayError(k *KPI, v, other *KPIValue) error {
+	return fieldError(fmt.Sprintf("KPI %d value %d", k.ID, v.ID), "date", "(%s) already has a value (value %d): a KPI has one value a day; change that value instead", v.Date, other.ID)
+}
+
+func (v *KPIValue) validateOwn(k *KPI) error {
 	what := fmt.Sprintf("KPI %d value %d", k.ID, v.ID)
 	if v.Date == 0 {
 		return fieldError(what, "date", "is empty")
@@ -385,13 +433,13 @@ func (u *Update) Validate() error {
 // date of the edit (see Milestone.Validate).
 func (d *Doc) Validate(today Date) error {
 	if d.Format != Format {
-		return Errorf(EINVALID, "format: %q is not %q", d.Format, Format)
+		return InvalidField("format", "format: %q is not %q", d.Format, Format)
 	}
 	if err := d.Strategy.Validate(); err != nil {
 		return err
 	}
 	if len(d.Measures) > MaxMeasures {
-		return Errorf(EINVALID, "measures: %d measures; a strategy holds at most %d", len(d.Measures), MaxMeasures)
+		return InvalidField("measures", "measures: %d measures; a strategy holds at most %d", len(d.Measures), MaxMeasures)
 	}
 	goals, areas, units := map[string]bool{}, map[string]bool{}, map[string]bool{}
 	for i := range d.Goals {
@@ -400,7 +448,7 @@ func (d *Doc) Validate(today Date) error {
 			return err
 		}
 		if goals[g.Code] {
-			return Errorf(EINVALID, "goal %q: code is used twice", g.Code)
+			return InvalidField("code", "goal %q: code is used twice", g.Code)
 		}
 		goals[g.Code] = true
 	}
@@ -410,7 +458,7 @@ func (d *Doc) Validate(today Date) error {
 			return err
 		}
 		if areas[a.Code] {
-			return Errorf(EINVALID, "area %q: code is used twice", a.Code)
+			return InvalidField("code", "area %q: code is used twice", a.Code)
 		}
 		areas[a.Code] = true
 	}
@@ -420,7 +468,7 @@ func (d *Doc) Validate(today Date) error {
 			return err
 		}
 		if units[u.Code] {
-			return Errorf(EINVALID, "unit %q: code is used twice", u.Code)
+			return InvalidField("code", "unit %q: code is used twice", u.Code)
 		}
 		units[u.Code] = true
 	}
@@ -428,20 +476,20 @@ func (d *Doc) Validate(today Date) error {
 	for i := range d.People {
 		p := &d.People[i]
 		if p.ID <= 0 {
-			return Errorf(EINVALID, "person %q: id must be a positive number", p.Name.In(BG))
+			return InvalidField("id", "person %q: id must be a positive number", p.Name.In(BG))
 		}
 		if err := p.Validate(); err != nil {
 			return err
 		}
 		if people[p.ID] {
-			return Errorf(EINVALID, "person %d: id is used twice", p.ID)
+			return InvalidField("id", "person %d: id is used twice", p.ID)
 		}
 		if !units[p.Unit] {
-			return Errorf(EINVALID, "person %d: unit %q does not exist", p.ID, p.Unit)
+			return InvalidField("unit", "person %d: unit %q does not exist", p.ID, p.Unit)
 		}
 		if e := strings.ToLower(p.Email); e != "" {
 			if emails[e] {
-				return Errorf(EINVALID, "person %d: email %q is used by another person", p.ID, p.Email)
+				return InvalidField("email", "person %d: email %q is used by another person", p.ID, p.Email)
 			}
 			emails[e] = true
 		}
@@ -449,7 +497,7 @@ func (d *Doc) Validate(today Date) error {
 	}
 	personRef := func(what, field string, r Ref) error {
 		if r != 0 && !people[ID(r)] {
-			return Errorf(EINVALID, "%s: %s: person %d does not exist", what, field, r)
+			return InvalidField(field, "%s: %s: person %d does not exist", what, field, r)
 		}
 		return nil
 	}
@@ -457,10 +505,10 @@ func (d *Doc) Validate(today Date) error {
 	milestoneIDs, kpiIDs, valueIDs, updateIDs := map[ID]bool{}, map[ID]bool{}, map[ID]bool{}, map[ID]bool{}
 	uniqueID := func(seen map[ID]bool, kind string, id ID) error {
 		if id <= 0 {
-			return Errorf(EINVALID, "%s: id %d must be a positive number", kind, id)
+			return InvalidField("id", "%s: id %d must be a positive number", kind, id)
 		}
 		if seen[id] {
-			return Errorf(EINVALID, "%s %d: id is used twice", kind, id)
+			return InvalidField("id", "%s %d: id is used twice", kind, id)
 		}
 		seen[id] = true
 		return nil
@@ -472,26 +520,26 @@ func (d *Doc) Validate(today Date) error {
 			return err
 		}
 		if measureCodes[m.Code] {
-			return Errorf(EINVALID, "%s: code is used twice", what)
+			return InvalidField("code", "%s: code is used twice", what)
 		}
 		measureCodes[m.Code] = true
 		if err := uniqueID(measureIDs, "measure", m.ID); err != nil {
 			return err
 		}
 		if !areas[m.Area] {
-			return Errorf(EINVALID, "%s: area %q does not exist", what, m.Area)
+			return InvalidField("area", "%s: area %q does not exist", what, m.Area)
 		}
 		if !units[m.LeadUnit] {
-			return Errorf(EINVALID, "%s: leadUnit %q does not exist", what, m.LeadUnit)
+			return InvalidField("leadUnit", "%s: leadUnit %q does not exist", what, m.LeadUnit)
 		}
 		for _, g := range m.Goals {
 			if !goals[g] {
-				return Errorf(EINVALID, "%s: goal %q does not exist", what, g)
+				return InvalidField("goals", "%s: goal %q does not exist", what, g)
 			}
 		}
 		for _, u := range m.Partners {
 			if !units[u] {
-				return Errorf(EINVALID, "%s: partner unit %q does not exist", what, u)
+				return InvalidField("partners", "%s: partner unit %q does not exist", what, u)
 			}
 		}
 		if err := personRef(what, "responsible", m.Responsible); err != nil {
@@ -517,14 +565,19 @@ func (d *Doc) Validate(today Date) error {
 			if err := k.Validate(); err != nil {
 				return err
 			}
+			days := make(map[Date]*KPIValue, len(k.Values))
 			for n := range k.Values {
 				v := &k.Values[n]
 				if err := uniqueID(valueIDs, "KPI value", v.ID); err != nil {
 					return err
 				}
-				if err := v.Validate(k); err != nil {
+				if err := v.validateOwn(k); err != nil {
 					return err
 				}
+				if other := days[v.Date]; other != nil {
+					return sameDayError(k, v, other)
+				}
+				days[v.Date] = v
 			}
 		}
 		for j := range m.Updates {

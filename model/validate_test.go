@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
@@ -198,6 +199,13 @@ func TestDocValidate(t *testing.T) {
 				if !strings.Contains(msg, w) {
 					t.Errorf("message %q does not contain %q", msg, w)
 				}
+			}
+			// Every field rule names its field for forms, as the message does.
+			var e *Error
+			if !errors.As(err, &e) || e.Field == "" {
+				t.Errorf("error %q carries no Field", msg)
+			} else if !strings.Contains(msg, strings.TrimSuffix(fieldLabel(e.Field), "s")) { // "goals": "goal \"G7\" …"
+				t.Errorf("Field %q (%q) is not the field the message names: %q", e.Field, fieldLabel(e.Field), msg)
 			}
 		})
 	}

@@ -39,9 +39,9 @@ func CreateCopy(ctx context.Context, path string, d *model.Doc, log []model.Audi
 			}
 		}
 	}()
-	tx, err := s.writer.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx) // carries the WAL guard (walguard.go)
 	if err != nil {
-		return nil, wrapSQL(err, "copy to %s", path)
+		return nil, err
 	}
 	defer tx.Rollback()
 	// Goals, areas and units are numbered by the file; give them the

@@ -17,7 +17,7 @@ func checkSnapshots(d *model.Doc) error {
 		sn := &d.Snapshots[i]
 		var buf bytes.Buffer
 		if err := json.Compact(&buf, sn.Figures); err != nil {
-			return model.Errorf(model.EINVALID, "snapshot %q: figures are not JSON: %v", sn.Name, err)
+			return model.Errorf(model.EINVALID, "snapshot %q: figures are not JSON: %w", sn.Name, err)
 		}
 		sn.Figures = buf.Bytes()
 		if got := model.FiguresSHA256(sn.Figures); got != sn.SHA256 {
@@ -34,14 +34,11 @@ func checkSnapshots(d *model.Doc) error {
 // load writes a whole validated document into the empty schema in one
 // transaction, ids preserved, with one audit entry.
 func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error {
-	tx, err := s.writer.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
-		return wrapSQL(err, "load")
-	}
-	defer tx.Rollback()
-	if err := s.touchGuard(ctx, tx); err != nil {
 		return err
 	}
+	defer tx.Rollback()
 	st := &d.Strategy
 	args := append([]any{databaseID}, strategyArgs(st)...)
 	if _, err := tx.ExecContext(ctx, "INSERT INTO meta (id, database_id, "+strategyCols+", version) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", args...); err != nil {
@@ -128,7 +125,7 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 	// starting point from which Check replays the log.
 	record, err := model.LoadRecordJSON(d)
 	if err != nil {
-		return model.Errorf(model.EINTERNAL, "load: %v", err)
+		return model.Errorf(model.EINTERNAL, "load: %w", err)
 	}
 	c := chain{hash: model.GenesisHash}
 	if err := c.append(ctx, tx, model.AuditEntry{At: s.now().UTC().Format(model.AuditTimeLayout), User: "strategytracker load",
@@ -141,10 +138,7 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 // CreateSnapshot freezes the figures at asOf; see model.Store.
 func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string, asOf model.Date) (*model.Snapshot, error) {
 	if err := model.ValidateSnapshotName(name); err != nil {
-		return nil, err
-	}
-	if asOf == 0 {
-		return nil, model.Errorf(model.EINVALID, "snapshot: as-of date is empty")
+		return nil, err // before a write transaction is begun
 	}
 	var sn *model.Snapshot
 	err := s.Update(ctx, actor, model.ActionSnapshot, "", func(mt model.Tx) error {
@@ -152,30 +146,18 @@ func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string,
 		sn, err = mt.(*tx).snapshot(name, asOf)
 		return err
 	})
-	return sn, err
+	if err != nil {
+		return nil, err
+	}
+	return sn, nil
 }
 
 // snapshot freezes the figures at asOf under name inside the transaction.
 func (t *tx) snapshot(name string, asOf model.Date) (*model.Snapshot, error) {
-	if err := model.ValidateSnapshotName(name); err != nil {
-		return nil, err
-	}
-	if asOf == 0 {
-		return nil, model.Errorf(model.EINVALID, "snapshot: as-of date is empty")
-	}
-	if err := model.Authorize(t.actor, model.EntitySnapshot, model.OpCreate, nil, nil); err != nil {
-		return nil, err
-	}
-	for _, other := range t.doc.Snapshots {
-		if other.Name == name {
-			return nil, model.Errorf(model.EINVALID, "snapshot %q already exists: choose another name", name)
-		}
-	}
-	content, sum, err := model.EncodeFigures(model.ComputeSnapshotFigures(t.doc, asOf))
+	sn, record, err := t.doc.NewSnapshot(t.actor, name, asOf, t.at)
 	if err != nil {
-		return nil, model.Errorf(model.EINTERNAL, "snapshot: %v", err)
+		return nil, err
 	}
-	sn := &model.Snapshot{Name: name, AsOf: asOf, CreatedAt: t.at, CreatedBy: t.user, SHA256: sum, Figures: content}
 	res, err := t.sql.ExecContext(t.ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES (?, ?, ?, ?, ?, ?)",
 		sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures))
 	if err != nil {
@@ -183,10 +165,5 @@ func (t *tx) snapshot(name string, asOf model.Date) (*model.Snapshot, error) {
 	}
 	sn.ID, _ = res.LastInsertId()
 	t.doc.Snapshots = append(t.doc.Snapshots, *sn)
-	record, _ := model.CanonicalJSON(struct {
-		Name   string     `json:"name"`
-		AsOf   model.Date `json:"asOf"`
-		SHA256 string     `json:"sha256"`
-	}{name, asOf, sum})
-	return sn, t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", string(record))
+	return sn, t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", record)
 }

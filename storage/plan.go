@@ -96,19 +96,19 @@ func (t *tx) SetRevisionReason(reason model.Text) { t.reason = reason }
 
 // reviseChanges records a revision for every change of an adopted value
 // among changes, refusing them when no reason was given.
-func (t *tx) reviseChanges(spec rowSpec, id model.ID, changes []model.FieldChange) error {
+func (t *tx) reviseChanges(entity model.Entity, m *model.Measure, id model.ID, changes []model.FieldChange) error {
 	if t.doc.Adoption == nil {
 		return nil
 	}
 	for _, c := range changes {
-		if !model.IsRevisable(spec.entity, c.Field) {
+		if !model.IsRevisable(entity, c.Field) {
 			continue
 		}
-		what := fmt.Sprintf("%s %d", spec.entity, id)
-		if spec.measure != nil {
-			what = fmt.Sprintf("%s %d of measure %s", spec.entity, id, spec.measure.Code)
-			if spec.entity == model.EntityMeasure {
-				what = "measure " + spec.measure.Code
+		what := fmt.Sprintf("%s %d", entity, id)
+		if m != nil {
+			what = fmt.Sprintf("%s %d of measure %s", entity, id, m.Code)
+			if entity == model.EntityMeasure {
+				what = "measure " + m.Code
 			}
 		}
 		if t.reason.IsEmpty() {
@@ -116,15 +116,15 @@ func (t *tx) reviseChanges(spec rowSpec, id model.ID, changes []model.FieldChang
 				what, c.Field, t.doc.Adoption.AdoptedOn.Format(model.BG), model.ReasonNeeded)
 		}
 		var measureID model.ID
-		if spec.measure != nil {
-			measureID = spec.measure.ID
+		if m != nil {
+			measureID = m.ID
 		}
 		prev := model.RevisionValue(c.Old)
-		orig, ok := t.doc.OriginalValue(spec.entity, id, c.Field)
+		orig, ok := t.doc.OriginalValue(entity, id, c.Field)
 		if !ok {
 			orig = prev
 		}
-		r := model.Revision{Entity: spec.entity, EntityID: id, MeasureID: measureID, Field: c.Field, Original: orig,
+		r := model.Revision{Entity: entity, EntityID: id, MeasureID: measureID, Field: c.Field, Original: orig,
 			Previous: prev, Current: model.RevisionValue(c.New), At: t.at, By: t.user, Reason: t.reason}
 		if err := r.Validate(); err != nil {
 			return err

@@ -135,7 +135,7 @@ func Create(ctx context.Context, path string, d *model.Doc, opts Options) (_ *St
 	if errors.Is(err, fs.ErrExist) {
 		return nil, model.Errorf(model.ECONFLICT, "%s already exists: refusing to overwrite it", path)
 	} else if err != nil {
-		return nil, model.Errorf(model.EINVALID, "cannot create %s: %v", path, err)
+		return nil, model.Errorf(model.EINVALID, "cannot create %s: %w", path, err)
 	}
 	f.Close()
 	defer func() {
@@ -178,7 +178,7 @@ func newDatabaseID() string {
 func openDB(path string, readOnly bool, opts Options) (*Store, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, model.Errorf(model.EINVALID, "%s: %v", path, err)
+		return nil, model.Errorf(model.EINVALID, "%s: %w", path, err)
 	}
 	base := "file:" + (&url.URL{Path: abs}).EscapedPath()
 	// Pragmas in the DSN apply to every pooled connection.
@@ -193,17 +193,17 @@ func openDB(path string, readOnly bool, opts Options) (*Store, error) {
 		s.now = time.Now
 	}
 	if s.writer, err = sql.Open("sqlite", base+q+"&_txlock=immediate"); err != nil {
-		return nil, model.Errorf(model.EINTERNAL, "open %s: %v", path, err)
+		return nil, model.Errorf(model.EINTERNAL, "open %s: %w", path, err)
 	}
 	s.writer.SetMaxOpenConns(1)
 	if s.reader, err = sql.Open("sqlite", base+q); err != nil {
 		s.writer.Close()
-		return nil, model.Errorf(model.EINTERNAL, "open %s: %v", path, err)
+		return nil, model.Errorf(model.EINTERNAL, "open %s: %w", path, err)
 	}
 	s.reader.SetMaxOpenConns(4)
 	if err := s.writer.Ping(); err != nil {
 		s.Close()
-		return nil, model.Errorf(model.EINVALID, "cannot open %s: %v", path, err)
+		return nil, model.Errorf(model.EINVALID, "cannot open %s: %w", path, err)
 	}
 	return s, nil
 }
@@ -220,7 +220,10 @@ func (s *Store) upgrade(ctx context.Context, from int, steps []string) error {
 		backup := fmt.Sprintf("%s.schema%d.bak", s.path, from)
 		os.Remove(backup) // a stale copy of an earlier attempt
 		if _, err := s.writer.ExecContext(ctx, "VACUUM INTO ?", backup); err != nil {
-			return model.Errorf(model.EINTERNAL, "copy %s before upgrading it: %v", s.path, err)
+			return model.Errorf(model.EINTERNAL, "copy %s before upgrading it: %w", s.path, err)
+		}
+		if err := reguard(ctx, backup); err != nil {
+			return err
 		}
 	}
 	for i := from; i < len(steps); i++ {
@@ -231,7 +234,7 @@ func (s *Store) upgrade(ctx context.Context, from int, steps []string) error {
 	// Move the new application_id and user_version from the WAL into the
 	// main file, where Open reads them before SQLite opens the file.
 	if _, err := s.writer.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
-		return model.Errorf(model.EINTERNAL, "checkpoint %s: %v", s.path, err)
+		return model.Errorf(model.EINTERNAL, "checkpoint %s: %w", s.path, err)
 	}
 	return nil
 }
@@ -263,21 +266,21 @@ func (s *Store) refuseDuplicateValues(ctx context.Context) error {
 func (s *Store) migrate(ctx context.Context, version int, script string) error {
 	tx, err := s.writer.BeginTx(ctx, nil)
 	if err != nil {
-		return model.Errorf(model.EINTERNAL, "migration %d: %v", version, err)
+		return model.Errorf(model.EINTERNAL, "migration %d: %w", version, err)
 	}
 	defer tx.Rollback()
 	if _, err := tx.ExecContext(ctx, script); err != nil {
-		return model.Errorf(model.EINTERNAL, "migration %d: %v", version, err)
+		return model.Errorf(model.EINTERNAL, "migration %d: %w", version, err)
 	}
 	if err := s.touchGuard(ctx, tx); err != nil {
 		return err
 	}
 	// PRAGMA takes no parameters; the values are integers we control.
 	if _, err := tx.ExecContext(ctx, "PRAGMA application_id = "+strconv.Itoa(ApplicationID)); err != nil {
-		return model.Errorf(model.EINTERNAL, "migration %d: %v", version, err)
+		return model.Errorf(model.EINTERNAL, "migration %d: %w", version, err)
 	}
 	if _, err := tx.ExecContext(ctx, "PRAGMA user_version = "+strconv.Itoa(version)); err != nil {
-		return model.Errorf(model.EINTERNAL, "migration %d: %v", version, err)
+		return model.Errorf(model.EINTERNAL, "migration %d: %w", version, err)
 	}
 	return tx.Commit()
 }
@@ -287,7 +290,7 @@ func (s *Store) readMeta(ctx context.Context) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return model.Errorf(model.EINVALID, "%s holds no strategy (its meta row is missing)", s.path)
 	} else if err != nil {
-		return model.Errorf(model.EINTERNAL, "read %s: %v", s.path, err)
+		return model.Errorf(model.EINTERNAL, "read %s: %w", s.path, err)
 	}
 	return nil
 }
@@ -323,7 +326,11 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	}
 	if _, err := s.reader.ExecContext(ctx, "VACUUM INTO ?", path); err != nil {
 		os.Remove(path)
-		return model.Errorf(model.EINTERNAL, "back up %s to %s: %v", s.path, path, err)
+		return model.Errorf(model.EINTERNAL, "back up %s to %s: %w", s.path, path, err)
+	}
+	if err := reguard(ctx, path); err != nil {
+		os.Remove(path)
+		return err
 	}
 	return nil
 }
@@ -342,7 +349,7 @@ func inspect(path string, known int) (header, error) {
 	if errors.Is(err, fs.ErrNotExist) {
 		return h, model.Errorf(model.ENOTFOUND, "%s does not exist", path)
 	} else if err != nil {
-		return h, model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+		return h, model.Errorf(model.EINVALID, "cannot read %s: %w", path, err)
 	}
 	if st.IsDir() {
 		return h, model.Errorf(model.EINVALID, "%s is a directory, not a strategy file", path)
@@ -352,7 +359,7 @@ func inspect(path string, known int) (header, error) {
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return h, model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+		return h, model.Errorf(model.EINVALID, "cannot read %s: %w", path, err)
 	}
 	defer f.Close()
 	buf := make([]byte, 100)
@@ -409,15 +416,15 @@ func (h *header) readPragmas(path string) error {
 	abs, _ := filepath.Abs(path)
 	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: abs}).EscapedPath()+"?mode=ro")
 	if err != nil {
-		return model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+		return model.Errorf(model.EINVALID, "cannot read %s: %w", path, err)
 	}
 	defer db.Close()
 	var appID int64
 	if err := db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil {
-		return model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+		return model.Errorf(model.EINVALID, "cannot read %s: %w", path, err)
 	}
 	if err := db.QueryRow("PRAGMA user_version").Scan(&h.userVersion); err != nil {
-		return model.Errorf(model.EINVALID, "cannot read %s: %v", path, err)
+		return model.Errorf(model.EINVALID, "cannot read %s: %w", path, err)
 	}
 	h.applicationID = uint32(appID)
 	return nil
@@ -459,8 +466,11 @@ func wrapSQL(err error, format string, args ...any) error {
 	if strings.Contains(msg, "FOREIGN KEY constraint failed") {
 		return model.Errorf(model.EINVALID, "%s: it is still referred to, or refers to something that does not exist", fmt.Sprintf(format, args...))
 	}
+	if strings.Contains(msg, "UNIQUE constraint failed: kpi_values.kpi_id, kpi_values.date") {
+		return model.InvalidField("date", "%s: that date already has a value: a KPI has one value a day", fmt.Sprintf(format, args...))
+	}
 	if strings.Contains(msg, "UNIQUE constraint failed") {
 		return model.Errorf(model.EINVALID, "%s: the code or name is already used", fmt.Sprintf(format, args...))
 	}
-	return model.Errorf(model.EINTERNAL, "%s: %v", fmt.Sprintf(format, args...), err)
+	return model.Errorf(model.EINTERNAL, "%s: %w", fmt.Sprintf(format, args...), err)
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 
 	"strategytracker/model"
 )
@@ -14,16 +13,13 @@ import (
 // Update runs fn in one write transaction as actor; see model.Store.
 func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action, source string, fn func(model.Tx) error) error {
 	if s.readOnly {
-		return model.Errorf(model.EFORBIDDEN, "%s is open read-only: nothing can be changed", s.path)
+		return model.Forbidden(model.ReasonReadOnlyFile, "%s is open read-only: nothing can be changed", s.path)
 	}
-	sqlTx, err := s.writer.BeginTx(ctx, nil)
+	sqlTx, err := s.beginWrite(ctx)
 	if err != nil {
-		return wrapSQL(err, "begin a change of %s", s.path)
-	}
-	defer sqlTx.Rollback()
-	if err := s.touchGuard(ctx, sqlTx); err != nil {
 		return err
 	}
+	defer sqlTx.Rollback()
 	t, err := s.newTx(ctx, sqlTx, actor)
 	if err != nil {
 		return err
@@ -43,21 +39,27 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 // up to date as rows are written, so that permission checks and diffs see
 // the rows as they stand.
 type tx struct {
-	ctx       context.Context
-	sql       *sql.Tx
-	store     *Store
-	actor     *model.Person
-	user      string
-	at        string
-	today     model.Date
-	doc       *model.Doc
-	chain     chain
-	measures  map[model.ID]int      // measure id → index in doc.Measures
-	milestone map[model.ID]model.ID // milestone id → measure id
-	kpi       map[model.ID]model.ID // KPI id → measure id
-	value     map[model.ID]model.ID // KPI value id → KPI id
-	update    map[model.ID]model.ID // update id → measure id
-	reason    model.Text            // of changes of the adopted plan (plan.go)
+	ctx      context.Context
+	sql      *sql.Tx
+	store    *Store
+	actor    *model.Person
+	user     string
+	at       string
+	today    model.Date
+	doc      *model.Doc
+	chain    chain
+	measures map[model.ID]int // measure id → index in doc.Measures
+	// parents maps a child row's id to its parent's, per entity: a
+	// milestone's, KPI's or update's measure, a value's KPI.
+	parents map[model.Entity]map[model.ID]model.ID
+	reason  model.Text // of changes of the adopted plan (plan.go)
+}
+
+// tables names the table of each entity.
+var tables = map[model.Entity]string{
+	model.EntityStrategy: "meta", model.EntityGoal: "goals", model.EntityArea: "areas", model.EntityUnit: "units",
+	model.EntityPerson: "people", model.EntityMeasure: "measures", model.EntityMilestone: "milestones",
+	model.EntityKPI: "kpis", model.EntityKPIValue: "kpi_values", model.EntityUpdate: "updates",
 }
 
 func (s *Store) newTx(ctx context.Context, sqlTx *sql.Tx, actorID model.ID) (*tx, error) {
@@ -67,16 +69,14 @@ func (s *Store) newTx(ctx context.Context, sqlTx *sql.Tx, actorID model.ID) (*tx
 	}
 	actor := d.Person(actorID)
 	if actor == nil {
-		return nil, model.Errorf(model.EFORBIDDEN, "person %d does not exist in %s: say who makes the change", actorID, s.path)
+		return nil, model.Forbidden(model.ReasonNoActor, "person %d does not exist in %s: say who makes the change", actorID, s.path)
 	}
 	if !actor.CanEdit() {
 		return nil, model.Authorize(actor, model.EntityStrategy, model.OpUpdate, nil, nil)
 	}
 	now := s.now()
 	t := &tx{ctx: ctx, sql: sqlTx, store: s, actor: actor, user: model.UserLabel(actor),
-		at: now.UTC().Format(model.AuditTimeLayout), today: model.DateOf(now), doc: d,
-		measures: map[model.ID]int{}, milestone: map[model.ID]model.ID{}, kpi: map[model.ID]model.ID{},
-		value: map[model.ID]model.ID{}, update: map[model.ID]model.ID{}}
+		at: now.UTC().Format(model.AuditTimeLayout), today: model.DateOf(now), doc: d}
 	if t.chain, err = lastLink(ctx, sqlTx); err != nil {
 		return nil, err
 	}
@@ -85,25 +85,16 @@ func (s *Store) newTx(ctx context.Context, sqlTx *sql.Tx, actorID model.ID) (*tx
 }
 
 func (t *tx) reindex() {
-	clear(t.measures)
-	clear(t.milestone)
-	clear(t.kpi)
-	clear(t.value)
-	clear(t.update)
+	t.measures = map[model.ID]int{}
+	t.parents = map[model.Entity]map[model.ID]model.ID{}
+	for _, e := range []model.Entity{model.EntityMilestone, model.EntityKPI, model.EntityKPIValue, model.EntityUpdate} {
+		t.parents[e] = map[model.ID]model.ID{}
+	}
 	for i := range t.doc.Measures {
 		m := &t.doc.Measures[i]
 		t.measures[m.ID] = i
-		for _, ms := range m.Milestones {
-			t.milestone[ms.ID] = m.ID
-		}
-		for _, k := range m.KPIs {
-			t.kpi[k.ID] = m.ID
-			for _, v := range k.Values {
-				t.value[v.ID] = k.ID
-			}
-		}
-		for _, u := range m.Updates {
-			t.update[u.ID] = m.ID
+		for _, c := range m.Children() {
+			t.parents[c.Entity()][c.RowID()] = c.ParentID()
 		}
 	}
 }
@@ -122,6 +113,65 @@ func (t *tx) audit(action model.Action, entity model.Entity, id model.ID, field,
 		EntityID: id, Field: field, Old: old, New: new})
 }
 
+func conflict(entity model.Entity, id model.ID, stored, yours int64) error {
+	return model.Errorf(model.ECONFLICT, "%s %d was changed by someone else since you read it (version %d, yours %d): reload it; your values are kept so you can apply them again", entity, id, stored, yours)
+}
+
+func notFound(entity model.Entity, id model.ID) error {
+	return model.Errorf(model.ENOTFOUND, "%s %d does not exist", entity, id)
+}
+
+// change is what writing a row needs beside the row: its table's columns
+// and values, the measure it belongs to (for permissions) and its parent's
+// id (for the audit log of a child row).
+type change struct {
+	cols    string
+	args    []any
+	measure *model.Measure
+	parent  model.ID
+}
+
+// write is the one path of every save. Without a stored row it creates
+// row; otherwise it checks row's version against stored's, diffs them,
+// authorises, writes and audits. It reports whether it created the row
+// and the changes it wrote (none: nothing was written).
+func (t *tx) write(row, stored model.Row, c change) (bool, []model.FieldChange, error) {
+	entity := row.Entity()
+	if stored == nil {
+		if err := model.AuthorizeRow(t.actor, model.OpCreate, c.measure, row, nil); err != nil {
+			return false, nil, err
+		}
+		id, err := insertRow(t.ctx, t.sql, tables[entity], c.cols, 0, c.args)
+		if err != nil {
+			return false, nil, wrapSQL(err, "create %s", entity)
+		}
+		row.SetStored(id, 1)
+		return true, nil, t.audit(model.ActionCreate, entity, id, "", "", model.AuditRow(row, c.parent))
+	}
+	id, version := row.RowID(), row.RowVersion()
+	if version != stored.RowVersion() {
+		return false, nil, conflict(entity, id, stored.RowVersion(), version)
+	}
+	changes := model.Diff(stored, row)
+	if len(changes) == 0 {
+		return false, nil, nil
+	}
+	if err := model.AuthorizeRow(t.actor, model.OpUpdate, c.measure, row, model.Fields(changes)); err != nil {
+		return false, nil, err
+	}
+	if err := t.reviseChanges(entity, c.measure, id, changes); err != nil {
+		return false, nil, err
+	}
+	ok, err := updateRow(t.ctx, t.sql, tables[entity], c.cols, id, version, c.args)
+	if err != nil {
+		return false, nil, wrapSQL(err, "change %s %d", entity, id)
+	} else if !ok {
+		return false, nil, conflict(entity, id, version+1, version)
+	}
+	row.SetStored(id, version+1)
+	return false, changes, t.auditChanges(entity, id, changes)
+}
+
 func (t *tx) auditChanges(entity model.Entity, id model.ID, changes []model.FieldChange) error {
 	for _, c := range changes {
 		if err := t.audit(model.ActionUpdate, entity, id, c.Field, c.Old, c.New); err != nil {
@@ -131,472 +181,259 @@ func (t *tx) auditChanges(entity model.Entity, id model.ID, changes []model.Fiel
 	return nil
 }
 
-func conflict(entity model.Entity, id model.ID, stored, yours int64) error {
-	return model.Errorf(model.ECONFLICT, "%s %d was changed by someone else since you read it (version %d, yours %d): reload it; your values are kept so you can apply them again", entity, id, stored, yours)
+// rowPtr is a pointer to a row type: what the generic saves work on.
+type rowPtr[T any] interface {
+	*T
+	model.Row
 }
 
-func notFound(entity model.Entity, id model.ID) error {
-	return model.Errorf(model.ENOTFOUND, "%s %d does not exist", entity, id)
+// saveIn saves row, which lives in list: the document's goals, areas,
+// units or people, or a measure's (a KPI's) child rows. put copies a saved
+// row into its place, keeping what the row does not carry (a KPI's values).
+func saveIn[T any, P rowPtr[T]](t *tx, row P, list *[]T, c change, put func(dst, src *T)) (bool, []model.FieldChange, error) {
+	var stored model.Row
+	i := -1
+	if id := row.RowID(); id != 0 {
+		i = slices.IndexFunc(*list, func(x T) bool { return P(&x).RowID() == id })
+		if i < 0 {
+			return false, nil, notFound(row.Entity(), id)
+		}
+		stored = P(&(*list)[i])
+	}
+	created, changes, err := t.write(row, stored, c)
+	switch {
+	case err != nil:
+		return false, nil, err
+	case created:
+		var fresh T
+		put(&fresh, row)
+		*list = append(*list, fresh)
+	case changes != nil:
+		put(&(*list)[i], row)
+	}
+	return created, changes, nil
 }
 
-// saveRow is the shared path of every Save: create when id is 0, else
-// check the version, diff, authorise, write and audit.
-type rowSpec struct {
-	entity  model.Entity
-	table   string
-	cols    string
-	args    []any
-	measure *model.Measure // the measure the row belongs to, for permissions
+// saveChild saves a child row of a measure or a KPI (c.parent).
+func saveChild[T any, P rowPtr[T]](t *tx, row P, list *[]T, c change, put func(dst, src *T)) error {
+	created, _, err := saveIn(t, row, list, c, put)
+	if created {
+		t.parents[row.Entity()][row.RowID()] = c.parent
+	}
+	return err
 }
 
-func (t *tx) create(spec rowSpec, row any) (model.ID, error) {
-	if err := model.Authorize(t.actor, spec.entity, model.OpCreate, spec.measure, nil); err != nil {
-		return 0, err
-	}
-	id, err := insertRow(t.ctx, t.sql, spec.table, spec.cols, 0, spec.args)
-	if err != nil {
-		return 0, wrapSQL(err, "create %s", spec.entity)
-	}
-	return id, nil
-}
+func copyRow[T any](dst, src *T) { *dst = *src }
 
-// modify writes an existing row; old is its stored state. It returns the
-// changes (none: nothing written).
-func (t *tx) modify(spec rowSpec, id model.ID, storedVersion, version int64, old, new any) ([]model.FieldChange, error) {
-	if version != storedVersion {
-		return nil, conflict(spec.entity, id, storedVersion, version)
+// saveListed saves a row of the document's own lists; a changed code is
+// changed in the rows that refer to it too (ON UPDATE CASCADE).
+func saveListed[T any, P rowPtr[T]](t *tx, row P, list *[]T, cols string, args []any) error {
+	_, changes, err := saveIn(t, row, list, change{cols: cols, args: args}, copyRow[T])
+	for _, c := range changes {
+		if c.Field == "code" {
+			var old, new string
+			json.Unmarshal([]byte(c.Old), &old)
+			json.Unmarshal([]byte(c.New), &new)
+			t.doc.RenameCode(row.Entity(), old, new)
+			if err := t.rewritePeriods(); err != nil {
+				return err
+			}
+		}
 	}
-	changes := model.Diff(old, new)
-	if len(changes) == 0 {
-		return nil, nil
-	}
-	if err := model.Authorize(t.actor, spec.entity, model.OpUpdate, spec.measure, model.Fields(changes)); err != nil {
-		return nil, err
-	}
-	if err := t.reviseChanges(spec, id, changes); err != nil {
-		return nil, err
-	}
-	ok, err := updateRow(t.ctx, t.sql, spec.table, spec.cols, id, version, spec.args)
-	if err != nil {
-		return nil, wrapSQL(err, "change %s %d", spec.entity, id)
-	} else if !ok {
-		return nil, conflict(spec.entity, id, storedVersion+1, version)
-	}
-	return changes, t.auditChanges(spec.entity, id, changes)
+	return err
 }
 
 func (t *tx) SaveStrategy(s *model.Strategy) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	spec := rowSpec{entity: model.EntityStrategy, table: "meta", cols: strategyCols, args: strategyArgs(s)}
-	changes, err := t.modify(spec, 1, t.doc.Strategy.Version, s.Version, &t.doc.Strategy, s)
-	if err != nil || changes == nil {
-		return err
+	_, changes, err := t.write(s, &t.doc.Strategy, change{cols: strategyCols, args: strategyArgs(s)})
+	if err == nil && changes != nil {
+		t.doc.Strategy = *s
 	}
-	s.Version++
-	t.doc.Strategy = *s
-	return nil
+	return err
 }
 
 func (t *tx) SaveGoal(g *model.Goal) error {
 	if err := g.Validate(); err != nil {
 		return err
 	}
-	spec := rowSpec{entity: model.EntityGoal, table: "goals", cols: goalCols, args: goalArgs(g)}
-	i := slices.IndexFunc(t.doc.Goals, func(x model.Goal) bool { return x.ID == g.ID })
-	return saveListed(t, spec, g, &g.ID, &g.Version, &t.doc.Goals, i)
+	return saveListed(t, g, &t.doc.Goals, goalCols, goalArgs(g))
 }
 
 func (t *tx) SaveArea(a *model.Area) error {
 	if err := a.Validate(); err != nil {
 		return err
 	}
-	spec := rowSpec{entity: model.EntityArea, table: "areas", cols: areaCols, args: areaArgs(a)}
-	i := slices.IndexFunc(t.doc.Areas, func(x model.Area) bool { return x.ID == a.ID })
-	return saveListed(t, spec, a, &a.ID, &a.Version, &t.doc.Areas, i)
+	return saveListed(t, a, &t.doc.Areas, areaCols, areaArgs(a))
 }
 
 func (t *tx) SaveUnit(u *model.Unit) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	spec := rowSpec{entity: model.EntityUnit, table: "units", cols: unitCols, args: unitArgs(u)}
-	i := slices.IndexFunc(t.doc.Units, func(x model.Unit) bool { return x.ID == u.ID })
-	return saveListed(t, spec, u, &u.ID, &u.Version, &t.doc.Units, i)
+	return saveListed(t, u, &t.doc.Units, unitCols, unitArgs(u))
 }
 
 func (t *tx) SavePerson(p *model.Person) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	if t.doc.Unit(p.Unit) == nil {
-		return model.Errorf(model.EINVALID, "person %d: unit %q does not exist", p.ID, p.Unit)
-	}
-	for _, other := range t.doc.People {
-		if other.ID != p.ID && p.Email != "" && strings.EqualFold(other.Email, p.Email) {
-			return model.Errorf(model.EINVALID, "person %d: email %q is used by %s", p.ID, p.Email, other.Name.In(model.BG))
-		}
-	}
-	spec := rowSpec{entity: model.EntityPerson, table: "people", cols: personCols, args: personArgs(p)}
-	i := slices.IndexFunc(t.doc.People, func(x model.Person) bool { return x.ID == p.ID })
-	return saveListed(t, spec, p, &p.ID, &p.Version, &t.doc.People, i)
-}
-
-// saveListed saves a row kept in a top-level list of the document
-// (goals, areas, units, people); i is its index there or -1.
-func saveListed[T any](t *tx, spec rowSpec, row *T, id *model.ID, version *int64, list *[]T, i int) error {
-	if *id == 0 {
-		newID, err := t.create(spec, row)
-		if err != nil {
-			return err
-		}
-		*id, *version = newID, 1
-		*list = append(*list, *row)
-		return t.audit(model.ActionCreate, spec.entity, newID, "", "", model.RowJSON(row))
-	}
-	if i < 0 {
-		return notFound(spec.entity, *id)
-	}
-	stored := &(*list)[i]
-	storedVersion := versionOf(stored)
-	changes, err := t.modify(spec, *id, storedVersion, *version, stored, row)
-	if err != nil || changes == nil {
+	if err := t.doc.CheckPerson(p); err != nil {
 		return err
 	}
-	*version = storedVersion + 1
-	*stored = *row
-	for _, c := range changes {
-		if c.Field == "code" {
-			var old, new string
-			json.Unmarshal([]byte(c.Old), &old)
-			json.Unmarshal([]byte(c.New), &new)
-			t.doc.RenameCode(spec.entity, old, new)
-			if err := t.rewritePeriods(); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
+	return saveListed(t, p, &t.doc.People, personCols, personArgs(p))
 }
 
 func (t *tx) SaveMeasure(m *model.Measure) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	if err := t.checkMeasureRefs(m); err != nil {
+	if err := t.doc.CheckMeasureRefs(m); err != nil {
 		return err
 	}
-	spec := rowSpec{entity: model.EntityMeasure, table: "measures", cols: measureCols, args: measureArgs(m)}
-	if m.ID == 0 {
-		if t.doc.MeasureByCode(m.Code) != nil {
-			return model.Errorf(model.EINVALID, "measure %q: code is already used", m.Code)
+	c := change{cols: measureCols, args: measureArgs(m)}
+	var stored *model.Measure
+	if m.ID != 0 {
+		if stored = t.measure(m.ID); stored == nil {
+			return notFound(model.EntityMeasure, m.ID)
 		}
-		id, err := t.create(spec, m)
-		if err != nil {
-			return err
-		}
-		m.ID, m.Version = id, 1
-		if err := writeMeasureLists(t.ctx, t.sql, m); err != nil {
-			return wrapSQL(err, "create measure %s", m.Code)
-		}
-		stored := *m
-		stored.Milestones, stored.KPIs, stored.Updates = []model.Milestone{}, []model.KPI{}, []model.Update{}
-		t.doc.Measures = append(t.doc.Measures, stored)
-		t.measures[m.ID] = len(t.doc.Measures) - 1
-		return t.audit(model.ActionCreate, model.EntityMeasure, m.ID, "", "", model.RowJSON(m))
+		c.measure = stored
 	}
-	stored := t.measure(m.ID)
-	if stored == nil {
-		return notFound(model.EntityMeasure, m.ID)
+	var storedRow model.Row
+	if stored != nil {
+		storedRow = stored
 	}
-	if other := t.doc.MeasureByCode(m.Code); other != nil && other.ID != m.ID {
-		return model.Errorf(model.EINVALID, "measure %q: code is already used", m.Code)
-	}
-	spec.measure = stored
-	changes, err := t.modify(spec, m.ID, stored.Version, m.Version, stored, m)
-	if err != nil || changes == nil {
+	created, changes, err := t.write(m, storedRow, c)
+	if err != nil || (!created && changes == nil) {
 		return err
 	}
 	if err := writeMeasureLists(t.ctx, t.sql, m); err != nil {
-		return wrapSQL(err, "change measure %s", m.Code)
+		return wrapSQL(err, "save measure %s", m.Code)
 	}
-	m.Version = stored.Version + 1
-	// Children are rows of their own: keep the stored ones.
-	ms, ks, us := stored.Milestones, stored.KPIs, stored.Updates
-	*stored = *m
-	stored.Milestones, stored.KPIs, stored.Updates = ms, ks, us
+	// Children are rows of their own: a measure's Save keeps the stored ones.
+	row := *m
+	if created {
+		row.Milestones, row.KPIs, row.Updates = []model.Milestone{}, []model.KPI{}, []model.Update{}
+		t.doc.Measures = append(t.doc.Measures, row)
+		t.measures[m.ID] = len(t.doc.Measures) - 1
+		return nil
+	}
+	row.Milestones, row.KPIs, row.Updates = stored.Milestones, stored.KPIs, stored.Updates
+	*stored = row
 	return nil
 }
 
-func (t *tx) checkMeasureRefs(m *model.Measure) error {
-	what := fmt.Sprintf("measure %q", m.Code)
-	if t.doc.Area(m.Area) == nil {
-		return model.Errorf(model.EINVALID, "%s: area %q does not exist", what, m.Area)
+// parentOf returns the stored parent id of an existing child row (rows do
+// not move between parents), or parent itself for a new row.
+func (t *tx) parentOf(row model.Row, parent model.ID) (model.ID, error) {
+	if row.RowID() == 0 {
+		return parent, nil
 	}
-	if t.doc.Unit(m.LeadUnit) == nil {
-		return model.Errorf(model.EINVALID, "%s: leadUnit %q does not exist", what, m.LeadUnit)
+	p, ok := t.parents[row.Entity()][row.RowID()]
+	if !ok {
+		return 0, notFound(row.Entity(), row.RowID())
 	}
-	for _, u := range m.Partners {
-		if t.doc.Unit(u) == nil {
-			return model.Errorf(model.EINVALID, "%s: partner unit %q does not exist", what, u)
-		}
-	}
-	for _, g := range m.Goals {
-		if !slices.ContainsFunc(t.doc.Goals, func(x model.Goal) bool { return x.Code == g }) {
-			return model.Errorf(model.EINVALID, "%s: goal %q does not exist", what, g)
-		}
-	}
-	return t.checkPerson(what, "responsible", m.Responsible)
+	return p, nil
 }
 
-func (t *tx) checkPerson(what, field string, r model.Ref) error {
-	if r != 0 && t.doc.Person(model.ID(r)) == nil {
-		return model.Errorf(model.EINVALID, "%s: %s: person %d does not exist", what, field, r)
+// measureOfChild resolves the measure of a milestone, KPI or update.
+func (t *tx) measureOfChild(row model.Row, measureID *model.ID) (*model.Measure, error) {
+	id, err := t.parentOf(row, *measureID)
+	if err != nil {
+		return nil, err
 	}
-	return nil
+	*measureID = id
+	m := t.measure(id)
+	if m == nil {
+		return nil, notFound(model.EntityMeasure, id)
+	}
+	return m, nil
 }
 
 func (t *tx) SaveMilestone(ms *model.Milestone) error {
-	if ms.ID != 0 {
-		measureID, ok := t.milestone[ms.ID]
-		if !ok {
-			return notFound(model.EntityMilestone, ms.ID)
-		}
-		ms.MeasureID = measureID // milestones do not move between measures
-	}
-	m := t.measure(ms.MeasureID)
-	if m == nil {
-		return notFound(model.EntityMeasure, ms.MeasureID)
+	m, err := t.measureOfChild(ms, &ms.MeasureID)
+	if err != nil {
+		return err
 	}
 	if err := ms.Validate(t.today); err != nil {
 		return err
 	}
-	if err := t.checkPerson(fmt.Sprintf("milestone %d", ms.ID), "responsible", ms.Responsible); err != nil {
+	if err := t.doc.CheckPersonRef(fmt.Sprintf("milestone %d", ms.ID), "responsible", ms.Responsible); err != nil {
 		return err
 	}
-	spec := rowSpec{entity: model.EntityMilestone, table: "milestones", cols: milestoneCols, args: milestoneArgs(ms), measure: m}
-	if ms.ID == 0 {
-		id, err := t.create(spec, ms)
-		if err != nil {
-			return err
-		}
-		ms.ID, ms.Version = id, 1
-		m.Milestones = append(m.Milestones, *ms)
-		t.milestone[id] = m.ID
-		return t.audit(model.ActionCreate, model.EntityMilestone, id, "", "", model.AuditRow(ms, m.ID))
-	}
-	i := slices.IndexFunc(m.Milestones, func(x model.Milestone) bool { return x.ID == ms.ID })
-	if i < 0 {
-		return notFound(model.EntityMilestone, ms.ID)
-	}
-	stored := &m.Milestones[i]
-	changes, err := t.modify(spec, ms.ID, stored.Version, ms.Version, stored, ms)
-	if err != nil || changes == nil {
-		return err
-	}
-	ms.Version = stored.Version + 1
-	*stored = *ms
-	return nil
+	return saveChild(t, ms, &m.Milestones, change{milestoneCols, milestoneArgs(ms), m, m.ID}, copyRow[model.Milestone])
 }
 
 func (t *tx) SaveKPI(k *model.KPI) error {
-	if k.ID != 0 {
-		measureID, ok := t.kpi[k.ID]
-		if !ok {
-			return notFound(model.EntityKPI, k.ID)
-		}
-		k.MeasureID = measureID
-	}
-	m := t.measure(k.MeasureID)
-	if m == nil {
-		return notFound(model.EntityMeasure, k.MeasureID)
+	m, err := t.measureOfChild(k, &k.MeasureID)
+	if err != nil {
+		return err
 	}
 	if err := k.Validate(); err != nil {
 		return err
 	}
-	spec := rowSpec{entity: model.EntityKPI, table: "kpis", cols: kpiCols, args: kpiArgs(k), measure: m}
-	if k.ID == 0 {
-		id, err := t.create(spec, k)
-		if err != nil {
+	if stored, _ := t.doc.KPIByID(k.ID); stored != nil && k.ID != 0 {
+		if err := k.CheckValuesUnder(stored.Values); err != nil {
 			return err
 		}
-		k.ID, k.Version = id, 1
-		stored := *k
-		stored.Values = []model.KPIValue{}
-		m.KPIs = append(m.KPIs, stored)
-		t.kpi[id] = m.ID
-		return t.audit(model.ActionCreate, model.EntityKPI, id, "", "", model.AuditRow(k, m.ID))
 	}
-	i := slices.IndexFunc(m.KPIs, func(x model.KPI) bool { return x.ID == k.ID })
-	if i < 0 {
-		return notFound(model.EntityKPI, k.ID)
-	}
-	stored := &m.KPIs[i]
-	for n := range stored.Values {
-		if err := stored.Values[n].Validate(k); err != nil {
-			return model.Errorf(model.EINVALID, "KPI %d: the change would make a measured value invalid: %s", k.ID, model.ErrorMessage(err))
+	// A KPI's Save keeps its stored values: they are rows of their own.
+	keepValues := func(dst, src *model.KPI) {
+		values := dst.Values
+		*dst = *src
+		dst.Values = values
+		if dst.Values == nil {
+			dst.Values = []model.KPIValue{}
 		}
 	}
-	changes, err := t.modify(spec, k.ID, stored.Version, k.Version, stored, k)
-	if err != nil || changes == nil {
-		return err
-	}
-	k.Version = stored.Version + 1
-	values := stored.Values
-	*stored = *k
-	stored.Values = values
-	return nil
+	return saveChild(t, k, &m.KPIs, change{kpiCols, kpiArgs(k), m, m.ID}, keepValues)
 }
 
 func (t *tx) SaveKPIValue(v *model.KPIValue) error {
-	if v.ID != 0 {
-		kpiID, ok := t.value[v.ID]
-		if !ok {
-			return notFound(model.EntityKPIValue, v.ID)
-		}
-		v.KPIID = kpiID
+	kpiID, err := t.parentOf(v, v.KPIID)
+	if err != nil {
+		return err
 	}
-	measureID, ok := t.kpi[v.KPIID]
-	if !ok {
-		return notFound(model.EntityKPI, v.KPIID)
-	}
-	m := t.measure(measureID)
-	var k *model.KPI
-	if m != nil {
-		if i := slices.IndexFunc(m.KPIs, func(x model.KPI) bool { return x.ID == v.KPIID }); i >= 0 {
-			k = &m.KPIs[i]
-		}
-	}
+	v.KPIID = kpiID
+	k, m := t.doc.KPIByID(kpiID)
 	if k == nil {
-		return notFound(model.EntityKPI, v.KPIID)
+		return notFound(model.EntityKPI, kpiID)
 	}
 	if err := v.Validate(k); err != nil {
 		return err
 	}
-	spec := rowSpec{entity: model.EntityKPIValue, table: "kpi_values", cols: kpiValueCols, args: kpiValueArgs(v), measure: m}
-	if v.ID == 0 {
-		id, err := t.create(spec, v)
-		if err != nil {
-			return err
-		}
-		v.ID, v.Version = id, 1
-		k.Values = append(k.Values, *v)
-		t.value[id] = k.ID
-		return t.audit(model.ActionCreate, model.EntityKPIValue, id, "", "", model.AuditRow(v, k.ID))
-	}
-	i := slices.IndexFunc(k.Values, func(x model.KPIValue) bool { return x.ID == v.ID })
-	if i < 0 {
-		return notFound(model.EntityKPIValue, v.ID)
-	}
-	stored := &k.Values[i]
-	changes, err := t.modify(spec, v.ID, stored.Version, v.Version, stored, v)
-	if err != nil || changes == nil {
-		return err
-	}
-	v.Version = stored.Version + 1
-	*stored = *v
-	return nil
+	return saveChild(t, v, &k.Values, change{kpiValueCols, kpiValueArgs(v), m, k.ID}, copyRow[model.KPIValue])
 }
 
 func (t *tx) SaveUpdate(u *model.Update) error {
-	if u.ID != 0 {
-		measureID, ok := t.update[u.ID]
-		if !ok {
-			return notFound(model.EntityUpdate, u.ID)
-		}
-		u.MeasureID = measureID
-	}
-	m := t.measure(u.MeasureID)
-	if m == nil {
-		return notFound(model.EntityMeasure, u.MeasureID)
+	m, err := t.measureOfChild(u, &u.MeasureID)
+	if err != nil {
+		return err
 	}
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	if err := t.checkPerson(fmt.Sprintf("update %d", u.ID), "author", u.Author); err != nil {
+	if err := t.doc.CheckPersonRef(fmt.Sprintf("update %d", u.ID), "author", u.Author); err != nil {
 		return err
 	}
-	spec := rowSpec{entity: model.EntityUpdate, table: "updates", cols: updateCols, args: updateArgs(u), measure: m}
-	if u.ID == 0 && t.actor.Role != model.RoleOffice && u.Author != model.Ref(t.actor.ID) {
-		return model.Errorf(model.EFORBIDDEN, "%s writes updates in their own name only (author %d is someone else)", t.actor.Name.In(model.BG), u.Author)
-	}
-	if u.ID == 0 {
-		id, err := t.create(spec, u)
-		if err != nil {
-			return err
-		}
-		u.ID, u.Version = id, 1
-		m.Updates = append(m.Updates, *u)
-		t.update[id] = m.ID
-		return t.audit(model.ActionCreate, model.EntityUpdate, id, "", "", model.AuditRow(u, m.ID))
-	}
-	i := slices.IndexFunc(m.Updates, func(x model.Update) bool { return x.ID == u.ID })
-	if i < 0 {
-		return notFound(model.EntityUpdate, u.ID)
-	}
-	stored := &m.Updates[i]
-	if t.actor.Role != model.RoleOffice && u.Author != stored.Author {
-		return model.Errorf(model.EFORBIDDEN, "%s may not change who wrote update %d", t.actor.Name.In(model.BG), u.ID)
-	}
-	changes, err := t.modify(spec, u.ID, stored.Version, u.Version, stored, u)
-	if err != nil || changes == nil {
-		return err
-	}
-	u.Version = stored.Version + 1
-	*stored = *u
-	return nil
+	return saveChild(t, u, &m.Updates, change{updateCols, updateArgs(u), m, m.ID}, copyRow[model.Update])
 }
 
 // Delete removes a row and, through ON DELETE CASCADE, its children.
 func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
-	var table string
-	var row any
-	var stored int64
-	var m *model.Measure
-	switch entity {
-	case model.EntityGoal:
-		table, row, stored = findListed(t.doc.Goals, func(x *model.Goal) (model.ID, int64) { return x.ID, x.Version }, id)
-	case model.EntityArea:
-		table, row, stored = findListed(t.doc.Areas, func(x *model.Area) (model.ID, int64) { return x.ID, x.Version }, id)
-	case model.EntityUnit:
-		table, row, stored = findListed(t.doc.Units, func(x *model.Unit) (model.ID, int64) { return x.ID, x.Version }, id)
-	case model.EntityPerson:
-		table, row, stored = findListed(t.doc.People, func(x *model.Person) (model.ID, int64) { return x.ID, x.Version }, id)
-	case model.EntityMeasure:
-		if m = t.measure(id); m != nil {
-			table, row, stored = "measures", m, m.Version
-		}
-	case model.EntityMilestone:
-		if m = t.measure(t.milestone[id]); m != nil {
-			table, row, stored = findListed(m.Milestones, func(x *model.Milestone) (model.ID, int64) { return x.ID, x.Version }, id)
-		}
-	case model.EntityKPI:
-		if m = t.measure(t.kpi[id]); m != nil {
-			table, row, stored = findListed(m.KPIs, func(x *model.KPI) (model.ID, int64) { return x.ID, x.Version }, id)
-		}
-	case model.EntityKPIValue:
-		if m = t.measure(t.kpi[t.value[id]]); m != nil {
-			for i := range m.KPIs {
-				if tb, r, v := findListed(m.KPIs[i].Values, func(x *model.KPIValue) (model.ID, int64) { return x.ID, x.Version }, id); r != nil {
-					table, row, stored = tb, r, v
-				}
-			}
-		}
-	case model.EntityUpdate:
-		if m = t.measure(t.update[id]); m != nil {
-			table, row, stored = findListed(m.Updates, func(x *model.Update) (model.ID, int64) { return x.ID, x.Version }, id)
-		}
-	default:
+	table, ok := tables[entity]
+	if !ok || entity == model.EntityStrategy {
 		return model.Errorf(model.EINVALID, "%s rows cannot be deleted", entity)
 	}
+	row, m := t.doc.FindRow(entity, id)
 	if row == nil {
 		return notFound(entity, id)
 	}
-	if stored != version {
+	if stored := row.RowVersion(); stored != version {
 		return conflict(entity, id, stored, version)
 	}
-	if err := model.Authorize(t.actor, entity, model.OpDelete, m, nil); err != nil {
+	if err := model.AuthorizeRow(t.actor, model.OpDelete, m, row, nil); err != nil {
 		return err
 	}
 	if refs := t.doc.References(entity, id); len(refs) > 0 {
@@ -604,16 +441,22 @@ func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 	}
 	old := model.RowJSON(row)
 	// The children go with the row (ON DELETE CASCADE): each gets its own
-	// entry so that the log keeps what was deleted.
-	if err := t.auditChildren(entity, row); err != nil {
-		return err
+	// entry, children first, so that the log keeps what was deleted.
+	var children []model.ChildRow
+	if parent, ok := row.(interface{ Children() []model.ChildRow }); ok {
+		children = parent.Children()
+	}
+	for _, c := range children {
+		if err := t.audit(model.ActionDelete, c.Entity(), c.RowID(), "", model.AuditRow(c, c.ParentID()), ""); err != nil {
+			return err
+		}
 	}
 	res, err := t.sql.ExecContext(t.ctx, "DELETE FROM "+table+" WHERE id = ? AND version = ?", id, version)
 	if err != nil {
 		return wrapSQL(err, "delete %s %d", entity, id)
 	}
 	if n, _ := res.RowsAffected(); n != 1 {
-		return conflict(entity, id, stored+1, version)
+		return conflict(entity, id, version+1, version)
 	}
 	if err := t.audit(model.ActionDelete, entity, id, "", old, ""); err != nil {
 		return err
@@ -626,92 +469,4 @@ func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 	t.doc = d
 	t.reindex()
 	return nil
-}
-
-// auditChildren records the deletion of the rows that a measure's or a
-// KPI's deletion takes with it, children before parents.
-func (t *tx) auditChildren(entity model.Entity, row any) error {
-	del := func(e model.Entity, id model.ID, child any, parent model.ID) error {
-		return t.audit(model.ActionDelete, e, id, "", model.AuditRow(child, parent), "")
-	}
-	values := func(k *model.KPI) error {
-		for i := range k.Values {
-			if err := del(model.EntityKPIValue, k.Values[i].ID, &k.Values[i], k.ID); err != nil {
-				return err
-			}
-		}
-		return nil
-	}
-	switch entity {
-	case model.EntityKPI:
-		return values(row.(*model.KPI))
-	case model.EntityMeasure:
-		m := row.(*model.Measure)
-		for i := range m.Milestones {
-			if err := del(model.EntityMilestone, m.Milestones[i].ID, &m.Milestones[i], m.ID); err != nil {
-				return err
-			}
-		}
-		for i := range m.KPIs {
-			if err := values(&m.KPIs[i]); err != nil {
-				return err
-			}
-			if err := del(model.EntityKPI, m.KPIs[i].ID, &m.KPIs[i], m.ID); err != nil {
-				return err
-			}
-		}
-		for i := range m.Updates {
-			if err := del(model.EntityUpdate, m.Updates[i].ID, &m.Updates[i], m.ID); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// findListed finds row id in list, returning its table, a copy and version.
-func findListed[T any](list []T, key func(*T) (model.ID, int64), id model.ID) (string, any, int64) {
-	for i := range list {
-		if rid, v := key(&list[i]); rid == id {
-			row := list[i]
-			return tableOf(&row), &row, v
-		}
-	}
-	return "", nil, 0
-}
-
-func tableOf(row any) string {
-	switch row.(type) {
-	case *model.Goal:
-		return "goals"
-	case *model.Area:
-		return "areas"
-	case *model.Unit:
-		return "units"
-	case *model.Person:
-		return "people"
-	case *model.Milestone:
-		return "milestones"
-	case *model.KPI:
-		return "kpis"
-	case *model.KPIValue:
-		return "kpi_values"
-	case *model.Update:
-		return "updates"
-	}
-	return ""
-}
-
-func versionOf(row any) int64 {
-	switch x := row.(type) {
-	case *model.Goal:
-		return x.Version
-	case *model.Area:
-		return x.Version
-	case *model.Unit:
-		return x.Version
-	case *model.Person:
-		return x.Version
-	}
-	return 0
 }

@@ -12,7 +12,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
+	"path/filepath"
 	"time"
 
 	"strategytracker/model"
@@ -91,6 +93,55 @@ func (g *guardSource) next() (b [16]byte) {
 	sum := sha256.Sum256(fmt.Appendf(nil, "%s/%d", g.seed, g.n))
 	copy(b[:], sum[:])
 	return b
+}
+
+// beginWrite begins a write transaction that carries a new guard: every
+// write of this package begins with it (migrations, which may create the
+// guard's table, call touchGuard after their script).
+func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.writer.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, wrapSQL(err, "begin a change of %s", s.path)
+	}
+	if err := s.touchGuard(ctx, tx); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
+}
+
+// reguard gives a copy made with VACUUM INTO a guard of its own: the copy
+// has its own page layout, so no WAL of the original may ever be applied
+// to it, and the copied guard (the original's, naming the original's root
+// page) must not match one.
+func reguard(ctx context.Context, path string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return model.Errorf(model.EINTERNAL, "%s: %w", path, err)
+	}
+	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: abs}).EscapedPath())
+	if err != nil {
+		return model.Errorf(model.EINTERNAL, "open the copy %s: %w", path, err)
+	}
+	defer db.Close()
+	db.SetMaxOpenConns(1)
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return model.Errorf(model.EINTERNAL, "open the copy %s: %w", path, err)
+	}
+	defer tx.Rollback()
+	root, err := guardRoot(ctx, tx)
+	if err != nil || root == 0 {
+		return wrapSQL(err, "the copy %s", path) // schema 1: no guard to renew
+	}
+	fresh := &Store{path: path, guards: nil}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM wal_guard"); err != nil {
+		return wrapSQL(err, "the copy %s", path)
+	}
+	if err := fresh.touchGuard(ctx, tx); err != nil {
+		return err
+	}
+	return wrapSQL(tx.Commit(), "the copy %s", path)
 }
 
 // touchGuard makes the transaction carry a new guard (see above). Every
@@ -328,7 +379,7 @@ func checkCompanions(path string, hdr []byte, userVersion int) error {
 		before := fileState(path) + "/" + fileState(path+"-wal")
 		why, err := walVerdict(path, pageSize, userVersion)
 		if err != nil {
-			return model.Errorf(model.EINVALID, "cannot read %s-wal: %v", path, err)
+			return model.Errorf(model.EINVALID, "cannot read %s-wal: %w", path, err)
 		}
 		if why == "" {
 			return nil

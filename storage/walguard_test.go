@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"strategytracker/model"
+	"strategytracker/model/storetest"
 )
 
 // copyFile copies src to dst byte for byte.
@@ -271,5 +272,116 @@ func TestUpgradeFromSchema1(t *testing.T) {
 		if _, err := os.Stat(path + ".schema1.bak"); err == nil {
 			t.Error("the refused upgrade left a copy behind")
 		}
+	})
+}
+
+func TestOneKPIValueADay(t *testing.T) {
+	s, _ := newDemo(t)
+	d, _ := s.Doc(ctx)
+	k, _ := d.KPIByID(firstKPIID(t, d))
+	first := k.Values[0]
+	dup := model.KPIValue{KPIID: k.ID, Date: first.Date, Value: first.Value + 1}
+	err := s.Update(ctx, personByRole(t, d, model.RoleOffice).ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveKPIValue(&dup) })
+	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(err.Error(), "one value a day") {
+		t.Fatalf("second value on %s: %v, want refused", first.Date, err)
+	}
+	// The index holds even when the model's check is bypassed.
+	_, err = s.writer.Exec("INSERT INTO kpi_values (kpi_id, date, value, note, source, version) VALUES (?, ?, 1, '', '', 1)", k.ID, first.Date.String())
+	if err == nil || !strings.Contains(err.Error(), "UNIQUE") {
+		t.Errorf("raw insert of a second value on one date: %v, want a UNIQUE failure", err)
+	}
+	if msg := wrapSQL(err, "save KPI value").Error(); !strings.Contains(msg, "one value a day") {
+		t.Errorf("the index's refusal reads %q", msg)
+	}
+}
+
+func firstKPIID(t *testing.T, d *model.Doc) model.ID {
+	for _, m := range d.Measures {
+		for _, k := range m.KPIs {
+			if len(k.Values) > 0 {
+				return k.ID
+			}
+		}
+	}
+	t.Fatal("no KPI with values")
+	return 0
+}
+
+func TestContract(t *testing.T) {
+	storetest.Run(t, func(t *testing.T, d *model.Doc) model.Store {
+		s, err := Create(ctx, filepath.Join(t.TempDir(), "strategy.db"), d, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
+// A backup has a page layout of its own: the original's WAL never applies
+// to it, even one that holds the very state the backup was taken at.
+func TestOriginalsWALBesideABackupIsRefused(t *testing.T) {
+	s, _ := newDemo(t)
+	noteEdits(t, s, 2, "before the backup")
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	// The backup's guard is its own, naming its own root page.
+	var orig, copied []byte
+	s.reader.QueryRow("SELECT data FROM wal_guard").Scan(&orig)
+	db, err := sql.Open("sqlite", backup+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.QueryRow("SELECT data FROM wal_guard").Scan(&copied)
+	root, _ := guardRoot(ctx, db)
+	db.Close()
+	og, ok1 := parseGuard(orig)
+	cg, ok2 := parseGuard(copied)
+	if !ok1 || !ok2 || og.cur == cg.cur || cg.root != root {
+		t.Errorf("guards: original %x, backup %x (root %d, table at %d)", og.cur, cg.cur, cg.root, root)
+	}
+	noteEdits(t, s, 1, "after the backup")
+	crashWAL(t, s, backup+"-wal")
+	before := fileSum(t, backup)
+	if b, err := Open(ctx, backup, Options{}); err == nil {
+		b.Close()
+		t.Fatal("the original's WAL was applied to the backup")
+	} else if !strings.Contains(err.Error(), "does not belong to") {
+		t.Fatalf("open: %v", err)
+	}
+	if fileSum(t, backup) != before {
+		t.Error("the refusal changed the backup")
+	}
+	os.Remove(backup + "-wal")
+	b, err := Open(ctx, backup, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	if _, err := b.Check(ctx); err != nil {
+		t.Error(err)
+	}
+	noteEdits(t, b, 1, "in the backup")
+}
+
+// The WAL and the pages are hostile input: no byte sequence may panic.
+func FuzzWALReading(f *testing.F) {
+	g := guard{root: 3}
+	g.cur[0] = 1
+	page := make([]byte, 512)
+	page[0] = 0x0D
+	page[4] = 1
+	copy(page[400:], append([]byte{50, 1}, g.blob()...))
+	page[8], page[9] = 0x01, 0x90
+	f.Add(page, uint32(3))
+	f.Add([]byte{0x37, 0x7f, 0x06, 0x82, 0, 0x2d, 0xe2, 0x18, 0, 0, 2, 0}, uint32(1))
+	f.Fuzz(func(t *testing.T, b []byte, pgno uint32) {
+		pageGuard(b, pgno)
+		varint(b)
+		p := filepath.Join(t.TempDir(), "x-wal")
+		os.WriteFile(p, b, 0o644)
+		readWAL(p)
 	})
 }

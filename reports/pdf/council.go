@@ -262,7 +262,29 @@ func (r *report) keySentence() string {
 	if e, ok := model.BudgetExecution(s.Budget.PlannedCents, s.Budget.SpentCents); ok {
 		text += " " + fmt.Sprintf(r.w.keyBudget, r.eur(s.Budget.SpentCents), r.eur(s.Budget.PlannedCents), r.pct(e))
 	}
+	if t := r.revisedSentence(); t != "" {
+		text += " " + t
+	}
 	return text
+}
+
+// revisedSentence counts the measures whose adopted plan was changed, and
+// the changes; "" when there is none.
+func (r *report) revisedSentence() string {
+	measures := map[string]bool{}
+	for _, v := range r.opt.Revisions {
+		measures[v.Measure] = true
+	}
+	if len(measures) == 0 {
+		return ""
+	}
+	counted := func(n int, forms [2]string) string {
+		if n == 1 {
+			return "1 " + forms[0]
+		}
+		return r.count(n) + " " + forms[1]
+	}
+	return fmt.Sprintf(r.w.keyRevised, counted(len(measures), r.w.revMeasure), counted(len(r.opt.Revisions), r.w.revChange))
 }
 
 // change is the change from then to now in points, of the figures as
@@ -374,7 +396,7 @@ func (r *report) revisionsSection() {
 	}
 	r.heading(title, 13, 0, true, r.keepRows(t, rows))
 	r.setFont("", 8.5)
-	r.para(marginL, contentW, r.w.revisionsNote, "", 8.5, cMuted)
+	r.para(marginL, contentW, r.revisedSentence()+" "+r.w.revisionsNote, "", 8.5, cMuted)
 	r.y += 1
 	r.placeRows(t, rows)
 }

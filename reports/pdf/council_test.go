@@ -3,7 +3,6 @@ package pdf
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -296,7 +295,8 @@ func TestNarrativeAndRevisions(t *testing.T) {
 	}
 	bg := strings.ReplaceAll(demoText(t, model.BG, with), "\n", " ")
 	for _, want := range []string{"Коментар на отчетния период", "Периодът бе белязан", "Рискове", "Ремонтите на улиците",
-		"Необходими решения", "Проект на решение", "приема отчета", "Промени в приетия план (1)", "Ремонт на улиците"} {
+		"Необходими решения", "Проект на решение", "приема отчета", "Промени в приетия план (1)", "Ремонт на улиците",
+		"променени срокове, цели или бюджети на 1 мярка (1 промяна)"} {
 		if !strings.Contains(bg, want) {
 			t.Errorf("the report with commentary lacks %q", want)
 		}
@@ -313,36 +313,12 @@ func TestNarrativeAndRevisions(t *testing.T) {
 	}
 }
 
-func TestApportionByYear(t *testing.T) {
-	d := model.MustDate
-	for _, c := range []struct {
-		cents      int64
-		start, end model.Date
-		want       string
-	}{
-		{36600, d("2024-01-01"), d("2024-12-31"), "2024:36600"},
-		{100, d("2025-12-31"), d("2026-01-01"), "2025:50 2026:50"},
-		{100, d("2025-12-31"), d("2026-01-02"), "2025:33 2026:67"}, // the remainder in the last year
-		{1000000, d("2020-07-01"), d("2022-06-30"), "2020:252055 2021:500000 2022:247945"},
-		{500, 0, 0, "0:500"},
-		{500, 0, d("2027-03-01"), "2027:500"},
-		{500, d("2027-03-01"), d("2026-01-01"), "2027:500"},
-	} {
-		var parts []string
-		var sum int64
-		for _, y := range ApportionByYear(c.cents, c.start, c.end) {
-			parts = append(parts, fmt.Sprintf("%d:%d", y.Year, y.PlannedCents))
-			sum += y.PlannedCents
-		}
-		if got := strings.Join(parts, " "); got != c.want || sum != c.cents {
-			t.Errorf("ApportionByYear(%d, %s, %s) = %s (sum %d), want %s", c.cents, c.start, c.end, got, sum, c.want)
-		}
-	}
+func TestBudgetByYearIsTheBudget(t *testing.T) {
 	// By year, the totals are the budget's.
 	doc := demoDoc(t, false)
 	s := model.Summarize(doc, demoAsOf)
 	var planned, spent int64
-	for _, y := range BudgetByYear(doc.Measures, demoAsOf) {
+	for _, y := range model.BudgetByYear(doc.Measures, demoAsOf) {
 		planned += y.PlannedCents
 		spent += y.SpentCents
 		if y.Year > demoAsOf.Year() && y.SpentCents != 0 {

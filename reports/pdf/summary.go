@@ -175,7 +175,7 @@ func (r *report) budgetSection() {
 	r.subsection(r.w.budgetByArea, 1, r.keepRows(t, rows))
 	r.placeRows(t, rows)
 
-	years := BudgetByYear(r.d.Measures, r.asOf)
+	years := model.BudgetByYear(r.d.Measures, r.asOf)
 	t = r.newTable(r.w.budgetByYear, col{r.w.year, 0, "L"}, col{r.w.planned, 34, "R"}, col{r.w.spent, 34, "R"}, col{r.w.execution, 22, "R"})
 	rows = rows[:0]
 	for _, y := range years {

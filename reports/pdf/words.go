@@ -131,6 +131,9 @@ type words struct {
 	keySentence       string
 	keyChange         string
 	keyBudget         string
+	keyRevised        string // "N мерки", "M промени"
+	revMeasure        [2]string
+	revChange         [2]string
 	thenChange        string
 	thenGap           string
 	gapLabel          string
@@ -317,6 +320,9 @@ var bgWords = &words{
 	keySentence:       "Към %s общият напредък на стратегията е %s при очакван %s. От %s мерки %s са изпълнени, %s са в срок, %s са с риск и %s са забавени; просрочените етапи са %s.",
 	keyChange:         "При предходния отчет към %s напредъкът беше %s (промяна %s).",
 	keyBudget:         "Изразходвани са %s от планираните %s (%s).",
+	keyRevised:        "След приемането на плана са променени срокове, цели или бюджети на %s (%s).",
+	revMeasure:        [2]string{"мярка", "мерки"},
+	revChange:         [2]string{"промяна", "промени"},
 	thenChange:        "предходен отчет: %s · %s",
 	thenGap:           "предходен отчет: %s",
 	gapLabel:          "Изоставане от очаквания напредък (%s)",
@@ -519,6 +525,9 @@ var enWords = &words{
 	keySentence:       "As of %s, overall progress is %s against %s expected. Of %s measures, %s are completed, %s on track, %s at risk and %s delayed; overdue milestones: %s.",
 	keyChange:         "At the previous report, as of %s, progress was %s (a change of %s).",
 	keyBudget:         "%s of the planned %s has been spent (%s).",
+	keyRevised:        "Since the plan was adopted, the deadlines, targets or budgets of %s have been changed (%s).",
+	revMeasure:        [2]string{"measure", "measures"},
+	revChange:         [2]string{"change", "changes"},
 	thenChange:        "previous report: %s · %s",
 	thenGap:           "previous report: %s",
 	gapLabel:          "Behind expected progress (%s)",

@@ -33,9 +33,10 @@ type page struct {
 }
 
 type langLink struct {
-	Lang model.Lang
-	Name string
-	Href string
+	Lang   model.Lang
+	Name   string
+	Href   string
+	Choose string // "choose a language" in Lang
 }
 
 // status is a status shown by symbol, word and colour.
@@ -108,6 +109,7 @@ func (s *site) render(t *template.Template, path string, p *page) error {
 	s.mu.Lock()
 	s.files[path] = buf.Bytes()
 	s.mu.Unlock()
+	s.progress.step()
 	return nil
 }
 
@@ -163,11 +165,12 @@ type milestoneRow struct {
 }
 
 type kpiView struct {
-	Name   string
-	Facts  []fact
-	Chart  template.HTML
-	Values []valueRow
-	ID     string
+	Name       string
+	Facts      []fact
+	Chart      template.HTML
+	Values     []valueRow
+	ValuesHTML template.HTML
+	ID         string
 }
 
 type valueRow struct{ Date, Value, Note, Source string }
@@ -216,8 +219,9 @@ type dataView struct {
 }
 
 type landingView struct {
-	Title string
-	Langs []langLink
+	Title  string
+	Others []langLink // the title in the other languages (Name)
+	Langs  []langLink
 }
 
 func (s *site) figure(progress, expected float64, st model.Status, lang model.Lang) figureView {
@@ -282,7 +286,10 @@ func (s *site) buildPages() error {
 	first := s.opts.Langs[0]
 	lv := landingView{Title: s.doc.Strategy.Title.In(first)}
 	for _, l := range s.opts.Langs {
-		lv.Langs = append(lv.Langs, langLink{Lang: l, Name: words[l]["langName"], Href: string(l) + "/index.html"})
+		lv.Langs = append(lv.Langs, langLink{Lang: l, Name: words[l]["langName"], Href: string(l) + "/index.html", Choose: words[l]["chooseLang"]})
+		if t := s.doc.Strategy.Title.In(l); l != first && t != lv.Title {
+			lv.Others = append(lv.Others, langLink{Lang: l, Name: t})
+		}
 	}
 	p := s.newPage(first, "index.html", "", "", lv)
 	p.Root, p.Switch = "", nil
@@ -509,6 +516,7 @@ func (s *site) kpiView(k *model.KPI, lang model.Lang) kpiView {
 		kv.Facts = append(kv.Facts, fact{w["latest"], w["noValues"]})
 	}
 	label += fmt.Sprintf(", %s %s%s.", strings.ToLower(w["target"]), withUnit(k.TargetValue), dateSuffix(k.TargetDate, lang))
+	kv.ValuesHTML = valueRowsHTML(kv.Values, lang)
 	kv.Chart = kpiChart(k, shown, label, strings.ToLower(w["target"]), strings.ToLower(w["baseline"]))
 	return kv
 }
@@ -530,7 +538,7 @@ type tableArgs struct {
 	Caption  string
 	ID       string
 	ShowArea bool
-	Rows     []measureRow
+	RowsHTML template.HTML
 }
 
 // partLang is the lang attribute of a text written in one language only
@@ -551,6 +559,6 @@ var funcs = template.FuncMap{
 	"partLang":   partLang,
 	"countsArgs": func(w map[string]string, c []countView) countsArgs { return countsArgs{w, c} },
 	"tableArgs": func(w map[string]string, caption, id string, showArea bool, rows []measureRow) tableArgs {
-		return tableArgs{w, caption, id, showArea, rows}
+		return tableArgs{w, caption, id, showArea, measureRowsHTML(rows, w, showArea)}
 	},
 }

@@ -25,6 +25,7 @@ const (
 	colLink       = "#1A4F8B"
 	colFocus      = "#B35C00" // focus ring: stands out from both the blue links and the white page
 	colDemoText   = "#FFFFFF"
+	colFocusDark  = "#FFD166" // the focus ring on the dark header band
 )
 
 // textPair is a foreground on a background, named for the test's message.
@@ -49,6 +50,16 @@ func textPairs() []textPair {
 		p = append(p, textPair{"milestone " + string(st), onColour(stateHex(st)), stateHex(st)})
 	}
 	return p
+}
+
+// nonTextPairs lists the focus rings and what they are drawn on: WCAG 2.1
+// asks 3:1 of such user-interface indicators.
+func nonTextPairs() []textPair {
+	return []textPair{
+		{"focus ring on the page", colFocus, colBackground},
+		{"focus ring on table heads", colFocus, colHeadFill},
+		{"focus ring in the header band", colFocusDark, colAccent},
+	}
 }
 
 // stateHex colours a milestone state with the status it resembles.
@@ -113,6 +124,7 @@ a:focus-visible,button:focus-visible,input:focus-visible,select:focus-visible,[t
 .demo{background:%[5]s;color:%[6]s;text-align:center;font-weight:700;letter-spacing:.05em;padding:.35rem 1rem;margin:0;max-width:none}
 header.site{background:%[7]s;color:%[8]s}
 header.site a{color:%[8]s}
+header.site a:focus-visible{outline-color:%[12]s}
 .bar-in{max-width:72rem;margin:0 auto;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.4rem 1.5rem;align-items:center;justify-content:space-between}
 .brand{font-weight:700;font-size:1.1rem;text-decoration:none}
 nav ul{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem 1.1rem}
@@ -131,6 +143,7 @@ dl.facts{display:grid;grid-template-columns:minmax(8rem,max-content) 1fr;gap:.3r
 dl.facts dt{font-weight:700}
 dl.facts dd{margin:0}
 .table-wrap{overflow-x:auto;max-width:100%%;margin:.5rem 0 1rem}
+.table-wrap.narrow{max-width:28rem}
 table{border-collapse:collapse;width:100%%}
 caption{text-align:left;font-weight:700;padding:.3rem 0}
 th,td{text-align:left;vertical-align:top;padding:.4rem .5rem;border-bottom:1px solid %[9]s}
@@ -149,6 +162,7 @@ svg.chart{display:block;width:100%%;max-width:30rem;height:auto;margin:.4rem 0}
 footer{border-top:1px solid %[9]s;margin-top:2rem}
 footer .bar-in{display:block;font-size:.9rem}
 .nw{white-space:nowrap}
+.text{white-space:pre-line}
 abbr[title]{text-decoration:none}
 @media (max-width:40rem){h1{font-size:1.4rem}
 table.stack thead{position:absolute;left:-10000px;width:1px;height:1px;overflow:hidden}
@@ -157,7 +171,7 @@ table.stack td{display:block;border:0;padding:.1rem 0;text-align:left}
 table.stack td:empty{display:none}
 table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:700}
 dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}.filters input,.filters select{min-width:0;width:100%%}.filters label{width:100%%}}
-`, colText, colBackground, colLink, colFocus, model.DemoHex, colDemoText, colAccent, colOnAccent, colRule, colMuted, colHeadFill)
+`, colText, colBackground, colLink, colFocus, model.DemoHex, colDemoText, colAccent, colOnAccent, colRule, colMuted, colHeadFill, colFocusDark)
 	for _, s := range model.Statuses {
 		fmt.Fprintf(&b, ".s-%s{background:%s;color:%s}\n", s, model.StatusHex[s], onColour(model.StatusHex[s]))
 	}

@@ -91,3 +91,45 @@ func isWebLink(s string) bool {
 	l := strings.ToLower(strings.TrimSpace(s))
 	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
 }
+
+// measureRowsHTML writes the rows of a table of measures (an area's, and
+// the list of all of them with its area column), as the milestones are written.
+func measureRowsHTML(rows []measureRow, w map[string]string, showArea bool) template.HTML {
+	var b strings.Builder
+	b.Grow(len(rows) * 600)
+	cell := func(attrs, label, content string) {
+		b.WriteString(`<td` + attrs + ` data-label="` + esc(label) + `">` + content + `</td>`)
+	}
+	for _, r := range rows {
+		b.WriteString(`<tr data-area="` + esc(r.AreaCode) + `" data-status="` + esc(r.StatusKey) + `">`)
+		cell(` data-v="`+esc(r.Code)+`"`, w["code"], esc(r.Code))
+		cell("", w["title"], `<a href="`+esc(r.Href)+`">`+esc(r.Title)+`</a>`)
+		if showArea {
+			cell("", w["area"], `<abbr title="`+esc(r.AreaTitle)+`">`+esc(r.AreaCode)+`</abbr>`)
+		}
+		cell("", w["leadUnit"], esc(r.Lead))
+		var st strings.Builder
+		writeStatus(&st, r.Status)
+		cell(` data-v="`+esc(r.StatusKey)+`"`, w["status"], st.String())
+		cell(` class="num" data-v="`+esc(r.ProgressSort)+`"`, w["progress"], esc(r.Progress))
+		cell(` class="nw" data-v="`+esc(r.EndSort)+`"`, w["end"], esc(r.End))
+		b.WriteString("</tr>\n")
+	}
+	return template.HTML(b.String())
+}
+
+// valueRowsHTML writes the rows of a KPI's table of values.
+func valueRowsHTML(rows []valueRow, lang model.Lang) template.HTML {
+	var b strings.Builder
+	langAttr := func(s string) string {
+		if l := partLang(lang, s); l != "" {
+			return ` lang="` + l + `"`
+		}
+		return ""
+	}
+	for _, r := range rows {
+		b.WriteString(`<tr><td class="nw">` + esc(r.Date) + `</td><td class="num">` + esc(r.Value) + `</td><td` + langAttr(r.Note) + `>` +
+			esc(r.Note) + `</td><td` + langAttr(r.Source) + `>` + esc(r.Source) + "</td></tr>\n")
+	}
+	return template.HTML(b.String())
+}

@@ -38,6 +38,30 @@ type Options struct {
 	Langs   []model.Lang // languages of the site, the first is the default; none: Bulgarian and English
 	AsOf    model.Date   // the date the figures are computed at
 	Licence Licence      // zero: CC BY 4.0
+	// Progress, when set, is called as pages are made and files written,
+	// with the work done so far and the total, for a progress bar. It is
+	// called from more than one goroutine, never at once, done only growing.
+	Progress func(done, total int)
+}
+
+// progress counts the work of one publication for Options.Progress.
+type progress struct {
+	mu          sync.Mutex
+	done, total int
+	report      func(done, total int)
+}
+
+func (p *progress) step() {
+	if p == nil || p.report == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.done++
+	// About two hundred calls in all: enough for a bar, few enough for any UI.
+	if every := max(1, p.total/200); p.done%every == 0 || p.done == p.total {
+		p.report(min(p.done, p.total), p.total)
+	}
 }
 
 // ParseLangs reads a -lang flag: "bg,en", "en", ...
@@ -94,40 +118,164 @@ const markerFile = ".strategytracker-site"
 // Files builds the whole site in memory: path (slash-separated, relative
 // to the site's folder) → content, and the paths in writing order.
 func Files(d *model.Doc, opts Options) (map[string][]byte, []string, error) {
+	files, names, _, err := buildFiles(d, opts, false)
+	return files, names, err
+}
+
+// buildFiles builds the site; with writing, the progress it reports
+// counts the files still to be written as well.
+func buildFiles(d *model.Doc, opts Options, writing bool) (map[string][]byte, []string, *progress, error) {
 	opts, err := opts.normalised()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	s := newSite(d, opts)
+	s.progress = &progress{report: opts.Progress, total: s.pageCount()}
+	if writing {
+		s.progress.total += s.pageCount() + nonPageFiles
+	}
 	if err := s.build(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	names := make([]string, 0, len(s.files))
 	for n := range s.files {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	return s.files, names, nil
+	return s.files, names, s.progress, nil
 }
+
+// nonPageFiles counts the files that are not pages: style.css, the marker,
+// the twelve CSV files, datapackage.json, the JSON, the licence and the ZIP.
+const nonPageFiles = 2 + 12 + 3 + 1
 
 // Publish writes the public site and the open data of d into dir (created
 // when missing). A folder that an earlier Publish wrote is replaced; any
 // other non-empty folder is refused, so that nothing of the user's is
-// overwritten. The site is built completely before the first byte is
-// written, so a problem with the data leaves dir as it was.
+// overwritten. Into an existing folder the new site is first written
+// whole beside the old one (in a hidden folder inside dir, so the same file
+// system even when dir is a mount point) and only then moved into place:
+// an error on the way (a full disk) leaves the earlier site as it was.
 func Publish(dir string, d *model.Doc, opts Options) error {
-	files, names, err := Files(d, opts)
+	files, names, prog, err := buildFiles(d, opts, true)
 	if err != nil {
 		return err
 	}
-	if err := prepareDir(dir); err != nil {
+	existed, err := checkDir(dir)
+	if err != nil {
 		return err
 	}
-	// Folders first, once each; then the files, by a few writers at once
-	// (thousands of small files: the time goes to the file system's calls).
+	if !existed {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return model.Errorf(model.EINVALID, "publish: %v", err)
+		}
+		if err := writeFiles(dir, files, names, prog); err != nil {
+			os.RemoveAll(dir) // it was made here: leave nothing half-written
+			return err
+		}
+		return nil
+	}
+	stage, err := os.MkdirTemp(dir, stagePrefix)
+	if err != nil {
+		return model.Errorf(model.EINVALID, "publish: %v", err)
+	}
+	defer os.RemoveAll(stage)
+	if err := writeFiles(stage, files, names, prog); err != nil {
+		return err
+	}
+	return swapIn(dir, stage)
+}
+
+// Hidden folders of a publication in progress; a run that was killed may
+// leave one, which the next run removes.
+const (
+	stagePrefix    = ".publishing-"
+	previousPrefix = ".previous-"
+)
+
+// checkDir tells whether dir exists and refuses it unless it is empty or
+// an earlier publication.
+func checkDir(dir string) (existed bool, err error) {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, model.Errorf(model.EINVALID, "publish: %v", err)
+	}
+	if len(entries) == 0 {
+		return true, nil
+	}
+	if _, err := os.Stat(filepath.Join(dir, markerFile)); err != nil {
+		return true, model.Errorf(model.EINVALID, "publish: %s is not empty and is not a published site: choose an empty or new folder", dir)
+	}
+	for _, e := range entries { // left by a run that was killed
+		if strings.HasPrefix(e.Name(), stagePrefix) || strings.HasPrefix(e.Name(), previousPrefix) {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+		}
+	}
+	return true, nil
+}
+
+// swapIn moves the earlier site out of dir and the staged one in; when a
+// move fails, it puts the earlier site back.
+func swapIn(dir, stage string) error {
+	old, err := os.MkdirTemp(dir, previousPrefix)
+	if err != nil {
+		return model.Errorf(model.EINVALID, "publish: %v", err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return model.Errorf(model.EINVALID, "publish: %v", err)
+	}
+	var movedOut []string
+	restore := func(movedIn []string) {
+		for _, n := range movedIn {
+			os.Rename(filepath.Join(dir, n), filepath.Join(stage, n))
+		}
+		for _, n := range movedOut {
+			os.Rename(filepath.Join(old, n), filepath.Join(dir, n))
+		}
+		os.RemoveAll(old)
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if p := filepath.Join(dir, n); p == stage || p == old {
+			continue
+		}
+		if err := os.Rename(filepath.Join(dir, n), filepath.Join(old, n)); err != nil {
+			restore(nil)
+			return model.Errorf(model.EINVALID, "publish: moving the earlier site aside: %v", err)
+		}
+		movedOut = append(movedOut, n)
+	}
+	staged, err := os.ReadDir(stage)
+	if err != nil {
+		restore(nil)
+		return model.Errorf(model.EINVALID, "publish: %v", err)
+	}
+	var movedIn []string
+	for _, e := range staged {
+		if err := os.Rename(filepath.Join(stage, e.Name()), filepath.Join(dir, e.Name())); err != nil {
+			restore(movedIn)
+			return model.Errorf(model.EINVALID, "publish: moving the new site in: %v", err)
+		}
+		movedIn = append(movedIn, e.Name())
+	}
+	os.RemoveAll(old)
+	return nil
+}
+
+// writeFile writes one file; tests replace it to fail on the way.
+var writeFile = os.WriteFile
+
+// writeFiles writes the files under root: folders first, once each; then
+// the files, by a few writers at once (thousands of small files: the time
+// goes to the file system's calls).
+func writeFiles(root string, files map[string][]byte, names []string, prog *progress) error {
 	made := map[string]bool{}
 	for _, n := range names {
-		sub := filepath.Dir(filepath.Join(dir, filepath.FromSlash(n)))
+		sub := filepath.Dir(filepath.Join(root, filepath.FromSlash(n)))
 		if !made[sub] {
 			made[sub] = true
 			if err := os.MkdirAll(sub, 0o755); err != nil {
@@ -147,9 +295,10 @@ func Publish(dir string, d *model.Doc, opts Options) error {
 				if first != nil {
 					continue
 				}
-				if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(n)), files[n], 0o644); err != nil {
+				if err := writeFile(filepath.Join(root, filepath.FromSlash(n)), files[n], 0o644); err != nil {
 					first = model.Errorf(model.EINVALID, "publish: %v", err)
 				}
+				prog.step()
 			}
 			errs <- first
 		}()
@@ -171,31 +320,9 @@ func Publish(dir string, d *model.Doc, opts Options) error {
 // writers is how many files Publish writes at once.
 const writers = 4
 
-// prepareDir makes dir ready: created if missing, emptied if an earlier
-// publish made it (so no page of a removed measure stays behind).
-func prepareDir(dir string) error {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return model.Errorf(model.EINVALID, "publish: %v", err)
-		}
-		return nil
-	}
-	if err != nil {
-		return model.Errorf(model.EINVALID, "publish: %v", err)
-	}
-	if len(entries) == 0 {
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(dir, markerFile)); err != nil {
-		return model.Errorf(model.EINVALID, "publish: %s is not empty and is not a published site: choose an empty or new folder", dir)
-	}
-	for _, e := range entries {
-		if err := os.RemoveAll(filepath.Join(dir, e.Name())); err != nil {
-			return model.Errorf(model.EINVALID, "publish: clearing the earlier site: %v", err)
-		}
-	}
-	return nil
+// pageCount is how many pages the site has.
+func (s *site) pageCount() int {
+	return 1 + len(s.opts.Langs)*(3+len(s.sum.Areas)+len(s.doc.Measures))
 }
 
 // site is one build: the public document, its figures and the files made.
@@ -211,6 +338,7 @@ type site struct {
 	units                 map[string]*model.Unit
 	areaIndex             map[string]int
 	tableList             []table
+	progress              *progress
 	revByMeasure          map[model.ID][]model.Revision
 	zipSize               int
 	mu                    sync.Mutex // guards files while the languages are built at once

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/url"
 	"os"
@@ -14,6 +15,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -285,9 +287,17 @@ func checkPages(t *testing.T, files map[string][]byte, d *model.Doc) (pages, cha
 				if _, ok := attr(n, "src"); ok {
 					t.Errorf("%s: external script", name)
 				}
+				if strings.Contains(textOf(n), "alert(") {
+					t.Errorf("%s: a script from the data", name)
+				}
 			case "p":
 				if c, _ := attr(n, "class"); c == "demo" {
 					hasDemoMark = textOf(n) != ""
+				}
+			}
+			for _, a := range n.Attr {
+				if strings.HasPrefix(a.Key, "on") {
+					t.Errorf("%s: an event attribute %s on <%s>", name, a.Key, n.Data)
 				}
 			}
 			if lvl, ok := headingLevel[n.Data]; ok {
@@ -452,6 +462,11 @@ func TestContrastOfEveryTextColour(t *testing.T) {
 	for _, p := range textPairs() {
 		if got := contrast(p.fg, p.bg); got < 4.5 {
 			t.Errorf("%s: %s on %s has contrast %.2f:1, want ≥ 4.5:1", p.name, p.fg, p.bg, got)
+		}
+	}
+	for _, p := range nonTextPairs() {
+		if got := contrast(p.fg, p.bg); got < 3 {
+			t.Errorf("%s: %s on %s has contrast %.2f:1, want ≥ 3:1", p.name, p.fg, p.bg, got)
 		}
 	}
 	// The formula itself: black on white is 21:1, a colour on itself 1:1.
@@ -679,5 +694,96 @@ func TestOneLanguage(t *testing.T) {
 	}
 	if _, err := ParseLangs("bg,de"); err == nil {
 		t.Error("-lang bg,de accepted")
+	}
+}
+
+// A publication that fails on the way (here: the disk fills after 20
+// files) leaves the earlier site exactly as it was, with nothing beside it.
+func TestAFailedPublicationKeepsTheEarlierSite(t *testing.T) {
+	d := demoDoc(t)
+	dir := publish(t, d, Options{})
+	before := readTree(t, dir)
+	var mu sync.Mutex
+	n := 0
+	writeFile = func(name string, b []byte, perm os.FileMode) error {
+		mu.Lock()
+		defer mu.Unlock()
+		if n++; n > 20 {
+			return errors.New("no space left on device")
+		}
+		return os.WriteFile(name, b, perm)
+	}
+	defer func() { writeFile = os.WriteFile }()
+	err := Publish(dir, d, Options{AsOf: asOf.AddDays(1)})
+	if err == nil || !strings.Contains(err.Error(), "no space left") {
+		t.Fatalf("Publish with a full disk: %v", err)
+	}
+	after := readTree(t, dir)
+	if len(after) != len(before) {
+		t.Errorf("%d files after the failed publication, %d before", len(after), len(before))
+	}
+	for name, b := range before {
+		if !bytes.Equal(after[name], b) {
+			t.Errorf("%s changed", name)
+		}
+	}
+	// A new folder that fails is not left half-written.
+	fresh := filepath.Join(t.TempDir(), "new-site")
+	n = 0
+	if err := Publish(fresh, d, Options{AsOf: asOf}); err == nil {
+		t.Fatal("no error")
+	}
+	if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+		t.Error("a half-written new folder stayed")
+	}
+	// What a killed run leaves behind is cleared by the next.
+	writeFile = os.WriteFile
+	os.Mkdir(filepath.Join(dir, stagePrefix+"123"), 0o755)
+	if err := Publish(dir, d, Options{AsOf: asOf}); err != nil {
+		t.Fatal(err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".publishing") || strings.HasPrefix(e.Name(), ".previous") {
+			t.Errorf("%s left in the site", e.Name())
+		}
+	}
+	// Into an empty folder that already exists.
+	empty := t.TempDir()
+	if err := Publish(empty, d, Options{AsOf: asOf}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(empty, "bg", "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+// Progress goes up to its total, never down, and the total is right.
+func TestProgressReachesItsTotal(t *testing.T) {
+	d := demoDoc(t)
+	var calls, last, lastTotal int
+	opts := Options{AsOf: asOf, Progress: func(done, total int) {
+		calls++
+		if done < last || total != lastTotal && lastTotal != 0 {
+			t.Errorf("progress went from %d/%d to %d/%d", last, lastTotal, done, total)
+		}
+		last, lastTotal = done, total
+	}}
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := Publish(dir, d, opts); err != nil {
+		t.Fatal(err)
+	}
+	if calls == 0 || last != lastTotal {
+		t.Errorf("%d calls, ending at %d of %d", calls, last, lastTotal)
+	}
+	files := readTree(t, dir)
+	pages := 0
+	for n := range files {
+		if strings.HasSuffix(n, ".html") {
+			pages++
+		}
+	}
+	if got, want := lastTotal, 2*pages+(len(files)-pages); got != want {
+		t.Errorf("total %d, want %d (pages made and every file written)", got, want)
 	}
 }

@@ -26,8 +26,8 @@ func progressBar(progress, expected float64, status model.Status, label string) 
 	p := math.Max(0, math.Min(100, progress)) / 100 * w
 	e := math.Max(0, math.Min(100, expected)) / 100 * w
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="bar" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-label="%s"><title>%s</title>`,
-		f1(w), f1(h+6), f1(w), f1(h+6), esc(label), esc(label))
+	fmt.Fprintf(&b, `<svg class="bar" viewBox="0 0 %s %s" width="%d" height="%d" role="img" aria-label="%s"><title>%s</title>`,
+		f1(w), f1(h+6), int(w), int(h+6), esc(label), esc(label))
 	fmt.Fprintf(&b, `<rect x="0" y="3" width="%s" height="%s" rx="3" fill="%s"/>`, f1(w), f1(h), colTrack)
 	fill, ok := model.StatusHex[status]
 	if !ok {
@@ -84,8 +84,8 @@ func kpiChart(k *model.KPI, values []model.KPIValue, label, targetWord, baseline
 	y := func(v float64) float64 { return top + (1-(v-minV)/spanV)*(h-top-bottom) }
 
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %s %s" width="%s" height="%s" role="img" aria-label="%s"><title>%s</title>`,
-		f1(w), f1(h), f1(w), f1(h), esc(label), esc(label))
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %s %s" width="%d" height="%d" role="img" aria-label="%s"><title>%s</title>`,
+		f1(w), f1(h), int(w), int(h), esc(label), esc(label))
 	fmt.Fprintf(&b, `<rect x="0" y="0" width="%s" height="%s" fill="%s"/>`, f1(w), f1(h), colBackground)
 	fmt.Fprintf(&b, `<line x1="%s" y1="%s" x2="%s" y2="%s" stroke="%s"/>`, f1(left), f1(h-bottom), f1(w-right), f1(h-bottom), colRule)
 	// Target: dashed line across, labelled by its value in the text alternative.

@@ -6,14 +6,13 @@ package site
 
 const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span class="sym" aria-hidden="true">{{.Symbol}}</span>{{if .Strike}}<span class="strike">{{.Label}}</span>{{else}}{{.Label}}{{end}}{{.Note}}</span>{{end}}
 {{- define "facts"}}<dl class="facts">{{range .}}<dt>{{.Term}}</dt><dd>{{.Value}}</dd>{{end}}</dl>{{end}}
-{{- define "counts"}}<div class="table-wrap"><table><thead><tr><th scope="col">{{.W.status}}</th><th scope="col" class="num">{{.W.count}}</th></tr></thead><tbody>
+{{- define "counts"}}<div class="table-wrap narrow"><table><thead><tr><th scope="col">{{.W.status}}</th><th scope="col" class="num">{{.W.count}}</th></tr></thead><tbody>
 {{range .Counts}}<tr><td>{{template "status" .Status}}</td><td class="num">{{.Count}}</td></tr>
 {{end}}</tbody></table></div>{{end}}
 {{- define "measureTable"}}<div class="table-wrap" role="region" aria-label="{{.Caption}}" tabindex="0"><table{{if .ID}} id="{{.ID}}"{{else}} class="stack"{{end}}>
 <thead><tr><th scope="col" data-sort="text">{{.W.code}}</th><th scope="col" data-sort="text">{{.W.title}}</th>{{if .ShowArea}}<th scope="col" data-sort="text">{{.W.area}}</th>{{end}}<th scope="col" data-sort="text">{{.W.leadUnit}}</th><th scope="col" data-sort="text">{{.W.status}}</th><th scope="col" class="num" data-sort="num">{{.W.progress}}</th><th scope="col" data-sort="text">{{.W.end}}</th></tr></thead>
 <tbody>
-{{range .Rows}}<tr data-area="{{.AreaCode}}" data-status="{{.StatusKey}}"><td data-v="{{.Code}}" data-label="{{$.W.code}}">{{.Code}}</td><td data-label="{{$.W.title}}"><a href="{{.Href}}">{{.Title}}</a></td>{{if $.ShowArea}}<td data-label="{{$.W.area}}"><abbr title="{{.AreaTitle}}">{{.AreaCode}}</abbr></td>{{end}}<td data-label="{{$.W.leadUnit}}">{{.Lead}}</td><td data-v="{{.StatusKey}}" data-label="{{$.W.status}}">{{template "status" .Status}}</td><td class="num" data-v="{{.ProgressSort}}" data-label="{{$.W.progress}}">{{.Progress}}</td><td class="nw" data-v="{{.EndSort}}" data-label="{{$.W.end}}">{{.End}}</td></tr>
-{{end}}</tbody></table></div>
+{{.RowsHTML}}</tbody></table></div>
 <p class="muted">* {{.W.overridden}}.</p>{{end}}
 {{- define "layout"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
@@ -22,7 +21,8 @@ const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{.Title}}</title>
 <link rel="stylesheet" href="{{.Root}}style.css">
-</head>
+{{range .Switch}}<link rel="alternate" hreflang="{{.Lang}}" href="{{.Href}}">
+{{end}}</head>
 <body>
 <a class="skip" href="#main">{{.W.skip}}</a>
 {{if .Demo}}<p class="demo">{{.DemoMark}}</p>
@@ -51,7 +51,7 @@ var bodies = map[string]string{
 
 	"home": `{{$w := .W}}{{with .Body}}<h1>{{$.H1}}</h1>
 <p class="muted">{{$w.asOf}} <span class="nw">{{$.AsOf}}</span> · {{$w.period}}: <span class="nw">{{.PeriodStart}}</span> – <span class="nw">{{.PeriodEnd}}</span>{{if .Decision}} · {{.Decision}}{{end}}</p>
-{{if .Vision}}<p>{{.Vision}}</p>{{end}}
+{{if .Vision}}<p class="text">{{.Vision}}</p>{{end}}
 <h2>{{$w.overall}}</h2>
 <div class="figures">
 <div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div>
@@ -72,7 +72,7 @@ var bodies = map[string]string{
 
 	"area": `{{$w := .W}}{{with .Body}}<p class="crumbs"><a href="{{$.Home}}">{{$w.home}}</a> › {{$w.areas}}</p>
 <h1>{{$.H1}}</h1>
-{{if .Description}}<p>{{.Description}}</p>{{end}}
+{{if .Description}}<p class="text">{{.Description}}</p>{{end}}
 <div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
 <h2>{{$w.statusCounts}}</h2>
 {{template "counts" (countsArgs $w .Counts)}}
@@ -84,7 +84,7 @@ var bodies = map[string]string{
 <p>{{$w.status}}: {{template "status" .Status}}{{if .OverrideReason}} <span class="muted">(* {{$w.overridden}}. {{$w.reason}}: <span{{with partLang $.Lang .OverrideReason}} lang="{{.}}"{{end}}>{{.OverrideReason}}</span>)</span>{{end}}</p>
 <div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
 {{if .Description}}<h2>{{$w.description}}</h2>
-<p>{{.Description}}</p>{{end}}
+<p class="text">{{.Description}}</p>{{end}}
 {{template "facts" .Facts}}
 <h2>{{$w.budget}}</h2>
 {{template "facts" .Budget}}
@@ -102,11 +102,10 @@ var bodies = map[string]string{
 {{if .Values}}<details><summary>{{$w.values}} ({{$w.table}})</summary><div class="table-wrap"><table>
 <thead><tr><th scope="col">{{$w.date}}</th><th scope="col" class="num">{{$w.value}}</th><th scope="col">{{$w.note}}</th><th scope="col">{{$w.source}}</th></tr></thead>
 <tbody>
-{{range .Values}}<tr><td class="nw">{{.Date}}</td><td class="num">{{.Value}}</td><td{{with partLang $.Lang .Note}} lang="{{.}}"{{end}}>{{.Note}}</td><td{{with partLang $.Lang .Source}} lang="{{.}}"{{end}}>{{.Source}}</td></tr>
-{{end}}</tbody></table></div></details>{{end}}
+{{.ValuesHTML}}</tbody></table></div></details>{{end}}
 {{end}}{{end}}
 {{with .Update}}<h2>{{$w.latestUpdate}}</h2>
-<div class="update"><p class="muted">{{.Date}}{{if .Author}} · {{.Author}}{{end}}</p><p>{{.Text}}</p></div>{{end}}
+<div class="update"><p class="muted">{{.Date}}{{if .Author}} · {{.Author}}{{end}}</p><p class="text">{{.Text}}</p></div>{{end}}
 {{if .Revisions}}<h2>{{$w.revisions}}</h2>
 <div class="table-wrap" role="region" aria-label="{{$w.revisions}}" tabindex="0"><table class="stack">
 <thead><tr><th scope="col">{{$w.field}}</th><th scope="col">{{$w.original}}</th><th scope="col">{{$w.current}}</th><th scope="col">{{$w.revisedOn}}</th><th scope="col">{{$w.reason}}</th></tr></thead>
@@ -154,7 +153,7 @@ rows.forEach(function(r){body.appendChild(r);});});});
 <li><a href="{{.Zip}}" download>{{$w.zip}}</a> ({{.ZipSize}})</li>
 <li><a href="{{.JSON}}">{{$w.json}}</a></li>
 <li><a href="{{.Package}}">{{$w.datapackage}}</a></li>
-{{range .Resources}}<li><a href="{{.Href}}">{{.File}}</a> — {{.Title}} ({{.Rows}})</li>
+{{range .Resources}}<li><a href="{{.Href}}">{{.File}}</a> — {{.Title}} ({{.Rows}} {{if eq .Rows 1}}{{$w.row}}{{else}}{{$w.rows}}{{end}})</li>
 {{end}}</ul>
 {{range .Resources}}<h2 id="t-{{.File}}">{{.Title}} — {{.File}}</h2>
 <p>{{$w.primaryKey}}: {{.PrimaryKey}}{{if .ForeignKeys}}. {{$w.foreignKeys}}: {{.ForeignKeys}}{{end}}.</p>
@@ -168,5 +167,7 @@ rows.forEach(function(r){body.appendChild(r);});});});
 
 func init() {
 	bodies["landing"] = `{{$w := .W}}{{with .Body}}<h1>{{.Title}}</h1>
+{{range .Others}}<p class="muted" lang="{{.Lang}}">{{.Name}}</p>
+{{end}}<p>{{range $i, $l := .Langs}}{{if $i}} / {{end}}<span lang="{{$l.Lang}}">{{$l.Choose}}</span>{{end}}:</p>
 <ul>{{range .Langs}}<li><a href="{{.Href}}" lang="{{.Lang}}" hreflang="{{.Lang}}">{{.Name}}</a></li>{{end}}</ul>{{end}}`
 }

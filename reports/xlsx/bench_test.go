@@ -98,3 +98,16 @@ func BenchmarkWorkbookRawFloor(b *testing.B) {
 		f.Close()
 	}
 }
+
+// BenchmarkTemplate is the update template of every unit of the
+// `generate -measures 2000` strategy: issue 14 wants it within 1.5× the
+// time of BenchmarkWorkbook.
+func BenchmarkTemplate(b *testing.B) {
+	d := model.Generate(2000, 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := WriteTemplate(io.Discard, d, "bench", "", generatedOptions()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -150,3 +150,13 @@ func rezip(t testing.TB, b []byte, fn func(name string, data []byte) []byte) []b
 	}
 	return buf.Bytes()
 }
+
+// inTemplate is the rule of which milestones the demo's template lists (it
+// has no snapshot): those not done and not cancelled at the as-of date, and
+// those done in the 92 days before it.
+func inTemplate(m *model.Measure, ms *model.Milestone) bool {
+	if m.Cancelled || ms.Cancelled {
+		return false
+	}
+	return ms.Completed == 0 || ms.Completed > demoAsOf || ms.Completed >= demoAsOf.AddDays(-92)
+}

@@ -1,9 +1,11 @@
 package xlsx
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
+	"time"
 
 	"strategytracker/model"
 )
@@ -15,6 +17,9 @@ type Result struct {
 	// stood when written: rows someone else made meanwhile are not counted.
 	Changes []Change
 	Applied bool // the changes were written
+	// PeriodID is the reporting period whose return was recorded (0: the
+	// template was made outside the reporting cycle).
+	PeriodID model.ID
 }
 
 // errNothingLeft ends a transaction that has nothing left to write after
@@ -35,7 +40,17 @@ var errNothingLeft = errors.New("xlsx: nothing left to import")
 // template with problems with Problems (one per refused row); either way
 // nothing is written. A dry run writes nothing and returns the plan.
 func Import(ctx context.Context, store model.Store, r io.Reader, source string, actor model.ID, today model.Date, dryRun bool) (Result, error) {
-	u, err := ReadUpdate(r)
+	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return Result{}, model.Errorf(model.EINVALID, "cannot read the file: %v", err)
+	}
+	u, err := ReadUpdate(bytes.NewReader(b))
+	if err != nil {
+		return Result{}, err
+	}
+	// A template of the reporting cycle (period.go) also records the
+	// unit's return in its period, which must be the open one.
+	pr, err := ReadPeriodReturn(b)
 	if err != nil {
 		return Result{}, err
 	}
@@ -47,11 +62,16 @@ func Import(ctx context.Context, store model.Store, r io.Reader, source string, 
 	if person == nil {
 		return Result{}, model.Errorf(model.ENOTFOUND, "person %d does not exist in this database", actor)
 	}
+	if pr.PeriodID != 0 {
+		if err := model.CheckReturnPeriod(d, pr.PeriodID); err != nil {
+			return Result{}, err
+		}
+	}
 	changes, problems := Plan(d, u, person, store.DatabaseID(), today)
 	if len(problems) > 0 {
 		return Result{}, Problems(problems)
 	}
-	if dryRun || len(changes) == 0 {
+	if dryRun || (len(changes) == 0 && pr.PeriodID == 0) {
 		return Result{Changes: changes}, nil
 	}
 	err = store.Update(ctx, actor, model.ActionImport, source, func(tx model.Tx) error {
@@ -60,10 +80,17 @@ func Import(ctx context.Context, store model.Store, r io.Reader, source string, 
 		if len(problems) > 0 {
 			return Problems(problems)
 		}
-		if len(changes) == 0 {
+		if len(changes) == 0 && pr.PeriodID == 0 {
 			return errNothingLeft
 		}
-		return Apply(tx, changes)
+		if err := Apply(tx, changes); err != nil {
+			return err
+		}
+		if pr.PeriodID == 0 {
+			return nil
+		}
+		return model.RecordReturn(tx, model.Return{PeriodID: pr.PeriodID, Unit: pr.Unit, Changes: len(changes),
+			FilledBy: pr.FilledBy, Proposals: pr.Proposals}, actor, now())
 	})
 	switch {
 	case errors.Is(err, errNothingLeft):
@@ -71,5 +98,8 @@ func Import(ctx context.Context, store model.Store, r io.Reader, source string, 
 	case err != nil:
 		return Result{}, err
 	}
-	return Result{Changes: changes, Applied: true}, nil
+	return Result{Changes: changes, Applied: true, PeriodID: pr.PeriodID}, nil
 }
+
+// now is the clock of the returns Import records.
+var now = time.Now

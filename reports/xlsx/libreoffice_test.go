@@ -43,8 +43,10 @@ func TestDemoWorkbooksOpenInLibreOffice(t *testing.T) {
 		file []byte
 		want []string
 	}{
-		{"progress", workbookBytes(t, d, model.BG), []string{"Стратегия за дигитална трансформация на София", "ДЕМОНСТРАЦИОННИ ДАННИ", "Мерки по статус", "изпълнена"}},
-		{"template", templateBytes(t, d, "", model.BG), []string{"Шаблон за отчет на напредъка", "Стратегия за дигитална трансформация на София", "Наименование на мярката"}},
+		// The print footer's page numbers and the budget by year come
+		// through LibreOffice too.
+		{"progress", workbookBytes(t, d, model.BG), []string{"Стратегия за дигитална трансформация на София", "ДЕМОНСТРАЦИОННИ ДАННИ", "Мерки по статус", "изпълнена", "Стр. 1 от ", "Бюджет по години"}},
+		{"template", templateBytes(t, d, "", model.BG), []string{"Шаблон за отчет на напредъка", "Стратегия за дигитална трансформация на София", "Наименование на мярката", "Стр. 1 от "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -60,6 +62,18 @@ func TestDemoWorkbooksOpenInLibreOffice(t *testing.T) {
 				if !strings.Contains(string(text), w) {
 					t.Errorf("the PDF lacks %q", w)
 				}
+			}
+			if tt.name != "progress" {
+				return
+			}
+			// The summary prints on one A4 page: the second page is the
+			// budget sheet's first.
+			page2, err := exec.CommandContext(ctx, pdftotext, "-f", "2", "-l", "2", pdf, "-").Output()
+			if err != nil {
+				t.Fatalf("pdftotext: %v", err)
+			}
+			if !strings.Contains(string(page2), "Бюджет по приоритетни области") || strings.Contains(string(page2), "Етапи по състояние") {
+				t.Errorf("page 2 is not the budget sheet: the summary does not fit one page:\n%s", page2)
 			}
 		})
 	}

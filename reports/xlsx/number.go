@@ -1,7 +1,7 @@
 package xlsx
 
 import (
-	"fmt"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
@@ -31,7 +31,7 @@ import (
 // the workbook's language (bg: 1.234, en: 1234).
 func ParseNumber(v string, lang model.Lang) (float64, error) {
 	s := strings.TrimSpace(v)
-	bad := fmt.Errorf("%q is not a number (write it as 1234,5, 1 234,5, 1234.5 or 1,234.5)", v)
+	bad := errors.New(say(lang, msgNotNumber, v))
 	neg := false
 	switch {
 	case strings.HasPrefix(s, "-"), strings.HasPrefix(s, "+"):
@@ -168,18 +168,18 @@ func CellNumber(f *excelize.File, sheet, ref, raw string, lang model.Lang) (floa
 	case excelize.CellTypeSharedString, excelize.CellTypeInlineString, excelize.CellTypeFormula:
 		return ParseNumber(raw, lang)
 	case excelize.CellTypeBool:
-		return 0, fmt.Errorf("%q is a yes/no value, not a number", raw)
+		return 0, errors.New(say(lang, msgNumberYesNo, raw))
 	case excelize.CellTypeError:
-		return 0, fmt.Errorf("the cell holds the error %s, not a number", raw)
+		return 0, errors.New(say(lang, msgNumberError, raw))
 	case excelize.CellTypeDate:
-		return 0, fmt.Errorf("%q is a date, not a number", raw)
+		return 0, errors.New(say(lang, msgNumberIsDate, raw))
 	}
 	n, err := strconv.ParseFloat(strings.TrimSpace(raw), 64)
 	if err != nil || math.IsNaN(n) || math.IsInf(n, 0) {
-		return 0, fmt.Errorf("%q is not a number", raw)
+		return 0, errors.New(say(lang, msgNotNumber, raw))
 	}
 	if isDateFormat(cellFormat(f, sheet, ref)) {
-		return 0, fmt.Errorf("the cell holds a date (serial %s), not a number", raw)
+		return 0, errors.New(say(lang, msgNumberDateFmt, raw))
 	}
 	return n, nil
 }

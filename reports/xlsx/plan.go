@@ -55,8 +55,7 @@ func (c Change) String() string {
 // database since the template was made; the result fails validation.
 func Plan(d *model.Doc, u *Update, actor *model.Person, databaseID string, today model.Date) ([]Change, []Problem) {
 	if u.DatabaseID != databaseID {
-		return nil, []Problem{{Sheet: metaSheet, Row: u.dbRow, Message: fmt.Sprintf(
-			"the template was made from another database (%s), not from this one (%s): make a new template from this file", u.DatabaseID, databaseID)}}
+		return nil, []Problem{{Sheet: metaSheet, Row: u.dbRow, Message: say(u.Lang, msgOtherDB, u.DatabaseID, databaseID)}}
 	}
 	p := &planner{d: d, u: u, actor: actor, lang: u.Lang, today: today, problems: slices.Clone(u.problems)}
 	for _, r := range distinct(p, u.Milestones) {
@@ -94,8 +93,13 @@ type planner struct {
 	problems []Problem
 }
 
-func (p *planner) problem(at At, format string, args ...any) {
-	p.problems = append(p.problems, Problem{Sheet: at.Sheet, Row: at.Row, Message: fmt.Sprintf(format, args...)})
+func (p *planner) problem(at At, m model.Text, args ...any) {
+	p.problems = append(p.problems, Problem{Sheet: at.Sheet, Row: at.Row, Message: say(p.lang, m, args...)})
+}
+
+// refused reports a model error (validation, permission) on the row at.
+func (p *planner) refused(at At, err error) {
+	p.problems = append(p.problems, Problem{Sheet: at.Sheet, Row: at.Row, Message: modelMessage(err, p.lang)})
 }
 
 func (a At) at() At { return a }
@@ -108,7 +112,7 @@ func distinct[R interface{ at() At }](p *planner, rows []R) []R {
 	for _, r := range rows {
 		at := r.at()
 		if row, ok := first[at.ID]; ok {
-			p.problem(at, "this row repeats row %d (id %d): each row of the template may appear once", row, at.ID)
+			p.problem(at, msgRepeats, row, at.ID)
 			continue
 		}
 		first[at.ID] = at.Row
@@ -121,7 +125,7 @@ func distinct[R interface{ at() At }](p *planner, rows []R) []R {
 func (p *planner) templateVersion(at At, entity string, what string) (int64, bool) {
 	v, ok := p.u.versions[versionKey{entity, at.ID}]
 	if !ok {
-		p.problem(at, "%s was not in this template: the template's hidden cells must not be changed", what)
+		p.problem(at, msgNotInTemplate, what)
 	}
 	return v, ok
 }
@@ -130,16 +134,15 @@ func (p *planner) templateVersion(at At, entity string, what string) (int64, boo
 // of an existing row; false when a problem was reported.
 func (p *planner) allowed(at At, entity model.Entity, m *model.Measure, fields []string, stored, planned int64, validate func() error) bool {
 	if err := model.Authorize(p.actor, entity, model.OpUpdate, m, fields); err != nil {
-		p.problem(at, "%s", model.ErrorMessage(err))
+		p.refused(at, err)
 		return false
 	}
 	if stored != planned {
-		p.problem(at, "%s %d was changed in the database after the template was made (version %d, the template has %d): make a new template and fill it in again",
-			entity, at.ID, stored, planned)
+		p.problem(at, msgStale, entityName(entity, p.lang), at.ID, stored, planned)
 		return false
 	}
 	if err := validate(); err != nil {
-		p.problem(at, "%s", model.ErrorMessage(err))
+		p.refused(at, err)
 		return false
 	}
 	return true
@@ -150,11 +153,13 @@ func quote(s string) string { return strconv.Quote(s) }
 func (p *planner) milestone(r MilestoneRow) {
 	ms, m := p.d.MilestoneByID(r.ID)
 	if ms == nil {
-		p.problem(r.At, "milestone %d does not exist in this database", r.ID)
+		p.problem(r.At, msgNoMilestone, r.ID)
 		return
 	}
+	// what names the row: in the template's language in a problem, in
+	// English in the change the CLI prints.
 	what := fmt.Sprintf("milestone %d %s", ms.ID, quote(ms.Title.In(p.lang)))
-	planned, ok := p.templateVersion(r.At, versionMilestone, what)
+	planned, ok := p.templateVersion(r.At, versionMilestone, say(p.lang, msgWhatMilestone, ms.ID, quote(ms.Title.In(p.lang))))
 	if !ok {
 		return
 	}
@@ -174,11 +179,10 @@ func (p *planner) milestone(r MilestoneRow) {
 func (p *planner) manualProgress(r ProgressRow) {
 	m := p.d.Measure(r.ID)
 	if m == nil {
-		p.problem(r.At, "measure %d does not exist in this database", r.ID)
+		p.problem(r.At, msgNoMeasure, r.ID)
 		return
 	}
-	what := fmt.Sprintf("measure %s", m.Code)
-	planned, ok := p.templateVersion(r.At, versionMeasure, what)
+	planned, ok := p.templateVersion(r.At, versionMeasure, say(p.lang, msgWhatMeasure, m.Code))
 	if !ok {
 		return
 	}
@@ -189,7 +193,7 @@ func (p *planner) manualProgress(r ProgressRow) {
 		return
 	}
 	if len(m.Milestones) > 0 {
-		p.problem(r.At, "measure %s has milestones: its progress comes from them, not from a percentage", m.Code)
+		p.problem(r.At, msgHasMilestones, m.Code)
 		return
 	}
 	if !p.allowed(r.At, model.EntityMeasure, m, model.Fields(changes), m.Version, planned, next.Validate) {
@@ -202,11 +206,11 @@ func (p *planner) manualProgress(r ProgressRow) {
 // created checks a new row; false after a problem.
 func (p *planner) created(at At, entity model.Entity, m *model.Measure, validate func() error) bool {
 	if err := model.Authorize(p.actor, entity, model.OpCreate, m, nil); err != nil {
-		p.problem(at, "%s", model.ErrorMessage(err))
+		p.refused(at, err)
 		return false
 	}
 	if err := validate(); err != nil {
-		p.problem(at, "%s", model.ErrorMessage(err))
+		p.refused(at, err)
 		return false
 	}
 	return true
@@ -237,7 +241,7 @@ func fields(pairs ...any) []model.FieldChange {
 func (p *planner) kpiValue(r KPIValueRow) {
 	k, m := p.d.KPIByID(r.ID)
 	if k == nil {
-		p.problem(r.At, "KPI %d does not exist in this database", r.ID)
+		p.problem(r.At, msgNoKPI, r.ID)
 		return
 	}
 	for _, v := range k.Values {
@@ -247,8 +251,7 @@ func (p *planner) kpiValue(r KPIValueRow) {
 		if v.Value == r.Value {
 			return // already imported
 		}
-		p.problem(r.At, "KPI %d %s already has a value on %s (%s, not %s): a KPI has one value a day; correct it in the application",
-			k.ID, quote(k.Name.In(p.lang)), r.Date, model.FormatNumber(v.Value, -1, model.EN), model.FormatNumber(r.Value, -1, model.EN))
+		p.problem(r.At, msgOneValueADay, k.ID, quote(k.Name.In(p.lang)), r.Date.Format(p.lang), model.FormatNumber(v.Value, -1, p.lang), model.FormatNumber(r.Value, -1, p.lang))
 		return
 	}
 	v := &model.KPIValue{KPIID: k.ID, Date: r.Date, Value: r.Value, Note: r.Note, Source: r.Source}
@@ -263,7 +266,7 @@ func (p *planner) kpiValue(r KPIValueRow) {
 func (p *planner) newUpdate(r UpdateRow) {
 	m := p.d.Measure(r.ID)
 	if m == nil {
-		p.problem(r.At, "measure %d does not exist in this database", r.ID)
+		p.problem(r.At, msgNoMeasure, r.ID)
 		return
 	}
 	for _, x := range m.Updates {

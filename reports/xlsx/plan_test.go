@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -137,8 +138,8 @@ func TestPlanAFilledTemplate(t *testing.T) {
 	}
 	m := d.MeasureByCode("1.1")
 	want := []string{
-		fmt.Sprintf(`Milestones!%d: change milestone %d "Municipal companies connected" of measure 1.1: completed null → "2026-11-20"; evidence "" → "https://sofia.example/done.pdf"`, 7, m.Milestones[4].ID),
-		fmt.Sprintf(`Milestones!%d: change milestone %d "Paper files dropped from internal document flow" of measure 1.1: note "" → "Две дружества остават."`, 8, m.Milestones[5].ID),
+		fmt.Sprintf(`Milestones!%d: change milestone %d "Municipal companies connected" of measure 1.1: completed null → "2026-11-20"; evidence "" → "https://sofia.example/done.pdf"`, 3, m.Milestones[4].ID),
+		fmt.Sprintf(`Milestones!%d: change milestone %d "Paper files dropped from internal document flow" of measure 1.1: note "" → "Две дружества остават."`, 4, m.Milestones[5].ID),
 		fmt.Sprintf(`KPI values!3: add a value of KPI %d "%s" of measure 1.1: date 2026-11-15; value 57.5; source "деловодна система"`, m.KPIs[0].ID, m.KPIs[0].Name.EN),
 		`Updates!4: add a progress update of measure 1.2: date 2026-11-30; text "Публикувани са още 12 набора от данни."`,
 		`Progress!3: change manual progress of measure 2.1: manualProgress 100 → 90`,
@@ -195,11 +196,11 @@ func errorsAs(err error, ps *Problems) bool {
 
 func TestPlanRefusesRowByRow(t *testing.T) {
 	const (
-		office      = 1  // Ivelina Petrova
-		innoCoord   = 3  // Mariya Georgieva, INNO
-		council     = 13 // Viktoriya Marinova
-		measure11   = "1.1"
-		measureIT14 = "1.4" // led by IT
+		office       = 1  // Ivelina Petrova
+		innoCoord    = 3  // Mariya Georgieva, INNO
+		council      = 13 // Viktoriya Marinova
+		measure11    = "1.1"
+		measureIT110 = "1.10" // led by IT
 	)
 	type fill func(t *testing.T, d *model.Doc, f *excelize.File) string // returns the SHEET!ROW it expects
 	ms := func(code string, i int) func(d *model.Doc) *model.Milestone {
@@ -228,7 +229,7 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 		want   string // "" for no problem
 	}{
 		{"a coordinator's own measure", innoCoord, nil, setMS(measure11, 4, "completed", "01.11.2026"), ""},
-		{"another unit's measure", innoCoord, nil, setMS(measureIT14, 3, "completed", "01.11.2026"), "may not change measure 1.4"},
+		{"another unit's measure", innoCoord, nil, setMS(measureIT110, 2, "note", "чужда бележка"), "may not change measure 1.10"},
 		{"a council member", council, nil, setMS(measure11, 4, "note", "x"), "is a council member and may not change anything"},
 		{"stale row", office, func(d *model.Doc) { ms(measure11, 4)(d).Version = 2; ms(measure11, 4)(d).Note = "edited" },
 			setMS(measure11, 4, "completed", "01.11.2026"), "milestone 5 was changed in the database after the template was made (version 2, the template has 1)"},
@@ -237,12 +238,12 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 			ms(measure11, 4)(d).Completed = model.MustDate("2026-11-01")
 		}, setMS(measure11, 4, "completed", "01.11.2026"), ""},
 		{"unknown id", office, nil, func(t *testing.T, d *model.Doc, f *excelize.File) string {
-			_, row, _ := excelize.CellNameToCoordinates(cellOf(t, f, "Milestones", ms(measure11, 0)(d).ID, "title"))
+			_, row, _ := excelize.CellNameToCoordinates(cellOf(t, f, "Milestones", ms(measure11, 5)(d).ID, "title"))
 			f.SetCellValue("Milestones", cellName(1, row), 99999)
 			return fmt.Sprintf("Milestones!%d", row)
 		}, "the row's hidden id (99999) does not belong to what the row shows"},
 		{"completed in the future", office, nil, setMS(measure11, 4, "completed", "2026-12-01"), "is in the future (today is 2026-11-30)"},
-		{"impossible date", office, nil, setMS(measure11, 4, "completed", "31.02.2026"), `cell G7 ("Completed"): "31.02.2026" is not a valid date`},
+		{"impossible date", office, nil, setMS(measure11, 4, "completed", "31.02.2026"), `cell G3 ("Completed"): "31.02.2026" is not a valid date`},
 		{"not yes or no", office, nil, setMS(measure11, 4, "cancelled", "maybe"), `"maybe" is neither yes nor no`},
 		{"evidence not a link", office, nil, setMS(measure11, 4, "evidence", "ftp://x/y"), `"ftp://x/y" is not an http(s) link`},
 		{"a 40,000-character note", office, nil, setMS(measure11, 4, "note", strings.Repeat("я", 40000)), "note is 32767 characters long; the limit is 4000"},
@@ -268,8 +269,8 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 			return rowOf("Milestones", cell)
 		}, "holds the formula =TODAY() without a computed value"},
 		{"a duplicated row", office, nil, func(t *testing.T, d *model.Doc, f *excelize.File) string {
-			first := cellOf(t, f, "Milestones", ms(measure11, 0)(d).ID, "title")
-			second := cellOf(t, f, "Milestones", ms(measure11, 1)(d).ID, "title")
+			first := cellOf(t, f, "Milestones", ms(measure11, 4)(d).ID, "title")
+			second := cellOf(t, f, "Milestones", ms(measure11, 5)(d).ID, "title")
 			_, r1, _ := excelize.CellNameToCoordinates(first)
 			_, r2, _ := excelize.CellNameToCoordinates(second)
 			for col := 1; col <= 11; col++ {
@@ -282,7 +283,7 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 				f.SetCellValue("Milestones", cellName(col, r2), value)
 			}
 			return rowOf("Milestones", second)
-		}, "this row repeats row 3 (id 1)"},
+		}, "this row repeats row 3 (id 5)"},
 	}
 	tpl := templateBytes(t, demoDoc(t), "", model.EN)
 	for _, tt := range tests {
@@ -329,7 +330,7 @@ func TestPlanReportsEveryProblemInSheetOrder(t *testing.T) {
 	for _, p := range problems {
 		got = append(got, fmt.Sprintf("%s!%d", p.Sheet, p.Row))
 	}
-	if want := []string{"Етапи!7", "Етапи!8", "Показатели!3", "Напредък!3"}; !slices.Equal(got, want) {
+	if want := []string{"Етапи!3", "Етапи!4", "Показатели!3", "Напредък!3"}; !slices.Equal(got, want) {
 		t.Errorf("problems at %v, want %v:\n%s", got, want, strings.Join(Problems(problems).Lines(), "\n"))
 	}
 }
@@ -338,7 +339,7 @@ func TestPlanRefusesATemplateOfAnotherDatabase(t *testing.T) {
 	d := demoDoc(t)
 	u := readFilled(t, d, model.BG, fillAll(t, d, model.BG))
 	changes, problems := Plan(d, u, d.Person(1), "another-database", demoAsOf)
-	if len(changes) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0].String(), "_meta!3: the template was made from another database (demo-database)") {
+	if len(changes) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0].String(), "_meta!3: шаблонът е направен от друг файл с данни (demo-database)") {
 		t.Errorf("Plan = %v, %v; want one problem on _meta!3", changes, problems)
 	}
 }
@@ -427,15 +428,15 @@ func TestPlanRefusesNumbersThatAreNotNumbers(t *testing.T) {
 	}{
 		{"bg grouped text", "Показатели", kpiID, "value", "1 234,5", nil, ""},
 		{"en grouped text", "Показатели", kpiID, "value", "1,234.5", nil, ""},
-		{"a date as text", "Показатели", kpiID, "value", "12.03.2026", nil, `"12.03.2026" is not a number`},
-		{"an ISO date as text", "Показатели", kpiID, "value", "2026-03-12", nil, `"2026-03-12" is not a number`},
-		{"two decimal points", "Показатели", kpiID, "value", "1.2.3", nil, `"1.2.3" is not a number`},
-		{"misplaced group commas", "Показатели", kpiID, "value", "12,34,5", nil, `"12,34,5" is not a number`},
-		{"mixed conventions", "Показатели", kpiID, "value", "1.234,5", nil, `"1.234,5" is not a number`},
-		{"a number shown as a date", "Показатели", kpiID, "value", 46093, dateStyle, "holds a date"},
-		{"a yes/no cell", "Показатели", kpiID, "value", true, nil, "is a yes/no value, not a number"},
-		{"progress as a date text", "Напредък", progID, "progress", "01.05", nil, `"01.05" is not a number`},
-		{"progress with misplaced separators", "Напредък", progID, "progress", "5,0,0", nil, `"5,0,0" is not a number`},
+		{"a date as text", "Показатели", kpiID, "value", "12.03.2026", nil, `"12.03.2026" не е число`},
+		{"an ISO date as text", "Показатели", kpiID, "value", "2026-03-12", nil, `"2026-03-12" не е число`},
+		{"two decimal points", "Показатели", kpiID, "value", "1.2.3", nil, `"1.2.3" не е число`},
+		{"misplaced group commas", "Показатели", kpiID, "value", "12,34,5", nil, `"12,34,5" не е число`},
+		{"mixed conventions", "Показатели", kpiID, "value", "1.234,5", nil, `"1.234,5" не е число`},
+		{"a number shown as a date", "Показатели", kpiID, "value", 46093, dateStyle, "клетката съдържа дата"},
+		{"a yes/no cell", "Показатели", kpiID, "value", true, nil, "е стойност да/не, а не число"},
+		{"progress as a date text", "Напредък", progID, "progress", "01.05", nil, `"01.05" не е число`},
+		{"progress with misplaced separators", "Напредък", progID, "progress", "5,0,0", nil, `"5,0,0" не е число`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -460,7 +461,7 @@ func TestPlanRefusesNumbersThatAreNotNumbers(t *testing.T) {
 				}
 				return
 			}
-			prefix := rowOf(tt.sheet, where) + ": cell " + where + " "
+			prefix := rowOf(tt.sheet, where) + ": клетка " + where + " " // the template's language
 			if len(changes) != 0 || len(problems) != 1 || !strings.HasPrefix(problems[0].String(), prefix) || !strings.Contains(problems[0].Message, tt.want) {
 				t.Errorf("changes %v, problems %v; want one problem starting %q containing %q", changes, problems, prefix, tt.want)
 			}
@@ -507,15 +508,15 @@ func TestPlanRefusesEditedHiddenCells(t *testing.T) {
 			return []string{fmt.Sprintf("%s!%d", kpi, row)}
 		}, "does not belong to what the row shows"},
 		{"the shown measure code edited", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
-			id := d.MeasureByCode("1.1").Milestones[0].ID
+			id := d.MeasureByCode("1.1").Milestones[5].ID
 			return []string{rowOf(ms, set(t, f, ms, id, "measure", "1.2"))}
 		}, "does not belong to what the row shows"},
 		{"the check cleared", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
-			id := d.MeasureByCode("1.1").Milestones[0].ID
+			id := d.MeasureByCode("1.1").Milestones[5].ID
 			return []string{rowOf(ms, set(t, f, ms, id, checkKey, ""))}
 		}, "does not belong to what the row shows"},
 		{"a version on the hidden sheet made current", func(t *testing.T, d *model.Doc, f *excelize.File) []string {
-			id := d.MeasureByCode("1.1").Milestones[0].ID
+			id := d.MeasureByCode("1.1").Milestones[5].ID
 			rows, _ := f.GetRows(metaSheet)
 			for i, r := range rows {
 				if len(r) > 3 && r[0] == "version" && r[1] == versionMilestone && r[2] == strconv.FormatInt(id, 10) {
@@ -559,6 +560,43 @@ func TestPlanRefusesEditedHiddenCells(t *testing.T) {
 			}
 			if len(changes) != 0 || !slices.Equal(got, where) {
 				t.Errorf("changes %v; problems:\n%s\nwant %q refused with %q", changes, Problems(problems).Error(), where, tt.want)
+			}
+		})
+	}
+}
+
+// Issue 14: a Bulgarian template is answered in Bulgarian, the model's
+// refusals included.
+func TestPlanSpeaksTheTemplatesLanguage(t *testing.T) {
+	d := demoDoc(t)
+	m := d.MeasureByCode("1.1")
+	open, other := m.Milestones[4].ID, d.MeasureByCode("2.2").Milestones[3].ID
+	tests := []struct {
+		name  string
+		actor model.ID
+		fill  func(f *excelize.File)
+		want  string
+	}{
+		{"completed in the future", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "completed", "01.12.2026") }, "етап 5: датата на изпълнение (2026-12-01) е в бъдещето (днес е 2026-11-30)"},
+		{"impossible date", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "completed", "31.02.2026") }, `"31.02.2026" не е валидна дата`},
+		{"not yes or no", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "cancelled", "може би") }, `"може би" не е нито „да“, нито „не“`},
+		{"no link", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "evidence", "ftp://x/y") }, "не е http(s) връзка"},
+		{"a long note", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "note", strings.Repeat("я", 5000)) }, "етап 5: бележката: 5000 знака при допустими 4000"},
+		{"another unit's measure", 3, func(f *excelize.File) { set(t, f, "Етапи", other, "note", "x") }, "няма право да променя мярка 2.2"},
+		{"a council member", 13, func(f *excelize.File) { set(t, f, "Етапи", open, "note", "x") }, "е общински съветник и не може да променя нищо"},
+		{"a value before the baseline", 1, func(f *excelize.File) {
+			set(t, f, "Показатели", m.KPIs[0].ID, "date", "01.01.2019")
+			set(t, f, "Показатели", m.KPIs[0].ID, "value", 3)
+		}, "е преди базовата дата на показателя"},
+		{"a value without a date", 1, func(f *excelize.File) { set(t, f, "Показатели", m.KPIs[0].ID, "value", 3) }, "датата на новата стойност е празна"},
+	}
+	english := regexp.MustCompile(`\b(is|the|not|may|cell|must)\b`)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			u := readFilled(t, d, model.BG, tt.fill)
+			_, problems := Plan(d, u, d.Person(tt.actor), demoDB, demoAsOf)
+			if len(problems) != 1 || !strings.Contains(problems[0].Message, tt.want) || english.MatchString(problems[0].Message) {
+				t.Errorf("problems %v; want one in Bulgarian containing %q", problems, tt.want)
 			}
 		})
 	}

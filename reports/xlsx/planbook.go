@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -293,18 +294,21 @@ func (pw *planWriter) instructions() error {
 	f.SetCellValue(name, "A2", pw.d.Strategy.Title.In(pw.lang))
 	f.SetCellStyle(name, "A2", "A2", pw.bold)
 	row := 4
-	for _, m := range msgPlanHelp {
+	// Wrapped text needs its row's height: not every program computes it.
+	put := func(text string) {
 		c := "A" + itoa(row)
-		f.SetCellValue(name, c, m.In(pw.lang))
+		f.SetCellValue(name, c, text)
 		f.SetCellStyle(name, c, c, pw.wrap)
+		lines := (utf8.RuneCountInString(text) + 99) / 100
+		f.SetRowHeight(name, row, float64(max(1, lines))*15+2)
 		row++
+	}
+	for _, m := range msgPlanHelp {
+		put(m.In(pw.lang))
 	}
 	row++
 	for _, s := range append([]planSheet{{name: sheetPlanHeader, help: t("Заглавната информация на стратегията: наименование, период, решение на Столичния общински съвет.", "The strategy's header: title, period, the council's decision.")}}, planSheets...) {
-		c := "A" + itoa(row)
-		f.SetCellValue(name, c, s.name.In(pw.lang)+": "+s.help.In(pw.lang))
-		f.SetCellStyle(name, c, c, pw.wrap)
-		row++
+		put(s.name.In(pw.lang) + ": " + s.help.In(pw.lang))
 	}
 	return nil
 }
@@ -515,8 +519,10 @@ func (pw *planWriter) sheet(s planSheet) error {
 	rows := pw.rows(s.kind)
 	for i, row := range rows {
 		r := firstDataRow + i
-		if err := f.SetCellValue(name, cellName(1, r), row[0]); err != nil {
-			return err
+		if id, ok := row[0].(model.ID); ok && id > 0 {
+			if err := f.SetCellValue(name, cellName(1, r), id); err != nil {
+				return err
+			}
 		}
 		for j, c := range s.cols {
 			if err := pw.put(name, cellName(j+2, r), c.kind, row[j+1]); err != nil {

@@ -51,7 +51,13 @@ func PlanPlanBook(d *model.Doc, b *PlanBook, databaseID string, today model.Date
 	p := &planBuilder{d: d, b: b, today: today, sameFile: b.DatabaseID != "" && b.DatabaseID == databaseID,
 		codes: map[string]map[string]int{}, people: map[string]int{}, seenPeople: map[model.ID]int{},
 		seenMS: map[model.ID]bool{}, seenKPI: map[model.ID]bool{}}
-	p.problems = append(p.problems, b.problems...)
+	// Planning reads the cells again: start from what reading found.
+	b.problems = nil
+	for _, sh := range b.sheets {
+		for _, r := range sh.rows {
+			r.bad = r.readBad
+		}
+	}
 	p.collectKeys()
 	p.header()
 	p.goals()
@@ -61,10 +67,31 @@ func PlanPlanBook(d *model.Doc, b *PlanBook, databaseID string, today model.Date
 	p.measures()
 	p.milestones()
 	p.kpis()
-	if len(p.problems) > 0 {
-		return nil, p.problems
+	all := append(append(slices.Clone(b.read), b.problems...), p.problems...)
+	if len(all) > 0 {
+		order := map[string]int{}
+		for i, kind := range append([]string{pkHeader}, sheetKinds()...) {
+			if sh := b.sheets[kind]; sh != nil {
+				order[sh.name] = i
+			}
+		}
+		slices.SortStableFunc(all, func(x, y Problem) int {
+			if c := order[x.Sheet] - order[y.Sheet]; c != 0 {
+				return c
+			}
+			return x.Row - y.Row
+		})
+		return nil, all
 	}
 	return p.changes, nil
+}
+
+func sheetKinds() []string {
+	kinds := make([]string, len(planSheets))
+	for i, s := range planSheets {
+		kinds[i] = s.kind
+	}
+	return kinds
 }
 
 // ApplyPlanBook plans b against the strategy as it stands inside tx and
@@ -501,6 +528,16 @@ func (p *planBuilder) measures() {
 		if stored != nil {
 			o := *stored
 			o.Milestones, o.KPIs, o.Updates = nil, nil, nil
+			// An absent list is an empty one (a store may hold either).
+			if o.Goals == nil {
+				o.Goals = []string{}
+			}
+			if o.Partners == nil {
+				o.Partners = []string{}
+			}
+			if o.Funding == nil {
+				o.Funding = []model.Funding{}
+			}
 			old = &o
 		}
 		reason, ok := p.revised(r, model.EntityMeasure, old, &m)

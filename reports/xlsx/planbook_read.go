@@ -21,7 +21,8 @@ type PlanBook struct {
 	DatabaseID string // of the file the workbook was made from
 	date1904   bool
 	sheets     map[string]*bookSheet // kind → sheet
-	problems   Problems              // cells that could not be read
+	problems   Problems              // cells that could not be read, found while planning
+	read       Problems              // rows refused while reading the file
 }
 
 type bookSheet struct {
@@ -37,7 +38,10 @@ type bookRow struct {
 	row   int // 1-based Excel row
 	id    int64
 	raw   []string
-	bad   bool
+	bad   bool // a cell of the row could not be read
+	// readBad: the row was refused while reading (its id); planning starts
+	// from it again each time.
+	readBad bool
 }
 
 // ReadPlanBook reads a plan workbook. A file that is not one — not a
@@ -142,10 +146,12 @@ func ReadPlanBook(r io.Reader) (*PlanBook, error) {
 				}
 				r.id = id
 			}
+			r.readBad = r.bad
 			sh.rows = append(sh.rows, r)
 		}
 		book.sheets[spec.kind] = sh
 	}
+	book.read, book.problems = book.problems, nil
 	return book, nil
 }
 

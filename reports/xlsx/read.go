@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -299,9 +300,7 @@ func (rd *reader) sheet(s sheetSpec, name string) error {
 			g = got[i]
 		}
 		if w != g {
-			rd.u.problems = append(rd.u.problems, Problem{Sheet: name, Row: keyRow, Message: fmt.Sprintf(
-				"the hidden key in cell %s is %q where the template has %q: the template's hidden cells were changed, so no row of this sheet can be trusted; make a new template and fill it in again",
-				cellName(i+1, keyRow), g, w)})
+			rd.u.problems = append(rd.u.problems, Problem{Sheet: name, Row: keyRow, Message: say(rd.u.Lang, msgKeyRow, cellName(i+1, keyRow), g, w)})
 			return nil
 		}
 	}
@@ -331,10 +330,13 @@ type rowReader struct {
 	seen  map[int]string
 }
 
-func (r *rowReader) problem(format string, args ...any) {
+func (r *rowReader) problem(m model.Text, args ...any) {
 	r.bad = true
-	r.rd.u.problems = append(r.rd.u.problems, Problem{Sheet: r.sheet, Row: r.row, Message: fmt.Sprintf(format, args...)})
+	r.rd.u.problems = append(r.rd.u.problems, Problem{Sheet: r.sheet, Row: r.row, Message: say(r.rd.u.Lang, m, args...)})
 }
+
+// refuse reports the cell under key with the error err.
+func (r *rowReader) refuse(key string, err error) { r.problem(msgColon, r.where(key), err) }
 
 // hasInput reports whether the row holds an id or any input.
 func (r *rowReader) hasInput() bool {
@@ -371,11 +373,11 @@ func (r *rowReader) value(i int) string {
 		var f string
 		_ = guard(func() (err error) { f, err = r.rd.f.GetCellFormula(r.sheet, ref); return err })
 		if f != "" {
-			r.problem("cell %s holds the formula =%s without a computed value: type the value itself", ref, f)
+			r.problem(msgFormula, ref, f)
 		}
 	}
 	if strings.ContainsRune(v, badUTF8) {
-		r.problem("cell %s holds text that is not valid UTF-8 (bytes that are no character, e.g. from a file of another encoding): retype or paste it again as text", cellName(i+1, r.row))
+		r.problem(msgNotUTF8, cellName(i+1, r.row))
 		v = strings.ReplaceAll(v, string(badUTF8), "\uFFFD")
 	}
 	if r.seen == nil {
@@ -405,7 +407,7 @@ func (r *rowReader) where(key string) string {
 			label = c.label.In(r.rd.u.Lang)
 		}
 	}
-	return fmt.Sprintf("cell %s (%q)", r.ref(key), label)
+	return say(r.rd.u.Lang, msgCell, r.ref(key), label)
 }
 
 func (r *rowReader) date(key string) model.Date {
@@ -413,9 +415,9 @@ func (r *rowReader) date(key string) model.Date {
 	if v == "" {
 		return 0
 	}
-	d, err := parseDate(v, r.rd.date1904)
+	d, err := parseDateIn(v, r.rd.date1904, r.rd.u.Lang)
 	if err != nil {
-		r.problem("%s: %s", r.where(key), err)
+		r.refuse(key, err)
 	}
 	return d
 }
@@ -427,7 +429,7 @@ func (r *rowReader) number(key string) (float64, bool) {
 	}
 	n, err := CellNumber(r.rd.f, r.sheet, r.ref(key), v, r.rd.u.Lang)
 	if err != nil {
-		r.problem("%s: %s", r.where(key), err)
+		r.refuse(key, err)
 		return 0, false
 	}
 	return n, true
@@ -445,9 +447,9 @@ func (r *rowReader) numeric(key string) bool {
 
 func (r *rowReader) yesNo(key string) bool {
 	v := r.cell(key)
-	b, err := parseYesNo(v)
+	b, err := parseYesNoIn(v, r.rd.u.Lang)
 	if err != nil {
-		r.problem("%s: %s", r.where(key), err)
+		r.refuse(key, err)
 	}
 	return b
 }
@@ -455,9 +457,9 @@ func (r *rowReader) yesNo(key string) bool {
 func (r *rowReader) read() {
 	at := At{Sheet: r.sheet, Row: r.row}
 	if v := strings.TrimSpace(r.value(0)); v == "" {
-		r.problem("the row has no id in the hidden column A: rows cannot be added to the template; fill in the rows it has")
+		r.problem(msgNoID)
 	} else if id, err := strconv.ParseInt(v, 10, 64); err != nil || id <= 0 {
-		r.problem("the hidden column A holds %q, not a row id: the template's hidden cells must not be changed", v)
+		r.problem(msgBadID, v)
 	} else {
 		at.ID = id
 		r.verify(id)
@@ -481,10 +483,10 @@ func (r *rowReader) read() {
 			return // nothing new for this KPI
 		}
 		if row.Date == 0 {
-			r.problem("%s: the date of the new value is empty", r.where("date"))
+			r.problem(msgValueNoDate, r.where("date"))
 		}
 		if !hasValue && r.cell("value") == "" {
-			r.problem("%s: the new value is empty", r.where("value"))
+			r.problem(msgValueEmpty, r.where("value"))
 		}
 		if !r.bad {
 			u.KPIValues = append(u.KPIValues, row)
@@ -495,7 +497,7 @@ func (r *rowReader) read() {
 			return // without a text, the row says nothing
 		}
 		if row.Date == 0 {
-			r.problem("%s: the date of the update is empty", r.where("date"))
+			r.problem(msgUpdateNoDate, r.where("date"))
 			return
 		}
 		u.Updates = append(u.Updates, row)
@@ -517,8 +519,7 @@ func (r *rowReader) verify(id model.ID) {
 	}
 	code, title := r.text(b.code), r.text(b.title)
 	if strings.TrimSpace(r.text(checkKey)) != rowCheck(r.rd.u.DatabaseID, r.spec.kind, id, version, code, title) {
-		r.problem("the row's hidden id (%d) does not belong to what the row shows (measure %s, %s): the template's hidden cells were changed; make a new template and fill it in again",
-			id, code, quote(title))
+		r.problem(msgRowCheck, id, code, quote(title))
 	}
 }
 
@@ -530,7 +531,7 @@ func (r *rowReader) percent(key string) (float64, bool) {
 	if t := strings.TrimSpace(strings.TrimSuffix(v, "%")); t != v {
 		n, err := ParseNumber(t, r.rd.u.Lang)
 		if err != nil {
-			r.problem("%s: %q is not a percentage", r.where(key), v)
+			r.problem(msgNotPercent, r.where(key), v)
 			return 0, false
 		}
 		return n, true
@@ -545,9 +546,14 @@ func (r *rowReader) percent(key string) (float64, bool) {
 // parseDate reads an Excel date serial (a date cell), dd.mm.yyyy or
 // yyyy-mm-dd text, or an ISO date-time (a cell of date type).
 func parseDate(v string, date1904 bool) (model.Date, error) {
+	return parseDateIn(v, date1904, model.EN)
+}
+
+// parseDateIn is parseDate with its messages in lang.
+func parseDateIn(v string, date1904 bool, lang model.Lang) (model.Date, error) {
 	if n, err := strconv.ParseFloat(v, 64); err == nil && !strings.ContainsAny(v, ",") {
 		if math.IsNaN(n) || math.IsInf(n, 0) || n < 1 || n >= 2958466 { // 9999-12-31
-			return 0, fmt.Errorf("%s is not a date", v)
+			return 0, errors.New(say(lang, msgNotDate, v))
 		}
 		epoch := excelEpoch
 		if date1904 {
@@ -559,20 +565,25 @@ func parseDate(v string, date1904 bool) (model.Date, error) {
 		v = v[:10]
 	}
 	d, err := model.ParseDate(v)
-	if err != nil {
-		return 0, fmt.Errorf("%s", model.ErrorMessage(err))
+	if err != nil && lang == model.BG {
+		return 0, errors.New(say(lang, msgInvalidDate, v))
+	} else if err != nil {
+		return 0, errors.New(model.ErrorMessage(err))
 	}
 	return d, nil
 }
 
 // parseYesNo reads the cancelled column: yes/no in either language, a
 // boolean cell, 1/0; empty is no.
-func parseYesNo(v string) (bool, error) {
+func parseYesNo(v string) (bool, error) { return parseYesNoIn(v, model.EN) }
+
+// parseYesNoIn is parseYesNo with its message in lang.
+func parseYesNoIn(v string, lang model.Lang) (bool, error) {
 	switch strings.ToLower(strings.TrimSpace(v)) {
 	case "да", "д", "yes", "y", "true", "1", "x", "истина":
 		return true, nil
 	case "не", "н", "no", "n", "false", "0", "", "неистина":
 		return false, nil
 	}
-	return false, fmt.Errorf("%q is neither yes nor no (%s/%s, %s/%s)", v, msgYes.BG, msgNo.BG, msgYes.EN, msgNo.EN)
+	return false, errors.New(say(lang, msgNotYesNo, v))
 }

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"io"
 	"slices"
 	"time"
@@ -128,6 +129,12 @@ func WriteTemplate(w io.Writer, d *model.Doc, databaseID string, unit string, op
 	if _, err := f.NewSheet(metaSheet); err != nil {
 		return err
 	}
+	// Hidden before any sheet is streamed: hiding a sheet reads every
+	// other sheet back into memory (to unselect it), which for a streamed
+	// sheet of 20,000 rows costs more than writing it.
+	if err := f.SetSheetVisible(metaSheet, false, true); err != nil {
+		return err
+	}
 	st, err := newStyles(f, lang)
 	if err != nil {
 		return err
@@ -149,9 +156,6 @@ func WriteTemplate(w io.Writer, d *model.Doc, databaseID string, unit string, op
 		}
 	}
 	if err := tw.meta(databaseID); err != nil {
-		return err
-	}
-	if err := f.SetSheetVisible(metaSheet, false, true); err != nil {
 		return err
 	}
 	if err := f.ProtectWorkbook(&excelize.WorkbookProtectionOptions{LockStructure: true}); err != nil {
@@ -206,7 +210,11 @@ func (tw *templateWriter) instructions(databaseID string) error {
 	g.add(st.styled(st.bold, msgTplDatabase.In(lang)), st.str(databaseID))
 	g.blank()
 	for _, m := range []model.Text{msgTplFill, msgTplSheetMS, msgTplSheetKPI, msgTplSheetUpd, msgTplSheetProg, msgTplDates, msgTplImport} {
-		g.addLoose(st.str(m.In(lang)))
+		text := m.In(lang)
+		if m == msgTplSheetMS {
+			text = fmt.Sprintf(text, tw.recentFrom().Format(lang))
+		}
+		g.addLoose(st.str(text))
 	}
 	name := sheetInstructions.In(lang)
 	return stream(tw.f, name, g, 0, nil, func() error {
@@ -295,8 +303,12 @@ func (tw *templateWriter) validation(dv *excelize.DataValidation, c column) erro
 	var err error
 	switch c.kind {
 	case inDate:
-		err = dv.SetRange(serial(model.MinDue), serial(model.MaxDue), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
-		dv.SetError(excelize.DataValidationErrorStyleStop, msgInvalidTitle.In(lang), msgBadDate.In(lang))
+		// No date after the template's: the import refuses completions and
+		// values in the future, so the sheet must not accept them either.
+		last := min(tw.opt.AsOf, model.MaxDue)
+		err = dv.SetRange(serial(model.MinDue), serial(last), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
+		dv.SetError(excelize.DataValidationErrorStyleStop, msgInvalidTitle.In(lang),
+			fmt.Sprintf(msgBadDate.In(lang), model.MinDue.Format(lang), last.Format(lang)))
 	case inNumber:
 		err = dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
 		dv.SetError(excelize.DataValidationErrorStyleStop, msgInvalidTitle.In(lang), msgBadNumber.In(lang))
@@ -330,12 +342,45 @@ func (tw *templateWriter) row(g *grid, kind string, id model.ID, version int64, 
 	}
 }
 
+// recentFrom is the first day of the reporting window: the day after the
+// previous report (the latest snapshot before the as-of date), or, without
+// one, recentDays before the as-of date. Milestones completed in the window
+// stay in the template, so that a coordinator sees and can correct what
+// was just reported; those completed earlier are history and are left out.
+func (tw *templateWriter) recentFrom() model.Date {
+	if s := model.LatestSnapshotBefore(tw.d.Snapshots, tw.opt.AsOf); s != nil {
+		return s.AsOf.AddDays(1)
+	}
+	return tw.opt.AsOf.AddDays(-recentDays)
+}
+
+// recentDays is the reporting window without a previous report: a quarter.
+const recentDays = 92
+
+// listed reports whether the template lists a milestone in state: what is
+// still to do (pending, due soon, overdue) and what was completed in the
+// reporting window. Cancelled milestones are left out (the office
+// reinstates them in the application).
+func listed(ms *model.Milestone, state model.MilestoneState, from model.Date) bool {
+	switch state {
+	case model.StateDone:
+		return ms.Completed >= from
+	case model.StateCancelled:
+		return false
+	}
+	return true
+}
+
 func (tw *templateWriter) milestoneRows(g *grid) error {
 	lang, st, asOf := tw.lang, tw.st, tw.opt.AsOf
+	from := tw.recentFrom()
 	for _, m := range tw.measures {
 		title := st.str(m.Title.In(lang))
 		for _, ms := range sortedMilestones(m) {
 			state := ms.StateAt(m.Cancelled, asOf)
+			if !listed(ms, state, from) {
+				continue
+			}
 			tw.row(g, kindMilestones, ms.ID, ms.Version, m.Code, ms.Title.In(lang), st.str(m.Code), title, st.str(ms.Title.In(lang)), st.date(ms.Due),
 				st.styled(st.status[stateColour[state]], state.Label(lang)),
 				tw.input(inDate, ms.Completed), tw.input(inYesNo, tw.yesNo(ms.Cancelled)),

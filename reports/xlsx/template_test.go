@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,7 +66,7 @@ func TestTemplateInputsAreUnlockedAndValidated(t *testing.T) {
 		s := styleOf(t, f, "Milestones", cell)
 		return s.Protection == nil || s.Protection.Locked
 	}
-	id := d.Measures[0].Milestones[0].ID
+	id := d.Measures[0].Milestones[4].ID
 	for key, want := range map[string]bool{"title": true, "due": true, "completed": false, "cancelled": false, "note": false, "evidence": false} {
 		if got := locked(cellOf(t, f, "Milestones", id, key)); got != want {
 			t.Errorf("%s locked = %v, want %v", key, got, want)
@@ -119,7 +120,9 @@ func TestTemplateRowsOfAUnit(t *testing.T) {
 				continue
 			}
 			for _, ms := range sortedMilestones(m) {
-				wantMS = append(wantMS, strconv.FormatInt(ms.ID, 10))
+				if inTemplate(m, ms) {
+					wantMS = append(wantMS, strconv.FormatInt(ms.ID, 10))
+				}
 			}
 			wantUpd = append(wantUpd, strconv.FormatInt(m.ID, 10))
 			if len(m.Milestones) == 0 {
@@ -153,7 +156,14 @@ func TestTemplatePrefillsTheCurrentValues(t *testing.T) {
 	d := demoDoc(t)
 	f := open(t, templateBytes(t, d, "", model.BG))
 	m := d.MeasureByCode("1.1")
-	done, open := &m.Milestones[0], &m.Milestones[4]
+	// Done in the reporting window: listed, with its date, so that the
+	// coordinator sees it; done long before: not listed.
+	m.Milestones[3].Completed = model.MustDate("2026-10-15")
+	f = open(t, templateBytes(t, d, "", model.BG))
+	done, open, old := &m.Milestones[3], &m.Milestones[4], &m.Milestones[0]
+	if rows, _ := f.GetRows("Етапи"); slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == strconv.FormatInt(old.ID, 10) }) {
+		t.Errorf("milestone %d, done on %s, is listed", old.ID, old.Completed)
+	}
 	tests := []struct {
 		id   model.ID
 		key  string
@@ -181,7 +191,7 @@ func TestTemplatePrefillsTheCurrentValues(t *testing.T) {
 
 func TestTemplateMetaRecordsDatabaseUnitAndVersions(t *testing.T) {
 	d := demoDoc(t)
-	d.Measures[0].Milestones[1].Version = 7
+	d.Measures[0].Milestones[4].Version = 7
 	f := open(t, templateBytes(t, d, "INNO", model.EN))
 	rows, err := f.GetRows(metaSheet)
 	if err != nil {
@@ -203,7 +213,7 @@ func TestTemplateMetaRecordsDatabaseUnitAndVersions(t *testing.T) {
 			t.Errorf("%s = %q, want %q", k, got[k], v)
 		}
 	}
-	ms := d.Measures[0].Milestones[1]
+	ms := d.Measures[0].Milestones[4]
 	if v := versions["milestone "+strconv.FormatInt(ms.ID, 10)]; v != "7" {
 		t.Errorf("version of milestone %d = %q, want 7", ms.ID, v)
 	}
@@ -212,5 +222,59 @@ func TestTemplateMetaRecordsDatabaseUnitAndVersions(t *testing.T) {
 	}
 	if visible, err := f.GetSheetVisible(metaSheet); visible || err != nil {
 		t.Errorf("_meta visible = %v (%v)", visible, err)
+	}
+}
+
+// Issue 14: the template's date cells accept no date after the template's
+// own, since the import refuses completions in the future.
+func TestTemplateDatesStopAtTheTemplatesDate(t *testing.T) {
+	f := open(t, templateBytes(t, demoDoc(t), "", model.BG))
+	for _, sheet := range []string{"Етапи", "Показатели", "Актуализации"} {
+		dvs, err := f.GetDataValidations(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for _, dv := range dvs {
+			if dv.Type != "date" {
+				continue
+			}
+			n++
+			if dv.Formula2 != strconv.Itoa(serial(demoAsOf)) || dv.Error == nil || !strings.Contains(*dv.Error, "30.11.2026") {
+				t.Errorf("%s %s: dates up to %s (%q), want up to the template's date %d", sheet, dv.Sqref, dv.Formula2, *dv.Error, serial(demoAsOf))
+			}
+		}
+		if n != 1 {
+			t.Errorf("%s: %d date validations, want 1", sheet, n)
+		}
+	}
+}
+
+// With a previous report (a snapshot), the milestones done since it stay in
+// the template; those done before it are left out.
+func TestTemplateListsWhatIsLeftAndWhatWasDoneSinceThePreviousReport(t *testing.T) {
+	d := demoDoc(t)
+	prev := model.MustDate("2026-06-30")
+	d.Snapshots = []model.Snapshot{{Name: "Q2", AsOf: prev}}
+	f := open(t, templateBytes(t, d, "", model.EN))
+	rows, err := f.GetRows("Milestones")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]bool{}
+	for _, r := range rows[2:] {
+		got[r[0]] = true
+	}
+	for _, m := range d.Measures {
+		for _, ms := range m.Milestones {
+			want := !m.Cancelled && !ms.Cancelled && (ms.Completed == 0 || ms.Completed > prev)
+			if got[strconv.FormatInt(ms.ID, 10)] != want {
+				t.Errorf("milestone %d (completed %v, measure %s) listed = %v, want %v", ms.ID, ms.Completed, m.Code, !want, want)
+			}
+		}
+	}
+	instructions, _ := f.GetRows("Instructions")
+	if !strings.Contains(fmt.Sprint(instructions), "done since 2026-07-01") {
+		t.Error("the instructions do not say since when done milestones are listed")
 	}
 }

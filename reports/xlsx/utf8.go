@@ -5,15 +5,16 @@ import (
 	"bytes"
 	"io"
 	"strings"
-	"unicode/utf8"
+
+	"strategytracker/model"
 )
 
 // badUTF8 stands in, while a workbook is read, for each byte sequence of
 // its XML that is not UTF-8: U+FDD0 is a noncharacter, valid in XML but
 // never in text people type, so a cell that holds it held invalid bytes.
 // (The XML reader would otherwise drop the whole part — every shared
-// string — and the file would read as "not a template".) A local check
-// until the model has a UTF-8 helper of its own.
+// string — and the file would read as "not a template".) model.InvalidUTF8
+// finds the parts; the marker finds the cell.
 const badUTF8 = '\uFDD0'
 
 // markInvalidUTF8 returns the workbook b with every invalid UTF-8 sequence
@@ -41,7 +42,7 @@ func markInvalidUTF8(b []byte) []byte {
 		if err != nil || total > unzipLimit {
 			return b // excelize refuses it with its own limit
 		}
-		if !utf8.Valid(data) {
+		if model.InvalidUTF8(data) >= 0 {
 			invalid = true
 			parts[i] = bytes.ToValidUTF8(data, []byte(string(badUTF8)))
 		}

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"cmp"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -21,6 +22,12 @@ func WriteWorkbook(w io.Writer, d *model.Doc, opt Options) error {
 	}
 	lang := opt.lang()
 	names := []model.Text{sheetSummary, sheetBudget, sheetMeasures, sheetMilestones, sheetKPIs, sheetOwners, sheetChanges}
+	steps := []func(*workbook) error{(*workbook).summary, (*workbook).budgetSheet, (*workbook).measureSheet, (*workbook).milestoneSheet,
+		(*workbook).kpiSheet, (*workbook).ownerSheet, (*workbook).changeSheet}
+	if d.Adoption != nil || len(d.Revisions) > 0 { // the adopted plan's revisions (revisions.go)
+		names = append(names, sheetRevisions)
+		steps = append(steps, (*workbook).revisionSheet)
+	}
 	f, err := newFile(names[0].In(lang), d.Strategy.Title.In(lang), opt)
 	if err != nil {
 		return err
@@ -42,8 +49,8 @@ func WriteWorkbook(w io.Writer, d *model.Doc, opt Options) error {
 	for i, m := range wb.measures {
 		wb.figures[i] = m.Evaluate(opt.AsOf)
 	}
-	for _, step := range []func() error{wb.summary, wb.budgetSheet, wb.measureSheet, wb.milestoneSheet, wb.kpiSheet, wb.ownerSheet, wb.changeSheet} {
-		if err := step(); err != nil {
+	for _, step := range steps {
+		if err := step(wb); err != nil {
 			return err
 		}
 	}
@@ -413,7 +420,7 @@ func (wb *workbook) changeSheet() error {
 	if ch.Since == nil {
 		g.addLoose(st.str(msgNoSnapshot.In(lang)))
 	} else {
-		g.addLoose(st.styled(st.bold, msgSince.In(lang)+" „"+ch.Since.Name+"“ ("+ch.Since.AsOf.Format(lang)+")"))
+		g.addLoose(st.styled(st.bold, fmt.Sprintf(msgSince.In(lang), ch.Since.Name, ch.Since.AsOf.Format(lang))))
 	}
 	headRow := g.header(lang, msgChange, msgMeasure, msgItem, msgFrom, msgTo, msgDate)
 	status := func(s model.Status) cell { return wb.statusCell(s, false) }

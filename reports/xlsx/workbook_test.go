@@ -348,31 +348,6 @@ func TestFundingTotalsArePlannedAmountsOnly(t *testing.T) {
 	}
 }
 
-func TestByYearApportionsByDays(t *testing.T) {
-	date := model.MustDate
-	tests := []struct {
-		name     string
-		cents    int64
-		from, to model.Date
-		want     []yearAmount
-	}{
-		{"one year", 1000, date("2026-01-01"), date("2026-12-31"), []yearAmount{{2026, 1000}}},
-		{"two whole years", 1000, date("2025-01-01"), date("2026-12-31"), []yearAmount{{2025, 500}, {2026, 500}}},
-		// 2025-07-02..2025-12-31 is 183 days of 365: 1000×183/365 = 501.37 → 501
-		{"a year from mid-2025", 1000, date("2025-07-02"), date("2026-07-01"), []yearAmount{{2025, 501}, {2026, 499}}},
-		{"half a cent rounds away from zero", 3, date("2025-12-31"), date("2026-01-01"), []yearAmount{{2025, 2}, {2026, 1}}},
-		{"no end", 700, date("2025-03-01"), 0, []yearAmount{{2025, 700}}},
-		{"end before start", 700, date("2026-03-01"), date("2025-03-01"), []yearAmount{{2026, 700}}},
-		{"no dates", 700, 0, 0, []yearAmount{{0, 700}}},
-	}
-	for _, tt := range tests {
-		got := byYear(tt.cents, tt.from, tt.to)
-		if !slices.Equal(got, tt.want) {
-			t.Errorf("%s: byYear = %v, want %v", tt.name, got, tt.want)
-		}
-	}
-}
-
 // The budget sheet's totals by area and by year equal the summary's: the
 // apportioning by year loses no cent.
 func TestWorkbookBudgetByAreaAndYearAddUp(t *testing.T) {

@@ -224,9 +224,13 @@ func (p page) apply(f *excelize.File, name string, headerRows int, g *grid) erro
 			return err
 		}
 	}
+	pageOf := st.pageOf
+	if pageOf == "" {
+		pageOf = "&P / &N"
+	}
 	return f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{
 		OddHeader: "&L&8" + headerText(st.headText) + "&R&8&A",
-		OddFooter: "&L&8" + headerText(st.footDay) + "&R&8" + st.pageOf,
+		OddFooter: "&L&8" + headerText(st.footDay) + "&R&8" + pageOf,
 	})
 }
 

@@ -94,6 +94,14 @@ func TestCommandLineOnAServer(t *testing.T) {
 		t.Errorf("server grant printed %q", out)
 	}
 
+	// The office opens a reporting period through its own login.
+	officeURL := postgres.WithLogin(url, "i.petrova@sofia.example")
+	mustRun(t, "period", "open", "-db", officeURL, "-name", "IV тримесечие 2026", "-name-en", "Q4 2026",
+		"-start", "2026-10-01", "-end", "2026-12-31", "-due", "2027-01-15")
+	if out := mustRun(t, "period", "status", "-db", url, "-json"); !strings.Contains(out, `"state": "open"`) {
+		t.Errorf("period status on the server: %s", out)
+	}
+
 	// A coordinator works offline in the update workbook and imports it
 	// through their own login: -user defaults to the login's person.
 	coordURL := postgres.WithLogin(url, "m.georgieva@sofia.example")

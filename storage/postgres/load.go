@@ -143,12 +143,24 @@ func (s *Store) load(ctx context.Context, d *model.Doc, log []model.AuditEntry, 
 		b.add(fmt.Sprintf("snapshot %q", sn.Name), "INSERT INTO snapshots (id, name, as_of, created_at, created_by, sha256, figures) VALUES ($1, $2, $3, $4, $5, $6, $7)",
 			sn.ID, sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures))
 	}
+	if d.Adoption != nil {
+		b.add("the adoption", adoptionInsert, adoptionArgs(d.Adoption)...)
+	}
+	for i := range d.Revisions {
+		r := &d.Revisions[i]
+		b.add(fmt.Sprintf("revision %d", r.ID), "INSERT INTO revisions (id, "+revisionCols+") VALUES ($1, "+placeholders(2, 11)+")",
+			append([]any{r.ID}, revisionArgs(r)...)...)
+	}
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		b.insert(fmt.Sprintf("period %q", p.Name.In(model.BG)), "periods", periodCols, p.ID, periodArgs(p))
+	}
 	for _, e := range log {
 		b.add(fmt.Sprintf("audit entry %d", e.Seq), "INSERT INTO audit ("+auditCols+") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
 			e.Seq, e.At, e.User, string(e.Action), string(e.Entity), e.EntityID, e.Field, e.Old, e.New, e.PrevHash, e.Hash)
 	}
 	// New rows are numbered after the loaded ones.
-	for _, table := range []string{"goals", "areas", "units", "people", "measures", "milestones", "kpis", "kpi_values", "updates", "snapshots"} {
+	for _, table := range []string{"goals", "areas", "units", "people", "measures", "milestones", "kpis", "kpi_values", "updates", "snapshots", "revisions", "periods"} {
 		b.add("the numbering of "+table, fmt.Sprintf("SELECT setval(pg_get_serial_sequence('%s', 'id'), coalesce(max(id), 0) + 1, false) FROM %s", table, table))
 	}
 	if err := b.run(ctx, tx); err != nil {
@@ -167,31 +179,44 @@ func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string,
 	}
 	var sn *model.Snapshot
 	err := s.Update(ctx, actor, model.ActionSnapshot, "", func(mt model.Tx) error {
-		t := mt.(*tx)
-		if err := model.Authorize(t.actor, model.EntitySnapshot, model.OpCreate, nil, nil); err != nil {
-			return err
-		}
-		for _, other := range t.doc.Snapshots {
-			if other.Name == name {
-				return model.Errorf(model.EINVALID, "snapshot %q already exists: choose another name", name)
-			}
-		}
-		content, sum, err := model.EncodeFigures(model.ComputeSnapshotFigures(t.doc, asOf))
-		if err != nil {
-			return model.Errorf(model.EINTERNAL, "snapshot: %v", err)
-		}
-		sn = &model.Snapshot{Name: name, AsOf: asOf, CreatedAt: t.at, CreatedBy: t.user, SHA256: sum, Figures: content}
-		err = t.sql.QueryRow(ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-			sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures)).Scan(&sn.ID)
-		if err != nil {
-			return wrapSQL(err, "snapshot %q", name)
-		}
-		record, _ := model.CanonicalJSON(struct {
-			Name   string     `json:"name"`
-			AsOf   model.Date `json:"asOf"`
-			SHA256 string     `json:"sha256"`
-		}{name, asOf, sum})
-		return t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", string(record))
+		var err error
+		sn, err = mt.(*tx).snapshot(name, asOf)
+		return err
 	})
 	return sn, err
+}
+
+// snapshot freezes the figures at asOf under name inside the transaction.
+func (t *tx) snapshot(name string, asOf model.Date) (*model.Snapshot, error) {
+	if err := model.ValidateSnapshotName(name); err != nil {
+		return nil, err
+	}
+	if asOf == 0 {
+		return nil, model.Errorf(model.EINVALID, "snapshot: as-of date is empty")
+	}
+	if err := model.Authorize(t.actor, model.EntitySnapshot, model.OpCreate, nil, nil); err != nil {
+		return nil, err
+	}
+	for _, other := range t.doc.Snapshots {
+		if other.Name == name {
+			return nil, model.Errorf(model.EINVALID, "snapshot %q already exists: choose another name", name)
+		}
+	}
+	content, sum, err := model.EncodeFigures(model.ComputeSnapshotFigures(t.doc, asOf))
+	if err != nil {
+		return nil, model.Errorf(model.EINTERNAL, "snapshot: %v", err)
+	}
+	sn := &model.Snapshot{Name: name, AsOf: asOf, CreatedAt: t.at, CreatedBy: t.user, SHA256: sum, Figures: content}
+	err = t.sql.QueryRow(t.ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+		sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures)).Scan(&sn.ID)
+	if err != nil {
+		return nil, wrapSQL(err, "snapshot %q", name)
+	}
+	t.doc.Snapshots = append(t.doc.Snapshots, *sn)
+	record, _ := model.CanonicalJSON(struct {
+		Name   string     `json:"name"`
+		AsOf   model.Date `json:"asOf"`
+		SHA256 string     `json:"sha256"`
+	}{name, asOf, sum})
+	return sn, t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", string(record))
 }

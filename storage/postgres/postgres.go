@@ -35,8 +35,10 @@ var migrationFiles embed.FS
 var policiesSQL string
 
 // migrations returns the schema steps in order; step i brings the schema
-// version to i+1.
-func migrations() []string {
+// version to i+1. Tests of upgrades replace it.
+var migrations = embeddedMigrations
+
+func embeddedMigrations() []string {
 	names, _ := fs.Glob(migrationFiles, "schema/0*.sql")
 	sort.Strings(names)
 	steps := make([]string, len(names))
@@ -241,6 +243,27 @@ func Create(ctx context.Context, dsn string, d *model.Doc, opts Options) (*Store
 	for i := range d.Snapshots {
 		d.Snapshots[i].ID = model.ID(i + 1)
 	}
+	// Revisions and periods keep their ids; one without (a hand-made
+	// file) is numbered after the others, as the file numbers it.
+	var maxRevision, maxPeriod model.ID
+	for _, r := range d.Revisions {
+		maxRevision = max(maxRevision, r.ID)
+	}
+	for _, p := range d.Periods {
+		maxPeriod = max(maxPeriod, p.ID)
+	}
+	for i := range d.Revisions {
+		if d.Revisions[i].ID == 0 {
+			maxRevision++
+			d.Revisions[i].ID = maxRevision
+		}
+	}
+	for i := range d.Periods {
+		if d.Periods[i].ID == 0 {
+			maxPeriod++
+			d.Periods[i].ID = maxPeriod
+		}
+	}
 	entry := model.AuditEntry{Seq: 1, At: now().UTC().Format(model.AuditTimeLayout), User: "strategytracker load",
 		Action: model.ActionLoad, Entity: model.EntityFile, New: record, PrevHash: model.GenesisHash}
 	entry.Hash = entry.ComputeHash()
@@ -401,6 +424,8 @@ func wrapSQL(err error, format string, args ...any) error {
 			return model.Errorf(model.EINVALID, "%s: the code or name is already used", what)
 		case "42501":
 			return model.Errorf(model.EFORBIDDEN, "%s: the server refuses it: %s", what, pe.Message)
+		case "55P03":
+			return model.Errorf(model.ECONFLICT, "%s: another change has held the strategy for more than 15 seconds: try again later", what)
 		case "40001", "40P01":
 			return model.Errorf(model.ECONFLICT, "%s: someone else changed the same data at the same moment: reload and try again", what)
 		case "22021":

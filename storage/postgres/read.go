@@ -74,20 +74,23 @@ var docQueries = []string{
 	`SELECT id, code, title_bg, title_en, description_bg, description_en, version FROM goals`,
 	`SELECT id, code, title_bg, title_en, description_bg, description_en, ord, version FROM areas`,
 	`SELECT id, code, name_bg, name_en, kind, version FROM units`,
-	`SELECT id, name_bg, name_en, position_bg, position_en, unit, email, phone, role, version FROM people`,
+	`SELECT id, name_bg, name_en, position_bg, position_en, unit, email, phone, role, public, version FROM people`,
 	`SELECT id, code, area, title_bg, title_en, description_bg, description_en, lead_unit,
 		responsible_id, start_date, end_date, weight, manual_progress, planned_cents, spent_cents, cancelled,
-		override_status, override_reason, version FROM measures`,
+		override_status, override_reason, internal, version FROM measures`,
 	`SELECT measure_id, goal FROM measure_goals`,
 	`SELECT measure_id, unit FROM measure_partners`,
 	`SELECT measure_id, name_bg, name_en, amount_cents FROM funding ORDER BY measure_id, pos`,
 	`SELECT id, measure_id, title_bg, title_en, due, completed, cancelled, weight, responsible_id,
-		note, evidence, version FROM milestones`,
+		note, evidence, note_internal, version FROM milestones`,
 	`SELECT id, measure_id, name_bg, name_en, unit_bg, unit_en, kind, baseline_value, baseline_date,
-		target_value, target_date, version FROM kpis`,
+		target_value, target_date, internal, version FROM kpis`,
 	`SELECT id, kpi_id, date, value, note, source, version FROM kpi_values`,
-	`SELECT id, measure_id, date, author_id, text_bg, text_en, version FROM updates`,
+	`SELECT id, measure_id, date, author_id, text_bg, text_en, internal, version FROM updates`,
 	`SELECT id, name, as_of, created_at, created_by, sha256, figures FROM snapshots`,
+	`SELECT adopted_on, council_decision_bg, council_decision_en, adopted_by, at FROM adoption WHERE id = 1`,
+	`SELECT id, entity, entity_id, measure_id, field, original, previous, current, at, revised_by, reason_bg, reason_en FROM revisions ORDER BY id`,
+	`SELECT id, ` + periodCols + `, version FROM periods`,
 }
 
 // batchReader answers readDoc's queries, in order, from a batch.
@@ -152,7 +155,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	if err := each(ctx, q, docQueries[4], func(r pgx.Rows) error {
 		var p model.Person
 		var role string
-		err := r.Scan(&p.ID, &p.Name.BG, &p.Name.EN, &p.Position.BG, &p.Position.EN, &p.Unit, &p.Email, &p.Phone, &role, &p.Version)
+		err := r.Scan(&p.ID, &p.Name.BG, &p.Name.EN, &p.Position.BG, &p.Position.EN, &p.Unit, &p.Email, &p.Phone, &role, &p.Public, &p.Version)
 		p.Role = model.Role(role)
 		d.People = append(d.People, p)
 		return err
@@ -167,7 +170,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 		var ovStatus, ovReason sql.NullString
 		err := r.Scan(&m.ID, &m.Code, &m.Area, &m.Title.BG, &m.Title.EN, &m.Description.BG, &m.Description.EN, &m.LeadUnit,
 			&resp, dateCol{&m.Start}, dateCol{&m.End}, &m.Weight, &m.ManualProgress, &m.PlannedCents, &m.SpentCents, &m.Cancelled,
-			&ovStatus, &ovReason, &m.Version)
+			&ovStatus, &ovReason, &m.Internal, &m.Version)
 		m.Responsible = model.Ref(resp.Int64)
 		if ovStatus.Valid {
 			m.Override = &model.Override{Status: model.Status(ovStatus.String), Reason: ovReason.String}
@@ -227,7 +230,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 		var ms model.Milestone
 		var resp sql.NullInt64
 		err := r.Scan(&ms.ID, &ms.MeasureID, &ms.Title.BG, &ms.Title.EN, dateCol{&ms.Due}, dateCol{&ms.Completed}, &ms.Cancelled,
-			&ms.Weight, &resp, &ms.Note, &ms.Evidence, &ms.Version)
+			&ms.Weight, &resp, &ms.Note, &ms.Evidence, &ms.NoteInternal, &ms.Version)
 		ms.Responsible = model.Ref(resp.Int64)
 		if m := measure(ms.MeasureID); m != nil {
 			m.Milestones = append(m.Milestones, ms)
@@ -241,7 +244,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 		var k model.KPI
 		var kind string
 		err := r.Scan(&k.ID, &k.MeasureID, &k.Name.BG, &k.Name.EN, &k.Unit.BG, &k.Unit.EN, &kind, &k.BaselineValue,
-			dateCol{&k.BaselineDate}, &k.TargetValue, dateCol{&k.TargetDate}, &k.Version)
+			dateCol{&k.BaselineDate}, &k.TargetValue, dateCol{&k.TargetDate}, &k.Internal, &k.Version)
 		k.Kind = model.KPIKind(kind)
 		if i, ok := index[k.MeasureID]; ok {
 			kpiIndex[k.ID] = [2]int{i, len(d.Measures[i].KPIs)}
@@ -265,7 +268,7 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 	if err := each(ctx, q, docQueries[12], func(r pgx.Rows) error {
 		var u model.Update
 		var author sql.NullInt64
-		err := r.Scan(&u.ID, &u.MeasureID, dateCol{&u.Date}, &author, &u.Text.BG, &u.Text.EN, &u.Version)
+		err := r.Scan(&u.ID, &u.MeasureID, dateCol{&u.Date}, &author, &u.Text.BG, &u.Text.EN, &u.Internal, &u.Version)
 		u.Author = model.Ref(author.Int64)
 		if m := measure(u.MeasureID); m != nil {
 			m.Updates = append(m.Updates, u)
@@ -282,6 +285,12 @@ func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
 		d.Snapshots = append(d.Snapshots, sn)
 		return err
 	}); err != nil {
+		return nil, err
+	}
+	if err := readPlan(ctx, q, d, docQueries[14], docQueries[15]); err != nil {
+		return nil, err
+	}
+	if err := readPeriods(ctx, q, d, docQueries[16]); err != nil {
 		return nil, err
 	}
 	d.Tidy()

@@ -51,7 +51,7 @@ func InitSQL(database string, from int) string {
 	var b strings.Builder
 	b.WriteString("-- Strategy Tracker: schema, roles and policies for database " + ident(database) + ".\n")
 	b.WriteString("-- Run as an administrator (a superuser, or the database's owner with CREATEROLE).\n")
-	b.WriteString("BEGIN;\n\n")
+	b.WriteString("BEGIN;\nSET LOCAL client_min_messages = warning;\n\n")
 	for _, role := range g.all() {
 		fmt.Fprintf(&b, "DO $$ BEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') THEN CREATE ROLE %s NOLOGIN; END IF;\nEND $$;\n", role, ident(role))
 	}
@@ -64,6 +64,9 @@ func InitSQL(database string, from int) string {
 	b.WriteString("\n")
 	policies := strings.NewReplacer("{{office}}", ident(g.Office), "{{coordinator}}", ident(g.Coordinator), "{{council}}", ident(g.Council)).Replace(policiesSQL)
 	b.WriteString(strings.TrimSpace(policies) + "\n\n")
+	// A session left in an open transaction (a forgotten psql) would hold
+	// the writers' lock: the server ends it after five idle minutes.
+	fmt.Fprintf(&b, "ALTER DATABASE %s SET idle_in_transaction_session_timeout = '5min';\n", ident(database))
 	fmt.Fprintf(&b, "REVOKE CONNECT ON DATABASE %s FROM PUBLIC;\n", ident(database))
 	fmt.Fprintf(&b, "GRANT CONNECT ON DATABASE %s TO %s, %s, %s;\n", ident(database), ident(g.Office), ident(g.Coordinator), ident(g.Council))
 	b.WriteString("\nCOMMIT;\n")

@@ -89,7 +89,11 @@ func startServer() (stop func(), err error) {
 	if err != nil {
 		return nil, err
 	}
-	dir, err := os.MkdirTemp("", "strategytracker-pg-")
+	base := ""
+	if os.Geteuid() == 0 {
+		base = "/tmp" // the postgres user must reach it; $TMPDIR may be under /root
+	}
+	dir, err := os.MkdirTemp(base, "strategytracker-pg-")
 	if err != nil {
 		return nil, err
 	}

@@ -374,6 +374,43 @@ func editEverything(t *testing.T, s model.Store) {
 	if _, err := s.CreateSnapshot(ctx, office.ID, "after edits", model.NewDate(2026, 11, 29)); err != nil {
 		t.Fatal(err)
 	}
+	// Round 2: visibility, the adopted plan and a revision, a reporting period.
+	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+		doc := tx.Doc()
+		m := doc.Measures[1]
+		m.Internal = true
+		if err := tx.SaveMeasure(&m); err != nil {
+			return err
+		}
+		p := doc.People[2]
+		p.Public = true
+		if err := tx.SavePerson(&p); err != nil {
+			return err
+		}
+		pt, err := model.AsPlanTx(tx)
+		if err != nil {
+			return err
+		}
+		if err := pt.Adopt(&model.Adoption{AdoptedOn: model.NewDate(2026, 6, 11), CouncilDecision: model.T("Решение № 1", "Decision 1")}); err != nil {
+			return err
+		}
+		pt.SetRevisionReason(model.T("Забавена доставка", "Late delivery"))
+		m = doc.Measures[4]
+		m.End = m.End.AddDays(90)
+		if err := tx.SaveMeasure(&m); err != nil {
+			return err
+		}
+		_, err = model.OpenReportingPeriod(tx, model.NewPeriod{Name: model.T("Q4 2026", "Q4 2026"),
+			Start: model.NewDate(2026, 10, 1), End: model.NewDate(2026, 12, 31), Due: model.NewDate(2027, 1, 15)}, office.ID, fixedClock())
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, _ = s.Doc(ctx)
+	if d.Adoption == nil || len(d.Revisions) != 1 || len(d.Periods) != 1 || !d.Measures[1].Internal {
+		t.Fatalf("round-2 edits not kept: adoption %v, %d revisions, %d periods", d.Adoption, len(d.Revisions), len(d.Periods))
+	}
 }
 
 // The server computes the links of the chain (st_audit_append); they must

@@ -27,7 +27,9 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 	defer sqlTx.Rollback(ctx)
 	// Writers queue here, as they do for the SQLite file: the strategy
 	// read next is the one the change applies to.
-	if _, err := sqlTx.Exec(ctx, "SELECT st_write_lock()"); err != nil {
+	// A writer that holds the queue too long (a forgotten psql session)
+	// makes the others fail after a while rather than hang.
+	if _, err := sqlTx.Exec(ctx, "SET LOCAL lock_timeout = '15s'; SELECT st_write_lock()"); err != nil {
 		return wrapSQL(err, "begin a change of %s", s.display)
 	}
 	t, err := s.newTx(ctx, sqlTx, actor)
@@ -62,6 +64,7 @@ type tx struct {
 	kpi       map[model.ID]model.ID // KPI id → measure id
 	value     map[model.ID]model.ID // KPI value id → KPI id
 	update    map[model.ID]model.ID // update id → measure id
+	reason    model.Text            // of changes of the adopted plan (plan.go)
 }
 
 func (s *Store) newTx(ctx context.Context, sqlTx pgx.Tx, actorID model.ID) (*tx, error) {
@@ -71,7 +74,7 @@ func (s *Store) newTx(ctx context.Context, sqlTx pgx.Tx, actorID model.ID) (*tx,
 	}
 	actor := d.Person(actorID)
 	if actor == nil {
-		return nil, model.Errorf(model.EFORBIDDEN, "person %d does not exist in %s: say who makes the change", actorID, s.display)
+		return nil, model.Forbidden(model.ReasonNoActor, "person %d does not exist in %s: say who makes the change", actorID, s.display)
 	}
 	if !actor.CanEdit() {
 		return nil, model.Authorize(actor, model.EntityStrategy, model.OpUpdate, nil, nil)
@@ -177,6 +180,9 @@ func (t *tx) modify(spec rowSpec, id model.ID, storedVersion, version int64, old
 	if err := model.Authorize(t.actor, spec.entity, model.OpUpdate, spec.measure, model.Fields(changes)); err != nil {
 		return nil, err
 	}
+	if err := t.reviseChanges(spec, id, changes); err != nil {
+		return nil, err
+	}
 	ok, err := updateRow(t.ctx, t.sql, spec.table, spec.cols, id, version, spec.old, spec.args)
 	if err != nil {
 		return nil, wrapSQL(err, "change %s %d", spec.entity, id)
@@ -274,6 +280,9 @@ func saveListed[T any](t *tx, spec rowSpec, row *T, id *model.ID, version *int64
 			json.Unmarshal([]byte(c.Old), &old)
 			json.Unmarshal([]byte(c.New), &new)
 			t.doc.RenameCode(spec.entity, old, new)
+			if err := t.rewritePeriods(); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -333,26 +342,9 @@ func (t *tx) SaveMeasure(m *model.Measure) error {
 	return nil
 }
 
-func (t *tx) checkMeasureRefs(m *model.Measure) error {
-	what := fmt.Sprintf("measure %q", m.Code)
-	if t.doc.Area(m.Area) == nil {
-		return model.Errorf(model.EINVALID, "%s: area %q does not exist", what, m.Area)
-	}
-	if t.doc.Unit(m.LeadUnit) == nil {
-		return model.Errorf(model.EINVALID, "%s: leadUnit %q does not exist", what, m.LeadUnit)
-	}
-	for _, u := range m.Partners {
-		if t.doc.Unit(u) == nil {
-			return model.Errorf(model.EINVALID, "%s: partner unit %q does not exist", what, u)
-		}
-	}
-	for _, g := range m.Goals {
-		if !slices.ContainsFunc(t.doc.Goals, func(x model.Goal) bool { return x.Code == g }) {
-			return model.Errorf(model.EINVALID, "%s: goal %q does not exist", what, g)
-		}
-	}
-	return t.checkPerson(what, "responsible", m.Responsible)
-}
+// checkMeasureRefs refuses references to rows that do not exist, by the
+// model's rule (the same as the file's), naming the field.
+func (t *tx) checkMeasureRefs(m *model.Measure) error { return t.doc.CheckMeasureRefs(m) }
 
 func (t *tx) checkPerson(what, field string, r model.Ref) error {
 	if r != 0 && t.doc.Person(model.ID(r)) == nil {
@@ -526,7 +518,7 @@ func (t *tx) SaveUpdate(u *model.Update) error {
 	}
 	spec := rowSpec{entity: model.EntityUpdate, table: "updates", cols: updateCols, args: updateArgs(u), measure: m}
 	if u.ID == 0 && t.actor.Role != model.RoleOffice && u.Author != model.Ref(t.actor.ID) {
-		return model.Errorf(model.EFORBIDDEN, "%s writes updates in their own name only (author %d is someone else)", t.actor.Name.In(model.BG), u.Author)
+		return model.Forbidden(model.ReasonOwnNameOnly, "%s writes updates in their own name only (author %d is someone else)", t.actor.Name.In(model.BG), u.Author)
 	}
 	if u.ID == 0 {
 		id, err := t.create(spec, u)
@@ -545,7 +537,7 @@ func (t *tx) SaveUpdate(u *model.Update) error {
 	stored := &m.Updates[i]
 	spec.old = updateArgs(stored)
 	if t.actor.Role != model.RoleOffice && u.Author != stored.Author {
-		return model.Errorf(model.EFORBIDDEN, "%s may not change who wrote update %d", t.actor.Name.In(model.BG), u.ID)
+		return model.Forbidden(model.ReasonAuthorFixed, "%s may not change who wrote update %d", t.actor.Name.In(model.BG), u.ID)
 	}
 	changes, err := t.modify(spec, u.ID, stored.Version, u.Version, stored, u)
 	if err != nil || changes == nil {
@@ -606,6 +598,9 @@ func (t *tx) Delete(entity model.Entity, id model.ID, version int64) error {
 	}
 	if err := model.Authorize(t.actor, entity, model.OpDelete, m, nil); err != nil {
 		return err
+	}
+	if refs := t.doc.References(entity, id); len(refs) > 0 {
+		return model.ReferencesError(t.doc.RowName(entity, id, model.EN), refs)
 	}
 	old := model.RowJSON(row)
 	// The children go with the row (ON DELETE CASCADE): each gets its own

@@ -35,13 +35,13 @@ const unitCols = "code, name_bg, name_en, kind"
 
 func unitArgs(u *model.Unit) []any { return []any{u.Code, u.Name.BG, u.Name.EN, string(u.Kind)} }
 
-const personCols = "name_bg, name_en, position_bg, position_en, unit, email, phone, role"
+const personCols = "name_bg, name_en, position_bg, position_en, unit, email, phone, role, public"
 
 func personArgs(p *model.Person) []any {
-	return []any{p.Name.BG, p.Name.EN, p.Position.BG, p.Position.EN, p.Unit, p.Email, p.Phone, string(p.Role)}
+	return []any{p.Name.BG, p.Name.EN, p.Position.BG, p.Position.EN, p.Unit, p.Email, p.Phone, string(p.Role), p.Public}
 }
 
-const measureCols = "code, area, title_bg, title_en, description_bg, description_en, lead_unit, responsible_id, start_date, end_date, weight, manual_progress, planned_cents, spent_cents, cancelled, override_status, override_reason"
+const measureCols = "code, area, title_bg, title_en, description_bg, description_en, lead_unit, responsible_id, start_date, end_date, weight, manual_progress, planned_cents, spent_cents, cancelled, override_status, override_reason, internal"
 
 func measureArgs(m *model.Measure) []any {
 	var ovStatus, ovReason any
@@ -49,21 +49,21 @@ func measureArgs(m *model.Measure) []any {
 		ovStatus, ovReason = string(m.Override.Status), m.Override.Reason
 	}
 	return []any{m.Code, m.Area, m.Title.BG, m.Title.EN, m.Description.BG, m.Description.EN, m.LeadUnit, refArg(m.Responsible),
-		dateArg(m.Start), dateArg(m.End), m.Weight, m.ManualProgress, m.PlannedCents, m.SpentCents, m.Cancelled, ovStatus, ovReason}
+		dateArg(m.Start), dateArg(m.End), m.Weight, m.ManualProgress, m.PlannedCents, m.SpentCents, m.Cancelled, ovStatus, ovReason, m.Internal}
 }
 
-const milestoneCols = "measure_id, title_bg, title_en, due, completed, cancelled, weight, responsible_id, note, evidence"
+const milestoneCols = "measure_id, title_bg, title_en, due, completed, cancelled, weight, responsible_id, note, evidence, note_internal"
 
 func milestoneArgs(ms *model.Milestone) []any {
 	return []any{ms.MeasureID, ms.Title.BG, ms.Title.EN, dateArg(ms.Due), dateArg(ms.Completed), ms.Cancelled, ms.Weight,
-		refArg(ms.Responsible), ms.Note, ms.Evidence}
+		refArg(ms.Responsible), ms.Note, ms.Evidence, ms.NoteInternal}
 }
 
-const kpiCols = "measure_id, name_bg, name_en, unit_bg, unit_en, kind, baseline_value, baseline_date, target_value, target_date"
+const kpiCols = "measure_id, name_bg, name_en, unit_bg, unit_en, kind, baseline_value, baseline_date, target_value, target_date, internal"
 
 func kpiArgs(k *model.KPI) []any {
 	return []any{k.MeasureID, k.Name.BG, k.Name.EN, k.Unit.BG, k.Unit.EN, string(k.Kind), k.BaselineValue, dateArg(k.BaselineDate),
-		k.TargetValue, dateArg(k.TargetDate)}
+		k.TargetValue, dateArg(k.TargetDate), k.Internal}
 }
 
 const kpiValueCols = "kpi_id, date, value, note, source"
@@ -72,10 +72,10 @@ func kpiValueArgs(v *model.KPIValue) []any {
 	return []any{v.KPIID, dateArg(v.Date), v.Value, v.Note, v.Source}
 }
 
-const updateCols = "measure_id, date, author_id, text_bg, text_en"
+const updateCols = "measure_id, date, author_id, text_bg, text_en, internal"
 
 func updateArgs(u *model.Update) []any {
-	return []any{u.MeasureID, dateArg(u.Date), refArg(u.Author), u.Text.BG, u.Text.EN}
+	return []any{u.MeasureID, dateArg(u.Date), refArg(u.Author), u.Text.BG, u.Text.EN, u.Internal}
 }
 
 func placeholders(from, n int) string {
@@ -103,6 +103,14 @@ func insertRow(ctx context.Context, q querier, table, cols string, id model.ID, 
 	var newID model.ID
 	err := q.QueryRow(ctx, query+") VALUES ("+vals+") RETURNING id", args...).Scan(&newID)
 	return newID, err
+}
+
+// insertRow0 inserts a row of a table without versions, returning its id.
+func insertRow0(ctx context.Context, q querier, table, cols string, args []any) (model.ID, error) {
+	n := strings.Count(cols, ",") + 1
+	var id model.ID
+	err := q.QueryRow(ctx, "INSERT INTO "+table+" ("+cols+") VALUES ("+placeholders(1, n)+") RETURNING id", args...).Scan(&id)
+	return id, err
 }
 
 // updateRow writes the columns whose value differs between old and new of

@@ -15,9 +15,8 @@ GRANT EXECUTE ON FUNCTION st_me(), st_my_role(), st_coordinates(bigint) TO {{off
 GRANT EXECUTE ON FUNCTION st_write_lock(), st_audit_append(text, text, text, text, bigint, text, text, text)
   TO {{office}}, {{coordinator}};
 
--- The office changes everything but the audit log and the database's identity.
-GRANT INSERT, UPDATE, DELETE ON goals, areas, units, people, measures, measure_goals, measure_partners, funding,
-  milestones, kpis, kpi_values, updates, snapshots TO {{office}};
+-- The office changes everything but the audit log and the database's
+-- identity (its table grants are in the loop below).
 GRANT UPDATE (title_bg, title_en, short_title_bg, short_title_en, vision_bg, vision_en, period_start, period_end,
   adopted_on, council_decision_bg, council_decision_en, demo, version) ON meta TO {{office}};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {{office}};
@@ -31,16 +30,22 @@ GRANT UPDATE (date, value, note, source, version) ON kpi_values TO {{coordinator
 GRANT UPDATE (date, text_bg, text_en, version) ON updates TO {{coordinator}};
 GRANT USAGE ON SEQUENCE kpi_values_id_seq, updates_id_seq TO {{coordinator}};
 
+
 -- Council members read: SELECT above, nothing else.
 
 DO $$
 DECLARE t text;
 BEGIN
   FOREACH t IN ARRAY ARRAY['meta', 'goals', 'areas', 'units', 'people', 'measures', 'measure_goals',
-      'measure_partners', 'funding', 'milestones', 'kpis', 'kpi_values', 'updates', 'snapshots', 'audit', 'st_schema'] LOOP
+      'measure_partners', 'funding', 'milestones', 'kpis', 'kpi_values', 'updates', 'snapshots', 'audit', 'st_schema',
+      'adoption', 'revisions', 'periods'] LOOP
+    CONTINUE WHEN to_regclass(t) IS NULL; -- a table of a later schema step
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format('DROP POLICY IF EXISTS st_read ON %I', t);
     EXECUTE format('CREATE POLICY st_read ON %I FOR SELECT USING (true)', t);
+    IF t NOT IN ('audit', 'st_schema', 'meta') THEN
+      EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %I TO {{office}}', t);
+    END IF;
     IF t NOT IN ('audit', 'st_schema') THEN
       EXECUTE format('DROP POLICY IF EXISTS st_office ON %I', t);
       EXECUTE format($f$CREATE POLICY st_office ON %I FOR ALL TO {{office}}
@@ -72,3 +77,17 @@ CREATE POLICY st_coordinator_update ON updates FOR UPDATE TO {{coordinator}}
 DROP POLICY IF EXISTS st_coordinator_delete ON updates;
 CREATE POLICY st_coordinator_delete ON updates FOR DELETE TO {{coordinator}}
   USING (st_coordinates(measure_id));
+
+-- A unit's return and proposed narrative in the open period. Both are
+-- lists inside the period's row, so the server lets a coordinator write
+-- the lists of the open period and the app checks whose entries changed.
+DO $$
+BEGIN
+  IF to_regclass('periods') IS NOT NULL THEN
+    GRANT UPDATE (returns, narrative, version) ON periods TO {{coordinator}};
+    DROP POLICY IF EXISTS st_coordinator ON periods;
+    CREATE POLICY st_coordinator ON periods FOR UPDATE TO {{coordinator}}
+      USING (state = 'open' AND st_my_role() = 'coordinator') WITH CHECK (state = 'open' AND st_my_role() = 'coordinator');
+  END IF;
+END
+$$;

@@ -1,0 +1,507 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"strategytracker/model"
+)
+
+const testServer = "postgres://maria%40sofia.example@db.sofia.bg/strategy"
+
+// serverStore is a memStore as storage/postgres's Store looks to the app:
+// its login is a person, and it reports other clients' saved changes.
+type serverStore struct {
+	*memStore
+	login   model.ID
+	changes chan struct{} // another client committed
+	active  atomic.Int32  // watches running
+	watches atomic.Int32  // Watch calls
+	reads   atomic.Int32  // Doc calls
+}
+
+func newServerStore(d *model.Doc, login model.ID) *serverStore {
+	s := &serverStore{memStore: newMemStore(d), login: login, changes: make(chan struct{}, 1)}
+	s.path = testServer
+	s.dbID = "db-server"
+	return s
+}
+
+func (s *serverStore) LoginPerson() model.ID { return s.login }
+
+func (s *serverStore) Doc(ctx context.Context) (*model.Doc, error) {
+	s.reads.Add(1)
+	return s.memStore.Doc(ctx)
+}
+
+// Watch behaves as storage/postgres's: signals coalesce, the channel
+// closes when ctx ends.
+func (s *serverStore) Watch(ctx context.Context) <-chan struct{} {
+	s.watches.Add(1)
+	s.active.Add(1)
+	out := make(chan struct{}, 1)
+	go func() {
+		defer s.active.Add(-1)
+		defer close(out)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-s.changes:
+				select {
+				case out <- struct{}{}:
+				default:
+				}
+			}
+		}
+	}()
+	return out
+}
+
+// commit is another client's saved change: fn edits the stored document
+// (bumping the versions it changes), then the server notifies.
+func (s *serverStore) commit(fn func(d *model.Doc)) {
+	s.edit(fn)
+	select {
+	case s.changes <- struct{}{}:
+	default:
+	}
+}
+
+// newServerHarness opens the app on a server's store as login.
+func newServerHarness(t *testing.T, login model.ID) (*harness, *serverStore) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	s := newServerStore(testDoc(), login)
+	u := newTestUI(a, s)
+	t.Cleanup(func() {
+		u.settle()
+		u.stopWatch()
+		setLanguage(model.BG)
+	})
+	h := &harness{t: t, app: a, store: s.memStore, u: u}
+	observe = func(x any) { h.seen = append(h.seen, x) }
+	t.Cleanup(func() { observe = func(any) {} })
+	u.Start()
+	u.settle()
+	return h, s
+}
+
+// eventually settles the UI until cond holds (background work started by
+// the watcher is not counted by settle), failing after 5 s.
+func eventually(t *testing.T, u *UI, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		u.settle()
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("%s: not within 5 s", what)
+}
+
+// pump runs what background work handed to the UI goroutine, without
+// waiting for the work itself (which may be waiting for the user).
+func (u *UI) pump() {
+	q := queues[u]
+	q.mu.Lock()
+	fns := q.fns
+	q.fns = nil
+	q.mu.Unlock()
+	for _, f := range fns {
+		f()
+	}
+}
+
+// pumpUntil pumps until cond holds, failing after 5 s.
+func pumpUntil(t *testing.T, u *UI, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(5 * time.Millisecond) {
+		u.pump()
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("%s: not within 5 s", what)
+}
+
+// A server's login is its person: no "who are you" choice, the status bar
+// and the title name the server.
+func TestServerLoginIsTheUser(t *testing.T) {
+	h, _ := newServerHarness(t, pCoordINNO)
+	u := h.u
+	if u.me == nil || u.me.ID != pCoordINNO {
+		t.Fatalf("user = %v, want the login's person %d", u.me, pCoordINNO)
+	}
+	if u.identity != nil {
+		t.Error("the app asked who the user is, though the login says it")
+	}
+	if got, want := u.fileLabel.Text, "Сървър: "+testServer; got != want {
+		t.Errorf("status bar = %q, want %q", got, want)
+	}
+	if got := u.win.Title(); !strings.Contains(got, testServer) || !strings.Contains(got, "Дигитална София") {
+		t.Errorf("window title = %q, want the strategy and the server", got)
+	}
+	// The same screens, with the login's rights: a coordinator edits
+	// their own unit's measure and not another's.
+	if why := u.denial(model.EntityMeasure, model.OpUpdate, u.doc.Measure(mDocs), "manualProgress"); why != "" {
+		t.Errorf("coordinator may not change their own measure: %s", why)
+	}
+	if why := u.denial(model.EntityMeasure, model.OpUpdate, u.doc.Measure(mCrossings), "manualProgress"); why == "" {
+		t.Error("coordinator may change another unit's measure")
+	}
+}
+
+// Another client's save reloads the document within a moment; a form
+// being typed in keeps its values, and saving it over a changed row still
+// meets the conflict dialog.
+func TestLiveUpdateKeepsTypedValues(t *testing.T) {
+	h, s := newServerHarness(t, pOffice)
+	u := h.u
+	d := h.open(mOpenData)
+	retype(d.fields.titleBG, "Моето заглавие")
+
+	// A change to another measure: shown, the form untouched.
+	s.commit(func(doc *model.Doc) {
+		m := doc.Measure(mDocs)
+		m.Title.BG = "Документооборот (нов)"
+		m.Version++
+	})
+	eventually(t, u, "the other client's change shown", func() bool {
+		return u.doc.Measure(mDocs).Title.BG == "Документооборот (нов)"
+	})
+	if u.detail != d {
+		t.Fatal("the reload closed the open measure")
+	}
+	if got := d.fields.titleBG.Text; got != "Моето заглавие" {
+		t.Errorf("typed title after the reload = %q, want the user's", got)
+	}
+
+	// A change to this very measure: the form still keeps the user's
+	// values; the save is stale and gets the conflict dialog.
+	s.commit(func(doc *model.Doc) {
+		m := doc.Measure(mOpenData)
+		m.Title.BG = "Тяхното заглавие"
+		m.PlannedCents = 500_00
+		m.Version++
+	})
+	eventually(t, u, "the change to the open measure loaded", func() bool {
+		return u.doc.Measure(mOpenData).Title.BG == "Тяхното заглавие"
+	})
+	if got := d.fields.titleBG.Text; got != "Моето заглавие" {
+		t.Errorf("typed title after the reload = %q, want the user's", got)
+	}
+	h.tap(d.fields.saveBtn)
+	if !opened[*conflictDialog](h) {
+		t.Fatal("a stale save did not show the conflict dialog")
+	}
+	if got := h.stored(mOpenData).Title.BG; got != "Тяхното заглавие" {
+		t.Errorf("stored title = %q: the stale save overwrote the other client's", got)
+	}
+}
+
+// Without changes nothing is read; a burst of changes is read once or
+// twice, not once per change.
+func TestLiveUpdateIdleAndBurst(t *testing.T) {
+	h, s := newServerHarness(t, pOffice)
+	u := h.u
+	before := s.reads.Load()
+	time.Sleep(4 * watchDebounce)
+	u.settle()
+	if got := s.reads.Load(); got != before {
+		t.Errorf("an idle app read the store %d times", got-before)
+	}
+	for i := range 5 {
+		s.commit(func(doc *model.Doc) {
+			doc.Measure(mDocs).SpentCents = int64(i+1) * 1000_00
+			doc.Measure(mDocs).Version++
+		})
+	}
+	eventually(t, u, "the burst loaded", func() bool { return u.doc.Measure(mDocs).SpentCents == 5000_00 })
+	time.Sleep(2 * watchDebounce)
+	u.settle()
+	if n := s.reads.Load() - before; n < 1 || n > 2 {
+		t.Errorf("a burst of 5 changes made %d reads, want 1 or 2", n)
+	}
+	if s.watches.Load() != 1 {
+		t.Errorf("Watch called %d times, want once", s.watches.Load())
+	}
+}
+
+// Opening another file stops watching the server; closing the window
+// stops watching the next.
+func TestWatchStopsOnSwitchAndClose(t *testing.T) {
+	h, first := newServerHarness(t, pOffice)
+	u := h.u
+	eventually(t, u, "watching", func() bool { return first.active.Load() == 1 })
+	second := newServerStore(testDoc(), pOffice)
+	u.switchStore(second)
+	u.settle()
+	eventually(t, u, "the first store unwatched, the second watched", func() bool {
+		return first.active.Load() == 0 && second.active.Load() == 1
+	})
+	file := newMemStore(testDoc())
+	u.switchStore(file)
+	u.settle()
+	eventually(t, u, "a file is not watched", func() bool { return second.active.Load() == 0 })
+	u.switchStore(second)
+	u.settle()
+	eventually(t, u, "watched again", func() bool { return second.active.Load() == 1 })
+	u.win.Close()
+	eventually(t, u, "unwatched on close", func() bool { return second.active.Load() == 0 })
+}
+
+// fakeConnector records the addresses and answers with a result per call.
+type fakeConnector struct {
+	mu        sync.Mutex
+	addresses []string
+	passwords []string
+	connect   func(address string, ask func(string) (string, error)) (model.Store, error)
+}
+
+func (f *fakeConnector) fn(address string, ask func(string) (string, error)) (model.Store, error) {
+	f.mu.Lock()
+	f.addresses = append(f.addresses, address)
+	f.mu.Unlock()
+	return f.connect(address, ask)
+}
+
+func (f *fakeConnector) calls() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return len(f.addresses)
+}
+
+// The connect dialog refuses what is no address and says, in the user's
+// language, why a connection failed; the file stays open.
+func TestConnectErrors(t *testing.T) {
+	for _, tc := range []struct {
+		name, address string
+		err           error
+		store         func() model.Store
+		want          string
+	}{
+		{name: "empty", address: " ", want: "connect.error.empty"},
+		{name: "a file", address: "/home/ivan/strategy.db", want: "connect.error.address"},
+		{name: "unreachable", address: testServer,
+			err: model.Errorf(model.EINVALID, "cannot connect to postgres://db.sofia.bg/strategy: dial tcp 10.0.0.5:5432: connect: connection refused"), want: "connect.error.unreachable"},
+		{name: "wrong password", address: testServer,
+			err: model.Errorf(model.EFORBIDDEN, `the server postgres://db.sofia.bg/strategy refused login "maria@sofia.example": password authentication failed`), want: "connect.error.login"},
+		{name: "no schema", address: testServer,
+			err: model.Errorf(model.EINVALID, "postgres://db.sofia.bg/strategy holds no Strategy Tracker schema: an administrator creates it"), want: "connect.error.notours"},
+		{name: "no strategy", address: testServer,
+			err: model.Errorf(model.ENOTFOUND, "postgres://db.sofia.bg/strategy holds no strategy yet"), want: "connect.error.notours"},
+		{name: "bad address", address: "postgres://db.sofia.bg:port/x",
+			err: model.Errorf(model.EINVALID, "postgres://db.sofia.bg:port/x is not a valid PostgreSQL connection: invalid port"), want: "connect.error.address"},
+		{name: "no person", address: testServer, store: func() model.Store { return newServerStore(testDoc(), 0) }, want: "connect.error.noperson"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, testDoc(), pOffice)
+			u := h.u
+			var returned model.Store
+			fc := &fakeConnector{connect: func(string, func(string) (string, error)) (model.Store, error) {
+				if tc.store != nil {
+					returned = tc.store()
+					return returned, nil
+				}
+				return nil, tc.err
+			}}
+			u.opts.Connector = fc.fn
+			file := u.store
+			u.onConnect()
+			c := latest[*connectDialog](h)
+			c.address.SetText(tc.address)
+			h.tap(c.connect)
+			again := latest[*connectDialog](h)
+			if !again.errText.Visible() || !strings.HasPrefix(again.errText.Text, tr(tc.want)) {
+				t.Errorf("message = %q, want it to begin %q", again.errText.Text, tr(tc.want))
+			}
+			if tc.err != nil && !strings.Contains(again.errText.Text, model.ErrorMessage(tc.err)) {
+				t.Errorf("message = %q, want the server's words too", again.errText.Text)
+			}
+			if wantCalls := map[bool]int{true: 1, false: 0}[isServerAddress(tc.address)]; fc.calls() != wantCalls {
+				t.Errorf("connector called %d times, want %d", fc.calls(), wantCalls)
+			}
+			if u.store != file {
+				t.Error("a failed connection closed the open file")
+			}
+			if ms, ok := returned.(*serverStore); ok && !ms.closed {
+				t.Error("the refused login's connection was left open")
+			}
+		})
+	}
+}
+
+// The password is asked for only when the server wants it, used for that
+// connection and remembered nowhere; the address goes among the recent
+// files and opens again from there.
+func TestConnectAsksPassword(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	u := h.u
+	server := newServerStore(testDoc(), pCoordIT)
+	fc := &fakeConnector{}
+	fc.connect = func(address string, ask func(string) (string, error)) (model.Store, error) {
+		pw, err := ask("Password of maria@sofia.example on db.sofia.bg: ")
+		if err != nil {
+			return nil, model.Errorf(model.EFORBIDDEN, "connect to %s: %v", address, err)
+		}
+		fc.mu.Lock()
+		fc.passwords = append(fc.passwords, pw)
+		fc.mu.Unlock()
+		if pw != "тайна-парола" {
+			return nil, model.Errorf(model.EFORBIDDEN, `the server %s refused login "maria@sofia.example": password authentication failed`, address)
+		}
+		return server, nil
+	}
+	u.opts.Connector = fc.fn
+
+	// Cancelled: back to the dialog, no error, the file still open.
+	u.onConnect()
+	c := latest[*connectDialog](h)
+	c.address.SetText(testServer)
+	h.seen = nil
+	test.Tap(c.connect)
+	pumpUntil(t, u, "password asked", func() bool { return opened[*passwordDialog](h) })
+	p := latest[*passwordDialog](h)
+	if got := topText(u); !strings.Contains(got, "maria@sofia.example") || !strings.Contains(got, "db.sofia.bg") {
+		t.Errorf("password dialog says %q, want the login and the server", got)
+	}
+	test.Tap(p.cancel)
+	u.settle()
+	c = latest[*connectDialog](h)
+	if c.errText.Visible() || c.address.Text != testServer {
+		t.Errorf("after cancel: address %q, message %q; want the address kept, no message", c.address.Text, c.errText.Text)
+	}
+
+	// Wrong password: the server's refusal.
+	h.seen = nil
+	test.Tap(c.connect)
+	pumpUntil(t, u, "password asked", func() bool { return opened[*passwordDialog](h) })
+	p = latest[*passwordDialog](h)
+	test.Type(p.password, "грешна")
+	test.Tap(p.ok)
+	u.settle()
+	c = latest[*connectDialog](h)
+	if !strings.HasPrefix(c.errText.Text, tr("connect.error.login")) {
+		t.Errorf("after a wrong password: %q", c.errText.Text)
+	}
+
+	// The right one, typed and submitted with Enter.
+	h.seen = nil
+	test.Tap(c.connect)
+	pumpUntil(t, u, "password asked", func() bool { return opened[*passwordDialog](h) })
+	p = latest[*passwordDialog](h)
+	test.Type(p.password, "тайна-парола")
+	p.password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	u.settle()
+	if u.store != server {
+		t.Fatalf("not connected: store %s", u.store.Path())
+	}
+	if u.me == nil || u.me.ID != pCoordIT {
+		t.Errorf("user = %v, want the login's person", u.me)
+	}
+	if u.identity != nil {
+		t.Error("asked who the user is")
+	}
+	if !h.store.closed {
+		t.Error("the file opened before was not closed")
+	}
+	recent := u.app.Preferences().StringList(prefRecent)
+	if len(recent) == 0 || recent[0] != testServer {
+		t.Fatalf("recent = %q, want the server first", recent)
+	}
+	for _, r := range recent {
+		if strings.Contains(r, "тайна") {
+			t.Errorf("the password was remembered: %q", r)
+		}
+	}
+	if got := fc.passwords; len(got) != 2 || got[1] != "тайна-парола" {
+		t.Errorf("passwords given = %q", got)
+	}
+	u.settle()
+	u.stopWatch()
+
+	// Open recent → the server: connects again (asks again: nothing kept).
+	items := u.menu.recent.ChildMenu.Items
+	if items[0].Label != testServer {
+		t.Fatalf("first recent item = %q, want the server", items[0].Label)
+	}
+	h.seen = nil
+	items[0].Action()
+	pumpUntil(t, u, "password asked again", func() bool { return opened[*passwordDialog](h) })
+	test.Tap(latest[*passwordDialog](h).cancel)
+	u.settle()
+	if fc.calls() != 4 || fc.addresses[3] != testServer {
+		t.Errorf("connector calls = %q", fc.addresses)
+	}
+}
+
+// topText is the text of the top dialog.
+func topText(u *UI) string {
+	h := &harness{u: u}
+	return h.topDialogText()
+}
+
+// Without a connector (a build without servers) the menu item explains.
+func TestConnectUnavailable(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.onConnect()
+	if opened[*connectDialog](h) {
+		t.Error("connect dialog opened without a connector")
+	}
+	if got := h.topDialogText(); !strings.Contains(got, tr("connect.unavailable")) {
+		t.Errorf("dialog says %q", got)
+	}
+}
+
+// The connect and password dialogs in both languages (PNG files in
+// $CONNECT_SHOTS, else a temporary folder).
+func TestConnectScreenshots(t *testing.T) {
+	dir := os.Getenv("CONNECT_SHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	h := newHarness(t, testDoc(), pOffice)
+	u := h.u
+	u.win.Resize(fyne.NewSize(1280, 760))
+	u.opts.Connector = func(string, func(string) (string, error)) (model.Store, error) {
+		return nil, errors.New("unused")
+	}
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		u.hideDialogs()
+		u.onLanguage(lang)
+		u.settle()
+		c := u.showConnect(testServer, model.Errorf(model.EFORBIDDEN, `the server postgres://maria%%40sofia.example@db.sofia.bg/strategy refused login "maria@sofia.example": password authentication failed`))
+		saveConnectShot(t, u, filepath.Join(dir, "connect-"+string(lang)+".png"))
+		c.dlg.Hide()
+		answer := make(chan *string, 1)
+		p := u.showPassword("Password of maria@sofia.example on db.sofia.bg: ", answer)
+		test.Type(p.password, "secret")
+		saveConnectShot(t, u, filepath.Join(dir, "connect-password-"+string(lang)+".png"))
+		test.Tap(p.cancel)
+		if pw := <-answer; pw != nil {
+			t.Error("cancel answered a password")
+		}
+	}
+}
+
+func saveConnectShot(t *testing.T, u *UI, path string) {
+	t.Helper()
+	img := u.win.Canvas().Capture()
+	if plain(img) {
+		t.Errorf("%s is blank", path)
+	}
+	if err := savePNG(path, img); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,96 @@
+package app
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// The funding sources of the measure form.
+
+// readFunding reads the funding sources; an empty row is no source.
+func (t *fieldsTab) readFunding() ([]model.Funding, string) {
+	var funding []model.Funding
+	msg := ""
+	for _, r := range t.funding {
+		if strings.TrimSpace(r.nameBG.Text+r.nameEN.Text+r.amount.Text) == "" {
+			continue
+		}
+		f := model.Funding{Name: model.T(r.nameBG.Text, r.nameEN.Text)}
+		v, ok := parseMoney(r.amount.Text)
+		switch {
+		case !ok:
+			msg = tr("invalid.money")
+		case v < 0:
+			msg = tr("invalid.negative")
+		case f.Name.IsEmpty():
+			msg = tr("invalid.fundingname")
+		}
+		f.AmountCents = v
+		funding = append(funding, f)
+	}
+	return funding, msg
+}
+
+// checkFunding flags funding sources that do not add up to the planned
+// budget (a warning: the sources may still be being entered).
+func (t *fieldsTab) checkFunding() {
+	funding, msg := t.readFunding()
+	planned, ok := parseMoney(t.planned.Text)
+	if msg != "" || !ok || len(funding) == 0 {
+		if msg == "" {
+			t.fundingCheck.Hide()
+		}
+		return
+	}
+	var sum int64
+	for _, f := range funding {
+		sum += f.AmountCents
+	}
+	if sum == planned {
+		t.fundingCheck.Hide()
+		return
+	}
+	lang := t.d.u.lang
+	t.fundingCheck.SetText(trf("funding.mismatch", model.FormatEUR(sum, lang), model.FormatEUR(planned, lang)))
+	t.fundingCheck.Show()
+}
+
+// fundingRow is one funding source in the form.
+type fundingRow struct {
+	nameBG, nameEN, amount *widget.Entry
+	remove                 *widget.Button
+}
+
+// onAddFunding adds a row for a funding source to the form.
+func (t *fieldsTab) onAddFunding(f model.Funding) {
+	r := &fundingRow{nameBG: widget.NewEntry(), nameEN: widget.NewEntry(), amount: widget.NewEntry()}
+	r.nameBG.SetPlaceHolder(tr("field.name") + " (БГ)")
+	r.nameEN.SetPlaceHolder(tr("field.name") + " (EN)")
+	r.amount.SetPlaceHolder("€")
+	r.nameBG.SetText(f.Name.BG)
+	r.nameEN.SetText(f.Name.EN)
+	if f.AmountCents != 0 || !f.Name.IsEmpty() {
+		r.amount.SetText(formatMoneyInput(f.AmountCents))
+	}
+	r.amount.OnChanged = func(string) { t.checkFunding() }
+	var row *fyne.Container
+	r.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+		t.funding = slices.DeleteFunc(t.funding, func(x *fundingRow) bool { return x == r })
+		t.fundingBox.Remove(row)
+		t.checkFunding()
+	})
+	row = container.NewBorder(nil, nil, nil, container.NewHBox(container.New(fixedWidth(150), wheelThrough(r.amount)), r.remove),
+		container.NewGridWithColumns(2, wheelThrough(r.nameBG), wheelThrough(r.nameEN)))
+	t.funding = append(t.funding, r)
+	t.fundingBox.Add(row)
+	if t.scroll != nil {
+		passWheel(t.scroll)
+	}
+}

@@ -1,0 +1,372 @@
+package app
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"strategytracker/model"
+)
+
+// publishThroughScreen opens Reports › Publish, types dir and publishes.
+func (h *harness) publishThroughScreen(dir string) *publishForm {
+	h.t.Helper()
+	h.u.showScreen(screenReports)
+	h.u.settle()
+	h.tap(h.u.reports.publish.btn)
+	p := latest[*publishForm](h)
+	retype(p.folder, dir)
+	h.tap(p.f.save)
+	return p
+}
+
+// showing reports whether the form is open: its Save button is on an
+// overlay of the window.
+func (h *harness) showing(f *formDialog) bool {
+	for _, o := range h.u.win.Canvas().Overlays().List() {
+		for _, x := range test.LaidOutObjects(o) {
+			if x == f.save {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// siteContains reports the files under dir whose bytes contain s.
+func siteContains(t *testing.T, dir, s string) []string {
+	t.Helper()
+	var hits []string
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if bytes.Contains(b, []byte(s)) {
+			hits = append(hits, p)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return hits
+}
+
+func TestPublishThroughTheScreen(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	dir := filepath.Join(t.TempDir(), "site")
+	p := h.publishThroughScreen(dir)
+	if h.showing(p.f) {
+		t.Fatalf("the form stayed open: %q", p.folderField.err.Text)
+	}
+	for _, f := range []string{"index.html", "bg/index.html", "en/index.html", "data/datapackage.json", siteMarker} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(f))); err != nil {
+			t.Errorf("%s was not published: %v", f, err)
+		}
+	}
+	if hits := siteContains(t, dir, "Платформа за открити данни"); len(hits) == 0 {
+		t.Error("measure 1.2 is not on the site")
+	}
+	done := latest[*publishedDialog](h)
+	if done.dir != dir || !strings.Contains(h.topDialogText(), dir) {
+		t.Errorf("the success dialog names %q, says %q; want %q", done.dir, h.topDialogText(), dir)
+	}
+	if done.browser.Text != "Отваряне в браузъра" || done.folder.Text != tr("export.showfolder") {
+		t.Errorf("buttons %q, %q", done.browser.Text, done.folder.Text)
+	}
+	// Publishing again replaces the site the app wrote.
+	if got := h.u.defaultPublishFolder(); got != dir {
+		t.Errorf("the next publication proposes %q, want the folder used last %q", got, dir)
+	}
+	p = h.publishThroughScreen(dir)
+	if h.showing(p.f) {
+		t.Fatalf("publishing over a published site was refused: %q", p.folderField.err.Text)
+	}
+}
+
+func TestPublishOneLanguageAndLicence(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	dir := filepath.Join(t.TempDir(), "site")
+	h.u.showScreen(screenReports)
+	h.tap(h.u.reports.publish.btn)
+	p := latest[*publishForm](h)
+	if p.licence.Selected != "Creative Commons Attribution 4.0 International (CC BY 4.0)" {
+		t.Errorf("default licence %q, want CC BY 4.0", p.licence.Selected)
+	}
+	retype(p.folder, dir)
+	p.langs.SetSelected("English")
+	p.licence.SetSelectedIndex(1) // CC0
+	h.tap(p.f.save)
+	if _, err := os.Stat(filepath.Join(dir, "en", "index.html")); err != nil {
+		t.Fatalf("no English site: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "bg")); err == nil {
+		t.Error("a Bulgarian site was published when only English was chosen")
+	}
+	if len(siteContains(t, filepath.Join(dir, "data", "datapackage.json"), "CC0-1.0")) == 0 {
+		t.Error("data/datapackage.json does not state the chosen licence CC0-1.0")
+	}
+}
+
+func TestPublishRefusesAFolderThatIsNotASite(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	dir := t.TempDir()
+	mine := filepath.Join(dir, "бележки.txt")
+	if err := os.WriteFile(mine, []byte("мои бележки"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := h.publishThroughScreen(dir)
+	if !h.showing(p.f) {
+		t.Fatal("the form closed: the folder was not refused")
+	}
+	if msg := p.folderField.err.Text; !strings.Contains(msg, "не е празна") || !strings.Contains(msg, dir) {
+		t.Errorf("refusal %q does not explain the folder is not empty", msg)
+	}
+	if opened[*publishedDialog](h) {
+		t.Error("a success dialog was shown")
+	}
+	entries, _ := os.ReadDir(dir)
+	if b, _ := os.ReadFile(mine); len(entries) != 1 || string(b) != "мои бележки" {
+		t.Errorf("the folder was changed: %d entries, file %q", len(entries), b)
+	}
+	// A bad date is refused beside its field.
+	retype(p.folder, filepath.Join(dir, "site"))
+	retype(p.asOf, "31.02.2026")
+	h.tap(p.f.save)
+	if p.asOfField.err.Text == "" || !h.showing(p.f) {
+		t.Error("an impossible as-of date was accepted")
+	}
+}
+
+func TestPublishIsForTheOfficeOnly(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		user model.ID
+		want string // in the reason shown
+	}{
+		{"office", pOffice, ""},
+		{"coordinator", pCoordINNO, "Само стратегическият офис"},
+		{"council", pCouncil, "Само стратегическият офис"},
+		{"nobody", 0, "изберете кой сте"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t, testDoc(), tc.user)
+			h.u.showScreen(screenReports)
+			h.u.settle()
+			c := h.u.reports.publish
+			if got := c.btn.Visible(); got != (tc.want == "") {
+				t.Fatalf("Publish shown: %v", got)
+			}
+			if tc.want == "" {
+				if c.banner.Visible() {
+					t.Errorf("a reason is shown to the office: %q", c.banner.Text)
+				}
+				return
+			}
+			if !c.banner.Visible() || !strings.Contains(strings.ToLower(c.banner.Text), strings.ToLower(tc.want)) {
+				t.Errorf("reason %q (shown %v), want it to contain %q", c.banner.Text, c.banner.Visible(), tc.want)
+			}
+			h.u.onPublish() // File menu, keyboard: refused as well
+			h.u.settle()
+			if opened[*publishForm](h) {
+				t.Error("the publish form opened")
+			}
+		})
+	}
+}
+
+// toggleMeasureInternal marks measure id internal (or public) through its
+// Publication form.
+func (h *harness) toggleMeasureInternal(id model.ID) {
+	h.t.Helper()
+	d := h.open(id)
+	if !d.vis.btn.Visible() {
+		h.t.Fatal("no Publication button for the office")
+	}
+	h.tap(d.vis.btn)
+	v := latest[*visibilityForm](h)
+	test.Tap(v.measure)
+	h.tap(v.f.save)
+	if h.showing(v.f) {
+		h.t.Fatalf("the form stayed open: %q", v.f.err.Text)
+	}
+}
+
+func TestInternalMeasureIsLeftOutOfThePublishedSite(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.toggleMeasureInternal(mOpenData)
+	if !h.stored(mOpenData).Internal {
+		t.Fatal("the measure was not stored internal")
+	}
+	d := h.u.detail
+	if !strings.Contains(d.title.Text, "вътрешна") || !d.vis.mark.Visible() {
+		t.Errorf("no internal mark: title %q, mark %q", d.title.Text, d.vis.mark.Text)
+	}
+	dir := filepath.Join(t.TempDir(), "site")
+	h.publishThroughScreen(dir)
+	if _, err := os.Stat(filepath.Join(dir, "index.html")); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"Платформа за открити данни", "Open data platform", "Публикувани са 40 набора"} {
+		if hits := siteContains(t, dir, s); len(hits) > 0 {
+			t.Errorf("internal %q published in %v", s, hits)
+		}
+	}
+	if hits := siteContains(t, dir, "Дигитален документооборот"); len(hits) == 0 {
+		t.Error("the public measure 1.1 is missing")
+	}
+}
+
+func TestUndoVisibilityChange(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.toggleMeasureInternal(mOpenData)
+	if !h.stored(mOpenData).Internal {
+		t.Fatal("not internal")
+	}
+	h.u.onUndo()
+	h.u.settle()
+	if h.stored(mOpenData).Internal {
+		t.Fatal("undo left the measure internal")
+	}
+	if d := h.u.detail; strings.Contains(d.title.Text, "вътрешна") || d.vis.mark.Visible() {
+		t.Errorf("the mark stayed after undo: %q / %q", d.title.Text, d.vis.mark.Text)
+	}
+	h.u.onRedo()
+	h.u.settle()
+	if !h.stored(mOpenData).Internal {
+		t.Fatal("redo did not mark it internal again")
+	}
+}
+
+func TestVisibilityOfKPIUpdateAndNote(t *testing.T) {
+	doc := testDoc()
+	doc.Measures[0].Milestones[0].Note = "Вътрешна бележка за бюджета"
+	h := newHarness(t, doc, pOffice)
+	d := h.open(mDocs)
+	h.tap(d.vis.btn)
+	v := latest[*visibilityForm](h)
+	if len(v.notes) != 1 || len(v.kpis) != 1 {
+		t.Fatalf("form offers %d notes, %d KPIs; want 1, 1", len(v.notes), len(v.kpis))
+	}
+	test.Tap(v.kpis[kpiDocs])
+	test.Tap(v.notes[msDone])
+	h.tap(v.f.save)
+	if !h.storedMilestone(msDone).NoteInternal {
+		t.Error("the note was not stored internal")
+	}
+	if k := h.stored(mDocs).KPIs[0]; !k.Internal {
+		t.Error("the KPI was not stored internal")
+	}
+	if h.stored(mDocs).Internal {
+		t.Error("the measure became internal too")
+	}
+	if m := d.vis.mark.Text; !strings.Contains(m, "Дял на е-документите") || !strings.Contains(m, "Анализ") {
+		t.Errorf("mark %q does not name the internal KPI and note", m)
+	}
+	// One step of undo takes back both.
+	h.u.onUndo()
+	h.u.settle()
+	if h.storedMilestone(msDone).NoteInternal || h.stored(mDocs).KPIs[0].Internal {
+		t.Error("undo did not restore both flags")
+	}
+	// Updates.
+	d = h.open(mOpenData)
+	h.tap(d.vis.btn)
+	v = latest[*visibilityForm](h)
+	test.Tap(v.updates[61])
+	h.tap(v.f.save)
+	if !h.stored(mOpenData).Updates[0].Internal {
+		t.Error("the update was not stored internal")
+	}
+}
+
+func TestVisibilityIsForTheOfficeOnly(t *testing.T) {
+	for _, user := range []model.ID{pCoordINNO, pCouncil} {
+		h := newHarness(t, testDoc(), user)
+		d := h.open(mOpenData)
+		if d.vis.btn.Visible() {
+			t.Errorf("person %d sees the Publication button", user)
+		}
+		d.onVisibility()
+		if opened[*visibilityForm](h) {
+			t.Errorf("person %d opened the Publication form", user)
+		}
+	}
+	// Everyone sees what is internal.
+	doc := testDoc()
+	doc.Measures[1].Internal = true
+	h := newHarness(t, doc, pCouncil)
+	d := h.open(mOpenData)
+	if !d.vis.mark.Visible() || !strings.Contains(d.title.Text, "вътрешна") {
+		t.Errorf("the council does not see the internal mark: %q", d.title.Text)
+	}
+}
+
+func TestMarkAPersonPublic(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	s := h.u.structure
+	h.u.showScreen(screenStructure)
+	h.u.settle()
+	s.openForm(model.EntityPerson, pCoordINNO)
+	sf := s.ed.lastForm
+	sel := sf.selects["public"]
+	if sel == nil || sel.SelectedIndex() != 0 {
+		t.Fatal("the person form has no public choice set to No")
+	}
+	sel.SetSelectedIndex(1)
+	h.tap(sf.f.save)
+	d, _ := h.store.Doc(t.Context())
+	if p := d.Person(pCoordINNO); p == nil || !p.Public {
+		t.Fatal("the person was not stored public")
+	}
+	h.u.onUndo()
+	h.u.settle()
+	d, _ = h.store.Doc(t.Context())
+	if d.Person(pCoordINNO).Public {
+		t.Error("undo left the person public")
+	}
+}
+
+// The publishing dialogs render in both languages (PNG files in
+// $PUBLISH_SHOTS, else a temporary folder), each with something on it;
+// the measure shown has an internal KPI, update and note.
+func TestPublishScreenshots(t *testing.T) {
+	dir := os.Getenv("PUBLISH_SHOTS")
+	if dir == "" {
+		dir = t.TempDir()
+	}
+	doc := testDoc()
+	doc.Measures[0].Internal = true
+	doc.Measures[0].KPIs[0].Internal = true
+	doc.Measures[0].Milestones[1].Note = "Изпълнителят закъснява с доставката; да не се публикува до решението на комисията."
+	doc.Measures[0].Milestones[1].NoteInternal = true
+	h := newHarness(t, doc, pOffice)
+	u := h.u
+	u.win.Resize(fyne.NewSize(1280, 760))
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		u.hideDialogs()
+		u.onLanguage(lang)
+		u.settle()
+		for _, s := range u.publishShots(mDocs) {
+			s.show()
+			u.settle()
+			img := u.win.Canvas().Capture()
+			if plain(img) {
+				t.Errorf("%s-%s is blank", s.name, lang)
+			}
+			if err := savePNG(filepath.Join(dir, s.name+"-"+string(lang)+".png"), img); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}

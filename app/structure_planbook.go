@@ -1,0 +1,198 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+	"strategytracker/reports/xlsx"
+)
+
+// The plan workbook in the app (File › Plan workbook…, File › Import plan…):
+// write the current plan to a workbook the office fills in; read one back,
+// show every addition and change, then apply all of it or nothing.
+
+// onPlanTemplate writes the plan workbook where the user chooses.
+func (u *UI) onPlanTemplate() {
+	if u.doc == nil {
+		return
+	}
+	doc, dbID, lang := u.doc, u.store.DatabaseID(), u.lang
+	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
+		if err != nil || w == nil {
+			return
+		}
+		var buf bytes.Buffer
+		err = xlsx.WritePlanTemplate(&buf, doc, dbID, xlsx.Options{Lang: lang, AsOf: u.today})
+		if err == nil {
+			_, err = w.Write(buf.Bytes())
+		}
+		if cerr := w.Close(); err == nil {
+			err = cerr
+		}
+		if err != nil {
+			u.showError(u.say("Работната книга на плана не е записана", "The plan workbook was not written"), err)
+			return
+		}
+		dialog.ShowInformation(u.say("Работна книга на плана", "Plan workbook"), fmt.Sprintf(u.say("Записана: %s", "Written: %s"), w.URI().Path()), u.win)
+	}, u.win)
+	d.SetFileName(u.say("план.xlsx", "plan.xlsx"))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// onPlanImport asks for a plan workbook and previews it.
+func (u *UI) onPlanImport() {
+	if why := u.denial(model.EntityMeasure, model.OpCreate, nil); why != "" {
+		dialog.ShowInformation(u.say("Внасяне на план", "Import a plan"), why, u.win)
+		return
+	}
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		name := r.URI().Name()
+		b, err := io.ReadAll(io.LimitReader(r, xlsx.MaxFileSize+1))
+		r.Close()
+		if err != nil {
+			u.showError(u.say("Планът не е внесен", "The plan was not imported"), err)
+			return
+		}
+		u.importPlanBook(name, b)
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
+	d.Resize(fyne.NewSize(900, 600))
+	d.Show()
+}
+
+// planImportDialog is the preview of a plan workbook.
+type planImportDialog struct {
+	dlg     *dialog.CustomDialog
+	lines   []string
+	refused bool
+	apply   *widget.Button
+	cancel  *widget.Button
+	book    *xlsx.PlanBook
+	source  string
+	done    string // the message after applying (tests)
+}
+
+var lastPlanImport *planImportDialog
+
+// importPlanBook reads and plans the workbook b off the UI goroutine, then
+// shows the preview.
+func (u *UI) importPlanBook(name string, b []byte) {
+	store, today := u.store, u.today
+	var changes []xlsx.PlanChange
+	var problems xlsx.Problems
+	var book *xlsx.PlanBook
+	u.slow(u.say("Проверка на работната книга…", "Checking the workbook…"), func(ctx context.Context, _ func(int, int)) error {
+		var err error
+		if book, err = xlsx.ReadPlanBook(bytes.NewReader(b)); err != nil {
+			return err
+		}
+		doc, err := store.Doc(ctx)
+		if err != nil {
+			return err
+		}
+		changes, problems = xlsx.PlanPlanBook(doc, book, store.DatabaseID(), today)
+		return nil
+	}, func(err error) {
+		if err != nil {
+			u.showError(fmt.Sprintf(u.say("%s не е внесен", "%s was not imported"), name), err)
+			return
+		}
+		u.showPlanImport(name, book, changes, problems)
+	})
+}
+
+func (u *UI) showPlanImport(name string, book *xlsx.PlanBook, changes []xlsx.PlanChange, problems xlsx.Problems) *planImportDialog {
+	d := &planImportDialog{book: book, source: name}
+	var intro string
+	switch {
+	case len(problems) > 0:
+		d.refused = true
+		intro = fmt.Sprintf(u.say("%s не може да се внесе: %d проблема. Нищо не е записано; поправете редовете и опитайте пак.", "%s cannot be imported: %d problem(s). Nothing was written; correct the rows and try again."), name, len(problems))
+		d.lines = problems.Lines()
+	case len(changes) == 0:
+		intro = fmt.Sprintf(u.say("%s не променя нищо в плана.", "%s changes nothing in the plan."), name)
+	default:
+		intro = fmt.Sprintf(u.say("%s ще направи %d добавяния и промени:", "%s would make %d additions and changes:"), name, len(changes))
+		for _, c := range changes {
+			d.lines = append(d.lines, c.String())
+		}
+	}
+	head := widget.NewLabel(intro)
+	head.Wrapping = fyne.TextWrapWord
+	list := widget.NewList(func() int { return len(d.lines) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("line")
+			l.Wrapping = fyne.TextWrapWord
+			return l
+		}, nil)
+	list.UpdateItem = func(i widget.ListItemID, o fyne.CanvasObject) {
+		l := o.(*widget.Label)
+		l.SetText(d.lines[i])
+		if d.refused {
+			l.Importance = widget.DangerImportance
+		}
+		list.SetItemHeight(i, l.MinSize().Height)
+	}
+	d.dlg = dialog.NewCustomWithoutButtons(u.say("Внасяне на план", "Import a plan"), container.NewBorder(head, nil, nil, nil, list), u.win)
+	d.cancel = widget.NewButtonWithIcon(u.say("Затвори", "Close"), theme.CancelIcon(), d.dlg.Hide)
+	buttons := []fyne.CanvasObject{d.cancel}
+	if !d.refused && len(changes) > 0 {
+		d.apply = widget.NewButtonWithIcon(fmt.Sprintf(u.say("Внеси (%d)", "Import (%d)"), len(changes)), theme.ConfirmIcon(), func() { u.applyPlanImport(d) })
+		d.apply.Importance = widget.HighImportance
+		buttons = append(buttons, d.apply)
+	}
+	d.dlg.SetButtons(buttons)
+	size := u.win.Canvas().Size()
+	d.dlg.Resize(fyne.NewSize(min(960, max(560, size.Width*0.85)), min(640, max(400, size.Height*0.85))))
+	d.dlg.Show()
+	lastPlanImport = d
+	return d
+}
+
+// applyPlanImport plans the workbook again inside one audited write
+// transaction and applies it: all or nothing. Undo does not reach across it.
+func (u *UI) applyPlanImport(d *planImportDialog) {
+	if u.me == nil {
+		return
+	}
+	d.apply.Disable()
+	store, actor, today := u.store, u.me.ID, u.today
+	var n int
+	u.slow(u.say("Внасяне…", "Importing…"), func(ctx context.Context, _ func(int, int)) error {
+		return store.Update(ctx, actor, model.ActionImport, d.source, func(tx model.Tx) error {
+			changes, err := xlsx.ApplyPlanBook(tx, d.book, store.DatabaseID(), today)
+			n = len(changes)
+			return err
+		})
+	}, func(err error) {
+		d.dlg.Hide()
+		if err != nil {
+			var ps xlsx.Problems
+			if errors.As(err, &ps) {
+				err = errorText(strings.Join(ps.Lines(), "\n"))
+			}
+			u.showError(fmt.Sprintf(u.say("%s не е внесен", "%s was not imported"), d.source), err)
+			return
+		}
+		u.hist.clear()
+		d.done = fmt.Sprintf(u.say("Внесени са %d добавяния и промени от %s.", "%d additions and changes imported from %s."), n, d.source)
+		u.reload(func() { dialog.ShowInformation(u.say("Внасяне на план", "Import a plan"), d.done, u.win) })
+	})
+}

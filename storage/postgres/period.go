@@ -1,0 +1,149 @@
+package postgres
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"slices"
+
+	"github.com/jackc/pgx/v5"
+
+	"strategytracker/model"
+)
+
+// Reporting periods, as storage/period.go: a period is one row; its
+// returns and narrative are JSON columns, written and audited with it.
+
+const periodCols = "name_bg, name_en, start_date, end_date, due, state, opened_at, opened_by, closed_at, closed_by, reopened, returns, narrative"
+
+func periodArgs(p *model.Period) []any {
+	js := func(v any) string {
+		b, _ := model.CanonicalJSON(v)
+		return string(b)
+	}
+	return []any{p.Name.BG, p.Name.EN, dateArg(p.Start), dateArg(p.End), dateArg(p.Due), string(p.State),
+		p.OpenedAt, refArg(p.OpenedBy), p.ClosedAt, refArg(p.ClosedBy),
+		js(nonNilList(p.Reopened)), js(nonNilList(p.Returns)), js(nonNilList(p.Narrative))}
+}
+
+func nonNilList[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// readPeriods adds the periods to d.
+func readPeriods(ctx context.Context, q querier, d *model.Doc, query string) error {
+	return each(ctx, q, query, func(r pgx.Rows) error {
+		var p model.Period
+		var state string
+		var openedBy, closedBy sql.NullInt64
+		var reopened, returns, narrative string
+		if err := r.Scan(&p.ID, &p.Name.BG, &p.Name.EN, dateCol{&p.Start}, dateCol{&p.End}, dateCol{&p.Due}, &state,
+			&p.OpenedAt, &openedBy, &p.ClosedAt, &closedBy, &reopened, &returns, &narrative, &p.Version); err != nil {
+			return err
+		}
+		p.State = model.PeriodState(state)
+		p.OpenedBy, p.ClosedBy = model.Ref(openedBy.Int64), model.Ref(closedBy.Int64)
+		for _, col := range []struct {
+			text string
+			into any
+		}{{reopened, &p.Reopened}, {returns, &p.Returns}, {narrative, &p.Narrative}} {
+			if err := json.Unmarshal([]byte(col.text), col.into); err != nil {
+				return model.Errorf(model.EINVALID, "period %d: a stored list cannot be read: %v", p.ID, err)
+			}
+		}
+		for i := range p.Returns {
+			p.Returns[i].PeriodID = p.ID
+		}
+		for i := range p.Narrative {
+			p.Narrative[i].PeriodID = p.ID
+		}
+		d.Periods = append(d.Periods, p)
+		return nil
+	})
+}
+
+var _ model.PeriodTx = (*tx)(nil)
+
+// SavePeriod creates or changes a period; see model.PeriodTx.
+func (t *tx) SavePeriod(p *model.Period) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	i := slices.IndexFunc(t.doc.Periods, func(x model.Period) bool { return x.ID == p.ID })
+	var old *model.Period
+	if p.ID != 0 {
+		if i < 0 {
+			return notFound(model.EntityPeriod, p.ID)
+		}
+		old = &t.doc.Periods[i]
+		if old.Version != p.Version {
+			return conflict(model.EntityPeriod, p.ID, old.Version, p.Version)
+		}
+		if old.State == model.PeriodClosed && p.State == model.PeriodClosed && !sameNarrative(old, p) {
+			return model.Errorf(model.EINVALID, "period %q is closed: its narrative is locked; reopen it to change it", old.Name.In(model.BG))
+		}
+	}
+	if err := model.AuthorizePeriod(t.doc, t.actor, old, p); err != nil {
+		return err
+	}
+	// The rules over all periods: check the document as it would be.
+	next := slices.Clone(t.doc.Periods)
+	if i >= 0 {
+		next[i] = *p
+	} else {
+		next = append(next, *p)
+	}
+	check := model.Doc{Units: t.doc.Units, Areas: t.doc.Areas, Periods: next}
+	if err := check.ValidatePeriods(); err != nil {
+		return err
+	}
+	if p.ID == 0 {
+		id, err := insertRow(t.ctx, t.sql, "periods", periodCols, 0, periodArgs(p))
+		if err != nil {
+			return wrapSQL(err, "create period %q", p.Name.In(model.BG))
+		}
+		p.ID, p.Version = id, 1
+		t.doc.Periods = append(t.doc.Periods, *p)
+		return t.audit(model.ActionCreate, model.EntityPeriod, id, "", "", model.RowJSON(p))
+	}
+	changes := model.Diff(old, p)
+	if len(changes) == 0 {
+		return nil
+	}
+	ok, err := updateRow(t.ctx, t.sql, "periods", periodCols, p.ID, p.Version, periodArgs(old), periodArgs(p))
+	if err != nil {
+		return wrapSQL(err, "change period %q", p.Name.In(model.BG))
+	} else if !ok {
+		return conflict(model.EntityPeriod, p.ID, old.Version+1, p.Version)
+	}
+	p.Version = old.Version + 1
+	t.doc.Periods[i] = *p
+	return t.auditChanges(model.EntityPeriod, p.ID, changes)
+}
+
+func sameNarrative(a, b *model.Period) bool {
+	x, _ := model.CanonicalJSON(a.Narrative)
+	y, _ := model.CanonicalJSON(b.Narrative)
+	return string(x) == string(y)
+}
+
+// FreezeSnapshot makes a snapshot inside the transaction; see model.PeriodTx.
+func (t *tx) FreezeSnapshot(name string, asOf model.Date) (*model.Snapshot, error) {
+	return t.snapshot(name, asOf)
+}
+
+// rewritePeriods writes the periods' lists again after a unit's or area's
+// code changed: they hold codes in JSON, which no foreign key cascades.
+func (t *tx) rewritePeriods() error {
+	for i := range t.doc.Periods {
+		p := &t.doc.Periods[i]
+		args := periodArgs(p)
+		if _, err := t.sql.Exec(t.ctx, "UPDATE periods SET returns = $1, narrative = $2 WHERE id = $3", args[11], args[12], p.ID); err != nil {
+			return wrapSQL(err, "rename codes in period %q", p.Name.In(model.BG))
+		}
+	}
+	return nil
+}
