@@ -223,6 +223,43 @@ func TestPublishRefusesAFolderThatIsNotASite(t *testing.T) {
 	}
 }
 
+func TestPublishFolderChecks(t *testing.T) {
+	setLanguage(model.EN)
+	t.Cleanup(func() { setLanguage(model.BG) })
+	tmp := t.TempDir()
+	file := filepath.Join(tmp, "notes.txt")
+	full := filepath.Join(tmp, "full")
+	site := filepath.Join(tmp, "published")
+	empty := filepath.Join(tmp, "empty")
+	for _, d := range []string{full, site, empty} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{file, filepath.Join(full, "a.txt"), filepath.Join(site, siteMarker), filepath.Join(site, "index.html")} {
+		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		dir, want string // want: part of the message, "" when accepted
+	}{
+		{"", "Required"},
+		{"site", "whole path"},
+		{file, "is a file"},
+		{filepath.Join(tmp, "missing", "site"), "does not exist"},
+		{full, "not empty"},
+		{filepath.Join(tmp, "new"), ""},
+		{empty, ""},
+		{site, ""},
+	} {
+		got := checkPublishFolder(tc.dir)
+		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("checkPublishFolder(%q) = %q, want %q", tc.dir, got, tc.want)
+		}
+	}
+}
+
 func TestPublishIsForTheOfficeOnly(t *testing.T) {
 	for _, tc := range []struct {
 		name string
