@@ -100,7 +100,7 @@ func buildRows(d *model.Doc, asOf model.Date, lang model.Lang) []measureRow {
 	for i := range d.Measures {
 		m := &d.Measures[i]
 		f := m.Evaluate(asOf)
-		r := measureRow{id: m.ID, code: m.Code, title: m.Title.In(lang), area: m.Area, areaName: areas[m.Area],
+		r := measureRow{id: m.ID, code: m.Code, title: markInternal(m.Title.In(lang), m.Internal, tr("visibility.internal")), area: m.Area, areaName: areas[m.Area],
 			unit: m.LeadUnit, unitName: units[m.LeadUnit], start: m.Start, end: m.End, progress: f.Progress,
 			status: f.Status, overridden: f.Overridden, overdue: f.Overdue}
 		if f.Overridden && m.Override != nil {

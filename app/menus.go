@@ -70,6 +70,7 @@ func newAppMenu(u *UI) *appMenu {
 	m.export = item("menu.export", u.onExport, shortcutExp)
 	planBook := fyne.NewMenuItem(u.say("Работна книга на плана…", "Plan workbook…"), u.onPlanTemplate) // structure_planbook.go
 	planImport := fyne.NewMenuItem(u.say("Внасяне на план…", "Import a plan…"), u.onPlanImport)
+	publish := item("publish.menu", u.onPublish, nil) // publish.go; explains to others why not
 	switchUser := item("action.switch_user", u.onSwitchUser, nil)
 	_, switchUser.Disabled = u.loginPerson() // a server's login is its person
 	quit := fyne.NewMenuItem(tr("menu.quit"), func() {
@@ -78,7 +79,7 @@ func newAppMenu(u *UI) *appMenu {
 	})
 	quit.IsQuit = true
 	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, connect, m.recent, fyne.NewMenuItemSeparator(),
-		m.backup, m.imp, m.export, planBook, planImport, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
+		m.backup, m.imp, m.export, planBook, planImport, publish, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
 
 	m.undo = item("menu.undo", u.onUndoKey, shortcutUndo)
 	m.redo = item("menu.redo", u.onRedoKey, shortcutRedo)

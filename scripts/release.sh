@@ -14,7 +14,8 @@
 # it works on a copy of FyneApp.toml, so `git status` stays clean (checked
 # at the end).
 # Needs the packages of `make deps-release`. COMPANY overrides the company
-# of the Windows resources and the MSI; RELEASE_TARGETS="linux" (or
+# of the Windows resources and the MSI, MAINTAINER the .deb's maintainer;
+# RELEASE_TARGETS="linux" (or
 # "windows") builds only those (the full release is "windows linux").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,9 @@ debversion=$(scripts/version.sh deb)
 appversion=${numeric%.*}            # x.y.z for fyne package
 build=$(git rev-list --count HEAD)   # fyne's build number, never written back
 company=${COMPANY:-Sofia Municipality}
+# The .deb's Maintainer: MAINTAINER="Name <e-mail>", else the author of the
+# last commit (a package needs a real address; we invent none).
+maintainer=${MAINTAINER:-$(git log -1 --format='%an <%ae>')}
 year=$(git log -1 --format=%cd --date=format:%Y)
 copyright="© $year $company. Licensed under the EUPL-1.2."
 description="Strategy Tracker — Digital Transformation Strategy of Sofia"
@@ -87,8 +91,10 @@ cp "$work/win/strategytracker-cli.exe" "dist/strategytracker-cli-$version-window
 
 convert assets/icon.png -define icon:auto-resize=256,64,48,32,16 "$work/win/strategytracker.ico"
 cp "$work"/doc/* "$work/win/"
-wixl -a x64 -D Version="$numeric" -D SourceDir="$work/win" -D Company="$company" \
-	-o "dist/strategytracker-$version-windows-amd64.msi" packaging/windows/strategytracker.wxs
+# wixl resolves the files' sources relative to where it runs (an absolute
+# SourceDir fails), so it runs in the folder that holds them.
+(cd "$work/win" && wixl -a x64 -D Version="$numeric" -D SourceDir=. -D Company="$company" \
+	-o "$root/dist/strategytracker-$version-windows-amd64.msi" "$root/packaging/windows/strategytracker.wxs")
 fi
 
 # --- Linux -----------------------------------------------------------------
@@ -146,7 +152,7 @@ sed -e "s|@YEAR@|$year|g" -e "s|@COMPANY@|$company|g" packaging/linux/copyright 
 chmod 0644 "$deb/usr/share/doc/strategytracker"/*
 install -d "$deb/DEBIAN"
 size=$(du -sk --exclude=DEBIAN "$deb" | cut -f1)
-sed -e "s|@VERSION@|$debversion|g" -e "s|@SIZE@|$size|g" -e "s|@COMPANY@|$company|g" packaging/linux/control >"$deb/DEBIAN/control"
+sed -e "s|@VERSION@|$debversion|g" -e "s|@SIZE@|$size|g" -e "s|@MAINTAINER@|$maintainer|g" packaging/linux/control >"$deb/DEBIAN/control"
 find "$deb" -exec touch -h -d "@$SOURCE_DATE_EPOCH" {} +
 dpkg-deb --root-owner-group -Zxz --build "$deb" "dist/strategytracker_${debversion}_amd64.deb" >/dev/null
 fi
