@@ -1,3 +1,7 @@
+// File › Connect and the live updates (issue 15) are tested here with fake
+// servers; the file is long because each error path of the connection has its
+// own case.
+
 package app
 
 import (

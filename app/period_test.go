@@ -1,3 +1,6 @@
+// The reporting cycle's screens (issue 13) are tested here step by step, as
+// the office runs a cycle; the file is long because a cycle has many steps.
+
 package app
 
 import (

@@ -1,3 +1,7 @@
+// Reports › Publish and the visibility flags are tested together here, end to end
+// through the screens (issue 16): the file is long because each test drives a
+// whole publication.
+
 package app
 
 import (
