@@ -503,3 +503,47 @@ func cycleFileName(word Text, p *Period, unit string, lang Lang) string {
 	}
 	return strings.Trim(b.String(), "-.")
 }
+
+// CheckPeriodSave applies the cycle's rules to saving p in d as actor,
+// the same in every store: p valid, its version current, a closed period's
+// narrative locked, the roles (AuthorizePeriod), and the rules over all
+// periods. It returns the stored period (nil when p is new) and its index
+// in d.Periods (-1 when new).
+func CheckPeriodSave(d *Doc, actor *Person, p *Period) (old *Period, index int, err error) {
+	if err := p.Validate(); err != nil {
+		return nil, -1, err
+	}
+	index = slices.IndexFunc(d.Periods, func(x Period) bool { return x.ID == p.ID })
+	if p.ID != 0 {
+		if index < 0 {
+			return nil, -1, Errorf(ENOTFOUND, "%s %d does not exist", EntityPeriod, p.ID)
+		}
+		old = &d.Periods[index]
+		if old.Version != p.Version {
+			return nil, -1, Errorf(ECONFLICT, "%s %d was changed by someone else since you read it (version %d, yours %d): reload it; your values are kept so you can apply them again",
+				EntityPeriod, p.ID, old.Version, p.Version)
+		}
+		a, _ := CanonicalJSON(old.Narrative)
+		b, _ := CanonicalJSON(p.Narrative)
+		if old.State == PeriodClosed && p.State == PeriodClosed && string(a) != string(b) {
+			return nil, -1, Errorf(EINVALID, "period %q is closed: its narrative is locked; reopen it to change it", old.Name.In(BG))
+		}
+	} else {
+		index = -1
+	}
+	if err := AuthorizePeriod(d, actor, old, p); err != nil {
+		return nil, -1, err
+	}
+	// The rules over all periods: check the document as it would be.
+	next := slices.Clone(d.Periods)
+	if index >= 0 {
+		next[index] = *p
+	} else {
+		next = append(next, *p)
+	}
+	check := Doc{Units: d.Units, Areas: d.Areas, Periods: next}
+	if err := check.ValidatePeriods(); err != nil {
+		return nil, -1, err
+	}
+	return old, index, nil
+}

@@ -13,35 +13,13 @@ import (
 var _ model.PeriodTx = (*tx)(nil)
 
 func (t *tx) SavePeriod(p *model.Period) error {
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	i := slices.IndexFunc(t.doc.Periods, func(x model.Period) bool { return x.ID == p.ID })
-	var old *model.Period
-	if p.ID != 0 {
-		if i < 0 {
-			return model.Errorf(model.ENOTFOUND, "period %d does not exist", p.ID)
-		}
-		old = &t.doc.Periods[i]
-		if old.Version != p.Version {
-			return model.Errorf(model.ECONFLICT, "period %d was changed by someone else since you read it (version %d, yours %d)", p.ID, old.Version, p.Version)
-		}
-		if old.State == model.PeriodClosed && p.State == model.PeriodClosed && !sameNarrativeOf(old, p) {
-			return model.Errorf(model.EINVALID, "period %q is closed: its narrative is locked; reopen it to change it", old.Name.In(model.BG))
-		}
-	}
-	if err := model.AuthorizePeriod(t.doc, t.actor, old, p); err != nil {
+	old, i, err := model.CheckPeriodSave(t.doc, t.actor, p)
+	if err != nil {
 		return err
 	}
 	next := slices.Clone(t.doc.Periods)
-	if i >= 0 {
-		next[i] = *p
-	} else {
+	if i < 0 {
 		next = append(next, *p)
-	}
-	check := model.Doc{Units: t.doc.Units, Areas: t.doc.Areas, Periods: next}
-	if err := check.ValidatePeriods(); err != nil {
-		return err
 	}
 	if p.ID == 0 {
 		p.ID, p.Version = t.newID(), 1
@@ -61,12 +39,6 @@ func (t *tx) SavePeriod(p *model.Period) error {
 		t.log(model.ActionUpdate, model.EntityPeriod, p.ID, c.Field, c.Old, c.New)
 	}
 	return nil
-}
-
-func sameNarrativeOf(a, b *model.Period) bool {
-	x, _ := model.CanonicalJSON(a.Narrative)
-	y, _ := model.CanonicalJSON(b.Narrative)
-	return string(x) == string(y)
 }
 
 func clonePeriodRow(p *model.Period) model.Period {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"slices"
 
 	"github.com/jackc/pgx/v5"
 
@@ -69,35 +68,8 @@ var _ model.PeriodTx = (*tx)(nil)
 
 // SavePeriod creates or changes a period; see model.PeriodTx.
 func (t *tx) SavePeriod(p *model.Period) error {
-	if err := p.Validate(); err != nil {
-		return err
-	}
-	i := slices.IndexFunc(t.doc.Periods, func(x model.Period) bool { return x.ID == p.ID })
-	var old *model.Period
-	if p.ID != 0 {
-		if i < 0 {
-			return notFound(model.EntityPeriod, p.ID)
-		}
-		old = &t.doc.Periods[i]
-		if old.Version != p.Version {
-			return conflict(model.EntityPeriod, p.ID, old.Version, p.Version)
-		}
-		if old.State == model.PeriodClosed && p.State == model.PeriodClosed && !sameNarrative(old, p) {
-			return model.Errorf(model.EINVALID, "period %q is closed: its narrative is locked; reopen it to change it", old.Name.In(model.BG))
-		}
-	}
-	if err := model.AuthorizePeriod(t.doc, t.actor, old, p); err != nil {
-		return err
-	}
-	// The rules over all periods: check the document as it would be.
-	next := slices.Clone(t.doc.Periods)
-	if i >= 0 {
-		next[i] = *p
-	} else {
-		next = append(next, *p)
-	}
-	check := model.Doc{Units: t.doc.Units, Areas: t.doc.Areas, Periods: next}
-	if err := check.ValidatePeriods(); err != nil {
+	old, i, err := model.CheckPeriodSave(t.doc, t.actor, p)
+	if err != nil {
 		return err
 	}
 	if p.ID == 0 {
@@ -122,12 +94,6 @@ func (t *tx) SavePeriod(p *model.Period) error {
 	p.Version = old.Version + 1
 	t.doc.Periods[i] = *p
 	return t.auditChanges(model.EntityPeriod, p.ID, changes)
-}
-
-func sameNarrative(a, b *model.Period) bool {
-	x, _ := model.CanonicalJSON(a.Narrative)
-	y, _ := model.CanonicalJSON(b.Narrative)
-	return string(x) == string(y)
 }
 
 // FreezeSnapshot makes a snapshot inside the transaction; see model.PeriodTx.
