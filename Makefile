@@ -72,6 +72,9 @@ test: deps
 	@# The crash tests kill a child 100 times; -short above ran 10 kills
 	@# each under the race detector, here they run in full without it.
 	$(GO) test -count=1 -run '^TestKilled' . ./storage
+	@# The app against a real PostgreSQL server, end to end (not under -race:
+	@# see connect_e2e_test.go).
+	$(GO) test -count=1 -run '^TestAppConnectsToServer$$' .
 	@# Twenty PostgreSQL clients making 100 edits each (30 each under -short).
 	$(GO) test -count=1 -run '^TestConcurrentClients' ./storage/postgres
 	$(MAKE) --no-print-directory fuzz-short

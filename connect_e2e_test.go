@@ -1,3 +1,12 @@
+//go:build !race
+
+// This end-to-end test drives the real window while the app's background
+// work runs on its own goroutines, and reads widgets from the test's
+// goroutine: Fyne's test driver has no main thread to order the two, so
+// under the race detector the test itself races with the app by
+// construction (the app's own tests order the work through its settle
+// queue instead). `make test` runs it without -race.
+
 package main
 
 import (
