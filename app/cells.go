@@ -266,3 +266,85 @@ func (r *progressCellRenderer) Refresh() {
 	r.Layout(r.p.Size())
 	canvas.Refresh(r.p)
 }
+
+// headerCell is a column heading that sorts when tapped: bold text and
+// the sort order's arrow, no taller than a textCell (a button heading
+// would make every row of the table as tall as a button).
+type headerCell struct {
+	widget.BaseWidget
+	text   string
+	icon   fyne.Resource // the sort order, nil when unsorted by it
+	onTap  func()
+	hidden bool
+}
+
+func newHeaderCell() *headerCell {
+	h := &headerCell{}
+	h.ExtendBaseWidget(h)
+	return h
+}
+
+// Set shows text with icon (nil: none); tapping runs onTap.
+func (h *headerCell) Set(text string, icon fyne.Resource, onTap func()) {
+	h.text, h.icon, h.onTap = text, icon, onTap
+	h.Refresh()
+}
+
+// Tapped sorts by the column.
+func (h *headerCell) Tapped(*fyne.PointEvent) {
+	if h.onTap != nil {
+		h.onTap()
+	}
+}
+
+// Cursor shows that the heading can be clicked.
+func (h *headerCell) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (h *headerCell) CreateRenderer() fyne.WidgetRenderer {
+	return &headerCellRenderer{h: h, text: canvas.NewText("", theme.Color(theme.ColorNameForeground)), icon: canvas.NewImageFromResource(nil)}
+}
+
+type headerCellRenderer struct {
+	h    *headerCell
+	text *canvas.Text
+	icon *canvas.Image
+}
+
+func (r *headerCellRenderer) Destroy() {}
+
+func (r *headerCellRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.text, r.icon}
+}
+
+func (r *headerCellRenderer) MinSize() fyne.Size {
+	h := fyne.MeasureText("Ag", theme.TextSize(), fyne.TextStyle{Bold: true}).Height
+	return fyne.NewSize(40, h+2*cellPad+4)
+}
+
+func (r *headerCellRenderer) Layout(size fyne.Size) {
+	r.text.TextSize = theme.TextSize()
+	r.text.TextStyle = fyne.TextStyle{Bold: true}
+	iconSize := theme.IconInlineSize()
+	avail := size.Width - 2*cellSide
+	if r.h.icon != nil {
+		avail -= iconSize + 2
+	}
+	r.text.Text, _ = ellipsize(r.h.text, avail, r.text.TextSize, r.text.TextStyle)
+	ts := fyne.MeasureText(r.text.Text, r.text.TextSize, r.text.TextStyle)
+	r.text.Move(fyne.NewPos(cellSide, (size.Height-ts.Height)/2))
+	r.text.Resize(ts)
+	r.icon.Move(fyne.NewPos(cellSide+ts.Width+2, (size.Height-iconSize)/2))
+	r.icon.Resize(fyne.NewSquareSize(iconSize))
+}
+
+func (r *headerCellRenderer) Refresh() {
+	r.text.Color = theme.Color(theme.ColorNameForeground)
+	if r.h.icon != nil {
+		r.icon.Resource = theme.NewThemedResource(r.h.icon)
+		r.icon.Show()
+	} else {
+		r.icon.Hide()
+	}
+	r.Layout(r.h.Size())
+	canvas.Refresh(r.h)
+}

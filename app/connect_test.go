@@ -28,6 +28,7 @@ type serverStore struct {
 	active  atomic.Int32  // watches running
 	watches atomic.Int32  // Watch calls
 	reads   atomic.Int32  // Doc calls
+	council bool          // the login may not write (a council member's)
 }
 
 func newServerStore(d *model.Doc, login model.ID) *serverStore {
@@ -38,6 +39,8 @@ func newServerStore(d *model.Doc, login model.ID) *serverStore {
 }
 
 func (s *serverStore) LoginPerson() model.ID { return s.login }
+
+func (s *serverStore) ReadOnly() bool { return s.council || s.memStore.ReadOnly() }
 
 func (s *serverStore) Doc(ctx context.Context) (*model.Doc, error) {
 	s.reads.Add(1)
@@ -503,5 +506,22 @@ func saveConnectShot(t *testing.T, u *UI, path string) {
 	}
 	if err := savePNG(path, img); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// A council member's login opens the server read-only, and says so.
+func TestCouncilLoginReadOnly(t *testing.T) {
+	a := test.NewTempApp(t)
+	s := newServerStore(testDoc(), pCouncil)
+	s.council = true
+	u := newTestUI(a, s)
+	t.Cleanup(func() { u.settle(); u.stopWatch(); setLanguage(model.BG) })
+	u.Start()
+	u.settle()
+	if u.me == nil || u.me.ID != pCouncil || u.canEdit() {
+		t.Errorf("user %v, may edit %v; want the council member, read-only", u.me, u.canEdit())
+	}
+	if got, want := u.fileLabel.Text, "Сървър: "+testServer+" ("+tr("label.readonly")+")"; got != want {
+		t.Errorf("status bar = %q, want %q", got, want)
 	}
 }

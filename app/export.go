@@ -276,9 +276,10 @@ func (u *UI) export(x exporter, path string, asOf model.Date, lang model.Lang, u
 // exportedDialog says where the file went and offers to open it or its
 // folder; Enter closes it.
 type exportedDialog struct {
-	dlg                *dialog.CustomDialog
-	open, folder, done *widget.Button
-	path               string
+	dlg          *dialog.CustomDialog
+	open, folder *widget.Button
+	done         *enterButton
+	path         string
 }
 
 func (u *UI) showExported(path string) {
@@ -288,7 +289,7 @@ func (u *UI) showExported(path string) {
 	d.dlg = dialog.NewCustomWithoutButtons(tr("menu.export"), text, u.win)
 	d.open = widget.NewButtonWithIcon(tr("export.open"), theme.FileIcon(), func() { u.openPath(path) })
 	d.folder = widget.NewButtonWithIcon(tr("export.showfolder"), theme.FolderOpenIcon(), func() { u.openPath(filepath.Dir(path)) })
-	d.done = widget.NewButtonWithIcon(tr("action.close"), theme.ConfirmIcon(), d.dlg.Hide)
+	d.done = newEnterButton(tr("action.close"), theme.ConfirmIcon(), d.dlg.Hide)
 	d.done.Importance = widget.HighImportance
 	d.dlg.SetButtons([]fyne.CanvasObject{d.open, d.folder, d.done})
 	d.dlg.Resize(fyne.NewSize(560, 200))
@@ -328,4 +329,24 @@ func writeFile(path string, b []byte) error {
 		return model.Errorf(model.EINTERNAL, "%v", err)
 	}
 	return nil
+}
+
+// enterButton is a button that Enter presses as well as Space: the one a
+// dialog focuses for the keyboard.
+type enterButton struct{ widget.Button }
+
+func newEnterButton(label string, icon fyne.Resource, tapped func()) *enterButton {
+	b := &enterButton{}
+	b.Text, b.Icon, b.OnTapped = label, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey presses the button on Enter too.
+func (b *enterButton) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter {
+		b.Tapped(nil)
+		return
+	}
+	b.Button.TypedKey(ev)
 }

@@ -76,24 +76,12 @@ func (fs fieldSet) show(errs map[string]string) {
 // it is about (model.Error.Field: "title.en", "funding[1].amountCents",
 // "override.status"); false when it is about none of the form's fields.
 func (fs fieldSet) showModelError(err error) bool {
-	msg := model.ErrorMessage(err)
 	var e *model.Error
 	if errors.As(err, &e) && e.Field != "" {
 		if f, ok := fs[formFieldOf(e.Field)]; ok {
-			f.setError(msg)
+			f.setError(model.ErrorMessage(err))
 			return true
 		}
-		return false
-	}
-	// Until every validation error carries its field: the message names it.
-	_, rest, ok := strings.Cut(msg, ": ")
-	if !ok {
-		return false
-	}
-	name, _, _ := strings.Cut(rest, " ")
-	if f, ok := fs[name]; ok {
-		f.setError(msg)
-		return true
 	}
 	return false
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -101,6 +102,26 @@ func TestTranslationKeys(t *testing.T) {
 			t.Fatalf("%s.json: %v", l, err)
 		}
 		files[l] = m
+		// encoding/json keeps the last of two equal keys silently: a key
+		// added twice by two merges would hide one text.
+		dec := json.NewDecoder(bytes.NewReader(b))
+		dec.Token() // {
+		keys := map[string]bool{}
+		for dec.More() {
+			tok, err := dec.Token()
+			if err != nil {
+				t.Fatalf("%s.json: %v", l, err)
+			}
+			if k := tok.(string); keys[k] {
+				t.Errorf("%s.json holds the key %q twice", l, k)
+			} else {
+				keys[k] = true
+			}
+			var skip json.RawMessage
+			if err := dec.Decode(&skip); err != nil {
+				t.Fatalf("%s.json: %v", l, err)
+			}
+		}
 	}
 	for k := range files["bg"] {
 		if _, ok := files["en"][k]; !ok {

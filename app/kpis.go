@@ -42,7 +42,7 @@ func (t *kpisTab) refresh() {
 	for i := range m.KPIs {
 		k := &m.KPIs[i]
 		kid := k.ID
-		name := widget.NewLabelWithStyle(k.Name.In(lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		name := widget.NewLabelWithStyle(markInternal(k.Name.In(lang), k.Internal, tr("visibility.internal.kpi")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.Wrapping = fyne.TextWrapWord
 		unit := k.Unit.In(lang)
 		info := widget.NewLabel(trf("kpi.line", tr("kpi.kind."+string(k.Kind)), formatNumber(k.BaselineValue), unit,

@@ -100,7 +100,7 @@ func buildRows(d *model.Doc, asOf model.Date, lang model.Lang) []measureRow {
 	for i := range d.Measures {
 		m := &d.Measures[i]
 		f := m.Evaluate(asOf)
-		r := measureRow{id: m.ID, code: m.Code, title: m.Title.In(lang), area: m.Area, areaName: areas[m.Area],
+		r := measureRow{id: m.ID, code: m.Code, title: markInternal(m.Title.In(lang), m.Internal, tr("visibility.internal")), area: m.Area, areaName: areas[m.Area],
 			unit: m.LeadUnit, unitName: units[m.LeadUnit], start: m.Start, end: m.End, progress: f.Progress,
 			status: f.Status, overridden: f.Overridden, overdue: f.Overdue}
 		if f.Overridden && m.Override != nil {
@@ -190,7 +190,7 @@ type measuresScreen struct {
 	clear    *widget.Button
 	count    *widget.Label
 	table    *widget.Table
-	headers  map[int]*widget.Button
+	headers  map[int]*headerCell
 	views    *container.AppTabs
 	timeline *timeline
 
@@ -198,7 +198,7 @@ type measuresScreen struct {
 }
 
 func newMeasuresScreen(u *UI) *measuresScreen {
-	s := &measuresScreen{u: u, headers: map[int]*widget.Button{}}
+	s := &measuresScreen{u: u, headers: map[int]*headerCell{}}
 	s.root = s.buildUI()
 	return s
 }
@@ -228,30 +228,22 @@ func (s *measuresScreen) buildUI() fyne.CanvasObject {
 		},
 		s.updateCell)
 	s.table.ShowHeaderColumn = false
-	s.table.CreateHeader = func() fyne.CanvasObject {
-		b := widget.NewButton("header", nil)
-		b.Alignment = widget.ButtonAlignLeading
-		b.Importance = widget.LowImportance
-		return b
-	}
+	s.table.CreateHeader = func() fyne.CanvasObject { return newHeaderCell() }
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		b := o.(*widget.Button)
+		h := o.(*headerCell)
 		col := id.Col
 		if col < 0 {
 			return
 		}
-		text := tr(colKeys[col])
-		b.Icon = nil
+		var icon fyne.Resource
 		if col == s.sortCol {
+			icon = theme.MenuDropUpIcon()
 			if s.desc {
-				b.Icon = theme.MenuDropDownIcon()
-			} else {
-				b.Icon = theme.MenuDropUpIcon()
+				icon = theme.MenuDropDownIcon()
 			}
 		}
-		b.SetText(text)
-		b.OnTapped = func() { s.onSort(col) }
-		s.headers[col] = b
+		h.Set(tr(colKeys[col]), icon, func() { s.onSort(col) })
+		s.headers[col] = h
 	}
 	for c, w := range colWidths {
 		s.table.SetColumnWidth(c, w)

@@ -70,6 +70,7 @@ func newAppMenu(u *UI) *appMenu {
 	m.export = item("menu.export", u.onExport, shortcutExp)
 	planBook := fyne.NewMenuItem(u.say("Работна книга на плана…", "Plan workbook…"), u.onPlanTemplate) // structure_planbook.go
 	planImport := fyne.NewMenuItem(u.say("Внасяне на план…", "Import a plan…"), u.onPlanImport)
+	publish := item("publish.menu", u.onPublish, nil) // publish.go; explains to others why not
 	switchUser := item("action.switch_user", u.onSwitchUser, nil)
 	_, switchUser.Disabled = u.loginPerson() // a server's login is its person
 	quit := fyne.NewMenuItem(tr("menu.quit"), func() {
@@ -78,7 +79,7 @@ func newAppMenu(u *UI) *appMenu {
 	})
 	quit.IsQuit = true
 	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, connect, m.recent, fyne.NewMenuItemSeparator(),
-		m.backup, m.imp, m.export, planBook, planImport, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
+		m.backup, m.imp, m.export, planBook, planImport, publish, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
 
 	m.undo = item("menu.undo", u.onUndoKey, shortcutUndo)
 	m.redo = item("menu.redo", u.onRedoKey, shortcutRedo)
@@ -238,16 +239,28 @@ func (u *UI) applyTheme(name string) {
 	case "dark":
 		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	default:
-		u.app.Settings().SetTheme(theme.DefaultTheme())
+		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), systemVariant})
 	}
 }
 
-// variantTheme is the default theme held to one variant.
+// systemVariant follows the system's light or dark choice.
+const systemVariant fyne.ThemeVariant = 99
+
+// variantTheme is the default theme held to one variant (or the system's),
+// with a focus that shows: the keyboard's place must be seen at a glance.
 type variantTheme struct {
 	fyne.Theme
 	variant fyne.ThemeVariant
 }
 
-func (t variantTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return t.Theme.Color(n, t.variant)
+func (t variantTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
+	if t.variant != systemVariant {
+		v = t.variant
+	}
+	if n == theme.ColorNameFocus {
+		c := color.NRGBAModel.Convert(t.Theme.Color(theme.ColorNamePrimary, v)).(color.NRGBA)
+		c.A = 0x66
+		return c
+	}
+	return t.Theme.Color(n, v)
 }

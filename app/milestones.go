@@ -62,7 +62,7 @@ func (t *milestonesTab) refresh() {
 		details.Wrapping = fyne.TextWrapWord
 		lines := container.NewVBox(title, details)
 		if ms.Note != "" {
-			lines.Add(hint(ms.Note))
+			lines.Add(hint(markInternal(ms.Note, ms.NoteInternal, tr("visibility.internal")))) // visibility.go
 		}
 		if ms.Evidence != "" {
 			lines.Add(hint(tr("field.evidence") + ": " + ms.Evidence))

@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
-	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,42 +30,6 @@ type filesResult struct {
 	paths   []string
 	skipped []string // units without a coordinator's e-mail (reminders)
 	err     error
-}
-
-// templateFileName is a unit's template in period p: the period's name
-// and the unit's code, as the templates command names it (cli/templates.go).
-func templateFileName(p *model.Period, unit string, lang model.Lang) string {
-	word := "шаблон"
-	if lang == model.EN {
-		word = "template"
-	}
-	return fileSafeName(word+" "+p.Name.In(lang)+" "+unit) + ".xlsx"
-}
-
-// reminderFileName is the .eml draft of a unit in p (cli/reminders.go).
-func reminderFileName(p *model.Period, unit string, lang model.Lang) string {
-	word := "напомняне"
-	if lang == model.EN {
-		word = "reminder"
-	}
-	return fileSafeName(word+" "+p.Name.In(lang)+" "+unit) + ".eml"
-}
-
-// fileSafeName keeps letters (Cyrillic too), digits and '.', turning the
-// rest into '-', so that the name is valid on every system (as the CLI's fileSafe).
-func fileSafeName(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash {
-			b.WriteRune('-')
-			dash = true
-		}
-	}
-	return strings.Trim(b.String(), "-.")
 }
 
 // writeFileWhole writes b to path through a temporary file, so that a
@@ -104,10 +67,12 @@ func (s *periodScreen) job() cycleJob {
 	return cycleJob{store: u.store, doc: u.doc, period: &p, status: s.status, me: &me, lang: u.lang, asOf: u.today, at: u.cycleNow()}
 }
 
-// unitTemplate is unit's update template as bytes.
+// unitTemplate is unit's update template of the period as bytes (with
+// the period, its due date and the "filled in by" field: importing it
+// records the unit's return).
 func (j cycleJob) unitTemplate(unit string) ([]byte, error) {
 	var buf bytes.Buffer
-	err := xlsx.WriteTemplate(&buf, j.doc, j.store.DatabaseID(), unit,
+	err := xlsx.WritePeriodTemplate(&buf, j.doc, j.store.DatabaseID(), unit, j.period,
 		xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.me.Name.In(j.lang), Created: j.at})
 	return buf.Bytes(), err
 }
@@ -125,7 +90,7 @@ func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string
 		if err != nil {
 			return paths, err
 		}
-		path := filepath.Join(dir, templateFileName(j.period, unit, j.lang))
+		path := filepath.Join(dir, model.TemplateFileName(j.period, unit, j.lang))
 		if err := writeFileWhole(path, b); err != nil {
 			return paths, err
 		}
@@ -185,14 +150,14 @@ func (j cycleJob) writeReminders(ctx context.Context, dir string, progress func(
 			}
 		}
 		msg := reminder.Message{Unit: j.doc.Unit(unit), To: reminder.Recipients(j.doc, unit), From: j.me, Period: j.period,
-			Strategy: j.doc.Strategy.Title, Lang: j.lang, Template: tmpl, FileName: templateFileName(j.period, unit, j.lang),
+			Strategy: j.doc.Strategy.Title, Lang: j.lang, Template: tmpl, FileName: model.TemplateFileName(j.period, unit, j.lang),
 			Date: j.at, Missing: missing, DemoMarker: j.doc.Strategy.Demo}
 		var buf bytes.Buffer
 		if err := msg.Write(&buf); err != nil {
 			res.err = err
 			return res
 		}
-		path := filepath.Join(dir, reminderFileName(j.period, unit, j.lang))
+		path := filepath.Join(dir, model.ReminderFileName(j.period, unit, j.lang))
 		if err := writeFileWhole(path, buf.Bytes()); err != nil {
 			res.err = err
 			return res
@@ -273,7 +238,7 @@ func (s *periodScreen) writeReminders(dir string) {
 // again: the templates are now recorded as written.
 func (s *periodScreen) filesDone(title string, res *filesResult) {
 	u := s.u
-	s.lastFiles = res
+	observe(res)
 	var lines []string
 	if res.err != nil {
 		lines = append(lines, tr("period.files.failed")+": "+model.ErrorMessage(res.err))

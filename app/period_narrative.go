@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -65,13 +66,20 @@ func (n *narrativeEditor) areaLabel(code string) string {
 	return code
 }
 
-// kinds are the texts written for area: the executive commentary for the
-// whole strategy, every kind for an area.
-func narrativeKindsOf(area string) []model.NarrativeKind {
-	if area == "" {
-		return []model.NarrativeKind{model.NarrativeCommentary}
+// narrativeKindsOf are the texts written for area in p: the executive
+// commentary for the whole strategy (and any other kind a text of it
+// already has there, written with `period narrative`), every kind for an area.
+func narrativeKindsOf(p *model.Period, area string) []model.NarrativeKind {
+	if area != "" {
+		return model.NarrativeKinds
 	}
-	return model.NarrativeKinds
+	var out []model.NarrativeKind
+	for _, kind := range model.NarrativeKinds {
+		if kind == model.NarrativeCommentary || slices.ContainsFunc(p.Narrative, func(x model.Narrative) bool { return x.Area == "" && x.Kind == kind }) {
+			out = append(out, kind)
+		}
+	}
+	return out
 }
 
 // storedText is the office's text of kind for area in p: its accepted
@@ -152,7 +160,7 @@ func (n *narrativeEditor) show(area string) {
 	// One header names the columns: Bulgarian left, English right.
 	n.body.Add(container.NewGridWithColumns(2, hint(tr("period.narrative.lang.bg")), hint(tr("period.narrative.lang.en"))))
 	n.accept = map[model.ID]*widget.Button{}
-	for _, kind := range narrativeKindsOf(area) {
+	for _, kind := range narrativeKindsOf(p, area) {
 		key := narrativeKey{area, kind}
 		text, ok := n.drafts[key]
 		if !ok || why != "" {
@@ -221,7 +229,7 @@ func (n *narrativeEditor) unsaved() []narrativeChange {
 		return nil
 	}
 	for _, area := range n.codes {
-		for _, kind := range narrativeKindsOf(area) {
+		for _, kind := range narrativeKindsOf(p, area) {
 			key := narrativeKey{area, kind}
 			text, ok := n.drafts[key]
 			if stored := storedText(p, area, kind); ok && (stored.BG != text.BG || stored.EN != text.EN) {

@@ -65,7 +65,6 @@ func stageCyclePeriod(ctx context.Context, store model.Store, today model.Date) 
 				break
 			}
 		}
-		r.FilledBy = actor.Name.In(model.BG)
 		if actor != office && !proposed {
 			for k := range d.Measures {
 				if m := &d.Measures[k]; actor.Coordinates(m) && !m.Cancelled {

@@ -19,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/model"
+	"strategytracker/reports/xlsx"
 )
 
 // periodDoc is testDoc with the period "IV тримесечие 2026" open: INNO has
@@ -69,10 +70,7 @@ func TestOpenPeriodThroughTheDialog(t *testing.T) {
 		t.Error("without a period the screen should say so and hide the status")
 	}
 	h.tap(s.openBtn)
-	o := s.lastOpen
-	if o == nil {
-		t.Fatal("no open dialog")
-	}
+	o := latest[*openPeriodForm](h)
 	// The quarter of today is suggested.
 	for name, got := range map[string][2]string{
 		"name bg": {o.nameBG.Text, "IV тримесечие 2026"}, "name en": {o.nameEN.Text, "Q4 2026"},
@@ -148,7 +146,7 @@ func TestOpenPeriodRefusesADuplicateName(t *testing.T) {
 	h := newHarness(t, d, pOffice)
 	s := h.periodScreen()
 	h.tap(s.openBtn)
-	o := s.lastOpen
+	o := latest[*openPeriodForm](h)
 	if o.nameBG.Text != "I тримесечие 2027" {
 		t.Errorf("suggested %q: the next quarter without a period was expected", o.nameBG.Text)
 	}
@@ -187,7 +185,7 @@ func TestStatusListShowsWhoHasReported(t *testing.T) {
 		t.Fatalf("units = %v, want %v", got, want)
 	}
 	for unit, want := range map[string]string{
-		"INNO": "върнат на 20.11.2026 от Мария Георгиева, 3\u00a0промени",
+		"INNO": "върнат на 20.11.2026 от Мария Георгиева, 3 промени · попълнил: М. Георгиева",
 		"IT":   "чакаме отговор (шаблон от 05.10.2026)",
 	} {
 		if got := s.unitRows[unit].state.Text; got != want {
@@ -238,7 +236,7 @@ func TestStatusListShowsWhoHasReported(t *testing.T) {
 	if got, want := h.u.period.card.text.Text, "1 of 2 units has reported; 1 measure has no update in Q4 2026"; got != want {
 		t.Errorf("card = %q, want %q", got, want)
 	}
-	if got, want := h.u.period.unitRows["INNO"].state.Text, "returned on 2026-11-20 by Maria Georgieva with 3\u00a0changes"; got != want {
+	if got, want := h.u.period.unitRows["INNO"].state.Text, "returned on 2026-11-20 by Maria Georgieva with 3 changes · filled in by М. Георгиева"; got != want {
 		t.Errorf("INNO = %q, want %q", got, want)
 	}
 	h.u.showScreen(screenDashboard)
@@ -270,7 +268,7 @@ func TestCycleSummaryPlurals(t *testing.T) {
 		n    int
 		lang model.Lang
 		want string
-	}{{1, model.BG, "1\u00a0промяна"}, {3, model.BG, "3\u00a0промени"}, {0, model.BG, "0\u00a0промени"}, {1, model.EN, "1\u00a0change"}, {2, model.EN, "2\u00a0changes"}} {
+	}{{1, model.BG, "1 промяна"}, {3, model.BG, "3 промени"}, {0, model.BG, "0 промени"}, {1, model.EN, "1 change"}, {2, model.EN, "2 changes"}} {
 		if got := countChanges(c.n, c.lang); got != c.want {
 			t.Errorf("countChanges(%d, %s) = %q, want %q", c.n, c.lang, got, c.want)
 		}
@@ -329,7 +327,7 @@ func TestNarrativeThenCloseLocksItThenReopen(t *testing.T) {
 	// as if it were the locked narrative.
 	test.Type(n.entries[model.NarrativeActions][0], "Чернова")
 	h.tap(s.closeBtn)
-	c := s.lastClose
+	c := latest[*closePeriodDialog](h)
 	if !c.err.Visible() || c.err.Text != tr("period.close.unsaved") {
 		t.Errorf("no warning of the unsaved draft: %q", c.err.Text)
 	}
@@ -377,7 +375,7 @@ func TestNarrativeThenCloseLocksItThenReopen(t *testing.T) {
 
 	// Reopen asks for a reason.
 	h.tap(s.reopenBtn)
-	r := s.lastReopen
+	r := latest[*reopenForm](h)
 	h.tap(r.f.save)
 	if !r.reasonF.err.Visible() || h.storedPeriods()[0].State != model.PeriodClosed {
 		t.Fatal("reopening without a reason was not refused")
@@ -458,8 +456,8 @@ func TestWriteTemplatesAndReminders(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "шаблони")
 	s.writeTemplates(dir)
 	h.u.settle()
-	if s.lastFiles == nil || s.lastFiles.err != nil {
-		t.Fatalf("templates: %+v", s.lastFiles)
+	if res := latest[*filesResult](h); res.err != nil {
+		t.Fatalf("templates: %+v", res)
 	}
 	for _, name := range []string{"шаблон-IV-тримесечие-2026-INNO.xlsx", "шаблон-IV-тримесечие-2026-IT.xlsx"} {
 		if fi, err := os.Stat(filepath.Join(dir, name)); err != nil || fi.Size() == 0 {
@@ -480,7 +478,7 @@ func TestWriteTemplatesAndReminders(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "mail")
 	h.u.period.writeReminders(out)
 	h.u.settle()
-	res := h.u.period.lastFiles
+	res := latest[*filesResult](h)
 	if res == nil || res.err != nil {
 		t.Fatalf("reminders: %+v", res)
 	}
@@ -614,7 +612,7 @@ func TestRemindersSayWhichUnitsHaveNoAddress(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "mail")
 	s.writeReminders(out)
 	h.u.settle()
-	res := h.u.period.lastFiles
+	res := latest[*filesResult](h)
 	if res == nil || res.err != nil || len(res.paths) != 0 || !slices.Equal(res.skipped, []string{"IT"}) {
 		t.Fatalf("reminders: %+v", res)
 	}
@@ -623,5 +621,92 @@ func TestRemindersSayWhichUnitsHaveNoAddress(t *testing.T) {
 	}
 	if got, want := h.topDialogText(), trf("period.files.noemail", "IT · Информационни технологии"); !strings.Contains(got, want) {
 		t.Errorf("dialog = %q, want it to say %q", got, want)
+	}
+}
+
+// The whole cycle in the app: the office writes the units' templates; IT's
+// coordinator fills theirs outside the app and imports it; the status
+// list and the card show IT returned; once the period is closed, a
+// template of it is refused and nothing is written.
+func TestCycleTemplateImportedRecordsTheReturn(t *testing.T) {
+	doc := periodDoc()
+	doc.Periods[0].Returns = doc.Periods[0].Returns[:1] // IT: no template yet
+	h := newHarness(t, doc, pOffice)
+	s := h.periodScreen()
+	dir := t.TempDir()
+	s.writeTemplates(dir)
+	h.u.settle()
+	if res := latest[*filesResult](h); res.err != nil || len(res.paths) != 2 {
+		t.Fatalf("templates: %+v", res)
+	}
+
+	// IT's coordinator fills the template: a note on milestone 31. (The
+	// file is written from the document as they changed it, with the
+	// stored versions, as templateWith does.)
+	stored, _ := h.store.Doc(context.Background())
+	filled := cloneDoc(stored)
+	ms, _ := filled.MilestoneByID(msDueSoon)
+	ms.Note = "Доставени са 30 контролера."
+	var buf bytes.Buffer
+	p := stored.OpenPeriod()
+	if err := xlsx.WritePeriodTemplate(&buf, filled, h.store.dbID, "IT", p, xlsx.Options{Lang: model.BG, AsOf: testAsOf}); err != nil {
+		t.Fatal(err)
+	}
+	h.u.setUser(pCoordIT)
+	h.u.settle()
+	h.u.importWorkbook("шаблон-IV-тримесечие-2026-IT.xlsx", buf.Bytes())
+	h.u.settle()
+	imp := latest[*importDialog](h)
+	if imp.refused || imp.apply == nil {
+		t.Fatalf("the import was refused: %q", imp.lines)
+	}
+	h.tap(imp.apply)
+	var it model.UnitReturn
+	for _, r := range h.storedPeriods()[0].Returns {
+		if r.Unit == "IT" {
+			it = r
+		}
+	}
+	if it.ReturnedAt == "" || it.ReturnedBy != model.Ref(pCoordIT) || it.Changes != 1 || it.WrittenAt == "" {
+		t.Errorf("IT's return = %+v", it)
+	}
+	s = h.periodScreen()
+	if got := s.unitRows["IT"].state.Text; !strings.HasPrefix(got, "върнат на ") || !strings.Contains(got, "Георги Димитров, 1 промяна") {
+		t.Errorf("IT = %q", got)
+	}
+	if got, want := s.card.text.Text, "2 от 2 звена са се отчели; 1 мярка без актуализация в IV тримесечие 2026"; got != want {
+		t.Errorf("card = %q, want %q", got, want)
+	}
+
+	// Closed: the same template is refused, nothing written.
+	h.u.setUser(pOffice)
+	h.u.settle()
+	h.tap(s.closeBtn)
+	h.tap(latest[*closePeriodDialog](h).confirm)
+	if h.storedPeriods()[0].State != model.PeriodClosed {
+		t.Fatal("the period did not close")
+	}
+	before := h.store.updates
+	h.u.importWorkbook("шаблон-IV-тримесечие-2026-IT.xlsx", buf.Bytes())
+	h.u.settle()
+	if got := h.topDialogText(); !strings.Contains(got, "IV тримесечие 2026") || !strings.Contains(got, "closed") {
+		t.Errorf("a template of a closed period: dialog %q", got)
+	}
+	if h.store.updates != before {
+		t.Error("a template of a closed period wrote to the file")
+	}
+}
+
+// A text of the whole strategy of another kind than the commentary
+// (written with `period narrative`) is shown and editable too.
+func TestWholeStrategyShowsEveryKindItHas(t *testing.T) {
+	d := periodDoc()
+	d.Periods[0].Narrative = append(d.Periods[0].Narrative, model.Narrative{ID: 2, PeriodID: 7, Kind: model.NarrativeDecisions,
+		Text: model.T("Одобрете удължаването.", "Approve the extension.")})
+	h := newHarness(t, d, pOffice)
+	n := h.periodScreen().narrative
+	n.area.SetSelectedIndex(0)
+	if len(n.entries) != 2 || n.entries[model.NarrativeDecisions][1].Text != "Approve the extension." {
+		t.Errorf("whole strategy kinds = %d, decisions %v", len(n.entries), n.entries[model.NarrativeDecisions])
 	}
 }

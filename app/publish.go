@@ -135,12 +135,15 @@ func checkPublishFolder(dir string) string {
 	if dir == "" {
 		return tr("invalid.required")
 	}
+	if !filepath.IsAbs(dir) {
+		return tr("publish.absolute") // else it would go wherever the app was started
+	}
 	st, err := os.Stat(dir)
 	if err != nil {
 		if isDir(filepath.Dir(dir)) {
 			return "" // made by Publish
 		}
-		return tr("invalid.nofolder")
+		return trf("publish.noparent", filepath.Dir(dir))
 	}
 	if !st.IsDir() {
 		return trf("publish.notfolder", dir)

@@ -3,13 +3,17 @@ package app
 import (
 	"bytes"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/model"
 )
@@ -26,6 +30,31 @@ func (h *harness) publishThroughScreen(dir string) *publishForm {
 	return p
 }
 
+// urlRecorder keeps the URLs the app asked to open.
+type urlRecorder struct {
+	fyne.App
+	urls []*url.URL
+}
+
+func (r *urlRecorder) OpenURL(u *url.URL) error {
+	r.urls = append(r.urls, u)
+	return nil
+}
+
+// menuItem finds the item of the main menu labelled label.
+func (h *harness) menuItem(label string) *fyne.MenuItem {
+	h.t.Helper()
+	for _, m := range h.u.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Label == label {
+				return it
+			}
+		}
+	}
+	h.t.Fatalf("no menu item %q", label)
+	return nil
+}
+
 // showing reports whether the form is open: its Save button is on an
 // overlay of the window.
 func (h *harness) showing(f *formDialog) bool {
@@ -37,6 +66,35 @@ func (h *harness) showing(f *formDialog) bool {
 		}
 	}
 	return false
+}
+
+// labelsOf joins the texts of the labels under o, hidden tabs included.
+func labelsOf(o fyne.CanvasObject) string {
+	var texts []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch x := o.(type) {
+		case *widget.Label:
+			texts = append(texts, x.Text)
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case *container.AppTabs:
+			for _, it := range x.Items {
+				walk(it.Content)
+			}
+		case *container.Scroll:
+			walk(x.Content)
+		case *widget.Card:
+			walk(x.Content)
+		case *container.Split:
+			walk(x.Leading)
+			walk(x.Trailing)
+		}
+	}
+	walk(o)
+	return strings.Join(texts, "\n")
 }
 
 // siteContains reports the files under dir whose bytes contain s.
@@ -84,6 +142,16 @@ func TestPublishThroughTheScreen(t *testing.T) {
 	if done.browser.Text != "Отваряне в браузъра" || done.folder.Text != tr("export.showfolder") {
 		t.Errorf("buttons %q, %q", done.browser.Text, done.folder.Text)
 	}
+	// Open in browser opens the site's index.html; Show in folder the folder.
+	rec := &urlRecorder{App: h.u.app}
+	h.u.app = rec
+	h.tap(done.browser)
+	h.tap(done.folder)
+	if len(rec.urls) != 2 || rec.urls[0].Scheme != "file" || rec.urls[0].Path != filepath.ToSlash(filepath.Join(dir, "index.html")) ||
+		rec.urls[1].Path != filepath.ToSlash(dir) {
+		t.Errorf("opened %v, want file://%s/index.html and the folder", rec.urls, dir)
+	}
+	h.u.app = rec.App
 	// Publishing again replaces the site the app wrote.
 	if got := h.u.defaultPublishFolder(); got != dir {
 		t.Errorf("the next publication proposes %q, want the folder used last %q", got, dir)
@@ -106,7 +174,14 @@ func TestPublishOneLanguageAndLicence(t *testing.T) {
 	retype(p.folder, dir)
 	p.langs.SetSelected("English")
 	p.licence.SetSelectedIndex(1) // CC0
-	h.tap(p.f.save)
+	test.Tap(p.f.save)
+	if h.u.progress == nil {
+		t.Error("no progress dialog while publishing")
+	}
+	h.u.settle()
+	if h.u.progress != nil {
+		t.Error("the progress dialog stayed after publishing")
+	}
 	if _, err := os.Stat(filepath.Join(dir, "en", "index.html")); err != nil {
 		t.Fatalf("no English site: %v", err)
 	}
@@ -148,6 +223,43 @@ func TestPublishRefusesAFolderThatIsNotASite(t *testing.T) {
 	}
 }
 
+func TestPublishFolderChecks(t *testing.T) {
+	setLanguage(model.EN)
+	t.Cleanup(func() { setLanguage(model.BG) })
+	tmp := t.TempDir()
+	file := filepath.Join(tmp, "notes.txt")
+	full := filepath.Join(tmp, "full")
+	site := filepath.Join(tmp, "published")
+	empty := filepath.Join(tmp, "empty")
+	for _, d := range []string{full, site, empty} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{file, filepath.Join(full, "a.txt"), filepath.Join(site, siteMarker), filepath.Join(site, "index.html")} {
+		if err := os.WriteFile(f, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, tc := range []struct {
+		dir, want string // want: part of the message, "" when accepted
+	}{
+		{"", "Required"},
+		{"site", "whole path"},
+		{file, "is a file"},
+		{filepath.Join(tmp, "missing", "site"), "does not exist"},
+		{full, "not empty"},
+		{filepath.Join(tmp, "new"), ""},
+		{empty, ""},
+		{site, ""},
+	} {
+		got := checkPublishFolder(tc.dir)
+		if (tc.want == "") != (got == "") || !strings.Contains(got, tc.want) {
+			t.Errorf("checkPublishFolder(%q) = %q, want %q", tc.dir, got, tc.want)
+		}
+	}
+}
+
 func TestPublishIsForTheOfficeOnly(t *testing.T) {
 	for _, tc := range []struct {
 		name string
@@ -167,19 +279,28 @@ func TestPublishIsForTheOfficeOnly(t *testing.T) {
 			if got := c.btn.Visible(); got != (tc.want == "") {
 				t.Fatalf("Publish shown: %v", got)
 			}
+			item := h.menuItem("Публикуване на сайта…")
 			if tc.want == "" {
 				if c.banner.Visible() {
 					t.Errorf("a reason is shown to the office: %q", c.banner.Text)
+				}
+				item.Action()
+				h.u.settle()
+				if !opened[*publishForm](h) {
+					t.Error("File › Publish did not open the form")
 				}
 				return
 			}
 			if !c.banner.Visible() || !strings.Contains(strings.ToLower(c.banner.Text), strings.ToLower(tc.want)) {
 				t.Errorf("reason %q (shown %v), want it to contain %q", c.banner.Text, c.banner.Visible(), tc.want)
 			}
-			h.u.onPublish() // File menu, keyboard: refused as well
+			item.Action() // File › Publish explains why not
 			h.u.settle()
 			if opened[*publishForm](h) {
 				t.Error("the publish form opened")
+			}
+			if got := h.topDialogText(); !strings.Contains(strings.ToLower(got), strings.ToLower(tc.want)) {
+				t.Errorf("File › Publish says %q, want the reason %q", got, tc.want)
 			}
 		})
 	}
@@ -224,6 +345,19 @@ func TestInternalMeasureIsLeftOutOfThePublishedSite(t *testing.T) {
 	}
 	if hits := siteContains(t, dir, "Дигитален документооборот"); len(hits) == 0 {
 		t.Error("the public measure 1.1 is missing")
+	}
+	// The measures list marks it too.
+	marked := 0
+	for _, r := range h.u.measures.rows {
+		if strings.HasSuffix(r.title, " · вътрешна") {
+			marked++
+			if r.id != mOpenData {
+				t.Errorf("measure %s is marked internal", r.code)
+			}
+		}
+	}
+	if marked != 1 {
+		t.Errorf("%d measures marked internal in the list, want 1", marked)
 	}
 }
 
@@ -273,6 +407,11 @@ func TestVisibilityOfKPIUpdateAndNote(t *testing.T) {
 	if m := d.vis.mark.Text; !strings.Contains(m, "Дял на е-документите") || !strings.Contains(m, "Анализ") {
 		t.Errorf("mark %q does not name the internal KPI and note", m)
 	}
+	for _, want := range []string{"Дял на е-документите · вътрешен", "Вътрешна бележка за бюджета · вътрешна"} {
+		if !strings.Contains(labelsOf(d.root), want) {
+			t.Errorf("the tabs do not show %q", want)
+		}
+	}
 	// One step of undo takes back both.
 	h.u.onUndo()
 	h.u.settle()
@@ -287,6 +426,9 @@ func TestVisibilityOfKPIUpdateAndNote(t *testing.T) {
 	h.tap(v.f.save)
 	if !h.stored(mOpenData).Updates[0].Internal {
 		t.Error("the update was not stored internal")
+	}
+	if !strings.Contains(labelsOf(d.root), "01.09.2026 · Мария Георгиева · вътрешна") {
+		t.Error("the update is not marked internal in its tab")
 	}
 }
 
@@ -328,6 +470,9 @@ func TestMarkAPersonPublic(t *testing.T) {
 	d, _ := h.store.Doc(t.Context())
 	if p := d.Person(pCoordINNO); p == nil || !p.Public {
 		t.Fatal("the person was not stored public")
+	}
+	if !slices.ContainsFunc(s.peopleRows, func(r [2]string) bool { return r[0] == "Мария Георгиева · публично име" }) {
+		t.Errorf("the people list does not mark her public: %v", s.peopleRows)
 	}
 	h.u.onUndo()
 	h.u.settle()

@@ -190,8 +190,14 @@ func TestExportJSON(t *testing.T) {
 	if done.path != filepath.Join(dir, "out.json") || done.open == nil || done.folder == nil {
 		t.Errorf("the success dialog: %+v", done)
 	}
-	if got := h.u.win.Canvas().Focused(); got != done.done {
-		t.Errorf("focused = %v, want Close (Enter closes)", got)
+	focused, ok := h.u.win.Canvas().Focused().(*enterButton)
+	if !ok || focused != done.done {
+		t.Fatalf("focused = %v, want Close", h.u.win.Canvas().Focused())
+	}
+	open := len(h.u.win.Canvas().Overlays().List())
+	focused.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	if got := len(h.u.win.Canvas().Overlays().List()); got != open-1 {
+		t.Errorf("Enter did not close the dialog: %d overlays open, was %d", got, open)
 	}
 }
 
@@ -228,7 +234,7 @@ func TestIdleAfterExport(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, e.proposed)); err != nil {
 		t.Fatal(err)
 	}
-	h.tap(latest[*exportedDialog](h).done)
+	test.Tap(latest[*exportedDialog](h).done)
 	objs := test.LaidOutObjects(h.u.win.Content())
 	for _, o := range h.u.win.Canvas().Overlays().List() {
 		objs = append(objs, test.LaidOutObjects(o)...)

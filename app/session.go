@@ -1,7 +1,6 @@
 package app
 
 import (
-	"errors"
 	"time"
 
 	"strategytracker/model"
@@ -50,15 +49,11 @@ func (s *session) dayChanged() bool {
 }
 
 // denial returns "" when the user may make the change, else the reason,
-// in the user's language. The decision is model.Authorize's.
+// in the user's language. The decision is model.Authorize's; the app adds
+// only that a file opened read-only takes no change at all.
 func (s *session) denial(entity model.Entity, op model.Op, m *model.Measure, fields ...string) string {
-	switch {
-	case s.store.ReadOnly():
+	if s.store.ReadOnly() {
 		return tr("lock.readonly")
-	case s.me == nil:
-		return tr("lock.nouser")
-	case s.me.Role == model.RoleCouncil:
-		return trf("lock.council", s.me.Name.In(s.lang))
 	}
 	err := model.Authorize(s.me, entity, op, m, fields)
 	if err == nil {
@@ -67,49 +62,36 @@ func (s *session) denial(entity model.Entity, op model.Op, m *model.Measure, fie
 	if why := s.reasonText(err, m); why != "" {
 		return why
 	}
-	if s.me.Role == model.RoleCoordinator {
-		if m != nil && !s.me.Coordinates(m) {
-			return trf("lock.otherunit", m.Code, s.unitName(m.LeadUnit), s.unitName(s.me.Unit))
-		}
-		return tr("lock.coordinator")
-	}
 	return tr("lock.role")
 }
 
 // reasonText is the user's-language text of the reason model.Authorize
-// gave (model.Error.Reason); "" when it gave none.
+// gave (model.ErrorReason); "" when it gave none.
 func (s *session) reasonText(err error, m *model.Measure) string {
-	var e *model.Error
-	if !errors.As(err, &e) || e.Reason == "" {
-		return ""
-	}
-	switch e.Reason {
-	case "read_only_file":
+	switch model.ErrorReason(err) {
+	case model.ReasonReadOnlyFile:
 		return tr("lock.readonly")
-	case "no_actor":
+	case model.ReasonNoActor:
 		return tr("lock.nouser")
-	case "council_read_only":
+	case model.ReasonCouncil:
 		if s.me != nil {
 			return trf("lock.council", s.me.Name.In(s.lang))
 		}
-	case "not_their_measure":
+	case model.ReasonNotTheirMeasure:
 		if m != nil && s.me != nil {
 			return trf("lock.otherunit", m.Code, s.unitName(m.LeadUnit), s.unitName(s.me.Unit))
 		}
-	case "coordinator_scope":
 		return tr("lock.coordinator")
-	}
-	if key, ok := reasonKeys[string(e.Reason)]; ok {
-		return tr(key)
+	case model.ReasonCoordinatorOnly:
+		return tr("lock.coordinator")
+	case model.ReasonOwnNameOnly:
+		return tr("lock.reason.own_name_only")
+	case model.ReasonAuthorFixed:
+		return tr("lock.reason.author_fixed")
+	case model.ReasonUnknownRole:
+		return tr("lock.reason.unknown_role")
 	}
 	return ""
-}
-
-// reasonKeys translate the other reasons of model.Authorize.
-var reasonKeys = map[string]string{
-	"own_name_only": "lock.reason.own_name_only",
-	"author_fixed":  "lock.reason.author_fixed",
-	"unknown_role":  "lock.reason.unknown_role",
 }
 
 // canEdit reports whether the user may change anything at all.

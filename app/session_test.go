@@ -185,9 +185,9 @@ func TestReasonText(t *testing.T) {
 	s.doc, s.me = doc, doc.Person(pCoordINNO)
 	m := doc.Measure(mCrossings)
 	for reason, want := range map[model.Reason]string{
-		"not_their_measure": trf("lock.otherunit", "2.1", "Информационни технологии", "Иновативна София"),
-		"coordinator_scope": tr("lock.coordinator"),
-		"own_name_only":     tr("lock.reason.own_name_only"),
+		model.ReasonNotTheirMeasure: trf("lock.otherunit", "2.1", "Информационни технологии", "Иновативна София"),
+		model.ReasonCoordinatorOnly: tr("lock.coordinator"),
+		model.ReasonOwnNameOnly:     tr("lock.reason.own_name_only"),
 	} {
 		err := &model.Error{Code: model.EFORBIDDEN, Message: "x", Reason: reason}
 		if got := s.reasonText(err, m); got != want {

@@ -151,7 +151,7 @@ func (s *structureScreen) refresh() {
 		if p.Phone != "" {
 			details = append(details, p.Phone)
 		}
-		title := p.Name.In(lang)
+		title := markInternal(p.Name.In(lang), p.Public, tr("field.public")) // visibility.go
 		if u.me != nil && u.me.ID == p.ID {
 			title += " (" + tr("structure.you") + ")"
 		}

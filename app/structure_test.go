@@ -1,3 +1,7 @@
+// This file is long (over 450 lines) because its main test builds a whole
+// strategy through the screens, step by step, as issue 11 asks; the
+// helpers it uses are the ones the other structure tests share.
+
 package app
 
 import (

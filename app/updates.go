@@ -34,7 +34,7 @@ func (t *updatesTab) refresh() {
 	ups := slices.Clone(m.Updates)
 	slices.SortStableFunc(ups, func(a, b model.Update) int { return cmp.Compare(b.Date, a.Date) })
 	for _, up := range ups {
-		head := widget.NewLabelWithStyle(up.Date.Format(u.lang)+" · "+u.personName(up.Author), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		head := widget.NewLabelWithStyle(markInternal(up.Date.Format(u.lang)+" · "+u.personName(up.Author), up.Internal, tr("visibility.internal")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		text := widget.NewLabel(up.Text.In(u.lang))
 		text.Wrapping = fyne.TextWrapWord
 		t.box.Add(container.NewVBox(head, text, widget.NewSeparator()))

@@ -38,6 +38,15 @@ func (d *detailScreen) visibilityBar() fyne.CanvasObject {
 // internalMark is the small mark of what is not published.
 func internalMark() string { return tr("visibility.internal") }
 
+// markInternal adds mark (the word's gender follows the noun in
+// Bulgarian) to text when internal — or, for people, public.
+func markInternal(text string, internal bool, mark string) string {
+	if !internal {
+		return text
+	}
+	return text + " · " + mark
+}
+
 // internalParts lists what of m is internal, in the user's language.
 func internalParts(m *model.Measure, lang model.Lang) []string {
 	var parts []string

@@ -120,24 +120,10 @@ func (c *cmdContext) cycle(step func(tx model.Tx, actor *model.Person) error) er
 	return c.store.Update(c.ctx, actor.ID, model.ActionUpdate, "", func(tx model.Tx) error { return step(tx, actor) })
 }
 
-// currentPeriod is the open period, else the one closed last.
-func currentPeriod(d *model.Doc) *model.Period {
-	if p := d.OpenPeriod(); p != nil {
-		return p
-	}
-	var last *model.Period
-	for i := range d.Periods {
-		if p := &d.Periods[i]; last == nil || p.ClosedAt > last.ClosedAt {
-			last = p
-		}
-	}
-	return last
-}
-
 // periodStatus computes who has reported in the current period, counting
 // milestone edits recorded in the audit log within its window.
 func (c *cmdContext) periodStatus(d *model.Doc) (model.PeriodStatus, error) {
-	p := currentPeriod(d)
+	p := d.CurrentPeriod()
 	if p == nil {
 		return model.PeriodStatus{}, model.Errorf(model.ENOTFOUND, "no reporting period in %s: open one with period open", c.store.Path())
 	}

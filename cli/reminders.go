@@ -75,17 +75,13 @@ func remindersCommand() *command {
 					return err
 				}
 				msg := reminder.Message{Unit: d.Unit(u.Unit), To: to, From: actor, Period: p, Strategy: d.Strategy.Title,
-					Lang: c.lang, Template: tmpl, FileName: templateName(p, u.Unit, c.lang), Date: nowFunc(),
+					Lang: c.lang, Template: tmpl, FileName: model.TemplateFileName(p, u.Unit, c.lang), Date: nowFunc(),
 					Missing: u.Measures, DemoMarker: d.Strategy.Demo}
 				var buf bytes.Buffer
 				if err := msg.Write(&buf); err != nil {
 					return err
 				}
-				word := "напомняне"
-				if c.lang == model.EN {
-					word = "reminder"
-				}
-				path := filepath.Join(dir, fileSafe(word+" "+p.Name.In(c.lang)+" "+u.Unit)+".eml")
+				path := filepath.Join(dir, model.ReminderFileName(p, u.Unit, c.lang))
 				if err := writeFile(path, buf.Bytes()); err != nil {
 					return err
 				}

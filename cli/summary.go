@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 
@@ -17,7 +18,7 @@ func summaryCommand() *command {
 			fs.BoolVar(&asJSON, "json", false, "print JSON for programs")
 		},
 		run: func(c *cmdContext) error {
-			d, err := c.store.Doc(c.ctx)
+			d, err := summaryDoc(c)
 			if err != nil {
 				return err
 			}
@@ -31,4 +32,18 @@ func summaryCommand() *command {
 			return nil
 		},
 	}
+}
+
+// summaryReader is a store that can read only what the figures need
+// (storage.Store.SummaryDoc): summary is called by scripts and must be
+// quick on a large file.
+type summaryReader interface {
+	SummaryDoc(ctx context.Context) (*model.Doc, error)
+}
+
+func summaryDoc(c *cmdContext) (*model.Doc, error) {
+	if sr, ok := c.store.(summaryReader); ok {
+		return sr.SummaryDoc(c.ctx)
+	}
+	return c.store.Doc(c.ctx)
 }

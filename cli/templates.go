@@ -6,8 +6,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
-	"unicode"
 
 	"strategytracker/model"
 	"strategytracker/reports/xlsx"
@@ -61,33 +59,6 @@ func (c *cmdContext) unitTemplate(d *model.Doc, p *model.Period, unit string) ([
 	return buf.Bytes(), nil
 }
 
-// templateName is the file name of a unit's template in a period: the
-// period's name and the unit's code, in the command's language.
-func templateName(p *model.Period, unit string, lang model.Lang) string {
-	word := "шаблон"
-	if lang == model.EN {
-		word = "template"
-	}
-	return fileSafe(word+" "+p.Name.In(lang)+" "+unit) + ".xlsx"
-}
-
-// fileSafe keeps letters (Cyrillic too), digits, '.' and '-' and turns the
-// rest into '-', so the name is valid on every system.
-func fileSafe(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash {
-			b.WriteRune('-')
-			dash = true
-		}
-	}
-	return strings.Trim(b.String(), "-.")
-}
-
 // writeUnitTemplates writes the templates of units into dir, records
 // them as written in the period (one audited change), and returns the
 // paths written. Nothing is recorded when a file cannot be written.
@@ -105,7 +76,7 @@ func (c *cmdContext) writeUnitTemplates(d *model.Doc, p *model.Period, dir strin
 		if err != nil {
 			return nil, err
 		}
-		path := filepath.Join(dir, templateName(p, u, c.lang))
+		path := filepath.Join(dir, model.TemplateFileName(p, u, c.lang))
 		if err := writeFile(path, b); err != nil {
 			return nil, err
 		}

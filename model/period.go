@@ -3,6 +3,7 @@ package model
 import (
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -457,4 +458,48 @@ func (d *Doc) renamePeriodCodes(entity Entity, old, new string) {
 			}
 		}
 	}
+}
+
+// CurrentPeriod is the open period, else the one closed last, else nil:
+// the period the cycle's status speaks of.
+func (d *Doc) CurrentPeriod() *Period {
+	if p := d.OpenPeriod(); p != nil {
+		return p
+	}
+	var last *Period
+	for i := range d.Periods {
+		if p := &d.Periods[i]; last == nil || p.ClosedAt > last.ClosedAt {
+			last = p
+		}
+	}
+	return last
+}
+
+// TemplateFileName is the file name of a unit's update template in
+// period p, and ReminderFileName that of its reminder draft: the period's
+// name and the unit's code, the same from the CLI and the app.
+func TemplateFileName(p *Period, unit string, lang Lang) string {
+	return cycleFileName(T("шаблон", "template"), p, unit, lang) + ".xlsx"
+}
+
+// ReminderFileName: see TemplateFileName.
+func ReminderFileName(p *Period, unit string, lang Lang) string {
+	return cycleFileName(T("напомняне", "reminder"), p, unit, lang) + ".eml"
+}
+
+// cycleFileName keeps letters (Cyrillic too), digits and '.', turning the
+// rest into '-', so that the name is valid on every system.
+func cycleFileName(word Text, p *Period, unit string, lang Lang) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range word.In(lang) + " " + p.Name.In(lang) + " " + unit {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' {
+			b.WriteRune(r)
+			dash = false
+		} else if !dash {
+			b.WriteRune('-')
+			dash = true
+		}
+	}
+	return strings.Trim(b.String(), "-.")
 }

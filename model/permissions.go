@@ -96,6 +96,10 @@ func Authorize(actor *Person, entity Entity, op Op, m *Measure, fields []string)
 		if op == OpUpdate && slices.Contains(fields, "author") {
 			return Forbidden(ReasonAuthorFixed, "%s may not change who wrote an update", actor.Name.In(BG))
 		}
+		if op == OpUpdate && slices.Contains(fields, "internal") {
+			// What is published is the office's decision (issue 16).
+			return refuse()
+		}
 		return nil
 	case EntityMilestone:
 		if op == OpUpdate && subset(fields, coordinatorMilestoneFields) {
@@ -118,6 +122,9 @@ func AuthorizeRow(actor *Person, op Op, m *Measure, row Row, fields []string) er
 	}
 	if u, ok := row.(*Update); ok && op == OpCreate && actor.Role != RoleOffice && u.Author != Ref(actor.ID) {
 		return Forbidden(ReasonOwnNameOnly, "%s writes updates in their own name only (author %d is someone else)", actor.Name.In(BG), u.Author)
+	}
+	if u, ok := row.(*Update); ok && op == OpCreate && actor.Role != RoleOffice && u.Internal {
+		return Forbidden(ReasonCoordinatorOnly, "%s may not mark an update internal: what is published is the office's decision", actor.Name.In(BG))
 	}
 	return nil
 }

@@ -57,6 +57,7 @@ func TestOnlyTheOfficeDecidesVisibility(t *testing.T) {
 		{EntityMilestone, "noteInternal"},
 		{EntityMeasure, "internal"},
 		{EntityKPI, "internal"},
+		{EntityUpdate, "internal"},
 	}
 	for _, tt := range tests {
 		if err := Authorize(coord, tt.entity, OpUpdate, m, []string{tt.field}); ErrorCode(err) != EFORBIDDEN {
@@ -68,5 +69,11 @@ func TestOnlyTheOfficeDecidesVisibility(t *testing.T) {
 	}
 	if err := Authorize(coord, EntityMilestone, OpUpdate, m, []string{"note"}); err != nil {
 		t.Errorf("coordinator writes a note of their measure: %v", err)
+	}
+	if err := AuthorizeRow(coord, OpCreate, m, &Update{MeasureID: m.ID, Author: Ref(coord.ID), Internal: true}, nil); ErrorCode(err) != EFORBIDDEN {
+		t.Errorf("coordinator writes an internal update: %v, want refused", err)
+	}
+	if err := AuthorizeRow(coord, OpCreate, m, &Update{MeasureID: m.ID, Author: Ref(coord.ID), Text: T("x", "")}, nil); err != nil {
+		t.Errorf("coordinator writes an update of their measure: %v", err)
 	}
 }

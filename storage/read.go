@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"strings"
 
 	"strategytracker/model"
 )
@@ -22,6 +23,19 @@ func (s *Store) Doc(ctx context.Context) (*model.Doc, error) {
 	}
 	defer tx.Rollback()
 	return readDoc(ctx, tx)
+}
+
+// SummaryDoc reads only what the figures of DESIGN.md §2 need — the
+// strategy's header, areas, measures with their funding, and milestones —
+// for a summary that
+// must be quick on a large file (summary -json). The other lists are empty.
+func (s *Store) SummaryDoc(ctx context.Context) (*model.Doc, error) {
+	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, wrapSQL(err, "read %s", s.path)
+	}
+	defer tx.Rollback()
+	return readParts(ctx, tx, false)
 }
 
 // dateCol scans a nullable YYYY-MM-DD column.
@@ -74,7 +88,25 @@ func each(ctx context.Context, q queryer, query string, scan func(*sql.Rows) err
 	return wrapSQL(rows.Err(), "read")
 }
 
-func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
+func readDoc(ctx context.Context, q queryer) (*model.Doc, error) { return readParts(ctx, q, true) }
+
+// figureTables are the tables the figures of DESIGN.md §2 are computed
+// from: a summary reads only these (with the strategy's header).
+var figureTables = map[string]bool{"areas": true, "measures": true, "milestones": true, "funding": true}
+
+// readParts reads the whole strategy (full), or only what the figures
+// need (SummaryDoc).
+func readParts(ctx context.Context, q queryer, full bool) (*model.Doc, error) {
+	each := func(ctx context.Context, q queryer, query string, scan func(*sql.Rows) error, args ...any) error {
+		if !full {
+			_, from, _ := strings.Cut(query, " FROM ")
+			table, _, _ := strings.Cut(from, " ")
+			if !figureTables[table] {
+				return nil
+			}
+		}
+		return each(ctx, q, query, scan, args...)
+	}
 	d := &model.Doc{Format: model.Format}
 	st := &d.Strategy
 	err := q.QueryRowContext(ctx, `SELECT title_bg, title_en, short_title_bg, short_title_en, vision_bg, vision_en,
@@ -244,11 +276,13 @@ func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := readPlan(ctx, q, d); err != nil {
-		return nil, err
-	}
-	if err := readPeriods(ctx, q, d); err != nil {
-		return nil, err
+	if full {
+		if err := readPlan(ctx, q, d); err != nil {
+			return nil, err
+		}
+		if err := readPeriods(ctx, q, d); err != nil {
+			return nil, err
+		}
 	}
 	d.Tidy()
 	return d, nil

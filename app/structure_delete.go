@@ -1,0 +1,115 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// Deleting a goal, area, unit or person: refused while rows refer to it,
+// with the list and an offer to reassign them (issue 11).
+
+// deleteDialog confirms a delete, or shows what still refers to the row
+// and offers to reassign it to another row first.
+type deleteDialog struct {
+	dlg      dialog.Dialog
+	refs     *widget.Label
+	target   *widget.Select // reassign to (nil when nothing refers to the row)
+	confirm  *widget.Button
+	cancel   *widget.Button
+	targetID []model.ID
+}
+
+func (s *structureScreen) onDelete(entity model.Entity) {
+	id := s.selectedID(entity)
+	if id == 0 {
+		return
+	}
+	s.openDelete(entity, id)
+}
+
+func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDialog {
+	u := s.u
+	d := u.doc
+	if entity == model.EntityPerson && u.me != nil && id == u.me.ID {
+		dialog.ShowInformation(u.say("Изтриване", "Delete"), u.say("Не можете да изтриете себе си: помолете друг човек от офиса.", "You cannot delete yourself: ask another person of the office."), u.win)
+		return nil
+	}
+	name := d.RowName(entity, id, u.lang)
+	refs := d.References(entity, id)
+	dd := &deleteDialog{refs: widget.NewLabel("")}
+	dd.refs.Wrapping = fyne.TextWrapWord
+	body := container.NewVBox(dd.refs)
+	row := findRow(d, entity, id)
+	version := rowVersion(row)
+	label := u.say("Изтриване: ", "Delete: ") + name
+	if len(refs) == 0 {
+		dd.refs.SetText(fmt.Sprintf(u.say("Да се изтрие ли %s? Можете да го върнете с „Отмени“.", "Delete %s? You can bring it back with Undo."), name))
+	} else {
+		var lines []string
+		for _, r := range refs {
+			lines = append(lines, "• "+r.Text(name, u.lang))
+		}
+		dd.refs.SetText(u.say("Не може да се изтрие, докато е посочено:", "It cannot be deleted while it is referred to:") + "\n" + strings.Join(lines, "\n"))
+		var options []string
+		for _, other := range s.ed.ids[entity] {
+			if other != id {
+				options = append(options, d.RowName(entity, other, u.lang))
+				dd.targetID = append(dd.targetID, other)
+			}
+		}
+		dd.target = widget.NewSelect(options, nil)
+		dd.target.PlaceHolder = u.say("(изберете)", "(choose)")
+		body.Add(widget.NewLabel(u.say("Прехвърлете посочванията към:", "Reassign them to:")))
+		body.Add(dd.target)
+	}
+	dd.cancel = widget.NewButtonWithIcon(u.say("Отказ", "Cancel"), theme.CancelIcon(), nil)
+	confirmText := u.say("Изтрий", "Delete")
+	if len(refs) > 0 {
+		confirmText = u.say("Прехвърли и изтрий", "Reassign and delete")
+	}
+	dd.confirm = widget.NewButtonWithIcon(confirmText, theme.DeleteIcon(), nil)
+	dd.confirm.Importance = widget.DangerImportance
+	c := dialog.NewCustomWithoutButtons(label, container.NewPadded(body), u.win)
+	dd.dlg = c
+	dd.cancel.OnTapped = c.Hide
+	dd.confirm.OnTapped = func() {
+		var to model.ID
+		if len(refs) > 0 {
+			i := dd.target.SelectedIndex()
+			if i < 0 {
+				dd.refs.SetText(dd.refs.Text + "\n" + u.say("Изберете към кого да се прехвърлят.", "Choose where to reassign them."))
+				return
+			}
+			to = dd.targetID[i]
+		}
+		c.Hide()
+		u.save(label, func(tx model.Tx) error {
+			if to != 0 {
+				if err := model.Reassign(tx, entity, id, to); err != nil {
+					return err
+				}
+			}
+			if left := tx.Doc().References(entity, id); len(left) > 0 {
+				return model.ReferencesError(tx.Doc().RowName(entity, id, model.EN), left)
+			}
+			return tx.Delete(entity, id, version)
+		}, func(err error) {
+			if err != nil {
+				u.showError(u.say("Не е изтрито", "Not deleted"), err)
+			}
+		})
+	}
+	c.SetButtons([]fyne.CanvasObject{dd.cancel, dd.confirm})
+	c.Resize(fyne.NewSize(620, 320))
+	c.Show()
+	s.ed.lastDelete = dd
+	return dd
+}
