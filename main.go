@@ -17,6 +17,7 @@ import (
 	"strategytracker/app"
 	"strategytracker/cli"
 	"strategytracker/model"
+	"strategytracker/netfs"
 	"strategytracker/storage"
 	"strategytracker/storage/postgres"
 	"strategytracker/version"
@@ -43,6 +44,10 @@ func main() {
 		Connector:     connectServer, // File › Connect to server…
 		ScreenshotDir: os.Getenv("STRATEGYTRACKER_SCREENSHOT_DIR"),
 		Version:       version.String(),
+		NetworkDrive: func(path string) (string, bool) {
+			r, err := netfs.Check(path)
+			return r.Kind, err == nil && r.Network
+		},
 	}
 	// The very first start (no default file, none named by
 	// STRATEGYTRACKER_DB) asks what to open instead of making the demo.

@@ -75,6 +75,7 @@ type exportJob struct {
 	unit       string // "" for all units
 	databaseID string
 	by         string // who prepares it
+	version    string // the build's, for the file's metadata
 	progress   func(done, total int)
 }
 
@@ -259,7 +260,7 @@ func (u *UI) export(x exporter, path string, asOf model.Date, lang model.Lang, u
 			return err
 		}
 		var buf bytes.Buffer
-		j := exportJob{doc: doc, asOf: asOf, lang: lang, unit: unit, databaseID: store.DatabaseID(), by: by, progress: progress}
+		j := exportJob{doc: doc, asOf: asOf, lang: lang, unit: unit, databaseID: store.DatabaseID(), by: by, version: u.opts.Version, progress: progress}
 		if err := x.write(&buf, j); err != nil {
 			return err
 		}

@@ -83,6 +83,7 @@ func (u *UI) switchStore(store model.Store) {
 	u.current = screenDashboard
 	u.buildUI()
 	u.reload(nil)
+	u.warnNetworkDrive()
 }
 
 // pathForm asks for a folder and a file name: a new file is never made

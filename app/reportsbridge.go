@@ -29,14 +29,14 @@ import (
 func reportExporters() []exporter {
 	return []exporter{
 		{key: "export.xlsx", ext: ".xlsx", write: func(w io.Writer, j exportJob) error {
-			return xlsx.WriteWorkbook(w, j.doc, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now()})
+			return xlsx.WriteWorkbook(w, j.doc, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Version: j.version})
 		}},
 		{key: "export.pdf", ext: ".pdf", write: func(w io.Writer, j exportJob) error {
-			return pdf.Write(w, j.doc, pdf.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Progress: j.progress,
+			return pdf.Write(w, j.doc, pdf.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Progress: j.progress, Version: j.version,
 				Narrative: pdf.NarrativeOf(pdf.PeriodOf(j.doc, j.asOf)), Revisions: pdf.RevisionsOf(j.doc, j.lang)}) // as cli/report.go
 		}},
 		{key: "export.template", ext: ".xlsx", unit: true, write: func(w io.Writer, j exportJob) error {
-			return xlsx.WriteTemplate(w, j.doc, j.databaseID, j.unit, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now()})
+			return xlsx.WriteTemplate(w, j.doc, j.databaseID, j.unit, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Version: j.version})
 		}},
 	}
 }

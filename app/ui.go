@@ -38,6 +38,10 @@ type Options struct {
 	// askPassword is called when the server wants a password nothing else
 	// gave. nil: the menu item says it is not available.
 	Connector func(address string, askPassword func(prompt string) (string, error)) (model.Store, error)
+	// NetworkDrive says whether path lies on a network file system and
+	// which (netfs.Check, wired by main): a file there gets a warning.
+	// nil: no check.
+	NetworkDrive func(path string) (kind string, network bool)
 }
 
 // Version is the application's version (FyneApp.toml).
@@ -168,7 +172,28 @@ func Run(a fyne.App, store model.Store, opts Options) {
 func (u *UI) Start() {
 	u.remember(u.store.Path())
 	u.reload(nil)
+	u.warnNetworkDrive()
 }
+
+// warnNetworkDrive warns once a file is open that lies on a network share:
+// SQLite's locking is unreliable there, and the shared server is the way
+// for several people (issue 12).
+func (u *UI) warnNetworkDrive() {
+	if u.opts.NetworkDrive == nil || u.store == nil || u.opts.ScreenshotDir != "" {
+		return
+	}
+	path := u.store.Path()
+	kind, network := u.opts.NetworkDrive(path)
+	if !network {
+		return
+	}
+	d := dialog.NewInformation(tr("netfs.title"), trf("netfs.warning", path, kind), u.win)
+	observe(networkWarning(path))
+	d.Show()
+}
+
+// networkWarning is the warning shown for a file on a network share (tests).
+type networkWarning string
 
 // Preference keys.
 const (

@@ -13,6 +13,7 @@ import (
 	"strategytracker/model"
 	"strategytracker/reports/pdf"
 	"strategytracker/reports/xlsx"
+	"strategytracker/version"
 )
 
 func reportCommand() *command {
@@ -56,7 +57,7 @@ func reportCommand() *command {
 						// The file is written in the report's language.
 						draft.BG, draft.EN = "", draft.BG
 					}
-					po := pdf.Options{Lang: opt.Lang, AsOf: opt.AsOf, PreparedBy: opt.PreparedBy, Created: opt.Created,
+					po := pdf.Options{Lang: opt.Lang, AsOf: opt.AsOf, PreparedBy: opt.PreparedBy, Created: opt.Created, Version: version.String(),
 						Submitter: submitter, DraftDecision: draft, MaxExceptions: maxExceptions,
 						Narrative: pdf.NarrativeOf(pdf.PeriodOf(d, opt.AsOf)), Revisions: pdf.RevisionsOf(d, opt.Lang)}
 					if preparedBy != "" {
@@ -100,7 +101,7 @@ func (c *cmdContext) reportOptions(d *model.Doc) (reportOptions, error) {
 }
 
 func (o reportOptions) xlsx() xlsx.Options {
-	return xlsx.Options{Lang: o.Lang, AsOf: o.AsOf, PreparedBy: o.PreparedBy, Created: o.Created}
+	return xlsx.Options{Lang: o.Lang, AsOf: o.AsOf, PreparedBy: o.PreparedBy, Created: o.Created, Version: version.String()}
 }
 
 // xlsxOptions are the workbook options of the command line.

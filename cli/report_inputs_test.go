@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"bytes"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"strategytracker/version"
 )
 
 // pdfText is pdftotext's text of a PDF file.
@@ -74,5 +79,33 @@ func TestReportCarriesTheNarrativeAndTheSignatories(t *testing.T) {
 		if code, _, errOut := run(t, args...); code == 0 || !strings.HasPrefix(errOut, "strategytracker: ") {
 			t.Errorf("%v: exit %d, %q", args, code, errOut)
 		}
+	}
+}
+
+// TestReportsSayWhichBuildMadeThem: the PDF's creator and the workbook's
+// properties carry the build's version.
+func TestReportsSayWhichBuildMadeThem(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "x.db")
+	mustRun(t, "demo", "-db", db)
+	pdfOut, xlsxOut := filepath.Join(dir, "r.pdf"), filepath.Join(dir, "r.xlsx")
+	mustRun(t, "report", "-db", db, "-format", "pdf", "-asof", "2026-11-30", "-o", pdfOut)
+	mustRun(t, "report", "-db", db, "-format", "xlsx", "-asof", "2026-11-30", "-o", xlsxOut)
+	pdfText(t, pdfOut) // skips without poppler-utils, as pdfinfo is in it too
+	info, err := exec.Command("pdfinfo", pdfOut).Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Strategy Tracker " + version.String(); !bytes.Contains(info, []byte(want)) {
+		t.Errorf("the PDF's metadata lacks %q:\n%s", want, info)
+	}
+	f, err := excelize.OpenFile(xlsxOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	props, err := f.GetDocProps()
+	if err != nil || props.Version != version.String() {
+		t.Errorf("the workbook's version property is %q (%v), want %q", props.Version, err, version.String())
 	}
 }

@@ -47,6 +47,9 @@ type Options struct {
 	// Revisions are the changes to the adopted plan; none: the section is left out.
 	Revisions []Revision
 	Created   time.Time // when the report is made (metadata, cover); zero: now
+	// Version is the build's version (strategytracker/version), written to
+	// the PDF's metadata with its creator; empty: none.
+	Version string
 	// Progress, when set, is called as the report is laid out with the work
 	// done so far and the total, for a progress bar.
 	Progress func(done, total int)
@@ -219,7 +222,11 @@ func newReport(d *model.Doc, opt Options) (*report, error) {
 	}
 	p.SetAuthor(author, true)
 	p.SetKeywords(r.w.keywords, true)
-	p.SetCreator("Strategy Tracker", true)
+	creator := "Strategy Tracker"
+	if r.opt.Version != "" {
+		creator += " " + r.opt.Version // which build made the report
+	}
+	p.SetCreator(creator, true)
 	p.SetProducer("Strategy Tracker (go-pdf/fpdf)", true)
 	p.SetLang(string(r.lang))
 	return r, nil

@@ -30,6 +30,9 @@ type Options struct {
 	// hidden sheet); callers pass now, tests a fixed time, so that the same
 	// input gives the same bytes. Zero keeps a fixed placeholder date.
 	Created time.Time
+	// Version is the build's version (strategytracker/version), written to
+	// the file's properties so that a workbook says which build made it.
+	Version string
 }
 
 func (o Options) lang() model.Lang {
@@ -68,6 +71,11 @@ func newFile(first, title string, opt Options) (*excelize.File, error) {
 	}
 	if opt.PreparedBy != "" {
 		props.Creator = opt.PreparedBy
+	}
+	if opt.Version != "" {
+		// Not AppVersion: Excel expects NN.NNNN there.
+		props.Version = opt.Version
+		props.LastModifiedBy = "Strategy Tracker " + opt.Version
 	}
 	if !opt.Created.IsZero() {
 		props.Created = opt.Created.UTC().Format(time.RFC3339)
