@@ -1,86 +1,98 @@
 package app
 
 import (
+	"errors"
 	"strings"
-	"unicode/utf8"
 
 	"strategytracker/model"
 )
 
-// The field rules below repeat model's Validate so that each message shows
-// beside its field; they go once model.Error carries the field it names.
+// The field rules of DESIGN.md §1 live once, in model: a form asks the row
+// for the first error of each of its fields (FieldErrors) and says each
+// beside its field in the user's language, by the rule it names.
 
-// validateMeasure checks what DESIGN.md §1 refuses, field by field, in the
-// user's language; doc is used for duplicate codes.
+// validateMeasure puts the model's refusals of m beside the form's fields;
+// doc answers for the references (a code already used, an area that is
+// gone).
 func validateMeasure(m *model.Measure, doc *model.Doc, errs formErrs) {
-	set := errs.set
-	switch {
-	case m.Code == "":
-		set("code", tr("invalid.required"))
-	case utf8.RuneCountInString(m.Code) > model.MaxCode:
-		set("code", trf("invalid.toolong", model.MaxCode))
-	default:
-		if other := doc.MeasureByCode(m.Code); other != nil && other.ID != m.ID {
-			set("code", tr("invalid.duplicate"))
-		}
+	for _, err := range m.FieldErrors() {
+		setModelError(errs, err)
 	}
-	if m.Title.IsEmpty() {
-		set("title", tr("invalid.title"))
-	}
-	if utf8.RuneCountInString(m.Title.BG) > model.MaxTitle {
-		set("title", trf("invalid.toolong", model.MaxTitle))
-	}
-	if utf8.RuneCountInString(m.Title.EN) > model.MaxTitle {
-		set("title_en", trf("invalid.toolong", model.MaxTitle))
-	}
-	if utf8.RuneCountInString(m.Description.BG) > model.MaxNote {
-		set("description", trf("invalid.toolong", model.MaxNote))
-	}
-	if utf8.RuneCountInString(m.Description.EN) > model.MaxNote {
-		set("description_en", trf("invalid.toolong", model.MaxNote))
-	}
-	if m.Area == "" {
-		set("area", tr("invalid.required"))
-	}
-	if m.LeadUnit == "" {
-		set("leadUnit", tr("invalid.required"))
-	}
-	if m.Start != 0 && m.End != 0 && m.End < m.Start {
-		set("end", tr("invalid.endbeforestart"))
-	}
-	if !(m.Weight > 0) {
-		set("weight", tr("invalid.weight"))
-	}
-	if m.ManualProgress < 0 || m.ManualProgress > 100 {
-		set("manualProgress", tr("invalid.progress"))
-	}
-	if m.PlannedCents < 0 {
-		set("plannedCents", tr("invalid.negative"))
-	}
-	if m.SpentCents < 0 {
-		set("spentCents", tr("invalid.negative"))
-	}
-	if m.Override != nil && strings.TrimSpace(m.Override.Reason) == "" {
-		set("override", tr("invalid.reason"))
+	if err := doc.CheckMeasureRefs(m); err != nil {
+		setModelError(errs, err)
 	}
 }
 
-// validateMilestone checks a milestone's fields as validateMeasure does.
+// validateMilestone is validateMeasure for a milestone.
 func validateMilestone(r *model.Milestone, today model.Date, errs formErrs) {
-	set := errs.set
-	if r.Title.IsEmpty() {
-		set("title", tr("invalid.title"))
+	for _, err := range r.FieldErrors(today) {
+		setModelError(errs, err)
 	}
-	if r.Due != 0 && (r.Due < model.MinDue || r.Due > model.MaxDue) {
-		set("due", tr("invalid.range"))
+}
+
+// setModelError puts a validation error of the model beside the form field
+// it names: a text's Bulgarian part beside the field, its English part
+// beside field_en, a funding source or an override beside its group.
+func setModelError(errs formErrs, err error) {
+	var field string
+	var me *model.Error
+	if errors.As(err, &me) {
+		field = me.Field
 	}
-	if r.Completed != 0 && r.Completed > today {
-		set("completed", tr("invalid.future"))
+	switch {
+	case strings.HasSuffix(field, ".en") && !strings.Contains(field, "["):
+		field = strings.TrimSuffix(field, ".en") + "_en"
+	case strings.HasSuffix(field, ".bg") && !strings.Contains(field, "["):
+		field = strings.TrimSuffix(field, ".bg")
+	case strings.HasPrefix(field, "funding"):
+		field = "funding"
+	case strings.HasPrefix(field, "override."):
+		field = "override"
 	}
-	if !(r.Weight > 0) {
-		set("weight", tr("invalid.weight"))
+	if me == nil || field == "" {
+		return
 	}
-	if model.CheckLink("", "", r.Evidence) != nil {
-		set("evidence", tr("invalid.link"))
+	errs.set(field, ruleText(me))
+}
+
+// ruleText says the rule err broke in the user's language; a rule without
+// words of its own keeps the model's message.
+func ruleText(e *model.Error) string {
+	switch e.Rule {
+	case model.RuleRequired:
+		if base, _, _ := strings.Cut(e.Field, "."); base == "title" || base == "name" {
+			return tr("invalid.title")
+		}
+		return tr("invalid.required")
+	case model.RuleTooLong:
+		return trf("invalid.toolong", int(e.Limit))
+	case model.RuleOrder:
+		return tr("invalid.endbeforestart")
+	case model.RulePositive:
+		return tr("invalid.weight")
+	case model.RuleRange:
+		switch e.Field {
+		case "manualProgress":
+			return tr("invalid.progress")
+		case "due", "completed":
+			return tr("invalid.range")
+		case "weight":
+			return tr("invalid.weight")
+		}
+	case model.RuleNegative:
+		return tr("invalid.negative")
+	case model.RuleFuture:
+		return tr("invalid.future")
+	case model.RuleLink:
+		return tr("invalid.link")
+	case model.RuleReason:
+		return tr("invalid.reason")
+	case model.RuleUsed:
+		return tr("invalid.duplicate")
+	case model.RuleSpaces:
+		return tr("invalid.spaces")
+	case model.RuleNotUTF8:
+		return tr("invalid.utf8")
 	}
+	return e.Message
 }

@@ -27,6 +27,12 @@ type Error struct {
 	// Reason says why Authorize refused (EFORBIDDEN), for the app to
 	// translate; "" otherwise.
 	Reason Reason
+	// Rule names the field rule a validation error broke (RuleRequired,
+	// RuleTooLong, …), for the app to say it in the user's language; ""
+	// when the message is the only word.
+	Rule Rule
+	// Limit is the bound a RuleTooLong or RuleRange error speaks of.
+	Limit float64
 	// Err is the underlying error, if any (errors.Unwrap reaches it).
 	Err error
 }
@@ -64,4 +70,31 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "internal error: " + err.Error()
+}
+
+// Rule is a field rule of DESIGN.md §1 that a validation error names.
+type Rule string
+
+const (
+	RuleRequired Rule = "required"  // empty (a title: empty in both languages)
+	RuleTooLong  Rule = "too_long"  // longer than Limit characters
+	RuleSpaces   Rule = "spaces"    // a code with leading or trailing spaces
+	RuleNotUTF8  Rule = "utf8"      // not valid UTF-8
+	RuleOrder    Rule = "order"     // an end before its start
+	RulePositive Rule = "positive"  // a weight not above 0
+	RuleRange    Rule = "range"     // outside its bounds
+	RuleNegative Rule = "negative"  // money below 0
+	RuleFuture   Rule = "future"    // a completion after the day of the edit
+	RuleLink     Rule = "link"      // not an http(s) link
+	RuleReason   Rule = "reason"    // a status override without a reason
+	RuleUsed     Rule = "duplicate" // a code another row has
+)
+
+// ErrorRule returns the rule err broke and its limit, or "".
+func ErrorRule(err error) (Rule, float64) {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Rule, e.Limit
+	}
+	return "", 0
 }

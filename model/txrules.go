@@ -31,7 +31,9 @@ func (d *Doc) CheckMeasureRefs(m *Measure) error {
 		}
 	}
 	if other := d.MeasureByCode(m.Code); other != nil && other.ID != m.ID {
-		return InvalidField("code", "measure %q: code is already used", m.Code)
+		e := InvalidField("code", "measure %q: code is already used", m.Code).(*Error)
+		e.Rule = RuleUsed
+		return e
 	}
 	return d.CheckPersonRef(what, "responsible", m.Responsible)
 }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"net/url"
@@ -49,6 +50,49 @@ func fieldError(what, key, format string, args ...any) error {
 	return e
 }
 
+// ruleError is fieldError naming the rule broken (and its limit).
+func ruleError(rule Rule, limit float64, what, key, format string, args ...any) error {
+	e := fieldError(what, key, format, args...).(*Error)
+	e.Rule, e.Limit = rule, limit
+	return e
+}
+
+// checks runs each check of a row in turn: report gets each one's error
+// (nil when it passed) and says whether to go on.
+type checks func(report func(error) bool)
+
+// first is the first error of c, as Validate returns it.
+func (c checks) first() error {
+	var first error
+	c(func(err error) bool {
+		first = err
+		return err == nil
+	})
+	return first
+}
+
+// perField is the first error of c for each field, in order: what a form
+// shows beside its fields at once.
+func (c checks) perField() []error {
+	var out []error
+	seen := map[string]bool{}
+	c(func(err error) bool {
+		if err != nil {
+			var e *Error
+			key := ""
+			if errors.As(err, &e) {
+				key = e.Field
+			}
+			if !seen[key] {
+				seen[key] = true
+				out = append(out, err)
+			}
+		}
+		return true
+	})
+	return out
+}
+
 // invalidField is an EINVALID error with a message of its own about key.
 func InvalidField(key, format string, args ...any) error {
 	e := Errorf(EINVALID, format, args...)
@@ -75,11 +119,11 @@ func fieldLabel(key string) string {
 func checkCode(what, code string) error {
 	switch {
 	case strings.TrimSpace(code) == "":
-		return fieldError(what, "code", "is empty")
+		return ruleError(RuleRequired, 0, what, "code", "is empty")
 	case code != strings.TrimSpace(code):
-		return fieldError(what, "code", "has leading or trailing spaces")
+		return ruleError(RuleSpaces, 0, what, "code", "has leading or trailing spaces")
 	case utf8.RuneCountInString(code) > MaxCode:
-		return fieldError(what, "code", "is longer than %d characters", MaxCode)
+		return ruleError(RuleTooLong, MaxCode, what, "code", "is longer than %d characters", MaxCode)
 	}
 	return nil
 }
@@ -88,17 +132,17 @@ func checkCode(what, code string) error {
 // language over limit.
 func checkText(what, field string, t Text, required bool, limit int) error {
 	if required && t.IsEmpty() {
-		return fieldError(what, field, "is empty in both languages")
+		return ruleError(RuleRequired, 0, what, field, "is empty in both languages")
 	}
 	for _, v := range []struct {
 		lang Lang
 		s    string
 	}{{BG, t.BG}, {EN, t.EN}} {
 		if n := utf8.RuneCountInString(v.s); n > limit {
-			return fieldError(what, field+"."+string(v.lang), "is %d characters long; the limit is %d", n, limit)
+			return ruleError(RuleTooLong, float64(limit), what, field+"."+string(v.lang), "is %d characters long; the limit is %d", n, limit)
 		}
 		if !utf8.ValidString(v.s) {
-			return fieldError(what, field+"."+string(v.lang), "is not valid UTF-8")
+			return ruleError(RuleNotUTF8, 0, what, field+"."+string(v.lang), "is not valid UTF-8")
 		}
 	}
 	return nil
@@ -106,20 +150,20 @@ func checkText(what, field string, t Text, required bool, limit int) error {
 
 func checkString(what, field, s string, limit int) error {
 	if n := utf8.RuneCountInString(s); n > limit {
-		return fieldError(what, field, "is %d characters long; the limit is %d", n, limit)
+		return ruleError(RuleTooLong, float64(limit), what, field, "is %d characters long; the limit is %d", n, limit)
 	}
 	if !utf8.ValidString(s) {
-		return fieldError(what, field, "is not valid UTF-8")
+		return ruleError(RuleNotUTF8, 0, what, field, "is not valid UTF-8")
 	}
 	return nil
 }
 
 func checkWeight(what string, w float64) error {
 	if !(w > 0) {
-		return fieldError(what, "weight", "must be greater than 0 (is %v)", w)
+		return ruleError(RulePositive, 0, what, "weight", "must be greater than 0 (is %v)", w)
 	}
 	if w < MinWeight || w > MaxWeight {
-		return fieldError(what, "weight", "must be between %v and %v (is %v)", MinWeight, MaxWeight, w)
+		return ruleError(RuleRange, MaxWeight, what, "weight", "must be between %v and %v (is %v)", MinWeight, MaxWeight, w)
 	}
 	return nil
 }
@@ -136,10 +180,10 @@ func checkNumber(what, field string, v float64) error {
 
 func checkCents(what, field string, c int64) error {
 	if c < 0 {
-		return fieldError(what, field, "is negative")
+		return ruleError(RuleNegative, 0, what, field, "is negative")
 	}
 	if c > MaxCents {
-		return fieldError(what, field, "is over the limit of %d cents", int64(MaxCents))
+		return ruleError(RuleRange, MaxCents, what, field, "is over the limit of %d cents", int64(MaxCents))
 	}
 	return nil
 }
@@ -151,7 +195,7 @@ func CheckLink(what, field, link string) error {
 	}
 	u, err := url.Parse(link)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return fieldError(what, field, "%q is not an http(s) link", link)
+		return ruleError(RuleLink, 0, what, field, "%q is not an http(s) link", link)
 	}
 	return checkString(what, field, link, 2000)
 }
@@ -248,101 +292,109 @@ func (p *Person) Validate() error {
 
 // Validate checks a measure's own fields (not its milestones, KPIs or
 // updates, and not whether the codes it refers to exist: Doc.Validate does).
-func (m *Measure) Validate() error {
+func (m *Measure) Validate() error { return checks(m.check).first() }
+
+// FieldErrors are the first error of each field of m, in the order of the
+// form: what the app shows beside the fields at once.
+func (m *Measure) FieldErrors() []error { return checks(m.check).perField() }
+
+func (m *Measure) check(report func(error) bool) {
 	what := fmt.Sprintf("measure %q", m.Code)
-	if err := checkCode(what, m.Code); err != nil {
-		return err
+	if !report(checkCode(what, m.Code)) {
+		return
 	}
-	if strings.TrimSpace(m.Area) == "" {
-		return fieldError(what, "area", "is empty: every measure belongs to a priority area")
+	if strings.TrimSpace(m.Area) == "" && !report(ruleError(RuleRequired, 0, what, "area", "is empty: every measure belongs to a priority area")) {
+		return
 	}
-	if strings.TrimSpace(m.LeadUnit) == "" {
-		return fieldError(what, "leadUnit", "is empty: every measure has a lead unit")
+	if strings.TrimSpace(m.LeadUnit) == "" && !report(ruleError(RuleRequired, 0, what, "leadUnit", "is empty: every measure has a lead unit")) {
+		return
 	}
-	if err := checkText(what, "title", m.Title, true, MaxTitle); err != nil {
-		return err
+	if !report(checkText(what, "title", m.Title, true, MaxTitle)) || !report(checkText(what, "description", m.Description, false, MaxNote)) {
+		return
 	}
-	if err := checkText(what, "description", m.Description, false, MaxNote); err != nil {
-		return err
+	if m.Start == 0 && !report(ruleError(RuleRequired, 0, what, "start", "is empty")) {
+		return
 	}
-	if m.Start == 0 {
-		return fieldError(what, "start", "is empty")
+	if m.End == 0 && !report(ruleError(RuleRequired, 0, what, "end", "is empty")) {
+		return
 	}
-	if m.End == 0 {
-		return fieldError(what, "end", "is empty")
+	if m.Start != 0 && m.End != 0 && m.End < m.Start && !report(ruleError(RuleOrder, 0, what, "end", "(%s) is before start (%s)", m.End, m.Start)) {
+		return
 	}
-	if m.End < m.Start {
-		return fieldError(what, "end", "(%s) is before start (%s)", m.End, m.Start)
+	if !report(checkWeight(what, m.Weight)) {
+		return
 	}
-	if err := checkWeight(what, m.Weight); err != nil {
-		return err
+	if !(m.ManualProgress >= 0 && m.ManualProgress <= 100) && !report(ruleError(RuleRange, 100, what, "manualProgress", "must be between 0 and 100 (is %v)", m.ManualProgress)) {
+		return
 	}
-	if !(m.ManualProgress >= 0 && m.ManualProgress <= 100) {
-		return fieldError(what, "manualProgress", "must be between 0 and 100 (is %v)", m.ManualProgress)
-	}
-	if err := checkCents(what, "plannedCents", m.PlannedCents); err != nil {
-		return err
-	}
-	if err := checkCents(what, "spentCents", m.SpentCents); err != nil {
-		return err
+	if !report(checkCents(what, "plannedCents", m.PlannedCents)) || !report(checkCents(what, "spentCents", m.SpentCents)) {
+		return
 	}
 	var funded int64
 	for i, f := range m.Funding {
 		field := fmt.Sprintf("funding[%d]", i)
-		if err := checkText(what, field+".name", f.Name, true, MaxTitle); err != nil {
-			return err
+		if !report(checkText(what, field+".name", f.Name, true, MaxTitle)) || !report(checkCents(what, field+".amountCents", f.AmountCents)) {
+			return
 		}
-		if err := checkCents(what, field+".amountCents", f.AmountCents); err != nil {
-			return err
-		}
-		if funded += f.AmountCents; funded > MaxCents {
-			return fieldError(what, "funding", "adds up to more than the limit of %d cents", int64(MaxCents))
+		if funded += f.AmountCents; funded > MaxCents && !report(ruleError(RuleRange, MaxCents, what, "funding", "adds up to more than the limit of %d cents", int64(MaxCents))) {
+			return
 		}
 	}
 	if o := m.Override; o != nil {
+		var err error
 		switch {
 		case !o.Status.Valid():
-			return fieldError(what, "override.status", "%q is not a status", o.Status)
+			err = fieldError(what, "override.status", "%q is not a status", o.Status)
 		case o.Status == StatusCancelled:
-			return fieldError(what, "override.status", "cannot be cancelled: set the cancelled flag instead")
+			err = fieldError(what, "override.status", "cannot be cancelled: set the cancelled flag instead")
 		case strings.TrimSpace(o.Reason) == "":
-			return fieldError(what, "override.reason", "is empty: a status override needs a reason")
+			err = ruleError(RuleReason, 0, what, "override.reason", "is empty: a status override needs a reason")
+		default:
+			err = checkString(what, "override.reason", o.Reason, MaxNote)
 		}
-		if err := checkString(what, "override.reason", o.Reason, MaxNote); err != nil {
-			return err
-		}
+		report(err)
 	}
-	return nil
 }
 
 // Validate checks a milestone. today is the date of the edit: completing
 // in the future is refused; a zero today skips that check.
 func (ms *Milestone) Validate(today Date) error {
+	return checks(func(report func(error) bool) { ms.check(today, report) }).first()
+}
+
+// FieldErrors are the first error of each field of ms (see Measure.FieldErrors).
+func (ms *Milestone) FieldErrors(today Date) []error {
+	return checks(func(report func(error) bool) { ms.check(today, report) }).perField()
+}
+
+func (ms *Milestone) check(today Date, report func(error) bool) {
 	what := fmt.Sprintf("milestone %d", ms.ID)
-	if err := checkText(what, "title", ms.Title, true, MaxTitle); err != nil {
-		return err
+	if !report(checkText(what, "title", ms.Title, true, MaxTitle)) {
+		return
 	}
-	if ms.Due == 0 {
-		return fieldError(what, "due", "is empty")
-	}
-	if ms.Due < MinDue || ms.Due > MaxDue {
-		return fieldError(what, "due", "(%s) is outside 2000–2100", ms.Due)
+	switch {
+	case ms.Due == 0:
+		if !report(ruleError(RuleRequired, 0, what, "due", "is empty")) {
+			return
+		}
+	case ms.Due < MinDue || ms.Due > MaxDue:
+		if !report(ruleError(RuleRange, 0, what, "due", "(%s) is outside 2000–2100", ms.Due)) {
+			return
+		}
 	}
 	if ms.Completed != 0 {
 		if ms.Completed < MinDue || ms.Completed > MaxDue {
-			return fieldError(what, "completed", "(%s) is outside 2000–2100", ms.Completed)
+			if !report(ruleError(RuleRange, 0, what, "completed", "(%s) is outside 2000–2100", ms.Completed)) {
+				return
+			}
+		} else if today != 0 && ms.Completed > today && !report(ruleError(RuleFuture, 0, what, "completed", "(%s) is in the future (today is %s)", ms.Completed, today)) {
+			return
 		}
-		if today != 0 && ms.Completed > today {
-			return fieldError(what, "completed", "(%s) is in the future (today is %s)", ms.Completed, today)
-		}
 	}
-	if err := checkWeight(what, ms.Weight); err != nil {
-		return err
+	if !report(checkWeight(what, ms.Weight)) || !report(checkString(what, "note", ms.Note, MaxNote)) {
+		return
 	}
-	if err := checkString(what, "note", ms.Note, MaxNote); err != nil {
-		return err
-	}
-	return CheckLink(what, "evidence", ms.Evidence)
+	report(CheckLink(what, "evidence", ms.Evidence))
 }
 
 // Validate checks a KPI's own fields (not its values).
