@@ -2,9 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
-	"reflect"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -55,14 +52,14 @@ func (u *UI) openConflict(base, mine, theirs any, retry func(row any), discard f
 	mineFields := changedFields(base, mine)
 	theirFields := changedFields(base, theirs)
 	seen := map[string]bool{}
-	mv, tv := reflect.ValueOf(mine).Elem(), reflect.ValueOf(theirs).Elem()
+	view := newAuditView(u.doc, u.lang)
 	for _, name := range append(mineFields, theirFields...) {
 		if seen[name] {
 			continue
 		}
 		seen[name] = true
-		c.rows = append(c.rows, [3]string{structFieldName(mine, name),
-			u.formatValue(name, mv.FieldByName(name)), u.formatValue(name, tv.FieldByName(name))})
+		c.rows = append(c.rows, [3]string{fieldName(name),
+			view.value(name, model.FieldJSON(mine, name)), view.value(name, model.FieldJSON(theirs, name))})
 	}
 	// A grid per row: each row as tall as its own texts.
 	grid := container.NewVBox(container.NewGridWithColumns(3,
@@ -101,74 +98,4 @@ func (u *UI) openConflict(base, mine, theirs any, retry func(row any), discard f
 	c.dlg.Show()
 	observe(c)
 	return c
-}
-
-// structFieldName is the translated name of a Go field of row (by its JSON name).
-func structFieldName(row any, goName string) string {
-	f, ok := reflect.TypeOf(row).Elem().FieldByName(goName)
-	if !ok {
-		return goName
-	}
-	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-	return fieldName(name)
-}
-
-// formatValue writes a field's value for people.
-func (u *UI) formatValue(name string, v reflect.Value) string {
-	lang := u.lang
-	switch x := v.Interface().(type) {
-	case model.Text:
-		switch {
-		case x.BG == "" && x.EN == "":
-			return "—"
-		case x.EN == "" || x.EN == x.BG:
-			return x.BG
-		case x.BG == "":
-			return x.EN
-		}
-		return x.BG + " / " + x.EN
-	case model.Date:
-		if x == 0 {
-			return "—"
-		}
-		return x.Format(lang)
-	case model.Ref:
-		if x == 0 {
-			return "—"
-		}
-		return u.personName(x)
-	case bool:
-		if x {
-			return tr("value.yes")
-		}
-		return tr("value.no")
-	case int64:
-		if strings.HasSuffix(name, "Cents") {
-			return model.FormatEUR(x, lang)
-		}
-	case float64:
-		return formatNumber(x)
-	case []string:
-		if len(x) == 0 {
-			return "—"
-		}
-		return strings.Join(x, ", ")
-	case *model.Override:
-		if x == nil {
-			return "—"
-		}
-		return x.Status.Label(lang) + ": " + x.Reason
-	case []model.Funding:
-		var parts []string
-		for _, f := range x {
-			parts = append(parts, f.Name.In(lang)+" "+model.FormatEUR(f.AmountCents, lang))
-		}
-		return strings.Join(parts, "; ")
-	case string:
-		if x == "" {
-			return "—"
-		}
-		return x
-	}
-	return fmt.Sprint(v.Interface())
 }

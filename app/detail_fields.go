@@ -1,7 +1,6 @@
 package app
 
 import (
-	"reflect"
 	"slices"
 	"strings"
 
@@ -352,7 +351,7 @@ func (t *fieldsTab) read() (*model.Measure, formErrs) {
 	m.SpentCents = errs.money("spentCents", t.spent.Text)
 	funding, msg := t.readFunding()
 	errs.set("funding", msg)
-	if !sameValue(reflect.ValueOf(funding), reflect.ValueOf(t.base.Funding)) {
+	if model.Changed(&model.Measure{Funding: funding}, &model.Measure{Funding: t.base.Funding}) {
 		m.Funding = funding
 		if m.Funding == nil {
 			m.Funding = []model.Funding{}

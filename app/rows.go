@@ -1,7 +1,6 @@
 package app
 
 import (
-	"reflect"
 	"slices"
 
 	"strategytracker/model"
@@ -11,61 +10,18 @@ import (
 // them: a pointer to a copy of one row (*model.Measure without its child
 // lists, *model.Milestone, …), whatever its entity.
 
-// findRow returns a copy of the row entity/id of d, or nil.
+// findRow returns a copy of the row entity/id of d (a measure without its
+// child rows, a KPI without its values), or nil.
 func findRow(d *model.Doc, entity model.Entity, id model.ID) any {
-	switch entity {
-	case model.EntityStrategy:
-		s := d.Strategy
-		return &s
-	case model.EntityGoal:
-		return findIn(d.Goals, func(x *model.Goal) bool { return x.ID == id })
-	case model.EntityArea:
-		return findIn(d.Areas, func(x *model.Area) bool { return x.ID == id })
-	case model.EntityUnit:
-		return findIn(d.Units, func(x *model.Unit) bool { return x.ID == id })
-	case model.EntityPerson:
-		return findIn(d.People, func(x *model.Person) bool { return x.ID == id })
-	case model.EntityMeasure:
-		if m := d.Measure(id); m != nil {
-			return measureRowCopy(m)
-		}
-	case model.EntityMilestone:
-		if ms, _ := d.MilestoneByID(id); ms != nil {
-			c := *ms
-			return &c
-		}
-	case model.EntityKPI:
-		if k, _ := d.KPIByID(id); k != nil {
-			c := *k
-			c.Values = nil
-			return &c
-		}
-	case model.EntityKPIValue:
-		for i := range d.Measures {
-			for j := range d.Measures[i].KPIs {
-				if v := findIn(d.Measures[i].KPIs[j].Values, func(x *model.KPIValue) bool { return x.ID == id }); v != nil {
-					return v
-				}
-			}
-		}
-	case model.EntityUpdate:
-		for i := range d.Measures {
-			if u := findIn(d.Measures[i].Updates, func(x *model.Update) bool { return x.ID == id }); u != nil {
-				return u
-			}
-		}
+	row, _ := d.FindRow(entity, id)
+	if row == nil {
+		return nil
 	}
-	return nil
-}
-
-func findIn[T any](list []T, match func(*T) bool) *T {
-	for i := range list {
-		if match(&list[i]) {
-			c := list[i]
-			return &c
-		}
+	c := cloneRow(row)
+	if k, ok := c.(*model.KPI); ok {
+		k.Values = nil
 	}
-	return nil
+	return c
 }
 
 // measureRowCopy copies m's own fields: its lists of codes and funding are
@@ -83,77 +39,56 @@ func measureRowCopy(m *model.Measure) *model.Measure {
 	return &c
 }
 
-// cloneRow returns a copy of row.
+// cloneRow returns a copy of row (a pointer to a row).
 func cloneRow(row any) any {
-	if m, ok := row.(*model.Measure); ok {
-		return measureRowCopy(m)
+	switch r := row.(type) {
+	case *model.Measure:
+		return measureRowCopy(r)
+	case *model.Strategy:
+		c := *r
+		return &c
+	case *model.Goal:
+		c := *r
+		return &c
+	case *model.Area:
+		c := *r
+		return &c
+	case *model.Unit:
+		c := *r
+		return &c
+	case *model.Person:
+		c := *r
+		return &c
+	case *model.Milestone:
+		c := *r
+		return &c
+	case *model.KPI:
+		c := *r
+		c.Values = slices.Clone(r.Values)
+		return &c
+	case *model.KPIValue:
+		c := *r
+		return &c
+	case *model.Update:
+		c := *r
+		return &c
 	}
-	v := reflect.ValueOf(row).Elem()
-	c := reflect.New(v.Type())
-	c.Elem().Set(v)
-	return c.Interface()
+	panic("cloneRow: not a row")
 }
 
-// bookkeeping fields are not values a user edits: identity, versions,
-// parents and child lists.
-var bookkeeping = map[string]bool{
-	"ID": true, "Version": true, "MeasureID": true, "KPIID": true,
-	"Milestones": true, "KPIs": true, "Updates": true, "Values": true,
-}
-
-// changedFields returns the names of the fields whose values differ
-// between a and b (rows of one type), bookkeeping left out.
-func changedFields(a, b any) []string {
-	av, bv := reflect.ValueOf(a).Elem(), reflect.ValueOf(b).Elem()
-	var out []string
-	for i := 0; i < av.NumField(); i++ {
-		name := av.Type().Field(i).Name
-		if bookkeeping[name] {
-			continue
-		}
-		if !sameValue(av.Field(i), bv.Field(i)) {
-			out = append(out, name)
-		}
-	}
-	return out
-}
+// changedFields returns the (JSON) names of the fields whose values differ
+// between a and b, rows of one type: model.Diff's notion of a change (a
+// nil list is an empty one; ids, versions and child lists are not values).
+func changedFields(a, b any) []string { return model.Fields(model.Diff(a, b)) }
 
 // applyFields sets on cur the fields that differ between from and to, to
 // their values in to: the change from → to replayed on whatever cur holds.
 func applyFields(cur, from, to any) {
-	cv, tv := reflect.ValueOf(cur).Elem(), reflect.ValueOf(to).Elem()
-	for _, name := range changedFields(from, to) {
-		cv.FieldByName(name).Set(deepCopyValue(tv.FieldByName(name)))
-	}
-}
-
-// sameValue is reflect.DeepEqual that takes a nil slice for an empty one.
-func sameValue(a, b reflect.Value) bool {
-	if a.Kind() == reflect.Slice && a.Len() == 0 && b.Len() == 0 {
-		return true
-	}
-	return reflect.DeepEqual(a.Interface(), b.Interface())
-}
-
-// deepCopyValue copies slices and pointers so that rows share nothing.
-func deepCopyValue(v reflect.Value) reflect.Value {
-	switch v.Kind() {
-	case reflect.Slice:
-		if v.IsNil() {
-			return v
+	for _, c := range model.Diff(from, to) {
+		if err := model.SetField(cur, c.Field, c.New); err != nil {
+			panic(err) // Diff names only fields the row has
 		}
-		c := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		reflect.Copy(c, v)
-		return c
-	case reflect.Pointer:
-		if v.IsNil() {
-			return v
-		}
-		c := reflect.New(v.Type().Elem())
-		c.Elem().Set(v.Elem())
-		return c
 	}
-	return v
 }
 
 // measureOf returns the measure a row belongs to in d (nil for rows outside

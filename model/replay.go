@@ -209,28 +209,54 @@ func findRow(d *Doc, entity Entity, id ID) any {
 // replaySet sets the field with JSON name field of row, cascading code
 // changes as the file's foreign keys do (ON UPDATE CASCADE).
 func replaySet(d *Doc, entity Entity, row any, field, value string) error {
+	old := ""
+	if field == "code" {
+		old = FieldJSON(row, field)
+		json.Unmarshal([]byte(old), &old)
+	}
+	if err := SetField(row, field, value); err != nil {
+		return err
+	}
+	if old != "" {
+		var new string
+		json.Unmarshal([]byte(value), &new)
+		d.RenameCode(entity, old, new)
+	}
+	return nil
+}
+
+// SetField sets the field of row (a pointer to a row) with the JSON name
+// field to the canonical JSON value, as a Diff gives it: applying the
+// changes of Diff(a, b) to a copy of a gives b's values.
+func SetField(row any, field, value string) error {
 	rv := reflect.ValueOf(row).Elem()
 	t := rv.Type()
 	for i := 0; i < t.NumField(); i++ {
-		name, ok := auditedField(t.Field(i))
-		if !ok || name != field {
+		if name, ok := auditedField(t.Field(i)); !ok || name != field {
 			continue
-		}
-		old := ""
-		if field == "code" {
-			old = rv.Field(i).String()
 		}
 		target := reflect.New(t.Field(i).Type)
 		if err := json.Unmarshal([]byte(value), target.Interface()); err != nil {
 			return err
 		}
 		rv.Field(i).Set(target.Elem())
-		if old != "" {
-			d.RenameCode(entity, old, rv.Field(i).String())
-		}
 		return nil
 	}
 	return fmt.Errorf("no field %q", field)
+}
+
+// FieldJSON is the canonical JSON of the field of row with the JSON name
+// field, as Diff writes values; "" when there is no such field.
+func FieldJSON(row any, field string) string {
+	rv := reflect.Indirect(reflect.ValueOf(row))
+	t := rv.Type()
+	for i := 0; i < t.NumField(); i++ {
+		if name, ok := auditedField(t.Field(i)); ok && name == field {
+			b, _ := CanonicalJSON(emptyForNil(rv.Field(i)).Interface())
+			return string(b)
+		}
+	}
+	return ""
 }
 
 // RenameCode follows a goal's, area's or unit's change of code through
