@@ -91,25 +91,6 @@ func applyFields(cur, from, to any) {
 	}
 }
 
-// measureOf returns the measure a row belongs to in d (nil for rows outside
-// measures).
-func measureOf(d *model.Doc, row any) *model.Measure {
-	switch r := row.(type) {
-	case *model.Measure:
-		return d.Measure(r.ID)
-	case *model.Milestone:
-		return d.Measure(r.MeasureID)
-	case *model.KPI:
-		return d.Measure(r.MeasureID)
-	case *model.KPIValue:
-		_, m := d.KPIByID(r.KPIID)
-		return m
-	case *model.Update:
-		return d.Measure(r.MeasureID)
-	}
-	return nil
-}
-
 // The rows' identity is model.Row's: these read it from a row of any type.
 
 func entityOf(row any) model.Entity { return row.(model.Row).Entity() }

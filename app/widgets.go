@@ -82,9 +82,6 @@ func (f *field) setReadOnly(ro bool) {
 	f.ro.Show()
 }
 
-// readOnly reports whether the field shows its value as text.
-func (f *field) readOnly() bool { return f.ro.Visible() }
-
 // inputText is what an input holds, written for people.
 func inputText(o fyne.CanvasObject) string {
 	switch w := o.(type) {

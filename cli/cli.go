@@ -66,14 +66,8 @@ type cmdContext struct {
 	asOfText, langText *string // set when the command takes -asof / -lang
 }
 
-// str, integer and boolean read a flag of the command by name.
+// str reads a flag of the command by name.
 func (c *cmdContext) str(name string) string { return c.flags.Lookup(name).Value.String() }
-func (c *cmdContext) integer(name string) int {
-	return int(c.flags.Lookup(name).Value.(flag.Getter).Get().(int))
-}
-func (c *cmdContext) boolean(name string) bool {
-	return c.flags.Lookup(name).Value.(flag.Getter).Get().(bool)
-}
 
 // addAsOf registers -asof (default today); Run parses it into c.asOf.
 func (c *cmdContext) addAsOf(fs *flag.FlagSet) {

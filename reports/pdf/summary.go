@@ -55,11 +55,6 @@ func (r *report) tiles(ts ...tile) {
 	r.y += h + 5
 }
 
-// countsLine is e.g. "75 done · 6 overdue".
-func (r *report) countsLine(s *model.Summary) string {
-	return fmt.Sprintf(r.w.doneOverdue, r.count(s.MilestoneStates[model.StateDone]), r.count(s.MilestoneStates[model.StateOverdue]))
-}
-
 // countTables writes the measures by status and the milestones by state side by side.
 func (r *report) countTables(s *model.Summary) {
 	const rowH = 5.6

@@ -37,7 +37,6 @@ type words struct {
 	milestones     string
 	budgetExec     string
 	spentOf        string // "%s of %s"
-	doneOverdue    string // "%s done · %s overdue"
 	totalDone      string // "%s done in all"
 	ofMeasures     string // "of %s measures"
 	keyFigures     string
@@ -232,7 +231,6 @@ var bgWords = &words{
 	milestones:        "Етапи",
 	budgetExec:        "Изпълнение на бюджета",
 	spentOf:           "%s от %s",
-	doneOverdue:       "%s изпълнени · %s просрочени",
 	totalDone:         "общо изпълнени: %s",
 	ofMeasures:        "от %s мерки",
 	keyFigures:        "Ключови данни",
@@ -437,7 +435,6 @@ var enWords = &words{
 	milestones:        "Milestones",
 	budgetExec:        "Budget execution",
 	spentOf:           "%s of %s",
-	doneOverdue:       "%s done · %s overdue",
 	totalDone:         "%s done in all",
 	ofMeasures:        "of %s measures",
 	keyFigures:        "Key figures",

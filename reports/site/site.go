@@ -115,25 +115,16 @@ func (o Options) normalised() (Options, error) {
 // again may replace it; Publish refuses to write into any other non-empty folder.
 const markerFile = ".strategytracker-site"
 
-// Files builds the whole site in memory: path (slash-separated, relative
-// to the site's folder) → content, and the paths in writing order.
-func Files(d *model.Doc, opts Options) (map[string][]byte, []string, error) {
-	files, names, _, err := buildFiles(d, opts, false)
-	return files, names, err
-}
-
-// buildFiles builds the site; with writing, the progress it reports
-// counts the files still to be written as well.
-func buildFiles(d *model.Doc, opts Options, writing bool) (map[string][]byte, []string, *progress, error) {
+// buildFiles builds the whole site in memory: path (slash-separated,
+// relative to the site's folder) → content, and the paths in writing
+// order. The progress it reports counts the files still to be written too.
+func buildFiles(d *model.Doc, opts Options) (map[string][]byte, []string, *progress, error) {
 	opts, err := opts.normalised()
 	if err != nil {
 		return nil, nil, nil, err
 	}
 	s := newSite(d, opts)
-	s.progress = &progress{report: opts.Progress, total: s.pageCount()}
-	if writing {
-		s.progress.total += s.pageCount() + nonPageFiles
-	}
+	s.progress = &progress{report: opts.Progress, total: 2*s.pageCount() + nonPageFiles}
 	if err := s.build(); err != nil {
 		return nil, nil, nil, err
 	}
@@ -157,7 +148,7 @@ const nonPageFiles = 2 + 12 + 3 + 1
 // system even when dir is a mount point) and only then moved into place:
 // an error on the way (a full disk) leaves the earlier site as it was.
 func Publish(dir string, d *model.Doc, opts Options) error {
-	files, names, prog, err := buildFiles(d, opts, true)
+	files, names, prog, err := buildFiles(d, opts)
 	if err != nil {
 		return err
 	}
