@@ -10,7 +10,6 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path/filepath"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -54,12 +53,7 @@ func main() {
 	if path, err := cli.DefaultPath(); err == nil && os.Getenv("STRATEGYTRACKER_DB") == "" && !exists(path) {
 		app.RunFirstStart(a, opts, app.FirstStart{
 			DefaultPath: path,
-			CreateDemo: func(path string) (model.Store, error) {
-				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-					return nil, err
-				}
-				return cli.CreateDemo(path)
-			},
+			CreateDemo:  cli.CreateDemo, // makes the folder too
 		})
 		return
 	}

@@ -224,12 +224,7 @@ func (u *UI) onNewStrategy() {
 		if unitName == "" {
 			unitName = tr("new.unit.default")
 		}
-		doc := &model.Doc{Format: model.Format,
-			Strategy: model.Strategy{Title: t, ShortTitle: t, PeriodStart: u.today, PeriodEnd: u.today.AddDays(5 * 365)},
-			Units:    []model.Unit{{Code: "OFFICE", Name: model.T(unitName, unitName), Kind: model.UnitDirectorate}},
-			People: []model.Person{{ID: 1, Name: model.T(strings.TrimSpace(n.name.Text), strings.TrimSpace(n.name.Text)),
-				Unit: "OFFICE", Email: strings.TrimSpace(n.email.Text), Role: model.RoleOffice}},
-		}
+		doc := model.NewStrategyDoc(t, n.name.Text, n.email.Text, unitName, u.today)
 		if err := doc.Validate(u.today); err != nil {
 			n.f.setError(model.ErrorMessage(err))
 			return

@@ -51,12 +51,7 @@ func (u *UI) revisionsText(m *model.Measure) string {
 				what = fmt.Sprintf(u.say("Индикатор „%s“: ", "KPI “%s”: "), k.Name.In(u.lang))
 			}
 		}
-		at := r.At
-		if len(at) >= 10 {
-			if day, err := model.ParseDate(at[:10]); err == nil {
-				at = day.Format(u.lang)
-			}
-		}
+		at := model.FormatStamp(r.At, u.lang)
 		sentence := r.Sentence(u.lang)
 		if what == "" {
 			sentence = capitalize(sentence)

@@ -181,13 +181,13 @@ func (s *periodScreen) showHistory() {
 	u, p := s.u, s.period
 	var lines []string
 	if p.OpenedAt != "" {
-		lines = append(lines, trf("period.opened", stampDate(p.OpenedAt, u.lang), u.personName(p.OpenedBy)))
+		lines = append(lines, trf("period.opened", model.FormatStamp(p.OpenedAt, u.lang), u.personName(p.OpenedBy)))
 	}
 	for _, r := range p.Reopened {
-		lines = append(lines, trf("period.reopened", stampDate(r.At, u.lang), u.personName(r.By), r.Reason))
+		lines = append(lines, trf("period.reopened", model.FormatStamp(r.At, u.lang), u.personName(r.By), r.Reason))
 	}
 	if p.State == model.PeriodClosed {
-		lines = append(lines, trf("period.closed", stampDate(p.ClosedAt, u.lang), u.personName(p.ClosedBy)))
+		lines = append(lines, trf("period.closed", model.FormatStamp(p.ClosedAt, u.lang), u.personName(p.ClosedBy)))
 	}
 	s.history.SetText(strings.Join(lines, "\n"))
 	if len(lines) == 0 {
@@ -195,18 +195,6 @@ func (s *periodScreen) showHistory() {
 	} else {
 		s.history.Show()
 	}
-}
-
-// stampDate shows an RFC 3339 time as the civil date people write.
-func stampDate(at string, lang model.Lang) string {
-	if len(at) < 10 {
-		return at
-	}
-	d, err := model.ParseDate(at[:10])
-	if err != nil {
-		return at
-	}
-	return d.Format(lang)
 }
 
 // loadChanged reads, off the UI goroutine, which measures' milestones the
@@ -303,13 +291,13 @@ func (s *periodScreen) unitStateText(ur model.UnitReport) string {
 	u := s.u
 	switch ur.State {
 	case model.UnitWritten:
-		return trf("period.unit.written", stampDate(ur.WrittenAt, u.lang))
+		return trf("period.unit.written", model.FormatStamp(ur.WrittenAt, u.lang))
 	case model.UnitReturned:
 		by := u.personName(ur.ReturnedBy)
 		if by == "" {
 			by = "—"
 		}
-		text := trf("period.unit.returned", stampDate(ur.ReturnedAt, u.lang), by, countChanges(ur.Changes, u.lang))
+		text := trf("period.unit.returned", model.FormatStamp(ur.ReturnedAt, u.lang), by, countChanges(ur.Changes, u.lang))
 		// Who filled the template in, as they wrote it, when that is not
 		// the person who imported it.
 		for _, r := range s.period.Returns {

@@ -32,21 +32,6 @@ type filesResult struct {
 	err     error
 }
 
-// writeFileWhole writes b to path through a temporary file, so that a
-// failure leaves no half-written file.
-func writeFileWhole(path string, b []byte) error {
-	tmp := path + ".part"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		os.Remove(tmp)
-		return model.Errorf(model.EINVALID, "cannot write %s: %v", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return model.Errorf(model.EINVALID, "cannot write %s: %v", path, err)
-	}
-	return nil
-}
-
 // cycleJob is what the files of the cycle are made of, taken on the UI
 // goroutine.
 type cycleJob struct {
@@ -91,7 +76,7 @@ func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string
 			return paths, err
 		}
 		path := filepath.Join(dir, model.TemplateFileName(j.period, unit, j.lang))
-		if err := writeFileWhole(path, b); err != nil {
+		if err := writeFile(path, b); err != nil {
 			return paths, err
 		}
 		paths = append(paths, path)
@@ -158,7 +143,7 @@ func (j cycleJob) writeReminders(ctx context.Context, dir string, progress func(
 			return res
 		}
 		path := filepath.Join(dir, model.ReminderFileName(j.period, unit, j.lang))
-		if err := writeFileWhole(path, buf.Bytes()); err != nil {
+		if err := writeFile(path, buf.Bytes()); err != nil {
 			res.err = err
 			return res
 		}

@@ -52,9 +52,6 @@ func openDefault() (*storage.Store, error) {
 		return nil, err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			return nil, wrapf(model.EINVALID, err, "cannot create %s", filepath.Dir(path))
-		}
 		return createDemo(ctx, path)
 	}
 	return storage.Open(ctx, path, storage.Options{})
@@ -78,6 +75,9 @@ func CreateDemo(path string) (model.Store, error) {
 }
 
 func createDemo(ctx context.Context, path string) (*storage.Store, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, wrapf(model.EINVALID, err, "cannot create %s", filepath.Dir(path))
+	}
 	d, err := model.DecodeBytes(assets.DemoStrategy)
 	if err != nil {
 		return nil, wrapf(model.EINTERNAL, err, "the embedded demo is damaged")

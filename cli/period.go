@@ -237,7 +237,7 @@ func writeStatusText(c *cmdContext, d *model.Doc, st model.PeriodStatus) {
 		}
 		returned, changes := "—", "—"
 		if u.State == model.UnitReturned {
-			returned = returnedDate(u.ReturnedAt, lang)
+			returned = model.FormatStamp(u.ReturnedAt, lang)
 			changes = fmt.Sprint(u.Changes)
 		}
 		missing := strings.Join(u.Measures, ", ")
@@ -247,18 +247,6 @@ func writeStatusText(c *cmdContext, d *model.Doc, st model.PeriodStatus) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, pick(units[u.State]), returned, changes, missing)
 	}
 	tw.Flush()
-}
-
-// returnedDate shows an RFC 3339 time as the civil date people write.
-func returnedDate(at string, lang model.Lang) string {
-	if len(at) < 10 {
-		return at
-	}
-	d, err := model.ParseDate(at[:10])
-	if err != nil {
-		return at
-	}
-	return d.Format(lang)
 }
 
 // countBG is n with the Bulgarian singular or plural noun: "1 мярка", "9 мерки".

@@ -84,3 +84,35 @@ func UserLabel(p *Person) string {
 	}
 	return name
 }
+
+// StampDate is the civil date of an RFC 3339 time as the audit log, the
+// revisions and the reporting cycle stamp them ("2026-03-02T09:00:00Z"),
+// or 0 when at holds none.
+func StampDate(at string) Date {
+	if len(at) < 10 {
+		return 0
+	}
+	d, err := ParseDate(at[:10])
+	if err != nil {
+		return 0
+	}
+	return d
+}
+
+// FormatStamp writes the date of an RFC 3339 stamp as people write it in
+// lang; a stamp without a date is returned as it is.
+func FormatStamp(at string, lang Lang) string {
+	if d := StampDate(at); d != 0 {
+		return d.Format(lang)
+	}
+	return at
+}
+
+// SplitUserLabel splits a UserLabel "Name <email>" into the name and the
+// e-mail address ("" when the label has none).
+func SplitUserLabel(label string) (name, email string) {
+	if i := strings.LastIndex(label, " <"); i >= 0 && strings.HasSuffix(label, ">") {
+		return label[:i], label[i+2 : len(label)-1]
+	}
+	return label, ""
+}

@@ -9,7 +9,7 @@ import (
 )
 
 // The adopted plan and its revisions (migration 0004). Kept apart from
-// tx.go: tx.go calls reviseChanges from modify, readDoc calls readPlan and
+// tx.go: tx.go calls reviseChanges from write, readDoc calls readPlan and
 // load calls loadPlan.
 
 var _ model.PlanTx = (*tx)(nil)
@@ -25,7 +25,6 @@ func readPlan(ctx context.Context, q queryer, d *model.Doc) error {
 	default:
 		d.Adoption = &a
 	}
-	d.Revisions = nil
 	return each(ctx, q, `SELECT id, entity, entity_id, measure_id, field, original, previous, current, at, revised_by, reason_bg, reason_en FROM revisions ORDER BY id`, func(r *sql.Rows) error {
 		var v model.Revision
 		err := r.Scan(&v.ID, &v.Entity, &v.EntityID, &v.MeasureID, &v.Field, &v.Original, &v.Previous, &v.Current, &v.At, &v.By, &v.Reason.BG, &v.Reason.EN)

@@ -373,9 +373,11 @@ func (t *tx) SaveKPI(k *model.KPI) error {
 	if err := k.Validate(); err != nil {
 		return err
 	}
-	if stored, _ := t.doc.KPIByID(k.ID); stored != nil && k.ID != 0 {
-		if err := k.CheckValuesUnder(stored.Values); err != nil {
-			return err
+	if k.ID != 0 {
+		if i := slices.IndexFunc(m.KPIs, func(x model.KPI) bool { return x.ID == k.ID }); i >= 0 {
+			if err := k.CheckValuesUnder(m.KPIs[i].Values); err != nil {
+				return err
+			}
 		}
 	}
 	// A KPI's Save keeps its stored values: they are rows of their own.

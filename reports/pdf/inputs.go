@@ -120,19 +120,18 @@ func RevisionsOf(d *model.Doc, lang model.Lang) []Revision {
 		if r.Entity == model.EntityMilestone {
 			rev.Milestone = r.EntityID
 		}
-		if len(r.At) >= 10 {
-			rev.At, _ = model.ParseDate(r.At[:10])
-		}
+		rev.At = model.StampDate(r.At)
 		out = append(out, rev)
 	}
 	return out
 }
 
-// authorRef turns an audit label "Name <email>" into the e-mail, which
-// the report resolves to the person's name; a bare name stays.
+// authorRef is the e-mail of an audit label "Name <email>", which the
+// report resolves to the person's name; a bare name stays.
 func authorRef(label string) string {
-	if i, j := strings.LastIndex(label, "<"), strings.LastIndex(label, ">"); i >= 0 && j > i {
-		return label[i+1 : j]
+	name, email := model.SplitUserLabel(label)
+	if email != "" {
+		return email
 	}
-	return label
+	return name
 }

@@ -230,10 +230,8 @@ func (s *site) tables() []table {
 			continue
 		}
 		date := ""
-		if len(r.At) >= 10 {
-			if d, err := model.ParseDate(r.At[:10]); err == nil {
-				date = d.String()
-			}
+		if d := model.StampDate(r.At); d != 0 {
+			date = d.String()
 		}
 		revisions.Rows = append(revisions.Rows, []string{strconv.FormatInt(r.ID, 10), m.Code, string(r.Entity), strconv.FormatInt(r.EntityID, 10),
 			r.Field, r.Original, r.Previous, r.Current, date, r.Reason.BG, r.Reason.EN})

@@ -71,10 +71,8 @@ func (s *site) revisions(m *model.Measure, lang model.Lang) []revisionRow {
 	for _, r := range s.revisionsOf(m) {
 		row := revisionRow{Original: s.revValue(r.Field, r.Original, lang), Current: s.revValue(r.Field, r.Current, lang),
 			Reason: r.Reason.In(lang)}
-		if len(r.At) >= 10 {
-			if d, err := model.ParseDate(r.At[:10]); err == nil {
-				row.At = d.Format(lang)
-			}
+		if d := model.StampDate(r.At); d != 0 {
+			row.At = d.Format(lang)
 		}
 		switch r.Entity {
 		case model.EntityMeasure:

@@ -53,7 +53,7 @@ func WriteRevisionsSheet(f *excelize.File, d *model.Doc, lang model.Lang) error 
 			}
 		}
 		row := []any{code, what, model.RevisionFieldLabel(r.Entity, r.Field, lang), model.FormatRevisionValue(r.Field, r.Original, lang),
-			model.FormatRevisionValue(r.Field, r.Previous, lang), model.FormatRevisionValue(r.Field, r.Current, lang), r.Reason.In(lang), authorName(d, r.By, lang), revisionDate(r.At, lang)}
+			model.FormatRevisionValue(r.Field, r.Previous, lang), model.FormatRevisionValue(r.Field, r.Current, lang), r.Reason.In(lang), authorName(d, r.By, lang), model.FormatStamp(r.At, lang)}
 		if err := f.SetSheetRow(name, cellName(1, 4+i), &row); err != nil {
 			return err
 		}
@@ -63,14 +63,4 @@ func WriteRevisionsSheet(f *excelize.File, d *model.Doc, lang model.Lang) error 
 		f.SetColWidth(name, col, col, w)
 	}
 	return nil
-}
-
-// revisionDate is the day of a revision's UTC time, as people write it.
-func revisionDate(at string, lang model.Lang) string {
-	if len(at) >= 10 {
-		if d, err := model.ParseDate(at[:10]); err == nil {
-			return d.Format(lang)
-		}
-	}
-	return at
 }

@@ -2,7 +2,6 @@ package xlsx
 
 import (
 	"fmt"
-	"strings"
 
 	"strategytracker/model"
 )
@@ -41,10 +40,7 @@ func (wb *workbook) revisionSheet() error {
 		if m == nil {
 			continue
 		}
-		var at model.Date
-		if len(r.At) >= 10 {
-			at, _ = model.ParseDate(r.At[:10])
-		}
+		at := model.StampDate(r.At)
 		what := model.RevisionFieldLabel(r.Entity, r.Field, lang)
 		switch r.Entity {
 		case model.EntityMilestone:
@@ -66,9 +62,9 @@ func (wb *workbook) revisionSheet() error {
 // authorName is the person's name in lang for an audit label "Name
 // <email>"; the address is not shown.
 func authorName(d *model.Doc, label string, lang model.Lang) string {
-	name, rest, hasMail := strings.Cut(label, " <")
-	if hasMail {
-		if p, err := d.FindPerson(strings.TrimSuffix(rest, ">")); err == nil {
+	name, email := model.SplitUserLabel(label)
+	if email != "" {
+		if p, err := d.FindPerson(email); err == nil {
 			return p.Name.In(lang)
 		}
 	}

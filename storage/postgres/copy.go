@@ -59,7 +59,6 @@ func Copy(ctx context.Context, from, to string, opts Options) (CopyReport, error
 	if !IsURL(from) && !IsURL(to) {
 		return rep, model.Errorf(model.EINVALID, "copy moves a strategy between a file and a server: one of %s and %s must be a postgres:// URL (to copy a file, use backup)", from, to)
 	}
-	var err error
 	var databaseID string
 	var d *model.Doc
 	var log []model.AuditEntry
@@ -105,16 +104,18 @@ func Copy(ctx context.Context, from, to string, opts Options) (CopyReport, error
 		}
 		defer s.Close()
 		dst = s
+		if _, err = dst.Check(ctx); err != nil {
+			return rep, model.Errorf(model.EINVALID, "the copy in %s does not pass its check: %s", dst.Path(), model.ErrorMessage(err))
+		}
 	} else {
+		// CreateCopy checks the new file itself and removes it when the
+		// check fails.
 		f, err := storage.CreateCopy(ctx, to, d, log, storage.Options{Now: opts.Now, DatabaseID: databaseID})
 		if err != nil {
 			return rep, err
 		}
 		defer f.Close()
 		dst = f
-	}
-	if _, err = dst.Check(ctx); err != nil {
-		return rep, model.Errorf(model.EINVALID, "the copy in %s does not pass its check: %s", dst.Path(), model.ErrorMessage(err))
 	}
 	rep.Measures, rep.AuditEntries = len(d.Measures), len(log)
 	return rep, nil

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
@@ -237,13 +236,8 @@ func (t *tx) SavePerson(p *model.Person) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	if t.doc.Unit(p.Unit) == nil {
-		return model.Errorf(model.EINVALID, "person %d: unit %q does not exist", p.ID, p.Unit)
-	}
-	for _, other := range t.doc.People {
-		if other.ID != p.ID && p.Email != "" && strings.EqualFold(other.Email, p.Email) {
-			return model.Errorf(model.EINVALID, "person %d: email %q is used by %s", p.ID, p.Email, other.Name.In(model.BG))
-		}
+	if err := t.doc.CheckPerson(p); err != nil {
+		return err
 	}
 	spec := rowSpec{entity: model.EntityPerson, table: "people", cols: personCols, args: personArgs(p)}
 	i := slices.IndexFunc(t.doc.People, func(x model.Person) bool { return x.ID == p.ID })
@@ -292,14 +286,11 @@ func (t *tx) SaveMeasure(m *model.Measure) error {
 	if err := m.Validate(); err != nil {
 		return err
 	}
-	if err := t.checkMeasureRefs(m); err != nil {
+	if err := t.doc.CheckMeasureRefs(m); err != nil { // the code unused too
 		return err
 	}
 	spec := rowSpec{entity: model.EntityMeasure, table: "measures", cols: measureCols, args: measureArgs(m)}
 	if m.ID == 0 {
-		if t.doc.MeasureByCode(m.Code) != nil {
-			return model.Errorf(model.EINVALID, "measure %q: code is already used", m.Code)
-		}
 		id, err := t.create(spec, m)
 		if err != nil {
 			return err
@@ -317,9 +308,6 @@ func (t *tx) SaveMeasure(m *model.Measure) error {
 	stored := t.measure(m.ID)
 	if stored == nil {
 		return notFound(model.EntityMeasure, m.ID)
-	}
-	if other := t.doc.MeasureByCode(m.Code); other != nil && other.ID != m.ID {
-		return model.Errorf(model.EINVALID, "measure %q: code is already used", m.Code)
 	}
 	spec.measure = stored
 	spec.old = measureArgs(stored)
@@ -342,17 +330,6 @@ func (t *tx) SaveMeasure(m *model.Measure) error {
 	return nil
 }
 
-// checkMeasureRefs refuses references to rows that do not exist, by the
-// model's rule (the same as the file's), naming the field.
-func (t *tx) checkMeasureRefs(m *model.Measure) error { return t.doc.CheckMeasureRefs(m) }
-
-func (t *tx) checkPerson(what, field string, r model.Ref) error {
-	if r != 0 && t.doc.Person(model.ID(r)) == nil {
-		return model.Errorf(model.EINVALID, "%s: %s: person %d does not exist", what, field, r)
-	}
-	return nil
-}
-
 func (t *tx) SaveMilestone(ms *model.Milestone) error {
 	if ms.ID != 0 {
 		measureID, ok := t.milestone[ms.ID]
@@ -368,7 +345,7 @@ func (t *tx) SaveMilestone(ms *model.Milestone) error {
 	if err := ms.Validate(t.today); err != nil {
 		return err
 	}
-	if err := t.checkPerson(fmt.Sprintf("milestone %d", ms.ID), "responsible", ms.Responsible); err != nil {
+	if err := t.doc.CheckPersonRef(fmt.Sprintf("milestone %d", ms.ID), "responsible", ms.Responsible); err != nil {
 		return err
 	}
 	spec := rowSpec{entity: model.EntityMilestone, table: "milestones", cols: milestoneCols, args: milestoneArgs(ms), measure: m}
@@ -513,7 +490,7 @@ func (t *tx) SaveUpdate(u *model.Update) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	if err := t.checkPerson(fmt.Sprintf("update %d", u.ID), "author", u.Author); err != nil {
+	if err := t.doc.CheckPersonRef(fmt.Sprintf("update %d", u.ID), "author", u.Author); err != nil {
 		return err
 	}
 	spec := rowSpec{entity: model.EntityUpdate, table: "updates", cols: updateCols, args: updateArgs(u), measure: m}
