@@ -213,9 +213,9 @@ type resourceView struct {
 }
 
 type dataView struct {
-	Zip, JSON, Package string
-	ZipSize            string
-	Resources          []resourceView
+	Zip, JSON, Package, Xlsx, Readme string
+	ZipSize, XlsxSize                string
+	Resources                        []resourceView
 }
 
 type landingView struct {
@@ -365,7 +365,7 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 
 	// Open data.
 	dv := dataView{Zip: "../data/" + zipName, JSON: "../data/strategy.json", Package: "../data/datapackage.json",
-		ZipSize: sizeText(s.zipSize, lang)}
+		Xlsx: "../data/" + xlsxName, Readme: "../data/" + readmeName, ZipSize: sizeText(s.zipSize, lang), XlsxSize: sizeText(s.xlsxSize, lang)}
 	for _, tb := range s.tableList {
 		rv := resourceView{Title: pick(lang, tb.BG, tb.EN), File: tb.Name + ".csv", Href: "../data/" + tb.Name + ".csv", Rows: len(tb.Rows),
 			PrimaryKey: strings.Join(tb.PrimaryKey, ", ")}
@@ -389,12 +389,14 @@ func pick(lang model.Lang, bg, en string) string {
 	return bg
 }
 
+// sizeText is a file's size as people of lang write it: "120 КБ", "1,1 MB".
 func sizeText(n int, lang model.Lang) string {
+	w := words[lang]
 	kb := float64(n) / 1024
 	if kb < 1024 {
-		return model.FormatNumber(kb, 0, lang) + " KB"
+		return model.FormatNumber(kb, 0, lang) + " " + w["kB"]
 	}
-	return model.FormatNumber(kb/1024, 1, lang) + " MB"
+	return model.FormatNumber(kb/1024, 1, lang) + " " + w["MB"]
 }
 
 // tmpl is the layout with the page kind's body.

@@ -150,7 +150,9 @@ rows.forEach(function(r){body.appendChild(r);});});});
 <p>{{$w.licence}}: {{if $.Licence.URL}}<a href="{{$.Licence.URL}}" rel="license">{{$.Licence.Title}}</a>{{else}}{{$.Licence.Title}}{{end}}.</p>
 <h2>{{$w.files}}</h2>
 <ul>
+<li><a href="{{.Xlsx}}" download>{{$w.xlsx}}</a> ({{.XlsxSize}})</li>
 <li><a href="{{.Zip}}" download>{{$w.zip}}</a> ({{.ZipSize}})</li>
+<li><a href="{{.Readme}}">{{$w.readme}}</a></li>
 <li><a href="{{.JSON}}">{{$w.json}}</a></li>
 <li><a href="{{.Package}}">{{$w.datapackage}}</a></li>
 {{range .Resources}}<li><a href="{{.Href}}">{{.File}}</a> — {{.Title}} ({{.Rows}} {{if eq .Rows 1}}{{$w.row}}{{else}}{{$w.rows}}{{end}})</li>
