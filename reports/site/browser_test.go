@@ -124,7 +124,7 @@ document.body.setAttribute("data-result",JSON.stringify({shown:shown,filtersHidd
 	if got.FiltersHidden || got.Buttons != 7 || got.Sort != "ascending" {
 		t.Errorf("filters hidden %v, %d sort buttons, aria-sort %q; want visible, 7, ascending", got.FiltersHidden, got.Buttons, got.Sort)
 	}
-	if want := "Measures shown: " + itoa(len(wantCodes)) + " of " + itoa(len(d.Measures)); got.Count != want {
+	if want := "Measures shown: 1–" + itoa(len(wantCodes)) + " of " + itoa(len(wantCodes)) + " (" + itoa(len(d.Measures)) + " in all)"; got.Count != want {
 		t.Errorf("count line %q, want %q", got.Count, want)
 	}
 }

@@ -42,12 +42,11 @@ type langLink struct {
 // status is a status shown by symbol, word and colour.
 type statusView struct {
 	Class, Symbol, Label string
-	Strike               bool
 	Note                 string // "overridden" mark
 }
 
 func (s *site) status(st model.Status, overridden bool, lang model.Lang) statusView {
-	v := statusView{Class: "s-" + string(st), Symbol: statusSymbol[st], Label: st.Label(lang), Strike: st == model.StatusCancelled}
+	v := statusView{Class: "s-" + string(st), Symbol: statusSymbol[st], Label: st.Label(lang)}
 	if overridden {
 		v.Note = "*"
 	}
@@ -55,7 +54,7 @@ func (s *site) status(st model.Status, overridden bool, lang model.Lang) statusV
 }
 
 func (s *site) state(st model.MilestoneState, lang model.Lang) statusView {
-	return statusView{Class: "m-" + string(st), Symbol: stateSymbol[st], Label: st.Label(lang), Strike: st == model.StateCancelled}
+	return statusView{Class: "m-" + string(st), Symbol: stateSymbol[st], Label: st.Label(lang)}
 }
 
 // pct formats a percentage as people of lang write it.
@@ -348,18 +347,7 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 		}
 	}
 
-	// The list of every measure.
-	lv := listView{Total: len(s.doc.Measures)}
-	for i := range s.doc.Measures {
-		lv.Rows = append(lv.Rows, s.measureRow(i, lang, ""))
-	}
-	for _, a := range sum.Areas {
-		lv.Areas = append(lv.Areas, option{a.Code, a.Code + " " + a.Title.In(lang)})
-	}
-	for _, stt := range model.Statuses {
-		lv.Statuses = append(lv.Statuses, option{string(stt), stt.Label(lang)})
-	}
-	if err := s.render(tmpl(t, "list"), L+"measures.html", s.newPage(lang, "measures.html", w["allMeasures"], "measures", lv)); err != nil {
+	if err := s.listPage(t, lang); err != nil {
 		return err
 	}
 
@@ -380,6 +368,21 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 		dv.Resources = append(dv.Resources, rv)
 	}
 	return s.render(tmpl(t, "data"), L+"data.html", s.newPage(lang, "data.html", w["openData"], "data", dv))
+}
+
+// listPage is the list of every measure, lang/measures.html.
+func (s *site) listPage(t *template.Template, lang model.Lang) error {
+	lv := listView{Total: len(s.doc.Measures)}
+	for i := range s.doc.Measures {
+		lv.Rows = append(lv.Rows, s.measureRow(i, lang, ""))
+	}
+	for _, a := range s.sum.Areas {
+		lv.Areas = append(lv.Areas, option{a.Code, a.Code + " " + a.Title.In(lang)})
+	}
+	for _, stt := range model.Statuses {
+		lv.Statuses = append(lv.Statuses, option{string(stt), stt.Label(lang)})
+	}
+	return s.render(tmpl(t, "list"), string(lang)+"/measures.html", s.newPage(lang, "measures.html", words[lang]["allMeasures"], "measures", lv))
 }
 
 func pick(lang model.Lang, bg, en string) string {
@@ -541,6 +544,7 @@ type tableArgs struct {
 	ID       string
 	ShowArea bool
 	RowsHTML template.HTML
+	Starred  bool // a status set by hand is shown: the footnote says what * means
 }
 
 // partLang is the lang attribute of a text written in one language only
@@ -561,6 +565,10 @@ var funcs = template.FuncMap{
 	"partLang":   partLang,
 	"countsArgs": func(w map[string]string, c []countView) countsArgs { return countsArgs{w, c} },
 	"tableArgs": func(w map[string]string, caption, id string, showArea bool, rows []measureRow) tableArgs {
-		return tableArgs{w, caption, id, showArea, measureRowsHTML(rows, w, showArea)}
+		a := tableArgs{W: w, Caption: caption, ID: id, ShowArea: showArea, RowsHTML: measureRowsHTML(rows, w, showArea)}
+		for _, r := range rows {
+			a.Starred = a.Starred || r.Status.Note != ""
+		}
+		return a
 	},
 }

@@ -76,11 +76,7 @@ func writeStatus(b *strings.Builder, v statusView) {
 	b.WriteString(`"><span class="sym" aria-hidden="true">`)
 	b.WriteString(esc(v.Symbol))
 	b.WriteString(`</span>`)
-	if v.Strike {
-		b.WriteString(`<span class="strike">` + esc(v.Label) + `</span>`)
-	} else {
-		b.WriteString(esc(v.Label))
-	}
+	b.WriteString(esc(v.Label))
 	b.WriteString(esc(v.Note))
 	b.WriteString(`</span>`)
 }
@@ -110,7 +106,7 @@ func measureRowsHTML(rows []measureRow, w map[string]string, showArea bool) temp
 		cell("", w["leadUnit"], esc(r.Lead))
 		var st strings.Builder
 		writeStatus(&st, r.Status)
-		cell(` data-v="`+esc(r.StatusKey)+`"`, w["status"], st.String())
+		cell(` data-v="`+esc(r.Status.Label)+`"`, w["status"], st.String()) // sorted by the word shown
 		cell(` class="num" data-v="`+esc(r.ProgressSort)+`"`, w["progress"], esc(r.Progress))
 		cell(` class="nw" data-v="`+esc(r.EndSort)+`"`, w["end"], esc(r.End))
 		b.WriteString("</tr>\n")
