@@ -27,7 +27,7 @@ const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
+<title{{with .TitleLang}} lang="{{.}}"{{end}}>{{.Title}}</title>
 <link rel="stylesheet" href="{{.Root}}style.css">
 {{range .Switch}}<link rel="alternate" hreflang="{{.Lang}}" href="{{.Href}}">
 {{end}}</head>
@@ -35,7 +35,7 @@ const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span
 <a class="skip" href="#main">{{.W.skip}}</a>
 {{if .Demo}}<p class="demo">{{.DemoMark}}</p>
 {{end}}<header class="site"><div class="bar-in">
-<a class="brand" href="{{.Home}}">{{.Site}}</a>
+<a class="brand" href="{{.Home}}"{{with .SiteLang}} lang="{{.}}"{{end}}>{{.Site}}</a>
 <nav aria-label="{{.W.nav}}"><ul>
 <li><a href="{{.Home}}"{{if eq .Nav "home"}} aria-current="page"{{end}}>{{.W.home}}</a></li>
 <li><a href="{{.List}}"{{if eq .Nav "measures"}} aria-current="page"{{end}}>{{.W.measures}}</a></li>
@@ -57,7 +57,7 @@ const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span
 var bodies = map[string]string{
 	"landing": ``,
 
-	"home": `{{$w := .W}}{{with .Body}}<h1>{{$.H1}}</h1>
+	"home": `{{$w := .W}}{{with .Body}}<h1{{with $.H1Lang}} lang="{{.}}"{{end}}>{{$.H1}}</h1>
 <p class="muted">{{$w.asOf}} <span class="nw">{{$.AsOf}}</span> · {{$w.period}}: <span class="nw">{{.PeriodStart}}</span> – <span class="nw">{{.PeriodEnd}}</span>{{if .Decision}} · {{.Decision}}{{end}}</p>
 {{if .Vision}}<p class="text">{{.Vision}}</p>{{end}}
 <h2>{{$w.overall}}</h2>
@@ -79,7 +79,7 @@ var bodies = map[string]string{
 <p><a href="{{$.List}}">{{$w.allMeasures}}</a></p>{{end}}`,
 
 	"area": `{{$w := .W}}{{with .Body}}<p class="crumbs"><a href="{{$.Home}}">{{$w.home}}</a> › {{$w.areas}}</p>
-<h1>{{$.H1}}</h1>
+<h1{{with $.H1Lang}} lang="{{.}}"{{end}}>{{$.H1}}</h1>
 {{if .Description}}<p class="text">{{.Description}}</p>{{end}}
 <div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
 <h2>{{$w.statusCounts}}</h2>
@@ -88,7 +88,7 @@ var bodies = map[string]string{
 {{if .Measures}}{{template "measureTable" (tableArgs $w $w.measuresOf "" false .Measures)}}{{else}}<p>{{$w.noMeasures}}</p>{{end}}{{end}}`,
 
 	"measure": `{{$w := .W}}{{with .Body}}<p class="crumbs"><a href="{{$.Home}}">{{$w.home}}</a>{{if .AreaHref}} › <a href="{{.AreaHref}}">{{.AreaTitle}}</a>{{end}}</p>
-<h1>{{$.H1}}</h1>
+<h1{{with $.H1Lang}} lang="{{.}}"{{end}}>{{$.H1}}</h1>
 <p>{{$w.status}}: {{template "status" .Status}}{{if .OverrideReason}} <span class="muted">(* {{$w.overridden}}. {{$w.reason}}: <span{{with partLang $.Lang .OverrideReason}} lang="{{.}}"{{end}}>{{.OverrideReason}}</span>)</span>{{end}}</p>
 <div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
 {{if .Description}}<h2>{{$w.description}}</h2>
@@ -104,7 +104,7 @@ var bodies = map[string]string{
 <tbody>
 {{.MilestoneRows}}</tbody></table></div>{{else}}<p>{{$w.none}}</p>{{end}}
 {{if .KPIs}}<h2>{{$w.kpis}}</h2>
-{{range .KPIs}}<h3 id="{{.ID}}">{{.Name}}</h3>
+{{range .KPIs}}<h3 id="{{.ID}}"{{with .NameLang}} lang="{{.}}"{{end}}>{{.Name}}</h3>
 {{template "facts" .Facts}}
 {{.Chart}}
 {{if .Values}}<details><summary>{{$w.values}} ({{$w.table}})</summary><div class="table-wrap"><table>
@@ -124,7 +124,7 @@ var bodies = map[string]string{
 	"list": `{{$w := .W}}{{with .Body}}<h1>{{$w.allMeasures}}</h1>
 <div class="filters" id="filters" hidden>
 <label for="f-q">{{$w.filter}}<input type="search" id="f-q" autocomplete="off"></label>
-<label for="f-area">{{$w.filterArea}}<select id="f-area"><option value="">{{$w.all}}</option>{{range .Areas}}<option value="{{.Value}}">{{.Label}}</option>{{end}}</select></label>
+<label for="f-area">{{$w.filterArea}}<select id="f-area"><option value="">{{$w.all}}</option>{{range .Areas}}<option value="{{.Value}}"{{with .Lang}} lang="{{.}}"{{end}}>{{.Label}}</option>{{end}}</select></label>
 <label for="f-status">{{$w.filterStatus}}<select id="f-status"><option value="">{{$w.all}}</option>{{range .Statuses}}<option value="{{.Value}}">{{.Label}}</option>{{end}}</select></label>
 </div>
 <p class="muted" id="f-count" aria-live="polite">{{$w.shown}} {{.Total}} {{$w.of}} {{.Total}}</p>
@@ -193,7 +193,7 @@ apply();
 }
 
 func init() {
-	bodies["landing"] = `{{$w := .W}}{{with .Body}}<h1>{{.Title}}</h1>
+	bodies["landing"] = `{{$w := .W}}{{with .Body}}<h1{{with .TitleLang}} lang="{{.}}"{{end}}>{{.Title}}</h1>
 {{range .Others}}<p class="muted" lang="{{.Lang}}">{{.Name}}</p>
 {{end}}<p>{{range $i, $l := .Langs}}{{if $i}} / {{end}}<span lang="{{$l.Lang}}">{{$l.Choose}}</span>{{end}}:</p>
 <ul>{{range .Langs}}<li><a href="{{.Href}}" lang="{{.Lang}}" hreflang="{{.Lang}}">{{.Name}}</a></li>{{end}}</ul>{{end}}`
