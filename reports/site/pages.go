@@ -230,7 +230,7 @@ type measureView struct {
 	AreaTitle      template.HTML
 	Description    template.HTML
 	Status         statusView
-	OverrideReason string
+	OverrideReason template.HTML
 	Fig            figureView
 	Facts          []fact
 	Budget         []fact
@@ -480,7 +480,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 		v.AreaHref = ""
 	}
 	if f.Overridden && m.Override != nil {
-		v.OverrideReason = m.Override.Reason
+		v.OverrideReason = oneHTML(m.Override.Reason, lang)
 	}
 	unitName := func(code string) template.HTML {
 		if u := s.units[code]; u != nil {
@@ -611,7 +611,6 @@ type tableArgs struct {
 }
 
 var funcs = template.FuncMap{
-	"partLang":   partLang,
 	"countsArgs": func(w map[string]string, c []countView) countsArgs { return countsArgs{w, c} },
 	"tableArgs": func(w map[string]string, caption, id string, showArea bool, rows []measureRow) tableArgs {
 		a := tableArgs{W: w, Caption: caption, ID: id, ShowArea: showArea, RowsHTML: measureRowsHTML(rows, w, showArea)}

@@ -45,15 +45,7 @@ func milestoneRowsHTML(rows []milestoneRow, lang model.Lang) template.HTML {
 			b.WriteString(`"`)
 		}
 		b.WriteString(`>`)
-		if r.Note != "" {
-			b.WriteString(`<span`)
-			if l := partLang(lang, r.Note); l != "" {
-				b.WriteString(` lang="` + l + `"`)
-			}
-			b.WriteString(`>`)
-			b.WriteString(esc(r.Note))
-			b.WriteString(`</span>`)
-		}
+		b.WriteString(string(oneHTML(r.Note, lang)))
 		if link {
 			if r.Note != "" {
 				b.WriteString(`<br>`)

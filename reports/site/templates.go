@@ -89,7 +89,7 @@ var bodies = map[string]string{
 
 	"measure": `{{$w := .W}}{{with .Body}}<p class="crumbs"><a href="{{$.Home}}">{{$w.home}}</a>{{if .AreaHref}} › <a href="{{.AreaHref}}">{{.AreaTitle}}</a>{{end}}</p>
 <h1{{with $.H1Lang}} lang="{{.}}"{{end}}>{{$.H1}}</h1>
-<p>{{$w.status}}: {{template "status" .Status}}{{if .OverrideReason}} <span class="muted">(* {{$w.overridden}}. {{$w.reason}}: <span{{with partLang $.Lang .OverrideReason}} lang="{{.}}"{{end}}>{{.OverrideReason}}</span>)</span>{{end}}</p>
+<p>{{$w.status}}: {{template "status" .Status}}{{if .OverrideReason}} <span class="muted">(* {{$w.overridden}}. {{$w.reason}}: {{.OverrideReason}})</span>{{end}}</p>
 <div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
 {{if .Description}}<h2>{{$w.description}}</h2>
 <p class="text">{{.Description}}</p>{{end}}
