@@ -5,7 +5,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 
 	"strategytracker/model"
@@ -45,9 +44,9 @@ func importPlan(c *cmdContext, dryRun bool) error {
 	if actor.Role != model.RoleOffice {
 		return model.Errorf(model.EFORBIDDEN, "%s is a %s: only the strategy office imports a plan", model.UserLabel(actor), actor.Role)
 	}
-	b, err := os.ReadFile(path)
+	b, err := model.ReadFileBounded(path, model.MaxWorkbookSize)
 	if err != nil {
-		return wrapf(model.ENOTFOUND, err, "cannot read %s", path)
+		return err
 	}
 	book, err := xlsx.ReadPlanBook(bytes.NewReader(b))
 	if err != nil {

@@ -113,7 +113,7 @@ func (p *Period) Label(lang Lang) string { return p.Name.In(lang) }
 // Validate checks a period on its own (DESIGN.md §1, §1.1).
 func (p *Period) Validate() error {
 	what := "period"
-	if err := checkText(what, "name", p.Name, true, MaxTitle); err != nil {
+	if err := checkText(what, "name", p.Name, true, MaxName); err != nil {
 		return err
 	}
 	for _, f := range []struct {

@@ -40,9 +40,9 @@ var errNothingLeft = errors.New("xlsx: nothing left to import")
 // template with problems with Problems (one per refused row); either way
 // nothing is written. A dry run writes nothing and returns the plan.
 func Import(ctx context.Context, store model.Store, r io.Reader, source string, actor model.ID, today model.Date, dryRun bool) (Result, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	b, err := model.ReadBounded(r, MaxFileSize, "the file")
 	if err != nil {
-		return Result{}, model.Errorf(model.EINVALID, "cannot read the file: %v", err)
+		return Result{}, err
 	}
 	u, err := ReadUpdate(bytes.NewReader(b))
 	if err != nil {

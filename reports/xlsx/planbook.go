@@ -546,7 +546,7 @@ func (pw *planWriter) sheet(s planSheet) error {
 		var err error
 		switch c.kind {
 		case pcDate:
-			err = dv.SetRange(serial(model.MinDue), serial(model.MaxDue), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
+			err = dv.SetRange(serial(model.MinDate), serial(model.MaxDate), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
 			dv.SetError(excelize.DataValidationErrorStyleStop, msgInvalidTitle.In(pw.lang), msgBadDate.In(pw.lang))
 		case pcMoney:
 			err = dv.SetRange(0, 1e13, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)

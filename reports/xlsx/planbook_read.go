@@ -48,15 +48,13 @@ type bookRow struct {
 // workbook, damaged, or without the plan's sheets — is refused as a whole;
 // cells that cannot be read are reported by PlanPlanBook with the rest.
 func ReadPlanBook(r io.Reader) (*PlanBook, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	b, err := model.ReadBounded(r, MaxFileSize, "the file")
 	if err != nil {
-		return nil, model.Errorf(model.EINVALID, "cannot read the file: %v", err)
+		return nil, err
 	}
 	switch {
 	case len(b) == 0:
 		return nil, model.Errorf(model.EINVALID, "the file is empty: it is not an Excel workbook")
-	case len(b) > MaxFileSize:
-		return nil, model.Errorf(model.EINVALID, "the file is larger than %d MB: it is not a plan workbook", MaxFileSize>>20)
 	case !bytes.HasPrefix(b, []byte("PK")):
 		return nil, model.Errorf(model.EINVALID, "the file is not an Excel workbook (.xlsx): import a plan workbook made with plan-template")
 	}

@@ -100,8 +100,8 @@ type ProgressRow struct {
 	Progress float64
 }
 
-// MaxFileSize is the largest update workbook ReadUpdate reads.
-const MaxFileSize = 64 << 20
+// MaxFileSize is the largest workbook the imports read (model's limit).
+const MaxFileSize = model.MaxWorkbookSize
 
 // Limits on what a workbook may unpack to, so that a hostile file cannot
 // exhaust memory.
@@ -116,15 +116,13 @@ const (
 // (a date that does not exist, text in a number cell, a formula without a
 // value) are not errors here: Plan reports them with the rest, by row.
 func ReadUpdate(r io.Reader) (*Update, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	b, err := model.ReadBounded(r, MaxFileSize, "the file")
 	if err != nil {
-		return nil, model.Errorf(model.EINVALID, "cannot read the file: %v", err)
+		return nil, err
 	}
 	switch {
 	case len(b) == 0:
 		return nil, model.Errorf(model.EINVALID, "the file is empty: it is not an Excel workbook")
-	case len(b) > MaxFileSize:
-		return nil, model.Errorf(model.EINVALID, "the file is larger than %d MB: it is not an update template", MaxFileSize>>20)
 	case bytes.HasPrefix(b, []byte("%PDF")):
 		return nil, model.Errorf(model.EINVALID, "the file is a PDF document, not an Excel workbook (.xlsx): import the filled update template")
 	case !bytes.HasPrefix(b, []byte("PK")):
