@@ -2,12 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
+	"strategytracker/model"
 )
 
 // Issue 21: every entry point refuses what model's one set of limits
@@ -106,5 +109,64 @@ func TestPlanImportKeepsAnOfficeUser(t *testing.T) {
 	}
 	if !bytes.Equal(before, readFile(t, db)) {
 		t.Error("the refused import changed the file")
+	}
+}
+
+// TestUnitFilesNeverOverwriteOneAnother: codes that read alike once made
+// safe for a file name get a template and a reminder each, and every file
+// reported as written is there (issue 21.4).
+func TestUnitFilesNeverOverwriteOneAnother(t *testing.T) {
+	dir := t.TempDir()
+	demo, db := filepath.Join(dir, "demo.db"), filepath.Join(dir, "units.db")
+	mustRun(t, "demo", "-db", demo)
+	d, err := model.DecodeBytes([]byte(mustRun(t, "export", "-db", demo)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := d.Measures[0]
+	for i, code := range []string{"ИТ-1", "ИТ 1", "ИТ/1"} {
+		d.Units = append(d.Units, model.Unit{Code: code, Name: model.T("Звено "+code, ""), Kind: model.UnitDirectorate})
+		id := model.ID(9000 + i)
+		d.People = append(d.People, model.Person{ID: id, Name: model.T("Координатор "+code, ""), Unit: code,
+			Email: fmt.Sprintf("c%d@sofia.bg", i), Role: model.RoleCoordinator})
+		x := m
+		x.ID, x.Code, x.LeadUnit, x.Responsible = id, fmt.Sprintf("9.%d", i), code, 0
+		x.Milestones, x.KPIs, x.Updates = nil, nil, nil
+		d.Measures = append(d.Measures, x)
+	}
+	var buf bytes.Buffer
+	if err := model.Encode(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "in.json")
+	os.WriteFile(in, buf.Bytes(), 0o644)
+	mustRun(t, "load", "-db", db, in)
+	mustRun(t, "period", "open", "-db", db, "-user", "i.petrova@sofia.example", "-name", "IV тримесечие", "-start", "2026-10-01", "-end", "2026-12-31", "-due", "2027-01-15")
+	for _, cmd := range []string{"templates", "reminders"} {
+		out := filepath.Join(dir, cmd)
+		stdout := mustRun(t, cmd, "-db", db, "-user", "i.petrova@sofia.example", "-dir", out)
+		entries, _ := os.ReadDir(out)
+		reported := strings.Count(stdout, "wrote ")
+		if reported != len(entries) || reported == 0 {
+			t.Errorf("%s: %d files reported written, %d in the folder:\n%s", cmd, reported, len(entries), stdout)
+		}
+		names := map[string]bool{}
+		for _, e := range entries {
+			names[e.Name()] = true
+		}
+		for _, want := range []string{"шаблон-IV-тримесечие-ИТ-1-", "напомняне-IV-тримесечие-ИТ-1-"} {
+			n := 0
+			for name := range names {
+				if strings.HasPrefix(name, want) {
+					n++
+				}
+			}
+			if cmd == "templates" && strings.HasPrefix(want, "напомняне") {
+				continue
+			}
+			if n != 3 {
+				t.Errorf("%s: %d files named %s…, want one for each of ИТ-1, ИТ 1, ИТ/1: %v", cmd, n, want, names)
+			}
+		}
 	}
 }

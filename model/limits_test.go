@@ -147,3 +147,31 @@ func TestReadBoundedStopsAtItsLimit(t *testing.T) {
 		t.Errorf("ReadBounded(exactly the limit) = %d bytes, %v", len(b), err)
 	}
 }
+
+func TestCycleFilesAreDistinctAndShort(t *testing.T) {
+	d := validDoc()
+	d.Units = append(d.Units, Unit{ID: 7, Code: "ИТ-1"}, Unit{ID: 8, Code: "ИТ 1"}, Unit{ID: 9, Code: "ИТ/1"}, Unit{ID: 10, Code: cyr(MaxCode)})
+	p := period(cyr(MaxName))
+	files, err := d.CycleFiles(&p, []string{"ИТ-1", "ИТ 1", "ИТ/1", cyr(MaxCode)}, BG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		for _, name := range []string{f.Template, f.Reminder} {
+			if seen[strings.ToLower(name)] {
+				t.Errorf("%s: a second file of that name", name)
+			}
+			seen[strings.ToLower(name)] = true
+			if len(name) > 200 {
+				t.Errorf("%s is %d bytes long: beyond what every system takes", name, len(name))
+			}
+		}
+	}
+	// Two units that would still share a name are refused, before any file.
+	d.Units[len(d.Units)-1].ID = 7
+	d.Units[len(d.Units)-1].Code = "ит-1"
+	if _, err := d.CycleFiles(&p, []string{"ИТ-1", "ит-1"}, BG); ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "same file name") {
+		t.Errorf("CycleFiles(colliding) = %v, want refused", err)
+	}
+}
