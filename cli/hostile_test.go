@@ -69,7 +69,7 @@ func TestEntryPointsRefuseHostileValues(t *testing.T) {
 			}
 			code, _, stderr := run(t, "plan-import", "-db", demo, "/dev/zero")
 			return code, stderr
-		}, []string{"/dev/zero", "larger than 64 MB"}},
+		}, []string{"/dev/zero: the file is larger than 64 MB"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -101,7 +101,7 @@ func TestPlanImportKeepsAnOfficeUser(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := readFile(t, db)
-	for _, args := range [][]string{{}} {
+	for _, args := range [][]string{{"-dry-run"}, {}} {
 		code, _, stderr := run(t, append(append([]string{"plan-import", "-db", db, "-user", "ivan@example.bg"}, args...), book)...)
 		if code != 1 || !strings.Contains(stderr, "People!"+row+": ") || !strings.Contains(stderr, "only office user") {
 			t.Errorf("plan-import %v: exit %d: %s", args, code, stderr)

@@ -241,7 +241,7 @@ func checkCents(what, field string, c int64) error {
 		return ruleError(RuleNegative, 0, what, field, "is negative")
 	}
 	if c > MaxCents {
-		return ruleError(RuleRange, MaxCents, what, field, "is over the limit of %d cents", int64(MaxCents))
+		return ruleError(RuleRange, MaxCents, what, field, "(%s) is over the limit of %s", FormatEUR(c, EN), FormatEUR(MaxCents, EN))
 	}
 	return nil
 }
@@ -402,7 +402,7 @@ func (m *Measure) check(report func(error) bool) {
 		if !report(checkText(what, field+".name", f.Name, true, MaxTitle)) || !report(checkCents(what, field+".amountCents", f.AmountCents)) {
 			return
 		}
-		if funded += f.AmountCents; funded > MaxCents && !report(ruleError(RuleRange, MaxCents, what, "funding", "adds up to more than the limit of %d cents", int64(MaxCents))) {
+		if funded += f.AmountCents; funded > MaxCents && !report(ruleError(RuleRange, MaxCents, what, "funding", "adds up to more than the limit of %s", FormatEUR(MaxCents, EN))) {
 			return
 		}
 	}

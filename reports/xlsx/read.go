@@ -51,6 +51,8 @@ type Update struct {
 	KPIValues  []KPIValueRow
 	Updates    []UpdateRow
 	Progress   []ProgressRow
+	// Period is the template's period part (zero outside the cycle).
+	Period PeriodReturn
 
 	versions map[versionKey]int64
 	problems []Problem // cells that could not be read
@@ -144,6 +146,11 @@ func ReadUpdate(r io.Reader) (*Update, error) {
 		rd.date1904 = *props.Date1904
 	}
 	if err := rd.read(); err != nil {
+		return nil, err
+	}
+	// A template of the reporting cycle (period.go) also records the
+	// unit's return in its period: read from the same file.
+	if rd.u.Period, err = readPeriodReturn(f); err != nil {
 		return nil, err
 	}
 	return rd.u, nil
@@ -366,13 +373,8 @@ func (r *rowReader) value(i int) string {
 	if i < len(r.raw) {
 		v = r.raw[i]
 	}
-	if strings.TrimSpace(v) == "" {
-		ref := cellName(i+1, r.row)
-		var f string
-		_ = guard(func() (err error) { f, err = r.rd.f.GetCellFormula(r.sheet, ref); return err })
-		if f != "" {
-			r.problem(msgFormula, ref, f)
-		}
+	if f := formulaWithoutValue(r.rd.f, r.sheet, cellName(i+1, r.row), v); f != "" {
+		r.problem(msgFormula, cellName(i+1, r.row), f)
 	}
 	if strings.ContainsRune(v, badUTF8) {
 		r.problem(msgNotUTF8, cellName(i+1, r.row))
@@ -383,6 +385,19 @@ func (r *rowReader) value(i int) string {
 	}
 	r.seen[i] = v
 	return v
+}
+
+// formulaWithoutValue is the formula of the cell ref of sheet when it
+// holds one without a computed value (v, the value read, is empty), as
+// scripts and some programs save them: both imports refuse such a cell,
+// naming it (msgFormula), rather than read it as empty.
+func formulaWithoutValue(f *excelize.File, sheet, ref, v string) string {
+	if strings.TrimSpace(v) != "" {
+		return ""
+	}
+	var formula string
+	_ = guard(func() (err error) { formula, err = f.GetCellFormula(sheet, ref); return err })
+	return formula
 }
 
 // text is the text of the cell under key, as typed.
