@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -70,7 +69,7 @@ func (u *UI) onPlanImport() {
 			return
 		}
 		name := r.URI().Name()
-		b, err := io.ReadAll(io.LimitReader(r, xlsx.MaxFileSize+1))
+		b, err := model.ReadBounded(r, model.MaxWorkbookSize, name)
 		r.Close()
 		if err != nil {
 			u.showError(u.say("Планът не е внесен", "The plan was not imported"), err)
