@@ -170,3 +170,30 @@ func TestUnitFilesNeverOverwriteOneAnother(t *testing.T) {
 		}
 	}
 }
+
+// The office role handed from one person to another in one workbook: the
+// new office user is saved first, so the strategy keeps one throughout.
+func TestPlanImportHandsTheOfficeOver(t *testing.T) {
+	dir := t.TempDir()
+	db, book := filepath.Join(dir, "new.db"), filepath.Join(dir, "plan.xlsx")
+	mustRun(t, "new", "-db", db, "-title", "Нова", "-name", "Иван", "-email", "ivan@example.bg")
+	mustRun(t, "plan-template", "-db", db, "-lang", "en", "-o", book)
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := findRow(t, f, "People", "Иван")
+	f.SetCellStr("People", "I"+row, "coordinator")
+	f.SetSheetRow("People", "B4", &[]any{"Мария", "Maria", "", "", "OFFICE", "maria@example.bg", "", "office"})
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, "plan-import", "-db", db, "-user", "ivan@example.bg", book)
+	d := planDocOf(t, db)
+	if p, _ := d.FindPerson("maria@example.bg"); p == nil || p.Role != model.RoleOffice {
+		t.Errorf("Мария: %+v, want the office role", p)
+	}
+	if p, _ := d.FindPerson("ivan@example.bg"); p == nil || p.Role != model.RoleCoordinator {
+		t.Errorf("Иван: %+v, want a coordinator", p)
+	}
+}

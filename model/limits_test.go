@@ -175,3 +175,26 @@ func TestCycleFilesAreDistinctAndShort(t *testing.T) {
 		t.Errorf("CycleFiles(colliding) = %v, want refused", err)
 	}
 }
+
+func TestCheckDuplicateKeys(t *testing.T) {
+	tests := []struct{ json, path string }{
+		{`{"a": 1, "b": 2}`, ""},
+		{`{"a": 1, "a": 2}`, "a"},
+		{`{"a": 1, "\u0061": 2}`, "a"},
+		{`{"a": "x\", \"a\": 1", "b": {"a": 1}}`, ""},
+		{`{"l": [{"k": 1}, {"k": 1, "k": 2}]}`, "l[1].k"},
+		{`{"l": [[1, 2], {"x": {"y": 1, "y": 1}}]}`, "l[1].x.y"},
+		{`{"a\\": 1, "a": 2}`, ""},
+		{`[{"a": 1}, {"a": 1}]`, ""},
+	}
+	for _, tt := range tests {
+		err := checkDuplicateKeys([]byte(tt.json))
+		var e *Error
+		switch {
+		case tt.path == "" && err != nil:
+			t.Errorf("%s: %v, want accepted", tt.json, err)
+		case tt.path != "" && (!errors.As(err, &e) || e.Field != tt.path):
+			t.Errorf("%s: %v, want the key %s refused", tt.json, err, tt.path)
+		}
+	}
+}

@@ -446,6 +446,14 @@ func (p *planBuilder) findPerson(r *bookRow) *model.Person {
 }
 
 func (p *planBuilder) persons() {
+	// The office users are saved first: a workbook that hands the office
+	// role from one person to another keeps an office user at every step.
+	first := len(p.changes)
+	defer func() {
+		slices.SortStableFunc(p.changes[first:], func(a, b PlanChange) int {
+			return btoi(a.row.choice("role") != string(model.RoleOffice)) - btoi(b.row.choice("role") != string(model.RoleOffice))
+		})
+	}()
 	for _, r := range p.sheet(pkPeople).rows {
 		stored := p.findPerson(r)
 		x := model.Person{}
@@ -826,4 +834,11 @@ func columnKey(field string) string {
 		return f + "EN"
 	}
 	return field
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
