@@ -214,12 +214,17 @@ func cycleReports(t *testing.T) map[string][]byte {
 	t.Helper()
 	dir := t.TempDir()
 	db := cycleDemo(t, dir)
-	decision := filepath.Join(dir, "decision.txt")
-	if err := os.WriteFile(decision, []byte("1. Приема отчета за изпълнението на Стратегията за дигитална трансформация на София към 30.11.2026 г.\n2. Одобрява удължаването на срока на мярка 2.1 до 31.12.2027 г.\n"), 0o644); err != nil {
-		t.Fatal(err)
+	// The draft decision, in the language of each report.
+	decisions := map[string]string{
+		"bg": "1. Приема отчета за изпълнението на Стратегията за дигитална трансформация на София към 30.11.2026 г.\n2. Одобрява удължаването на срока на мярка 2.1 до 31.12.2027 г.\n",
+		"en": "1. Accepts the implementation report of the Digital Transformation Strategy for Sofia as of 30 November 2026.\n2. Approves extending measure 2.1 to 31 December 2027.\n",
 	}
 	res := map[string][]byte{}
 	for _, lang := range []string{"bg", "en"} {
+		decision := filepath.Join(dir, "decision-"+lang+".txt")
+		if err := os.WriteFile(decision, []byte(decisions[lang]), 0o644); err != nil {
+			t.Fatal(err)
+		}
 		pdfPath := filepath.Join(dir, "report-"+lang+".pdf")
 		mustRun(t, "report", "-db", db, "-format", "pdf", "-lang", lang, "-asof", cycleAsOf, "-decision", decision, "-o", pdfPath)
 		book := filepath.Join(dir, "workbook-"+lang+".xlsx")

@@ -391,10 +391,9 @@ func (r *report) areaTitle(code string) string {
 	return orDash(code, r.w.none)
 }
 
-// isWebLink reports whether s is an http(s) address, which a reader may open.
-func isWebLink(s string) bool {
-	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
-}
+// isWebLink reports whether s is an http(s) address, which a reader may
+// open: the model's rule for links.
+func isWebLink(s string) bool { return s != "" && model.CheckLink("", "evidence", s) == nil }
 
 func (r *report) goalTitles(codes []string) string {
 	parts := make([]string, 0, len(codes))

@@ -178,12 +178,7 @@ func (pw *periodWriter) instructions() error {
 	return nil
 }
 
-func dateText(d model.Date, lang model.Lang) string {
-	if lang == model.BG {
-		return d.Format(lang) + " г."
-	}
-	return d.Format(lang)
-}
+func dateText(d model.Date, lang model.Lang) string { return d.DisplayText(lang) }
 
 func dateValidation(ref string, lang model.Lang) *excelize.DataValidation {
 	dv := excelize.NewDataValidation(true)
