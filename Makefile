@@ -11,7 +11,7 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Needed by tests and screenshots: a virtual display, PDF and workbook
 # checks, and a screen grabber.
-TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick postgresql chromium
+TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc fonts-crosextra-carlito imagemagick postgresql chromium
 # Needed by `make release` only: the mingw-w64 cross compiler, wixl (MSI),
 # ImageMagick (the .ico), xz and dpkg-deb.
 RELEASE_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools imagemagick xz-utils dpkg-dev
