@@ -13,7 +13,7 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 # checks, and a screen grabber.
 # nodejs and Java run the public site's checkers (axe-core, the Nu HTML
 # checker), which deps-web installs from npm.
-TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick postgresql chromium nodejs default-jre-headless
+TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc fonts-crosextra-carlito imagemagick postgresql chromium nodejs default-jre-headless
 # Needed by `make release` only: the mingw-w64 cross compiler, wixl (MSI),
 # ImageMagick (the .ico), xz and dpkg-deb.
 RELEASE_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools imagemagick xz-utils dpkg-dev
