@@ -188,7 +188,7 @@ apply();
 <div class="table-wrap" role="region" aria-label="{{.File}}" tabindex="0"><table>
 <thead><tr><th scope="col">{{$w.column}}</th><th scope="col">{{$w.type}}</th><th scope="col">{{$w.description}}</th></tr></thead>
 <tbody>
-{{range .Columns}}<tr><td><code>{{.Name}}</code></td><td>{{.Type}}</td><td>{{.Description}}</td></tr>
+{{range .Columns}}<tr><td><code>{{.Name}}</code></td><td><code>{{.Type}}</code></td><td>{{.Description}}</td></tr>
 {{end}}</tbody></table></div>
 {{end}}{{end}}`,
 }
