@@ -197,3 +197,32 @@ func TestPlanImportHandsTheOfficeOver(t *testing.T) {
 		t.Errorf("Иван: %+v, want a coordinator", p)
 	}
 }
+
+// A dry run of a workbook that changes the plan applies it inside the
+// file's transaction and leaves the file as it was.
+func TestPlanDryRunWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db, book := filepath.Join(dir, "demo.db"), filepath.Join(dir, "plan.xlsx")
+	mustRun(t, "demo", "-db", db)
+	mustRun(t, "plan-template", "-db", db, "-lang", "en", "-o", book)
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStr("Goals", "D3", "A new title")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	before := readFile(t, db)
+	audit := mustRun(t, "export", "-db", db)
+	out := mustRun(t, "plan-import", "-dry-run", "-db", db, "-user", "i.petrova@sofia.example", book)
+	if !strings.Contains(out, "Goals!3: change goal") || !strings.Contains(out, "dry run: 1 change(s)") {
+		t.Errorf("dry run: %s", out)
+	}
+	if !bytes.Equal(before, readFile(t, db)) || mustRun(t, "export", "-db", db) != audit {
+		t.Error("the dry run changed the file")
+	}
+	if out := mustRun(t, "plan-import", "-db", db, "-user", "i.petrova@sofia.example", book); !strings.Contains(out, "imported 1 change(s)") {
+		t.Errorf("import: %s", out)
+	}
+}
