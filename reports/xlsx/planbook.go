@@ -547,7 +547,11 @@ func (pw *planWriter) sheet(s planSheet) error {
 		var err error
 		switch c.kind {
 		case pcDate:
-			err = dv.SetRange(serial(model.MinDate), serial(model.MaxDate), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
+			first, last := model.MinDate, model.MaxDate // model's ranges (DESIGN.md §1.2)
+			if c.key == "due" || c.key == "completed" {
+				first, last = model.MinDue, model.MaxDue
+			}
+			err = dv.SetRange(serial(first), serial(last), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
 			dv.SetError(excelize.DataValidationErrorStyleStop, msgInvalidTitle.In(pw.lang), msgBadDate.In(pw.lang))
 		case pcMoney:
 			err = dv.SetRange(0, 1e13, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
