@@ -626,7 +626,7 @@ func cents(v float64) (int64, error) {
 		return 0, fmt.Errorf("%s has more than two decimals: amounts are in euro and cents", strconv.FormatFloat(v, 'f', -1, 64))
 	}
 	if c < 0 || c > model.MaxCents {
-		return 0, fmt.Errorf("%s is not an amount between %s and %s", strconv.FormatFloat(v, 'f', -1, 64), model.FormatEUR(0, model.EN), model.FormatEUR(model.MaxCents, model.EN))
+		return 0, fmt.Errorf("€%s is not an amount between %s and %s", model.FormatNumber(v, 2, model.EN), model.FormatEUR(0, model.EN), model.FormatEUR(model.MaxCents, model.EN))
 	}
 	return int64(c), nil
 }
