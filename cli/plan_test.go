@@ -191,21 +191,7 @@ func TestPlanImportNeedsAReasonAfterAdoption(t *testing.T) {
 	dir := t.TempDir()
 	db, book := filepath.Join(dir, "demo.db"), filepath.Join(dir, "plan.xlsx")
 	mustRun(t, "demo", "-db", db)
-	s, err := storage.Open(context.Background(), db, storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = s.Update(context.Background(), 1, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, err := model.AsPlanTx(tx)
-		if err != nil {
-			return err
-		}
-		return p.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: model.T("Решение № 338", "")})
-	})
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	adoptPlan(t, db, model.T("Решение № 338", ""))
 	mustRun(t, "plan-template", "-db", db, "-o", book)
 	f, err := excelize.OpenFile(book)
 	if err != nil {

@@ -281,6 +281,14 @@ func CheckLink(what, field, link string) error {
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return ruleError(RuleLink, 0, what, field, "%q is not an http(s) link", link)
 	}
+	// url.Parse lets through what no link may hold and what breaks an
+	// href: spaces, quotes, angle brackets, backslashes and the like.
+	if i := strings.IndexFunc(link, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || !unicode.IsPrint(r) || strings.ContainsRune("\"<>\\^`{|}", r)
+	}); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(link[i:])
+		return ruleError(RuleLink, 0, what, field, "%q is not an http(s) link: it holds %q", link, r)
+	}
 	return checkString(what, field, link, 2000)
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,14 +45,6 @@ var (
 
 // proposalKinds are the narrative kinds a coordinator may propose.
 var proposalKinds = []model.NarrativeKind{model.NarrativeHighlights, model.NarrativeRisks, model.NarrativeActions, model.NarrativeDecisions}
-
-var narrativeKindLabels = map[model.NarrativeKind]model.Text{
-	model.NarrativeCommentary: t("Коментар", "Commentary"),
-	model.NarrativeHighlights: t("Акценти", "Highlights"),
-	model.NarrativeRisks:      t("Рискове", "Risks"),
-	model.NarrativeActions:    t("Коригиращи действия", "Corrective actions"),
-	model.NarrativeDecisions:  t("Решения, искани от Съвета", "Decisions requested from the council"),
-}
 
 // WritePeriodTemplate writes the update template of unit for period p.
 func WritePeriodTemplate(w io.Writer, d *model.Doc, databaseID, unit string, p *model.Period, opt Options) error {
@@ -185,12 +178,7 @@ func (pw *periodWriter) instructions() error {
 	return nil
 }
 
-func dateText(d model.Date, lang model.Lang) string {
-	if lang == model.BG {
-		return d.Format(lang) + " г."
-	}
-	return d.Format(lang)
-}
+func dateText(d model.Date, lang model.Lang) string { return d.DisplayText(lang) }
 
 func dateValidation(ref string, lang model.Lang) *excelize.DataValidation {
 	dv := excelize.NewDataValidation(true)
@@ -246,7 +234,7 @@ func (pw *periodWriter) proposals() error {
 	row := firstDataRow
 	for _, a := range areasOfUnit(pw.d, pw.unit) {
 		for _, k := range proposalKinds {
-			vals := []any{a.Code + "|" + string(k), a.Code + " " + a.Title.In(lang), narrativeKindLabels[k].In(lang)}
+			vals := []any{a.Code + "|" + string(k), a.Code + " " + a.Title.In(lang), k.Label(lang)}
 			if err := pw.f.SetSheetRow(name, "A"+strconv.Itoa(row), &vals); err != nil {
 				return err
 			}
@@ -396,7 +384,7 @@ func readPeriodReturn(f *excelize.File) (PeriodReturn, error) {
 		}
 		area, kind, ok := strings.Cut(cell(0), "|")
 		k := model.NarrativeKind(kind)
-		if !ok || area == "" || narrativeKindLabels[k].BG == "" || k == model.NarrativeCommentary {
+		if !ok || area == "" || !slices.Contains(model.NarrativeKinds, k) || k == model.NarrativeCommentary {
 			problems = append(problems, Problem{Sheet: name, Row: i + 1, Message: "the row's hidden key was changed: make a new template"})
 			continue
 		}
