@@ -147,7 +147,7 @@ func (r *report) measureRow(t *table, i int) *trow {
 	}
 	var notes []tnote
 	if u := latestUpdate(m, r.asOf); u != nil {
-		notes = append(notes, t.note(fmt.Sprintf(r.w.lastUpdate, r.date(u.Date))+r.tr(u.Text), cMuted, 0))
+		notes = append(notes, t.note(fmt.Sprintf(r.w.lastUpdate, r.dateText(u.Date))+r.tr(u.Text), cMuted, 0))
 	}
 	if f.Overridden {
 		notes = append(notes, t.note(fmt.Sprintf(r.w.overriddenNote, f.Computed.Label(r.lang))+r.plain(m.Override.Reason), cNote, 0))
