@@ -65,7 +65,9 @@ func (r *report) areaSection(a *model.Area, as *model.AreaSummary, prev *model.A
 		return
 	}
 	shown := behind[:min(len(behind), r.perArea())]
-	t := r.measureTable(title)
+	// On a new page the list goes on under "A1. … — Мерки, които
+	// изостават (продължение)": the area and the list both named.
+	t := r.measureTable(title + " — " + r.w.behindTitle)
 	rows := make([]*trow, 0, len(shown))
 	for _, i := range shown {
 		rows = append(rows, r.measureRow(t, i))
