@@ -27,8 +27,9 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 	// Writers queue here, as they do for the SQLite file: the strategy
 	// read next is the one the change applies to.
 	// A writer that holds the queue too long (a forgotten psql session)
-	// makes the others fail after a while rather than hang.
-	if _, err := sqlTx.Exec(ctx, "SET LOCAL lock_timeout = '15s'; SELECT st_write_lock()"); err != nil {
+	// is ended by the next one after 15 s (st_write_lock); no statement
+	// of ours holds it longer than a minute.
+	if _, err := sqlTx.Exec(ctx, "SET LOCAL lock_timeout = '15s'; SET LOCAL statement_timeout = '60s'; SELECT st_write_lock()"); err != nil {
 		return wrapSQL(err, "begin a change of %s", s.display)
 	}
 	t, err := s.newTx(ctx, sqlTx, actor)
@@ -121,9 +122,17 @@ func (t *tx) measure(id model.ID) *model.Measure {
 }
 
 func (t *tx) audit(action model.Action, entity model.Entity, id model.ID, field, old, new string) error {
-	// The server links the entry into the chain (st_audit_append).
-	_, err := t.sql.Exec(t.ctx, "SELECT st_audit_append($1, $2, $3, $4, $5, $6, $7, $8)",
-		t.at, t.user, string(action), string(entity), id, field, old, new)
+	// The server links the entry into the chain (st_audit_append); for a
+	// person's login it also dates and signs it, and checks that their
+	// role may make the change. Only the owner's entries carry the
+	// client's time and author.
+	var err error
+	if t.store.me != 0 {
+		_, err = t.sql.Exec(t.ctx, "SELECT st_audit_append($1, $2, $3, $4, $5, $6)", string(action), string(entity), id, field, old, new)
+	} else {
+		_, err = t.sql.Exec(t.ctx, "SELECT st_audit_append($1, $2, $3, $4, $5, $6, $7, $8)",
+			t.at, t.user, string(action), string(entity), id, field, old, new)
+	}
 	return wrapSQL(err, "write the audit log")
 }
 
