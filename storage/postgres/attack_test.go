@@ -357,6 +357,7 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		fmt.Sprintf("UPDATE milestones SET completed = 'not a date' WHERE id = %d", ms),
 		fmt.Sprintf("UPDATE milestones SET completed = '2026-02-30' WHERE id = %d", ms),
 		fmt.Sprintf("UPDATE milestones SET completed = '1999-12-31' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET completed = '%s' WHERE id = %d", model.MaxDue, ms), // in the future: backup refuses it
 		fmt.Sprintf("UPDATE milestones SET note = repeat('x', %d) WHERE id = %d", model.MaxNote+1, ms),
 		fmt.Sprintf("UPDATE milestones SET version = 1000 WHERE id = %d", ms),
 		fmt.Sprintf("UPDATE milestones SET id = 999999 WHERE id = %d", ms),
@@ -367,6 +368,8 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		fmt.Sprintf("UPDATE kpi_values SET value = %g WHERE id = %d", model.MaxKPIValue*10, v),
 		fmt.Sprintf("UPDATE kpi_values SET date = '2026-13-01' WHERE id = %d", v),
 		fmt.Sprintf("UPDATE kpi_values SET note = repeat('x', %d) WHERE id = %d", model.MaxNote+1, v),
+		fmt.Sprintf("UPDATE kpi_values SET date = '%s' WHERE id = %d", model.MinDue, v), // before the KPI's baseline
+		fmt.Sprintf("INSERT INTO updates (measure_id, date, author_id, text_bg, text_en, version) VALUES (%d, '2026-11-02', %d, ' ', E'\u00a0', 1)", m, coord.ID),
 		fmt.Sprintf("INSERT INTO kpi_values (id, kpi_id, date, value, note, source, version) VALUES (999999, %d, '2026-11-02', 1, '', '', 1)", kpi.ID),
 		fmt.Sprintf("INSERT INTO kpi_values (kpi_id, date, value, note, source, version) VALUES (%d, 'yesterday', 1, '', '', 1)", kpi.ID),
 		fmt.Sprintf("INSERT INTO updates (id, measure_id, date, author_id, text_bg, text_en, version) VALUES (999999, %d, '2026-11-02', %d, 'x', 'x', 1)", m, coord.ID),
@@ -389,6 +392,10 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 	}
 	if got := export(t, s); string(got) != string(before) {
 		t.Error("the coordinator's refused statements changed the data")
+	}
+	// What the model accepts, the server accepts: completed today.
+	if _, err := sqlExec(t, as, "UPDATE milestones SET completed = to_char(current_date, 'YYYY-MM-DD') WHERE id = $1", ms); err != nil {
+		t.Errorf("coordinator completes a milestone today: %v", err)
 	}
 }
 
@@ -483,6 +490,62 @@ func TestAttackPasswordsAreNeverShown(t *testing.T) {
 		}
 		if !strings.Contains(msg, `"nobody_here"`) || !strings.Contains(msg, "does not exist") {
 			t.Errorf("connection error lost the server's reason: %s", msg)
+		}
+	}
+}
+
+// The office's own login, through the app, changes and deletes anything
+// (a measure with its children too): the server's entries are accepted,
+// and the chain checks.
+func TestOfficeLoginEditsEverything(t *testing.T) {
+	s, url, d := grantedDemo(t)
+	office := personByRole(t, d, model.RoleOffice)
+	os, err := Open(ctx, withLogin(url, LoginName(office)), Options{Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Close()
+	editEverything(t, os)
+	m := d.Measures[0]
+	if err := os.Update(ctx, office.ID, model.ActionDelete, "", func(tx model.Tx) error { return tx.Delete(model.EntityMeasure, m.ID, m.Version) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Check(ctx); err != nil {
+		t.Errorf("check after the office's changes: %v", err)
+	}
+}
+
+// What a coordinator may record is asked of the model's rules.
+func TestCoordinatorRulesFollowTheModel(t *testing.T) {
+	rules := map[[3]string]bool{}
+	for _, r := range coordinatorRules() {
+		rules[r] = true
+	}
+	for _, tt := range []struct {
+		rule [3]string
+		want bool
+	}{
+		{[3]string{"measure", "update", "manualProgress"}, true},
+		{[3]string{"milestone", "update", "note"}, true},
+		{[3]string{"milestone", "update", "completed"}, true},
+		{[3]string{"kpi_value", "create", ""}, true},
+		{[3]string{"kpi_value", "update", "value"}, true},
+		{[3]string{"update", "delete", ""}, true},
+		{[3]string{"update", "update", "text"}, true},
+		{[3]string{"period", "update", "returns"}, true},
+		{[3]string{"period", "update", "narrative"}, true},
+		{[3]string{"file", "import", ""}, true},
+		{[3]string{"milestone", "update", "title"}, false},
+		{[3]string{"milestone", "create", ""}, false},
+		{[3]string{"update", "update", "author"}, false},
+		{[3]string{"update", "update", "internal"}, false},
+		{[3]string{"measure", "update", "title"}, false},
+		{[3]string{"goal", "create", ""}, false},
+		{[3]string{"period", "update", "state"}, false},
+		{[3]string{"kpi", "update", "target"}, false},
+	} {
+		if got := rules[tt.rule]; got != tt.want {
+			t.Errorf("coordinator may %v: %v, want %v", tt.rule, got, tt.want)
 		}
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"strategytracker/model"
@@ -218,10 +219,22 @@ func valueChecks() []valueCheck {
 		{"kpi_values", "st_value", fmt.Sprintf("abs(value) <= %g", float64(model.MaxKPIValue))},
 		{"kpi_values", "st_texts", text("note", "source")},
 		{"updates", "st_date", date("date", false)},
-		{"updates", "st_text", text("text_bg", "text_en")},
+		{"updates", "st_text", text("text_bg", "text_en") + " AND (" + notBlank("text_bg") + " OR " + notBlank("text_en") + ")"},
 		{"periods", "st_returns", jsonListCheck("returns", reflect.TypeOf(model.UnitReturn{}))},
 		{"periods", "st_narrative", jsonListCheck("narrative", reflect.TypeOf(model.Narrative{}))},
 	}
+}
+
+// notBlank is true when col holds more than white space, as model.Text's
+// IsEmpty (strings.TrimSpace) sees it: the class is Go's unicode.IsSpace.
+func notBlank(col string) string {
+	var class strings.Builder
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if unicode.IsSpace(r) {
+			fmt.Fprintf(&class, "\\u%04x", r)
+		}
+	}
+	return fmt.Sprintf("%s ~ E'[^%s]'", col, class.String())
 }
 
 // jsonListCheck is the constraint that col holds a JSON list of objects

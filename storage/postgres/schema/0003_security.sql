@@ -33,7 +33,8 @@ CREATE TABLE st_coordinator_may (
 );
 
 -- Rows deleted in a transaction, so that an audit entry of a deletion
--- names a row that was deleted, of a measure the login coordinates.
+-- names a row that was deleted (for a coordinator's, of a measure they
+-- coordinate).
 CREATE TABLE st_deleted (
   xact       bigint NOT NULL,
   entity     text NOT NULL,
@@ -169,7 +170,6 @@ DECLARE
   m bigint;
 BEGIN
   IF p_action = 'delete' THEN
-    DELETE FROM st_deleted WHERE xact <> txid_current() AND txid_status(xact) IS DISTINCT FROM 'in progress';
     DELETE FROM st_deleted d WHERE d.ctid = (SELECT x.ctid FROM st_deleted x
       WHERE x.xact = txid_current() AND x.entity = p_entity AND x.id = p_id LIMIT 1)
       RETURNING d.measure_id INTO m;
@@ -215,6 +215,13 @@ BEGIN
   RETURN OLD;
 END
 $$;
+CREATE TRIGGER st_deleted AFTER DELETE ON goals FOR EACH ROW EXECUTE FUNCTION st_note_deletion('goal');
+CREATE TRIGGER st_deleted AFTER DELETE ON areas FOR EACH ROW EXECUTE FUNCTION st_note_deletion('area');
+CREATE TRIGGER st_deleted AFTER DELETE ON units FOR EACH ROW EXECUTE FUNCTION st_note_deletion('unit');
+CREATE TRIGGER st_deleted AFTER DELETE ON people FOR EACH ROW EXECUTE FUNCTION st_note_deletion('person');
+CREATE TRIGGER st_deleted AFTER DELETE ON measures FOR EACH ROW EXECUTE FUNCTION st_note_deletion('measure');
+CREATE TRIGGER st_deleted AFTER DELETE ON milestones FOR EACH ROW EXECUTE FUNCTION st_note_deletion('milestone');
+CREATE TRIGGER st_deleted AFTER DELETE ON kpis FOR EACH ROW EXECUTE FUNCTION st_note_deletion('kpi');
 CREATE TRIGGER st_deleted AFTER DELETE ON kpi_values FOR EACH ROW EXECUTE FUNCTION st_note_deletion('kpi_value');
 CREATE TRIGGER st_deleted AFTER DELETE ON updates FOR EACH ROW EXECUTE FUNCTION st_note_deletion('update');
 
@@ -228,6 +235,9 @@ DECLARE
   me people%ROWTYPE;
   m bigint;
 BEGIN
+  IF p_action = 'delete' THEN -- forget the deletions of transactions that are over
+    DELETE FROM st_deleted WHERE xact <> txid_current() AND txid_status(xact) IS DISTINCT FROM 'in progress';
+  END IF;
   SELECT * INTO me FROM people WHERE id = st_me();
   IF me.id IS NULL THEN
     RAISE EXCEPTION 'audit entry: login % is no person''s of this strategy (an administrator runs server grant)', session_user
@@ -253,7 +263,8 @@ BEGIN
   ELSIF me.role <> 'office' OR p_action = 'load' THEN
     RAISE EXCEPTION 'audit entry: % (%) may not %', session_user, me.role, p_action USING ERRCODE = '42501';
   ELSIF p_action IN ('create', 'update', 'snapshot') AND NOT st_row_exists(p_entity, p_entity_id)
-     OR p_action = 'delete' AND st_row_exists(p_entity, p_entity_id) THEN
+     OR p_action = 'delete' AND NOT st_row_exists(p_entity, p_entity_id) -- a deleted row's children are logged first
+        AND NOT EXISTS (SELECT 1 FROM st_deleted WHERE xact = txid_current() AND entity = p_entity AND id = p_entity_id) THEN
     RAISE EXCEPTION 'audit entry: % % % does not match the data', p_action, p_entity, p_entity_id USING ERRCODE = '42501';
   END IF;
   RETURN st_audit_write(to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
@@ -300,3 +311,38 @@ EXCEPTION WHEN others THEN
   RETURN false;
 END
 $$;
+
+-- The rules of the model that depend on today or on another row, for
+-- what coordinators write: a milestone is not completed in the future
+-- (in the time zone `server init` ran in, the office's), a KPI's value
+-- is not dated before its baseline.
+CREATE TABLE st_settings (
+  id        integer PRIMARY KEY CHECK (id = 1),
+  time_zone text NOT NULL
+);
+
+CREATE FUNCTION st_row_rules() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  today text := to_char(clock_timestamp() AT TIME ZONE coalesce((SELECT time_zone FROM st_settings), 'UTC'), 'YYYY-MM-DD');
+  baseline text;
+BEGIN
+  IF st_is_owner() OR st_my_role() IS NOT DISTINCT FROM 'office' THEN
+    RETURN NEW;
+  END IF;
+  IF TG_TABLE_NAME = 'milestones' AND (to_jsonb(NEW) ->> 'completed') > today THEN
+    RAISE EXCEPTION 'milestone %: completed (%) is in the future (today is %)', NEW.id, to_jsonb(NEW) ->> 'completed', today
+      USING ERRCODE = '23514';
+  END IF;
+  IF TG_TABLE_NAME = 'kpi_values' THEN
+    SELECT baseline_date INTO baseline FROM kpis WHERE id = (to_jsonb(NEW) ->> 'kpi_id')::bigint;
+    IF (to_jsonb(NEW) ->> 'date') < baseline THEN
+      RAISE EXCEPTION 'KPI value %: date (%) is before the KPI''s baseline date (%)', NEW.id, to_jsonb(NEW) ->> 'date', baseline
+        USING ERRCODE = '23514';
+    END IF;
+  END IF;
+  RETURN NEW;
+END
+$$;
+CREATE TRIGGER st_row_rules BEFORE INSERT OR UPDATE ON milestones FOR EACH ROW EXECUTE FUNCTION st_row_rules();
+CREATE TRIGGER st_row_rules BEFORE INSERT OR UPDATE ON kpi_values FOR EACH ROW EXECUTE FUNCTION st_row_rules();

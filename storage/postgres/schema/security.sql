@@ -37,3 +37,7 @@ BEGIN
     END;
   END IF;
 END $$;
+
+-- "Today" of the server's rules is in the time zone this init runs in.
+INSERT INTO st_settings (id, time_zone) VALUES (1, current_setting('TimeZone'))
+  ON CONFLICT (id) DO UPDATE SET time_zone = excluded.time_zone;
