@@ -516,12 +516,11 @@ func CheckPeriodSave(d *Doc, actor *Person, p *Period) (old *Period, index int, 
 	index = slices.IndexFunc(d.Periods, func(x Period) bool { return x.ID == p.ID })
 	if p.ID != 0 {
 		if index < 0 {
-			return nil, -1, Errorf(ENOTFOUND, "%s %d does not exist", EntityPeriod, p.ID)
+			return nil, -1, NotFound(EntityPeriod, p.ID)
 		}
 		old = &d.Periods[index]
 		if old.Version != p.Version {
-			return nil, -1, Errorf(ECONFLICT, "%s %d was changed by someone else since you read it (version %d, yours %d): reload it; your values are kept so you can apply them again",
-				EntityPeriod, p.ID, old.Version, p.Version)
+			return nil, -1, ConflictError(EntityPeriod, p.ID, old.Version, p.Version)
 		}
 		a, _ := CanonicalJSON(old.Narrative)
 		b, _ := CanonicalJSON(p.Narrative)

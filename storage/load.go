@@ -76,7 +76,7 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 		if err := insert("measure "+m.Code, "measures", measureCols, m.ID, measureArgs(m)); err != nil {
 			return err
 		}
-		if err := writeMeasureLists(ctx, tx, m); err != nil {
+		if err := writeMeasureLists(ctx, tx, m.ID, m); err != nil {
 			return wrapSQL(err, "load measure %s", m.Code)
 		}
 		for j := range m.Milestones {
@@ -137,33 +137,5 @@ func (s *Store) load(ctx context.Context, d *model.Doc, databaseID string) error
 
 // CreateSnapshot freezes the figures at asOf; see model.Store.
 func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string, asOf model.Date) (*model.Snapshot, error) {
-	if err := model.ValidateSnapshotName(name); err != nil {
-		return nil, err // before a write transaction is begun
-	}
-	var sn *model.Snapshot
-	err := s.Update(ctx, actor, model.ActionSnapshot, "", func(mt model.Tx) error {
-		var err error
-		sn, err = mt.(*tx).snapshot(name, asOf)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return sn, nil
-}
-
-// snapshot freezes the figures at asOf under name inside the transaction.
-func (t *tx) snapshot(name string, asOf model.Date) (*model.Snapshot, error) {
-	sn, record, err := t.doc.NewSnapshot(t.actor, name, asOf, t.at)
-	if err != nil {
-		return nil, err
-	}
-	res, err := t.sql.ExecContext(t.ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES (?, ?, ?, ?, ?, ?)",
-		sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures))
-	if err != nil {
-		return nil, wrapSQL(err, "snapshot %q", name)
-	}
-	sn.ID, _ = res.LastInsertId()
-	t.doc.Snapshots = append(t.doc.Snapshots, *sn)
-	return sn, t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", record)
+	return model.CreateSnapshot(ctx, s, actor, name, asOf)
 }

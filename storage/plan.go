@@ -3,16 +3,12 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"fmt"
 
 	"strategytracker/model"
 )
 
-// The adopted plan and its revisions (migration 0004). Kept apart from
-// tx.go: tx.go calls reviseChanges from write, readDoc calls readPlan and
-// load calls loadPlan.
-
-var _ model.PlanTx = (*tx)(nil)
+// The adopted plan and its revisions (migration 0004): readDoc calls
+// readPlan, load calls loadPlan, the writer (tx.go) the inserts.
 
 func readPlan(ctx context.Context, q queryer, d *model.Doc) error {
 	var a model.Adoption
@@ -62,80 +58,6 @@ func loadPlan(ctx context.Context, x execer, d *model.Doc) error {
 	}
 	for i := range d.Revisions {
 		if _, err := insertRevision(ctx, x, &d.Revisions[i]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// Adopt marks the plan adopted; see model.PlanTx.
-func (t *tx) Adopt(a *model.Adoption) error {
-	if err := model.Authorize(t.actor, model.EntityAdoption, model.OpCreate, nil, nil); err != nil {
-		return err
-	}
-	if t.doc.Adoption != nil {
-		return model.Errorf(model.ECONFLICT, "the plan was already adopted on %s by %s", t.doc.Adoption.AdoptedOn.Format(model.BG), t.doc.Adoption.By)
-	}
-	a.By, a.At = t.user, t.at
-	if err := a.Validate(); err != nil {
-		return err
-	}
-	if err := insertAdoption(t.ctx, t.sql, a); err != nil {
-		return err
-	}
-	stored := *a
-	t.doc.Adoption = &stored
-	record, _ := model.CanonicalJSON(a)
-	return t.audit(model.ActionCreate, model.EntityAdoption, 1, "", "", string(record))
-}
-
-// SetRevisionReason gives the reason for the changes of adopted values
-// that follow; see model.PlanTx.
-func (t *tx) SetRevisionReason(reason model.Text) { t.reason = reason }
-
-// reviseChanges records a revision for every change of an adopted value
-// among changes, refusing them when no reason was given.
-func (t *tx) reviseChanges(entity model.Entity, m *model.Measure, id model.ID, changes []model.FieldChange) error {
-	if t.doc.Adoption == nil {
-		return nil
-	}
-	for _, c := range changes {
-		if !model.IsRevisable(entity, c.Field) {
-			continue
-		}
-		what := fmt.Sprintf("%s %d", entity, id)
-		if m != nil {
-			what = fmt.Sprintf("%s %d of measure %s", entity, id, m.Code)
-			if entity == model.EntityMeasure {
-				what = "measure " + m.Code
-			}
-		}
-		if t.reason.IsEmpty() {
-			return model.Errorf(model.EINVALID, "%s: %s is part of the plan adopted on %s: %s (it is kept as a revision)",
-				what, c.Field, t.doc.Adoption.AdoptedOn.Format(model.BG), model.ReasonNeeded)
-		}
-		var measureID model.ID
-		if m != nil {
-			measureID = m.ID
-		}
-		prev := model.RevisionValue(c.Old)
-		orig, ok := t.doc.OriginalValue(entity, id, c.Field)
-		if !ok {
-			orig = prev
-		}
-		r := model.Revision{Entity: entity, EntityID: id, MeasureID: measureID, Field: c.Field, Original: orig,
-			Previous: prev, Current: model.RevisionValue(c.New), At: t.at, By: t.user, Reason: t.reason}
-		if err := r.Validate(); err != nil {
-			return err
-		}
-		n, err := insertRevision(t.ctx, t.sql, &r)
-		if err != nil {
-			return err
-		}
-		r.ID = n
-		t.doc.Revisions = append(t.doc.Revisions, r)
-		record, _ := model.CanonicalJSON(r)
-		if err := t.audit(model.ActionCreate, model.EntityRevision, n, "", "", string(record)); err != nil {
 			return err
 		}
 	}

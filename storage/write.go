@@ -115,26 +115,26 @@ func updateRow(ctx context.Context, x execer, table, cols string, id model.ID, v
 	return n == 1, err
 }
 
-// writeMeasureLists replaces a measure's goals, partners and funding.
-func writeMeasureLists(ctx context.Context, x execer, m *model.Measure) error {
+// writeMeasureLists replaces the goals, partners and funding of measure id with m's.
+func writeMeasureLists(ctx context.Context, x execer, id model.ID, m *model.Measure) error {
 	for _, table := range []string{"measure_goals", "measure_partners", "funding"} {
-		if _, err := x.ExecContext(ctx, "DELETE FROM "+table+" WHERE measure_id = ?", m.ID); err != nil {
+		if _, err := x.ExecContext(ctx, "DELETE FROM "+table+" WHERE measure_id = ?", id); err != nil {
 			return err
 		}
 	}
 	for _, g := range m.Goals {
-		if _, err := x.ExecContext(ctx, "INSERT INTO measure_goals (measure_id, goal) VALUES (?, ?)", m.ID, g); err != nil {
+		if _, err := x.ExecContext(ctx, "INSERT INTO measure_goals (measure_id, goal) VALUES (?, ?)", id, g); err != nil {
 			return err
 		}
 	}
 	for _, u := range m.Partners {
-		if _, err := x.ExecContext(ctx, "INSERT INTO measure_partners (measure_id, unit) VALUES (?, ?)", m.ID, u); err != nil {
+		if _, err := x.ExecContext(ctx, "INSERT INTO measure_partners (measure_id, unit) VALUES (?, ?)", id, u); err != nil {
 			return err
 		}
 	}
 	for i, f := range m.Funding {
 		if _, err := x.ExecContext(ctx, "INSERT INTO funding (measure_id, pos, name_bg, name_en, amount_cents) VALUES (?, ?, ?, ?, ?)",
-			m.ID, i, f.Name.BG, f.Name.EN, f.AmountCents); err != nil {
+			id, i, f.Name.BG, f.Name.EN, f.AmountCents); err != nil {
 			return err
 		}
 	}

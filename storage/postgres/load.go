@@ -171,52 +171,5 @@ func (s *Store) load(ctx context.Context, d *model.Doc, log []model.AuditEntry, 
 
 // CreateSnapshot freezes the figures at asOf; see model.Store.
 func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string, asOf model.Date) (*model.Snapshot, error) {
-	if err := model.ValidateSnapshotName(name); err != nil {
-		return nil, err
-	}
-	if asOf == 0 {
-		return nil, model.Errorf(model.EINVALID, "snapshot: as-of date is empty")
-	}
-	var sn *model.Snapshot
-	err := s.Update(ctx, actor, model.ActionSnapshot, "", func(mt model.Tx) error {
-		var err error
-		sn, err = mt.(*tx).snapshot(name, asOf)
-		return err
-	})
-	return sn, err
-}
-
-// snapshot freezes the figures at asOf under name inside the transaction.
-func (t *tx) snapshot(name string, asOf model.Date) (*model.Snapshot, error) {
-	if err := model.ValidateSnapshotName(name); err != nil {
-		return nil, err
-	}
-	if asOf == 0 {
-		return nil, model.Errorf(model.EINVALID, "snapshot: as-of date is empty")
-	}
-	if err := model.Authorize(t.actor, model.EntitySnapshot, model.OpCreate, nil, nil); err != nil {
-		return nil, err
-	}
-	for _, other := range t.doc.Snapshots {
-		if other.Name == name {
-			return nil, model.Errorf(model.EINVALID, "snapshot %q already exists: choose another name", name)
-		}
-	}
-	content, sum, err := model.EncodeFigures(model.ComputeSnapshotFigures(t.doc, asOf))
-	if err != nil {
-		return nil, model.Errorf(model.EINTERNAL, "snapshot: %v", err)
-	}
-	sn := &model.Snapshot{Name: name, AsOf: asOf, CreatedAt: t.at, CreatedBy: t.user, SHA256: sum, Figures: content}
-	err = t.sql.QueryRow(t.ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-		sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures)).Scan(&sn.ID)
-	if err != nil {
-		return nil, wrapSQL(err, "snapshot %q", name)
-	}
-	t.doc.Snapshots = append(t.doc.Snapshots, *sn)
-	record, _ := model.CanonicalJSON(struct {
-		Name   string     `json:"name"`
-		AsOf   model.Date `json:"asOf"`
-		SHA256 string     `json:"sha256"`
-	}{name, asOf, sum})
-	return sn, t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", string(record))
+	return model.CreateSnapshot(ctx, s, actor, name, asOf)
 }

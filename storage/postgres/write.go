@@ -138,26 +138,26 @@ func updateRow(ctx context.Context, q querier, table, cols string, id model.ID, 
 	return tag.RowsAffected() == 1, nil
 }
 
-// writeMeasureLists replaces a measure's goals, partners and funding.
-func writeMeasureLists(ctx context.Context, q querier, m *model.Measure) error {
+// writeMeasureLists replaces the goals, partners and funding of measure id with m's.
+func writeMeasureLists(ctx context.Context, q querier, id model.ID, m *model.Measure) error {
 	for _, table := range []string{"measure_goals", "measure_partners", "funding"} {
-		if _, err := q.Exec(ctx, "DELETE FROM "+table+" WHERE measure_id = $1", m.ID); err != nil {
+		if _, err := q.Exec(ctx, "DELETE FROM "+table+" WHERE measure_id = $1", id); err != nil {
 			return err
 		}
 	}
 	for _, g := range m.Goals {
-		if _, err := q.Exec(ctx, "INSERT INTO measure_goals (measure_id, goal) VALUES ($1, $2)", m.ID, g); err != nil {
+		if _, err := q.Exec(ctx, "INSERT INTO measure_goals (measure_id, goal) VALUES ($1, $2)", id, g); err != nil {
 			return err
 		}
 	}
 	for _, u := range m.Partners {
-		if _, err := q.Exec(ctx, "INSERT INTO measure_partners (measure_id, unit) VALUES ($1, $2)", m.ID, u); err != nil {
+		if _, err := q.Exec(ctx, "INSERT INTO measure_partners (measure_id, unit) VALUES ($1, $2)", id, u); err != nil {
 			return err
 		}
 	}
 	for i, f := range m.Funding {
 		if _, err := q.Exec(ctx, "INSERT INTO funding (measure_id, pos, name_bg, name_en, amount_cents) VALUES ($1, $2, $3, $4, $5)",
-			m.ID, i, f.Name.BG, f.Name.EN, f.AmountCents); err != nil {
+			id, i, f.Name.BG, f.Name.EN, f.AmountCents); err != nil {
 			return err
 		}
 	}
