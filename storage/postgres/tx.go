@@ -2,10 +2,11 @@ package postgres
 
 import (
 	"context"
-	"slices"
+	"fmt"
 
 	"github.com/jackc/pgx/v5"
 
+	"strategytracker/internal/sqlrow"
 	"strategytracker/model"
 )
 
@@ -46,8 +47,8 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 	return wrapSQL(sqlTx.Commit(ctx), "save the change of %s", s.display)
 }
 
-// writer is the server's model.RowWriter: the rows, revisions, snapshots
-// and audit entries of one write transaction.
+// writer is the server's model.RowWriter: it runs the row layer's
+// statements (internal/sqlrow) and has the server chain the audit entries.
 type writer struct {
 	ctx    context.Context
 	sql    pgx.Tx
@@ -56,109 +57,44 @@ type writer struct {
 
 var _ model.RowWriter = (*writer)(nil)
 
-// tables names the table of each entity.
-var tables = map[model.Entity]string{
-	model.EntityStrategy: "meta", model.EntityGoal: "goals", model.EntityArea: "areas", model.EntityUnit: "units",
-	model.EntityPerson: "people", model.EntityMeasure: "measures", model.EntityMilestone: "milestones",
-	model.EntityKPI: "kpis", model.EntityKPIValue: "kpi_values", model.EntityUpdate: "updates", model.EntityPeriod: "periods",
-}
-
-// rowColumns returns the columns of row's table and row's values for them.
-func rowColumns(row model.Row) (string, []any) {
-	switch r := row.(type) {
-	case *model.Strategy:
-		return strategyCols, strategyArgs(r)
-	case *model.Goal:
-		return goalCols, goalArgs(r)
-	case *model.Area:
-		return areaCols, areaArgs(r)
-	case *model.Unit:
-		return unitCols, unitArgs(r)
-	case *model.Person:
-		return personCols, personArgs(r)
-	case *model.Measure:
-		return measureCols, measureArgs(r)
-	case *model.Milestone:
-		return milestoneCols, milestoneArgs(r)
-	case *model.KPI:
-		return kpiCols, kpiArgs(r)
-	case *model.KPIValue:
-		return kpiValueCols, kpiValueArgs(r)
-	case *model.Update:
-		return updateCols, updateArgs(r)
-	case *model.Period:
-		return periodCols, periodArgs(r)
-	}
-	return "", nil
-}
-
 func (w *writer) InsertRow(row model.Row) (model.ID, error) {
-	cols, args := rowColumns(row)
-	id, err := insertRow(w.ctx, w.sql, tables[row.Entity()], cols, 0, args)
-	if err != nil {
-		return 0, wrapSQL(err, "create %s", row.Entity())
+	id, err := insert(w.ctx, w.sql, fmt.Sprintf("create %s", row.Entity()), dialect.Insert(row, 0))
+	if m, ok := row.(*model.Measure); ok && err == nil {
+		err = run(w.ctx, w.sql, "create measure "+m.Code, dialect.MeasureLists(id, m)...)
 	}
-	if m, ok := row.(*model.Measure); ok {
-		if err := writeMeasureLists(w.ctx, w.sql, id, m); err != nil {
-			return 0, wrapSQL(err, "create measure %s", m.Code)
-		}
-	}
-	return id, nil
+	return id, err
 }
 
-// UpdateRow writes only the columns that changed: the server's column
-// grants allow a coordinator's change of progress, not a rewrite of the row.
+// UpdateRow writes the changed columns (sqlrow.Dialect.Update), and a
+// measure's lists only when they changed: a coordinator's login may write
+// neither the others nor the lists.
 func (w *writer) UpdateRow(row, stored model.Row, changes []model.FieldChange) (bool, error) {
-	cols, args := rowColumns(row)
-	_, old := rowColumns(stored)
-	ok, err := updateRow(w.ctx, w.sql, tables[row.Entity()], cols, row.RowID(), stored.RowVersion(), old, args)
-	if err != nil || !ok {
-		return ok, wrapSQL(err, "change %s %d", row.Entity(), row.RowID())
+	ok, err := affected(w.ctx, w.sql, fmt.Sprintf("change %s %d", row.Entity(), row.RowID()), dialect.Update(row, stored))
+	if m, isMeasure := row.(*model.Measure); isMeasure && ok && err == nil && sqlrow.ListsChanged(changes) {
+		err = run(w.ctx, w.sql, "change measure "+m.Code, dialect.MeasureLists(m.ID, m)...)
 	}
-	if m, isMeasure := row.(*model.Measure); isMeasure && listsChanged(changes) {
-		return true, wrapSQL(writeMeasureLists(w.ctx, w.sql, m.ID, m), "change measure %s", m.Code)
-	}
-	return true, nil
-}
-
-// listsChanged reports whether a measure's goals, partners or funding
-// (rows of their own tables) are among changes.
-func listsChanged(changes []model.FieldChange) bool {
-	return slices.ContainsFunc(changes, func(c model.FieldChange) bool {
-		return c.Field == "goals" || c.Field == "partners" || c.Field == "funding"
-	})
+	return ok, err
 }
 
 // DeleteRow removes a row and, through ON DELETE CASCADE, its children.
 func (w *writer) DeleteRow(row model.Row) (bool, error) {
-	tag, err := w.sql.Exec(w.ctx, "DELETE FROM "+tables[row.Entity()]+" WHERE id = $1 AND version = $2", row.RowID(), row.RowVersion())
-	if err != nil {
-		return false, wrapSQL(err, "delete %s %d", row.Entity(), row.RowID())
-	}
-	return tag.RowsAffected() == 1, nil
+	return affected(w.ctx, w.sql, fmt.Sprintf("delete %s %d", row.Entity(), row.RowID()), dialect.Delete(row))
 }
 
 func (w *writer) RewritePeriodLists(p *model.Period) error {
-	args := periodArgs(p)
-	_, err := w.sql.Exec(w.ctx, "UPDATE periods SET returns = $1, narrative = $2 WHERE id = $3", args[11], args[12], p.ID)
-	return wrapSQL(err, "rename codes in period %q", p.Name.In(model.BG))
+	return run(w.ctx, w.sql, fmt.Sprintf("rename codes in period %q", p.Name.In(model.BG)), dialect.PeriodLists(p))
 }
 
 func (w *writer) InsertRevision(r *model.Revision) (model.ID, error) {
-	id, err := insertRow0(w.ctx, w.sql, "revisions", revisionCols, revisionArgs(r))
-	return id, wrapSQL(err, "record revision of %s %d %s", r.Entity, r.EntityID, r.Field)
+	return insert(w.ctx, w.sql, fmt.Sprintf("record revision of %s %d %s", r.Entity, r.EntityID, r.Field), dialect.Revision(r))
 }
 
 func (w *writer) InsertAdoption(a *model.Adoption) error {
-	_, err := w.sql.Exec(w.ctx, adoptionInsert, adoptionArgs(a)...)
-	return wrapSQL(err, "adopt the plan")
+	return run(w.ctx, w.sql, "adopt the plan", dialect.Adoption(a))
 }
 
 func (w *writer) InsertSnapshot(sn *model.Snapshot) (model.ID, error) {
-	var id model.ID
-	err := w.sql.QueryRow(w.ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-		sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures)).Scan(&id)
-	return id, wrapSQL(err, "snapshot %q", sn.Name)
+	return insert(w.ctx, w.sql, fmt.Sprintf("snapshot %q", sn.Name), dialect.Snapshot(sn))
 }
 
 // Append adds e to the audit log: the server links it into the chain
