@@ -191,11 +191,7 @@ func TestPlanImportNeedsAReasonAfterAdoption(t *testing.T) {
 		t.Fatal(err)
 	}
 	err = s.Update(context.Background(), 1, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, err := model.AsPlanTx(tx)
-		if err != nil {
-			return err
-		}
-		return p.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: model.T("Решение № 338", "")})
+		return tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: model.T("Решение № 338", "")})
 	})
 	s.Close()
 	if err != nil {
