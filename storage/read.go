@@ -43,6 +43,13 @@ func (s *Store) ReadAll(ctx context.Context) (*model.Doc, []model.AuditEntry, er
 	return d, log, err
 }
 
+// LoginPerson is 0: a file has no logins; see model.Store.
+func (s *Store) LoginPerson() model.ID { return 0 }
+
+// Watch reports nothing: a file does not tell this process of another's
+// changes; see model.Store.
+func (s *Store) Watch(context.Context) <-chan struct{} { return model.NoChanges() }
+
 // SummaryDoc reads only what the figures of DESIGN.md §2 need — the
 // strategy's header, areas, measures with their funding, and milestones —
 // for a summary that

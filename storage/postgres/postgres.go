@@ -12,9 +12,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -37,16 +35,7 @@ var policiesSQL string
 // version to i+1. Tests of upgrades replace it.
 var migrations = embeddedMigrations
 
-func embeddedMigrations() []string {
-	names, _ := fs.Glob(migrationFiles, "schema/0*.sql")
-	sort.Strings(names)
-	steps := make([]string, len(names))
-	for i, n := range names {
-		b, _ := migrationFiles.ReadFile(n)
-		steps[i] = string(b)
-	}
-	return steps
-}
+func embeddedMigrations() []string { return sqlrow.Steps(migrationFiles, "schema/0*.sql") }
 
 // SchemaVersion is the schema version this build writes.
 func SchemaVersion() int { return len(migrations()) }
