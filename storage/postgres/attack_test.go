@@ -77,6 +77,82 @@ func session(t *testing.T, url string) *pgx.Conn {
 	return c
 }
 
+// Class 1: running code as the function owner. On PostgreSQL 13 and 14
+// PUBLIC may create objects in schema public; a login's operator there
+// must never run inside a SECURITY DEFINER function.
+func TestAttackDefinerFunctionsCannotBeHijacked(t *testing.T) {
+	name := bareDatabase(t, uniqueName("st_hijack"))
+	asSuperuser(t, name, "GRANT CREATE ON SCHEMA public TO PUBLIC") // as PostgreSQL 13 and 14 have it
+	url := dsn(name, "postgres")
+	s := initDemoGranted(t, url)
+	d, _ := s.Doc(ctx)
+	coord, own, _ := ownAndForeign(t, d)
+	var publicCreates bool
+	if err := s.pool.QueryRow(ctx, `SELECT EXISTS (SELECT 1 FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+		WHERE n.nspname = 'public' AND a.grantee = 0 AND a.privilege_type = 'CREATE')`).Scan(&publicCreates); err != nil {
+		t.Fatal(err)
+	}
+	if publicCreates {
+		t.Error("after server init, PUBLIC may still create objects in schema public")
+	}
+	as := session(t, withLogin(url, LoginName(coord)))
+	for _, login := range []string{LoginName(coord), LoginName(personByRole(t, d, model.RoleOffice)), LoginName(personByRole(t, d, model.RoleCouncil))} {
+		if _, err := sqlExec(t, withLogin(url, login), "CREATE FUNCTION public.st_probe() RETURNS int LANGUAGE sql AS 'SELECT 1'"); !isPermissionDenied(err) {
+			t.Errorf("%s creates a function in schema public: %v, want permission denied", login, err)
+		}
+	}
+	// The attack itself: an operator with an exact match for text || bigint,
+	// which the audit hash uses, that promotes the coordinator.
+	_, err := as.Exec(ctx, fmt.Sprintf(`CREATE FUNCTION public.st_evil(a text, b bigint) RETURNS text LANGUAGE sql AS $$
+		UPDATE people SET role = 'office' WHERE id = %d; SELECT a || b::text $$`, coord.ID))
+	if err == nil {
+		_, err = as.Exec(ctx, "CREATE OPERATOR public.|| (LEFTARG = text, RIGHTARG = bigint, FUNCTION = public.st_evil)")
+	}
+	if err == nil {
+		ms := own.Milestones[0]
+		as.Exec(ctx, "SELECT st_audit_append($1, $2, 'update', 'milestone', $3, 'note', '\"\"', '\"x\"')",
+			time.Now().UTC().Format(model.AuditTimeLayout), model.UserLabel(coord), ms.ID)
+		as.Exec(ctx, "SELECT st_audit_append('update', 'milestone', $1, 'note', '\"\"', '\"x\"')", ms.ID)
+	}
+	var role string
+	if err := s.pool.QueryRow(ctx, "SELECT role FROM people WHERE id = $1", coord.ID).Scan(&role); err != nil {
+		t.Fatal(err)
+	}
+	if role != string(model.RoleCoordinator) {
+		t.Errorf("the coordinator's operator ran as the function owner and made them %s", role)
+	}
+	// A temporary table is searched last: it cannot stand for the logins.
+	office := personByRole(t, d, model.RoleOffice)
+	if _, err := as.Exec(ctx, "CREATE TEMP TABLE st_logins (login text, person_id bigint, email text)"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := as.Exec(ctx, "INSERT INTO pg_temp.st_logins VALUES (session_user, $1, $2)", office.ID, office.Email); err != nil {
+		t.Fatal(err)
+	}
+	if err := as.QueryRow(ctx, "SELECT st_my_role()").Scan(&role); err != nil || role != string(model.RoleCoordinator) {
+		t.Errorf("with a temporary st_logins, the coordinator's role is %q (%v)", role, err)
+	}
+	// Every function of the schema fixes its search path, pg_catalog first.
+	rows, err := s.pool.Query(ctx, `SELECT p.proname, coalesce(array_to_string(p.proconfig, ','), '') FROM pg_proc p
+		JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public' AND p.proname LIKE 'st\_%' AND p.proname <> 'st_evil'`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var fn, config string
+		rows.Scan(&fn, &config)
+		n++
+		if !strings.Contains(config, "search_path=pg_catalog, public, pg_temp") {
+			t.Errorf("function %s: settings %q, want search_path=pg_catalog, public, pg_temp", fn, config)
+		}
+	}
+	if n == 0 {
+		t.Error("no st_ functions found")
+	}
+}
+
 // Where the schema cannot be secured (its owner is someone else, who lets
 // PUBLIC create in it), server init refuses and says why.
 func TestInitRefusesASchemaItCannotSecure(t *testing.T) {
