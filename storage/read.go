@@ -26,6 +26,23 @@ func (s *Store) Doc(ctx context.Context) (*model.Doc, error) {
 	return readDoc(ctx, tx)
 }
 
+// ReadAll reads the strategy and its whole audit log in one read
+// transaction: what copy moves to another store; see model.Store.
+func (s *Store) ReadAll(ctx context.Context) (*model.Doc, []model.AuditEntry, error) {
+	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, nil, wrapSQL(err, "read %s", s.path)
+	}
+	defer tx.Rollback()
+	d, err := readDoc(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	q, _ := dialect.AuditQuery(model.AuditFilter{})
+	log, err := readLog(ctx, tx, q)
+	return d, log, err
+}
+
 // SummaryDoc reads only what the figures of DESIGN.md §2 need — the
 // strategy's header, areas, measures with their funding, and milestones —
 // for a summary that

@@ -81,6 +81,10 @@ type Options struct {
 	// (PGPASSFILE, ~/.pgpass) nor the service file gave. The password is
 	// used for this connection only and never stored.
 	AskPassword func(prompt string) (string, error)
+	// Backup writes d with its audit log (and databaseID) to a new
+	// strategy file at path, checked: Store.Backup. The program that links
+	// the file driver gives it (cli.BackupToFile); without it Backup refuses.
+	Backup func(ctx context.Context, path string, d *model.Doc, log []model.AuditEntry, databaseID string) error
 }
 
 // Store is a strategy on a PostgreSQL server. It implements model.Store.
@@ -92,6 +96,7 @@ type Store struct {
 	databaseID string
 	now        func() time.Time
 	me         model.ID // the person the login acts as; 0 for the owner
+	backup     func(ctx context.Context, path string, d *model.Doc, log []model.AuditEntry, databaseID string) error
 	pids       sync.Map // backend process ids of this store's connections
 }
 
@@ -252,7 +257,7 @@ func redactKeyValues(s string) string {
 // Open connects to a server that holds a strategy. The login's person
 // (by e-mail) is who acts; a council member's session is read-only.
 func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
-	s := &Store{dsn: dsn, now: opts.Now}
+	s := &Store{dsn: dsn, now: opts.Now, backup: opts.Backup}
 	pool, display, err := connect(ctx, dsn, opts, &s.pids)
 	if err != nil {
 		return nil, err
@@ -351,12 +356,13 @@ func Create(ctx context.Context, dsn string, d *model.Doc, opts Options) (*Store
 	entry := model.AuditEntry{Seq: 1, At: now().UTC().Format(model.AuditTimeLayout), User: "strategytracker load",
 		Action: model.ActionLoad, Entity: model.EntityFile, New: record, PrevHash: model.GenesisHash}
 	entry.Hash = entry.ComputeHash()
-	return createExact(ctx, dsn, d, []model.AuditEntry{entry}, opts)
+	return CreateExact(ctx, dsn, d, []model.AuditEntry{entry}, opts)
 }
 
-// createExact writes d, every id as given, and log verbatim into the
-// server's empty schema in one transaction.
-func createExact(ctx context.Context, dsn string, d *model.Doc, log []model.AuditEntry, opts Options) (*Store, error) {
+// CreateExact writes d, every id as given, and log verbatim into the
+// server's empty schema in one transaction: the server end of copying a
+// strategy from another store (cli's copy). It needs the owner's connection.
+func CreateExact(ctx context.Context, dsn string, d *model.Doc, log []model.AuditEntry, opts Options) (*Store, error) {
 	now := opts.Now
 	if now == nil {
 		now = time.Now
@@ -367,7 +373,7 @@ func createExact(ctx context.Context, dsn string, d *model.Doc, log []model.Audi
 	if err := d.CheckSnapshots(); err != nil {
 		return nil, err
 	}
-	s := &Store{dsn: dsn, now: opts.Now}
+	s := &Store{dsn: dsn, now: opts.Now, backup: opts.Backup}
 	pool, display, err := connect(ctx, dsn, opts, &s.pids)
 	if err != nil {
 		return nil, err
