@@ -41,12 +41,21 @@ func embeddedMigrations() []string { return sqlrow.Steps(migrationFiles, "schema
 func SchemaVersion() int { return len(migrations()) }
 
 // IsURL reports whether a -db argument names a PostgreSQL server rather
-// than a file: a postgres:// or postgresql:// URL, or a connection string
-// naming a service of the PostgreSQL service file ("service=strategy").
+// than a file: a postgres:// or postgresql:// URL, or a key=value
+// connection string ("service=strategy", "host=db.example dbname=…"),
+// so that a password in one is never taken for part of a file's name.
 func IsURL(s string) bool {
 	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://") || strings.HasPrefix(l, "service=")
+	if strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://") {
+		return true
+	}
+	key, _, ok := strings.Cut(strings.TrimSpace(l), "=")
+	return ok && connKeys[strings.TrimSpace(key)]
 }
+
+// connKeys are the libpq keywords a key=value connection string may begin with.
+var connKeys = map[string]bool{"service": true, "host": true, "hostaddr": true, "port": true, "dbname": true,
+	"user": true, "password": true, "sslmode": true, "connect_timeout": true, "application_name": true}
 
 // Options adjust a store; the zero value is right for the application.
 type Options struct {
