@@ -194,7 +194,7 @@ func (r *report) card(i int, head string, opensSection bool) {
 	// Milestones.
 	t := r.newTable("", // the card's title repeats on a new page instead
 		col{r.w.milestone, 0, "L"}, col{r.w.due, r.dateColW() + 8, "L"}, col{r.w.completed, r.dateColW(), "L"},
-		col{r.w.state, 28, "L"}, col{r.w.weight, 13, "R"}, col{r.w.responsible, 27, "L"})
+		col{r.w.state, 25, "L"}, col{r.w.weight, 11, "R"}, col{r.w.responsible, 32, "L"})
 	rows := make([]*trow, 0, len(m.Milestones))
 	milestonesH := 0.0
 	for k := range m.Milestones {
