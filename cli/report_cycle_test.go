@@ -155,7 +155,18 @@ func returnTemplate(t *testing.T, db, tpls, dir string, k int, day string) {
 	d := docOf(t, db)
 	p := d.OpenPeriod()
 	unit := d.ReportingUnits()[k]
-	path := filepath.Join(tpls, model.TemplateFileName(p, unit, model.BG))
+	// The exported document carries no unit ids, which the file name
+	// ends with: find the unit's template by the rest of its name.
+	files, err := d.CycleFileOf(p, unit, model.BG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stem := strings.TrimSuffix(files.Template, "0.xlsx")
+	found, _ := filepath.Glob(filepath.Join(tpls, stem+"*.xlsx"))
+	if len(found) != 1 {
+		t.Fatalf("want one template %s*.xlsx in %s, found %v", stem, tpls, found)
+	}
+	path := found[0]
 	filled := filepath.Join(dir, "filled-"+p.Name.EN+"-"+unit+".xlsx")
 	date := model.MustDate(day)
 	fill(t, path, filled, func(f *excelize.File) {

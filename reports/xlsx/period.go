@@ -320,16 +320,12 @@ type PeriodReturn struct {
 	Proposals []model.Narrative
 }
 
-// ReadPeriodReturn reads the period parts of a template (b, the whole
-// file). A plain template gives a zero PeriodReturn; a damaged period part
-// is refused as SHEET!ROW problems.
-func ReadPeriodReturn(b []byte) (PeriodReturn, error) {
+// readPeriodReturn reads the period parts of a template, from the file
+// ReadUpdate opened (with its size limits and UTF-8 marks). A plain
+// template gives a zero PeriodReturn; a damaged period part is refused as
+// SHEET!ROW problems.
+func readPeriodReturn(f *excelize.File) (PeriodReturn, error) {
 	var pr PeriodReturn
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		return pr, model.Errorf(model.EINVALID, "the file is not a workbook: %v", err)
-	}
-	defer f.Close()
 	var meta [][]string
 	if err := guard(func() (err error) { meta, err = f.GetRows(metaSheet); return err }); err != nil {
 		return pr, nil // no hidden sheet: ReadUpdate says what is wrong
@@ -358,7 +354,7 @@ func ReadPeriodReturn(b []byte) (PeriodReturn, error) {
 			if err != nil {
 				return pr, model.Errorf(model.EINVALID, "%s: the template's field %s is damaged: make a new template", metaSheet, row[0])
 			}
-			if err := model.CheckUTF8(sheetInstructions.In(lang)+"!"+ref, v); err != nil {
+			if err := checkMarkedUTF8(sheetInstructions.In(lang)+"!"+ref, v); err != nil {
 				return pr, err
 			}
 			if row[0] == metaFilledBy {
@@ -406,7 +402,7 @@ func ReadPeriodReturn(b []byte) (PeriodReturn, error) {
 		text := model.T(bg, en)
 		n := model.Narrative{Area: area, Kind: k, Text: text}
 		for _, s := range []string{bg, en} {
-			if err := model.CheckUTF8(fmt.Sprintf("%s!%d", name, i+1), s); err != nil {
+			if err := checkMarkedUTF8(fmt.Sprintf("%s!%d", name, i+1), s); err != nil {
 				problems = append(problems, Problem{Sheet: name, Row: i + 1, Message: model.ErrorMessage(err)})
 			}
 		}

@@ -33,7 +33,7 @@ func TestPlanWorkbookRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, dbID := range []string{"db-1", "another file"} {
-			changes, problems := PlanPlanBook(d, book, dbID, model.MustDate("2026-11-30"))
+			changes, problems := planBook(d, book, dbID, model.MustDate("2026-11-30"))
 			if len(problems) > 0 || len(changes) > 0 {
 				t.Fatalf("%s %s: changes %v problems %v", lang, dbID, changes, problems)
 			}
@@ -82,7 +82,7 @@ func TestPlanWorkbookCellProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, problems := PlanPlanBook(d, book, "db-1", model.MustDate("2026-11-30"))
+	_, problems := planBook(d, book, "db-1", model.MustDate("2026-11-30"))
 	text := problems.Error()
 	for _, want := range []string{"Measures!3: cell L3", "Measures!3: cell P3", "more than two decimals", "Units!3: cell E3", "People!3: cell I3",
 		"Milestones!3: cell B3 (\"Measure\"): measure \"9.99\" does not exist", "KPIs!3: cell J3", "Funding!3: cell E3"} {
