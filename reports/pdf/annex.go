@@ -11,6 +11,10 @@ import (
 // milestones, indicators and updates. A card that fits on a page is never
 // split; a longer one starts on a page of its own and breaks between rows.
 
+// minTail is the least height of a card's part that runs onto the next
+// page, in millimetres, when the whole card would fit on a page.
+const minTail = 30.0
+
 const (
 	kvLabelSize = 7.2
 	kvValueSize = 7.8
@@ -66,7 +70,6 @@ func (r *report) annex() {
 		r.milestoneChanges(r.w.becameOverdue, r.changes.BecameOverdue, false, 0, 1)
 	}
 
-	r.newPage()
 	r.heading(r.w.cards, 13, 1, true, 60)
 	for _, code := range r.areaOrder() {
 		idx := r.byArea[code]
@@ -107,24 +110,40 @@ func (r *report) card(i int, head string) {
 		r.pair(r.w.leadUnit, r.unitName(m.LeadUnit), cText),
 		r.pair(r.w.responsible, r.personLine(m.Responsible), cText),
 		r.pair(r.w.partners, r.unitNames(m.Partners), cText),
-		r.pair(r.w.term, r.period(m.Start, m.End), cText),
+		r.pair(r.w.term, joinNonEmpty(" ", r.period(m.Start, m.End), paren(r.originally(model.EntityMeasure, m.ID, "end"))), cText),
 		r.pair(r.w.weight, r.num(m.Weight), cText),
 	}
-	exec := r.w.none
+	exec, execC := r.w.none, cText
 	if e, ok := model.BudgetExecution(m.PlannedCents, m.SpentCents); ok {
 		exec = r.pct(e)
+		if e > 100 {
+			exec, execC = exec+" — "+r.w.overPlan, cNote
+		}
+	}
+	funding, fundingC := r.fundingLine(m.Funding), cText
+	var funded int64
+	for _, f := range m.Funding {
+		funded += f.AmountCents
+	}
+	if len(m.Funding) > 0 && funded != m.PlannedCents {
+		// The sources do not add up to the planned budget: say so.
+		funding, fundingC = funding+" ("+fmt.Sprintf(r.w.fundingSum, r.eur(funded), r.eur(m.PlannedCents))+")", cNote
 	}
 	status := f.Status.Label(r.lang)
 	if f.Overridden {
 		status += " *"
 	}
+	progress := r.pct(f.Progress) + " (" + fmt.Sprintf(r.w.expected, r.pct(f.Expected)) + ")"
+	if m.Cancelled {
+		progress = r.w.notCounted // as in the lists: a cancelled measure has no progress to report
+	}
 	right := []kvPair{
-		r.pair(r.w.progress, r.pct(f.Progress)+" ("+fmt.Sprintf(r.w.expected, r.pct(f.Expected))+")", cText),
+		r.pair(r.w.progress, progress, cText),
 		r.pair(r.w.status, status, cText),
-		r.pair(r.w.planned, r.eur(m.PlannedCents), cText),
+		r.pair(r.w.planned, joinNonEmpty(" ", r.eur(m.PlannedCents), paren(r.originally(model.EntityMeasure, m.ID, "plannedCents"))), cText),
 		r.pair(r.w.spent, r.eur(m.SpentCents), cText),
-		r.pair(r.w.execution, exec, cText),
-		r.pair(r.w.funding, r.fundingLine(m.Funding), cText),
+		r.pair(r.w.execution, exec, execC),
+		r.pair(r.w.funding, funding, fundingC),
 	}
 	if !hasActiveMilestones(m) {
 		right = append(right, r.pair(r.w.manual, r.pct(m.ManualProgress), cText))
@@ -163,7 +182,7 @@ func (r *report) card(i int, head string) {
 
 	// Milestones.
 	t := r.newTable("", // the card's title repeats on a new page instead
-		col{r.w.milestone, 0, "L"}, col{r.w.due, r.dateColW(), "L"}, col{r.w.completed, r.dateColW(), "L"},
+		col{r.w.milestone, 0, "L"}, col{r.w.due, r.dateColW() + 8, "L"}, col{r.w.completed, r.dateColW(), "L"},
 		col{r.w.state, 28, "L"}, col{r.w.weight, 13, "R"}, col{r.w.responsible, 27, "L"})
 	rows := make([]*trow, 0, len(m.Milestones))
 	milestonesH := 0.0
@@ -171,8 +190,8 @@ func (r *report) card(i int, head string) {
 		ms := &m.Milestones[k]
 		st := ms.StateAt(m.Cancelled, r.asOf)
 		done := r.w.none
-		if st == model.StateDone {
-			done = r.date(ms.Completed)
+		if ms.Completed != 0 && ms.Completed <= r.asOf {
+			done = r.date(ms.Completed) // also when cancelled since: the workbook lists it too
 		}
 		state := t.text(3, st.Label(r.lang))
 		if st == model.StateOverdue {
@@ -194,7 +213,7 @@ func (r *report) card(i int, head string) {
 			}
 			notes = append(notes, n)
 		}
-		rw := t.row([]tcell{t.text(0, r.tr(ms.Title)), t.text(1, r.date(ms.Due)), t.text(2, done), state,
+		rw := t.row([]tcell{t.text(0, r.tr(ms.Title)), t.stack(1, r.date(ms.Due), r.originally(model.EntityMilestone, ms.ID, "due"), false), t.text(2, done), state,
 			t.text(4, r.num(ms.Weight)), t.text(5, orDash(r.personName(ms.Responsible), r.w.none))}, notes...)
 		rows = append(rows, rw)
 		milestonesH += rw.h
@@ -226,8 +245,10 @@ func (r *report) card(i int, head string) {
 	total += 6 + milestonesH + extrasH
 
 	// The card starts where it is when it fits whole, or when its title,
-	// fields and first two milestones do; the rest then runs onto the next
-	// page under the card's title. Else it starts on a new page.
+	// fields and first two milestones do and what runs onto the next page
+	// under the card's title is worth a page's top (minTail): never a
+	// page holding only the continued title and a line or two. Else it
+	// starts on a new page.
 	first := total - milestonesH - extrasH
 	if len(rows) > 0 {
 		first += rows[0].h
@@ -235,7 +256,8 @@ func (r *report) card(i int, head string) {
 			first += rows[1].h
 		}
 	}
-	if r.y+total > bodyBottom && r.y+first > bodyBottom {
+	tail := r.y + total - bodyBottom
+	if tail > 0 && (r.y+first > bodyBottom || tail < minTail && total <= bodyBottom-bodyTop) {
 		r.newPage()
 	}
 	if head != "" {
@@ -333,9 +355,13 @@ func (r *report) grid(rows []kvRow) {
 }
 
 // labelled writes full-width wrapped lines with a label before them,
-// line by line so that they may run onto the next page.
+// kept whole on a page when a page holds them (a paragraph is not split
+// between pages), else line by line.
 func (r *report) labelled(label string, ls []string, c rgb) {
 	lh := lineH(kvValueSize)
+	if h := float64(len(ls)) * lh; h <= bodyBottom-bodyTop-20 {
+		r.ensure(h)
+	}
 	for k, l := range ls {
 		r.ensure(lh)
 		if k == 0 && label != "" {
@@ -351,6 +377,14 @@ func (r *report) labelled(label string, ls []string, c rgb) {
 	if len(ls) > 0 {
 		r.y += 1
 	}
+}
+
+// paren is s in brackets, or empty.
+func paren(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "(" + s + ")"
 }
 
 func hasActiveMilestones(m *model.Measure) bool {
@@ -369,10 +403,9 @@ func (r *report) areaTitle(code string) string {
 	return orDash(code, r.w.none)
 }
 
-// isWebLink reports whether s is an http(s) address, which a reader may open.
-func isWebLink(s string) bool {
-	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
-}
+// isWebLink reports whether s is an http(s) address, which a reader may
+// open: the model's rule for links.
+func isWebLink(s string) bool { return s != "" && model.CheckLink("", "evidence", s) == nil }
 
 func (r *report) goalTitles(codes []string) string {
 	parts := make([]string, 0, len(codes))
@@ -401,7 +434,7 @@ func (r *report) personLine(ref model.Ref) string {
 	if p == nil {
 		return ""
 	}
-	return joinNonEmpty(", ", name(p.Name, r.lang), r.tr(p.Position))
+	return nameAndPosition(name(p.Name, r.lang), r.tr(p.Position))
 }
 
 func (r *report) fundingLine(fs []model.Funding) string {

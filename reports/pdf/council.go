@@ -18,11 +18,11 @@ type Narrative struct {
 
 // AreaNarrative is the commentary of one priority area.
 type AreaNarrative struct {
-	Highlights, Risks, Actions, Decisions model.Text
+	Commentary, Highlights, Risks, Actions, Decisions model.Text
 }
 
 func (a AreaNarrative) empty() bool {
-	return a.Highlights.IsEmpty() && a.Risks.IsEmpty() && a.Actions.IsEmpty() && a.Decisions.IsEmpty()
+	return a.Commentary.IsEmpty() && a.Highlights.IsEmpty() && a.Risks.IsEmpty() && a.Actions.IsEmpty() && a.Decisions.IsEmpty()
 }
 
 // Revision is a change to the adopted plan (issue 11): a measure's field
@@ -125,6 +125,15 @@ func (r *report) submitter() signatory {
 	return signatory{}
 }
 
+// definite is a strategy's title after "изпълнението на": with the
+// article, "Стратегията за …" (a Bulgarian title names "Стратегия за …").
+func (r *report) definite(title string) string {
+	if rest, ok := strings.CutPrefix(title, "Стратегия "); ok && r.lang == model.BG {
+		return "Стратегията " + rest
+	}
+	return title
+}
+
 // cover writes page 1, the council memo: to whom, from whom, about what,
 // the report's facts, the office's commentary (or the key figures in a
 // sentence), and the demo band.
@@ -151,7 +160,7 @@ func (r *report) cover() {
 	y += lineH(20) + 6
 
 	from := r.submitter()
-	about := fmt.Sprintf(r.w.about, r.tr(s.Title), r.dateText(r.asOf))
+	about := fmt.Sprintf(r.w.about, r.definite(r.tr(s.Title)), r.dateText(r.asOf))
 	rowsOf := func(label, value string) {
 		const lw = 28.0
 		r.setFont("", 10)
@@ -163,7 +172,7 @@ func (r *report) cover() {
 		r.lines(marginL+lw, y, contentW-lw, lineH(10), ls, "L")
 		y += float64(len(ls))*lineH(10) + 2.5
 	}
-	rowsOf(r.w.from, joinNonEmpty(", ", from.name, from.position))
+	rowsOf(r.w.from, nameAndPosition(from.name, from.position))
 	rowsOf(r.w.regarding, about)
 	y += 3
 	r.hline(marginL, marginL+contentW, y, 0.4, cAccent)
@@ -184,7 +193,7 @@ func (r *report) cover() {
 		{adoptedLabel, orDash(decision, r.w.none)},
 		{r.w.dataAsOf, r.dateText(r.asOf)},
 		{r.w.comparedWith, compared},
-		{r.w.preparedBy, orDash(joinNonEmpty(", ", prep.name, prep.position), r.w.none)},
+		{r.w.preparedBy, orDash(nameAndPosition(prep.name, prep.position), r.w.none)},
 		{r.w.made, r.dateText(model.DateOf(r.created))},
 	}
 	const labelW = 46.0
@@ -299,25 +308,31 @@ func (r *report) points(v float64) string {
 	sign := "+"
 	switch {
 	case v < 0:
-		sign, v = "-", -v
+		sign, v = "–", -v // an en dash for the minus (the font has no U+2212), not a hyphen
 	case v == 0:
 		sign, v = "±", 0 // no "-0,0"
 	}
 	return sign + model.FormatNumber(v, 1, r.lang) + " " + r.w.pts
 }
 
-// narrativeBlocks writes an area's commentary: highlights, risks,
-// corrective actions and decisions requested, each kept whole.
+// narrativeBlocks writes an area's commentary, then its highlights, risks,
+// corrective actions and decisions requested under their names, each kept whole.
 func (r *report) narrativeBlocks(n AreaNarrative) {
 	for _, b := range []struct {
 		label string
 		text  model.Text
-	}{{r.w.highlights, n.Highlights}, {r.w.risks, n.Risks}, {r.w.actions, n.Actions}, {r.w.decisions, n.Decisions}} {
+	}{{"", n.Commentary}, {model.NarrativeHighlights.Label(r.lang), n.Highlights}, {model.NarrativeRisks.Label(r.lang), n.Risks},
+		{model.NarrativeActions.Label(r.lang), n.Actions}, {model.NarrativeDecisions.Label(r.lang), n.Decisions}} {
 		if b.text.IsEmpty() {
 			continue
 		}
 		r.setFont("", 9)
 		ls := r.split(r.tr(b.text), contentW-4)
+		if b.label == "" { // the area's commentary, as the office wrote it
+			r.paraLines(marginL, contentW, r.split(r.tr(b.text), contentW), "", 9, cText)
+			r.y += 2
+			continue
+		}
 		r.minor(b.label, min(float64(len(ls))*lineH(9), 3*lineH(9)))
 		r.paraLines(marginL+4, contentW-4, ls, "", 9, cText)
 		r.y += 2
@@ -382,7 +397,7 @@ func (r *report) revisionsSection() {
 	}
 	revs := r.opt.Revisions
 	title := r.w.revisions + " (" + r.count(len(revs)) + ")"
-	t := r.newTable(title, col{r.w.measure, 13, "L"}, col{r.w.field, 24, "L"}, col{r.w.original, 24, "L"},
+	t := r.newTable(title, col{r.w.measure, 13, "L"}, col{r.w.field, 42, "L"}, col{r.w.original, 24, "L"},
 		col{r.w.current, 24, "L"}, col{r.w.changedOn, r.dateColW(), "L"}, col{r.w.reason, 0, "L"})
 	rows := make([]*trow, 0, len(revs))
 	for _, v := range revs {

@@ -1,11 +1,19 @@
 package pdf
 
 import (
+	"unicode"
+
 	"strategytracker/model"
 )
 
 // demoBandY is where the "demonstration data" band starts on the cover.
 const demoBandY = 252.0
+
+// tocEntries is how many entries of the contents the report can have
+// besides its areas: the ten sections of the body (dashboard, areas,
+// milestones, indicators, budget, changes, revisions, draft decision,
+// signatures, annex) and the annex's three parts.
+const tocEntries = 13
 
 // contentsPage writes page 2: room for the contents, filled in at the end,
 // and how to read the report.
@@ -18,17 +26,18 @@ func (r *report) contentsPage() {
 	r.hline(marginL, marginL+contentW, r.y, 0.5, cAccent)
 	r.y += 5
 	r.tocY, r.tocPage = r.y, r.pdf.PageNo()
-	// Summary, areas and each area, milestones, KPIs, changes, annex: closer
-	// together when there are many areas, without the areas when there are
-	// more than a page holds.
-	entries, room := 10+len(r.areas), bodyBottom-r.y-8
+	// Room for every entry the report can have (tocEntries): closer
+	// together when there are many areas, without the areas when there
+	// are more than a page holds.
+	entries, room := tocEntries+len(r.areas), bodyBottom-r.y-8
 	r.tocLH, r.tocAreas = 6.2, true
 	if float64(entries)*r.tocLH > room {
 		r.tocLH = max(4.6, room/float64(entries))
 	}
 	if float64(entries)*r.tocLH > room {
-		entries, r.tocAreas = 10, false
+		entries, r.tocAreas = tocEntries, false
 	}
+	r.tocRoom = entries
 	r.y += float64(entries)*r.tocLH + 8
 	r.howToRead()
 }
@@ -90,4 +99,16 @@ func joinNonEmpty(sep string, parts ...string) string {
 		out += p
 	}
 	return out
+}
+
+// nameAndPosition is "Мария Георгиева, началник на отдел …": the position
+// after the comma in lower case, as in running text (an abbreviation such
+// as "ИТ" or "CDO" stays as it is).
+func nameAndPosition(name, position string) string {
+	rs := []rune(position)
+	if name != "" && len(rs) > 1 && unicode.IsUpper(rs[0]) && !unicode.IsUpper(rs[1]) {
+		rs[0] = unicode.ToLower(rs[0])
+		position = string(rs)
+	}
+	return joinNonEmpty(", ", name, position)
 }

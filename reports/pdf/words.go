@@ -71,6 +71,13 @@ type words struct {
 	overriddenNote string // "* Status set by hand (computed: %s): "
 	noMeasures     string
 	continued      string
+	notCounted     string // a cancelled measure's progress
+	goalsNote      string // the goal bars count more measures than there are
+	plannedBudget  string // the planned budget beside the funding total
+	unfunded       string // their difference
+	fundingDiffers string // "…: the measures %s"
+	overPlan       string // a measure's funding or spending above its planned budget
+	fundingSum     string // "общо %s при планиран бюджет %s"
 
 	milestonesSection string
 	overdueTitle      string
@@ -158,10 +165,6 @@ type words struct {
 	previousReport    string
 	executive         string
 	inBrief           string
-	highlights        string
-	risks             string
-	actions           string
-	decisions         string
 	draftDecision     string
 	signatures        string
 	agreedBy          string
@@ -182,7 +185,7 @@ type words struct {
 	behindTitle       string
 	moreInAnnex       string
 	mostOverdue       string
-	newDue            string
+	originally        string // "originally %s": an adopted value beside a revised one
 	allMeasures       string
 	allOverdue        string
 	allKPIs           string
@@ -264,6 +267,13 @@ var bgWords = &words{
 	overriddenNote:    "* Статусът е зададен ръчно (изчислен: %s). Причина: ",
 	noMeasures:        "В областта няма мерки.",
 	continued:         "(продължение)",
+	notCounted:        "— (прекратена, не се включва в напредъка)",
+	plannedBudget:     "Планиран бюджет на мерките",
+	unfunded:          "Разлика спрямо финансирането по източници",
+	fundingDiffers:    "Финансирането по източници не е равно на планирания бюджет при мерки %s.",
+	overPlan:          "над планирания бюджет",
+	fundingSum:        "общо %s при планиран бюджет %s",
+	goalsNote:         "Една мярка може да служи на няколко цели, затова лентите по цели сочат общо %s мерки при %s мерки в стратегията.",
 	milestonesSection: "Етапи",
 	overdueTitle:      "Просрочени етапи",
 	upcomingTitle:     "Етапи със срок през следващите %d дни",
@@ -323,7 +333,7 @@ var bgWords = &words{
 	revChange:         [2]string{"промяна", "промени"},
 	thenChange:        "предходен отчет: %s · %s",
 	thenGap:           "предходен отчет: %s",
-	gapLabel:          "Изоставане от очаквания напредък (%s)",
+	gapLabel:          "Изоставане от очаквания напредък (очакван %s)",
 	pts:               "п.п.",
 	ahead:             "напред",
 	noPrevious:        "няма предходен отчет за сравнение",
@@ -346,10 +356,6 @@ var bgWords = &words{
 	previousReport:    "предходния отчет към %s",
 	executive:         "Коментар на отчетния период",
 	inBrief:           "Накратко",
-	highlights:        "Постижения",
-	risks:             "Рискове",
-	actions:           "Коригиращи действия",
-	decisions:         "Необходими решения",
 	draftDecision:     "Проект на решение",
 	signatures:        "Изготвил, съгласували, вносител",
 	agreedBy:          "Съгласували",
@@ -370,7 +376,7 @@ var bgWords = &words{
 	behindTitle:       "Мерки, които изостават",
 	moreInAnnex:       "Още %s — в Приложение № 1.",
 	mostOverdue:       "Най-просрочените %s от %s просрочени етапа",
-	newDue:            "Нов срок",
+	originally:        "първоначално %s",
 	allMeasures:       "Всички мерки по приоритетни области",
 	allOverdue:        "Всички просрочени етапи",
 	allKPIs:           "Всички показатели",
@@ -468,6 +474,13 @@ var enWords = &words{
 	overriddenNote:    "* Status set by hand (computed: %s). Reason: ",
 	noMeasures:        "The area has no measures.",
 	continued:         "(continued)",
+	notCounted:        "— (cancelled, not counted in progress)",
+	plannedBudget:     "Planned budget of the measures",
+	unfunded:          "Difference from the funding by source",
+	fundingDiffers:    "The funding by source does not equal the planned budget for measures %s.",
+	overPlan:          "above the planned budget",
+	fundingSum:        "%s in all against a planned budget of %s",
+	goalsNote:         "A measure may serve several goals, so the goal bars count %s measures in all for the strategy's %s.",
 	milestonesSection: "Milestones",
 	overdueTitle:      "Overdue milestones",
 	upcomingTitle:     "Milestones due in the next %d days",
@@ -527,7 +540,7 @@ var enWords = &words{
 	revChange:         [2]string{"change", "changes"},
 	thenChange:        "previous report: %s · %s",
 	thenGap:           "previous report: %s",
-	gapLabel:          "Behind expected progress (%s)",
+	gapLabel:          "Behind expected progress (expected %s)",
 	pts:               "pts",
 	ahead:             "ahead",
 	noPrevious:        "no previous report to compare with",
@@ -550,10 +563,6 @@ var enWords = &words{
 	previousReport:    "the previous report as of %s",
 	executive:         "Commentary on the period",
 	inBrief:           "In brief",
-	highlights:        "Highlights",
-	risks:             "Risks",
-	actions:           "Corrective actions",
-	decisions:         "Decisions requested",
 	draftDecision:     "Draft decision",
 	signatures:        "Prepared, agreed and submitted by",
 	agreedBy:          "Agreed by",
@@ -574,7 +583,7 @@ var enWords = &words{
 	behindTitle:       "Measures behind schedule",
 	moreInAnnex:       "%s more in Annex 1.",
 	mostOverdue:       "The %s most overdue of %s overdue milestones",
-	newDue:            "New date",
+	originally:        "originally %s",
 	allMeasures:       "All measures by priority area",
 	allOverdue:        "All overdue milestones",
 	allKPIs:           "All indicators",

@@ -17,7 +17,8 @@ import (
 // The plan workbook (`plan-template` / `plan-import`): the whole plan of a
 // strategy — header, goals, areas, units, people, measures, funding,
 // milestones and KPIs — in sheets the office fills in, and reads back
-// with ReadPlanBook → PlanPlanBook → ApplyPlanBook.
+// with ImportPlan (planimport.go): ReadPlanBook decodes it, then it is
+// planned and applied once, inside the store's transaction.
 //
 // Layout of every data sheet: row 1 (hidden) holds machine keys — A1 names
 // the sheet's kind, the other cells the columns' keys — so that the import
@@ -256,12 +257,12 @@ func WritePlanTemplate(w io.Writer, d *model.Doc, databaseID string, opt Options
 }
 
 type planWriter struct {
-	f                               *excelize.File
-	d                               *model.Doc
-	lang                            model.Lang
-	head, bold, title, date, money  int
-	wrap, number, hiddenKey, locked int
-	lists                           map[string]string // list name → formula of its range
+	f                              *excelize.File
+	d                              *model.Doc
+	lang                           model.Lang
+	head, bold, title, date, money int
+	wrap, number                   int
+	lists                          map[string]string // list name → formula of its range
 }
 
 func (pw *planWriter) styles() error {
@@ -546,7 +547,11 @@ func (pw *planWriter) sheet(s planSheet) error {
 		var err error
 		switch c.kind {
 		case pcDate:
-			err = dv.SetRange(serial(model.MinDue), serial(model.MaxDue), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
+			first, last := model.MinDate, model.MaxDate // model's ranges (DESIGN.md §1.2)
+			if c.key == "due" || c.key == "completed" {
+				first, last = model.MinDue, model.MaxDue
+			}
+			err = dv.SetRange(serial(first), serial(last), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
 			dv.SetError(excelize.DataValidationErrorStyleStop, msgInvalidTitle.In(pw.lang), msgBadDate.In(pw.lang))
 		case pcMoney:
 			err = dv.SetRange(0, 1e13, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
@@ -620,8 +625,8 @@ func cents(v float64) (int64, error) {
 	if math.Abs(c-v*100) > 1e-6*math.Max(1, math.Abs(v*100)) {
 		return 0, fmt.Errorf("%s has more than two decimals: amounts are in euro and cents", strconv.FormatFloat(v, 'f', -1, 64))
 	}
-	if c < 0 || c > 1e15 {
-		return 0, fmt.Errorf("%s is not an amount between 0 and 10 000 000 000 000 €", strconv.FormatFloat(v, 'f', -1, 64))
+	if c < 0 || c > model.MaxCents {
+		return 0, fmt.Errorf("€%s is not an amount between %s and %s", model.FormatNumber(v, 2, model.EN), model.FormatEUR(0, model.EN), model.FormatEUR(model.MaxCents, model.EN))
 	}
 	return int64(c), nil
 }
