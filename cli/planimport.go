@@ -53,7 +53,7 @@ func importPlan(c *cmdContext, dryRun bool) error {
 	if err != nil {
 		return wrapf(model.ErrorCode(err), err, "%s", name)
 	}
-	today := model.DateOf(nowFunc())
+	today := c.today()
 	refused := func(problems []xlsx.Problem) error {
 		return errLines{lines: xlsx.Problems(problems).Lines(),
 			summary: fmt.Sprintf("%s: %d problem(s); nothing was imported", name, len(problems))}

@@ -75,7 +75,7 @@ func remindersCommand() *command {
 					return err
 				}
 				msg := reminder.Message{Unit: d.Unit(u.Unit), To: to, From: actor, Period: p, Strategy: d.Strategy.Title,
-					Lang: c.lang, Template: tmpl, FileName: model.TemplateFileName(p, u.Unit, c.lang), Date: nowFunc(),
+					Lang: c.lang, Template: tmpl, FileName: model.TemplateFileName(p, u.Unit, c.lang), Date: c.now(),
 					Missing: u.Measures, DemoMarker: d.Strategy.Demo}
 				var buf bytes.Buffer
 				if err := msg.Write(&buf); err != nil {

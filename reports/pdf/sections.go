@@ -63,7 +63,7 @@ func (r *report) milestones() {
 // newDates are the revised due dates of milestones, from the revisions.
 func (r *report) newDates() map[model.ID]string {
 	out := map[model.ID]string{}
-	for _, v := range r.opt.Revisions {
+	for _, v := range r.revisions {
 		if v.Milestone != 0 {
 			out[v.Milestone] = v.Current
 		}
