@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"strings"
 
 	"strategytracker/model"
 )
@@ -23,19 +22,6 @@ func (s *Store) Doc(ctx context.Context) (*model.Doc, error) {
 	}
 	defer tx.Rollback()
 	return readDoc(ctx, tx)
-}
-
-// SummaryDoc reads only what the figures of DESIGN.md §2 need — the
-// strategy's header, areas, measures with their funding, and milestones —
-// for a summary that
-// must be quick on a large file (summary -json). The other lists are empty.
-func (s *Store) SummaryDoc(ctx context.Context) (*model.Doc, error) {
-	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, wrapSQL(err, "read %s", s.path)
-	}
-	defer tx.Rollback()
-	return readParts(ctx, tx, false)
 }
 
 // dateCol scans a nullable YYYY-MM-DD column.
@@ -88,25 +74,23 @@ func each(ctx context.Context, q queryer, query string, scan func(*sql.Rows) err
 	return wrapSQL(rows.Err(), "read")
 }
 
-func readDoc(ctx context.Context, q queryer) (*model.Doc, error) { return readParts(ctx, q, true) }
-
-// figureTables are the tables the figures of DESIGN.md §2 are computed
-// from: a summary reads only these (with the strategy's header).
-var figureTables = map[string]bool{"areas": true, "measures": true, "milestones": true, "funding": true}
-
-// readParts reads the whole strategy (full), or only what the figures
-// need (SummaryDoc).
-func readParts(ctx context.Context, q queryer, full bool) (*model.Doc, error) {
-	each := func(ctx context.Context, q queryer, query string, scan func(*sql.Rows) error, args ...any) error {
-		if !full {
-			_, from, _ := strings.Cut(query, " FROM ")
-			table, _, _ := strings.Cut(from, " ")
-			if !figureTables[table] {
-				return nil
-			}
+// readFunding gives every measure its sources of funding, in order.
+func readFunding(ctx context.Context, q queryer, measure func(model.ID) *model.Measure) error {
+	return each(ctx, q, `SELECT measure_id, name_bg, name_en, amount_cents FROM funding ORDER BY measure_id, pos`, func(r *sql.Rows) error {
+		var id model.ID
+		var f model.Funding
+		if err := r.Scan(&id, &f.Name.BG, &f.Name.EN, &f.AmountCents); err != nil {
+			return err
 		}
-		return each(ctx, q, query, scan, args...)
-	}
+		if m := measure(id); m != nil {
+			m.Funding = append(m.Funding, f)
+		}
+		return nil
+	})
+}
+
+// readDoc reads the whole strategy (SummaryDoc reads a part of it).
+func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	d := &model.Doc{Format: model.Format}
 	st := &d.Strategy
 	err := q.QueryRowContext(ctx, `SELECT title_bg, title_en, short_title_bg, short_title_en, vision_bg, vision_en,
@@ -161,21 +145,14 @@ func readParts(ctx context.Context, q queryer, full bool) (*model.Doc, error) {
 			&resp, dateCol{&m.Start}, dateCol{&m.End}, &m.Weight, &m.ManualProgress, &m.PlannedCents, &m.SpentCents, &m.Cancelled,
 			&ovStatus, &ovReason, &m.Internal, &m.Version)
 		m.Responsible = model.Ref(resp.Int64)
-		if ovStatus.Valid {
-			m.Override = &model.Override{Status: model.Status(ovStatus.String), Reason: ovReason.String}
-		}
+		m.Override = overrideOf(ovStatus, ovReason)
 		index[m.ID] = len(d.Measures)
 		d.Measures = append(d.Measures, m)
 		return err
 	}); err != nil {
 		return nil, err
 	}
-	measure := func(id model.ID) *model.Measure {
-		if i, ok := index[id]; ok {
-			return &d.Measures[i]
-		}
-		return nil
-	}
+	measure := measureByID(d, index)
 	if err := each(ctx, q, `SELECT measure_id, goal FROM measure_goals`, func(r *sql.Rows) error {
 		var id model.ID
 		var code string
@@ -202,17 +179,7 @@ func readParts(ctx context.Context, q queryer, full bool) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if err := each(ctx, q, `SELECT measure_id, name_bg, name_en, amount_cents FROM funding ORDER BY measure_id, pos`, func(r *sql.Rows) error {
-		var id model.ID
-		var f model.Funding
-		if err := r.Scan(&id, &f.Name.BG, &f.Name.EN, &f.AmountCents); err != nil {
-			return err
-		}
-		if m := measure(id); m != nil {
-			m.Funding = append(m.Funding, f)
-		}
-		return nil
-	}); err != nil {
+	if err := readFunding(ctx, q, measure); err != nil {
 		return nil, err
 	}
 	if err := each(ctx, q, `SELECT id, measure_id, title_bg, title_en, due, completed, cancelled, weight, responsible_id,
@@ -276,13 +243,11 @@ func readParts(ctx context.Context, q queryer, full bool) (*model.Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
-	if full {
-		if err := readPlan(ctx, q, d); err != nil {
-			return nil, err
-		}
-		if err := readPeriods(ctx, q, d); err != nil {
-			return nil, err
-		}
+	if err := readPlan(ctx, q, d); err != nil {
+		return nil, err
+	}
+	if err := readPeriods(ctx, q, d); err != nil {
+		return nil, err
 	}
 	d.Tidy()
 	return d, nil
