@@ -112,7 +112,6 @@ var (
 	msgTplTitle     = t("Шаблон за отчет на напредъка", "Progress update template")
 	msgTplUnit      = t("Звено", "Unit")
 	msgTplAllUnits  = t("всички звена", "all units")
-	msgTplMade      = t("Изготвен на", "Made on")
 	msgTplDatabase  = t("Файл с данни (идентификатор)", "Database (identifier)")
 	msgTplFill      = t("Попълвайте само оцветените клетки. Останалите са заключени; скритите ред 1 и колона A служат на програмата — не ги променяйте.", "Fill in the tinted cells only. The others are locked; the hidden row 1 and column A are for the program — do not change them.")
 	msgTplSheetMS   = t("„Етапи“: дата на изпълнение, отмяна (да/не), бележка и връзка към доказателство за всеки етап, който още не е изпълнен, и за изпълнените от %s насам.", "“Milestones”: completion date, cancelled (yes/no), a note and an evidence link for each milestone not yet done, and for those done since %s.")

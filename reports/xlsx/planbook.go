@@ -256,12 +256,12 @@ func WritePlanTemplate(w io.Writer, d *model.Doc, databaseID string, opt Options
 }
 
 type planWriter struct {
-	f                               *excelize.File
-	d                               *model.Doc
-	lang                            model.Lang
-	head, bold, title, date, money  int
-	wrap, number, hiddenKey, locked int
-	lists                           map[string]string // list name → formula of its range
+	f                              *excelize.File
+	d                              *model.Doc
+	lang                           model.Lang
+	head, bold, title, date, money int
+	wrap, number                   int
+	lists                          map[string]string // list name → formula of its range
 }
 
 func (pw *planWriter) styles() error {
