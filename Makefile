@@ -117,11 +117,19 @@ release: deps-release
 release-check:
 	scripts/check-release.sh
 
-# Go benchmarks, then whole-process timings of the console binary on the
-# large generated strategy (see BENCHMARKS.md).
+# Every Go benchmark, once.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	scripts/bench-cli.sh ./$(CLI_BIN)
+
+# Re-measures every figure of BENCHMARKS.md — the whole processes of the
+# console binary on the large generated strategy and the Go benchmarks with
+# their floors — and prints one table to paste there, with the CPU, the
+# date and the load average before and after (cmd/benchcheck). A target is
+# claimed only when the machine was idle. BENCH_FLAGS passes options, e.g.
+# BENCH_FLAGS='-skip postgres|app -count 3'.
+.PHONY: bench-check
+bench-check: build
+	$(GO) run ./cmd/benchcheck -bin ./$(CLI_BIN) $(BENCH_FLAGS)
 
 # Fuzz targets as package:Target. `make test` runs each for FUZZ_SHORT,
 # `make fuzz` for FUZZTIME. What they find lands in the package's
