@@ -66,6 +66,10 @@ func (j cycleJob) unitTemplate(unit string) ([]byte, error) {
 // as written in the period (one audited change). Nothing is recorded when
 // a file cannot be written.
 func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string, progress func(done, total int)) ([]string, error) {
+	files, err := j.doc.CycleFiles(j.period, units, j.lang)
+	if err != nil {
+		return nil, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, model.Errorf(model.EINVALID, "cannot create %s: %v", dir, err)
 	}
@@ -75,7 +79,7 @@ func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string
 		if err != nil {
 			return paths, err
 		}
-		path := filepath.Join(dir, model.TemplateFileName(j.period, unit, j.lang))
+		path := filepath.Join(dir, files[i].Template)
 		if err := writeFile(path, b); err != nil {
 			return paths, err
 		}
@@ -87,7 +91,7 @@ func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string
 	if len(units) == 0 {
 		return nil, nil
 	}
-	err := j.store.Update(ctx, j.me.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+	err = j.store.Update(ctx, j.me.ID, model.ActionUpdate, "", func(tx model.Tx) error {
 		_, err := model.RecordTemplatesWritten(tx, units, j.at)
 		return err
 	})
@@ -128,6 +132,11 @@ func (j cycleJob) writeReminders(ctx context.Context, dir string, progress func(
 			res.err = err
 			return res
 		}
+		files, err := j.doc.CycleFileOf(j.period, unit, j.lang)
+		if err != nil {
+			res.err = err
+			return res
+		}
 		var missing []string
 		for _, ur := range j.status.Units {
 			if ur.Unit == unit {
@@ -135,14 +144,14 @@ func (j cycleJob) writeReminders(ctx context.Context, dir string, progress func(
 			}
 		}
 		msg := reminder.Message{Unit: j.doc.Unit(unit), To: reminder.Recipients(j.doc, unit), From: j.me, Period: j.period,
-			Strategy: j.doc.Strategy.Title, Lang: j.lang, Template: tmpl, FileName: model.TemplateFileName(j.period, unit, j.lang),
+			Strategy: j.doc.Strategy.Title, Lang: j.lang, Template: tmpl, FileName: files.Template,
 			Date: j.at, Missing: missing, DemoMarker: j.doc.Strategy.Demo}
 		var buf bytes.Buffer
 		if err := msg.Write(&buf); err != nil {
 			res.err = err
 			return res
 		}
-		path := filepath.Join(dir, model.ReminderFileName(j.period, unit, j.lang))
+		path := filepath.Join(dir, files.Reminder)
 		if err := writeFile(path, buf.Bytes()); err != nil {
 			res.err = err
 			return res

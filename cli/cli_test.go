@@ -16,13 +16,18 @@ import (
 	_ "modernc.org/sqlite"
 )
 
-// run runs the CLI in-process and returns exit status, stdout and stderr.
+// run runs the CLI in-process with the clock testClock and returns exit
+// status, stdout and stderr.
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := Run(args, &out, &errOut)
+	code := runAt(args, &out, &errOut, func() time.Time { return testClock() })
 	return code, out.String(), errOut.String()
 }
+
+// testClock is the clock run gives the commands; a test that sets it puts
+// it back.
+var testClock = time.Now
 
 func mustRun(t *testing.T, args ...string) string {
 	t.Helper()
@@ -206,6 +211,24 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	}
 	if code, out, _ := run(t, "-help"); code != 0 || !strings.Contains(out, "summary") {
 		t.Errorf("-help: exit %d, %q", code, out)
+	}
+	// The two-word commands' first word lists them (it said "unknown command").
+	for _, c := range []struct {
+		args []string
+		code int
+		want []string
+	}{
+		{[]string{"period", "-help"}, 0, []string{"period open -name", "period close", "period reopen", "period status", "period narrative"}},
+		{[]string{"server", "-help"}, 0, []string{"server init", "server grant"}},
+		{[]string{"period"}, 2, []string{"period needs a command", "period open -name"}},
+		{[]string{"period", "shut"}, 2, []string{`unknown command "period shut"`, "period close"}},
+	} {
+		code, out, errOut := run(t, c.args...)
+		for _, w := range c.want {
+			if code != c.code || !strings.Contains(out+errOut, w) {
+				t.Errorf("%v: exit %d (want %d), output lacks %q:\n%s%s", c.args, code, c.code, w, out, errOut)
+			}
+		}
 	}
 }
 

@@ -125,7 +125,7 @@ func (c *cycleRun) returnTwo() {
 	c.returned = c.units[:2]
 	c.updated = map[string]bool{}
 	for _, unit := range c.returned {
-		path := filepath.Join(c.tpls, model.TemplateFileName(c.p, unit, model.BG))
+		path := filepath.Join(c.tpls, templateName(t, c.db, c.p, unit))
 		filled := filepath.Join(c.dir, "filled-"+unit+".xlsx")
 		fill(t, path, filled, func(f *excelize.File) {
 			for _, m := range c.d.Measures {
@@ -278,7 +278,7 @@ func (c *cycleRun) checkReminder(path string) {
 	if err != nil {
 		t.Fatalf("%s: no attachment: %v", path, err)
 	}
-	if got, want := att.FileName(), model.TemplateFileName(c.p, unit, model.BG); got != want {
+	if got, want := att.FileName(), templateName(t, c.db, c.p, unit); got != want {
 		t.Errorf("%s: attachment %q, want %q", path, got, want)
 	}
 	io.Copy(io.Discard, att)
@@ -300,7 +300,7 @@ func (c *cycleRun) closeAndRefuse() {
 	if msg := c.refused("period", "close", "-db", db); !strings.Contains(msg, "already closed") {
 		t.Errorf("closing twice: %s", msg)
 	}
-	late := filepath.Join(c.tpls, model.TemplateFileName(c.p, c.units[2], model.BG))
+	late := filepath.Join(c.tpls, templateName(t, db, c.p, c.units[2]))
 	if msg := c.refused("import", "-db", db, late); !strings.Contains(msg, "closed") {
 		t.Errorf("a template of a closed period: %s", msg)
 	}
@@ -310,4 +310,16 @@ func (c *cycleRun) closeAndRefuse() {
 	if msg := c.refused("import", "-db", db, late); !strings.Contains(msg, "closed") {
 		t.Errorf("a template of another period: %s", msg)
 	}
+}
+
+// templateName is the file name of unit's template in period p of the
+// file db (unit ids are the file's, not in an export).
+func templateName(t *testing.T, db string, p *model.Period, unit string) string {
+	t.Helper()
+	d := planDocOf(t, db)
+	f, err := d.CycleFileOf(d.PeriodByID(p.ID), unit, model.BG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.Template
 }

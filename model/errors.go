@@ -88,6 +88,10 @@ const (
 	RuleLink     Rule = "link"      // not an http(s) link
 	RuleReason   Rule = "reason"    // a status override without a reason
 	RuleUsed     Rule = "duplicate" // a code another row has
+	RuleControl  Rule = "control"   // a code with a control character
+	RuleEmail    Rule = "email"     // not an e-mail address (name@domain.bg)
+	RuleOffice   Rule = "office"    // the change would leave the strategy without an office user
+	RuleTooLarge Rule = "too_large" // a file larger than Limit bytes
 )
 
 // ErrorRule returns the rule err broke and its limit, or "".

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 
+	"strategytracker/internal/sqlrow"
 	"strategytracker/model"
 )
 
@@ -47,7 +48,7 @@ func readSummary(ctx context.Context, q queryer) (*model.Doc, error) {
 		cancelled, override_status, override_reason FROM measures`, func(r *sql.Rows) error {
 		var m model.Measure
 		var ovStatus, ovReason sql.NullString
-		err := r.Scan(&m.ID, &m.Code, &m.Area, dateCol{&m.Start}, dateCol{&m.End}, &m.Weight, &m.ManualProgress,
+		err := r.Scan(&m.ID, &m.Code, &m.Area, sqlrow.Date{D: &m.Start}, sqlrow.Date{D: &m.End}, &m.Weight, &m.ManualProgress,
 			&m.PlannedCents, &m.SpentCents, &m.Cancelled, &ovStatus, &ovReason)
 		m.Override = overrideOf(ovStatus, ovReason)
 		index[m.ID] = len(d.Measures)
@@ -57,7 +58,17 @@ func readSummary(ctx context.Context, q queryer) (*model.Doc, error) {
 		return nil, err
 	}
 	measure := measureByID(d, index)
-	if err := readFunding(ctx, q, measure); err != nil {
+	if err := each(ctx, q, `SELECT measure_id, name_bg, name_en, amount_cents FROM funding ORDER BY measure_id, pos`, func(r *sql.Rows) error {
+		var id model.ID
+		var f model.Funding
+		if err := r.Scan(&id, &f.Name.BG, &f.Name.EN, &f.AmountCents); err != nil {
+			return err
+		}
+		if m := measure(id); m != nil {
+			m.Funding = append(m.Funding, f)
+		}
+		return nil
+	}); err != nil {
 		return nil, err
 	}
 	if err := readSummaryMilestones(ctx, q, d, index); err != nil {
@@ -78,7 +89,7 @@ func readSummaryMilestones(ctx context.Context, q queryer, d *model.Doc, index m
 	read := make([]model.Milestone, 0, n)
 	if err := each(ctx, q, `SELECT id, measure_id, due, completed, cancelled, weight FROM milestones`, func(r *sql.Rows) error {
 		var ms model.Milestone
-		err := r.Scan(&ms.ID, &ms.MeasureID, dateCol{&ms.Due}, dateCol{&ms.Completed}, &ms.Cancelled, &ms.Weight)
+		err := r.Scan(&ms.ID, &ms.MeasureID, sqlrow.Date{D: &ms.Due}, sqlrow.Date{D: &ms.Completed}, &ms.Cancelled, &ms.Weight)
 		read = append(read, ms)
 		return err
 	}); err != nil {

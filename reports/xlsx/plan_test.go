@@ -253,7 +253,7 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 		{"a second value on a day", office, func(d *model.Doc) {
 			k := &d.MeasureByCode(measure11).KPIs[0]
 			k.Values = append(k.Values, model.KPIValue{ID: 900, KPIID: k.ID, Date: model.MustDate("2026-11-15"), Value: 40})
-		}, setKPI(measure11, map[string]any{"date": "2026-11-15", "value": 41}), "already has a value on 2026-11-15 (40, not 41)"},
+		}, setKPI(measure11, map[string]any{"date": "2026-11-15", "value": 41}), "already has a value on 15 Nov 2026 (40, not 41)"},
 		{"the same value again", office, func(d *model.Doc) {
 			k := &d.MeasureByCode(measure11).KPIs[0]
 			k.Values = append(k.Values, model.KPIValue{ID: 900, KPIID: k.ID, Date: model.MustDate("2026-11-15"), Value: 41})
