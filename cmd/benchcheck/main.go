@@ -192,7 +192,7 @@ func (b *bench) processes(db string, summaryRuns int) {
 		{name: "template", args: []string{"template", "-db", db, "-o", out("t.xlsx")}, rss: 150e6},
 		{name: "publish", args: []string{"publish", "-db", db, "-asof", asOf, "-o", out("site")}, wall: "≤ 5 s", wallMax: 5},
 	}
-	walls := map[string][]float64{}
+	walls, cpus := map[string][]float64{}, map[string][]float64{}
 	for _, p := range procs {
 		if b.skipped(p.name) {
 			continue
@@ -219,7 +219,7 @@ func (b *bench) processes(db string, summaryRuns int) {
 			b.add(row{figure: p.name + ", wall time", command: command, note: "failed: " + failed.Error()})
 			continue
 		}
-		walls[p.name] = wall
+		walls[p.name], cpus[p.name] = wall, cpu
 		r := row{figure: p.name + ", wall time", command: command, samples: wall, unit: "s", target: "—"}
 		if p.wall != "" {
 			r.target, r.meets = p.wall, atMost(p.wallMax)
@@ -231,14 +231,25 @@ func (b *bench) processes(db string, summaryRuns int) {
 				target: fmt.Sprintf("≤ %.0f MB", p.rss/1e6), meets: atMost(p.rss)})
 		}
 	}
-	// The templates of every unit against the workbook (issue 14).
-	if t, w := walls["template"], walls["report -format xlsx"]; len(t) > 0 && len(t) == len(w) {
+	// The templates of every unit against the workbook (issue 14), in
+	// wall time (the target) and in CPU time (which load disturbs less).
+	for _, k := range []struct {
+		what string
+		of   map[string][]float64
+	}{{"wall time", walls}, {"CPU time", cpus}} {
+		t, w := k.of["template"], k.of["report -format xlsx"]
+		if len(t) == 0 || len(t) != len(w) {
+			continue
+		}
 		ratios := make([]float64, len(t))
 		for i := range t {
 			ratios[i] = t[i] / w[i]
 		}
-		b.add(row{figure: "template ÷ report -format xlsx, wall time", command: "the two rows above, run by run",
-			samples: ratios, unit: "×", target: "≤ 1.5×", meets: atMost(1.5)})
+		r := row{figure: "template ÷ report -format xlsx, " + k.what, command: "the rows above, run by run", samples: ratios, unit: "×", target: "—"}
+		if k.what == "wall time" {
+			r.target, r.meets = "≤ 1.5×", atMost(1.5)
+		}
+		b.add(r)
 	}
 }
 
