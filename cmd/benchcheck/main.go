@@ -322,7 +322,8 @@ func (b *bench) goBenchmarks() {
 		if len(names) == 0 {
 			continue
 		}
-		args := []string{"test", "-run", "^$", "-bench", "^(" + strings.Join(names, "|") + ")$", "-benchmem", "-count", strconv.Itoa(b.count)}
+		args := []string{"test", "-run", "^$", "-bench", "^(" + strings.Join(names, "|") + ")$", "-benchmem", "-count", strconv.Itoa(b.count),
+			"-timeout", "2h"} // not go test's 10 minutes: a shared machine is slow
 		if benchtime != "" {
 			args = append(args, "-benchtime", benchtime)
 		}
