@@ -87,8 +87,6 @@ var (
 	msgPerson          = t("Лице", "Person")
 	msgPosition        = t("Длъжност", "Position")
 	msgRole            = t("Роля", "Role")
-	msgEmail           = t("Ел. поща", "E-mail")
-	msgPhone           = t("Телефон", "Phone")
 	msgLed             = t("Водени мерки", "Measures led")
 	msgResponsibleN    = t("Мерки с отговорник лицето", "Measures responsible for")
 	msgNoSnapshot      = t("Няма предходен отчет, с който да се сравни: това е първият отчет.", "There is no previous report to compare with: this is the first report.")
