@@ -364,7 +364,7 @@ func (b *bench) goBenchmarks() {
 			ratios[i] = of[i] / over[i]
 		}
 		b.add(row{figure: f.figure, command: "the two benchmarks, run by run", samples: ratios, unit: "×",
-			target: fmt.Sprintf("≤ %.2g×", f.limit), meets: atMost(f.limit)})
+			target: "≤ " + strconv.FormatFloat(f.limit, 'f', -1, 64) + "×", meets: atMost(f.limit)})
 	}
 }
 
