@@ -12,7 +12,7 @@ func demoCommand() *command {
 				return err
 			}
 			defer s.Close()
-			fmt.Fprintf(c.out, "created %s with the demo strategy\n", c.db)
+			fmt.Fprintf(c.out, "created %s with the demo strategy\n", s.Path())
 			return nil
 		},
 	}

@@ -29,7 +29,7 @@ func newCommand() *command {
 				return err
 			}
 			defer s.Close()
-			fmt.Fprintf(c.out, "created %s: an empty strategy whose office user is %s\n", c.db, model.UserLabel(&d.People[0]))
+			fmt.Fprintf(c.out, "created %s: an empty strategy whose office user is %s\n", s.Path(), model.UserLabel(&d.People[0]))
 			return nil
 		},
 	}

@@ -25,7 +25,7 @@ import (
 // password the password file or service file does not give is asked for
 // on the terminal, never stored.
 func serverOptions() postgres.Options {
-	return postgres.Options{AskPassword: askPassword}
+	return postgres.Options{AskPassword: askPassword, Backup: BackupToFile}
 }
 
 // askPassword reads a password from the terminal without echoing it.
@@ -203,7 +203,7 @@ func copyCommand() *command {
 			if !postgres.IsURL(from) && !postgres.IsURL(to) {
 				return usageErr("copy moves a strategy between a file and a server: -from or -to must be postgres://… or service=NAME (to copy a file, use backup)")
 			}
-			rep, err := postgres.Copy(c.ctx, from, to, serverOptions())
+			rep, err := Copy(c.ctx, from, to, serverOptions())
 			if err != nil {
 				return err
 			}

@@ -25,6 +25,10 @@ type Store interface {
 	// CreateSnapshot freezes the figures at asOf under name.
 	CreateSnapshot(ctx context.Context, actor ID, name string, asOf Date) (*Snapshot, error)
 
+	// ReadAll reads the strategy and its whole audit log in one
+	// transaction: what copy and backup move to another store.
+	ReadAll(ctx context.Context) (*Doc, []AuditEntry, error)
+
 	// Audit returns the audit entries that match f, oldest first (newest
 	// first when f.Limit is set).
 	Audit(ctx context.Context, f AuditFilter) ([]AuditEntry, error)

@@ -25,6 +25,23 @@ func (s *Store) Doc(ctx context.Context) (*model.Doc, error) {
 	return readDoc(ctx, tx)
 }
 
+// ReadAll reads the strategy and its whole audit log in one read
+// transaction: what copy moves to another store; see model.Store.
+func (s *Store) ReadAll(ctx context.Context) (*model.Doc, []model.AuditEntry, error) {
+	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return nil, nil, wrapSQL(err, "read %s", s.path)
+	}
+	defer tx.Rollback()
+	d, err := readDoc(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	q, _ := dialect.AuditQuery(model.AuditFilter{})
+	log, err := readLog(ctx, tx, q)
+	return d, log, err
+}
+
 // each runs scan for every row of query.
 func each(ctx context.Context, q queryer, query string, scan func(*sql.Rows) error, args ...any) error {
 	rows, err := q.QueryContext(ctx, query, args...)

@@ -113,9 +113,21 @@ func (r *report) card(i int, head string) {
 		r.pair(r.w.term, joinNonEmpty(" ", r.period(m.Start, m.End), paren(r.originally(model.EntityMeasure, m.ID, "end"))), cText),
 		r.pair(r.w.weight, r.num(m.Weight), cText),
 	}
-	exec := r.w.none
+	exec, execC := r.w.none, cText
 	if e, ok := model.BudgetExecution(m.PlannedCents, m.SpentCents); ok {
 		exec = r.pct(e)
+		if e > 100 {
+			exec, execC = exec+" — "+r.w.overPlan, cNote
+		}
+	}
+	funding, fundingC := r.fundingLine(m.Funding), cText
+	var funded int64
+	for _, f := range m.Funding {
+		funded += f.AmountCents
+	}
+	if len(m.Funding) > 0 && funded != m.PlannedCents {
+		// The sources do not add up to the planned budget: say so.
+		funding, fundingC = funding+" ("+fmt.Sprintf(r.w.fundingSum, r.eur(funded), r.eur(m.PlannedCents))+")", cNote
 	}
 	status := f.Status.Label(r.lang)
 	if f.Overridden {
@@ -130,8 +142,8 @@ func (r *report) card(i int, head string) {
 		r.pair(r.w.status, status, cText),
 		r.pair(r.w.planned, joinNonEmpty(" ", r.eur(m.PlannedCents), paren(r.originally(model.EntityMeasure, m.ID, "plannedCents"))), cText),
 		r.pair(r.w.spent, r.eur(m.SpentCents), cText),
-		r.pair(r.w.execution, exec, cText),
-		r.pair(r.w.funding, r.fundingLine(m.Funding), cText),
+		r.pair(r.w.execution, exec, execC),
+		r.pair(r.w.funding, funding, fundingC),
 	}
 	if !hasActiveMilestones(m) {
 		right = append(right, r.pair(r.w.manual, r.pct(m.ManualProgress), cText))
@@ -170,7 +182,7 @@ func (r *report) card(i int, head string) {
 
 	// Milestones.
 	t := r.newTable("", // the card's title repeats on a new page instead
-		col{r.w.milestone, 0, "L"}, col{r.w.due, r.dateColW(), "L"}, col{r.w.completed, r.dateColW(), "L"},
+		col{r.w.milestone, 0, "L"}, col{r.w.due, r.dateColW() + 8, "L"}, col{r.w.completed, r.dateColW(), "L"},
 		col{r.w.state, 28, "L"}, col{r.w.weight, 13, "R"}, col{r.w.responsible, 27, "L"})
 	rows := make([]*trow, 0, len(m.Milestones))
 	milestonesH := 0.0
@@ -178,8 +190,8 @@ func (r *report) card(i int, head string) {
 		ms := &m.Milestones[k]
 		st := ms.StateAt(m.Cancelled, r.asOf)
 		done := r.w.none
-		if st == model.StateDone {
-			done = r.date(ms.Completed)
+		if ms.Completed != 0 && ms.Completed <= r.asOf {
+			done = r.date(ms.Completed) // also when cancelled since: the workbook lists it too
 		}
 		state := t.text(3, st.Label(r.lang))
 		if st == model.StateOverdue {
@@ -422,7 +434,7 @@ func (r *report) personLine(ref model.Ref) string {
 	if p == nil {
 		return ""
 	}
-	return joinNonEmpty(", ", name(p.Name, r.lang), r.tr(p.Position))
+	return nameAndPosition(name(p.Name, r.lang), r.tr(p.Position))
 }
 
 func (r *report) fundingLine(fs []model.Funding) string {

@@ -65,7 +65,9 @@ func (r *report) areaSection(a *model.Area, as *model.AreaSummary, prev *model.A
 		return
 	}
 	shown := behind[:min(len(behind), r.perArea())]
-	t := r.measureTable(title)
+	// On a new page the list goes on under "A1. … — Мерки, които
+	// изостават (продължение)": the area and the list both named.
+	t := r.measureTable(title + " — " + r.w.behindTitle)
 	rows := make([]*trow, 0, len(shown))
 	for _, i := range shown {
 		rows = append(rows, r.measureRow(t, i))
@@ -147,7 +149,7 @@ func (r *report) measureRow(t *table, i int) *trow {
 	}
 	var notes []tnote
 	if u := m.LatestUpdate(r.asOf); u != nil {
-		notes = append(notes, t.note(fmt.Sprintf(r.w.lastUpdate, r.date(u.Date))+r.tr(u.Text), cMuted, 0))
+		notes = append(notes, t.note(fmt.Sprintf(r.w.lastUpdate, r.dateText(u.Date))+r.tr(u.Text), cMuted, 0))
 	}
 	if f.Overridden {
 		notes = append(notes, t.note(fmt.Sprintf(r.w.overriddenNote, f.Computed.Label(r.lang))+r.plain(m.Override.Reason), cNote, 0))

@@ -122,8 +122,8 @@ func TestCouncilDocument(t *testing.T) {
 					t.Errorf("%s (snapshot %v): the report shows %q", lang, snap, m)
 				}
 			}
-			wantName := map[model.Lang]string{model.BG: "Ивелина Петрова, Главен експерт в кабинета на заместник-кмета",
-				model.EN: "Ivelina Petrova, Chief expert, Deputy Mayor's Office"}[lang]
+			wantName := map[model.Lang]string{model.BG: "Ивелина Петрова, главен експерт в кабинета на заместник-кмета", // the position in lower case after the comma
+				model.EN: "Ivelina Petrova, chief expert, Deputy Mayor's Office"}[lang]
 			if !strings.Contains(strings.ReplaceAll(text, "\n", " "), wantName) {
 				t.Errorf("%s: the cover does not name who prepared it as %q", lang, wantName)
 			}
@@ -356,5 +356,24 @@ func TestLongCommentary(t *testing.T) {
 	}
 	if got := strings.Count(text.String(), "Периодът"); got != 120 {
 		t.Errorf("the commentary shows %d of its 120 sentences", got)
+	}
+}
+
+// TestShownFiguresAgree: a gap is the difference of the figures printed
+// beside it (83,2 – 71,5 was shown as 11,6), a position follows a comma in
+// lower case, and the cover says "на Стратегията".
+func TestShownFiguresAgree(t *testing.T) {
+	r := hooked(t, demoDoc(t, false), demoOptions(model.BG), new([]drawn))
+	for _, c := range []struct{ got, want string }{
+		{r.gapValue(83.16, 71.54), "11,7 п.п."},
+		{r.gapValue(69.44, 55.96), "13,4 п.п."},
+		{r.points(-0.5), "–0,5 п.п."},
+		{nameAndPosition("Мария Георгиева", "Началник на отдел"), "Мария Георгиева, началник на отдел"},
+		{nameAndPosition("Иван Иванов", "ИТ директор"), "Иван Иванов, ИТ директор"},
+		{r.definite("Стратегия за дигитална трансформация на София"), "Стратегията за дигитална трансформация на София"},
+	} {
+		if c.got != c.want {
+			t.Errorf("got %q, want %q", c.got, c.want)
+		}
 	}
 }

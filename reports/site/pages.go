@@ -404,7 +404,7 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 
 	// Open data.
 	dv := dataView{Zip: "../data/" + zipName, JSON: "../data/strategy.json", Package: "../data/datapackage.json",
-		Xlsx: "../data/" + xlsxName, Readme: "../data/" + readmeName, ZipSize: sizeText(s.zipSize, lang), XlsxSize: sizeText(s.xlsxSize, lang)}
+		Xlsx: "../data/" + xlsxName, Readme: "../data/" + readmeName, ZipSize: sizeText(s.zipSize, lang), XlsxSize: sizeText(s.xlsxSize(), lang)}
 	for _, tb := range s.tableList {
 		rv := resourceView{Title: pick(lang, tb.BG, tb.EN), File: tb.Name + ".csv", Href: "../data/" + tb.Name + ".csv", Rows: len(tb.Rows),
 			PrimaryKey: strings.Join(tb.PrimaryKey, ", ")}

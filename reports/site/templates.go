@@ -144,7 +144,7 @@ prev.textContent=W.prev.replace("%d",PAGE);next.textContent=W.next.replace("%d",
 var coll=new Intl.Collator(lang,{numeric:true,sensitivity:"base"});
 function show(){var from=page*PAGE,to=Math.min(from+PAGE,n),k=0,f=document.createDocumentFragment();
 for(var i=0;i<total&&k<to;i++){if(ok[i]){if(k>=from)f.appendChild(rows[i]);k++;}}
-body.textContent="";body.appendChild(f);
+body.replaceChildren(f);
 out.textContent=W.shown+" "+(n?(from+1)+"–"+to:"0")+" "+W.of+" "+n+(n<total?" ("+W.inAll.replace("%d",total)+")":"");
 pager.hidden=n<=PAGE;prev.disabled=page===0;next.disabled=to>=n;}
 function apply(){var s=q.value.trim().toLocaleLowerCase(lang),a=fa.value,st=fs.value;n=0;page=0;
