@@ -276,6 +276,10 @@ type goBench struct {
 	limit     float64 // seconds per op; 0: none
 }
 
+// cpuSuffix marks, in goBenchmarks' results, the CPU time per op of a
+// benchmark that reports it.
+const cpuSuffix = " cpu"
+
 // floor is a benchmark against its floor: the ratio of their times.
 type floor struct {
 	figure, of, over string
@@ -345,6 +349,7 @@ func (b *bench) goBenchmarks() {
 		if len(v) == 0 {
 			continue
 		}
+
 		r := row{figure: g.name + " (" + g.pkg + ")", command: benchCommand(g, b.count), samples: v, unit: "s", target: "—"}
 		if v[len(v)/2] < 0.01 {
 			r.unit = "ms"
@@ -353,18 +358,27 @@ func (b *bench) goBenchmarks() {
 			r.target, r.meets = g.target, atMost(g.limit)
 		}
 		b.add(r)
+		if c := results[g.pkg+" "+g.name+cpuSuffix]; len(c) > 0 {
+			b.add(row{figure: g.name + " (" + g.pkg + "), CPU time", command: r.command, samples: c, unit: "s", target: "—"})
+		}
 	}
 	for _, f := range floors {
-		of, over := results[f.of], results[f.over]
-		if len(of) == 0 || len(of) != len(over) {
-			continue
+		for _, suffix := range []string{"", cpuSuffix} {
+			of, over := results[f.of+suffix], results[f.over+suffix]
+			if len(of) == 0 || len(of) != len(over) {
+				continue
+			}
+			ratios := make([]float64, len(of))
+			for i := range of {
+				ratios[i] = of[i] / over[i]
+			}
+			figure := f.figure
+			if suffix != "" {
+				figure += ", CPU time"
+			}
+			b.add(row{figure: figure, command: "the two benchmarks, run by run", samples: ratios, unit: "×",
+				target: "≤ " + strconv.FormatFloat(f.limit, 'f', -1, 64) + "×", meets: atMost(f.limit)})
 		}
-		ratios := make([]float64, len(of))
-		for i := range of {
-			ratios[i] = of[i] / over[i]
-		}
-		b.add(row{figure: f.figure, command: "the two benchmarks, run by run", samples: ratios, unit: "×",
-			target: "≤ " + strconv.FormatFloat(f.limit, 'f', -1, 64) + "×", meets: atMost(f.limit)})
 	}
 }
 
@@ -390,6 +404,10 @@ func packagesOf(benches []goBench) []string {
 // iterations and ns/op.
 var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op`)
 
+// cpuMetric is the CPU time per op some benchmarks report beside ns/op
+// (getrusage around their loop): on a busy machine the figure to read.
+var cpuMetric = regexp.MustCompile(`\s([\d.]+) cpu-(n?s)/op`)
+
 // goTest runs `go test -bench` and returns the seconds per op of every
 // run of every benchmark, by name. A package whose benchmarks were skipped
 // (PostgreSQL not installed) returns an error saying so.
@@ -406,6 +424,13 @@ func goTest(args ...string) (map[string][]float64, error) {
 		if m := benchLine.FindStringSubmatch(line); m != nil {
 			ns, _ := strconv.ParseFloat(m[2], 64)
 			got[m[1]] = append(got[m[1]], ns/1e9)
+			if c := cpuMetric.FindStringSubmatch(line); c != nil {
+				v, _ := strconv.ParseFloat(c[1], 64)
+				if c[2] == "ns" {
+					v /= 1e9
+				}
+				got[m[1]+cpuSuffix] = append(got[m[1]+cpuSuffix], v)
+			}
 		} else if strings.Contains(line, "SKIP") || strings.Contains(line, "skipped") {
 			skips = append(skips, strings.TrimSpace(line))
 		}

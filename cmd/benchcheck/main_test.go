@@ -54,3 +54,23 @@ func TestRowClaimsOnlyWhenIdle(t *testing.T) {
 		t.Errorf("ratio: %s", got)
 	}
 }
+
+func TestCPUMetric(t *testing.T) {
+	tests := []struct {
+		line string
+		want string
+	}{
+		{"BenchmarkReport \t 3\t 8512345678 ns/op\t 1634000000 cpu-ns/op\t 1642 pages", "1634000000 ns"},
+		{"BenchmarkPublish2000-2 \t1\t4700000000 ns/op\t1.4 cpu-s/op", "1.4 s"},
+		{"BenchmarkWorkbook-2 \t 5\t 163000000 ns/op\t 1200 cells", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if m := cpuMetric.FindStringSubmatch(tt.line); m != nil {
+			got = m[1] + " " + m[2]
+		}
+		if got != tt.want {
+			t.Errorf("%q: got %q, want %q", tt.line, got, tt.want)
+		}
+	}
+}
