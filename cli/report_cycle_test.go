@@ -32,10 +32,10 @@ const cycleAsOf = "2026-11-30"
 // strategy and for an area.
 func cycleDemo(t *testing.T, dir string) string {
 	t.Helper()
-	defer func(f func() time.Time) { nowFunc = f }(nowFunc)
+	defer func(f func() time.Time) { testClock = f }(testClock)
 	on := func(day string) {
 		at := model.MustDate(day).Time().Add(10 * time.Hour)
-		nowFunc = func() time.Time { return at }
+		testClock = func() time.Time { return at }
 	}
 	db := filepath.Join(dir, "cycle.db")
 	mustRun(t, "demo", "-db", db)
