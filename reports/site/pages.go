@@ -535,15 +535,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 		v.KPIs = append(v.KPIs, s.kpiView(&m.KPIs[k], lang))
 	}
 	// The latest public update (internal ones are not in the public document).
-	best := -1
-	for j := range m.Updates {
-		u := &m.Updates[j]
-		if u.Date <= s.asOf && (best < 0 || u.Date > m.Updates[best].Date || (u.Date == m.Updates[best].Date && u.ID > m.Updates[best].ID)) {
-			best = j
-		}
-	}
-	if best >= 0 {
-		u := &m.Updates[best]
+	if u := m.LatestUpdate(s.asOf); u != nil {
 		v.Update = &updateView{Date: u.Date.Format(lang), Author: s.personName(u.Author, lang), Text: textHTML(u.Text, lang)}
 	}
 	v.Revisions = s.revisions(m, lang)
