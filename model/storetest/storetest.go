@@ -278,6 +278,19 @@ func testAllOrNothing(t *testing.T, open Open) {
 		t.Fatalf("Update = %v, want fn's error", err)
 	}
 	f.unchanged(before, entries)
+	// A refused save inside the transaction undoes the ones before it.
+	err = f.update(f.office, func(tx model.Tx) error {
+		ms := f.own.Milestones[0]
+		ms.Note = "kept?"
+		if err := tx.SaveMilestone(&ms); err != nil {
+			return err
+		}
+		bad := *f.other
+		bad.Weight = 0
+		return tx.SaveMeasure(&bad)
+	})
+	wantError(t, err, model.EINVALID, "", "weight")
+	f.unchanged(before, entries)
 }
 
 func testRoleRules(t *testing.T, open Open) {
