@@ -183,6 +183,7 @@ func Run(t *testing.T, open Open) {
 		{"MeasureDeletionKeepsItsChildrenInTheLog", testMeasureDeletion},
 		{"SnapshotNames", testSnapshotNames},
 		{"EmailsAreUnique", testEmailsAreUnique},
+		{"CheckPassesAfterAChangeOfEveryKind", testCheckAfterEverything},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open) })

@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"strategytracker/model"
+	"strategytracker/model/storetest"
 )
 
 // The behaviour of the SQLite store (storage/store_test.go), on the server.
@@ -188,113 +189,11 @@ func ownAndForeign(t *testing.T, d *model.Doc) (coord *model.Person, own, foreig
 	return coord, own, foreign
 }
 
-// editEverything makes one change of every kind, as storage's replay test.
-func editEverything(t *testing.T, s model.Store) {
-	t.Helper()
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		doc := tx.Doc()
-		area := doc.Areas[0]
-		area.Code = "A1x" // cascades to its measures
-		if err := tx.SaveArea(&area); err != nil {
-			return err
-		}
-		unit := doc.Units[0]
-		unit.Code = unit.Code + "X"
-		if err := tx.SaveUnit(&unit); err != nil {
-			return err
-		}
-		g := model.Goal{Code: "G9", Title: model.T("Нова цел", "New goal")}
-		if err := tx.SaveGoal(&g); err != nil {
-			return err
-		}
-		m := doc.Measures[2]
-		m.Goals = append(m.Goals, "G9")
-		m.Title.BG = "Ново заглавие <&> \u2028 \"кавички\" \t\x01"
-		if err := tx.SaveMeasure(&m); err != nil {
-			return err
-		}
-		ms := model.Milestone{MeasureID: m.ID, Title: model.T("Етап", "Step"), Due: model.NewDate(2027, 1, 1), Weight: 2}
-		if err := tx.SaveMilestone(&ms); err != nil {
-			return err
-		}
-		ms.Note = "бележка \\ \b\f\u2029 😀"
-		if err := tx.SaveMilestone(&ms); err != nil {
-			return err
-		}
-		var k *model.KPI
-		for i := range doc.Measures {
-			if len(doc.Measures[i].KPIs) > 0 {
-				k = &doc.Measures[i].KPIs[0]
-				break
-			}
-		}
-		v := model.KPIValue{KPIID: k.ID, Date: model.NewDate(2026, 11, 1), Value: 42}
-		if err := tx.SaveKPIValue(&v); err != nil {
-			return err
-		}
-		nm := model.Measure{Code: "9.9", Area: "A1x", LeadUnit: unit.Code, Title: model.T("Нова", "New"),
-			Start: model.NewDate(2027, 1, 1), End: model.NewDate(2027, 12, 31), Weight: 1}
-		if err := tx.SaveMeasure(&nm); err != nil {
-			return err
-		}
-		u := doc.Measures[0].Updates[0]
-		return tx.Delete(model.EntityUpdate, u.ID, u.Version)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, _ = s.Doc(ctx)
-	m := d.Measures[3]
-	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		return tx.Delete(model.EntityMeasure, m.ID, m.Version)
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.CreateSnapshot(ctx, office.ID, "after edits", model.NewDate(2026, 11, 29)); err != nil {
-		t.Fatal(err)
-	}
-	// Round 2: visibility, the adopted plan and a revision, a reporting period.
-	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		doc := tx.Doc()
-		m := doc.Measures[1]
-		m.Internal = true
-		if err := tx.SaveMeasure(&m); err != nil {
-			return err
-		}
-		p := doc.People[2]
-		p.Public = true
-		if err := tx.SavePerson(&p); err != nil {
-			return err
-		}
-		if err := tx.Adopt(&model.Adoption{AdoptedOn: model.NewDate(2026, 6, 11), CouncilDecision: model.T("Решение № 1", "Decision 1")}); err != nil {
-			return err
-		}
-		tx.SetRevisionReason(model.T("Забавена доставка", "Late delivery"))
-		m = doc.Measures[4]
-		m.End = m.End.AddDays(90)
-		if err := tx.SaveMeasure(&m); err != nil {
-			return err
-		}
-		_, err = model.OpenReportingPeriod(tx, model.NewPeriod{Name: model.T("Q4 2026", "Q4 2026"),
-			Start: model.NewDate(2026, 10, 1), End: model.NewDate(2026, 12, 31), Due: model.NewDate(2027, 1, 15)}, office.ID, fixedClock())
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, _ = s.Doc(ctx)
-	if d.Adoption == nil || len(d.Revisions) != 1 || len(d.Periods) != 1 || !d.Measures[1].Internal {
-		t.Fatalf("round-2 edits not kept: adoption %v, %d revisions, %d periods", d.Adoption, len(d.Revisions), len(d.Periods))
-	}
-}
-
 // The server computes the links of the chain (st_audit_append); they must
 // be the ones model.AuditEntry.ComputeHash gives, whatever the text holds.
 func TestServerHashesAreGoHashes(t *testing.T) {
 	s, _ := newDemo(t)
-	editEverything(t, s)
+	storetest.EditEverything(t, s)
 	entries, err := s.Audit(ctx, model.AuditFilter{})
 	if err != nil {
 		t.Fatal(err)
