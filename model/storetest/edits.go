@@ -113,15 +113,38 @@ func EditEverything(t *testing.T, s model.Store) {
 	}
 }
 
-func officeOf(t *testing.T, d *model.Doc) *model.Person {
+func officeOf(t *testing.T, d *model.Doc) *model.Person { return PersonByRole(t, d, model.RoleOffice) }
+
+// PersonByRole is the first person of d with role.
+func PersonByRole(t *testing.T, d *model.Doc, role model.Role) *model.Person {
 	t.Helper()
 	for i := range d.People {
-		if d.People[i].Role == model.RoleOffice {
+		if d.People[i].Role == role {
 			return &d.People[i]
 		}
 	}
-	t.Fatal("no office user")
+	t.Fatalf("no %s in the strategy", role)
 	return nil
+}
+
+// Export is the exchange format of the strategy s holds.
+func Export(t *testing.T, s model.Store) []byte {
+	t.Helper()
+	d, err := s.Doc(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return encode(t, d)
+}
+
+// AuditCount is the number of s's audit entries.
+func AuditCount(t *testing.T, s model.Store) int {
+	t.Helper()
+	entries, err := s.Audit(ctx, model.AuditFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return len(entries)
 }
 
 // testCheckAfterEverything: after a change of every kind the store passes

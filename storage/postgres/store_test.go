@@ -31,6 +31,13 @@ func demoDoc(t testing.TB) *model.Doc {
 }
 
 // newDemo loads the demo into a new database as its administrator.
+// The suite's helpers, for the driver's own tests.
+var (
+	export       = storetest.Export
+	personByRole = storetest.PersonByRole
+	auditCount   = storetest.AuditCount
+)
+
 func newDemo(t *testing.T) (*Store, string) {
 	t.Helper()
 	url := newDatabase(t)
@@ -40,39 +47,6 @@ func newDemo(t *testing.T) (*Store, string) {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s, url
-}
-
-func export(t *testing.T, s model.Store) []byte {
-	t.Helper()
-	d, err := s.Doc(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := model.Encode(&buf, d); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func personByRole(t *testing.T, d *model.Doc, role model.Role) *model.Person {
-	t.Helper()
-	for i := range d.People {
-		if d.People[i].Role == role {
-			return &d.People[i]
-		}
-	}
-	t.Fatalf("no %s in the demo", role)
-	return nil
-}
-
-func auditCount(t *testing.T, s model.Store) int {
-	t.Helper()
-	entries, err := s.Audit(ctx, model.AuditFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(entries)
 }
 
 // sqlExec runs statements on url directly, as psql would.
