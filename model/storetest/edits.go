@@ -156,3 +156,28 @@ func testCheckAfterEverything(t *testing.T, open Open) {
 		t.Errorf("check after a change of every kind: %v", err)
 	}
 }
+
+// NotesAndASnapshot writes three audited notes and a snapshot in s (a
+// strategy whose first three measures have milestones) and wants the
+// check to pass: what the drivers' tamper tests then tamper with.
+func NotesAndASnapshot(t *testing.T, s model.Store) {
+	t.Helper()
+	d, err := s.Doc(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	office := officeOf(t, d)
+	for i := 0; i < 3; i++ {
+		ms := d.Measures[i].Milestones[0]
+		ms.Note = "note"
+		if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&ms) }); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.CreateSnapshot(ctx, office.ID, "Q3", model.NewDate(2026, 9, 30)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Check(ctx); err != nil {
+		t.Fatalf("check before tampering: %v", err)
+	}
+}

@@ -203,21 +203,7 @@ func TestCheckFindsTampering(t *testing.T) {
 	for _, tt := range tamper {
 		t.Run(tt.name, func(t *testing.T) {
 			s, url := newDemo(t)
-			d, _ := s.Doc(ctx)
-			office := personByRole(t, d, model.RoleOffice)
-			for i := 0; i < 3; i++ {
-				ms := d.Measures[i].Milestones[0]
-				ms.Note = "note"
-				if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&ms) }); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if _, err := s.CreateSnapshot(ctx, office.ID, "Q3", model.NewDate(2026, 9, 30)); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.Check(ctx); err != nil {
-				t.Fatalf("check before tampering: %v", err)
-			}
+			storetest.NotesAndASnapshot(t, s)
 			// The administrator (the owner) can still do anything.
 			if _, err := sqlExec(t, url, tt.sql); err != nil {
 				t.Fatal(err)
