@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"bytes"
 	"testing"
 	"time"
 
@@ -179,5 +180,34 @@ func NotesAndASnapshot(t *testing.T, s model.Store) {
 	}
 	if _, err := s.Check(ctx); err != nil {
 		t.Fatalf("check before tampering: %v", err)
+	}
+}
+
+// StaleWriteFromAnotherClient: other (a second connection to the strategy
+// s holds) changes a milestone; s's change of the same milestone, read
+// before, is refused and changes nothing: the first writer's note stays.
+func StaleWriteFromAnotherClient(t *testing.T, s, other model.Store) {
+	t.Helper()
+	d, err := s.Doc(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	office := officeOf(t, d)
+	mine := d.Measures[1].Milestones[0]
+	theirs := mine
+	theirs.Note = "their note"
+	if err := other.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&theirs) }); err != nil {
+		t.Fatal(err)
+	}
+	before, entries := Export(t, s), AuditCount(t, s)
+	mine.Note = "my note"
+	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&mine) })
+	wantError(t, err, model.ECONFLICT, "", "")
+	if !bytes.Equal(Export(t, s), before) || AuditCount(t, s) != entries {
+		t.Error("a refused stale write changed the data or the audit log")
+	}
+	d2, _ := s.Doc(ctx)
+	if ms, _ := d2.MilestoneByID(mine.ID); ms.Note != "their note" {
+		t.Errorf("note = %q, want the first writer's", ms.Note)
 	}
 }

@@ -109,27 +109,7 @@ func TestStaleWriteIsRefusedAndChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	mine := d.Measures[1].Milestones[0]
-	theirs := mine
-	theirs.Note = "their note"
-	if err := other.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&theirs) }); err != nil {
-		t.Fatal(err)
-	}
-	before := export(t, s)
-	entries := auditCount(t, s)
-	mine.Note = "my note"
-	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&mine) })
-	if model.ErrorCode(err) != model.ECONFLICT {
-		t.Fatalf("stale write: %v, want conflict", err)
-	}
-	if got := export(t, s); !bytes.Equal(got, before) {
-		t.Error("a refused stale write changed the data")
-	}
-	if got := auditCount(t, s); got != entries {
-		t.Errorf("a refused stale write added %d audit entries", got-entries)
-	}
+	storetest.StaleWriteFromAnotherClient(t, s, other)
 }
 
 // ownAndForeign finds a coordinator, a measure they coordinate and one
