@@ -225,14 +225,3 @@ func TestWindowTitle(t *testing.T) {
 		t.Errorf("WindowTitle = %q, want %q", got, want)
 	}
 }
-
-// The version of About is the one FyneApp.toml declares.
-func TestVersionMatchesFyneApp(t *testing.T) {
-	b, err := os.ReadFile("../FyneApp.toml")
-	if err != nil {
-		t.Skip("FyneApp.toml not found")
-	}
-	if !strings.Contains(string(b), `Version = "`+Version+`"`) {
-		t.Errorf("FyneApp.toml does not declare version %s", Version)
-	}
-}

@@ -15,6 +15,7 @@ import (
 
 	"strategytracker/assets"
 	"strategytracker/model"
+	buildinfo "strategytracker/version"
 )
 
 // Options configure the application.
@@ -44,8 +45,9 @@ type Options struct {
 	NetworkDrive func(path string) (kind string, network bool)
 }
 
-// Version is the application's version (FyneApp.toml).
-const Version = "0.1.0"
+// Version is this build's version, as the binary says it (version.String():
+// the release's, stamped at build time); Options.Version overrides it.
+var Version = buildinfo.String()
 
 // screenID names a screen of the navigation.
 type screenID string

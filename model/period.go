@@ -466,6 +466,34 @@ func (d *Doc) CurrentPeriod() *Period {
 	return last
 }
 
+// PeriodAt is the reporting period a report as of asOf belongs to: the
+// one whose window (start to the later of end and due) holds asOf, else
+// the latest one that started on or before asOf; nil when there is none.
+// It depends on the date, unlike CurrentPeriod (the cycle's own state:
+// the open period, else the one closed last), which the reporting cycle's
+// steps and status speak of whatever the date.
+func (d *Doc) PeriodAt(asOf Date) *Period {
+	var best *Period
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		if from, to := p.Window(); asOf >= from && asOf <= to {
+			if best == nil || p.Start > best.Start {
+				best = p
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		if p.Start <= asOf && (best == nil || p.Start > best.Start) {
+			best = p
+		}
+	}
+	return best
+}
+
 // CycleFile names the files of one unit in a reporting period: its update
 // template and its reminder draft.
 type CycleFile struct {

@@ -415,7 +415,7 @@ func diffLists[T any](kind string, want, got []T, key func(T) string) string {
 		k := key(want[i])
 		j, ok := index[k]
 		if !ok {
-			return fmt.Sprintf("%s %s is in the audit log but not in the file (deleted outside the app)", kind, k)
+			return fmt.Sprintf("%s %s is in the audit log but not in the data (deleted outside the app)", kind, k)
 		}
 		if msg := diffRow(kind+" "+k, &want[i], &got[j]); msg != "" {
 			return msg
@@ -424,7 +424,7 @@ func diffLists[T any](kind string, want, got []T, key func(T) string) string {
 	}
 	for i := range got {
 		if _, extra := index[key(got[i])]; extra {
-			return fmt.Sprintf("%s %s is in the file but not in the audit log (added outside the app)", kind, key(got[i]))
+			return fmt.Sprintf("%s %s is in the data but not in the audit log (added outside the app)", kind, key(got[i]))
 		}
 	}
 	return ""
@@ -432,7 +432,7 @@ func diffLists[T any](kind string, want, got []T, key func(T) string) string {
 
 func diffRow(what string, want, got any) string {
 	for _, c := range Diff(want, got) {
-		return fmt.Sprintf("%s: %s is %s in the file, but the audit log says %s (changed outside the app)", what, c.Field, shorten(c.New), shorten(c.Old))
+		return fmt.Sprintf("%s: %s is %s in the data, but the audit log says %s (changed outside the app)", what, c.Field, shorten(c.New), shorten(c.Old))
 	}
 	return ""
 }

@@ -242,9 +242,7 @@ func (p *planBuilder) change(r *bookRow, what string, old, new any, reason strin
 	c := PlanChange{Sheet: r.sheet.name, Row: r.row, What: what, apply: apply, row: r}
 	if old == nil {
 		c.Op = model.OpCreate
-		for _, f := range model.Diff(zeroOf(new), new) {
-			c.Fields = append(c.Fields, f)
-		}
+		c.Fields = model.Diff(zeroOf(new), new)
 	} else {
 		c.Op = model.OpUpdate
 		c.Fields = model.Diff(old, new)

@@ -192,6 +192,9 @@ func TestCheckFindsTampering(t *testing.T) {
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("check after tampering: %v, want %q", err, tt.want)
 			}
+			if err != nil && strings.Contains(err.Error(), "file") {
+				t.Errorf("check of a server speaks of a file: %v", err)
+			}
 		})
 	}
 }
