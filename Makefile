@@ -16,7 +16,14 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
 TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc fonts-crosextra-carlito imagemagick postgresql chromium nodejs default-jre-headless
 # Needed by `make release` only: the mingw-w64 cross compiler, wixl (MSI),
 # ImageMagick (the .ico), xz and dpkg-deb.
-RELEASE_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools imagemagick xz-utils dpkg-dev
+RELEASE_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools imagemagick xz-utils dpkg-dev \
+                lintian man-db file osslsigncode gnupg
+# Needed by `make test-windows`: Wine 8, 64-bit only (our exes and Wine's
+# msiexec are 64-bit, so no i386 architecture is added), the mingw-w64 cross
+# compiler and wixl for the MSI, a virtual display driven by xdotool, and
+# ImageMagick and pdftotext for screenshots and the report comparison.
+WINDOWS_TEST_PKGS := wine wine64 gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools \
+                     xvfb xauth xdotool imagemagick poppler-utils
 
 # install-missing installs those of the packages $(1) that are not installed;
 # apt-get update runs only when something is missing.
@@ -57,6 +64,16 @@ deps-build:
 deps-release: deps-build
 	$(call install-missing,$(RELEASE_PKGS))
 
+.PHONY: deps-windows test-windows
+deps-windows: deps-build
+	$(call install-missing,$(WINDOWS_TEST_PKGS))
+
+# The Windows files under Wine: install the MSI built from the tree, run the
+# console exe against the Linux binary, drive the app's first start, upgrade,
+# refuse a downgrade, uninstall (scripts/test-windows.sh, wine_test.go).
+test-windows: deps-windows
+	scripts/test-windows.sh
+
 # The desktop binary (main.go: the window, or a command when given one)
 # and the console binary without the UI toolkit (cmd/strategytracker-cli).
 build:
@@ -96,6 +113,7 @@ test: deps lint
 	$(GO) test -race -timeout 25m -skip '^($(SLOW_TESTS))$$' ./...
 	$(GO) test -count=1 -timeout 25m -run '^($(SLOW_TESTS))$$' $(SLOW_PKGS)
 	$(MAKE) --no-print-directory fuzz-short
+	$(MAKE) --no-print-directory test-windows
 
 # staticcheck's default checks, and no function outside app/ above a
 # cyclomatic complexity of 30 (gocyclo) but those still listed in
@@ -194,6 +212,7 @@ screenshots: deps build
 	echo "screenshots: $$(ls screenshots/*-bg.png screenshots/*-en.png | wc -l) PNG files in screenshots/"
 	scripts/site-screenshots.sh screenshots/site
 	scripts/report-pages.sh screenshots/report-pages
+	SHOTS=screenshots/windows scripts/test-windows.sh
 
 # Every page of the bg and en demo council reports as PNG (pdftoppm), to look at.
 .PHONY: report-pages

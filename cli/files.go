@@ -100,7 +100,7 @@ func (c *cmdContext) actor(d *model.Doc) (*model.Person, error) {
 		}
 		return p, nil
 	}
-	if p := d.Person(loginPerson(c.store)); p != nil {
+	if p := d.Person(c.store.LoginPerson()); p != nil {
 		return p, nil
 	}
 	if d.Strategy.Demo {

@@ -134,11 +134,7 @@ func adoptPlan(t *testing.T, db string, decision model.Text) {
 		t.Fatal(err)
 	}
 	err = s.Update(context.Background(), 1, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, err := model.AsPlanTx(tx)
-		if err != nil {
-			return err
-		}
-		return p.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: decision})
+		return tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: decision})
 	})
 	s.Close()
 	if err != nil {

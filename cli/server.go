@@ -84,15 +84,6 @@ func createDemoStore(ctx context.Context, db string, now func() time.Time) (mode
 	return createStore(ctx, db, d, now, "")
 }
 
-// loginPerson is the person a server login acts as (0 for a file or the
-// administrator's login): -user defaults to them.
-func loginPerson(s model.Store) model.ID {
-	if ps, ok := s.(*postgres.Store); ok {
-		return ps.LoginPerson()
-	}
-	return 0
-}
-
 func serverInitCommand() *command {
 	var db string
 	var print bool

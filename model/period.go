@@ -336,8 +336,7 @@ func (d *Doc) Status(p *Period, changed map[ID]bool) PeriodStatus {
 	return st
 }
 
-// PeriodTx is the part of a Tx that runs the reporting cycle. A store
-// that keeps periods implements it on its Tx; PeriodsOf finds it.
+// PeriodTx is the part of every Tx that runs the reporting cycle.
 type PeriodTx interface {
 	// SavePeriod creates (ID 0) or updates a period with its returns and
 	// narrative, checking the version, the roles (AuthorizePeriod) and the
@@ -345,15 +344,6 @@ type PeriodTx interface {
 	SavePeriod(p *Period) error
 	// FreezeSnapshot makes a snapshot inside the transaction.
 	FreezeSnapshot(name string, asOf Date) (*Snapshot, error)
-}
-
-// PeriodsOf returns tx's reporting-cycle writes, or an error when the
-// store does not keep periods.
-func PeriodsOf(tx Tx) (PeriodTx, error) {
-	if p, ok := tx.(PeriodTx); ok {
-		return p, nil
-	}
-	return nil, Errorf(EINVALID, "this strategy store does not keep reporting periods")
 }
 
 // AuthorizePeriod decides whether actor may turn old into new (old nil:

@@ -42,6 +42,13 @@ func (s *Store) ReadAll(ctx context.Context) (*model.Doc, []model.AuditEntry, er
 	return d, log, err
 }
 
+// LoginPerson is 0: a file has no logins; see model.Store.
+func (s *Store) LoginPerson() model.ID { return 0 }
+
+// Watch reports nothing: a file does not tell this process of another's
+// changes; see model.Store.
+func (s *Store) Watch(context.Context) <-chan struct{} { return model.NoChanges() }
+
 // each runs scan for every row of query.
 func each(ctx context.Context, q queryer, query string, scan func(*sql.Rows) error, args ...any) error {
 	rows, err := q.QueryContext(ctx, query, args...)

@@ -31,7 +31,9 @@ type page struct {
 	Data      string
 	AsOf      string
 	Licence   Licence
-	Body      any
+	// LicenceLang is "en" on pages in another language: the licences' titles are English.
+	LicenceLang string
+	Body        any
 }
 
 type langLink struct {
@@ -90,6 +92,9 @@ func (s *site) newPage(lang model.Lang, rel, title, nav string, body any) *page 
 		p.Site, p.SiteLang = inLang(s.doc.Strategy.Title, lang)
 	}
 	p.heading(title, "")
+	if lang != model.EN {
+		p.LicenceLang = string(model.EN)
+	}
 	for _, l := range s.opts.Langs {
 		if l != lang {
 			p.Switch = append(p.Switch, langLink{Lang: l, Name: words[l]["langName"], Href: root + string(l) + "/" + rel})

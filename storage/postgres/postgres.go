@@ -12,9 +12,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -37,27 +35,27 @@ var policiesSQL string
 // version to i+1. Tests of upgrades replace it.
 var migrations = embeddedMigrations
 
-func embeddedMigrations() []string {
-	names, _ := fs.Glob(migrationFiles, "schema/0*.sql")
-	sort.Strings(names)
-	steps := make([]string, len(names))
-	for i, n := range names {
-		b, _ := migrationFiles.ReadFile(n)
-		steps[i] = string(b)
-	}
-	return steps
-}
+func embeddedMigrations() []string { return sqlrow.Steps(migrationFiles, "schema/0*.sql") }
 
 // SchemaVersion is the schema version this build writes.
 func SchemaVersion() int { return len(migrations()) }
 
 // IsURL reports whether a -db argument names a PostgreSQL server rather
-// than a file: a postgres:// or postgresql:// URL, or a connection string
-// naming a service of the PostgreSQL service file ("service=strategy").
+// than a file: a postgres:// or postgresql:// URL, or a key=value
+// connection string ("service=strategy", "host=db.example dbname=…"),
+// so that a password in one is never taken for part of a file's name.
 func IsURL(s string) bool {
 	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://") || strings.HasPrefix(l, "service=")
+	if strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://") {
+		return true
+	}
+	key, _, ok := strings.Cut(strings.TrimSpace(l), "=")
+	return ok && connKeys[strings.TrimSpace(key)]
 }
+
+// connKeys are the libpq keywords a key=value connection string may begin with.
+var connKeys = map[string]bool{"service": true, "host": true, "hostaddr": true, "port": true, "dbname": true,
+	"user": true, "password": true, "sslmode": true, "connect_timeout": true, "application_name": true}
 
 // Options adjust a store; the zero value is right for the application.
 type Options struct {

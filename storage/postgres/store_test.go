@@ -385,14 +385,10 @@ func editEverything(t *testing.T, s model.Store) {
 		if err := tx.SavePerson(&p); err != nil {
 			return err
 		}
-		pt, err := model.AsPlanTx(tx)
-		if err != nil {
+		if err := tx.Adopt(&model.Adoption{AdoptedOn: model.NewDate(2026, 6, 11), CouncilDecision: model.T("Решение № 1", "Decision 1")}); err != nil {
 			return err
 		}
-		if err := pt.Adopt(&model.Adoption{AdoptedOn: model.NewDate(2026, 6, 11), CouncilDecision: model.T("Решение № 1", "Decision 1")}); err != nil {
-			return err
-		}
-		pt.SetRevisionReason(model.T("Забавена доставка", "Late delivery"))
+		tx.SetRevisionReason(model.T("Забавена доставка", "Late delivery"))
 		m = doc.Measures[4]
 		m.End = m.End.AddDays(90)
 		if err := tx.SaveMeasure(&m); err != nil {
