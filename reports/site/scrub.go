@@ -230,11 +230,17 @@ func digits(gs []group) int {
 }
 
 // procurementNumber is 3 when the groups from i are a number of the public
-// procurement register (00123-2024-0001: the buyer, the year, the
-// procedure), which is no telephone number; else 0.
+// procurement register (01234-2024-0001: the buyer, the year, the
+// procedure), which is no telephone number; else 0. The buyer starts with
+// 0 but not with 00 (00359-2987-6543 is a telephone number dialled
+// abroad) and the middle group is a year of 19xx or 20xx.
 func procurementNumber(s string, run []group, i int) int {
 	if i+2 >= len(run) || run[i].n != 5 || run[i+1].n != 4 || run[i+2].n != 4 ||
 		s[run[i].end:run[i+1].start] != "-" || s[run[i+1].end:run[i+2].start] != "-" {
+		return 0
+	}
+	buyer, year := run[i].digits, run[i+1].digits
+	if buyer[0] != '0' || buyer[1] == '0' || (year[:2] != "19" && year[:2] != "20") {
 		return 0
 	}
 	return 3
