@@ -39,7 +39,7 @@ func milestoneRowsHTML(rows []milestoneRow, lang model.Lang) template.HTML {
 		writeStatus(&b, r.State)
 		b.WriteString(`</td><td`)
 		link := isWebLink(r.Evidence)
-		if r.Note != "" || link {
+		if r.Note != "" || r.Evidence != "" {
 			b.WriteString(` data-label="`)
 			b.WriteString(esc(w["note"]))
 			b.WriteString(`"`)
@@ -55,6 +55,15 @@ func milestoneRowsHTML(rows []milestoneRow, lang model.Lang) template.HTML {
 			b.WriteString(`">`)
 			b.WriteString(esc(w["evidence"]))
 			b.WriteString(`</a>`)
+		} else if r.Evidence != "" {
+			if r.Note != "" {
+				b.WriteString(`<br>`)
+			}
+			b.WriteString(`<span class="evidence">`)
+			b.WriteString(esc(w["evidence"]))
+			b.WriteString(`: `)
+			b.WriteString(esc(r.Evidence))
+			b.WriteString(`</span>`)
 		}
 		b.WriteString("</td></tr>\n")
 	}
@@ -73,11 +82,11 @@ func writeStatus(b *strings.Builder, v statusView) {
 	b.WriteString(`</span>`)
 }
 
-// isWebLink: only http(s) links are published as links (a hostile file
-// could hold javascript: or data: ones).
+// isWebLink: only links model.CheckLink takes are published as links (a
+// hostile file could hold javascript: or data: ones), and only whole: a
+// link the scrubbing changed would lead elsewhere.
 func isWebLink(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
-	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://")
+	return s != "" && model.CheckLink("milestone", "evidence", s) == nil && !scrubbed(s)
 }
 
 // measureRowsHTML writes the rows of a table of measures (an area's, and

@@ -40,6 +40,12 @@ const (
 	phoneRemoved = "[tel.]"
 )
 
+// scrubbed: something was removed from s (a link that was scrubbed no
+// longer leads where it did, so it is shown as text, never as a link).
+func scrubbed(s string) bool {
+	return strings.Contains(s, emailRemoved) || strings.Contains(s, phoneRemoved)
+}
+
 func scrub(s string) string {
 	if strings.ContainsRune(s, '@') || strings.ContainsRune(s, '＠') {
 		s = emailPattern.ReplaceAllString(s, emailRemoved)
