@@ -55,9 +55,9 @@ func Recipients(d *model.Doc, unit string) []*model.Person {
 // Subject is the message's subject line.
 func (m *Message) Subject() string {
 	if m.Lang == model.EN {
-		return fmt.Sprintf("Reminder: progress update for %s due on %s", m.Period.Name.In(model.EN), m.Period.Due.Format(model.EN))
+		return fmt.Sprintf("Reminder: progress update for %s due on %s", m.Period.Name.In(model.EN), m.Period.Due.DisplayText(model.EN))
 	}
-	return fmt.Sprintf("Напомняне: отчет за %s със срок %s г.", m.Period.Name.In(model.BG), m.Period.Due.Format(model.BG))
+	return fmt.Sprintf("Напомняне: отчет за %s със срок %s", m.Period.Name.In(model.BG), m.Period.Due.DisplayText(model.BG))
 }
 
 // Body is the plain text of the message.
@@ -71,17 +71,17 @@ func (m *Message) Body() string {
 	if lang == model.EN {
 		fmt.Fprintf(&b, "Dear %s,\n\n", strings.Join(names, ", "))
 		fmt.Fprintf(&b, "The strategy office has not yet received the progress update of %s for %s (%s – %s) of the %s.\n\n",
-			m.Unit.Name.In(lang), m.Period.Name.In(lang), m.Period.Start.Format(lang), m.Period.End.Format(lang), m.Strategy.In(lang))
-		fmt.Fprintf(&b, "Please fill in the attached workbook (%s) and send it back by %s.\n", m.FileName, m.Period.Due.Format(lang))
+			m.Unit.Name.In(lang), m.Period.Name.In(lang), m.Period.Start.DisplayText(lang), m.Period.End.DisplayText(lang), m.Strategy.In(lang))
+		fmt.Fprintf(&b, "Please fill in the attached workbook (%s) and send it back by %s.\n", m.FileName, m.Period.Due.DisplayText(lang))
 		if len(m.Missing) > 0 {
 			fmt.Fprintf(&b, "\nMeasures of your unit without an update in this period: %s.\n", strings.Join(m.Missing, ", "))
 		}
 		b.WriteString("\nThe workbook lists your unit's milestones, indicators and measures; enter completions, measured values and a short update, and your name and the date on the Instructions sheet.\n\nThank you,\n")
 	} else {
 		fmt.Fprintf(&b, "Уважаеми колеги (%s),\n\n", strings.Join(names, ", "))
-		fmt.Fprintf(&b, "Офисът на стратегията все още не е получил отчета на %s за %s (%s г. – %s г.) по %s.\n\n",
-			m.Unit.Name.In(lang), m.Period.Name.In(lang), m.Period.Start.Format(lang), m.Period.End.Format(lang), m.Strategy.In(lang))
-		fmt.Fprintf(&b, "Моля, попълнете приложената работна книга (%s) и я изпратете обратно до %s г.\n", m.FileName, m.Period.Due.Format(lang))
+		fmt.Fprintf(&b, "Офисът на стратегията все още не е получил отчета на %s за %s (%s – %s) по %s.\n\n",
+			m.Unit.Name.In(lang), m.Period.Name.In(lang), m.Period.Start.DisplayText(lang), m.Period.End.DisplayText(lang), m.Strategy.In(lang))
+		fmt.Fprintf(&b, "Моля, попълнете приложената работна книга (%s) и я изпратете обратно до %s\n", m.FileName, m.Period.Due.DisplayText(lang))
 		if len(m.Missing) > 0 {
 			fmt.Fprintf(&b, "\nМерки на звеното без актуализация в този период: %s.\n", strings.Join(m.Missing, ", "))
 		}

@@ -34,6 +34,15 @@ func message(lang model.Lang) *Message {
 // TestReminderIsAnRFC5322MessageWithTheTemplate parses what Write makes
 // with net/mail and mime/multipart, as a mail client would.
 func TestReminderIsAnRFC5322MessageWithTheTemplate(t *testing.T) {
+	// Dates as the product writes them (model.Date.DisplayText), never ISO.
+	wantSubject := map[model.Lang]string{
+		model.BG: "Напомняне: отчет за IV тримесечие 2026 със срок 15.01.2027 г.",
+		model.EN: "Reminder: progress update for Q4 2026 due on 15 Jan 2027",
+	}
+	wantDates := map[model.Lang][]string{
+		model.BG: {"(01.10.2026 г. – 31.12.2026 г.)", "обратно до 15.01.2027 г."},
+		model.EN: {"(1 Oct 2026 – 31 Dec 2026)", "send it back by 15 Jan 2027."},
+	}
 	for _, lang := range []model.Lang{model.BG, model.EN} {
 		m := message(lang)
 		var buf bytes.Buffer
@@ -49,8 +58,8 @@ func TestReminderIsAnRFC5322MessageWithTheTemplate(t *testing.T) {
 			t.Errorf("%s: To = %v, %v", lang, to, err)
 		}
 		subject, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
-		if err != nil || !strings.Contains(subject, m.Period.Name.In(lang)) || !strings.Contains(subject, m.Period.Due.Format(lang)) {
-			t.Errorf("%s: subject %q (%v)", lang, subject, err)
+		if err != nil || subject != wantSubject[lang] {
+			t.Errorf("%s: subject %q (%v), want %q", lang, subject, err, wantSubject[lang])
 		}
 		if _, err := msg.Header.Date(); err != nil {
 			t.Errorf("%s: date: %v", lang, err)
@@ -65,10 +74,13 @@ func TestReminderIsAnRFC5322MessageWithTheTemplate(t *testing.T) {
 			t.Fatal(err)
 		}
 		body, _ := io.ReadAll(text)
-		for _, want := range []string{m.Period.Due.Format(lang), m.Unit.Name.In(lang), "1.2, 1.10", m.FileName} {
+		for _, want := range append([]string{m.Unit.Name.In(lang), "1.2, 1.10", m.FileName}, wantDates[lang]...) {
 			if !strings.Contains(string(body), want) {
 				t.Errorf("%s: the text lacks %q:\n%s", lang, want, body)
 			}
+		}
+		if strings.Contains(string(body), "2027-01-15") || strings.Contains(string(body), "г. г.") {
+			t.Errorf("%s: an ISO date or a doubled \"г.\" in the text:\n%s", lang, body)
 		}
 		att, err := mr.NextPart()
 		if err != nil {
