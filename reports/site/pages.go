@@ -85,7 +85,7 @@ func (s *site) newPage(lang model.Lang, rel, title, nav string, body any) *page 
 	root := strings.Repeat("../", depth)
 	w := words[lang]
 	p := &page{Lang: lang, Root: root, Demo: s.doc.Strategy.Demo, DemoMark: model.DemoMark(lang),
-		W: w, Nav: nav, AsOf: s.asOf.Format(lang), Licence: s.opts.Licence, Body: body,
+		W: w, Nav: nav, AsOf: s.asOf.Display(lang), Licence: s.opts.Licence, Body: body,
 		Home: root + string(lang) + "/index.html", List: root + string(lang) + "/measures.html", Data: root + string(lang) + "/data.html"}
 	p.Site, p.SiteLang = inLang(s.doc.Strategy.ShortTitle, lang)
 	if p.Site == "" {
@@ -301,7 +301,7 @@ func (s *site) measureRow(i int, lang model.Lang, root string) measureRow {
 	m := &s.doc.Measures[i]
 	f := s.figures[i]
 	r := measureRow{Code: m.Code, Href: root + "measures/" + s.measureFile[m.Code], AreaCode: m.Area,
-		End: m.End.Format(lang), EndSort: m.End.String(), Status: s.status(f.Status, f.Overridden, lang), StatusKey: string(f.Status),
+		End: m.End.Display(lang), EndSort: m.End.String(), Status: s.status(f.Status, f.Overridden, lang), StatusKey: string(f.Status),
 		Progress: pct(f.Progress, lang), ProgressSort: strconv.FormatFloat(model.Round1(f.Progress), 'f', 1, 64)}
 	if a := s.doc.Area(m.Area); a != nil {
 		r.AreaTitle, r.AreaLang = inLang(a.Title, lang)
@@ -361,7 +361,7 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 	// Home.
 	done := sum.MilestoneStates[model.StateDone]
 	home := homeView{Vision: textHTML(st.Vision, lang), Decision: textHTML(st.CouncilDecision, lang),
-		PeriodStart: st.PeriodStart.Format(lang), PeriodEnd: st.PeriodEnd.Format(lang),
+		PeriodStart: st.PeriodStart.Display(lang), PeriodEnd: st.PeriodEnd.Display(lang),
 		Fig:      s.rollupFigure(float64(sum.Progress), float64(sum.Expected), lang),
 		Measures: sum.Measures, Milestones: sum.Milestones, Done: done,
 		Budget: model.FormatEUR(sum.Budget.PlannedCents, lang), Spent: model.FormatEUR(sum.Budget.SpentCents, lang),
@@ -515,7 +515,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 	if n := s.personName(m.Responsible, lang); n != "" {
 		v.Facts = append(v.Facts, fact{term("responsible"), n})
 	}
-	v.Facts = append(v.Facts, plainFact(w["start"], m.Start.Format(lang)), plainFact(w["end"], m.End.Format(lang)))
+	v.Facts = append(v.Facts, plainFact(w["start"], m.Start.Display(lang)), plainFact(w["end"], m.End.Display(lang)))
 
 	v.Budget = []fact{plainFact(w["planned"], model.FormatEUR(m.PlannedCents, lang)), plainFact(w["spent"], model.FormatEUR(m.SpentCents, lang))}
 	if e, ok := model.BudgetExecution(m.PlannedCents, m.SpentCents); ok {
@@ -525,7 +525,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 		v.Funding = append(v.Funding, fact{textHTML(fs.Name, lang), template.HTML(esc(model.FormatEUR(fs.AmountCents, lang)))})
 	}
 	for _, ms := range m.Milestones {
-		row := milestoneRow{Due: ms.Due.Format(lang), Completed: ms.Completed.Format(lang),
+		row := milestoneRow{Due: ms.Due.Display(lang), Completed: ms.Completed.Display(lang),
 			Note: ms.Note, Evidence: ms.Evidence, State: s.state(ms.StateAt(m.Cancelled, s.asOf), lang)}
 		row.Title, row.TitleLang = inLang(ms.Title, lang)
 		v.Milestones = append(v.Milestones, row)
@@ -536,7 +536,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 	}
 	// The latest public update (internal ones are not in the public document).
 	if u := m.LatestUpdate(s.asOf); u != nil {
-		v.Update = &updateView{Date: u.Date.Format(lang), Author: s.personName(u.Author, lang), Text: textHTML(u.Text, lang)}
+		v.Update = &updateView{Date: u.Date.Display(lang), Author: s.personName(u.Author, lang), Text: textHTML(u.Text, lang)}
 	}
 	v.Revisions = s.revisions(m, lang)
 	return v
@@ -561,19 +561,19 @@ func (s *site) kpiView(k *model.KPI, lang model.Lang) kpiView {
 	kv := kpiView{ID: "kpi-" + strconv.FormatInt(k.ID, 10)}
 	kv.Name, kv.NameLang = inLang(k.Name, lang)
 	kv.Facts = []fact{plainFact(w["kind"], w[string(k.Kind)]),
-		{template.HTML(esc(w["baseline"])), withUnitHTML(k.BaselineValue, " ("+k.BaselineDate.Format(lang)+")")},
+		{template.HTML(esc(w["baseline"])), withUnitHTML(k.BaselineValue, " ("+k.BaselineDate.Display(lang)+")")},
 		{template.HTML(esc(w["target"])), withUnitHTML(k.TargetValue, dateSuffix(k.TargetDate, lang))}}
 	var shown []model.KPIValue
 	for _, v := range k.Values {
 		if v.Date <= s.asOf {
 			shown = append(shown, v)
-			kv.Values = append(kv.Values, valueRow{Date: v.Date.Format(lang), Value: withUnitHTML(v.Value, ""), Note: v.Note, Source: v.Source})
+			kv.Values = append(kv.Values, valueRow{Date: v.Date.Display(lang), Value: withUnitHTML(v.Value, ""), Note: v.Note, Source: v.Source})
 		}
 	}
-	label := fmt.Sprintf("%s — %s: %s %s (%s)", w["chartOf"], kv.Name, strings.ToLower(w["baseline"]), withUnit(k.BaselineValue), k.BaselineDate.Format(lang))
+	label := fmt.Sprintf("%s — %s: %s %s (%s)", w["chartOf"], kv.Name, strings.ToLower(w["baseline"]), withUnit(k.BaselineValue), k.BaselineDate.Display(lang))
 	if lv, ok := k.LatestValue(s.asOf); ok {
-		kv.Facts = append(kv.Facts, fact{template.HTML(esc(w["latest"])), withUnitHTML(lv.Value, " ("+lv.Date.Format(lang)+")")})
-		label += fmt.Sprintf(", %s %s (%s)", strings.ToLower(w["latest"]), withUnit(lv.Value), lv.Date.Format(lang))
+		kv.Facts = append(kv.Facts, fact{template.HTML(esc(w["latest"])), withUnitHTML(lv.Value, " ("+lv.Date.Display(lang)+")")})
+		label += fmt.Sprintf(", %s %s (%s)", strings.ToLower(w["latest"]), withUnit(lv.Value), lv.Date.Display(lang))
 		if a, ok := k.Attainment(s.asOf); ok {
 			kv.Facts = append(kv.Facts, plainFact(w["attainment"], pct(a, lang)))
 		}
@@ -590,7 +590,7 @@ func dateSuffix(d model.Date, lang model.Lang) string {
 	if d == 0 {
 		return ""
 	}
-	return " (" + d.Format(lang) + ")"
+	return " (" + d.Display(lang) + ")"
 }
 
 type countsArgs struct {

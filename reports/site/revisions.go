@@ -73,7 +73,7 @@ func (s *site) revisions(m *model.Measure, lang model.Lang) []revisionRow {
 		row := revisionRow{Original: s.revValue(r.Field, r.Original, lang), Current: s.revValue(r.Field, r.Current, lang),
 			Reason: textHTML(r.Reason, lang)}
 		if d := model.StampDate(r.At); d != 0 {
-			row.At = d.Format(lang)
+			row.At = d.Display(lang)
 		}
 		switch r.Entity {
 		case model.EntityMeasure:
@@ -107,7 +107,7 @@ func (s *site) revValue(field, v string, lang model.Lang) string {
 	switch field {
 	case "end", "due", "targetDate":
 		if d, err := model.ParseDate(v); err == nil {
-			return d.Format(lang)
+			return d.Display(lang)
 		}
 	case "plannedCents":
 		if c, err := strconv.ParseInt(v, 10, 64); err == nil {

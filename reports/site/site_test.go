@@ -437,7 +437,7 @@ func TestNothingInternalIsPublished(t *testing.T) {
 		}
 	}
 	page0 := files["en/measures/"+uniqueName(d.Measures[0].Code, map[string]bool{}, "")]
-	for _, want := range []string{"Revisions of the adopted plan", "The tender was appealed", "2025-12-31"} {
+	for _, want := range []string{"Revisions of the adopted plan", "The tender was appealed", "31 Dec 2025"} {
 		if !bytes.Contains(page0, []byte(want)) {
 			t.Errorf("the page of measure %s does not show %q", d.Measures[0].Code, want)
 		}
@@ -821,5 +821,35 @@ func TestProgressReachesItsTotal(t *testing.T) {
 	}
 	if got, want := lastTotal, 2*pages+(len(files)-pages); got != want {
 		t.Errorf("total %d, want %d (pages made and every file written)", got, want)
+	}
+}
+
+// TestPagesShowDatesAsTheProductWritesThem: the text of a page (not its
+// sort keys) shows dates as model.Date.Display does, never in the ISO form.
+func TestPagesShowDatesAsTheProductWritesThem(t *testing.T) {
+	d := demoDoc(t)
+	files := readTree(t, publish(t, d, Options{}))
+	iso := regexp.MustCompile(`\b(19|20)\d\d-\d\d-\d\d\b`)
+	want := map[model.Lang]string{model.BG: d.Measures[0].End.Display(model.BG), model.EN: d.Measures[0].End.Display(model.EN)}
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		page := string(lang) + "/measures/" + uniqueName(d.Measures[0].Code, map[string]bool{}, "")
+		if !bytes.Contains(files[page], []byte(want[lang])) {
+			t.Errorf("%s does not show its end date as %q", page, want[lang])
+		}
+	}
+	for name, b := range files {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		z := html.NewTokenizer(bytes.NewReader(b))
+		for tt := z.Next(); tt != html.ErrorToken; tt = z.Next() {
+			if tt != html.TextToken {
+				continue
+			}
+			if m := iso.Find(z.Text()); m != nil {
+				t.Errorf("%s shows the ISO date %s", name, m)
+				break
+			}
+		}
 	}
 }
