@@ -61,25 +61,6 @@ func (s *site) state(st model.MilestoneState, lang model.Lang) statusView {
 	return statusView{Class: "m-" + string(st), Symbol: stateSymbol[st], Label: st.Label(lang)}
 }
 
-// pct formats a percentage as people of lang write it.
-func pct(v float64, lang model.Lang) string {
-	n := model.FormatNumber(model.Round1(v), 1, lang)
-	if lang == model.BG {
-		return n + " %"
-	}
-	return n + "%"
-}
-
-// num formats a measured value with the decimals it has (at most 6).
-func num(v float64, lang model.Lang) string {
-	s := strconv.FormatFloat(v, 'f', -1, 64)
-	dec := 0
-	if i := strings.IndexByte(s, '.'); i >= 0 {
-		dec = min(len(s)-i-1, 6)
-	}
-	return model.FormatNumber(v, dec, lang)
-}
-
 func (s *site) newPage(lang model.Lang, rel, title, nav string, body any) *page {
 	depth := strings.Count(rel, "/") + 1 // rel is relative to the language folder
 	root := strings.Repeat("../", depth)
@@ -279,8 +260,8 @@ type landingView struct {
 
 func (s *site) figure(progress, expected float64, st model.Status, lang model.Lang) figureView {
 	w := words[lang]
-	label := fmt.Sprintf("%s %s; %s %s", w["progress"], pct(progress, lang), strings.ToLower(w["expected"]), pct(expected, lang))
-	return figureView{Progress: pct(progress, lang), Expected: pct(expected, lang), Bar: progressBar(progress, expected, st, label)}
+	label := fmt.Sprintf("%s %s; %s %s", w["progress"], model.FormatPercent(progress, lang), strings.ToLower(w["expected"]), model.FormatPercent(expected, lang))
+	return figureView{Progress: model.FormatPercent(progress, lang), Expected: model.FormatPercent(expected, lang), Bar: progressBar(progress, expected, st, label)}
 }
 
 func (s *site) counts(c model.StatusCounts, lang model.Lang) []countView {
@@ -302,7 +283,7 @@ func (s *site) measureRow(i int, lang model.Lang, root string) measureRow {
 	f := s.figures[i]
 	r := measureRow{Code: m.Code, Href: root + "measures/" + s.measureFile[m.Code], AreaCode: m.Area,
 		End: m.End.Display(lang), EndSort: m.End.String(), Status: s.status(f.Status, f.Overridden, lang), StatusKey: string(f.Status),
-		Progress: pct(f.Progress, lang), ProgressSort: strconv.FormatFloat(model.Round1(f.Progress), 'f', 1, 64)}
+		Progress: model.FormatPercent(f.Progress, lang), ProgressSort: strconv.FormatFloat(model.Round1(f.Progress), 'f', 1, 64)}
 	if a := s.doc.Area(m.Area); a != nil {
 		r.AreaTitle, r.AreaLang = inLang(a.Title, lang)
 	}
@@ -519,7 +500,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 
 	v.Budget = []fact{plainFact(w["planned"], model.FormatEUR(m.PlannedCents, lang)), plainFact(w["spent"], model.FormatEUR(m.SpentCents, lang))}
 	if e, ok := model.BudgetExecution(m.PlannedCents, m.SpentCents); ok {
-		v.Budget = append(v.Budget, plainFact(w["execution"], pct(e, lang)))
+		v.Budget = append(v.Budget, plainFact(w["execution"], model.FormatPercent(e, lang)))
 	}
 	for _, fs := range m.Funding {
 		v.Funding = append(v.Funding, fact{textHTML(fs.Name, lang), template.HTML(esc(model.FormatEUR(fs.AmountCents, lang)))})
@@ -547,16 +528,16 @@ func (s *site) kpiView(k *model.KPI, lang model.Lang) kpiView {
 	unit, unitLang := inLang(k.Unit, lang)
 	withUnit := func(v float64) string {
 		if unit == "" {
-			return num(v, lang)
+			return model.FormatValue(v, lang)
 		}
-		return num(v, lang) + " " + unit
+		return model.FormatValue(v, lang) + " " + unit
 	}
 	// The same, marked up: the unit may be a fallback in the other language.
 	withUnitHTML := func(v float64, suffix string) template.HTML {
 		if unit == "" {
-			return template.HTML(esc(num(v, lang) + suffix))
+			return template.HTML(esc(model.FormatValue(v, lang) + suffix))
 		}
-		return template.HTML(esc(num(v, lang)+" ")) + langHTML(unit, unitLang) + template.HTML(esc(suffix))
+		return template.HTML(esc(model.FormatValue(v, lang)+" ")) + langHTML(unit, unitLang) + template.HTML(esc(suffix))
 	}
 	kv := kpiView{ID: "kpi-" + strconv.FormatInt(k.ID, 10)}
 	kv.Name, kv.NameLang = inLang(k.Name, lang)
@@ -575,7 +556,7 @@ func (s *site) kpiView(k *model.KPI, lang model.Lang) kpiView {
 		kv.Facts = append(kv.Facts, fact{template.HTML(esc(w["latest"])), withUnitHTML(lv.Value, " ("+lv.Date.Display(lang)+")")})
 		label += fmt.Sprintf(", %s %s (%s)", strings.ToLower(w["latest"]), withUnit(lv.Value), lv.Date.Display(lang))
 		if a, ok := k.Attainment(s.asOf); ok {
-			kv.Facts = append(kv.Facts, plainFact(w["attainment"], pct(a, lang)))
+			kv.Facts = append(kv.Facts, plainFact(w["attainment"], model.FormatPercent(a, lang)))
 		}
 	} else {
 		kv.Facts = append(kv.Facts, plainFact(w["latest"], w["noValues"]))

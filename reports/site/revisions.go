@@ -115,7 +115,7 @@ func (s *site) revValue(field, v string, lang model.Lang) string {
 		}
 	case "targetValue":
 		if f, err := strconv.ParseFloat(v, 64); err == nil {
-			return num(f, lang)
+			return model.FormatValue(f, lang)
 		}
 	}
 	return v

@@ -853,3 +853,31 @@ func TestPagesShowDatesAsTheProductWritesThem(t *testing.T) {
 		}
 	}
 }
+
+// TestPagesShowValuesAsTheReportsDo: a measured value is shown as
+// model.FormatValue writes it (as in the PDF), not with all its decimals.
+func TestPagesShowValuesAsTheReportsDo(t *testing.T) {
+	d := demoDoc(t)
+	var m *model.Measure
+	for i := range d.Measures {
+		if len(d.Measures[i].KPIs) > 0 && !d.Measures[i].KPIs[0].Internal && len(d.Measures[i].KPIs[0].Values) > 0 {
+			m = &d.Measures[i]
+			break
+		}
+	}
+	if m == nil {
+		t.Fatal("the demo has no measure with a public KPI value")
+	}
+	const v = 1234.56789
+	m.KPIs[0].Values[0].Value = v
+	files := readTree(t, publish(t, d, Options{}))
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		page := files[string(lang)+"/measures/"+uniqueName(m.Code, map[string]bool{}, "")]
+		if want := model.FormatValue(v, lang); !bytes.Contains(page, []byte(want)) {
+			t.Errorf("%s: the page of %s does not show %q", lang, m.Code, want)
+		}
+		if bytes.Contains(page, []byte("56789")) {
+			t.Errorf("%s: the page of %s shows the value with all its decimals", lang, m.Code)
+		}
+	}
+}
