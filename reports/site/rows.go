@@ -11,7 +11,7 @@ import (
 // are the bulk of the site (ten per measure page), so they are written here
 // rather than by html/template, whose escaping by reflection cost most of
 // the publishing time. Every value is escaped with esc (text and quoted
-// attributes alike); the evidence link must be http(s) to become a link.
+// attributes alike); evidence becomes a link only as isWebLink allows.
 func milestoneRowsHTML(rows []milestoneRow, lang model.Lang) template.HTML {
 	w := words[lang]
 	var b strings.Builder
