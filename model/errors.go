@@ -88,6 +88,12 @@ const (
 	RuleLink     Rule = "link"      // not an http(s) link
 	RuleReason   Rule = "reason"    // a status override without a reason
 	RuleUsed     Rule = "duplicate" // a code another row has
+	RuleEmail    Rule = "email"     // not an e-mail address
+	RuleOneOf    Rule = "one_of"    // not one of the values the field takes (a kind, a role, a status)
+	RuleNumber   Rule = "number"    // not a finite number, or beyond ±MaxKPIValue
+	RuleTarget   Rule = "target"    // a KPI's target equals its baseline
+	RuleBaseline Rule = "baseline"  // a KPI value dated before the KPI's baseline date
+	RuleOneADay  Rule = "one_a_day" // a second value of a KPI on the same day
 )
 
 // ErrorRule returns the rule err broke and its limit, or "".
