@@ -406,7 +406,7 @@ func TestNothingInternalIsPublished(t *testing.T) {
 		}
 	}
 	page0 := files["en/measures/"+uniqueName(d.Measures[0].Code, map[string]bool{}, "")]
-	for _, want := range []string{"Revisions of the adopted plan", "The tender was appealed", "2025-12-31"} {
+	for _, want := range []string{"Revisions of the adopted plan", "The tender was appealed", "31 Dec 2025"} {
 		if !bytes.Contains(page0, []byte(want)) {
 			t.Errorf("the page of measure %s does not show %q", d.Measures[0].Code, want)
 		}

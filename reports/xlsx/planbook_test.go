@@ -113,7 +113,7 @@ func TestProgressWorkbookRevisionsSheet(t *testing.T) {
 		text = append(text, strings.Join(r, " | "))
 	}
 	got := strings.Join(text, "\n")
-	for _, want := range []string{m.Code + " | the end date | 2025-12-31 | " + m.End.Format(model.EN), "Ivelina Petrova | procurement delayed"} {
+	for _, want := range []string{m.Code + " | the end date | " + model.MustDate("2025-12-31").Format(model.EN) + " | " + m.End.Format(model.EN), "Ivelina Petrova | procurement delayed"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the revisions sheet lacks %q:\n%s", want, got)
 		}

@@ -274,7 +274,7 @@ func TestTemplateListsWhatIsLeftAndWhatWasDoneSinceThePreviousReport(t *testing.
 		}
 	}
 	instructions, _ := f.GetRows("Instructions")
-	if !strings.Contains(fmt.Sprint(instructions), "done since 2026-07-01") {
+	if !strings.Contains(fmt.Sprint(instructions), "done since 1 Jul 2026") {
 		t.Error("the instructions do not say since when done milestones are listed")
 	}
 }

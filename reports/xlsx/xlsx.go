@@ -118,7 +118,7 @@ func font(bold bool, size float64, colour string) *excelize.Font {
 func newStyles(f *excelize.File, lang model.Lang) (*styles, error) {
 	dateFmt, eurFmt := "dd.mm.yyyy", `#,##0.00 "€"`
 	if lang == model.EN {
-		dateFmt, eurFmt = "yyyy-mm-dd", `"€"#,##0.00`
+		dateFmt, eurFmt = "d mmm yyyy", `"€"#,##0.00` // model.EnglishDateLayout
 	}
 	// Numbers: whole ones without decimals, others with one or two — never
 	// a format like #,##0.## that leaves "20," with a trailing separator.
