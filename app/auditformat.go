@@ -47,6 +47,8 @@ func (v *auditView) line(e model.AuditEntry) string {
 		body = trf("audit.importfile", e.New)
 	case e.Action == model.ActionSnapshot:
 		body = v.snapshotSummary(e.New)
+	case e.Entity == model.EntityRevision:
+		body = v.revisionSummary(firstNonEmpty(e.New, e.Old))
 	case e.Field != "":
 		body = v.change(e.Field, e.Old, e.New)
 	case e.New != "":
@@ -123,11 +125,15 @@ func (v *auditView) subject(e model.AuditEntry) string {
 					return ent + " " + c
 				}
 			}
-		case model.EntityStrategy, model.EntityFile:
-			if e.Entity == model.EntityFile {
-				return ""
+		case model.EntityPeriod:
+			if p := v.doc.PeriodByID(e.EntityID); p != nil {
+				return ent + " „" + p.Name.In(v.lang) + "“"
 			}
-			return ent
+		case model.EntityStrategy, model.EntityFile, model.EntitySnapshot:
+			if e.Entity == model.EntityStrategy {
+				return ent
+			}
+			return "" // a snapshot: the action names it, its summary says which
 		}
 	}
 	// A row deleted since: its name from the entry itself.
@@ -216,7 +222,7 @@ func (v *auditView) value(name, s string) string {
 		switch {
 		case strings.HasSuffix(name, "Cents"):
 			return model.FormatEUR(int64(val), v.lang)
-		case name == "responsible" || name == "author":
+		case name == "responsible" || name == "author" || strings.HasSuffix(name, "By"):
 			if v.doc != nil {
 				if p := v.doc.Person(model.ID(val)); p != nil {
 					return p.Name.In(v.lang)
@@ -229,7 +235,12 @@ func (v *auditView) value(name, s string) string {
 		if d, err := model.ParseDate(val); err == nil && len(val) == 10 {
 			return d.Format(v.lang)
 		}
+		if model.StampDate(val) != 0 {
+			return v.when(val)
+		}
 		switch name {
+		case "state":
+			return tr("period.state." + val)
 		case "area":
 			if v.doc != nil {
 				for _, a := range v.doc.Areas {
@@ -267,6 +278,10 @@ func (v *auditView) value(name, s string) string {
 			return model.Status(st).Label(v.lang) + ": " + reason
 		}
 	case []any:
+		switch name {
+		case "returns", "narrative", "reopened":
+			return v.periodPart(name, s)
+		}
 		var parts []string
 		for _, it := range val {
 			switch y := it.(type) {
@@ -385,4 +400,53 @@ func shorten(s string) string {
 		return string(r[:197]) + "…"
 	}
 	return s
+}
+
+func firstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// periodPart writes a period's returns, narrative or reopenings as
+// people read them: the units that reported, the texts, the reasons.
+func (v *auditView) periodPart(name, s string) string {
+	var p model.Period
+	if json.Unmarshal([]byte(`{"`+name+`":`+s+`}`), &p) != nil {
+		return shorten(s)
+	}
+	var parts []string
+	for _, r := range p.Returns {
+		if r.ReturnedAt != "" {
+			parts = append(parts, v.value("unit", strconv.Quote(r.Unit))+" ("+model.FormatStamp(r.ReturnedAt, v.lang)+")")
+		}
+	}
+	for _, n := range p.Narrative {
+		if t := strings.TrimSpace(n.Text.In(v.lang)); t != "" {
+			parts = append(parts, "„"+t+"“")
+		}
+	}
+	for _, r := range p.Reopened {
+		parts = append(parts, "„"+r.Reason+"“")
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, "; ")
+}
+
+// revisionSummary writes a revision of the adopted plan: which value of
+// which row changed from what to what, and why.
+func (v *auditView) revisionSummary(s string) string {
+	var r model.Revision
+	if json.Unmarshal([]byte(s), &r) != nil || r.Field == "" {
+		return v.rowSummary(s)
+	}
+	row := v.subject(model.AuditEntry{Entity: r.Entity, EntityID: r.EntityID})
+	line := row + ": " + v.change(r.Field, r.Previous, r.Current)
+	if reason := strings.TrimSpace(r.Reason.In(v.lang)); reason != "" {
+		line += " (" + tr("revision.reason") + ": " + reason + ")"
+	}
+	return shorten(line)
 }

@@ -273,7 +273,7 @@ func (d *dashboard) showChanges() {
 	d.changes.RemoveAll()
 	c, err := model.ChangesSince(u.doc, u.today)
 	if err != nil {
-		d.changes.Add(hint(tr("error.snapshot") + ": " + model.ErrorMessage(err)))
+		d.changes.Add(hint(tr("error.snapshot") + ": " + errorMessage(err)))
 		return
 	}
 	if c.Since == nil {

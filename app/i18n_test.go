@@ -49,7 +49,7 @@ func TestSwitchLanguage(t *testing.T) {
 	if got, want := d.back.Text, "Back to measures"; got != want {
 		t.Errorf("back button = %q, want %q", got, want)
 	}
-	if got := h.u.dash.asOf.Text; got != "As of: 2026-11-30" {
+	if got := h.u.dash.asOf.Text; got != "As of: 30 Nov 2026" {
 		t.Errorf("as-of = %q", got)
 	}
 	if got := h.u.measures.rows[2].title; got != "Smart intersections" {
@@ -147,7 +147,7 @@ func TestTranslationKeys(t *testing.T) {
 	// Every literal key of the code exists.
 	src, _ := filepath.Glob("*.go")
 	call := regexp.MustCompile(`\btr[fI]?n?\((?:lang, |l, )?"([a-z][a-zA-Z0-9_.]+)"`)
-	dynamic := []string{"nav.", "role.", "entity.", "field.", "audit.action.", "kpi.kind.", "unitkind."}
+	dynamic := []string{"nav.", "role.", "entity.", "field.", "audit.action.", "kpi.kind.", "unitkind.", "period.state."}
 	seen := 0
 	for _, f := range src {
 		if strings.HasSuffix(f, "_test.go") {
@@ -183,6 +183,9 @@ func TestTranslationKeys(t *testing.T) {
 	}
 	for _, k := range model.KPIKinds {
 		need(t, files, "kpi.kind."+string(k))
+	}
+	for _, s := range []model.PeriodState{model.PeriodOpen, model.PeriodClosed} {
+		need(t, files, "period.state."+string(s))
 	}
 	for _, k := range model.UnitKinds {
 		need(t, files, "unitkind."+string(k))

@@ -25,7 +25,12 @@ type appMenu struct {
 	system *fyne.MenuItem
 	export *fyne.MenuItem
 	imp    *fyne.MenuItem
-	backup *fyne.MenuItem
+	plan   *fyne.MenuItem // Import a plan…
+	file   *fyne.Menu
+	// fileAll is every item of the File menu; refresh leaves out those the
+	// user's role may not use (roles: hidden, not greyed).
+	fileAll []*fyne.MenuItem
+	backup  *fyne.MenuItem
 }
 
 // Keyboard shortcuts. Fyne 2.7 turns Ctrl+Z and Ctrl+Y into ShortcutUndo
@@ -65,11 +70,12 @@ func newAppMenu(u *UI) *appMenu {
 	connect := item("menu.connect", u.onConnect, nil) // connect.go
 	m.recent = fyne.NewMenuItem(tr("menu.recent"), nil)
 	newStrategy := item("menu.new", u.onNewStrategy, nil)
+	demo := item("menu.demo", u.onOpenDemo, nil)
 	m.backup = item("menu.backup", u.onBackup, nil)
 	m.imp = item("menu.import", u.onImport, nil)
 	m.export = item("menu.export", u.onExport, shortcutExp)
-	planBook := fyne.NewMenuItem(u.say("Работна книга на плана…", "Plan workbook…"), u.onPlanTemplate) // structure_planbook.go
-	planImport := fyne.NewMenuItem(u.say("Внасяне на план…", "Import a plan…"), u.onPlanImport)
+	planBook := fyne.NewMenuItem(tr("menu.plan_workbook"), u.onPlanTemplate) // structure_planbook.go
+	m.plan = fyne.NewMenuItem(tr("menu.import_plan"), u.onPlanImport)
 	publish := item("publish.menu", u.onPublish, nil) // publish.go; explains to others why not
 	switchUser := item("action.switch_user", u.onSwitchUser, nil)
 	_, switchUser.Disabled = u.loginPerson() // a server's login is its person
@@ -78,8 +84,10 @@ func newAppMenu(u *UI) *appMenu {
 		u.app.Quit()
 	})
 	quit.IsQuit = true
-	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, connect, m.recent, fyne.NewMenuItemSeparator(),
-		m.backup, m.imp, m.export, planBook, planImport, publish, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
+	m.fileAll = []*fyne.MenuItem{newStrategy, open, demo, connect, m.recent, fyne.NewMenuItemSeparator(),
+		m.backup, m.imp, m.export, planBook, m.plan, publish, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit}
+	m.file = fyne.NewMenu(tr("menu.file"), m.fileAll...)
+	file := m.file
 
 	m.undo = item("menu.undo", u.onUndoKey, shortcutUndo)
 	m.redo = item("menu.redo", u.onRedoKey, shortcutRedo)
@@ -204,7 +212,14 @@ func (m *appMenu) refresh() {
 	m.en.Checked = u.lang == model.EN
 	t := u.app.Preferences().String(prefTheme)
 	m.light.Checked, m.dark.Checked, m.system.Checked = t == "light", t == "dark", t == ""
-	m.imp.Disabled = !u.canEdit()
+	hidden := map[*fyne.MenuItem]bool{m.imp: !u.canEdit(), m.plan: u.denial(model.EntityMeasure, model.OpCreate, nil) != ""}
+	items := make([]*fyne.MenuItem, 0, len(m.fileAll)) // never m.fileAll's array
+	for _, it := range m.fileAll {
+		if !hidden[it] {
+			items = append(items, it)
+		}
+	}
+	m.file.Items = items
 	m.main.Refresh()
 }
 

@@ -268,7 +268,7 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 	mf.cancelled.SetChecked(row.Cancelled)
 	add := mf.fields.add
 	grid := formGrid(
-		add("title", tr("field.title")+" (БГ)", mf.titleBG),
+		add("title", tr("field.title")+tr("suffix.bg"), mf.titleBG),
 		add("title_en", tr("field.title")+" (EN)", mf.titleEN),
 		add("due", tr("milestone.due"), mf.due),
 		add("completed", tr("milestone.completed"), mf.completed),

@@ -29,6 +29,9 @@ type filesResult struct {
 	dir     string
 	paths   []string
 	skipped []string // units without a coordinator's e-mail (reminders)
+	// rewrote counts the templates the reminders wrote over: a reminder
+	// carries the unit's template as of today, and says so.
+	rewrote int
 	err     error
 }
 
@@ -66,8 +69,8 @@ func (j cycleJob) unitTemplate(unit string) ([]byte, error) {
 // as written in the period (one audited change). Nothing is recorded when
 // a file cannot be written.
 func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string, progress func(done, total int)) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, model.Errorf(model.EINVALID, "cannot create %s: %v", dir, err)
+	if err := makeFolder(dir); err != nil {
+		return nil, err
 	}
 	var paths []string
 	for i, unit := range units {
@@ -75,7 +78,7 @@ func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string
 		if err != nil {
 			return paths, err
 		}
-		path := filepath.Join(dir, model.TemplateFileName(j.period, unit, j.lang))
+		path := j.templatePath(dir, unit)
 		if err := writeFile(path, b); err != nil {
 			return paths, err
 		}
@@ -92,6 +95,11 @@ func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string
 		return err
 	})
 	return paths, err
+}
+
+// templatePath is where the unit's template of the period goes in dir.
+func (j cycleJob) templatePath(dir, unit string) string {
+	return filepath.Join(dir, model.TemplateFileName(j.period, unit, j.lang))
 }
 
 // writeReminders writes a reminder to each unit that has not returned its
@@ -111,6 +119,11 @@ func (j cycleJob) writeReminders(ctx context.Context, dir string, progress func(
 	}
 	if len(units) == 0 {
 		return res
+	}
+	for _, unit := range units {
+		if _, err := os.Stat(j.templatePath(dir, unit)); err == nil {
+			res.rewrote++
+		}
 	}
 	var err error
 	res.paths, err = j.writeTemplates(ctx, dir, units, func(done, total int) {
@@ -226,7 +239,7 @@ func (s *periodScreen) filesDone(title string, res *filesResult) {
 	observe(res)
 	var lines []string
 	if res.err != nil {
-		lines = append(lines, tr("period.files.failed")+": "+model.ErrorMessage(res.err))
+		lines = append(lines, tr("period.files.failed")+": "+errorMessage(res.err))
 	}
 	if len(res.paths) == 0 && res.err == nil && len(res.skipped) == 0 {
 		lines = append(lines, tr("period.files.none"))
@@ -243,6 +256,9 @@ func (s *periodScreen) filesDone(title string, res *filesResult) {
 	}
 	for _, unit := range res.skipped {
 		lines = append(lines, trf("period.files.noemail", unit+" · "+u.unitName(unit)))
+	}
+	if res.rewrote > 0 {
+		lines = append(lines, trn("period.reminders.rewrote", res.rewrote, res.rewrote))
 	}
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord

@@ -154,7 +154,8 @@ func (n *narrativeEditor) show(area string) {
 	n.shown = area
 	why := n.lock()
 	setBanner(n.banner, why)
-	enable(n.save, why == "")
+	role := n.s.denial() == "" // a role's refusal hides; a closed period greys
+	permit(n.save, role, why == "")
 	n.body.RemoveAll()
 	n.entries = map[model.NarrativeKind][2]*widget.Entry{}
 	// One header names the columns: Bulgarian left, English right.
@@ -196,7 +197,7 @@ func (n *narrativeEditor) show(area string) {
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = widget.MediumImportance
 			b := widget.NewButtonWithIcon(tr("period.narrative.accept"), theme.ConfirmIcon(), func() { n.onAccept(id) })
-			enable(b, why == "")
+			permit(b, role, why == "")
 			n.accept[id] = b
 			n.body.Add(container.NewBorder(nil, nil, nil, b, l))
 		}

@@ -201,18 +201,19 @@ func TestExportJSON(t *testing.T) {
 	}
 }
 
-// Exports propose a name by kind, unit and date, in the chosen language.
+// Exports propose a name by strategy, kind, unit and period (else date),
+// in the chosen language.
 func TestExportNames(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	h.u.openExport("export.pdf")
 	e := latest[*exportForm](h)
-	if got := e.path.name.Text; got != "отчет-2026-11-30.pdf" {
+	if got := e.path.name.Text; got != "Дигитална-София-отчет-2026-11-30.pdf" {
 		t.Errorf("PDF name = %q", got)
 	}
 	e.lang.SetSelected("English")
 	e.kind.SetSelected(tr("export.template"))
 	e.unit.SetSelectedIndex(2)
-	if got := e.path.name.Text; got != "template-INNO-2026-11-30.xlsx" {
+	if got := e.path.name.Text; got != "Digital-Sofia-template-INNO-2026-11-30.xlsx" {
 		t.Errorf("template name = %q", got)
 	}
 	e.path.name.SetText("мой.xlsx")

@@ -111,7 +111,7 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	retype(af.date, "11.06.2020")
 	retype(af.decision, "Решение № 338 по Протокол № 13 от 11.06.2020 г.")
 	h.tap(af.f.save)
-	if h.doc().Adoption == nil || !s.ed.adopt.Disabled() {
+	if h.doc().Adoption == nil || s.ed.adopt.Visible() {
 		t.Fatal("the plan was not marked adopted")
 	}
 

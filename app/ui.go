@@ -26,6 +26,12 @@ type Options struct {
 	Opener func(path string) (model.Store, error)
 	// Creator makes a new strategy file at path holding d (File › New strategy).
 	Creator func(path string, d *model.Doc) (model.Store, error)
+	// CreateDemo makes a file at path holding the embedded demo strategy
+	// (the first start, File › Open the demo strategy).
+	CreateDemo func(path string) (model.Store, error)
+	// DemoPath is where File › Open the demo strategy keeps the demo: made
+	// the first time, opened as it is later.
+	DemoPath string
 	// Version is shown in Help › About; empty: the app's metadata, else Version.
 	Version string
 	// ScreenshotDir, when set, makes the app show every screen in both
@@ -105,6 +111,8 @@ type UI struct {
 	identity *identityDialog // the open "who are you" dialog, if any
 	progress dialog.Dialog   // the open progress dialog, if any
 	live     liveUpdates     // the watch on a server's changes (connect_watch.go)
+	// cursorStop ends the watch on the focused field's cursor (cursor.go).
+	cursorStop chan struct{}
 }
 
 // New makes the main window of a over store. Nothing is read until Start.
@@ -137,9 +145,11 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 	u.win.SetIcon(icon)
 	u.buildUI()
 	u.win.Resize(u.windowSize())
+	u.cursorStop = make(chan struct{})
 	u.win.SetOnClosed(func() {
 		u.rememberSize()
 		u.stopWatch()
+		close(u.cursorStop)
 	})
 	return u
 }
@@ -156,6 +166,7 @@ func Run(a fyne.App, store model.Store, opts Options) {
 		u.fitToScreen()
 		u.Start()
 		u.watchDay()
+		u.watchCursor()
 		if opts.ScreenshotDir != "" {
 			go u.takeScreenshots(opts.ScreenshotDir)
 		}
@@ -225,7 +236,7 @@ func (u *UI) buildUI() {
 	u.nav = widget.NewList(
 		func() int { return len(navScreens) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Navigation item"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(tr("nav.dashboard")))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
@@ -373,7 +384,7 @@ func (u *UI) reload(then func()) {
 				return // another file was opened meanwhile
 			}
 			if err != nil {
-				u.errLabel.SetText(tr("error.load") + ": " + model.ErrorMessage(err))
+				u.errLabel.SetText(tr("error.load") + ": " + errorMessage(err))
 				u.errLabel.Show()
 				u.showError(tr("error.load"), err)
 				return
