@@ -129,9 +129,9 @@ func (v *auditView) subject(e model.AuditEntry) string {
 			if p := v.doc.PeriodByID(e.EntityID); p != nil {
 				return ent + " „" + p.Name.In(v.lang) + "“"
 			}
-		case model.EntityStrategy, model.EntityFile, model.EntitySnapshot:
-			if e.Entity == model.EntityStrategy {
-				return ent
+		case model.EntityStrategy, model.EntityRevision, model.EntityFile, model.EntitySnapshot:
+			if e.Entity == model.EntityStrategy || e.Entity == model.EntityRevision {
+				return ent // a revision's body names its row
 			}
 			return "" // a snapshot: the action names it, its summary says which
 		}
@@ -190,6 +190,11 @@ func (v *auditView) change(name, old, new string) string {
 				x, y = a.EN, b.EN
 			}
 			return label + " (" + strings.ToUpper(string(l)) + "): " + shorten(orDash(x)) + " → " + shorten(orDash(y))
+		}
+	}
+	if name == "returns" || name == "narrative" {
+		if added := v.periodAdded(name, old, new); added != "" {
+			return label + ": " + shorten(added) // what is new, not the whole list twice
 		}
 	}
 	return label + ": " + shorten(v.value(name, old)) + " → " + shorten(v.value(name, new))
@@ -400,53 +405,4 @@ func shorten(s string) string {
 		return string(r[:197]) + "…"
 	}
 	return s
-}
-
-func firstNonEmpty(a, b string) string {
-	if a != "" {
-		return a
-	}
-	return b
-}
-
-// periodPart writes a period's returns, narrative or reopenings as
-// people read them: the units that reported, the texts, the reasons.
-func (v *auditView) periodPart(name, s string) string {
-	var p model.Period
-	if json.Unmarshal([]byte(`{"`+name+`":`+s+`}`), &p) != nil {
-		return shorten(s)
-	}
-	var parts []string
-	for _, r := range p.Returns {
-		if r.ReturnedAt != "" {
-			parts = append(parts, v.value("unit", strconv.Quote(r.Unit))+" ("+model.FormatStamp(r.ReturnedAt, v.lang)+")")
-		}
-	}
-	for _, n := range p.Narrative {
-		if t := strings.TrimSpace(n.Text.In(v.lang)); t != "" {
-			parts = append(parts, "„"+t+"“")
-		}
-	}
-	for _, r := range p.Reopened {
-		parts = append(parts, "„"+r.Reason+"“")
-	}
-	if len(parts) == 0 {
-		return "—"
-	}
-	return strings.Join(parts, "; ")
-}
-
-// revisionSummary writes a revision of the adopted plan: which value of
-// which row changed from what to what, and why.
-func (v *auditView) revisionSummary(s string) string {
-	var r model.Revision
-	if json.Unmarshal([]byte(s), &r) != nil || r.Field == "" {
-		return v.rowSummary(s)
-	}
-	row := v.subject(model.AuditEntry{Entity: r.Entity, EntityID: r.EntityID})
-	line := row + ": " + v.change(r.Field, r.Previous, r.Current)
-	if reason := strings.TrimSpace(r.Reason.In(v.lang)); reason != "" {
-		line += " (" + tr("revision.reason") + ": " + reason + ")"
-	}
-	return shorten(line)
 }
