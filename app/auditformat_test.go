@@ -55,4 +55,3 @@ func TestAuditEntriesOfTheCycleAreReadable(t *testing.T) {
 		}
 	}
 }
-
