@@ -44,6 +44,12 @@ func (u *UI) watchCursor() {
 				u.do(func() {
 					f := u.win.Canvas().Focused()
 					if f != last {
+						// A field that had the focus may keep it behind a
+						// dialog opened since (each overlay has its own
+						// focus), blinking unseen: make it steady.
+						if e := focusedEntry(last); e != nil {
+							steadyCursor(e)
+						}
 						last, since = f, now
 						return
 					}

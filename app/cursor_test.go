@@ -36,3 +36,20 @@ func TestCursorStopsBlinking(t *testing.T) {
 		t.Errorf("typing after the cursor stopped: %q", e.Text)
 	}
 }
+
+// Ctrl+F and Ctrl+1…6 do nothing while a dialog is open: they switched
+// the screen and focused a field behind it (issue 22).
+func TestShortcutsWaitForTheDialog(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	u := h.u
+	u.showScreen(screenDashboard)
+	u.onExport()
+	for _, it := range u.menu.shortcutItems() {
+		if it.Shortcut == shortcutScreens[1] || it.Shortcut == shortcutFind {
+			it.Action()
+		}
+	}
+	if u.current != screenDashboard || u.win.Canvas().Focused() != nil {
+		t.Errorf("behind the export dialog: screen %s, focus %v", u.current, u.win.Canvas().Focused())
+	}
+}

@@ -62,6 +62,9 @@ var (
 func newAppMenu(u *UI) *appMenu {
 	m := &appMenu{u: u}
 	item := func(key string, action func(), sc fyne.Shortcut) *fyne.MenuItem {
+		if sc != nil && key != "menu.undo" && key != "menu.redo" {
+			action = u.unlessModal(action)
+		}
 		it := fyne.NewMenuItem(tr(key), action)
 		it.Shortcut = sc
 		return it
@@ -127,6 +130,11 @@ func (m *appMenu) install() {
 func (m *appMenu) shortcutItems() []*fyne.MenuItem {
 	u := m.u
 	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+		switch sc {
+		case shortcutUndo, shortcutRedo, shortcutRedoShift, shortcutSave:
+		default:
+			fn = u.unlessModal(fn) // Ctrl+1…6, Ctrl+F… do nothing behind an open dialog
+		}
 		it := fyne.NewMenuItem(label, fn)
 		it.Shortcut = sc
 		return it
@@ -150,6 +158,17 @@ func (m *appMenu) shortcutItems() []*fyne.MenuItem {
 		items = append(items, item(tr("nav."+string(s)), shortcutScreens[i], func() { u.showScreen(s) }))
 	}
 	return items
+}
+
+// unlessModal is fn, doing nothing while a dialog is open over the window:
+// a shortcut must not switch the screen or focus a field behind it.
+func (u *UI) unlessModal(fn func()) func() {
+	return func() {
+		if u.win.Canvas().Overlays().Top() != nil {
+			return
+		}
+		fn()
+	}
 }
 
 // onUndoKey is Ctrl+Z: the focused entry's own typing first, while it has
