@@ -351,3 +351,19 @@ func TestAboutShowsVersion(t *testing.T) {
 		t.Errorf("about = %q, want %q", got, want)
 	}
 }
+
+// Right after a snapshot of today, the dashboard says it compares from
+// tomorrow — not that there is no snapshot (issue 22).
+func TestSnapshotOfTodayOnTheDashboard(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.tap(h.u.reports.makeSnap)
+	f := latest[*snapshotForm](h)
+	retype(f.name, "Днес")
+	retype(f.asOf, testAsOf.Format(model.BG))
+	h.tap(f.f.save)
+	h.u.showScreen(screenDashboard)
+	first, ok := h.u.dash.changes.Objects[0].(*widget.Label)
+	if want := trf("dash.changes.today", "Днес", testAsOf.Format(model.BG)); !ok || first.Text != want {
+		t.Errorf("dashboard changes start with %v, want %q", h.u.dash.changes.Objects[0], want)
+	}
+}
