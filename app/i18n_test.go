@@ -135,8 +135,7 @@ func TestTranslationKeys(t *testing.T) {
 	}
 	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 	for k, v := range files["bg"] {
-		bg, _ := v.(string)
-		en, _ := files["en"][k].(string)
+		bg, en := textOf(v), textOf(files["en"][k])
 		if a, b := verbs.FindAllString(bg, -1), verbs.FindAllString(en, -1); !slices.Equal(a, b) {
 			t.Errorf("%q: verbs %v in bg, %v in en", k, a, b)
 		}
@@ -238,4 +237,14 @@ func TestVersionMatchesFyneApp(t *testing.T) {
 	if !strings.Contains(string(b), `Version = "`+Version+`"`) {
 		t.Errorf("FyneApp.toml does not declare version %s", Version)
 	}
+}
+
+// textOf is a translation's text: a string, or the "other" form of one of
+// Fyne's plural entries ("file.parent": {"other": "…"}).
+func textOf(v any) string {
+	if m, ok := v.(map[string]any); ok {
+		v = m["other"]
+	}
+	s, _ := v.(string)
+	return s
 }

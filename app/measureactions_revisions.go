@@ -127,6 +127,7 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 	c.SetButtons([]fyne.CanvasObject{rd.cancel, rd.ok})
 	c.Resize(fyne.NewSize(560, 300))
 	c.Show()
+	u.win.Canvas().Focus(rd.reason) // type the reason at once
 	lastReason = rd
 	return true
 }

@@ -216,7 +216,11 @@ func (t *milestonesTab) onCancel(id model.ID, cancel bool) {
 
 func (t *milestonesTab) onAdd() {
 	u := t.d.u
-	t.openForm(nil, &model.Milestone{MeasureID: t.d.measureID, Weight: 1, Due: u.today.AddDays(90)})
+	due := u.today.AddDays(90)
+	if m := u.doc.Measure(t.d.measureID); m != nil && m.End != 0 && due > m.End {
+		due = max(m.End, u.today) // not after the measure's end (issue 22)
+	}
+	t.openForm(nil, &model.Milestone{MeasureID: t.d.measureID, Weight: 1, Due: due})
 }
 
 func (t *milestonesTab) onEdit(id model.ID) {

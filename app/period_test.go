@@ -304,6 +304,9 @@ func TestNarrativeThenCloseLocksItThenReopen(t *testing.T) {
 	}
 	n.area.SetSelectedIndex(1)
 	h.tap(n.save)
+	if got := n.saved.Text; got != tr("period.narrative.saved") {
+		t.Errorf("no confirmation after saving the narrative: %q", got)
+	}
 	p := h.storedPeriods()[0]
 	if got := storedText(&p, "", model.NarrativeCommentary); got != model.T("Напредъкът е по план.", "") {
 		t.Errorf("commentary = %+v", got)

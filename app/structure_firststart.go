@@ -144,7 +144,11 @@ func (f *firstStart) onCreate() {
 		return
 	}
 	today := orLocalClock(f.opts.Today)()
-	d := model.NewStrategyDoc(model.T(title, title), name, email, "", today)
+	t := model.T(title, "") // in the language typed; the English title is the office's to write
+	if f.lang == model.EN {
+		t = model.T("", title)
+	}
+	d := model.NewStrategyDoc(t, name, email, "", today)
 	if err := d.Validate(today); err != nil {
 		f.fail(err)
 		return

@@ -122,6 +122,9 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 		t.Fatal("a new end date after adoption did not ask for a reason")
 	}
 	rd := lastReason
+	if got := h.u.win.Canvas().Focused(); got != rd.reason {
+		t.Errorf("the reason dialog opened with the focus on %v, not its text field", got)
+	}
 	h.tap(rd.ok) // empty: refused
 	retype(rd.reason, "забавена обществена поръчка")
 	h.tap(rd.ok)

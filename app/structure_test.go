@@ -34,6 +34,11 @@ func (h *harness) fillStruct(sf *structForm, entries, selects map[string]string)
 		if !ok {
 			h.t.Fatalf("the form has no choice %q", k)
 		}
+		for _, o := range s.Options { // a unit is chosen as "CODE · Name"
+			if strings.HasPrefix(o, v+" · ") {
+				v = o
+			}
+		}
 		s.SetSelected(v)
 		if s.Selected != v {
 			h.t.Fatalf("%q is not a choice of %q (%v)", v, k, s.Options)
