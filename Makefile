@@ -11,7 +11,9 @@ BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev
               libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 # Needed by tests and screenshots: a virtual display, PDF and workbook
 # checks, and a screen grabber.
-TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc imagemagick postgresql chromium
+# nodejs and Java run the public site's checkers (axe-core, the Nu HTML
+# checker), which deps-web installs from npm.
+TEST_PKGS  := xvfb xauth poppler-utils libreoffice-calc fonts-crosextra-carlito imagemagick postgresql chromium nodejs default-jre-headless
 # Needed by `make release` only: the mingw-w64 cross compiler, wixl (MSI),
 # ImageMagick (the .ico), xz and dpkg-deb.
 RELEASE_PKGS := gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 wixl msitools imagemagick xz-utils dpkg-dev
@@ -31,10 +33,23 @@ define install-missing
 endef
 
 .DEFAULT_GOAL := build
-.PHONY: deps deps-build deps-release build run test cross bench fuzz fuzz-short screenshot release release-check clean
+.PHONY: deps deps-web deps-build deps-release build run test cross bench fuzz fuzz-short screenshot release release-check clean
 
 deps:
 	$(call install-missing,$(BUILD_PKGS) $(TEST_PKGS))
+	@$(MAKE) --no-print-directory deps-web
+
+# The site's checkers, pinned in reports/site/testdata/webcheck/package-lock.json
+# (npm ci, no install scripts); again only when the lock file changed.
+WEBCHECK := reports/site/testdata/webcheck
+deps-web:
+	@if ! command -v npm >/dev/null 2>&1; then \
+		$(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends npm; \
+	fi
+	@if [ ! $(WEBCHECK)/node_modules/.package-lock.json -nt $(WEBCHECK)/package-lock.json ]; then \
+		echo "npm ci in $(WEBCHECK)"; \
+		npm ci --prefix $(WEBCHECK) --ignore-scripts --no-audit --no-fund; \
+	fi
 
 deps-build:
 	$(call install-missing,$(BUILD_PKGS))

@@ -17,7 +17,8 @@ import (
 //	version    standard library only
 //	netfs      standard library and golang.org/x/sys only
 //	assets     standard library only
-//	storage/…  model (+ database drivers); not fyne, excelize, fpdf, reports, app
+//	storage/…  model, internal/sqlrow (+ database drivers); not fyne, excelize, fpdf, reports, app
+//	internal/sqlrow  the row layer both drivers share: standard library and model only
 //	reports/…  model, assets (+ excelize, fpdf); not fyne, database/sql, sqlite, storage, app
 //	app/…      model, reports, assets, fyne; not storage, not sqlite
 //	cli        everything but fyne and app: the command line
@@ -53,6 +54,7 @@ var layoutRules = []layoutRule{
 		"fyne.io", "github.com/xuri/excelize", "codeberg.org/go-pdf/fpdf",
 		module + "/reports", module + "/app",
 	}},
+	{pkg: module + "/internal/sqlrow", stdOnly: true, allowed: []string{module + "/model"}},
 	{pkg: module + "/reports", forbidden: []string{
 		"fyne.io", "database/sql", "modernc.org/sqlite",
 		module + "/storage", module + "/app",

@@ -6,9 +6,7 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"unicode"
 
@@ -360,18 +358,7 @@ func (u *UI) showExported(path string) {
 }
 
 // openPath opens a file or folder with the system's application for it.
-// On Linux and the BSDs it runs xdg-open itself and waits for it, so that
-// no zombie process is left (Fyne 2.7 starts it and never waits).
 func (u *UI) openPath(path string) {
-	if xdg, err := exec.LookPath("xdg-open"); err == nil && runtime.GOOS != "windows" && runtime.GOOS != "darwin" {
-		cmd := exec.Command(xdg, path)
-		if err := cmd.Start(); err != nil {
-			u.showError(tr("error.open"), err)
-			return
-		}
-		go cmd.Wait() //nolint:errcheck // the opener's own exit status says nothing to us
-		return
-	}
 	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
 		u.showError(tr("error.open"), err)
 	}

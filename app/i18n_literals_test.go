@@ -80,7 +80,8 @@ func TestNoInlineTexts(t *testing.T) {
 func TestModelErrorKeysTranslated(t *testing.T) {
 	rules := []model.Rule{model.RuleRequired, model.RuleTooLong, model.RuleSpaces, model.RuleNotUTF8, model.RuleOrder,
 		model.RulePositive, model.RuleRange, model.RuleNegative, model.RuleFuture, model.RuleLink, model.RuleReason,
-		model.RuleUsed, model.RuleEmail, model.RuleOneOf, model.RuleNumber, model.RuleTarget, model.RuleBaseline, model.RuleOneADay}
+		model.RuleUsed, model.RuleEmail, model.RuleOneOf, model.RuleNumber, model.RuleTarget, model.RuleBaseline, model.RuleOneADay,
+		model.RuleControl, model.RuleOffice, model.RuleTooLarge}
 	fields := []string{"", "title.en", "text.bg", "name", "manualProgress", "due", "weight", "plannedCents", "email"}
 	var keys []string
 	for _, r := range rules {

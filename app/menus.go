@@ -231,7 +231,7 @@ func (m *appMenu) refresh() {
 	m.en.Checked = u.lang == model.EN
 	t := u.app.Preferences().String(prefTheme)
 	m.light.Checked, m.dark.Checked, m.system.Checked = t == "light", t == "dark", t == ""
-	hidden := map[*fyne.MenuItem]bool{m.imp: !u.canEdit(), m.plan: u.denial(model.EntityMeasure, model.OpCreate, nil) != ""}
+	hidden := map[*fyne.MenuItem]bool{m.imp: !u.canEdit(), m.plan: model.AuthorizePlanImport(u.me) != nil || u.store.ReadOnly()}
 	items := make([]*fyne.MenuItem, 0, len(m.fileAll)) // never m.fileAll's array
 	for _, it := range m.fileAll {
 		if !hidden[it] {

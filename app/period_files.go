@@ -69,6 +69,10 @@ func (j cycleJob) unitTemplate(unit string) ([]byte, error) {
 // as written in the period (one audited change). Nothing is recorded when
 // a file cannot be written.
 func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string, progress func(done, total int)) ([]string, error) {
+	files, err := j.doc.CycleFiles(j.period, units, j.lang)
+	if err != nil {
+		return nil, err
+	}
 	if err := makeFolder(dir); err != nil {
 		return nil, err
 	}
@@ -78,7 +82,7 @@ func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string
 		if err != nil {
 			return paths, err
 		}
-		path := j.templatePath(dir, unit)
+		path := filepath.Join(dir, files[i].Template)
 		if err := writeFile(path, b); err != nil {
 			return paths, err
 		}
@@ -90,16 +94,11 @@ func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string
 	if len(units) == 0 {
 		return nil, nil
 	}
-	err := j.store.Update(ctx, j.me.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+	err = j.store.Update(ctx, j.me.ID, model.ActionUpdate, "", func(tx model.Tx) error {
 		_, err := model.RecordTemplatesWritten(tx, units, j.at)
 		return err
 	})
 	return paths, err
-}
-
-// templatePath is where the unit's template of the period goes in dir.
-func (j cycleJob) templatePath(dir, unit string) string {
-	return filepath.Join(dir, model.TemplateFileName(j.period, unit, j.lang))
 }
 
 // writeReminders writes a reminder to each unit that has not returned its
@@ -121,8 +120,10 @@ func (j cycleJob) writeReminders(ctx context.Context, dir string, progress func(
 		return res
 	}
 	for _, unit := range units {
-		if _, err := os.Stat(j.templatePath(dir, unit)); err == nil {
-			res.rewrote++
+		if f, err := j.doc.CycleFileOf(j.period, unit, j.lang); err == nil {
+			if _, err := os.Stat(filepath.Join(dir, f.Template)); err == nil {
+				res.rewrote++
+			}
 		}
 	}
 	var err error
@@ -141,6 +142,11 @@ func (j cycleJob) writeReminders(ctx context.Context, dir string, progress func(
 			res.err = err
 			return res
 		}
+		files, err := j.doc.CycleFileOf(j.period, unit, j.lang)
+		if err != nil {
+			res.err = err
+			return res
+		}
 		var missing []string
 		for _, ur := range j.status.Units {
 			if ur.Unit == unit {
@@ -148,14 +154,14 @@ func (j cycleJob) writeReminders(ctx context.Context, dir string, progress func(
 			}
 		}
 		msg := reminder.Message{Unit: j.doc.Unit(unit), To: reminder.Recipients(j.doc, unit), From: j.me, Period: j.period,
-			Strategy: j.doc.Strategy.Title, Lang: j.lang, Template: tmpl, FileName: model.TemplateFileName(j.period, unit, j.lang),
+			Strategy: j.doc.Strategy.Title, Lang: j.lang, Template: tmpl, FileName: files.Template,
 			Date: j.at, Missing: missing, DemoMarker: j.doc.Strategy.Demo}
 		var buf bytes.Buffer
 		if err := msg.Write(&buf); err != nil {
 			res.err = err
 			return res
 		}
-		path := filepath.Join(dir, model.ReminderFileName(j.period, unit, j.lang))
+		path := filepath.Join(dir, files.Reminder)
 		if err := writeFile(path, buf.Bytes()); err != nil {
 			res.err = err
 			return res

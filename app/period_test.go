@@ -465,7 +465,12 @@ func TestWriteTemplatesAndReminders(t *testing.T) {
 	if res := latest[*filesResult](h); res.err != nil {
 		t.Fatalf("templates: %+v", res)
 	}
-	for _, name := range []string{"шаблон-IV-тримесечие-2026-INNO.xlsx", "шаблон-IV-тримесечие-2026-IT.xlsx"} {
+	files, err := h.u.doc.CycleFiles(h.u.doc.OpenPeriod(), []string{"INNO", "IT"}, model.BG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		name := f.Template
 		if fi, err := os.Stat(filepath.Join(dir, name)); err != nil || fi.Size() == 0 {
 			t.Errorf("%s: %v", name, err)
 		}
@@ -493,7 +498,8 @@ func TestWriteTemplatesAndReminders(t *testing.T) {
 	for _, e := range entries {
 		names = append(names, e.Name())
 	}
-	if want := []string{"напомняне-IV-тримесечие-2026-IT.eml", "шаблон-IV-тримесечие-2026-IT.xlsx"}; !slices.Equal(names, want) {
+	cf := files[1]
+	if want := []string{cf.Reminder, cf.Template}; !slices.Equal(names, want) || !strings.HasPrefix(cf.Reminder, "напомняне-IV-тримесечие-2026-IT-") {
 		t.Fatalf("files = %v, want %v", names, want)
 	}
 	f, _ := os.Open(filepath.Join(out, names[0]))
@@ -519,7 +525,7 @@ func TestWriteTemplatesAndReminders(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if part.FileName() == "шаблон-IV-тримесечие-2026-IT.xlsx" {
+		if part.FileName() == cf.Template {
 			found = true
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -55,7 +54,13 @@ func (u *UI) onPlanTemplate() {
 
 // onPlanImport asks for a plan workbook and previews it.
 func (u *UI) onPlanImport() {
-	if why := u.denial(model.EntityMeasure, model.OpCreate, nil); why != "" {
+	if err := model.AuthorizePlanImport(u.me); err != nil || u.store.ReadOnly() {
+		why := tr("lock.readonly")
+		if err != nil {
+			if why = u.reasonText(err, nil); why == "" {
+				why = tr("lock.role")
+			}
+		}
 		dialog.ShowInformation(tr("planbook.import_plan"), why, u.win)
 		return
 	}
@@ -64,7 +69,7 @@ func (u *UI) onPlanImport() {
 			return
 		}
 		name := r.URI().Name()
-		b, err := io.ReadAll(io.LimitReader(r, xlsx.MaxFileSize+1))
+		b, err := model.ReadBounded(r, model.MaxWorkbookSize, name)
 		r.Close()
 		if err != nil {
 			u.showError(tr("planbook.plan_was_not_imported"), err)
@@ -84,41 +89,40 @@ type planImportDialog struct {
 	refused bool
 	apply   *widget.Button
 	cancel  *widget.Button
-	book    *xlsx.PlanBook
+	book    []byte // the workbook's bytes, imported again on apply
 	source  string
 	done    string // the message after applying (tests)
 }
 
 var lastPlanImport *planImportDialog
 
-// importPlanBook reads and plans the workbook b off the UI goroutine, then
-// shows the preview.
+// importPlanBook runs the plan import of b as a dry run off the UI
+// goroutine (xlsx.ImportPlan: its answer is the import's), then shows the
+// preview.
 func (u *UI) importPlanBook(name string, b []byte) {
-	store, today := u.store, u.today
+	if u.me == nil {
+		return
+	}
+	store, today, actor := u.store, u.today, u.me.ID
 	var changes []xlsx.PlanChange
 	var problems xlsx.Problems
-	var book *xlsx.PlanBook
 	u.slow(tr("planbook.checking_workbook"), func(ctx context.Context, _ func(int, int)) error {
-		var err error
-		if book, err = xlsx.ReadPlanBook(bytes.NewReader(b)); err != nil {
-			return err
+		res, err := xlsx.ImportPlan(ctx, store, bytes.NewReader(b), name, actor, today, true)
+		if errors.As(err, &problems) {
+			return nil
 		}
-		doc, err := store.Doc(ctx)
-		if err != nil {
-			return err
-		}
-		changes, problems = xlsx.PlanPlanBook(doc, book, store.DatabaseID(), today)
-		return nil
+		changes = res.Changes
+		return err
 	}, func(err error) {
 		if err != nil {
 			u.showError(fmt.Sprintf(tr("planbook.was_not_imported"), name), err)
 			return
 		}
-		u.showPlanImport(name, book, changes, problems)
+		u.showPlanImport(name, b, changes, problems)
 	})
 }
 
-func (u *UI) showPlanImport(name string, book *xlsx.PlanBook, changes []xlsx.PlanChange, problems xlsx.Problems) *planImportDialog {
+func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange, problems xlsx.Problems) *planImportDialog {
 	d := &planImportDialog{book: book, source: name}
 	var intro string
 	switch {
@@ -166,8 +170,8 @@ func (u *UI) showPlanImport(name string, book *xlsx.PlanBook, changes []xlsx.Pla
 	return d
 }
 
-// applyPlanImport plans the workbook again inside one audited write
-// transaction and applies it: all or nothing. Undo does not reach across it.
+// applyPlanImport imports the workbook (xlsx.ImportPlan): all or nothing,
+// checked again against the file as it stands. Undo does not reach across it.
 func (u *UI) applyPlanImport(d *planImportDialog) {
 	if u.me == nil {
 		return
@@ -176,11 +180,9 @@ func (u *UI) applyPlanImport(d *planImportDialog) {
 	store, actor, today := u.store, u.me.ID, u.today
 	var n int
 	u.slow(tr("planbook.importing"), func(ctx context.Context, _ func(int, int)) error {
-		return store.Update(ctx, actor, model.ActionImport, d.source, func(tx model.Tx) error {
-			changes, err := xlsx.ApplyPlanBook(tx, d.book, store.DatabaseID(), today)
-			n = len(changes)
-			return err
-		})
+		res, err := xlsx.ImportPlan(ctx, store, bytes.NewReader(d.book), d.source, actor, today, false)
+		n = len(res.Changes)
+		return err
 	}, func(err error) {
 		d.dlg.Hide()
 		if err != nil {

@@ -28,6 +28,9 @@ type planMemTx struct {
 }
 
 func (t *planMemTx) Adopt(a *model.Adoption) error {
+	if p, ok := t.Tx.(model.PlanTx); ok {
+		return p.Adopt(a)
+	}
 	d := t.Doc()
 	if d.Adoption != nil {
 		return model.Errorf(model.ECONFLICT, "already adopted")
@@ -38,12 +41,17 @@ func (t *planMemTx) Adopt(a *model.Adoption) error {
 	return nil
 }
 
-func (t *planMemTx) SetRevisionReason(r model.Text) { t.reason = r }
+func (t *planMemTx) SetRevisionReason(r model.Text) {
+	t.reason = r
+	if p, ok := t.Tx.(model.PlanTx); ok { // model/memstore keeps the plan itself now (PrepareSave)
+		p.SetRevisionReason(r)
+	}
+}
 
 func (t *planMemTx) revise(entity model.Entity, id, measureID model.ID, old, new any) error {
 	d := t.Doc()
-	if d.Adoption == nil || old == nil {
-		return nil
+	if _, ok := t.Tx.(model.PlanTx); ok || d.Adoption == nil || old == nil {
+		return nil // model/memstore keeps the revisions itself (model.PrepareSave): one rule
 	}
 	for _, c := range model.Diff(old, new) {
 		if !model.IsRevisable(entity, c.Field) {

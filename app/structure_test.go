@@ -184,16 +184,9 @@ func TestBuildAStrategyThroughTheScreens(t *testing.T) {
 	if err := xlsx.WritePlanTemplate(&buf, built, h.store.DatabaseID(), xlsx.Options{}); err != nil {
 		t.Fatal(err)
 	}
-	book, err := xlsx.ReadPlanBook(bytes.NewReader(buf.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
 	other := newMemStore(emptyStrategy())
 	other.dbID = "another"
-	if err := other.Update(context.Background(), 1, model.ActionImport, "plan.xlsx", func(tx model.Tx) error {
-		_, err := xlsx.ApplyPlanBook(tx, book, other.dbID, testAsOf)
-		return err
-	}); err != nil {
+	if _, err := xlsx.ImportPlan(context.Background(), other, bytes.NewReader(buf.Bytes()), "plan.xlsx", 1, testAsOf, false); err != nil {
 		t.Fatal(err)
 	}
 	imported, _ := other.Doc(context.Background())

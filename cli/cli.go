@@ -106,6 +106,20 @@ func Run(args []string, stdout, stderr io.Writer) int {
 			args = args[1:]
 		}
 	}
+	if cmd == nil && isGroup(args[0]) {
+		// "period -help", "period": the group's commands.
+		if len(args) > 1 && (args[1] == "-help" || args[1] == "--help" || args[1] == "-h" || args[1] == "help") {
+			printGroup(stdout, args[0])
+			return 0
+		}
+		if len(args) == 1 {
+			fmt.Fprintf(stderr, "strategytracker: %s needs a command\n", args[0])
+		} else {
+			fmt.Fprintf(stderr, "strategytracker: unknown command %q\n", args[0]+" "+args[1])
+		}
+		printGroup(stderr, args[0])
+		return 2
+	}
 	if cmd == nil {
 		fmt.Fprintf(stderr, "strategytracker: unknown command %q\n", args[0])
 		printUsage(stderr)
@@ -244,6 +258,27 @@ func printUsage(w io.Writer) {
 		fmt.Fprintf(w, "  %s\n            %s\n", strings.TrimSpace(fmt.Sprintf("%-9s %s", c.name, c.args)), c.help)
 	}
 	fmt.Fprintln(w, "\nEvery command takes -help; those that use a strategy file take -db FILE.")
+}
+
+// isGroup reports whether word starts two-word commands (period, server).
+func isGroup(word string) bool {
+	for _, newCommand := range commands {
+		if strings.HasPrefix(newCommand().name, word+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// printGroup lists the commands that start with word, as printUsage does.
+func printGroup(w io.Writer, word string) {
+	fmt.Fprintf(w, "usage: strategytracker %s COMMAND [flags]\n\ncommands:\n", word)
+	for _, newCommand := range commands {
+		if c := newCommand(); strings.HasPrefix(c.name, word+" ") {
+			fmt.Fprintf(w, "  %s\n            %s\n", strings.TrimSpace(c.name+" "+c.args), c.help)
+		}
+	}
+	fmt.Fprintf(w, "\nEach takes -help: strategytracker %s COMMAND -help.\n", word)
 }
 
 // errLines is an error of several lines (the problems of an import, each

@@ -205,6 +205,24 @@ func TestEveryCommandHasHelp(t *testing.T) {
 	if code, out, _ := run(t, "-help"); code != 0 || !strings.Contains(out, "summary") {
 		t.Errorf("-help: exit %d, %q", code, out)
 	}
+	// The two-word commands' first word lists them (it said "unknown command").
+	for _, c := range []struct {
+		args []string
+		code int
+		want []string
+	}{
+		{[]string{"period", "-help"}, 0, []string{"period open -name", "period close", "period reopen", "period status", "period narrative"}},
+		{[]string{"server", "-help"}, 0, []string{"server init", "server grant"}},
+		{[]string{"period"}, 2, []string{"period needs a command", "period open -name"}},
+		{[]string{"period", "shut"}, 2, []string{`unknown command "period shut"`, "period close"}},
+	} {
+		code, out, errOut := run(t, c.args...)
+		for _, w := range c.want {
+			if code != c.code || !strings.Contains(out+errOut, w) {
+				t.Errorf("%v: exit %d (want %d), output lacks %q:\n%s%s", c.args, code, c.code, w, out, errOut)
+			}
+		}
+	}
 }
 
 func TestBackupAndDefaultFile(t *testing.T) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"os"
 
 	"strategytracker/model"
 )
@@ -16,9 +15,9 @@ func loadCommand() *command {
 				return usageErr("load needs one IN.json")
 			}
 			in := c.flags.Arg(0)
-			b, err := os.ReadFile(in)
+			b, err := model.ReadFileBounded(in, model.MaxJSONSize)
 			if err != nil {
-				return wrapf(model.ENOTFOUND, err, "cannot read %s", in)
+				return err
 			}
 			d, err := model.DecodeBytes(b)
 			if err != nil {

@@ -98,7 +98,7 @@ func TestReportingCycleOnTheDemo(t *testing.T) {
 	returned := units[:2]
 	updated := map[string]bool{}
 	for _, unit := range returned {
-		path := filepath.Join(tpls, model.TemplateFileName(p, unit, model.BG))
+		path := filepath.Join(tpls, templateName(t, db, p, unit))
 		filled := filepath.Join(dir, "filled-"+unit+".xlsx")
 		fill(t, path, filled, func(f *excelize.File) {
 			for _, m := range d.Measures {
@@ -232,7 +232,7 @@ func TestReportingCycleOnTheDemo(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: no attachment: %v", path, err)
 		}
-		if got, want := att.FileName(), model.TemplateFileName(p, unit, model.BG); got != want {
+		if got, want := att.FileName(), templateName(t, db, p, unit); got != want {
 			t.Errorf("%s: attachment %q, want %q", path, got, want)
 		}
 		io.Copy(io.Discard, att)
@@ -249,7 +249,7 @@ func TestReportingCycleOnTheDemo(t *testing.T) {
 	if msg := refused("period", "close", "-db", db); !strings.Contains(msg, "already closed") {
 		t.Errorf("closing twice: %s", msg)
 	}
-	late := filepath.Join(tpls, model.TemplateFileName(p, units[2], model.BG))
+	late := filepath.Join(tpls, templateName(t, db, p, units[2]))
 	if msg := refused("import", "-db", db, late); !strings.Contains(msg, "closed") {
 		t.Errorf("a template of a closed period: %s", msg)
 	}
@@ -262,4 +262,16 @@ func TestReportingCycleOnTheDemo(t *testing.T) {
 	if out := mustRun(t, "check", "-db", db); !strings.Contains(out, "ok") {
 		t.Errorf("check: %s", out)
 	}
+}
+
+// templateName is the file name of unit's template in period p of the
+// file db (unit ids are the file's, not in an export).
+func templateName(t *testing.T, db string, p *model.Period, unit string) string {
+	t.Helper()
+	d := planDocOf(t, db)
+	f, err := d.CycleFileOf(d.PeriodByID(p.ID), unit, model.BG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f.Template
 }

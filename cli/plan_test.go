@@ -140,7 +140,7 @@ func TestPlanImportRefusesBrokenWorkbooks(t *testing.T) {
 	}{
 		{"broken reference", func(f *excelize.File) {
 			f.SetCellStr("Measures", "C"+findRow(t, f, "Measures", "1.2"), "A9")
-		}, []string{"Measures!4: cell C4 (\"Area\"): area \"A9\" does not exist"}},
+		}, []string{"Measures!4: cell C4 (\"Area\"): measure \"1.2\": area \"A9\" does not exist"}},
 		{"duplicate code", func(f *excelize.File) {
 			f.SetCellStr("Goals", "B4", "G1")
 		}, []string{"Goals!4: cell B4 (\"Code\"): code \"G1\" is used twice (also row 3)"}},
@@ -166,9 +166,14 @@ func TestPlanImportRefusesBrokenWorkbooks(t *testing.T) {
 				t.Fatal(err)
 			}
 			before := readFile(t, fresh)
+			// The dry run's answer is the import's (issue 19.4).
+			_, _, dry := run(t, "plan-import", "-dry-run", "-db", fresh, "-user", "ivan@example.bg", broken)
 			code, _, stderr := run(t, "plan-import", "-db", fresh, "-user", "ivan@example.bg", broken)
 			if code != 1 {
 				t.Fatalf("exit %d, stderr %s", code, stderr)
+			}
+			if dry != stderr {
+				t.Errorf("the dry run says\n%s\nthe import says\n%s", dry, stderr)
 			}
 			for _, w := range c.wants {
 				if !strings.Contains(stderr, w) {
@@ -186,21 +191,7 @@ func TestPlanImportNeedsAReasonAfterAdoption(t *testing.T) {
 	dir := t.TempDir()
 	db, book := filepath.Join(dir, "demo.db"), filepath.Join(dir, "plan.xlsx")
 	mustRun(t, "demo", "-db", db)
-	s, err := storage.Open(context.Background(), db, storage.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = s.Update(context.Background(), 1, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, err := model.AsPlanTx(tx)
-		if err != nil {
-			return err
-		}
-		return p.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: model.T("Решение № 338", "")})
-	})
-	s.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
+	adoptPlan(t, db, model.T("Решение № 338", ""))
 	mustRun(t, "plan-template", "-db", db, "-o", book)
 	f, err := excelize.OpenFile(book)
 	if err != nil {

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -25,9 +24,8 @@ func planImportCommand() *command {
 	}
 }
 
-// importPlan reads the whole workbook, plans it against the file and,
-// unless dry-run, plans it again and applies it inside one write
-// transaction: all or nothing, audited as one import.
+// importPlan runs the one plan import (xlsx.ImportPlan): all or nothing,
+// audited as one import; -dry-run does the same and rolls it back.
 func importPlan(c *cmdContext, dryRun bool) error {
 	if c.flags.NArg() != 1 {
 		return usageErr("plan-import needs one IN.xlsx")
@@ -42,47 +40,28 @@ func importPlan(c *cmdContext, dryRun bool) error {
 	if err != nil {
 		return err
 	}
-	if actor.Role != model.RoleOffice {
-		return model.Errorf(model.EFORBIDDEN, "%s is a %s: only the strategy office imports a plan", model.UserLabel(actor), actor.Role)
-	}
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return wrapf(model.ENOTFOUND, err, "cannot read %s", path)
 	}
-	book, err := xlsx.ReadPlanBook(bytes.NewReader(b))
-	if err != nil {
-		return wrapf(model.ErrorCode(err), err, "%s", name)
-	}
-	today := model.DateOf(nowFunc())
-	refused := func(problems []xlsx.Problem) error {
-		return errLines{lines: xlsx.Problems(problems).Lines(),
+	defer f.Close()
+	res, err := xlsx.ImportPlan(c.ctx, c.store, f, name, actor.ID, model.DateOf(nowFunc()), dryRun)
+	var problems xlsx.Problems
+	switch {
+	case errors.As(err, &problems):
+		return errLines{lines: problems.Lines(),
 			summary: fmt.Sprintf("%s: %d problem(s); nothing was imported", name, len(problems))}
-	}
-	changes, problems := xlsx.PlanPlanBook(d, book, c.store.DatabaseID(), today)
-	if len(problems) > 0 {
-		return refused(problems)
-	}
-	if dryRun {
-		for _, ch := range changes {
+	case err != nil:
+		return wrapf(model.ErrorCode(err), err, "%s", path)
+	case dryRun:
+		for _, ch := range res.Changes {
 			fmt.Fprintln(c.out, ch)
 		}
-		fmt.Fprintf(c.out, "dry run: %d change(s) from %s would be made as %s; nothing was written\n", len(changes), name, model.UserLabel(actor))
-		return nil
-	}
-	if len(changes) == 0 {
+		fmt.Fprintf(c.out, "dry run: %d change(s) from %s would be made as %s; nothing was written\n", len(res.Changes), name, model.UserLabel(actor))
+	case !res.Applied:
 		fmt.Fprintf(c.out, "nothing to import: %s holds no change to the plan\n", name)
-		return nil
+	default:
+		fmt.Fprintf(c.out, "imported %d change(s) from %s as %s\n", len(res.Changes), name, model.UserLabel(actor))
 	}
-	err = c.store.Update(c.ctx, actor.ID, model.ActionImport, name, func(tx model.Tx) error {
-		changes, err = xlsx.ApplyPlanBook(tx, book, c.store.DatabaseID(), today)
-		return err
-	})
-	var rowErr xlsx.Problems
-	if errors.As(err, &rowErr) {
-		return refused(rowErr)
-	} else if err != nil {
-		return err
-	}
-	fmt.Fprintf(c.out, "imported %d change(s) from %s as %s\n", len(changes), name, model.UserLabel(actor))
 	return nil
 }

@@ -13,7 +13,7 @@ func TestPublishCommand(t *testing.T) {
 	mustRun(t, "demo", "-db", db)
 	site := filepath.Join(dir, "site")
 	mustRun(t, "publish", "-db", db, "-asof", "2026-11-30", "-o", site)
-	for _, f := range []string{"index.html", "bg/index.html", "en/measures.html", "data/measures.csv", "data/open-data.zip", "data/datapackage.json"} {
+	for _, f := range []string{"index.html", "bg/index.html", "en/measures.html", "data/measures.csv", "data/open-data.zip", "data/open-data.xlsx", "data/README.txt", "data/datapackage.json"} {
 		if _, err := os.Stat(filepath.Join(site, f)); err != nil {
 			t.Errorf("no %s: %v", f, err)
 		}
@@ -23,13 +23,16 @@ func TestPublishCommand(t *testing.T) {
 		t.Error("the default licence is not CC BY 4.0")
 	}
 	// Again, English only, another licence: replaces the earlier site.
-	mustRun(t, "publish", "-db", db, "-asof", "2026-11-30", "-o", site, "-lang", "en", "-licence", "cc0-1.0")
+	mustRun(t, "publish", "-db", db, "-asof", "2026-11-30", "-o", site, "-lang", "en", "-licence", "cc0-1.0", "-id", "https://data.sofia.bg/dataset/strategy")
 	if _, err := os.Stat(filepath.Join(site, "bg")); !os.IsNotExist(err) {
 		t.Error("the Bulgarian pages of the earlier site stayed")
 	}
 	dp, _ = os.ReadFile(filepath.Join(site, "data", "datapackage.json"))
 	if !strings.Contains(string(dp), `"CC0-1.0"`) {
 		t.Error("-licence cc0-1.0 not used")
+	}
+	if !strings.Contains(string(dp), `"id": "https://data.sofia.bg/dataset/strategy"`) {
+		t.Error("-id not used as the data package's id")
 	}
 	tests := []struct {
 		args     []string

@@ -52,39 +52,52 @@ func remindersCommand() *command {
 				fmt.Fprintf(c.out, "every unit has reported in %s: no reminder written\n", p.Name.In(c.lang))
 				return nil
 			}
-			// The attached templates are written to the folder too and
-			// recorded as written, like those of the templates command.
+			// Every draft is made before any file is written: an address
+			// the rule refuses, or names that would collide, write nothing.
 			var units []string
 			for _, u := range late {
-				if len(reminder.Recipients(d, u.Unit)) > 0 {
-					units = append(units, u.Unit)
-				}
-			}
-			if _, err := c.writeUnitTemplates(d, p, dir, units); err != nil {
-				return err
-			}
-			written := 0
-			for _, u := range late {
-				to := reminder.Recipients(d, u.Unit)
-				if len(to) == 0 {
+				if len(reminder.Recipients(d, u.Unit)) == 0 {
 					fmt.Fprintf(c.out, "unit %s has no coordinator with an e-mail address: no reminder written\n", u.Unit)
 					continue
 				}
-				tmpl, err := c.unitTemplate(d, p, u.Unit)
+				units = append(units, u.Unit)
+			}
+			files, err := d.CycleFiles(p, units, c.lang)
+			if err != nil {
+				return err
+			}
+			drafts := make([][]byte, len(files))
+			for i, f := range files {
+				tmpl, err := c.unitTemplate(d, p, f.Unit)
 				if err != nil {
 					return err
 				}
-				msg := reminder.Message{Unit: d.Unit(u.Unit), To: to, From: actor, Period: p, Strategy: d.Strategy.Title,
-					Lang: c.lang, Template: tmpl, FileName: model.TemplateFileName(p, u.Unit, c.lang), Date: nowFunc(),
-					Missing: u.Measures, DemoMarker: d.Strategy.Demo}
+				var missing []string
+				for _, u := range late {
+					if u.Unit == f.Unit {
+						missing = u.Measures
+					}
+				}
+				msg := reminder.Message{Unit: d.Unit(f.Unit), To: reminder.Recipients(d, f.Unit), From: actor, Period: p, Strategy: d.Strategy.Title,
+					Lang: c.lang, Template: tmpl, FileName: f.Template, Date: nowFunc(), Missing: missing, DemoMarker: d.Strategy.Demo}
 				var buf bytes.Buffer
 				if err := msg.Write(&buf); err != nil {
 					return err
 				}
-				path := filepath.Join(dir, model.ReminderFileName(p, u.Unit, c.lang))
-				if err := writeFile(path, buf.Bytes()); err != nil {
+				drafts[i] = buf.Bytes()
+			}
+			// The attached templates are written to the folder too and
+			// recorded as written, like those of the templates command.
+			if err := c.writeUnitTemplates(d, p, dir, units); err != nil {
+				return err
+			}
+			written := 0
+			for i, f := range files {
+				path := filepath.Join(dir, f.Reminder)
+				if err := writeFile(path, drafts[i]); err != nil {
 					return err
 				}
+				to := reminder.Recipients(d, f.Unit)
 				names := make([]string, len(to))
 				for i, x := range to {
 					names[i] = x.Email

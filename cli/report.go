@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -43,9 +42,9 @@ func reportCommand() *command {
 				}
 				var draft model.Text
 				if decision != "" {
-					b, err := os.ReadFile(decision)
+					b, err := model.ReadFileBounded(decision, model.MaxTextFileSize)
 					if err != nil {
-						return wrapf(model.ENOTFOUND, err, "-decision: cannot read %s", decision)
+						return wrapf(model.ErrorCode(err), err, "-decision")
 					}
 					if !utf8.Valid(b) {
 						return model.Errorf(model.EINVALID, "-decision: %s is not UTF-8 text", decision)

@@ -33,14 +33,7 @@ func templatesCommand() *command {
 			if p == nil {
 				return model.Errorf(model.EINVALID, "no reporting period is open in %s: open one with period open", c.store.Path())
 			}
-			files, err := c.writeUnitTemplates(d, p, dir, d.ReportingUnits())
-			if err != nil {
-				return err
-			}
-			for _, f := range files {
-				fmt.Fprintf(c.out, "wrote %s\n", f)
-			}
-			return nil
+			return c.writeUnitTemplates(d, p, dir, d.ReportingUnits())
 		},
 	}
 }
@@ -59,32 +52,35 @@ func (c *cmdContext) unitTemplate(d *model.Doc, p *model.Period, unit string) ([
 	return buf.Bytes(), nil
 }
 
-// writeUnitTemplates writes the templates of units into dir, records
-// them as written in the period (one audited change), and returns the
-// paths written. Nothing is recorded when a file cannot be written.
-func (c *cmdContext) writeUnitTemplates(d *model.Doc, p *model.Period, dir string, units []string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, wrapf(model.EINVALID, err, "cannot create %s", dir)
+// writeUnitTemplates writes the templates of units into dir, says each
+// file written, and records them as written in the period (one audited
+// change). Names that would collide are refused before anything is
+// written; nothing is recorded when a file cannot be written.
+func (c *cmdContext) writeUnitTemplates(d *model.Doc, p *model.Period, dir string, units []string) error {
+	files, err := d.CycleFiles(p, units, c.lang)
+	if err != nil {
+		return err
 	}
 	actor, err := c.actor(d)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	var paths []string
-	for _, u := range units {
-		b, err := c.unitTemplate(d, p, u)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return wrapf(model.EINVALID, err, "cannot create %s", dir)
+	}
+	for _, f := range files {
+		b, err := c.unitTemplate(d, p, f.Unit)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		path := filepath.Join(dir, model.TemplateFileName(p, u, c.lang))
+		path := filepath.Join(dir, f.Template)
 		if err := writeFile(path, b); err != nil {
-			return nil, err
+			return err
 		}
-		paths = append(paths, path)
+		fmt.Fprintf(c.out, "wrote %s\n", path)
 	}
-	err = c.store.Update(c.ctx, actor.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+	return c.store.Update(c.ctx, actor.ID, model.ActionUpdate, "", func(tx model.Tx) error {
 		_, err := model.RecordTemplatesWritten(tx, units, nowFunc())
 		return err
 	})
-	return paths, err
 }

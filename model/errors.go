@@ -88,7 +88,10 @@ const (
 	RuleLink     Rule = "link"      // not an http(s) link
 	RuleReason   Rule = "reason"    // a status override without a reason
 	RuleUsed     Rule = "duplicate" // a code another row has
-	RuleEmail    Rule = "email"     // not an e-mail address
+	RuleControl  Rule = "control"   // a code with a control character
+	RuleEmail    Rule = "email"     // not an e-mail address (name@domain.bg)
+	RuleOffice   Rule = "office"    // the change would leave the strategy without an office user
+	RuleTooLarge Rule = "too_large" // a file larger than Limit bytes
 	RuleOneOf    Rule = "one_of"    // not one of the values the field takes (a kind, a role, a status)
 	RuleNumber   Rule = "number"    // not a finite number, or beyond ±MaxKPIValue
 	RuleTarget   Rule = "target"    // a KPI's target equals its baseline

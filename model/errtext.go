@@ -71,6 +71,12 @@ func RuleKey(e *Error) (string, []any) {
 		return "invalid.beforebaseline.plain", nil
 	case RuleOneADay:
 		return "invalid.onevalueaday", nil
+	case RuleControl:
+		return "invalid.control", nil
+	case RuleOffice:
+		return "invalid.lastoffice", nil
+	case RuleTooLarge:
+		return "invalid.toolarge", []any{SizeLabel(int64(e.Limit))}
 	}
 	return "", nil
 }

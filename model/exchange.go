@@ -23,11 +23,14 @@ func Encode(w io.Writer, d *Doc) error {
 // Doc.Validate.
 func Decode(r io.Reader) (*Doc, error) {
 	// Read it whole first: encoding/json replaces invalid UTF-8 silently.
-	b, err := io.ReadAll(r)
+	b, err := ReadBounded(r, MaxJSONSize, "the strategy export")
 	if err != nil {
-		return nil, Errorf(EINVALID, "not a strategy export: %w", err)
+		return nil, err
 	}
 	if err := checkJSONText(b); err != nil {
+		return nil, err
+	}
+	if err := checkDuplicateKeys(b); err != nil {
 		return nil, err
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))

@@ -49,3 +49,19 @@ func DemoMark(lang Lang) string {
 	}
 	return "ДЕМОНСТРАЦИОННИ ДАННИ"
 }
+
+var narrativeLabels = map[Lang]map[NarrativeKind]string{
+	BG: {NarrativeCommentary: "Коментар", NarrativeHighlights: "Постижения", NarrativeRisks: "Рискове",
+		NarrativeActions: "Коригиращи действия", NarrativeDecisions: "Решения, които се искат от Съвета"},
+	EN: {NarrativeCommentary: "Commentary", NarrativeHighlights: "Highlights", NarrativeRisks: "Risks",
+		NarrativeActions: "Corrective actions", NarrativeDecisions: "Decisions requested from the council"},
+}
+
+// Label is the part of the narrative as the council report, the workbooks
+// and the templates name it in lang (one name everywhere).
+func (k NarrativeKind) Label(lang Lang) string {
+	if l, ok := narrativeLabels[lang][k]; ok {
+		return l
+	}
+	return string(k)
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -113,7 +114,7 @@ func (p *Period) Label(lang Lang) string { return p.Name.In(lang) }
 // Validate checks a period on its own (DESIGN.md §1, §1.1).
 func (p *Period) Validate() error {
 	what := "period"
-	if err := checkText(what, "name", p.Name, true, MaxTitle); err != nil {
+	if err := checkText(what, "name", p.Name, true, MaxName); err != nil {
 		return err
 	}
 	for _, f := range []struct {
@@ -475,24 +476,70 @@ func (d *Doc) CurrentPeriod() *Period {
 	return last
 }
 
-// TemplateFileName is the file name of a unit's update template in
-// period p, and ReminderFileName that of its reminder draft: the period's
-// name and the unit's code, the same from the CLI and the app.
-func TemplateFileName(p *Period, unit string, lang Lang) string {
-	return cycleFileName(T("шаблон", "template"), p, unit, lang) + ".xlsx"
+// CycleFile names the files of one unit in a reporting period: its update
+// template and its reminder draft.
+type CycleFile struct {
+	Unit     string // the unit's code
+	Template string // file name of its update template (.xlsx)
+	Reminder string // file name of its reminder draft (.eml)
 }
 
-// ReminderFileName: see TemplateFileName.
-func ReminderFileName(p *Period, unit string, lang Lang) string {
-	return cycleFileName(T("напомняне", "reminder"), p, unit, lang) + ".eml"
+// CycleFiles are the file names of the units' templates and reminders in
+// period p, the same from the CLI and the app: the period's name (its
+// first maxNameInFile characters) and the unit's code made safe for every
+// system, then the unit's id, so that codes that read alike once made safe
+// (ИТ-1, ИТ 1, ИТ/1) keep files of their own. Two names that would still
+// be one file (letter case aside, as on Windows and macOS) are refused
+// before anything is written.
+func (d *Doc) CycleFiles(p *Period, units []string, lang Lang) ([]CycleFile, error) {
+	out := make([]CycleFile, len(units))
+	taken := map[string]string{}
+	for i, code := range units {
+		u := d.Unit(code)
+		if u == nil {
+			return nil, Errorf(ENOTFOUND, "unit %q does not exist", code)
+		}
+		name := func(word Text) string {
+			return safeFileName(word.In(lang)+" "+firstRunes(p.Name.In(lang), maxNameInFile)+" "+code) + "-" + strconv.FormatInt(int64(u.ID), 10)
+		}
+		stem := name(T("шаблон", "template"))
+		key := strings.ToLower(stem)
+		if other, ok := taken[key]; ok {
+			return nil, Errorf(EINVALID, "units %q and %q would have the same file name %q: change one of the codes", other, code, stem)
+		}
+		taken[key] = code
+		out[i] = CycleFile{Unit: code, Template: stem + ".xlsx", Reminder: name(T("напомняне", "reminder")) + ".eml"}
+	}
+	return out, nil
 }
 
-// cycleFileName keeps letters (Cyrillic too), digits and '.', turning the
+// CycleFileOf is the CycleFile of one unit (see Doc.CycleFiles).
+func (d *Doc) CycleFileOf(p *Period, unit string, lang Lang) (CycleFile, error) {
+	fs, err := d.CycleFiles(p, []string{unit}, lang)
+	if err != nil {
+		return CycleFile{}, err
+	}
+	return fs[0], nil
+}
+
+// maxNameInFile bounds the period's name in a file name: with the word,
+// a code of MaxCode characters and an id, the name stays well within the
+// 255 bytes of a file name and Windows' 260 characters of a path.
+const maxNameInFile = 40
+
+func firstRunes(s string, n int) string {
+	if r := []rune(s); len(r) > n {
+		return string(r[:n])
+	}
+	return s
+}
+
+// safeFileName keeps letters (Cyrillic too), digits and '.', turning the
 // rest into '-', so that the name is valid on every system.
-func cycleFileName(word Text, p *Period, unit string, lang Lang) string {
+func safeFileName(s string) string {
 	var b strings.Builder
 	dash := false
-	for _, r := range word.In(lang) + " " + p.Name.In(lang) + " " + unit {
+	for _, r := range s {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '.' {
 			b.WriteRune(r)
 			dash = false
@@ -516,12 +563,11 @@ func CheckPeriodSave(d *Doc, actor *Person, p *Period) (old *Period, index int, 
 	index = slices.IndexFunc(d.Periods, func(x Period) bool { return x.ID == p.ID })
 	if p.ID != 0 {
 		if index < 0 {
-			return nil, -1, Errorf(ENOTFOUND, "%s %d does not exist", EntityPeriod, p.ID)
+			return nil, -1, NotFound(EntityPeriod, p.ID)
 		}
 		old = &d.Periods[index]
 		if old.Version != p.Version {
-			return nil, -1, Errorf(ECONFLICT, "%s %d was changed by someone else since you read it (version %d, yours %d): reload it; your values are kept so you can apply them again",
-				EntityPeriod, p.ID, old.Version, p.Version)
+			return nil, -1, ConflictError(EntityPeriod, p.ID, old.Version, p.Version)
 		}
 		a, _ := CanonicalJSON(old.Narrative)
 		b, _ := CanonicalJSON(p.Narrative)

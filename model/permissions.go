@@ -129,6 +129,15 @@ func AuthorizeRow(actor *Person, op Op, m *Measure, row Row, fields []string) er
 	return nil
 }
 
+// AuthorizePlanImport is the one rule of who may import a plan workbook:
+// the office, as it adds and changes every part of the plan.
+func AuthorizePlanImport(actor *Person) error {
+	if actor != nil && actor.Role == RoleCoordinator {
+		return Forbidden(ReasonCoordinatorOnly, "%s is a coordinator: only the strategy office imports a plan", actor.Name.In(BG))
+	}
+	return Authorize(actor, EntityStrategy, OpUpdate, nil, nil)
+}
+
 func subset(fields, allowed []string) bool {
 	for _, f := range fields {
 		if !slices.Contains(allowed, f) {

@@ -207,7 +207,7 @@ func FormatRevisionValue(field, v string, lang Lang) string {
 	switch field {
 	case "end", "due", "targetDate":
 		if d, err := ParseDate(v); err == nil {
-			return d.Format(lang)
+			return d.Display(lang)
 		}
 	case "plannedCents":
 		if c, err := strconv.ParseInt(v, 10, 64); err == nil {

@@ -89,6 +89,10 @@ func (d *Doc) References(entity Entity, id ID) []Reference {
 		add("responsible", resp)
 		add("milestone", milestones)
 		add("author", updates)
+		if d.onlyOffice(id) {
+			// Not a reference, but as much a reason to keep the row.
+			add("office", []string{d.Person(id).Name.In(BG)})
+		}
 	}
 	return refs
 }
@@ -143,6 +147,11 @@ func (r Reference) Text(name string, lang Lang) string {
 		bg, en = "отговаря за етапи (%d): %s", "is responsible for %d "+pl("milestone", "milestones")+": %s"
 	case "author":
 		bg, en = "е автор на актуализации (%d): %s", "wrote %d "+pl("update", "updates")+": %s"
+	case "office":
+		if lang == EN {
+			return name + " is the strategy's only office user: give another person the office role first"
+		}
+		return name + " е единственият потребител с роля „офис“: дайте първо тази роля на друг"
 	}
 	if lang == EN {
 		return name + " " + fmt.Sprintf(en, n, list)

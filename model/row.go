@@ -34,6 +34,7 @@ var (
 	_ Row      = (*Unit)(nil)
 	_ Row      = (*Person)(nil)
 	_ Row      = (*Measure)(nil)
+	_ Row      = (*Period)(nil)
 )
 
 func (s *Strategy) Entity() Entity                { return EntityStrategy }
@@ -89,6 +90,11 @@ func (r *Update) RowID() ID                      { return r.ID }
 func (r *Update) RowVersion() int64              { return r.Version }
 func (r *Update) SetStored(id ID, version int64) { r.ID, r.Version = id, version }
 func (r *Update) ParentID() ID                   { return r.MeasureID }
+
+func (p *Period) Entity() Entity                 { return EntityPeriod }
+func (p *Period) RowID() ID                      { return p.ID }
+func (p *Period) RowVersion() int64              { return p.Version }
+func (p *Period) SetStored(id ID, version int64) { p.ID, p.Version = id, version }
 
 // Children returns the rows that go with m when it is deleted, children
 // before their parents: milestones, each KPI's values then the KPI, updates.

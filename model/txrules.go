@@ -47,10 +47,14 @@ func (d *Doc) CheckPersonRef(what, field string, r Ref) error {
 }
 
 // CheckPerson refuses a person whose unit does not exist or whose e-mail
-// another person has.
+// another person has, and a change of role that would leave the strategy
+// without an office user.
 func (d *Doc) CheckPerson(p *Person) error {
 	if d.Unit(p.Unit) == nil {
 		return InvalidField("unit", "person %d: unit %q does not exist", p.ID, p.Unit)
+	}
+	if p.Role != RoleOffice && d.onlyOffice(p.ID) {
+		return lastOfficeError(d.Person(p.ID), "role")
 	}
 	for _, other := range d.People {
 		if other.ID != p.ID && p.Email != "" && strings.EqualFold(other.Email, p.Email) {
@@ -101,4 +105,25 @@ func (d *Doc) NewSnapshot(actor *Person, name string, asOf Date, at string) (*Sn
 		SHA256 string `json:"sha256"`
 	}{name, asOf, sum})
 	return &Snapshot{Name: name, AsOf: asOf, CreatedAt: at, CreatedBy: UserLabel(actor), SHA256: sum, Figures: content}, string(record), nil
+}
+
+// onlyOffice reports whether the person with id is the strategy's only
+// office user (DESIGN.md §1.2: a strategy always keeps one).
+func (d *Doc) onlyOffice(id ID) bool {
+	p := d.Person(id)
+	if p == nil || p.Role != RoleOffice {
+		return false
+	}
+	for i := range d.People {
+		if d.People[i].ID != id && d.People[i].Role == RoleOffice {
+			return false
+		}
+	}
+	return true
+}
+
+func lastOfficeError(p *Person, field string) error {
+	e := InvalidField(field, "person %s is the strategy's only office user: give another person the office role first; without one nobody could change the strategy again", p.Name.In(BG)).(*Error)
+	e.Rule = RuleOffice
+	return e
 }

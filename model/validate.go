@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"net/mail"
 	"net/url"
 	"regexp"
 	"strconv"
@@ -12,9 +13,13 @@ import (
 	"unicode/utf8"
 )
 
-// Text limits, in characters (DESIGN.md §1).
+// Text limits, in characters (DESIGN.md §1, §1.2). MaxName bounds the
+// names that the program writes into workbook headers and footers (at
+// most 255 characters with their codes, every "&" doubled) and into file
+// names (255 bytes, two a Cyrillic letter): a reporting period's name.
 const (
 	MaxCode  = 20
+	MaxName  = 100
 	MaxTitle = 300
 	MaxNote  = 4000
 )
@@ -38,6 +43,14 @@ const (
 var (
 	MinDue = NewDate(2000, 1, 1)
 	MaxDue = NewDate(2100, 12, 31)
+)
+
+// Earliest and latest accepted date of any kind (DESIGN.md §1.2): every
+// reader and writer of the program (the exchange format, the workbooks'
+// date serials, the reports) accepts them.
+var (
+	MinDate = NewDate(1900, 1, 1)
+	MaxDate = NewDate(2199, 12, 31)
 )
 
 // fieldError is an EINVALID error whose message names the entity and the
@@ -124,6 +137,51 @@ func checkCode(what, code string) error {
 		return ruleError(RuleSpaces, 0, what, "code", "has leading or trailing spaces")
 	case utf8.RuneCountInString(code) > MaxCode:
 		return ruleError(RuleTooLong, MaxCode, what, "code", "is longer than %d characters", MaxCode)
+	case hasControl(code):
+		return ruleError(RuleControl, 0, what, "code", "%q holds a control character (a line break, a tab …)", code)
+	}
+	return nil
+}
+
+// hasControl reports whether s holds a control character.
+func hasControl(s string) bool { return strings.IndexFunc(s, unicode.IsControl) >= 0 }
+
+// checkDate refuses a date outside MinDate–MaxDate; the zero Date (none)
+// passes.
+func checkDate(what, field string, d Date) error {
+	if d != 0 && (d < MinDate || d > MaxDate) {
+		return ruleError(RuleRange, 0, what, field, "(%s) is outside %s–%s", d.Format(BG), MinDate.Format(BG), MaxDate.Format(BG))
+	}
+	return nil
+}
+
+// CheckEmail refuses what is not one e-mail address as RFC 5322 writes
+// it without a display name (an addr-spec: local@domain), one with spaces
+// or control characters (a line break would add a header to a message),
+// and one whose domain has no dot; "" is allowed (no address). It is the
+// one rule for every address that enters the program: the app's forms,
+// `new`, plan-import and `load` reach it through Person.Validate.
+func CheckEmail(what, field, email string) error {
+	if email == "" {
+		return nil
+	}
+	if err := checkString(what, field, email, MaxTitle); err != nil {
+		return err
+	}
+	bad := func(why string) error {
+		return ruleError(RuleEmail, 0, what, field, "%q is not an e-mail address: %s", email, why)
+	}
+	if hasControl(email) || strings.ContainsFunc(email, unicode.IsSpace) {
+		return bad("it holds a space, a line break or another control character")
+	}
+	a, err := mail.ParseAddress(email)
+	if err != nil || a.Name != "" || a.Address != email {
+		return bad("write it as name@domain.bg, without a name or angle brackets")
+	}
+	at := strings.LastIndexByte(email, '@')
+	domain := email[at+1:]
+	if !strings.Contains(strings.Trim(domain, "."), ".") || strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") {
+		return bad("its domain (after @) must have a dot, as in sofia.bg")
 	}
 	return nil
 }
@@ -183,7 +241,7 @@ func checkCents(what, field string, c int64) error {
 		return ruleError(RuleNegative, 0, what, field, "is negative")
 	}
 	if c > MaxCents {
-		return ruleError(RuleRange, MaxCents, what, field, "is over the limit of %d cents", int64(MaxCents))
+		return ruleError(RuleRange, MaxCents, what, field, "(%s) is over the limit of %s", FormatEUR(c, EN), FormatEUR(MaxCents, EN))
 	}
 	return nil
 }
@@ -196,6 +254,14 @@ func CheckLink(what, field, link string) error {
 	u, err := url.Parse(link)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 		return ruleError(RuleLink, 0, what, field, "%q is not an http(s) link", link)
+	}
+	// url.Parse lets through what no link may hold and what breaks an
+	// href: spaces, quotes, angle brackets, backslashes and the like.
+	if i := strings.IndexFunc(link, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r) || !unicode.IsPrint(r) || strings.ContainsRune("\"<>\\^`{|}", r)
+	}); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(link[i:])
+		return ruleError(RuleLink, 0, what, field, "%q is not an http(s) link: it holds %q", link, r)
 	}
 	return checkString(what, field, link, 2000)
 }
@@ -214,6 +280,14 @@ func (s *Strategy) Validate() error {
 	}
 	if err := checkText(what, "councilDecision", s.CouncilDecision, false, MaxTitle); err != nil {
 		return err
+	}
+	for _, f := range []struct {
+		key string
+		d   Date
+	}{{"periodStart", s.PeriodStart}, {"periodEnd", s.PeriodEnd}, {"adoptedOn", s.AdoptedOn}} {
+		if err := checkDate(what, f.key, f.d); err != nil {
+			return err
+		}
 	}
 	if s.PeriodStart != 0 && s.PeriodEnd != 0 && s.PeriodEnd < s.PeriodStart {
 		return ruleError(RuleOrder, 0, what, "periodEnd", "(%s) is before periodStart (%s)", s.PeriodEnd, s.PeriodStart)
@@ -274,11 +348,8 @@ func (p *Person) Validate() error {
 	if strings.TrimSpace(p.Unit) == "" {
 		return ruleError(RuleRequired, 0, what, "unit", "is empty")
 	}
-	if err := checkString(what, "email", p.Email, MaxTitle); err != nil {
+	if err := CheckEmail(what, "email", p.Email); err != nil {
 		return err
-	}
-	if p.Email != "" && !strings.Contains(p.Email, "@") {
-		return ruleError(RuleEmail, 0, what, "email", "%q is not an e-mail address", p.Email)
 	}
 	if err := checkString(what, "phone", p.Phone, MaxTitle); err != nil {
 		return err
@@ -318,6 +389,9 @@ func (m *Measure) check(report func(error) bool) {
 	if m.End == 0 && !report(ruleError(RuleRequired, 0, what, "end", "is empty")) {
 		return
 	}
+	if !report(checkDate(what, "start", m.Start)) || !report(checkDate(what, "end", m.End)) {
+		return
+	}
 	if m.Start != 0 && m.End != 0 && m.End < m.Start && !report(ruleError(RuleOrder, 0, what, "end", "(%s) is before start (%s)", m.End, m.Start)) {
 		return
 	}
@@ -336,7 +410,7 @@ func (m *Measure) check(report func(error) bool) {
 		if !report(checkText(what, field+".name", f.Name, true, MaxTitle)) || !report(checkCents(what, field+".amountCents", f.AmountCents)) {
 			return
 		}
-		if funded += f.AmountCents; funded > MaxCents && !report(ruleError(RuleRange, MaxCents, what, "funding", "adds up to more than the limit of %d cents", int64(MaxCents))) {
+		if funded += f.AmountCents; funded > MaxCents && !report(ruleError(RuleRange, MaxCents, what, "funding", "adds up to more than the limit of %s", FormatEUR(MaxCents, EN))) {
 			return
 		}
 	}
@@ -419,6 +493,12 @@ func (k *KPI) Validate() error {
 	}
 	if k.BaselineDate == 0 {
 		return ruleError(RuleRequired, 0, what, "baselineDate", "is empty")
+	}
+	if err := checkDate(what, "baselineDate", k.BaselineDate); err != nil {
+		return err
+	}
+	if err := checkDate(what, "targetDate", k.TargetDate); err != nil {
+		return err
 	}
 	if k.TargetValue == k.BaselineValue {
 		return ruleError(RuleTarget, 0, what, "targetValue", "equals baselineValue (%v): nothing to attain", k.BaselineValue)
@@ -524,7 +604,7 @@ func (d *Doc) Validate(today Date) error {
 		}
 		units[u.Code] = true
 	}
-	people, emails := map[ID]bool{}, map[string]bool{}
+	people, emails, offices := map[ID]bool{}, map[string]bool{}, 0
 	for i := range d.People {
 		p := &d.People[i]
 		if p.ID <= 0 {
@@ -546,6 +626,12 @@ func (d *Doc) Validate(today Date) error {
 			emails[e] = true
 		}
 		people[p.ID] = true
+		offices += btoi(p.Role == RoleOffice)
+	}
+	if offices == 0 {
+		e := InvalidField("people", "people: nobody has the office role: a strategy keeps at least one office user, or nobody could change it").(*Error)
+		e.Rule = RuleOffice
+		return e
 	}
 	personRef := func(what, field string, r Ref) error {
 		if r != 0 && !people[ID(r)] {
@@ -666,4 +752,11 @@ func ValidateSnapshotName(name string) error {
 		}
 	}
 	return nil
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

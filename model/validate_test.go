@@ -258,6 +258,17 @@ func TestCheckLink(t *testing.T) {
 		{"sofia.bg", true},
 		{"//sofia.bg/x", true},
 		{"https://" + strings.Repeat("a", 2001), true},
+		// What url.Parse lets through but an href cannot hold (issue 24).
+		{`https://sofia.bg/a"onmouseover="x`, true},
+		{"https://sofia.bg/<script>", true},
+		{"https://sofia.bg/a b", true},
+		{"https://sofia.bg/a\u00a0b", true},
+		{"https://sofia.bg/a\tb", true},
+		{`https://sofia.bg/a\b`, true},
+		{"https://sofia.bg/{x}", true},
+		{"https://sofia.bg/новини?q=1&r=2#x", false},
+		{"https://sofia.bg/a%20b%22", false},
+		{"https://sofia.bg/o'brien", false},
 	}
 	for _, tt := range tests {
 		err := CheckLink("milestone 1", "evidence", tt.link)
@@ -267,5 +278,16 @@ func TestCheckLink(t *testing.T) {
 		if err != nil && (ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "evidence")) {
 			t.Errorf("CheckLink(%.40q) error %q should be EINVALID naming evidence", tt.link, err)
 		}
+	}
+}
+
+// TestEvidenceLinkRefusedInTheDocument: the whole document's Validate (load,
+// import) refuses an evidence link that would make an invalid href.
+func TestEvidenceLinkRefusedInTheDocument(t *testing.T) {
+	d := Generate(3, 1)
+	d.Measures[1].Milestones[0].Evidence = `https://sofia.bg/doc"><script>x</script>`
+	err := d.Validate(GeneratedAsOf)
+	if err == nil || ErrorCode(err) != EINVALID || !strings.Contains(err.Error(), "evidence") {
+		t.Errorf("Validate = %v, want EINVALID naming the evidence", err)
 	}
 }

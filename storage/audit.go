@@ -4,8 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 
+	"strategytracker/internal/sqlrow"
 	"strategytracker/model"
 )
 
@@ -29,61 +29,24 @@ func (c *chain) append(ctx context.Context, x execer, e model.AuditEntry) error 
 	e.Seq = c.seq + 1
 	e.PrevHash = c.hash
 	e.Hash = e.ComputeHash()
-	_, err := x.ExecContext(ctx, `INSERT INTO audit (seq, at, user, action, entity, entity_id, field, old, new, prev_hash, hash)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.Seq, e.At, e.User, string(e.Action), string(e.Entity), e.EntityID, e.Field, e.Old, e.New, e.PrevHash, e.Hash)
-	if err != nil {
-		return wrapSQL(err, "write the audit log")
+	if _, err := run(ctx, x, "write the audit log", dialect.AuditEntry(e)); err != nil {
+		return err
 	}
 	c.seq, c.hash = e.Seq, e.Hash
 	return nil
 }
 
-const auditCols = "seq, at, user, action, entity, entity_id, field, old, new, prev_hash, hash"
-
-func scanAudit(r *sql.Rows) (model.AuditEntry, error) {
-	var e model.AuditEntry
-	err := r.Scan(&e.Seq, &e.At, &e.User, &e.Action, &e.Entity, &e.EntityID, &e.Field, &e.Old, &e.New, &e.PrevHash, &e.Hash)
-	return e, err
-}
-
 // Audit returns the entries that match f.
 func (s *Store) Audit(ctx context.Context, f model.AuditFilter) ([]model.AuditEntry, error) {
-	var where []string
-	var args []any
-	if f.User != "" {
-		where = append(where, "instr(lower(user), lower(?)) > 0")
-		args = append(args, f.User)
-	}
-	if f.Entity != "" {
-		where = append(where, "entity = ?")
-		args = append(args, string(f.Entity))
-	}
-	if f.EntityID != 0 {
-		where = append(where, "entity_id = ?")
-		args = append(args, f.EntityID)
-	}
-	if f.From != 0 {
-		where = append(where, "at >= ?")
-		args = append(args, f.From.String())
-	}
-	if f.To != 0 {
-		where = append(where, "at < ?")
-		args = append(args, f.To.AddDays(1).String())
-	}
-	q := "SELECT " + auditCols + " FROM audit"
-	if len(where) > 0 {
-		q += " WHERE " + strings.Join(where, " AND ")
-	}
-	if f.Limit > 0 {
-		q += " ORDER BY seq DESC LIMIT ?"
-		args = append(args, f.Limit)
-	} else {
-		q += " ORDER BY seq"
-	}
+	q, args := dialect.AuditQuery(f)
+	return readLog(ctx, s.reader, q, args...)
+}
+
+// readLog reads the audit entries of query q.
+func readLog(ctx context.Context, db queryer, q string, args ...any) ([]model.AuditEntry, error) {
 	var out []model.AuditEntry
-	err := each(ctx, s.reader, q, func(r *sql.Rows) error {
-		e, err := scanAudit(r)
+	err := each(ctx, db, q, func(r *sql.Rows) error {
+		e, err := sqlrow.ScanAudit(r)
 		out = append(out, e)
 		return err
 	}, args...)
@@ -121,44 +84,8 @@ func (s *Store) Check(ctx context.Context) (model.CheckReport, error) {
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return rep, wrapSQL(err, "foreign key check of %s", s.path)
 	}
-	if err := each(ctx, tx, "SELECT name, sha256, figures FROM snapshots ORDER BY id", func(r *sql.Rows) error {
-		var name, sum, figures string
-		if err := r.Scan(&name, &sum, &figures); err != nil {
-			return err
-		}
-		if got := model.FiguresSHA256([]byte(figures)); got != sum {
-			return model.Errorf(model.EINVALID, "snapshot %q: its figures do not match their SHA-256 (changed outside the app?)", name)
-		}
-		return nil
-	}); err != nil {
-		return rep, err
-	}
-	prev := chain{hash: model.GenesisHash}
-	var entries []model.AuditEntry
-	err = each(ctx, tx, "SELECT "+auditCols+" FROM audit ORDER BY seq", func(r *sql.Rows) error {
-		e, err := scanAudit(r)
-		if err != nil {
-			return err
-		}
-		entries = append(entries, e)
-		switch {
-		case e.Seq != prev.seq+1:
-			return model.Errorf(model.EINVALID, "audit entry %d is missing (the log jumps from %d to %d): entries were deleted outside the app", prev.seq+1, prev.seq, e.Seq)
-		case e.PrevHash != prev.hash:
-			return model.Errorf(model.EINVALID, "audit entry %d: its previous hash does not match entry %d (the chain was altered outside the app)", e.Seq, prev.seq)
-		case e.ComputeHash() != e.Hash:
-			return model.Errorf(model.EINVALID, "audit entry %d: its hash does not match its content (changed outside the app)", e.Seq)
-		}
-		prev = chain{seq: e.Seq, hash: e.Hash}
-		rep.AuditEntries++
-		return nil
-	})
-	if err != nil {
-		return rep, err
-	}
-	// Every change leaves an entry: replaying the log from the load must
-	// give the data as they are.
-	replayed, err := model.Replay(entries)
+	q, _ := dialect.AuditQuery(model.AuditFilter{})
+	entries, err := readLog(ctx, tx, q)
 	if err != nil {
 		return rep, err
 	}
@@ -166,8 +93,6 @@ func (s *Store) Check(ctx context.Context) (model.CheckReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	if msg := model.FirstDifference(replayed, current); msg != "" {
-		return rep, model.Errorf(model.EINVALID, "%s", msg)
-	}
-	return rep, nil
+	rep.AuditEntries = len(entries)
+	return rep, model.CheckStored(entries, current)
 }

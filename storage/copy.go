@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"fmt"
 	"os"
 
 	"strategytracker/model"
@@ -71,9 +72,8 @@ func CreateCopy(ctx context.Context, path string, d *model.Doc, log []model.Audi
 		return nil, wrapSQL(err, "copy the audit log to %s", path)
 	}
 	for _, e := range log {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO audit ("+auditCols+") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-			e.Seq, e.At, e.User, string(e.Action), string(e.Entity), e.EntityID, e.Field, e.Old, e.New, e.PrevHash, e.Hash); err != nil {
-			return nil, wrapSQL(err, "copy audit entry %d to %s", e.Seq, path)
+		if _, err := run(ctx, tx, fmt.Sprintf("copy audit entry %d to %s", e.Seq, path), dialect.AuditEntry(e)); err != nil {
+			return nil, err
 		}
 	}
 	if err := tx.Commit(); err != nil {

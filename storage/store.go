@@ -4,11 +4,9 @@ package storage
 
 import (
 	"context"
-	"crypto/rand"
 	"database/sql"
 	"embed"
 	"encoding/binary"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -21,6 +19,7 @@ import (
 	"strings"
 	"time"
 
+	"strategytracker/internal/sqlrow"
 	"strategytracker/model"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -128,7 +127,7 @@ func Create(ctx context.Context, path string, d *model.Doc, opts Options) (_ *St
 	if err := d.Validate(model.DateOf(now())); err != nil {
 		return nil, err
 	}
-	if err := checkSnapshots(d); err != nil {
+	if err := d.CheckSnapshots(); err != nil {
 		return nil, err
 	}
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
@@ -147,7 +146,7 @@ func Create(ctx context.Context, path string, d *model.Doc, opts Options) (_ *St
 	}()
 	seed := opts.DatabaseID // reproducible files get reproducible guards
 	if opts.DatabaseID == "" {
-		opts.DatabaseID = newDatabaseID()
+		opts.DatabaseID = sqlrow.NewDatabaseID()
 	}
 	s, err := openDB(path, false, opts)
 	if err != nil {
@@ -167,12 +166,6 @@ func Create(ctx context.Context, path string, d *model.Doc, opts Options) (_ *St
 		return nil, err
 	}
 	return s, nil
-}
-
-func newDatabaseID() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return hex.EncodeToString(b)
 }
 
 func openDB(path string, readOnly bool, opts Options) (*Store, error) {

@@ -173,6 +173,12 @@ func Run(t *testing.T, open Open) {
 		{"NilAndEmptyListsAreNoChange", testNilEmpty},
 		{"Snapshots", testSnapshots},
 		{"AuditFilter", testAuditFilter},
+		{"AdoptionAndRevisions", testAdoption},
+		{"PeriodsAndReturns", testPeriods},
+		{"NarrativeLocking", testNarrative},
+		{"VisibilityByRole", testVisibility},
+		{"EveryPermission", testPermissions},
+		{"NoCompletingInTheFuture", testCompletingInTheFuture},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open) })

@@ -11,6 +11,10 @@ import (
 // milestones, indicators and updates. A card that fits on a page is never
 // split; a longer one starts on a page of its own and breaks between rows.
 
+// minTail is the least height of a card's part that runs onto the next
+// page, in millimetres, when the whole card would fit on a page.
+const minTail = 30.0
+
 const (
 	kvLabelSize = 7.2
 	kvValueSize = 7.8
@@ -66,7 +70,6 @@ func (r *report) annex() {
 		r.milestoneChanges(r.w.becameOverdue, r.changes.BecameOverdue, false, 0, 1)
 	}
 
-	r.newPage()
 	r.heading(r.w.cards, 13, 1, true, 60)
 	for _, code := range r.areaOrder() {
 		idx := r.byArea[code]
@@ -107,7 +110,7 @@ func (r *report) card(i int, head string) {
 		r.pair(r.w.leadUnit, r.unitName(m.LeadUnit), cText),
 		r.pair(r.w.responsible, r.personLine(m.Responsible), cText),
 		r.pair(r.w.partners, r.unitNames(m.Partners), cText),
-		r.pair(r.w.term, r.period(m.Start, m.End), cText),
+		r.pair(r.w.term, joinNonEmpty(" ", r.period(m.Start, m.End), paren(r.originally(model.EntityMeasure, m.ID, "end"))), cText),
 		r.pair(r.w.weight, r.num(m.Weight), cText),
 	}
 	exec := r.w.none
@@ -118,10 +121,14 @@ func (r *report) card(i int, head string) {
 	if f.Overridden {
 		status += " *"
 	}
+	progress := r.pct(f.Progress) + " (" + fmt.Sprintf(r.w.expected, r.pct(f.Expected)) + ")"
+	if m.Cancelled {
+		progress = r.w.notCounted // as in the lists: a cancelled measure has no progress to report
+	}
 	right := []kvPair{
-		r.pair(r.w.progress, r.pct(f.Progress)+" ("+fmt.Sprintf(r.w.expected, r.pct(f.Expected))+")", cText),
+		r.pair(r.w.progress, progress, cText),
 		r.pair(r.w.status, status, cText),
-		r.pair(r.w.planned, r.eur(m.PlannedCents), cText),
+		r.pair(r.w.planned, joinNonEmpty(" ", r.eur(m.PlannedCents), paren(r.originally(model.EntityMeasure, m.ID, "plannedCents"))), cText),
 		r.pair(r.w.spent, r.eur(m.SpentCents), cText),
 		r.pair(r.w.execution, exec, cText),
 		r.pair(r.w.funding, r.fundingLine(m.Funding), cText),
@@ -194,7 +201,7 @@ func (r *report) card(i int, head string) {
 			}
 			notes = append(notes, n)
 		}
-		rw := t.row([]tcell{t.text(0, r.tr(ms.Title)), t.text(1, r.date(ms.Due)), t.text(2, done), state,
+		rw := t.row([]tcell{t.text(0, r.tr(ms.Title)), t.stack(1, r.date(ms.Due), r.originally(model.EntityMilestone, ms.ID, "due"), false), t.text(2, done), state,
 			t.text(4, r.num(ms.Weight)), t.text(5, orDash(r.personName(ms.Responsible), r.w.none))}, notes...)
 		rows = append(rows, rw)
 		milestonesH += rw.h
@@ -226,8 +233,10 @@ func (r *report) card(i int, head string) {
 	total += 6 + milestonesH + extrasH
 
 	// The card starts where it is when it fits whole, or when its title,
-	// fields and first two milestones do; the rest then runs onto the next
-	// page under the card's title. Else it starts on a new page.
+	// fields and first two milestones do and what runs onto the next page
+	// under the card's title is worth a page's top (minTail): never a
+	// page holding only the continued title and a line or two. Else it
+	// starts on a new page.
 	first := total - milestonesH - extrasH
 	if len(rows) > 0 {
 		first += rows[0].h
@@ -235,7 +244,8 @@ func (r *report) card(i int, head string) {
 			first += rows[1].h
 		}
 	}
-	if r.y+total > bodyBottom && r.y+first > bodyBottom {
+	tail := r.y + total - bodyBottom
+	if tail > 0 && (r.y+first > bodyBottom || tail < minTail && total <= bodyBottom-bodyTop) {
 		r.newPage()
 	}
 	if head != "" {
@@ -333,9 +343,13 @@ func (r *report) grid(rows []kvRow) {
 }
 
 // labelled writes full-width wrapped lines with a label before them,
-// line by line so that they may run onto the next page.
+// kept whole on a page when a page holds them (a paragraph is not split
+// between pages), else line by line.
 func (r *report) labelled(label string, ls []string, c rgb) {
 	lh := lineH(kvValueSize)
+	if h := float64(len(ls)) * lh; h <= bodyBottom-bodyTop-20 {
+		r.ensure(h)
+	}
 	for k, l := range ls {
 		r.ensure(lh)
 		if k == 0 && label != "" {
@@ -351,6 +365,14 @@ func (r *report) labelled(label string, ls []string, c rgb) {
 	if len(ls) > 0 {
 		r.y += 1
 	}
+}
+
+// paren is s in brackets, or empty.
+func paren(s string) string {
+	if s == "" {
+		return ""
+	}
+	return "(" + s + ")"
 }
 
 func hasActiveMilestones(m *model.Measure) bool {
@@ -369,10 +391,9 @@ func (r *report) areaTitle(code string) string {
 	return orDash(code, r.w.none)
 }
 
-// isWebLink reports whether s is an http(s) address, which a reader may open.
-func isWebLink(s string) bool {
-	return strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")
-}
+// isWebLink reports whether s is an http(s) address, which a reader may
+// open: the model's rule for links.
+func isWebLink(s string) bool { return s != "" && model.CheckLink("", "evidence", s) == nil }
 
 func (r *report) goalTitles(codes []string) string {
 	parts := make([]string, 0, len(codes))

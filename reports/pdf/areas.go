@@ -141,7 +141,7 @@ func (r *report) measureRow(t *table, i int) *trow {
 		t.bold(0, m.Code),
 		t.text(1, r.tr(m.Title)),
 		t.text(2, r.unitName(m.LeadUnit)),
-		t.text(3, r.date(m.End)),
+		t.stack(3, r.date(m.End), r.originally(model.EntityMeasure, m.ID, "end"), false),
 		painted(t.lh, func(x, y, w float64) { r.progressCell(x, y, w, t.lh, f.Progress, f.Expected, m.Cancelled) }),
 		painted(chipH, func(x, y, w float64) { r.chip(x, y+(t.lh-chipH)/2, f.Status, f.Overridden) }),
 	}

@@ -18,11 +18,11 @@ type Narrative struct {
 
 // AreaNarrative is the commentary of one priority area.
 type AreaNarrative struct {
-	Highlights, Risks, Actions, Decisions model.Text
+	Commentary, Highlights, Risks, Actions, Decisions model.Text
 }
 
 func (a AreaNarrative) empty() bool {
-	return a.Highlights.IsEmpty() && a.Risks.IsEmpty() && a.Actions.IsEmpty() && a.Decisions.IsEmpty()
+	return a.Commentary.IsEmpty() && a.Highlights.IsEmpty() && a.Risks.IsEmpty() && a.Actions.IsEmpty() && a.Decisions.IsEmpty()
 }
 
 // Revision is a change to the adopted plan (issue 11): a measure's field
@@ -306,18 +306,24 @@ func (r *report) points(v float64) string {
 	return sign + model.FormatNumber(v, 1, r.lang) + " " + r.w.pts
 }
 
-// narrativeBlocks writes an area's commentary: highlights, risks,
-// corrective actions and decisions requested, each kept whole.
+// narrativeBlocks writes an area's commentary, then its highlights, risks,
+// corrective actions and decisions requested under their names, each kept whole.
 func (r *report) narrativeBlocks(n AreaNarrative) {
 	for _, b := range []struct {
 		label string
 		text  model.Text
-	}{{r.w.highlights, n.Highlights}, {r.w.risks, n.Risks}, {r.w.actions, n.Actions}, {r.w.decisions, n.Decisions}} {
+	}{{"", n.Commentary}, {model.NarrativeHighlights.Label(r.lang), n.Highlights}, {model.NarrativeRisks.Label(r.lang), n.Risks},
+		{model.NarrativeActions.Label(r.lang), n.Actions}, {model.NarrativeDecisions.Label(r.lang), n.Decisions}} {
 		if b.text.IsEmpty() {
 			continue
 		}
 		r.setFont("", 9)
 		ls := r.split(r.tr(b.text), contentW-4)
+		if b.label == "" { // the area's commentary, as the office wrote it
+			r.paraLines(marginL, contentW, r.split(r.tr(b.text), contentW), "", 9, cText)
+			r.y += 2
+			continue
+		}
 		r.minor(b.label, min(float64(len(ls))*lineH(9), 3*lineH(9)))
 		r.paraLines(marginL+4, contentW-4, ls, "", 9, cText)
 		r.y += 2
@@ -382,7 +388,7 @@ func (r *report) revisionsSection() {
 	}
 	revs := r.opt.Revisions
 	title := r.w.revisions + " (" + r.count(len(revs)) + ")"
-	t := r.newTable(title, col{r.w.measure, 13, "L"}, col{r.w.field, 24, "L"}, col{r.w.original, 24, "L"},
+	t := r.newTable(title, col{r.w.measure, 13, "L"}, col{r.w.field, 42, "L"}, col{r.w.original, 24, "L"},
 		col{r.w.current, 24, "L"}, col{r.w.changedOn, r.dateColW(), "L"}, col{r.w.reason, 0, "L"})
 	rows := make([]*trow, 0, len(revs))
 	for _, v := range revs {

@@ -7,6 +7,12 @@ import (
 // demoBandY is where the "demonstration data" band starts on the cover.
 const demoBandY = 252.0
 
+// tocEntries is how many entries of the contents the report can have
+// besides its areas: the ten sections of the body (dashboard, areas,
+// milestones, indicators, budget, changes, revisions, draft decision,
+// signatures, annex) and the annex's three parts.
+const tocEntries = 13
+
 // contentsPage writes page 2: room for the contents, filled in at the end,
 // and how to read the report.
 func (r *report) contentsPage() {
@@ -18,17 +24,18 @@ func (r *report) contentsPage() {
 	r.hline(marginL, marginL+contentW, r.y, 0.5, cAccent)
 	r.y += 5
 	r.tocY, r.tocPage = r.y, r.pdf.PageNo()
-	// Summary, areas and each area, milestones, KPIs, changes, annex: closer
-	// together when there are many areas, without the areas when there are
-	// more than a page holds.
-	entries, room := 10+len(r.areas), bodyBottom-r.y-8
+	// Room for every entry the report can have (tocEntries): closer
+	// together when there are many areas, without the areas when there
+	// are more than a page holds.
+	entries, room := tocEntries+len(r.areas), bodyBottom-r.y-8
 	r.tocLH, r.tocAreas = 6.2, true
 	if float64(entries)*r.tocLH > room {
 		r.tocLH = max(4.6, room/float64(entries))
 	}
 	if float64(entries)*r.tocLH > room {
-		entries, r.tocAreas = 10, false
+		entries, r.tocAreas = tocEntries, false
 	}
+	r.tocRoom = entries
 	r.y += float64(entries)*r.tocLH + 8
 	r.howToRead()
 }

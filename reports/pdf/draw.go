@@ -253,48 +253,21 @@ func (r *report) stateChip(x, y float64, st model.MilestoneState) float64 {
 // chipH is the height of a status chip.
 const chipH = 4.0
 
-// pct formats a percentage with one decimal: "41,7 %" in Bulgarian, "41.7%" in English.
-func (r *report) pct(v float64) string {
-	s := model.FormatNumber(model.Round1(v), 1, r.lang)
-	if r.lang == model.EN {
-		return s + "%"
-	}
-	return s + " %"
-}
+// pct formats a percentage with one decimal (model.FormatPercent).
+func (r *report) pct(v float64) string { return model.FormatPercent(v, r.lang) }
 
-// num formats a KPI value: no decimals for whole numbers, else up to two.
-func (r *report) num(v float64) string {
-	if v == float64(int64(v)) {
-		return model.FormatNumber(v, 0, r.lang)
-	}
-	s := model.FormatNumber(v, 2, r.lang)
-	s = strings.TrimRight(s, "0")
-	return strings.TrimRight(strings.TrimRight(s, "."), ",")
-}
+// num formats a KPI value (model.FormatValue).
+func (r *report) num(v float64) string { return model.FormatValue(v, r.lang) }
 
 // count formats a whole number with the thousands separator of the language.
 func (r *report) count(n int) string { return model.FormatNumber(float64(n), 0, r.lang) }
 
-// date is a date as the report writes it in tables: 30.11.2026 in
-// Bulgarian, 30 Nov 2026 in English — one form throughout each report.
-func (r *report) date(d model.Date) string {
-	if d == 0 {
-		return r.w.none
-	}
-	if r.lang == model.EN {
-		// No-break spaces: a date is never split over two lines.
-		return d.Time().Format("2 Jan 2006")
-	}
-	return d.Format(model.BG)
-}
+// date is a date as the report writes it in tables (model.Date.Display),
+// a dash for none.
+func (r *report) date(d model.Date) string { return orDash(d.Display(r.lang), r.w.none) }
 
 // dateText is a date in running text: "30.11.2026 г." in Bulgarian.
-func (r *report) dateText(d model.Date) string {
-	if d == 0 || r.lang == model.EN {
-		return r.date(d)
-	}
-	return r.date(d) + " г."
-}
+func (r *report) dateText(d model.Date) string { return orDash(d.DisplayText(r.lang), r.w.none) }
 
 // tr is a text of the data in the report's language. When only the other
 // language is filled in, the text is shown marked as untranslated, so that

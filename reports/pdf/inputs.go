@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"strings"
 
 	"strategytracker/model"
@@ -38,8 +39,8 @@ func PeriodOf(d *model.Doc, asOf model.Date) *model.Period {
 // NarrativeOf is the office's narrative of p for the report: only the
 // texts the office wrote or accepted, not the coordinators' open
 // proposals. Texts for the whole strategy go to the executive commentary
-// (its other kinds as paragraphs after it); an area's commentary opens its
-// highlights. Nil when p is nil or has no accepted text.
+// (its other kinds as paragraphs after it, each named); an area's
+// commentary comes first, without a label, then its other kinds. Nil when p is nil or has no accepted text.
 func NarrativeOf(p *model.Period) *Narrative {
 	if p == nil {
 		return nil
@@ -57,12 +58,6 @@ func NarrativeOf(p *model.Period) *Narrative {
 		}
 		return model.Text{BG: j(a.BG, b.BG), EN: j(a.EN, b.EN)}
 	}
-	labels := map[model.NarrativeKind]model.Text{
-		model.NarrativeHighlights: model.T("Акценти: ", "Highlights: "),
-		model.NarrativeRisks:      model.T("Рискове: ", "Risks: "),
-		model.NarrativeActions:    model.T("Коригиращи действия: ", "Corrective actions: "),
-		model.NarrativeDecisions:  model.T("Решения, които се искат от Съвета: ", "Decisions requested from the council: "),
-	}
 	any := false
 	for _, kind := range model.NarrativeKinds {
 		for _, t := range p.Narrative {
@@ -73,12 +68,11 @@ func NarrativeOf(p *model.Period) *Narrative {
 			if t.Area == "" {
 				text := t.Text
 				if kind != model.NarrativeCommentary {
-					l := labels[kind]
 					if text.BG != "" {
-						text.BG = l.BG + text.BG
+						text.BG = kind.Label(model.BG) + ": " + text.BG
 					}
 					if text.EN != "" {
-						text.EN = l.EN + text.EN
+						text.EN = kind.Label(model.EN) + ": " + text.EN
 					}
 				}
 				n.Executive = join(n.Executive, text)
@@ -86,7 +80,9 @@ func NarrativeOf(p *model.Period) *Narrative {
 			}
 			a := n.PerArea[t.Area]
 			switch kind {
-			case model.NarrativeCommentary, model.NarrativeHighlights:
+			case model.NarrativeCommentary:
+				a.Commentary = join(a.Commentary, t.Text)
+			case model.NarrativeHighlights:
 				a.Highlights = join(a.Highlights, t.Text)
 			case model.NarrativeRisks:
 				a.Risks = join(a.Risks, t.Text)
@@ -117,8 +113,25 @@ func RevisionsOf(d *model.Doc, lang model.Lang) []Revision {
 		rev := Revision{Measure: m.Code, Field: model.RevisionFieldLabel(r.Entity, r.Field, lang),
 			Original: model.FormatRevisionValue(r.Field, r.Original, lang), Current: model.FormatRevisionValue(r.Field, r.Current, lang),
 			By: authorRef(r.By), Reason: r.Reason}
-		if r.Entity == model.EntityMilestone {
+		// Name what was revised: a measure has one end, but many milestones.
+		var what model.Text
+		switch r.Entity {
+		case model.EntityMilestone:
 			rev.Milestone = r.EntityID
+			if ms, _ := d.MilestoneByID(r.EntityID); ms != nil {
+				what = ms.Title
+			}
+		case model.EntityKPI:
+			if k, _ := d.KPIByID(r.EntityID); k != nil {
+				what = k.Name
+			}
+		}
+		if t := what.In(lang); t != "" {
+			q := "„%s“"
+			if lang == model.EN {
+				q = "“%s”"
+			}
+			rev.Field += " " + fmt.Sprintf(q, t)
 		}
 		rev.At = model.StampDate(r.At)
 		out = append(out, rev)

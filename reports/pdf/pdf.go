@@ -124,6 +124,7 @@ type report struct {
 	tocY      float64 // where the contents go on page 2
 	tocLH     float64 // the line height of the contents
 	tocAreas  bool    // whether the contents list the areas
+	tocRoom   int     // how many entries the room kept for the contents holds
 	done      int
 	total     int
 	hook      func(drawn) // tests: every text written, with its box
@@ -316,14 +317,15 @@ func (r *report) ensure(h float64) {
 }
 
 // section starts a main section: a title, a bookmark and a contents
-// entry. It starts a new page unless the page is less than half full, when
-// it follows what is there (short sections share pages).
-func (r *report) section(title string) { r.sectionKeep(title, 60) }
+// entry. After the cover and the contents it follows what is on the page
+// when its title and the start of its content (keep) fit: a council
+// document runs on, a section does not leave two thirds of a page empty.
+func (r *report) section(title string) { r.sectionKeep(title, 40) }
 
 // sectionKeep starts a main section kept with keep millimetres of what follows.
 func (r *report) sectionKeep(title string, keep float64) {
 	switch {
-	case r.y > bodyTop+(bodyBottom-bodyTop)*0.45 || r.pdf.PageNo() <= 2:
+	case r.pdf.PageNo() <= 2:
 		r.newPage()
 	case r.y > bodyTop:
 		r.y += 8
@@ -491,9 +493,13 @@ func (r *report) headerFooter(page, pages int) {
 // contents writes the table of contents into the room kept on page 2.
 func (r *report) contents() {
 	y, lh := r.tocY, r.tocLH
+	n := 0
 	for _, e := range r.toc {
 		if e.level > 0 && !r.tocAreas {
 			continue
+		}
+		if n++; n > r.tocRoom {
+			break // never over what follows the room kept (tocEntries is a bug then)
 		}
 		x := marginL
 		size := 10.0

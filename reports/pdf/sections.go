@@ -46,7 +46,7 @@ func (r *report) milestoneLists() (overdue, upcoming []msRef) {
 // the most overdue milestones grouped by area, and the next ones due.
 func (r *report) milestones() {
 	overdue, upcoming := r.milestoneLists()
-	r.section(r.w.milestonesSection)
+	r.sectionKeep(r.w.milestonesSection, countTablesH())
 	r.countTables(&r.sum)
 
 	title := r.w.overdueTitle + " (" + r.count(len(overdue)) + ")"
@@ -60,19 +60,20 @@ func (r *report) milestones() {
 	r.more(len(upcoming) - r.maxExc)
 }
 
-// newDates are the revised due dates of milestones, from the revisions.
-func (r *report) newDates() map[model.ID]string {
-	out := map[model.ID]string{}
-	for _, v := range r.opt.Revisions {
-		if v.Milestone != 0 {
-			out[v.Milestone] = v.Current
-		}
+// originally is the value of entity id's field in the adopted plan as
+// people read it, "първоначално 31.12.2025", when it was revised; else
+// empty. Revised values are shown with it beside them (DESIGN §1.1).
+func (r *report) originally(entity model.Entity, id model.ID, field string) string {
+	v, ok := r.d.OriginalValue(entity, id, field)
+	if !ok {
+		return ""
 	}
-	return out
+	return fmt.Sprintf(r.w.originally, model.FormatRevisionValue(field, v, r.lang))
 }
 
 // overdueByArea writes overdue milestones grouped by area, each with its
-// responsible person, days overdue (in red), new date and note.
+// responsible person, due date (and the adopted one when it was revised),
+// days overdue (in red) and note.
 func (r *report) overdueByArea(title string, list []msRef, level int) {
 	if len(list) == 0 {
 		r.subsection(title, level, lineH(9))
@@ -80,7 +81,6 @@ func (r *report) overdueByArea(title string, list []msRef, level int) {
 		r.y += 2
 		return
 	}
-	newDate := r.newDates()
 	groups := map[string][]msRef{}
 	for _, o := range list {
 		a := r.d.Measures[o.m].Area
@@ -93,7 +93,7 @@ func (r *report) overdueByArea(title string, list []msRef, level int) {
 			continue
 		}
 		t := r.newTable(title, col{r.w.measure, 13, "L"}, col{r.w.milestone, 0, "L"}, col{r.w.responsible, 32, "L"},
-			col{r.w.due, r.dateColW(), "L"}, col{r.w.daysOverdue, 16, "R"}, col{r.w.newDue, r.dateColW(), "L"})
+			col{r.w.due, r.dateColW() + 8, "L"}, col{r.w.daysOverdue, 16, "R"})
 		t.noteCol = 1
 		rows := make([]*trow, 0, len(g))
 		for _, o := range g {
@@ -101,12 +101,9 @@ func (r *report) overdueByArea(title string, list []msRef, level int) {
 			if o.ms.Note != "" {
 				notes = append(notes, t.note(r.w.note+": "+r.plain(o.ms.Note), cMuted, 0))
 			}
-			nd := t.muted(5, r.w.none)
-			if d, ok := newDate[o.ms.ID]; ok {
-				nd = t.text(5, d)
-			}
+			due := t.stack(3, r.date(o.ms.Due), r.originally(model.EntityMilestone, o.ms.ID, "due"), false)
 			rows = append(rows, t.row([]tcell{t.bold(0, r.d.Measures[o.m].Code), r.milestoneCell(t, 1, o),
-				t.text(2, r.msResponsible(o)), t.text(3, r.date(o.ms.Due)), t.red(4, r.count(o.days)), nd}, notes...))
+				t.text(2, r.msResponsible(o)), due, t.red(4, r.count(o.days))}, notes...))
 		}
 		areaTitle := r.areaTitle(code) + " (" + r.count(len(g)) + ")"
 		if first {

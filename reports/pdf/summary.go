@@ -56,10 +56,16 @@ func (r *report) tiles(ts ...tile) {
 }
 
 // countTables writes the measures by status and the milestones by state side by side.
-func (r *report) countTables(s *model.Summary) {
+// countTablesH is the height of the count tables.
+func countTablesH() float64 {
 	const rowH = 5.6
 	rows := max(len(model.Statuses), len(model.MilestoneStates)) + 1
-	r.ensure(lineH(9) + 2 + float64(rows+1)*rowH)
+	return lineH(9) + 2 + float64(rows+1)*rowH
+}
+
+func (r *report) countTables(s *model.Summary) {
+	const rowH = 5.6
+	r.ensure(countTablesH())
 	half := (contentW - 8) / 2
 	type line struct {
 		chip  func(x, y float64)

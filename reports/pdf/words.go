@@ -71,6 +71,7 @@ type words struct {
 	overriddenNote string // "* Status set by hand (computed: %s): "
 	noMeasures     string
 	continued      string
+	notCounted     string // a cancelled measure's progress
 
 	milestonesSection string
 	overdueTitle      string
@@ -158,10 +159,6 @@ type words struct {
 	previousReport    string
 	executive         string
 	inBrief           string
-	highlights        string
-	risks             string
-	actions           string
-	decisions         string
 	draftDecision     string
 	signatures        string
 	agreedBy          string
@@ -182,7 +179,7 @@ type words struct {
 	behindTitle       string
 	moreInAnnex       string
 	mostOverdue       string
-	newDue            string
+	originally        string // "originally %s": an adopted value beside a revised one
 	allMeasures       string
 	allOverdue        string
 	allKPIs           string
@@ -264,6 +261,7 @@ var bgWords = &words{
 	overriddenNote:    "* Статусът е зададен ръчно (изчислен: %s). Причина: ",
 	noMeasures:        "В областта няма мерки.",
 	continued:         "(продължение)",
+	notCounted:        "— (прекратена, не се включва в напредъка)",
 	milestonesSection: "Етапи",
 	overdueTitle:      "Просрочени етапи",
 	upcomingTitle:     "Етапи със срок през следващите %d дни",
@@ -346,10 +344,6 @@ var bgWords = &words{
 	previousReport:    "предходния отчет към %s",
 	executive:         "Коментар на отчетния период",
 	inBrief:           "Накратко",
-	highlights:        "Постижения",
-	risks:             "Рискове",
-	actions:           "Коригиращи действия",
-	decisions:         "Необходими решения",
 	draftDecision:     "Проект на решение",
 	signatures:        "Изготвил, съгласували, вносител",
 	agreedBy:          "Съгласували",
@@ -370,7 +364,7 @@ var bgWords = &words{
 	behindTitle:       "Мерки, които изостават",
 	moreInAnnex:       "Още %s — в Приложение № 1.",
 	mostOverdue:       "Най-просрочените %s от %s просрочени етапа",
-	newDue:            "Нов срок",
+	originally:        "първоначално %s",
 	allMeasures:       "Всички мерки по приоритетни области",
 	allOverdue:        "Всички просрочени етапи",
 	allKPIs:           "Всички показатели",
@@ -468,6 +462,7 @@ var enWords = &words{
 	overriddenNote:    "* Status set by hand (computed: %s). Reason: ",
 	noMeasures:        "The area has no measures.",
 	continued:         "(continued)",
+	notCounted:        "— (cancelled, not counted in progress)",
 	milestonesSection: "Milestones",
 	overdueTitle:      "Overdue milestones",
 	upcomingTitle:     "Milestones due in the next %d days",
@@ -550,10 +545,6 @@ var enWords = &words{
 	previousReport:    "the previous report as of %s",
 	executive:         "Commentary on the period",
 	inBrief:           "In brief",
-	highlights:        "Highlights",
-	risks:             "Risks",
-	actions:           "Corrective actions",
-	decisions:         "Decisions requested",
 	draftDecision:     "Draft decision",
 	signatures:        "Prepared, agreed and submitted by",
 	agreedBy:          "Agreed by",
@@ -574,7 +565,7 @@ var enWords = &words{
 	behindTitle:       "Measures behind schedule",
 	moreInAnnex:       "%s more in Annex 1.",
 	mostOverdue:       "The %s most overdue of %s overdue milestones",
-	newDue:            "New date",
+	originally:        "originally %s",
 	allMeasures:       "All measures by priority area",
 	allOverdue:        "All overdue milestones",
 	allKPIs:           "All indicators",

@@ -6,7 +6,9 @@ package reminder
 
 import (
 	"bytes"
+	"crypto/rand"
 	"encoding/base64"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"mime"
@@ -16,6 +18,8 @@ import (
 	"net/textproto"
 	"strings"
 	"time"
+
+	"golang.org/x/net/idna"
 
 	"strategytracker/model"
 )
@@ -96,85 +100,156 @@ func (m *Message) Body() string {
 	return b.String()
 }
 
-func address(p *model.Person, lang model.Lang) string {
-	return (&mail.Address{Name: p.Name.In(lang), Address: p.Email}).String()
+// address is p as a header's address: the display name RFC 2047-encoded
+// when it is not plain ASCII, the domain in its IDNA (punycode) form, the
+// local part as RFC 6532 allows. An address that model.CheckEmail refuses
+// (a file written before the rule) is refused here too: a line break in it
+// would add a header.
+func address(p *model.Person, lang model.Lang) (string, error) {
+	if err := model.CheckEmail("person "+p.Name.In(lang), "email", p.Email); err != nil {
+		return "", err
+	}
+	at := strings.LastIndexByte(p.Email, '@')
+	domain, err := idna.Lookup.ToASCII(p.Email[at+1:])
+	if err != nil {
+		return "", model.Errorf(model.EINVALID, "person %s: the domain of %q is not a valid domain name: %v", p.Name.In(lang), p.Email, err)
+	}
+	return (&mail.Address{Name: p.Name.In(lang), Address: p.Email[:at+1] + domain}).String(), nil
 }
 
 // Write encodes m as an RFC 5322 message with a MIME multipart body: the
-// text (UTF-8, quoted-printable) and the template (base64). The output
-// depends only on m: the boundary is derived from the content.
+// text (UTF-8, quoted-printable) and the template (base64). Every header
+// value is encoded (RFC 2047 words, RFC 2231 parameters), so no text of the
+// file can add a header; the boundary is random and checked against the
+// parts, so no text can add a part.
 func (m *Message) Write(w io.Writer) error {
 	if len(m.To) == 0 {
 		return model.Errorf(model.EINVALID, "unit %s has no coordinator with an e-mail address", m.Unit.Code)
 	}
-	var body bytes.Buffer
-	mw := multipart.NewWriter(&body)
-	if err := mw.SetBoundary(boundary(m)); err != nil {
-		return err
+	h := header{}
+	if m.From != nil && m.From.Email != "" {
+		from, err := address(m.From, m.Lang)
+		if err != nil {
+			return err
+		}
+		h.add("From", from)
 	}
-	th := textproto.MIMEHeader{}
-	th.Set("Content-Type", "text/plain; charset=utf-8")
-	th.Set("Content-Transfer-Encoding", "quoted-printable")
-	pw, err := mw.CreatePart(th)
-	if err != nil {
-		return err
-	}
-	qp := quotedprintable.NewWriter(pw)
-	if _, err := io.WriteString(qp, strings.ReplaceAll(m.Body(), "\n", "\r\n")); err != nil {
-		return err
-	}
-	if err := qp.Close(); err != nil {
-		return err
-	}
-	ah := textproto.MIMEHeader{}
-	ah.Set("Content-Type", mime.FormatMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", map[string]string{"name": m.FileName}))
-	ah.Set("Content-Transfer-Encoding", "base64")
-	ah.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": m.FileName}))
-	aw, err := mw.CreatePart(ah)
-	if err != nil {
-		return err
-	}
-	enc := base64.StdEncoding.EncodeToString(m.Template)
-	for len(enc) > 76 {
-		fmt.Fprintf(aw, "%s\r\n", enc[:76])
-		enc = enc[76:]
-	}
-	fmt.Fprintf(aw, "%s\r\n", enc)
-	if err := mw.Close(); err != nil {
-		return err
-	}
-
-	var h bytes.Buffer
-	header := func(k, v string) { fmt.Fprintf(&h, "%s: %s\r\n", k, v) }
 	to := make([]string, len(m.To))
 	for i, p := range m.To {
-		to[i] = address(p, m.Lang)
+		a, err := address(p, m.Lang)
+		if err != nil {
+			return err
+		}
+		to[i] = a
 	}
-	if m.From != nil && m.From.Email != "" {
-		header("From", address(m.From, m.Lang))
-	}
-	header("To", strings.Join(to, ", "))
-	header("Subject", mime.QEncoding.Encode("utf-8", m.Subject()))
-	header("Date", m.Date.Format(time.RFC1123Z))
+	h.add("To", strings.Join(to, ", "))
+	h.add("Subject", mime.QEncoding.Encode("utf-8", m.Subject()))
+	h.add("Date", m.Date.Format(time.RFC1123Z))
 	id := m.MessageID
 	if id == "" {
 		id = fmt.Sprintf("reminder-%d-%s@strategytracker.invalid", m.Period.ID, safeID(m.Unit.Code))
 	}
-	header("Message-ID", "<"+id+">")
+	h.add("Message-ID", "<"+id+">")
 	// X-Unsent makes Outlook open the file as a draft to send.
-	header("X-Unsent", "1")
-	header("MIME-Version", "1.0")
-	header("Content-Type", mime.FormatMediaType("multipart/mixed", map[string]string{"boundary": mw.Boundary()}))
-	h.WriteString("\r\n")
-	if _, err := w.Write(h.Bytes()); err != nil {
+	h.add("X-Unsent", "1")
+	h.add("MIME-Version", "1.0")
+	body, boundary, err := m.body()
+	if err != nil {
 		return err
 	}
-	_, err = w.Write(body.Bytes())
+	h.add("Content-Type", mime.FormatMediaType("multipart/mixed", map[string]string{"boundary": boundary}))
+	if h.bad != "" {
+		return model.Errorf(model.EINVALID, "the reminder to unit %s: the header %s would hold a line break or a control character", m.Unit.Code, h.bad)
+	}
+	if _, err := w.Write(append(h.buf.Bytes(), "\r\n"...)); err != nil {
+		return err
+	}
+	_, err = w.Write(body)
 	return err
 }
 
-func boundary(m *Message) string {
-	return fmt.Sprintf("strategytracker-%d-%x", m.Period.ID, len(m.Template)^len(m.Unit.Code)<<20)
+// header collects header lines, remembering the first whose value holds
+// a control character (it would end the line and start another).
+type header struct {
+	buf bytes.Buffer
+	bad string
+}
+
+func (h *header) add(key, value string) {
+	if h.bad == "" && strings.ContainsFunc(value, func(r rune) bool { return r < ' ' || r == 0x7f }) {
+		h.bad = key
+	}
+	fmt.Fprintf(&h.buf, "%s: %s\r\n", key, value)
+}
+
+// body is the multipart body of m and its boundary: a random one that
+// occurs in the body only where it delimits a part (drawn again, rarely,
+// when a part happens to hold it).
+func (m *Message) body() ([]byte, string, error) {
+	var text bytes.Buffer
+	qp := quotedprintable.NewWriter(&text)
+	if _, err := io.WriteString(qp, crlf(m.Body())); err != nil {
+		return nil, "", err
+	}
+	if err := qp.Close(); err != nil {
+		return nil, "", err
+	}
+	var att bytes.Buffer
+	enc := base64.StdEncoding.EncodeToString(m.Template)
+	for len(enc) > 76 {
+		att.WriteString(enc[:76] + "\r\n")
+		enc = enc[76:]
+	}
+	att.WriteString(enc + "\r\n")
+	th := textproto.MIMEHeader{}
+	th.Set("Content-Type", "text/plain; charset=utf-8")
+	th.Set("Content-Transfer-Encoding", "quoted-printable")
+	ah := textproto.MIMEHeader{}
+	ah.Set("Content-Type", mime.FormatMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", map[string]string{"name": m.FileName}))
+	ah.Set("Content-Transfer-Encoding", "base64")
+	ah.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": m.FileName}))
+	parts := []struct {
+		h    textproto.MIMEHeader
+		data []byte
+	}{{th, text.Bytes()}, {ah, att.Bytes()}}
+	for range 16 {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		if err := mw.SetBoundary(newBoundary()); err != nil {
+			return nil, "", err
+		}
+		for _, p := range parts {
+			pw, err := mw.CreatePart(p.h)
+			if err != nil {
+				return nil, "", err
+			}
+			if _, err := pw.Write(p.data); err != nil {
+				return nil, "", err
+			}
+		}
+		if err := mw.Close(); err != nil {
+			return nil, "", err
+		}
+		// One delimiter before each part and the closing one.
+		if bytes.Count(body.Bytes(), []byte(mw.Boundary())) == len(parts)+1 {
+			return body.Bytes(), mw.Boundary(), nil
+		}
+	}
+	return nil, "", model.Errorf(model.EINTERNAL, "the reminder to unit %s: no boundary found that its parts do not hold", m.Unit.Code)
+}
+
+// crlf ends every line of s with CR LF, whatever ended it.
+func crlf(s string) string {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	return strings.ReplaceAll(s, "\n", "\r\n")
+}
+
+// newBoundary draws a MIME boundary: 24 random bytes in hex, after "=_",
+// which quoted-printable text and base64 never hold.
+var newBoundary = func() string {
+	b := make([]byte, 24)
+	rand.Read(b)
+	return "=_st_" + hex.EncodeToString(b)
 }
 
 // safeID keeps letters and digits of a code (Latin or not) for a Message-ID.

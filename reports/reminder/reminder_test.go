@@ -7,9 +7,12 @@ import (
 	"mime"
 	"mime/multipart"
 	"net/mail"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	"golang.org/x/net/idna"
 
 	"strategytracker/model"
 )
@@ -109,5 +112,133 @@ func TestRecipientsAreTheUnitsCoordinatorsWithAnAddress(t *testing.T) {
 	got := Recipients(d, "ИС")
 	if len(got) != 1 || got[0].ID != 2 {
 		t.Fatalf("got %v, want person 2 only", got)
+	}
+}
+
+// TestHostileTextAddsNoHeaderNorPart writes drafts whose every text holds
+// line breaks, header lines and would-be boundaries, parses each with
+// net/mail and mime/multipart, and finds exactly the intended headers and
+// two parts (issue 21.2).
+func TestHostileTextAddsNoHeaderNorPart(t *testing.T) {
+	inject := "\r\nBcc: spy@evil.example\r\n\r\n--x\r\n"
+	hostile := []struct {
+		name string
+		edit func(m *Message)
+	}{
+		{"plain", func(m *Message) {}},
+		{"recipient's name", func(m *Message) { m.To[0].Name = model.T("Мария"+inject, "Maria"+inject) }},
+		{"sender's name and position", func(m *Message) {
+			m.From.Name = model.T("Елена"+inject, "Elena"+inject)
+			m.From.Position = model.T("--=_st_"+inject, "--=_st_"+inject)
+		}},
+		{"period name", func(m *Message) { m.Period.Name = model.T("IV"+inject, "Q4"+inject) }},
+		{"unit name and code", func(m *Message) {
+			m.Unit.Name = model.T("ИС"+inject, "IS"+inject)
+			m.Unit.Code = "И\r\nС"
+		}},
+		{"strategy and file name", func(m *Message) {
+			m.Strategy = model.T(inject, inject)
+			m.FileName = "шаблон\r\nBcc: x@y.bg.xlsx"
+		}},
+		{"Cyrillic and IDN addresses", func(m *Message) {
+			m.To[0].Email = "мария@община.бг"
+			m.From.Email = "офис@софия.бг"
+		}},
+	}
+	wantHeaders := []string{"Content-Type", "Date", "From", "Message-Id", "Mime-Version", "Subject", "To", "X-Unsent"}
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		for _, h := range hostile {
+			t.Run(string(lang)+" "+h.name, func(t *testing.T) {
+				m := message(lang)
+				h.edit(m)
+				var buf bytes.Buffer
+				if err := m.Write(&buf); err != nil {
+					t.Fatal(err)
+				}
+				msg, err := mail.ReadMessage(bytes.NewReader(buf.Bytes()))
+				if err != nil {
+					t.Fatalf("not an RFC 5322 message: %v", err)
+				}
+				var got []string
+				for k := range msg.Header {
+					got = append(got, k)
+				}
+				slices.Sort(got)
+				if !slices.Equal(got, wantHeaders) {
+					t.Errorf("headers %v, want %v", got, wantHeaders)
+				}
+				to, err := msg.Header.AddressList("To")
+				if err != nil || len(to) != 2 {
+					t.Fatalf("To = %v, %v", to, err)
+				}
+				if got, want := to[0].Name, m.To[0].Name.In(lang); got != want {
+					t.Errorf("To name %q, want %q", got, want)
+				}
+				if ascii, _ := idna.Lookup.ToASCII(strings.SplitN(m.To[0].Email, "@", 2)[1]); !strings.HasSuffix(to[0].Address, "@"+ascii) {
+					t.Errorf("To address %q, want the domain %q", to[0].Address, ascii)
+				}
+				subject, err := new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject"))
+				if err != nil || subject != m.Subject() {
+					t.Errorf("subject %q (%v), want %q", subject, err, m.Subject())
+				}
+				_, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+				if err != nil {
+					t.Fatal(err)
+				}
+				mr := multipart.NewReader(msg.Body, params["boundary"])
+				var parts []string
+				for {
+					p, err := mr.NextPart()
+					if err == io.EOF {
+						break
+					} else if err != nil {
+						t.Fatal(err)
+					}
+					b, _ := io.ReadAll(p)
+					if len(parts) == 0 && string(b) != crlf(m.Body()) {
+						t.Errorf("the text part is not the body:\n%s", b)
+					}
+					parts = append(parts, p.Header.Get("Content-Type"))
+					if len(parts) == 2 && p.FileName() != m.FileName {
+						t.Errorf("attachment name %q, want %q", p.FileName(), m.FileName)
+					}
+				}
+				if len(parts) != 2 {
+					t.Errorf("%d parts (%v), want the text and the template", len(parts), parts)
+				}
+			})
+		}
+	}
+}
+
+func TestBoundaryIsRandomAndNotInTheParts(t *testing.T) {
+	m := message(model.BG)
+	taken := "st_taken" // without "=", which quoted-printable would encode
+	m.Strategy = model.T("--"+taken, "")
+	draws := []string{taken, taken, "st_free"}
+	defer func(f func() string) { newBoundary = f }(newBoundary)
+	newBoundary = func() string { b := draws[0]; draws = draws[1:]; return b }
+	var buf bytes.Buffer
+	if err := m.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := mail.ReadMessage(&buf)
+	if _, params, _ := mime.ParseMediaType(msg.Header.Get("Content-Type")); params["boundary"] != "st_free" {
+		t.Errorf("boundary %q, want the first one the parts do not hold", params["boundary"])
+	}
+}
+
+func TestAddressesTheRuleRefusesAreNotWritten(t *testing.T) {
+	for _, email := range []string{"ivan@sofia.bg\r\nBcc: spy@evil.example", "ivan@", "a b@sofia.bg"} {
+		m := message(model.BG)
+		m.To[1].Email = email
+		if err := m.Write(io.Discard); model.ErrorCode(err) != model.EINVALID {
+			t.Errorf("Write with To %q = %v, want refused", email, err)
+		}
+	}
+	m := message(model.BG)
+	m.MessageID = "x@y\r\nBcc: spy@evil.example"
+	if err := m.Write(io.Discard); err == nil {
+		t.Error("Write with a line break in the Message-ID: no error")
 	}
 }

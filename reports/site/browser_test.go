@@ -22,15 +22,22 @@ import (
 // missing and CI is unset (make deps installs it).
 func chromium(t *testing.T) string {
 	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser"} {
+	return tool(t, "chromium", "chromium", "chromium-browser")
+}
+
+// tool returns the path of the first of names installed, or skips the test
+// when none is and CI is unset (make deps installs the Debian package pkg).
+func tool(t *testing.T, pkg string, names ...string) string {
+	t.Helper()
+	for _, name := range names {
 		if p, err := exec.LookPath(name); err == nil {
 			return p
 		}
 	}
 	if os.Getenv("CI") != "" {
-		t.Fatal("chromium is not installed (apt-get install -y --no-install-recommends chromium)")
+		t.Fatalf("%s is not installed (apt-get install -y --no-install-recommends %s)", names[0], pkg)
 	}
-	t.Skip("chromium is not installed; CI is unset, so the browser test is skipped")
+	t.Skipf("%s is not installed; CI is unset, so the test is skipped", names[0])
 	return ""
 }
 
@@ -117,7 +124,7 @@ document.body.setAttribute("data-result",JSON.stringify({shown:shown,filtersHidd
 	if got.FiltersHidden || got.Buttons != 7 || got.Sort != "ascending" {
 		t.Errorf("filters hidden %v, %d sort buttons, aria-sort %q; want visible, 7, ascending", got.FiltersHidden, got.Buttons, got.Sort)
 	}
-	if want := "Measures shown: " + itoa(len(wantCodes)) + " of " + itoa(len(d.Measures)); got.Count != want {
+	if want := "Measures shown: 1–" + itoa(len(wantCodes)) + " of " + itoa(len(wantCodes)) + " (" + itoa(len(d.Measures)) + " in all)"; got.Count != want {
 		t.Errorf("count line %q, want %q", got.Count, want)
 	}
 }

@@ -3,8 +3,10 @@ package site
 import (
 	"archive/zip"
 	"bytes"
+	"crypto/sha1"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -290,7 +292,8 @@ func (s *site) tables() []table {
 	return []table{areas, goals, units, measures, measureGoals, partners, funding, milestones, kpis, values, updates, revisions}
 }
 
-// csvBytes writes t as RFC 4180 CSV, UTF-8 without a byte-order mark, header first.
+// csvBytes writes t as RFC 4180 CSV, UTF-8 without a byte-order mark,
+// header first, lines ending in LF (csvDialect), text cells through csvText.
 func csvBytes(t *table) []byte {
 	var buf bytes.Buffer
 	w := csv.NewWriter(&buf)
@@ -299,8 +302,38 @@ func csvBytes(t *table) []byte {
 		header[i] = f.Name
 	}
 	w.Write(header)
-	w.WriteAll(t.Rows) // flushes; a bytes.Buffer does not fail
+	text := make([]bool, len(t.Fields))
+	for i, f := range t.Fields {
+		text[i] = f.Type == "string"
+	}
+	row := make([]string, len(t.Fields))
+	for _, r := range t.Rows {
+		for i, v := range r {
+			if text[i] {
+				v = csvText(v)
+			}
+			row[i] = v
+		}
+		w.Write(row)
+	}
+	w.Flush() // a bytes.Buffer does not fail
 	return buf.Bytes()
+}
+
+// csvText keeps a spreadsheet from running a text cell as a formula: a
+// text that begins with =, +, -, @, a tab or a carriage return — or with an
+// apostrophe, so that the rule can be undone — gets one apostrophe in front.
+// Removing one leading apostrophe from a text cell gives the text back
+// (data/README.txt says so). Numbers, dates and booleans are never changed.
+func csvText(v string) string {
+	if v == "" {
+		return v
+	}
+	switch v[0] {
+	case '=', '+', '-', '@', '\t', '\r', '\'':
+		return "'" + v
+	}
+	return v
 }
 
 // Frictionless Data Package, in key order.
@@ -354,19 +387,42 @@ type dpLicense struct {
 
 type dataPackage struct {
 	Profile     string            `json:"profile"`
+	ID          string            `json:"id"`
 	Name        string            `json:"name"`
 	Title       string            `json:"title"`
 	Titles      map[string]string `json:"titles"`
 	Description string            `json:"description"`
 	Licenses    []dpLicense       `json:"licenses"`
 	Demo        bool              `json:"demo,omitempty"`
+	Created     string            `json:"created"`
 	AsOf        string            `json:"asOf"`
 	Resources   []dpResource      `json:"resources"`
 }
 
+// csvDialect is how csvBytes writes (encoding/csv without UseCRLF), said
+// whole: the Frictionless default line terminator is CRLF, these files use LF.
+var csvDialect = map[string]any{"delimiter": ",", "lineTerminator": "\n", "quoteChar": "\"", "doubleQuote": true,
+	"skipInitialSpace": false, "header": true}
+
+// packageID identifies the data package: Options.ID when the publisher gave
+// one, else a name-based UUID (RFC 4122 version 5) of the strategy's
+// Bulgarian title and the start of its period — the same for every
+// publication of the strategy, whatever the as-of date, and different for
+// a later strategy of the same name.
+func (s *site) packageID() string {
+	if s.opts.ID != "" {
+		return s.opts.ID
+	}
+	st := s.doc.Strategy
+	h := sha1.Sum([]byte("strategytracker:" + st.Title.BG + "|" + st.PeriodStart.String()))
+	h[6] = h[6]&0x0f | 0x50 // version 5
+	h[8] = h[8]&0x3f | 0x80 // RFC 4122 variant
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", h[0:4], h[4:6], h[6:8], h[8:10], h[10:16])
+}
+
 func (s *site) datapackage(tables []table) []byte {
 	st := s.doc.Strategy
-	dp := dataPackage{Profile: "tabular-data-package", Name: "strategy-progress",
+	dp := dataPackage{Profile: "tabular-data-package", ID: s.packageID(), Name: "strategy-progress", Created: s.created().Format(time.RFC3339),
 		Title:       st.Title.In(model.EN),
 		Titles:      map[string]string{"bg": st.Title.In(model.BG), "en": st.Title.In(model.EN)},
 		Description: "Progress of the strategy's measures, milestones and indicators as of " + s.asOf.String() + ". Only public information.",
@@ -376,7 +432,7 @@ func (s *site) datapackage(tables []table) []byte {
 		t := &tables[i]
 		r := dpResource{Name: t.Name, Path: t.Name + ".csv", Profile: "tabular-data-resource", Title: t.EN,
 			Titles: map[string]string{"bg": t.BG, "en": t.EN}, Format: "csv", Mediatype: "text/csv", Encoding: "utf-8",
-			Dialect: map[string]any{"delimiter": ",", "header": true, "doubleQuote": true},
+			Dialect: csvDialect,
 			Schema:  dpSchema{PrimaryKey: t.PrimaryKey, MissingValues: []string{""}}}
 		for _, f := range t.Fields {
 			df := dpField{Name: f.Name, Type: f.Type, Description: f.EN, Descriptions: map[string]string{"bg": f.BG, "en": f.EN}}

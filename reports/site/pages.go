@@ -7,29 +7,31 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode"
 
 	"strategytracker/model"
 )
 
 // page is what every template gets.
 type page struct {
-	Lang     model.Lang
-	Root     string // from the page's folder to the site's folder: "../" or "../../"
-	Title    string // <title>
-	H1       string // the page's one heading of level 1
-	Site     string // the strategy's short title, linked to the home page
-	Demo     bool
-	DemoMark string
-	W        map[string]string
-	Switch   []langLink
-	Nav      string // the current section: home, measures, data
-	Home     string // hrefs of the sections
-	List     string
-	Data     string
-	AsOf     string
-	Licence  Licence
-	Body     any
+	Lang      model.Lang
+	Root      string // from the page's folder to the site's folder: "../" or "../../"
+	Title     string // <title>
+	H1        string // the page's one heading of level 1
+	H1Lang    string // lang of H1 when the heading is in the other language
+	TitleLang string // lang of Title, when the whole of it is
+	Site      string // the strategy's short title, linked to the home page
+	SiteLang  string
+	Demo      bool
+	DemoMark  string
+	W         map[string]string
+	Switch    []langLink
+	Nav       string // the current section: home, measures, data
+	Home      string // hrefs of the sections
+	List      string
+	Data      string
+	AsOf      string
+	Licence   Licence
+	Body      any
 }
 
 type langLink struct {
@@ -42,12 +44,11 @@ type langLink struct {
 // status is a status shown by symbol, word and colour.
 type statusView struct {
 	Class, Symbol, Label string
-	Strike               bool
 	Note                 string // "overridden" mark
 }
 
 func (s *site) status(st model.Status, overridden bool, lang model.Lang) statusView {
-	v := statusView{Class: "s-" + string(st), Symbol: statusSymbol[st], Label: st.Label(lang), Strike: st == model.StatusCancelled}
+	v := statusView{Class: "s-" + string(st), Symbol: statusSymbol[st], Label: st.Label(lang)}
 	if overridden {
 		v.Note = "*"
 	}
@@ -55,7 +56,7 @@ func (s *site) status(st model.Status, overridden bool, lang model.Lang) statusV
 }
 
 func (s *site) state(st model.MilestoneState, lang model.Lang) statusView {
-	return statusView{Class: "m-" + string(st), Symbol: stateSymbol[st], Label: st.Label(lang), Strike: st == model.StateCancelled}
+	return statusView{Class: "m-" + string(st), Symbol: stateSymbol[st], Label: st.Label(lang)}
 }
 
 // pct formats a percentage as people of lang write it.
@@ -81,23 +82,46 @@ func (s *site) newPage(lang model.Lang, rel, title, nav string, body any) *page 
 	depth := strings.Count(rel, "/") + 1 // rel is relative to the language folder
 	root := strings.Repeat("../", depth)
 	w := words[lang]
-	p := &page{Lang: lang, Root: root, Site: s.doc.Strategy.ShortTitle.In(lang), Demo: s.doc.Strategy.Demo, DemoMark: model.DemoMark(lang),
+	p := &page{Lang: lang, Root: root, Demo: s.doc.Strategy.Demo, DemoMark: model.DemoMark(lang),
 		W: w, Nav: nav, AsOf: s.asOf.Format(lang), Licence: s.opts.Licence, Body: body,
 		Home: root + string(lang) + "/index.html", List: root + string(lang) + "/measures.html", Data: root + string(lang) + "/data.html"}
+	p.Site, p.SiteLang = inLang(s.doc.Strategy.ShortTitle, lang)
 	if p.Site == "" {
-		p.Site = s.doc.Strategy.Title.In(lang)
+		p.Site, p.SiteLang = inLang(s.doc.Strategy.Title, lang)
 	}
-	p.H1 = title
-	p.Title = title + " — " + p.Site
-	if title == "" || title == p.Site {
-		p.Title = p.Site
-	}
+	p.heading(title, "")
 	for _, l := range s.opts.Langs {
 		if l != lang {
 			p.Switch = append(p.Switch, langLink{Lang: l, Name: words[l]["langName"], Href: root + string(l) + "/" + rel})
 		}
 	}
 	return p
+}
+
+// titled gives p the heading code + t (in the page's language, or the
+// other as a fallback, marked) and the matching <title>.
+func (s *site) titled(p *page, code string, t model.Text) *page {
+	text, l := inLang(t, p.Lang)
+	h := text
+	if code != "" {
+		h = code + " " + text
+	}
+	p.heading(h, l)
+	return p
+}
+
+// heading sets the page's heading h, written in the language l ("": the
+// page's), and its <title>: the heading and the site's name.
+func (p *page) heading(h, l string) {
+	p.H1, p.H1Lang = h, l
+	p.Title = h + " — " + p.Site
+	if h == "" || h == p.Site {
+		p.Title = p.Site
+	}
+	p.TitleLang = ""
+	if p.Title == h || l == p.SiteLang {
+		p.TitleLang = l
+	}
 }
 
 func (s *site) render(t *template.Template, path string, p *page) error {
@@ -126,13 +150,15 @@ type countView struct {
 }
 
 type areaRow struct {
-	Code, Title, Href string
-	Measures          int
-	Fig               figureView
+	Code, Href string
+	Title      template.HTML
+	Measures   int
+	Fig        figureView
 }
 
 type measureRow struct {
 	Code, Title, Href, AreaCode, AreaTitle, Lead, End string
+	TitleLang, AreaLang, LeadLang                     string // lang of a fallback (inLang)
 	EndSort                                           string
 	Status                                            statusView
 	StatusKey                                         string
@@ -141,7 +167,7 @@ type measureRow struct {
 }
 
 type homeView struct {
-	Vision, Decision           string
+	Vision, Decision           template.HTML
 	PeriodStart, PeriodEnd     string
 	Fig                        figureView
 	Measures, Milestones, Done int
@@ -151,21 +177,30 @@ type homeView struct {
 }
 
 type areaView struct {
-	Code, Description string
-	Fig               figureView
-	Counts            []countView
-	Measures          []measureRow
+	Code        string
+	Description template.HTML
+	Fig         figureView
+	Counts      []countView
+	Measures    []measureRow
 }
 
-type fact struct{ Term, Value string }
+// fact is a term and its value, escaped (text) or marked up (textHTML).
+type fact struct{ Term, Value template.HTML }
+
+// plainFact is a fact of two texts in the page's language.
+func plainFact(term, value string) fact {
+	return fact{template.HTML(esc(term)), template.HTML(esc(value))}
+}
 
 type milestoneRow struct {
 	Title, Due, Completed, Note, Evidence string
+	TitleLang                             string
 	State                                 statusView
 }
 
 type kpiView struct {
 	Name       string
+	NameLang   string
 	Facts      []fact
 	Chart      template.HTML
 	Values     []valueRow
@@ -173,29 +208,41 @@ type kpiView struct {
 	ID         string
 }
 
-type valueRow struct{ Date, Value, Note, Source string }
-
-type updateView struct{ Date, Author, Text string }
-
-type revisionRow struct{ Field, Original, Current, At, Reason string }
-
-type measureView struct {
-	AreaHref, AreaTitle string
-	Description         string
-	Status              statusView
-	OverrideReason      string
-	Fig                 figureView
-	Facts               []fact
-	Budget              []fact
-	Funding             []fact
-	Milestones          []milestoneRow
-	MilestoneRows       template.HTML // the rows, written by milestoneRowsHTML
-	KPIs                []kpiView
-	Update              *updateView
-	Revisions           []revisionRow
+type valueRow struct {
+	Date, Note, Source string
+	Value              template.HTML
 }
 
-type option struct{ Value, Label string }
+type updateView struct {
+	Date   string
+	Author template.HTML
+	Text   template.HTML
+}
+
+type revisionRow struct {
+	Field                 template.HTML
+	Original, Current, At string
+	Reason                template.HTML
+}
+
+type measureView struct {
+	AreaHref       string
+	AreaTitle      template.HTML
+	Description    template.HTML
+	Status         statusView
+	OverrideReason template.HTML
+	Fig            figureView
+	Facts          []fact
+	Budget         []fact
+	Funding        []fact
+	Milestones     []milestoneRow
+	MilestoneRows  template.HTML // the rows, written by milestoneRowsHTML
+	KPIs           []kpiView
+	Update         *updateView
+	Revisions      []revisionRow
+}
+
+type option struct{ Value, Label, Lang string }
 
 type listView struct {
 	Rows     []measureRow
@@ -213,15 +260,16 @@ type resourceView struct {
 }
 
 type dataView struct {
-	Zip, JSON, Package string
-	ZipSize            string
-	Resources          []resourceView
+	Zip, JSON, Package, Xlsx, Readme string
+	ZipSize, XlsxSize                string
+	Resources                        []resourceView
 }
 
 type landingView struct {
-	Title  string
-	Others []langLink // the title in the other languages (Name)
-	Langs  []langLink
+	Title     string
+	TitleLang string
+	Others    []langLink // the title in the other languages (Name)
+	Langs     []langLink
 }
 
 func (s *site) figure(progress, expected float64, st model.Status, lang model.Lang) figureView {
@@ -247,14 +295,15 @@ func (s *site) rollupFigure(progress, expected float64, lang model.Lang) figureV
 func (s *site) measureRow(i int, lang model.Lang, root string) measureRow {
 	m := &s.doc.Measures[i]
 	f := s.figures[i]
-	r := measureRow{Code: m.Code, Title: m.Title.In(lang), Href: root + "measures/" + s.measureFile[m.Code], AreaCode: m.Area,
+	r := measureRow{Code: m.Code, Href: root + "measures/" + s.measureFile[m.Code], AreaCode: m.Area,
 		End: m.End.Format(lang), EndSort: m.End.String(), Status: s.status(f.Status, f.Overridden, lang), StatusKey: string(f.Status),
 		Progress: pct(f.Progress, lang), ProgressSort: strconv.FormatFloat(model.Round1(f.Progress), 'f', 1, 64)}
 	if a := s.doc.Area(m.Area); a != nil {
-		r.AreaTitle = a.Title.In(lang)
+		r.AreaTitle, r.AreaLang = inLang(a.Title, lang)
 	}
+	r.Title, r.TitleLang = inLang(m.Title, lang)
 	if u := s.units[m.LeadUnit]; u != nil {
-		r.Lead = u.Name.In(lang)
+		r.Lead, r.LeadLang = inLang(u.Name, lang)
 	} else {
 		r.Lead = m.LeadUnit
 	}
@@ -284,7 +333,8 @@ func (s *site) buildPages() error {
 	}
 	// The landing page: the site's own index, in the first language, linking to each.
 	first := s.opts.Langs[0]
-	lv := landingView{Title: s.doc.Strategy.Title.In(first)}
+	lv := landingView{}
+	lv.Title, lv.TitleLang = inLang(s.doc.Strategy.Title, first)
 	for _, l := range s.opts.Langs {
 		lv.Langs = append(lv.Langs, langLink{Lang: l, Name: words[l]["langName"], Href: string(l) + "/index.html", Choose: words[l]["chooseLang"]})
 		if t := s.doc.Strategy.Title.In(l); l != first && t != lv.Title {
@@ -305,17 +355,17 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 
 	// Home.
 	done := sum.MilestoneStates[model.StateDone]
-	home := homeView{Vision: st.Vision.In(lang), Decision: st.CouncilDecision.In(lang),
+	home := homeView{Vision: textHTML(st.Vision, lang), Decision: textHTML(st.CouncilDecision, lang),
 		PeriodStart: st.PeriodStart.Format(lang), PeriodEnd: st.PeriodEnd.Format(lang),
 		Fig:      s.rollupFigure(float64(sum.Progress), float64(sum.Expected), lang),
 		Measures: sum.Measures, Milestones: sum.Milestones, Done: done,
 		Budget: model.FormatEUR(sum.Budget.PlannedCents, lang), Spent: model.FormatEUR(sum.Budget.SpentCents, lang),
 		Counts: s.counts(sum.Status, lang)}
 	for _, a := range sum.Areas {
-		home.Areas = append(home.Areas, areaRow{Code: a.Code, Title: a.Title.In(lang), Href: "areas/" + s.areaFile[a.Code], Measures: a.Measures,
+		home.Areas = append(home.Areas, areaRow{Code: a.Code, Title: textHTML(a.Title, lang), Href: "areas/" + s.areaFile[a.Code], Measures: a.Measures,
 			Fig: s.rollupFigure(float64(a.Progress), float64(a.Expected), lang)})
 	}
-	if err := s.render(tmpl(t, "home"), L+"index.html", s.newPage(lang, "index.html", st.Title.In(lang), "home", home)); err != nil {
+	if err := s.render(tmpl(t, "home"), L+"index.html", s.titled(s.newPage(lang, "index.html", "", "home", home), "", st.Title)); err != nil {
 		return err
 	}
 
@@ -326,13 +376,13 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 	}
 	for _, a := range sum.Areas {
 		ar := s.doc.Area(a.Code)
-		v := areaView{Code: a.Code, Description: ar.Description.In(lang),
+		v := areaView{Code: a.Code, Description: textHTML(ar.Description, lang),
 			Fig: s.rollupFigure(float64(a.Progress), float64(a.Expected), lang), Counts: s.counts(a.Status, lang)}
 		for _, i := range byArea[a.Code] {
 			v.Measures = append(v.Measures, s.measureRow(i, lang, "../"))
 		}
 		rel := "areas/" + s.areaFile[a.Code]
-		p := s.newPage(lang, rel, a.Code+" "+a.Title.In(lang), "", v)
+		p := s.titled(s.newPage(lang, rel, "", "", v), a.Code, a.Title)
 		if err := s.render(tmpl(t, "area"), L+rel, p); err != nil {
 			return err
 		}
@@ -343,29 +393,18 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 	for i := range s.doc.Measures {
 		rel := "measures/" + s.measureFile[s.doc.Measures[i].Code]
 		m := &s.doc.Measures[i]
-		if err := s.render(mt, L+rel, s.newPage(lang, rel, m.Code+" "+m.Title.In(lang), "", s.measureView(i, lang))); err != nil {
+		if err := s.render(mt, L+rel, s.titled(s.newPage(lang, rel, "", "", s.measureView(i, lang)), m.Code, m.Title)); err != nil {
 			return err
 		}
 	}
 
-	// The list of every measure.
-	lv := listView{Total: len(s.doc.Measures)}
-	for i := range s.doc.Measures {
-		lv.Rows = append(lv.Rows, s.measureRow(i, lang, ""))
-	}
-	for _, a := range sum.Areas {
-		lv.Areas = append(lv.Areas, option{a.Code, a.Code + " " + a.Title.In(lang)})
-	}
-	for _, stt := range model.Statuses {
-		lv.Statuses = append(lv.Statuses, option{string(stt), stt.Label(lang)})
-	}
-	if err := s.render(tmpl(t, "list"), L+"measures.html", s.newPage(lang, "measures.html", w["allMeasures"], "measures", lv)); err != nil {
+	if err := s.listPage(t, lang); err != nil {
 		return err
 	}
 
 	// Open data.
 	dv := dataView{Zip: "../data/" + zipName, JSON: "../data/strategy.json", Package: "../data/datapackage.json",
-		ZipSize: sizeText(s.zipSize, lang)}
+		Xlsx: "../data/" + xlsxName, Readme: "../data/" + readmeName, ZipSize: sizeText(s.zipSize, lang), XlsxSize: sizeText(s.xlsxSize, lang)}
 	for _, tb := range s.tableList {
 		rv := resourceView{Title: pick(lang, tb.BG, tb.EN), File: tb.Name + ".csv", Href: "../data/" + tb.Name + ".csv", Rows: len(tb.Rows),
 			PrimaryKey: strings.Join(tb.PrimaryKey, ", ")}
@@ -382,6 +421,22 @@ func (s *site) buildLang(t *template.Template, lang model.Lang) error {
 	return s.render(tmpl(t, "data"), L+"data.html", s.newPage(lang, "data.html", w["openData"], "data", dv))
 }
 
+// listPage is the list of every measure, lang/measures.html.
+func (s *site) listPage(t *template.Template, lang model.Lang) error {
+	lv := listView{Total: len(s.doc.Measures)}
+	for i := range s.doc.Measures {
+		lv.Rows = append(lv.Rows, s.measureRow(i, lang, ""))
+	}
+	for _, a := range s.sum.Areas {
+		title, l := inLang(a.Title, lang)
+		lv.Areas = append(lv.Areas, option{a.Code, a.Code + " " + title, l})
+	}
+	for _, stt := range model.Statuses {
+		lv.Statuses = append(lv.Statuses, option{string(stt), stt.Label(lang), ""})
+	}
+	return s.render(tmpl(t, "list"), string(lang)+"/measures.html", s.newPage(lang, "measures.html", words[lang]["allMeasures"], "measures", lv))
+}
+
 func pick(lang model.Lang, bg, en string) string {
 	if lang == model.EN {
 		return en
@@ -389,12 +444,14 @@ func pick(lang model.Lang, bg, en string) string {
 	return bg
 }
 
+// sizeText is a file's size as people of lang write it: "120 КБ", "1,1 MB".
 func sizeText(n int, lang model.Lang) string {
+	w := words[lang]
 	kb := float64(n) / 1024
 	if kb < 1024 {
-		return model.FormatNumber(kb, 0, lang) + " KB"
+		return model.FormatNumber(kb, 0, lang) + " " + w["kB"]
 	}
-	return model.FormatNumber(kb/1024, 1, lang) + " MB"
+	return model.FormatNumber(kb/1024, 1, lang) + " " + w["MB"]
 }
 
 // tmpl is the layout with the page kind's body.
@@ -403,9 +460,9 @@ func tmpl(t *template.Template, kind string) *template.Template {
 	return template.Must(c.New("body").Parse(bodies[kind]))
 }
 
-func (s *site) personName(r model.Ref, lang model.Lang) string {
+func (s *site) personName(r model.Ref, lang model.Lang) template.HTML {
 	if p := s.doc.Person(model.ID(r)); p != nil { // only public people are in the public document
-		return p.Name.In(lang)
+		return textHTML(p.Name, lang)
 	}
 	return ""
 }
@@ -414,56 +471,59 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 	w := words[lang]
 	m := &s.doc.Measures[i]
 	f := s.figures[i]
-	v := measureView{AreaHref: "../areas/" + s.areaFile[m.Area], Description: m.Description.In(lang),
+	v := measureView{AreaHref: "../areas/" + s.areaFile[m.Area], Description: textHTML(m.Description, lang),
 		Status: s.status(f.Status, f.Overridden, lang), Fig: s.figure(f.Progress, f.Expected, f.Status, lang)}
 	if a := s.doc.Area(m.Area); a != nil {
-		v.AreaTitle = a.Code + " " + a.Title.In(lang)
+		v.AreaTitle = template.HTML(esc(a.Code)+" ") + textHTML(a.Title, lang)
 	}
 	if _, ok := s.areaFile[m.Area]; !ok {
 		v.AreaHref = ""
 	}
 	if f.Overridden && m.Override != nil {
-		v.OverrideReason = m.Override.Reason
+		v.OverrideReason = oneHTML(m.Override.Reason, lang)
 	}
-	unitName := func(code string) string {
+	unitName := func(code string) template.HTML {
 		if u := s.units[code]; u != nil {
-			return u.Name.In(lang)
+			return textHTML(u.Name, lang)
 		}
-		return code
+		return template.HTML(esc(code))
 	}
-	var goals, partners []string
+	var goals, partners []template.HTML
 	for _, g := range m.Goals {
 		for _, gg := range s.doc.Goals {
 			if gg.Code == g {
-				goals = append(goals, g+" "+gg.Title.In(lang))
+				goals = append(goals, template.HTML(esc(g)+" ")+textHTML(gg.Title, lang))
 			}
 		}
 	}
 	for _, u := range m.Partners {
 		partners = append(partners, unitName(u))
 	}
-	v.Facts = append(v.Facts, fact{w["area"], v.AreaTitle}, fact{w["leadUnit"], unitName(m.LeadUnit)})
+	term := func(k string) template.HTML { return template.HTML(esc(w[k])) }
+	v.Facts = append(v.Facts, fact{term("area"), v.AreaTitle}, fact{term("leadUnit"), unitName(m.LeadUnit)})
 	if len(partners) > 0 {
-		v.Facts = append(v.Facts, fact{w["partners"], strings.Join(partners, "; ")})
+		v.Facts = append(v.Facts, fact{term("partners"), joinHTML(partners, "; ")})
 	}
 	if len(goals) > 0 {
-		v.Facts = append(v.Facts, fact{w["goals"], strings.Join(goals, "; ")})
+		v.Facts = append(v.Facts, fact{term("goals"), joinHTML(goals, "; ")})
 	}
 	if n := s.personName(m.Responsible, lang); n != "" {
-		v.Facts = append(v.Facts, fact{w["responsible"], n})
+		v.Facts = append(v.Facts, fact{term("responsible"), n})
 	}
-	v.Facts = append(v.Facts, fact{w["start"], m.Start.Format(lang)}, fact{w["end"], m.End.Format(lang)})
+	v.Facts = append(v.Facts, plainFact(w["start"], m.Start.Format(lang)), plainFact(w["end"], m.End.Format(lang)))
 
-	v.Budget = []fact{{w["planned"], model.FormatEUR(m.PlannedCents, lang)}, {w["spent"], model.FormatEUR(m.SpentCents, lang)}}
+	v.Budget = []fact{plainFact(w["planned"], model.FormatEUR(m.PlannedCents, lang)), plainFact(w["spent"], model.FormatEUR(m.SpentCents, lang))}
 	if e, ok := model.BudgetExecution(m.PlannedCents, m.SpentCents); ok {
-		v.Budget = append(v.Budget, fact{w["execution"], pct(e, lang)})
+		v.Budget = append(v.Budget, plainFact(w["execution"], pct(e, lang)))
 	}
 	for _, fs := range m.Funding {
-		v.Funding = append(v.Funding, fact{fs.Name.In(lang), model.FormatEUR(fs.AmountCents, lang)})
+		v.Funding = append(v.Funding, fact{textHTML(fs.Name, lang), template.HTML(esc(model.FormatEUR(fs.AmountCents, lang)))})
 	}
 	for _, ms := range m.Milestones {
-		v.Milestones = append(v.Milestones, milestoneRow{Title: ms.Title.In(lang), Due: ms.Due.Format(lang), Completed: ms.Completed.Format(lang),
-			Note: ms.Note, Evidence: ms.Evidence, State: s.state(ms.StateAt(m.Cancelled, s.asOf), lang)})
+		row := milestoneRow{Due: ms.Due.Format(lang), Completed: ms.Completed.Format(lang),
+			Note: ms.Note, Evidence: ms.Evidence, State: s.state(ms.StateAt(m.Cancelled, s.asOf), lang)}
+		row.Title, row.TitleLang = inLang(ms.Title, lang)
+		v.Milestones = append(v.Milestones, row)
 	}
 	v.MilestoneRows = milestoneRowsHTML(v.Milestones, lang)
 	for k := range m.KPIs {
@@ -479,7 +539,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 	}
 	if best >= 0 {
 		u := &m.Updates[best]
-		v.Update = &updateView{Date: u.Date.Format(lang), Author: s.personName(u.Author, lang), Text: u.Text.In(lang)}
+		v.Update = &updateView{Date: u.Date.Format(lang), Author: s.personName(u.Author, lang), Text: textHTML(u.Text, lang)}
 	}
 	v.Revisions = s.revisions(m, lang)
 	return v
@@ -487,33 +547,41 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 
 func (s *site) kpiView(k *model.KPI, lang model.Lang) kpiView {
 	w := words[lang]
-	unit := k.Unit.In(lang)
+	unit, unitLang := inLang(k.Unit, lang)
 	withUnit := func(v float64) string {
 		if unit == "" {
 			return num(v, lang)
 		}
 		return num(v, lang) + " " + unit
 	}
-	kv := kpiView{Name: k.Name.In(lang), ID: "kpi-" + strconv.FormatInt(k.ID, 10)}
-	kv.Facts = []fact{{w["kind"], w[string(k.Kind)]},
-		{w["baseline"], withUnit(k.BaselineValue) + " (" + k.BaselineDate.Format(lang) + ")"},
-		{w["target"], withUnit(k.TargetValue) + dateSuffix(k.TargetDate, lang)}}
+	// The same, marked up: the unit may be a fallback in the other language.
+	withUnitHTML := func(v float64, suffix string) template.HTML {
+		if unit == "" {
+			return template.HTML(esc(num(v, lang) + suffix))
+		}
+		return template.HTML(esc(num(v, lang)+" ")) + langHTML(unit, unitLang) + template.HTML(esc(suffix))
+	}
+	kv := kpiView{ID: "kpi-" + strconv.FormatInt(k.ID, 10)}
+	kv.Name, kv.NameLang = inLang(k.Name, lang)
+	kv.Facts = []fact{plainFact(w["kind"], w[string(k.Kind)]),
+		{template.HTML(esc(w["baseline"])), withUnitHTML(k.BaselineValue, " ("+k.BaselineDate.Format(lang)+")")},
+		{template.HTML(esc(w["target"])), withUnitHTML(k.TargetValue, dateSuffix(k.TargetDate, lang))}}
 	var shown []model.KPIValue
 	for _, v := range k.Values {
 		if v.Date <= s.asOf {
 			shown = append(shown, v)
-			kv.Values = append(kv.Values, valueRow{Date: v.Date.Format(lang), Value: withUnit(v.Value), Note: v.Note, Source: v.Source})
+			kv.Values = append(kv.Values, valueRow{Date: v.Date.Format(lang), Value: withUnitHTML(v.Value, ""), Note: v.Note, Source: v.Source})
 		}
 	}
 	label := fmt.Sprintf("%s — %s: %s %s (%s)", w["chartOf"], kv.Name, strings.ToLower(w["baseline"]), withUnit(k.BaselineValue), k.BaselineDate.Format(lang))
 	if lv, ok := k.LatestValue(s.asOf); ok {
-		kv.Facts = append(kv.Facts, fact{w["latest"], withUnit(lv.Value) + " (" + lv.Date.Format(lang) + ")"})
+		kv.Facts = append(kv.Facts, fact{template.HTML(esc(w["latest"])), withUnitHTML(lv.Value, " ("+lv.Date.Format(lang)+")")})
 		label += fmt.Sprintf(", %s %s (%s)", strings.ToLower(w["latest"]), withUnit(lv.Value), lv.Date.Format(lang))
 		if a, ok := k.Attainment(s.asOf); ok {
-			kv.Facts = append(kv.Facts, fact{w["attainment"], pct(a, lang)})
+			kv.Facts = append(kv.Facts, plainFact(w["attainment"], pct(a, lang)))
 		}
 	} else {
-		kv.Facts = append(kv.Facts, fact{w["latest"], w["noValues"]})
+		kv.Facts = append(kv.Facts, plainFact(w["latest"], w["noValues"]))
 	}
 	label += fmt.Sprintf(", %s %s%s.", strings.ToLower(w["target"]), withUnit(k.TargetValue), dateSuffix(k.TargetDate, lang))
 	kv.ValuesHTML = valueRowsHTML(kv.Values, lang)
@@ -539,26 +607,16 @@ type tableArgs struct {
 	ID       string
 	ShowArea bool
 	RowsHTML template.HTML
-}
-
-// partLang is the lang attribute of a text written in one language only
-// (notes, sources, reasons): "bg" for Cyrillic on a page in English.
-func partLang(page model.Lang, s string) string {
-	if page == model.BG {
-		return ""
-	}
-	for _, r := range s {
-		if unicode.Is(unicode.Cyrillic, r) {
-			return "bg"
-		}
-	}
-	return ""
+	Starred  bool // a status set by hand is shown: the footnote says what * means
 }
 
 var funcs = template.FuncMap{
-	"partLang":   partLang,
 	"countsArgs": func(w map[string]string, c []countView) countsArgs { return countsArgs{w, c} },
 	"tableArgs": func(w map[string]string, caption, id string, showArea bool, rows []measureRow) tableArgs {
-		return tableArgs{w, caption, id, showArea, measureRowsHTML(rows, w, showArea)}
+		a := tableArgs{W: w, Caption: caption, ID: id, ShowArea: showArea, RowsHTML: measureRowsHTML(rows, w, showArea)}
+		for _, r := range rows {
+			a.Starred = a.Starred || r.Status.Note != ""
+		}
+		return a
 	},
 }

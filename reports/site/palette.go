@@ -114,6 +114,7 @@ func contrast(a, b string) float64 {
 func stylesheet() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `*{box-sizing:border-box}
+[hidden]{display:none!important}
 html{-webkit-text-size-adjust:100%%}
 body{margin:0;font-family:"Noto Sans","Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:1rem;line-height:1.5;color:%[1]s;background:%[2]s}
 a{color:%[3]s}
@@ -152,7 +153,6 @@ td.num,th.num{text-align:right;white-space:nowrap}
 th button{font:inherit;font-weight:700;color:%[3]s;background:none;border:0;padding:0;cursor:pointer;text-decoration:underline}
 .status{display:inline-block;padding:.05rem .5rem;border-radius:4px;font-weight:700;font-size:.9rem;white-space:nowrap}
 .status .sym{margin-right:.3rem}
-.strike{text-decoration:line-through}
 svg.bar{display:block;width:100%%;max-width:16rem;height:auto}
 svg.chart{display:block;width:100%%;max-width:30rem;height:auto;margin:.4rem 0}
 .filters{display:flex;flex-wrap:wrap;gap:.6rem 1rem;align-items:end;margin:1rem 0}
@@ -170,6 +170,9 @@ table.stack tr{display:block;border-bottom:1px solid %[9]s;padding:.5rem 0}
 table.stack td{display:block;border:0;padding:.1rem 0;text-align:left}
 table.stack td:empty{display:none}
 table.stack td[data-label]::before{content:attr(data-label) ": ";font-weight:700}
+table.stack.sortable thead{position:static;width:auto;height:auto;overflow:visible;display:block}
+table.stack.sortable thead tr{display:flex;flex-wrap:wrap;gap:.3rem 1rem;padding:0 0 .5rem}
+table.stack.sortable thead th{display:block;border:0;padding:.2rem 0;background:none}
 dl.facts{grid-template-columns:1fr}dl.facts dd{margin-bottom:.4rem}.filters input,.filters select{min-width:0;width:100%%}.filters label{width:100%%}}
 `, colText, colBackground, colLink, colFocus, model.DemoHex, colDemoText, colAccent, colOnAccent, colRule, colMuted, colHeadFill, colFocusDark)
 	for _, s := range model.Statuses {

@@ -1,23 +1,6 @@
 package site
 
-import (
-	"regexp"
-
-	"strategytracker/model"
-)
-
-// emailPattern finds e-mail addresses in free text; they are never published.
-var emailPattern = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+`)
-
-// emailRemoved replaces an address found in a published text.
-const emailRemoved = "[e-mail]"
-
-func scrub(s string) string {
-	if s == "" {
-		return s
-	}
-	return emailPattern.ReplaceAllString(s, emailRemoved)
-}
+import "strategytracker/model"
 
 func scrubText(t model.Text) model.Text { return model.Text{BG: scrub(t.BG), EN: scrub(t.EN)} }
 

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"strconv"
 
 	"strategytracker/model"
@@ -70,28 +71,28 @@ func (s *site) revisions(m *model.Measure, lang model.Lang) []revisionRow {
 	var rows []revisionRow
 	for _, r := range s.revisionsOf(m) {
 		row := revisionRow{Original: s.revValue(r.Field, r.Original, lang), Current: s.revValue(r.Field, r.Current, lang),
-			Reason: r.Reason.In(lang)}
+			Reason: textHTML(r.Reason, lang)}
 		if d := model.StampDate(r.At); d != 0 {
 			row.At = d.Format(lang)
 		}
 		switch r.Entity {
 		case model.EntityMeasure:
-			row.Field = w["rev."+r.Field]
+			row.Field = template.HTML(esc(w["rev."+r.Field]))
 		case model.EntityMilestone:
 			for _, ms := range m.Milestones {
 				if ms.ID == r.EntityID {
-					row.Field = w["rev.milestone"] + " " + quote(ms.Title.In(lang), lang) + ": " + w["rev.due"]
+					row.Field = template.HTML(esc(w["rev.milestone"]+" ")) + quote(textHTML(ms.Title, lang), lang) + template.HTML(esc(": "+w["rev.due"]))
 				}
 			}
 		case model.EntityKPI:
 			for _, k := range m.KPIs {
 				if k.ID == r.EntityID {
-					row.Field = w["rev.kpi"] + " " + quote(k.Name.In(lang), lang) + ": " + w["rev."+r.Field]
+					row.Field = template.HTML(esc(w["rev.kpi"]+" ")) + quote(textHTML(k.Name, lang), lang) + template.HTML(esc(": "+w["rev."+r.Field]))
 				}
 			}
 		}
 		if row.Field == "" {
-			row.Field = r.Field
+			row.Field = template.HTML(esc(r.Field))
 		}
 		rows = append(rows, row)
 	}
@@ -121,7 +122,7 @@ func (s *site) revValue(field, v string, lang model.Lang) string {
 }
 
 // quote puts s in the quotation marks of lang.
-func quote(s string, lang model.Lang) string {
+func quote(s template.HTML, lang model.Lang) template.HTML {
 	if lang == model.EN {
 		return "“" + s + "”"
 	}

@@ -20,7 +20,7 @@ func milestoneRowsHTML(rows []milestoneRow, lang model.Lang) template.HTML {
 		b.WriteString(`<tr><td data-label="`)
 		b.WriteString(esc(w["title"]))
 		b.WriteString(`">`)
-		b.WriteString(esc(r.Title))
+		b.WriteString(string(langHTML(r.Title, r.TitleLang)))
 		b.WriteString(`</td><td class="nw" data-label="`)
 		b.WriteString(esc(w["due"]))
 		b.WriteString(`">`)
@@ -45,15 +45,7 @@ func milestoneRowsHTML(rows []milestoneRow, lang model.Lang) template.HTML {
 			b.WriteString(`"`)
 		}
 		b.WriteString(`>`)
-		if r.Note != "" {
-			b.WriteString(`<span`)
-			if l := partLang(lang, r.Note); l != "" {
-				b.WriteString(` lang="` + l + `"`)
-			}
-			b.WriteString(`>`)
-			b.WriteString(esc(r.Note))
-			b.WriteString(`</span>`)
-		}
+		b.WriteString(string(oneHTML(r.Note, lang)))
 		if link {
 			if r.Note != "" {
 				b.WriteString(`<br>`)
@@ -76,11 +68,7 @@ func writeStatus(b *strings.Builder, v statusView) {
 	b.WriteString(`"><span class="sym" aria-hidden="true">`)
 	b.WriteString(esc(v.Symbol))
 	b.WriteString(`</span>`)
-	if v.Strike {
-		b.WriteString(`<span class="strike">` + esc(v.Label) + `</span>`)
-	} else {
-		b.WriteString(esc(v.Label))
-	}
+	b.WriteString(esc(v.Label))
 	b.WriteString(esc(v.Note))
 	b.WriteString(`</span>`)
 }
@@ -103,14 +91,14 @@ func measureRowsHTML(rows []measureRow, w map[string]string, showArea bool) temp
 	for _, r := range rows {
 		b.WriteString(`<tr data-area="` + esc(r.AreaCode) + `" data-status="` + esc(r.StatusKey) + `">`)
 		cell(` data-v="`+esc(r.Code)+`"`, w["code"], esc(r.Code))
-		cell("", w["title"], `<a href="`+esc(r.Href)+`">`+esc(r.Title)+`</a>`)
+		cell("", w["title"], `<a href="`+esc(r.Href)+`"`+langAttr(r.TitleLang)+`>`+esc(r.Title)+`</a>`)
 		if showArea {
-			cell("", w["area"], `<abbr title="`+esc(r.AreaTitle)+`">`+esc(r.AreaCode)+`</abbr>`)
+			cell("", w["area"], `<abbr title="`+esc(r.AreaTitle)+`"`+langAttr(r.AreaLang)+`>`+esc(r.AreaCode)+`</abbr>`)
 		}
-		cell("", w["leadUnit"], esc(r.Lead))
+		cell(langAttr(r.LeadLang), w["leadUnit"], esc(r.Lead))
 		var st strings.Builder
 		writeStatus(&st, r.Status)
-		cell(` data-v="`+esc(r.StatusKey)+`"`, w["status"], st.String())
+		cell(` data-v="`+esc(r.Status.Label)+`"`, w["status"], st.String()) // sorted by the word shown
 		cell(` class="num" data-v="`+esc(r.ProgressSort)+`"`, w["progress"], esc(r.Progress))
 		cell(` class="nw" data-v="`+esc(r.EndSort)+`"`, w["end"], esc(r.End))
 		b.WriteString("</tr>\n")
@@ -121,15 +109,17 @@ func measureRowsHTML(rows []measureRow, w map[string]string, showArea bool) temp
 // valueRowsHTML writes the rows of a KPI's table of values.
 func valueRowsHTML(rows []valueRow, lang model.Lang) template.HTML {
 	var b strings.Builder
-	langAttr := func(s string) string {
-		if l := partLang(lang, s); l != "" {
-			return ` lang="` + l + `"`
-		}
-		return ""
-	}
 	for _, r := range rows {
-		b.WriteString(`<tr><td class="nw">` + esc(r.Date) + `</td><td class="num">` + esc(r.Value) + `</td><td` + langAttr(r.Note) + `>` +
-			esc(r.Note) + `</td><td` + langAttr(r.Source) + `>` + esc(r.Source) + "</td></tr>\n")
+		b.WriteString(`<tr><td class="nw">` + esc(r.Date) + `</td><td class="num">` + string(r.Value) + `</td><td` + langAttr(partLang(lang, r.Note)) + `>` +
+			esc(r.Note) + `</td><td` + langAttr(partLang(lang, r.Source)) + `>` + esc(r.Source) + "</td></tr>\n")
 	}
 	return template.HTML(b.String())
+}
+
+// langAttr is ` lang="l"`, or nothing when l is empty.
+func langAttr(l string) string {
+	if l == "" {
+		return ""
+	}
+	return ` lang="` + l + `"`
 }

@@ -17,6 +17,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
 
 	"strategytracker/model"
 )
@@ -38,6 +39,9 @@ type Options struct {
 	Langs   []model.Lang // languages of the site, the first is the default; none: Bulgarian and English
 	AsOf    model.Date   // the date the figures are computed at
 	Licence Licence      // zero: CC BY 4.0
+	// ID is the data package's identifier (a URI such as the city portal's
+	// dataset address or a DOI); empty: one derived from the strategy.
+	ID string
 	// Progress, when set, is called as pages are made and files written,
 	// with the work done so far and the total, for a progress bar. It is
 	// called from more than one goroutine, never at once, done only growing.
@@ -99,6 +103,9 @@ func (o Options) normalised() (Options, error) {
 	if o.AsOf == 0 {
 		return o, model.Errorf(model.EINVALID, "publish: no as-of date")
 	}
+	if o.ID = strings.TrimSpace(o.ID); strings.ContainsFunc(o.ID, unicode.IsControl) {
+		return o, model.Errorf(model.EINVALID, "data package identifier %q: control characters", o.ID)
+	}
 	if o.Licence == (Licence{}) {
 		o.Licence = CCBY4
 	}
@@ -137,8 +144,9 @@ func buildFiles(d *model.Doc, opts Options) (map[string][]byte, []string, *progr
 }
 
 // nonPageFiles counts the files that are not pages: style.css, the marker,
-// the twelve CSV files, datapackage.json, the JSON, the licence and the ZIP.
-const nonPageFiles = 2 + 12 + 3 + 1
+// the twelve CSV files, datapackage.json, the JSON, the licence, the
+// README, the ZIP and the workbook.
+const nonPageFiles = 2 + 12 + 4 + 2
 
 // Publish writes the public site and the open data of d into dir (created
 // when missing). A folder that an earlier Publish wrote is replaced; any
@@ -331,7 +339,7 @@ type site struct {
 	tableList             []table
 	progress              *progress
 	revByMeasure          map[model.ID][]model.Revision
-	zipSize               int
+	zipSize, xlsxSize     int
 	mu                    sync.Mutex // guards files while the languages are built at once
 }
 
@@ -406,8 +414,17 @@ func (s *site) buildData() error {
 	}
 	files["strategy.json"] = js.Bytes()
 	files["LICENSE.txt"] = []byte(s.licenceText())
-	names = append(names, "datapackage.json", "strategy.json", "LICENSE.txt")
-	zipped, err := zipBytes(names, files, time.Date(s.asOf.Year(), s.asOf.Time().Month(), s.asOf.Time().Day(), 0, 0, 0, 0, time.UTC))
+	files[readmeName] = []byte(s.readmeText())
+	names = append(names, "datapackage.json", "strategy.json", "LICENSE.txt", readmeName)
+	created := s.created()
+	// The workbook is made beside the archive: each takes a while on a large strategy.
+	var book bytes.Buffer
+	bookErr := make(chan error, 1)
+	go func() { bookErr <- s.workbook(&book, tables, created) }()
+	zipped, err := zipBytes(names, files, created)
+	if err := <-bookErr; err != nil {
+		return err
+	}
 	if err != nil {
 		return err
 	}
@@ -415,13 +432,25 @@ func (s *site) buildData() error {
 		s.files["data/"+n] = files[n]
 	}
 	s.files["data/"+zipName] = zipped
-	s.zipSize = len(zipped)
+	s.files["data/"+xlsxName] = book.Bytes()
+	s.zipSize, s.xlsxSize = len(zipped), book.Len()
 	s.tableList = tables
 	return nil
 }
 
-// zipName is the archive of all the open data.
-const zipName = "open-data.zip"
+// The archive of all the open data, the workbook for spreadsheet users and
+// the description of the files for people.
+const (
+	zipName    = "open-data.zip"
+	xlsxName   = "open-data.xlsx"
+	readmeName = "README.txt"
+)
+
+// created is when the data was made, from the data (its as-of date), not
+// from the clock: publishing the same data again gives the same bytes.
+func (s *site) created() time.Time {
+	return time.Date(s.asOf.Year(), s.asOf.Time().Month(), s.asOf.Time().Day(), 0, 0, 0, 0, time.UTC)
+}
 
 func (s *site) licenceText() string {
 	st := s.doc.Strategy

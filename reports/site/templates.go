@@ -2,24 +2,32 @@ package site
 
 // The pages' templates. One layout; each kind of page fills "body". Every
 // page has one h1 and headings in order; status is shown by symbol and word
-// as well as colour; tables scroll sideways on narrow screens.
+// as well as colour; tables of measures and milestones become cards on
+// narrow screens, other tables scroll sideways.
+//
+// The list of every measure works without script (the whole table, no
+// controls) and with it: search, area and status filters, sorting by any
+// column (by the words shown, in the page's language), and pages of a
+// hundred rows: only those rows are in the document — a browser lays out
+// every row it holds, and laying out 2,000 rows anew after each sort took
+// a second and more.
 
-const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span class="sym" aria-hidden="true">{{.Symbol}}</span>{{if .Strike}}<span class="strike">{{.Label}}</span>{{else}}{{.Label}}{{end}}{{.Note}}</span>{{end}}
+const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span class="sym" aria-hidden="true">{{.Symbol}}</span>{{.Label}}{{.Note}}</span>{{end}}
 {{- define "facts"}}<dl class="facts">{{range .}}<dt>{{.Term}}</dt><dd>{{.Value}}</dd>{{end}}</dl>{{end}}
 {{- define "counts"}}<div class="table-wrap narrow"><table><thead><tr><th scope="col">{{.W.status}}</th><th scope="col" class="num">{{.W.count}}</th></tr></thead><tbody>
 {{range .Counts}}<tr><td>{{template "status" .Status}}</td><td class="num">{{.Count}}</td></tr>
 {{end}}</tbody></table></div>{{end}}
-{{- define "measureTable"}}<div class="table-wrap" role="region" aria-label="{{.Caption}}" tabindex="0"><table{{if .ID}} id="{{.ID}}"{{else}} class="stack"{{end}}>
+{{- define "measureTable"}}<div class="table-wrap" role="region" aria-label="{{.Caption}}" tabindex="0"><table class="stack"{{if .ID}} id="{{.ID}}"{{end}}>
 <thead><tr><th scope="col" data-sort="text">{{.W.code}}</th><th scope="col" data-sort="text">{{.W.title}}</th>{{if .ShowArea}}<th scope="col" data-sort="text">{{.W.area}}</th>{{end}}<th scope="col" data-sort="text">{{.W.leadUnit}}</th><th scope="col" data-sort="text">{{.W.status}}</th><th scope="col" class="num" data-sort="num">{{.W.progress}}</th><th scope="col" data-sort="text">{{.W.end}}</th></tr></thead>
 <tbody>
 {{.RowsHTML}}</tbody></table></div>
-<p class="muted">* {{.W.overridden}}.</p>{{end}}
+{{if .Starred}}<p class="muted">* {{.W.overridden}}.</p>{{end}}{{end}}
 {{- define "layout"}}<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
+<title{{with .TitleLang}} lang="{{.}}"{{end}}>{{.Title}}</title>
 <link rel="stylesheet" href="{{.Root}}style.css">
 {{range .Switch}}<link rel="alternate" hreflang="{{.Lang}}" href="{{.Href}}">
 {{end}}</head>
@@ -27,7 +35,7 @@ const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span
 <a class="skip" href="#main">{{.W.skip}}</a>
 {{if .Demo}}<p class="demo">{{.DemoMark}}</p>
 {{end}}<header class="site"><div class="bar-in">
-<a class="brand" href="{{.Home}}">{{.Site}}</a>
+<a class="brand" href="{{.Home}}"{{with .SiteLang}} lang="{{.}}"{{end}}>{{.Site}}</a>
 <nav aria-label="{{.W.nav}}"><ul>
 <li><a href="{{.Home}}"{{if eq .Nav "home"}} aria-current="page"{{end}}>{{.W.home}}</a></li>
 <li><a href="{{.List}}"{{if eq .Nav "measures"}} aria-current="page"{{end}}>{{.W.measures}}</a></li>
@@ -49,7 +57,7 @@ const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span
 var bodies = map[string]string{
 	"landing": ``,
 
-	"home": `{{$w := .W}}{{with .Body}}<h1>{{$.H1}}</h1>
+	"home": `{{$w := .W}}{{with .Body}}<h1{{with $.H1Lang}} lang="{{.}}"{{end}}>{{$.H1}}</h1>
 <p class="muted">{{$w.asOf}} <span class="nw">{{$.AsOf}}</span> · {{$w.period}}: <span class="nw">{{.PeriodStart}}</span> – <span class="nw">{{.PeriodEnd}}</span>{{if .Decision}} · {{.Decision}}{{end}}</p>
 {{if .Vision}}<p class="text">{{.Vision}}</p>{{end}}
 <h2>{{$w.overall}}</h2>
@@ -71,7 +79,7 @@ var bodies = map[string]string{
 <p><a href="{{$.List}}">{{$w.allMeasures}}</a></p>{{end}}`,
 
 	"area": `{{$w := .W}}{{with .Body}}<p class="crumbs"><a href="{{$.Home}}">{{$w.home}}</a> › {{$w.areas}}</p>
-<h1>{{$.H1}}</h1>
+<h1{{with $.H1Lang}} lang="{{.}}"{{end}}>{{$.H1}}</h1>
 {{if .Description}}<p class="text">{{.Description}}</p>{{end}}
 <div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
 <h2>{{$w.statusCounts}}</h2>
@@ -80,8 +88,8 @@ var bodies = map[string]string{
 {{if .Measures}}{{template "measureTable" (tableArgs $w $w.measuresOf "" false .Measures)}}{{else}}<p>{{$w.noMeasures}}</p>{{end}}{{end}}`,
 
 	"measure": `{{$w := .W}}{{with .Body}}<p class="crumbs"><a href="{{$.Home}}">{{$w.home}}</a>{{if .AreaHref}} › <a href="{{.AreaHref}}">{{.AreaTitle}}</a>{{end}}</p>
-<h1>{{$.H1}}</h1>
-<p>{{$w.status}}: {{template "status" .Status}}{{if .OverrideReason}} <span class="muted">(* {{$w.overridden}}. {{$w.reason}}: <span{{with partLang $.Lang .OverrideReason}} lang="{{.}}"{{end}}>{{.OverrideReason}}</span>)</span>{{end}}</p>
+<h1{{with $.H1Lang}} lang="{{.}}"{{end}}>{{$.H1}}</h1>
+<p>{{$w.status}}: {{template "status" .Status}}{{if .OverrideReason}} <span class="muted">(* {{$w.overridden}}. {{$w.reason}}: {{.OverrideReason}})</span>{{end}}</p>
 <div class="figures"><div class="figure"><span class="big">{{.Fig.Progress}}</span>{{$w.progress}} · {{$w.expected}}: {{.Fig.Expected}}{{.Fig.Bar}}</div></div>
 {{if .Description}}<h2>{{$w.description}}</h2>
 <p class="text">{{.Description}}</p>{{end}}
@@ -96,7 +104,7 @@ var bodies = map[string]string{
 <tbody>
 {{.MilestoneRows}}</tbody></table></div>{{else}}<p>{{$w.none}}</p>{{end}}
 {{if .KPIs}}<h2>{{$w.kpis}}</h2>
-{{range .KPIs}}<h3 id="{{.ID}}">{{.Name}}</h3>
+{{range .KPIs}}<h3 id="{{.ID}}"{{with .NameLang}} lang="{{.}}"{{end}}>{{.Name}}</h3>
 {{template "facts" .Facts}}
 {{.Chart}}
 {{if .Values}}<details><summary>{{$w.values}} ({{$w.table}})</summary><div class="table-wrap"><table>
@@ -116,32 +124,49 @@ var bodies = map[string]string{
 	"list": `{{$w := .W}}{{with .Body}}<h1>{{$w.allMeasures}}</h1>
 <div class="filters" id="filters" hidden>
 <label for="f-q">{{$w.filter}}<input type="search" id="f-q" autocomplete="off"></label>
-<label for="f-area">{{$w.filterArea}}<select id="f-area"><option value="">{{$w.all}}</option>{{range .Areas}}<option value="{{.Value}}">{{.Label}}</option>{{end}}</select></label>
+<label for="f-area">{{$w.filterArea}}<select id="f-area"><option value="">{{$w.all}}</option>{{range .Areas}}<option value="{{.Value}}"{{with .Lang}} lang="{{.}}"{{end}}>{{.Label}}</option>{{end}}</select></label>
 <label for="f-status">{{$w.filterStatus}}<select id="f-status"><option value="">{{$w.all}}</option>{{range .Statuses}}<option value="{{.Value}}">{{.Label}}</option>{{end}}</select></label>
 </div>
 <p class="muted" id="f-count" aria-live="polite">{{$w.shown}} {{.Total}} {{$w.of}} {{.Total}}</p>
 <p class="muted" id="sort-hint" hidden>{{$w.sortHint}}</p>
 {{template "measureTable" (tableArgs $w $w.allMeasures "list" true .Rows)}}
+<div class="pager" id="pager" hidden><button type="button" id="pg-prev"></button><button type="button" id="pg-next"></button></div>
 <script>
 (function(){
 var t=document.getElementById("list");if(!t||!t.tBodies.length)return;
-var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows),total=rows.length;
+var body=t.tBodies[0],rows=Array.prototype.slice.call(body.rows),total=rows.length,lang=document.documentElement.lang;
 var q=document.getElementById("f-q"),fa=document.getElementById("f-area"),fs=document.getElementById("f-status"),out=document.getElementById("f-count");
-var shownWord={{$w.shown}},ofWord={{$w.of}};
-document.getElementById("filters").hidden=false;document.getElementById("sort-hint").hidden=false;
-function norm(s){return s.toLocaleLowerCase();}
-function apply(){var s=norm(q.value.trim()),a=fa.value,st=fs.value,n=0;
-rows.forEach(function(r){var ok=(!a||r.getAttribute("data-area")===a)&&(!st||r.getAttribute("data-status")===st)&&(!s||norm(r.textContent).indexOf(s)>=0);
-r.hidden=!ok;if(ok)n++;});out.textContent=shownWord+" "+n+" "+ofWord+" "+total;}
+var pager=document.getElementById("pager"),prev=document.getElementById("pg-prev"),next=document.getElementById("pg-next");
+var W={shown:{{$w.shown}},of:{{$w.of}},inAll:{{$w.inAll}},prev:{{$w.prevPage}},next:{{$w.nextPage}}};
+var PAGE=100,page=0,ok=new Array(total),n=total,text=null;
+document.getElementById("filters").hidden=false;document.getElementById("sort-hint").hidden=false;t.className+=" sortable";
+prev.textContent=W.prev.replace("%d",PAGE);next.textContent=W.next.replace("%d",PAGE);
+var coll=new Intl.Collator(lang,{numeric:true,sensitivity:"base"});
+function show(){var from=page*PAGE,to=Math.min(from+PAGE,n),k=0,f=document.createDocumentFragment();
+for(var i=0;i<total&&k<to;i++){if(ok[i]){if(k>=from)f.appendChild(rows[i]);k++;}}
+body.textContent="";body.appendChild(f);
+out.textContent=W.shown+" "+(n?(from+1)+"–"+to:"0")+" "+W.of+" "+n+(n<total?" ("+W.inAll.replace("%d",total)+")":"");
+pager.hidden=n<=PAGE;prev.disabled=page===0;next.disabled=to>=n;}
+function apply(){var s=q.value.trim().toLocaleLowerCase(lang),a=fa.value,st=fs.value;n=0;page=0;
+if(s&&!text)text=rows.map(function(r){return r.textContent.toLocaleLowerCase(lang);});
+for(var i=0;i<total;i++){var r=rows[i];ok[i]=(!a||r.getAttribute("data-area")===a)&&(!st||r.getAttribute("data-status")===st)&&(!s||text[i].indexOf(s)>=0);if(ok[i])n++;}
+show();}
 [q,fa,fs].forEach(function(el){el.addEventListener("input",apply);el.addEventListener("change",apply);});
-var heads=t.tHead.rows[0].cells;
-function key(r,i,num){var c=r.cells[i],v=c.getAttribute("data-v");if(v===null)v=c.textContent;return num?parseFloat(v):v;}
+prev.addEventListener("click",function(){page--;show();});next.addEventListener("click",function(){page++;show();});
+var heads=t.tHead.rows[0].cells,keys=[];
+function keysOf(i,num){if(keys[i])return keys[i];var k=new Array(total);
+for(var j=0;j<total;j++){var c=rows[j].cells[i],v=c.getAttribute("data-v");if(v===null)v=c.textContent;k[j]=num?parseFloat(v):v;}
+return keys[i]=k;}
+function permute(a,order){if(!a)return a;var m=new Array(total);for(var j=0;j<total;j++)m[j]=a[order[j]];return m;}
 Array.prototype.forEach.call(heads,function(th,i){
 var num=th.getAttribute("data-sort")==="num",b=document.createElement("button");b.type="button";b.textContent=th.textContent;th.textContent="";th.appendChild(b);
-b.addEventListener("click",function(){var asc=th.getAttribute("aria-sort")!=="ascending";
+b.addEventListener("click",function(){var asc=th.getAttribute("aria-sort")!=="ascending",k=keysOf(i,num),order=new Array(total),j;
 Array.prototype.forEach.call(heads,function(h){h.removeAttribute("aria-sort");});th.setAttribute("aria-sort",asc?"ascending":"descending");
-rows.sort(function(x,y){var a=key(x,i,num),c=key(y,i,num),d=num?a-c:String(a).localeCompare(String(c),document.documentElement.lang,{numeric:true});return asc?d:-d;});
-rows.forEach(function(r){body.appendChild(r);});});});
+for(j=0;j<total;j++)order[j]=j;
+order.sort(function(x,y){var d=num?k[x]-k[y]:coll.compare(k[x],k[y]);return (asc?d:-d)||x-y;});
+rows=permute(rows,order);ok=permute(ok,order);text=permute(text,order);keys=keys.map(function(kk){return permute(kk,order);});
+page=0;show();});});
+apply();
 })();
 </script>{{end}}`,
 
@@ -150,7 +175,9 @@ rows.forEach(function(r){body.appendChild(r);});});});
 <p>{{$w.licence}}: {{if $.Licence.URL}}<a href="{{$.Licence.URL}}" rel="license">{{$.Licence.Title}}</a>{{else}}{{$.Licence.Title}}{{end}}.</p>
 <h2>{{$w.files}}</h2>
 <ul>
+<li><a href="{{.Xlsx}}" download>{{$w.xlsx}}</a> ({{.XlsxSize}})</li>
 <li><a href="{{.Zip}}" download>{{$w.zip}}</a> ({{.ZipSize}})</li>
+<li><a href="{{.Readme}}">{{$w.readme}}</a></li>
 <li><a href="{{.JSON}}">{{$w.json}}</a></li>
 <li><a href="{{.Package}}">{{$w.datapackage}}</a></li>
 {{range .Resources}}<li><a href="{{.Href}}">{{.File}}</a> — {{.Title}} ({{.Rows}} {{if eq .Rows 1}}{{$w.row}}{{else}}{{$w.rows}}{{end}})</li>
@@ -166,7 +193,7 @@ rows.forEach(function(r){body.appendChild(r);});});});
 }
 
 func init() {
-	bodies["landing"] = `{{$w := .W}}{{with .Body}}<h1>{{.Title}}</h1>
+	bodies["landing"] = `{{$w := .W}}{{with .Body}}<h1{{with .TitleLang}} lang="{{.}}"{{end}}>{{.Title}}</h1>
 {{range .Others}}<p class="muted" lang="{{.Lang}}">{{.Name}}</p>
 {{end}}<p>{{range $i, $l := .Langs}}{{if $i}} / {{end}}<span lang="{{$l.Lang}}">{{$l.Choose}}</span>{{end}}:</p>
 <ul>{{range .Langs}}<li><a href="{{.Href}}" lang="{{.Lang}}" hreflang="{{.Lang}}">{{.Name}}</a></li>{{end}}</ul>{{end}}`

@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"io"
@@ -40,20 +39,11 @@ var errNothingLeft = errors.New("xlsx: nothing left to import")
 // template with problems with Problems (one per refused row); either way
 // nothing is written. A dry run writes nothing and returns the plan.
 func Import(ctx context.Context, store model.Store, r io.Reader, source string, actor model.ID, today model.Date, dryRun bool) (Result, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
-	if err != nil {
-		return Result{}, model.Errorf(model.EINVALID, "cannot read the file: %v", err)
-	}
-	u, err := ReadUpdate(bytes.NewReader(b))
+	u, err := ReadUpdate(r)
 	if err != nil {
 		return Result{}, err
 	}
-	// A template of the reporting cycle (period.go) also records the
-	// unit's return in its period, which must be the open one.
-	pr, err := ReadPeriodReturn(b)
-	if err != nil {
-		return Result{}, err
-	}
+	pr := u.Period
 	d, err := store.Doc(ctx)
 	if err != nil {
 		return Result{}, err

@@ -6,6 +6,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -124,4 +127,67 @@ func convert(ctx context.Context, t *testing.T, office, name string, b []byte, f
 		t.Fatalf("libreoffice made no %s (%v):\n%s", ext, err, out)
 	}
 	return result
+}
+
+// TestWorkbookPrintsLargeEnough prints the demo's progress workbook (bg
+// and en) through LibreOffice's PDF export and reads the size of its text
+// on every page: each sheet prints at 60 % or more (it printed Мерки at
+// 37 % and Етапи at 48 %), and every page of the wide sheets carries the
+// name column (print titles), not the code alone.
+func TestWorkbookPrintsLargeEnough(t *testing.T) {
+	office := tool(t, "libreoffice", "soffice")
+	pdftotext := tool(t, "pdftotext")
+	d := demoDoc(t)
+	wordRE := regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>`)
+	pageRE := regexp.MustCompile(`<page width="([0-9.]+)" height="([0-9.]+)">`)
+	// A word of fontSize points printed at 100 % is about 1.27 times as
+	// high in pdftotext's boxes (Carlito and its fallbacks alike).
+	least := 0.6 * fontSize * 1.27
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+		defer cancel()
+		pdf := convert(ctx, t, office, "workbook-"+string(lang)+".xlsx", workbookBytes(t, d, lang), "pdf")
+		out, err := exec.CommandContext(ctx, pdftotext, "-bbox", pdf, "-").Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		wide := map[string]string{sheetMeasures.In(lang): msgTitle.In(lang), sheetMilestones.In(lang): msgMilestone.In(lang)}
+		widePages := 0
+		for k, pg := range strings.Split(string(out), "<page ")[1:] {
+			dims := pageRE.FindStringSubmatch("<page " + pg)
+			height, _ := strconv.ParseFloat(dims[2], 64)
+			var hs []float64
+			var head, body []string
+			for _, m := range wordRE.FindAllStringSubmatch(pg, -1) {
+				y0, _ := strconv.ParseFloat(m[2], 64)
+				y1, _ := strconv.ParseFloat(m[4], 64)
+				if y1 < 36 { // the running header, not scaled
+					head = append(head, m[5])
+					continue
+				}
+				if y1 > height-45 { // the footer
+					continue
+				}
+				hs = append(hs, y1-y0)
+				body = append(body, m[5])
+			}
+			if len(hs) == 0 {
+				continue
+			}
+			slices.Sort(hs)
+			sheet := head[len(head)-1] // the header's right part is the sheet's name
+			if med := hs[len(hs)/2]; med < least {
+				t.Errorf("%s p.%d (%s): text %.1f pt high, printed at about %.0f %%; want 60 %% or more", lang, k+1, sheet, med, 100*med/(fontSize*1.27))
+			}
+			if name, ok := wide[sheet]; ok {
+				widePages++
+				if !strings.Contains(strings.Join(body, " "), strings.Fields(name)[0]) {
+					t.Errorf("%s p.%d (%s): the page lacks the column %q", lang, k+1, sheet, name)
+				}
+			}
+		}
+		if widePages < 4 {
+			t.Errorf("%s: %d pages of the sheets %v found by their headers", lang, widePages, wide)
+		}
+	}
 }

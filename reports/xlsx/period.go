@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -44,14 +45,6 @@ var (
 
 // proposalKinds are the narrative kinds a coordinator may propose.
 var proposalKinds = []model.NarrativeKind{model.NarrativeHighlights, model.NarrativeRisks, model.NarrativeActions, model.NarrativeDecisions}
-
-var narrativeKindLabels = map[model.NarrativeKind]model.Text{
-	model.NarrativeCommentary: t("Коментар", "Commentary"),
-	model.NarrativeHighlights: t("Акценти", "Highlights"),
-	model.NarrativeRisks:      t("Рискове", "Risks"),
-	model.NarrativeActions:    t("Коригиращи действия", "Corrective actions"),
-	model.NarrativeDecisions:  t("Решения, искани от Съвета", "Decisions requested from the council"),
-}
 
 // WritePeriodTemplate writes the update template of unit for period p.
 func WritePeriodTemplate(w io.Writer, d *model.Doc, databaseID, unit string, p *model.Period, opt Options) error {
@@ -185,12 +178,7 @@ func (pw *periodWriter) instructions() error {
 	return nil
 }
 
-func dateText(d model.Date, lang model.Lang) string {
-	if lang == model.BG {
-		return d.Format(lang) + " г."
-	}
-	return d.Format(lang)
-}
+func dateText(d model.Date, lang model.Lang) string { return d.DisplayText(lang) }
 
 func dateValidation(ref string, lang model.Lang) *excelize.DataValidation {
 	dv := excelize.NewDataValidation(true)
@@ -246,7 +234,7 @@ func (pw *periodWriter) proposals() error {
 	row := firstDataRow
 	for _, a := range areasOfUnit(pw.d, pw.unit) {
 		for _, k := range proposalKinds {
-			vals := []any{a.Code + "|" + string(k), a.Code + " " + a.Title.In(lang), narrativeKindLabels[k].In(lang)}
+			vals := []any{a.Code + "|" + string(k), a.Code + " " + a.Title.In(lang), k.Label(lang)}
 			if err := pw.f.SetSheetRow(name, "A"+strconv.Itoa(row), &vals); err != nil {
 				return err
 			}
@@ -321,16 +309,12 @@ type PeriodReturn struct {
 	Proposals []model.Narrative
 }
 
-// ReadPeriodReturn reads the period parts of a template (b, the whole
-// file). A plain template gives a zero PeriodReturn; a damaged period part
-// is refused as SHEET!ROW problems.
-func ReadPeriodReturn(b []byte) (PeriodReturn, error) {
+// readPeriodReturn reads the period parts of a template, from the file
+// ReadUpdate opened (with its size limits and UTF-8 marks). A plain
+// template gives a zero PeriodReturn; a damaged period part is refused as
+// SHEET!ROW problems.
+func readPeriodReturn(f *excelize.File) (PeriodReturn, error) {
 	var pr PeriodReturn
-	f, err := excelize.OpenReader(bytes.NewReader(b))
-	if err != nil {
-		return pr, model.Errorf(model.EINVALID, "the file is not a workbook: %v", err)
-	}
-	defer f.Close()
 	var meta [][]string
 	if err := guard(func() (err error) { meta, err = f.GetRows(metaSheet); return err }); err != nil {
 		return pr, nil // no hidden sheet: ReadUpdate says what is wrong
@@ -359,7 +343,7 @@ func ReadPeriodReturn(b []byte) (PeriodReturn, error) {
 			if err != nil {
 				return pr, model.Errorf(model.EINVALID, "%s: the template's field %s is damaged: make a new template", metaSheet, row[0])
 			}
-			if err := model.CheckUTF8(sheetInstructions.In(lang)+"!"+ref, v); err != nil {
+			if err := checkMarkedUTF8(sheetInstructions.In(lang)+"!"+ref, v); err != nil {
 				return pr, err
 			}
 			if row[0] == metaFilledBy {
@@ -400,14 +384,14 @@ func ReadPeriodReturn(b []byte) (PeriodReturn, error) {
 		}
 		area, kind, ok := strings.Cut(cell(0), "|")
 		k := model.NarrativeKind(kind)
-		if !ok || area == "" || narrativeKindLabels[k].BG == "" || k == model.NarrativeCommentary {
+		if !ok || area == "" || !slices.Contains(model.NarrativeKinds, k) || k == model.NarrativeCommentary {
 			problems = append(problems, Problem{Sheet: name, Row: i + 1, Message: "the row's hidden key was changed: make a new template"})
 			continue
 		}
 		text := model.T(bg, en)
 		n := model.Narrative{Area: area, Kind: k, Text: text}
 		for _, s := range []string{bg, en} {
-			if err := model.CheckUTF8(fmt.Sprintf("%s!%d", name, i+1), s); err != nil {
+			if err := checkMarkedUTF8(fmt.Sprintf("%s!%d", name, i+1), s); err != nil {
 				problems = append(problems, Problem{Sheet: name, Row: i + 1, Message: model.ErrorMessage(err)})
 			}
 		}

@@ -251,7 +251,7 @@ func (p *planner) kpiValue(r KPIValueRow) {
 		if v.Value == r.Value {
 			return // already imported
 		}
-		p.problem(r.At, msgOneValueADay, k.ID, quote(k.Name.In(p.lang)), r.Date.Format(p.lang), model.FormatNumber(v.Value, -1, p.lang), model.FormatNumber(r.Value, -1, p.lang))
+		p.problem(r.At, msgOneValueADay, k.ID, quote(k.Name.In(p.lang)), r.Date.Display(p.lang), model.FormatNumber(v.Value, -1, p.lang), model.FormatNumber(r.Value, -1, p.lang))
 		return
 	}
 	v := &model.KPIValue{KPIID: k.ID, Date: r.Date, Value: r.Value, Note: r.Note, Source: r.Source}

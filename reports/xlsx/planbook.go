@@ -17,7 +17,8 @@ import (
 // The plan workbook (`plan-template` / `plan-import`): the whole plan of a
 // strategy — header, goals, areas, units, people, measures, funding,
 // milestones and KPIs — in sheets the office fills in, and reads back
-// with ReadPlanBook → PlanPlanBook → ApplyPlanBook.
+// with ImportPlan (planimport.go): ReadPlanBook decodes it, then it is
+// planned and applied once, inside the store's transaction.
 //
 // Layout of every data sheet: row 1 (hidden) holds machine keys — A1 names
 // the sheet's kind, the other cells the columns' keys — so that the import
@@ -546,7 +547,7 @@ func (pw *planWriter) sheet(s planSheet) error {
 		var err error
 		switch c.kind {
 		case pcDate:
-			err = dv.SetRange(serial(model.MinDue), serial(model.MaxDue), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
+			err = dv.SetRange(serial(model.MinDate), serial(model.MaxDate), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
 			dv.SetError(excelize.DataValidationErrorStyleStop, msgInvalidTitle.In(pw.lang), msgBadDate.In(pw.lang))
 		case pcMoney:
 			err = dv.SetRange(0, 1e13, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
@@ -620,8 +621,8 @@ func cents(v float64) (int64, error) {
 	if math.Abs(c-v*100) > 1e-6*math.Max(1, math.Abs(v*100)) {
 		return 0, fmt.Errorf("%s has more than two decimals: amounts are in euro and cents", strconv.FormatFloat(v, 'f', -1, 64))
 	}
-	if c < 0 || c > 1e15 {
-		return 0, fmt.Errorf("%s is not an amount between 0 and 10 000 000 000 000 €", strconv.FormatFloat(v, 'f', -1, 64))
+	if c < 0 || c > model.MaxCents {
+		return 0, fmt.Errorf("%s is not an amount between %s and %s", strconv.FormatFloat(v, 'f', -1, 64), model.FormatEUR(0, model.EN), model.FormatEUR(model.MaxCents, model.EN))
 	}
 	return int64(c), nil
 }

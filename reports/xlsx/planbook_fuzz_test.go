@@ -30,7 +30,7 @@ func FuzzReadPlanBook(f *testing.F) {
 			}
 			return
 		}
-		_, problems := PlanPlanBook(d, book, "db-1", model.MustDate("2026-11-30"))
+		_, problems := planBook(d, book, "db-1", model.MustDate("2026-11-30"))
 		for _, p := range problems {
 			if p.Sheet == "" || p.Row < 1 || p.Message == "" {
 				t.Errorf("problem %+v does not name its sheet, row and cause", p)

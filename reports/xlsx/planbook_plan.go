@@ -1,8 +1,11 @@
 package xlsx
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 
 	"strategytracker/model"
@@ -18,7 +21,10 @@ type PlanChange struct {
 	Fields []model.FieldChange
 	Reason string // for a change of the adopted plan
 
-	apply func(tx model.Tx) error
+	apply       func(tx model.Tx) error
+	row         *bookRow
+	measure     string     // the code of the measure the row is or belongs to
+	fundingRows []*bookRow // a measure's rows on the Funding sheet
 }
 
 // String is the change for -dry-run: SHEET!ROW: add/change what: field old → new; …
@@ -42,20 +48,19 @@ func (c PlanChange) String() string {
 	return s
 }
 
-// PlanPlanBook checks b against d on today and returns the changes it would
-// make, or every problem that refuses it (then nothing may be applied).
-// Rows equal to the strategy's are skipped: importing the same workbook
-// twice changes nothing the second time. databaseID is the store's: ids in
-// the hidden column A count only in the file the workbook was made from.
-func PlanPlanBook(d *model.Doc, b *PlanBook, databaseID string, today model.Date) ([]PlanChange, Problems) {
+// planBook checks b against d on today and returns the changes it would
+// make, or the problems that refuse it (then nothing may be applied). Rows
+// equal to the strategy's are skipped: importing the same workbook twice
+// changes nothing the second time. databaseID is the store's: ids in the
+// hidden column A count only in the file the workbook was made from. It
+// changes neither d nor b.
+func planBook(d *model.Doc, b *PlanBook, databaseID string, today model.Date) ([]PlanChange, Problems) {
 	p := &planBuilder{d: d, b: b, today: today, sameFile: b.DatabaseID != "" && b.DatabaseID == databaseID,
 		codes: map[string]map[string]int{}, people: map[string]int{}, seenPeople: map[model.ID]int{},
-		seenMS: map[model.ID]bool{}, seenKPI: map[model.ID]bool{}}
-	// Planning reads the cells again: start from what reading found.
-	b.problems = nil
+		seenMS: map[model.ID]bool{}, seenKPI: map[model.ID]bool{}, bad: map[*bookRow]bool{}, funding: map[string][]*bookRow{}}
 	for _, sh := range b.sheets {
 		for _, r := range sh.rows {
-			r.bad = r.readBad
+			p.bad[r] = r.bad
 		}
 	}
 	p.collectKeys()
@@ -67,23 +72,27 @@ func PlanPlanBook(d *model.Doc, b *PlanBook, databaseID string, today model.Date
 	p.measures()
 	p.milestones()
 	p.kpis()
-	all := append(append(slices.Clone(b.read), b.problems...), p.problems...)
-	if len(all) > 0 {
-		order := map[string]int{}
-		for i, kind := range append([]string{pkHeader}, sheetKinds()...) {
-			if sh := b.sheets[kind]; sh != nil {
-				order[sh.name] = i
-			}
-		}
-		slices.SortStableFunc(all, func(x, y Problem) int {
-			if c := order[x.Sheet] - order[y.Sheet]; c != 0 {
-				return c
-			}
-			return x.Row - y.Row
-		})
-		return nil, all
+	if all := append(slices.Clone(b.read), p.problems...); len(all) > 0 {
+		return nil, b.sorted(all)
 	}
 	return p.changes, nil
+}
+
+// sorted puts problems in the order of the sheets and rows.
+func (b *PlanBook) sorted(all Problems) Problems {
+	order := map[string]int{}
+	for i, kind := range append([]string{pkHeader}, sheetKinds()...) {
+		if sh := b.sheets[kind]; sh != nil {
+			order[sh.name] = i
+		}
+	}
+	slices.SortStableFunc(all, func(x, y Problem) int {
+		if c := order[x.Sheet] - order[y.Sheet]; c != 0 {
+			return c
+		}
+		return x.Row - y.Row
+	})
+	return all
 }
 
 func sheetKinds() []string {
@@ -94,20 +103,36 @@ func sheetKinds() []string {
 	return kinds
 }
 
-// ApplyPlanBook plans b against the strategy as it stands inside tx and
-// makes the changes there, so that the plan and the writes see the same
-// data. Run it inside one Store.Update with model.ActionImport.
-func ApplyPlanBook(tx model.Tx, b *PlanBook, databaseID string, today model.Date) ([]PlanChange, error) {
-	changes, problems := PlanPlanBook(tx.Doc(), b, databaseID, today)
-	if len(problems) > 0 {
-		return nil, problems
-	}
+// applyPlan makes the changes inside tx, in the order of the workbook's
+// sheets. A change the store refuses is reported at its row (and cell);
+// the changes after it are still tried, so that one run names every
+// refusal, except those of rows that depend on a refused measure. The
+// transaction is rolled back when anything was refused.
+func applyPlan(tx model.Tx, b *PlanBook, changes []PlanChange) (Problems, error) {
+	var problems Problems
+	failed := map[string]bool{} // measure codes
 	for _, c := range changes {
-		if err := c.apply(tx); err != nil {
-			return nil, Problems{{Sheet: c.Sheet, Row: c.Row, Message: model.ErrorMessage(err)}}
+		if c.measure != "" && failed[c.measure] {
+			continue
 		}
+		err := c.apply(tx)
+		if err == nil {
+			continue
+		}
+		switch model.ErrorCode(err) {
+		case model.EINVALID, model.EFORBIDDEN, model.ENOTFOUND:
+		default:
+			return nil, err // the store failed: nothing more can be tried
+		}
+		if c.measure != "" {
+			failed[c.measure] = true
+		}
+		problems = append(problems, c.row.refusal(err, c.fundingRows))
 	}
-	return changes, nil
+	if len(problems) > 0 {
+		return b.sorted(problems), nil
+	}
+	return nil, nil
 }
 
 type planBuilder struct {
@@ -122,12 +147,14 @@ type planBuilder struct {
 	seenPeople map[model.ID]int
 	seenMS     map[model.ID]bool
 	seenKPI    map[model.ID]bool
+	bad        map[*bookRow]bool     // rows refused while reading or planning
+	funding    map[string][]*bookRow // measure code → its Funding rows
 }
 
 func (p *planBuilder) sheet(kind string) *bookSheet { return p.b.sheets[kind] }
 
 func (p *planBuilder) rowProblem(r *bookRow, format string, args ...any) {
-	r.bad = true
+	p.bad[r] = true
 	p.problems = append(p.problems, Problem{Sheet: r.sheet.name, Row: r.row, Message: fmt.Sprintf(format, args...)})
 }
 
@@ -191,9 +218,28 @@ func (p *planBuilder) collectKeys() {
 
 func (p *planBuilder) has(kind, code string) bool { _, ok := p.codes[kind][code]; return ok }
 
+// integer is the whole number under key (0 when empty), reporting any other.
+func (p *planBuilder) integer(r *bookRow, key string) int {
+	n, ok := r.number(key)
+	if ok && (n != math.Trunc(n) || math.Abs(n) > 1e6) {
+		p.rowProblem(r, "%s: %s is not a whole number", r.where(key), r.cell(key))
+		return 0
+	}
+	return int(n)
+}
+
+// required is the trimmed cell under key, reporting it when empty.
+func (p *planBuilder) required(r *bookRow, key string) string {
+	v := r.cell(key)
+	if v == "" {
+		p.rowProblem(r, "%s is empty", r.where(key))
+	}
+	return v
+}
+
 // change records a change of a row; old is nil for a new row.
 func (p *planBuilder) change(r *bookRow, what string, old, new any, reason string, apply func(tx model.Tx) error) {
-	c := PlanChange{Sheet: r.sheet.name, Row: r.row, What: what, apply: apply}
+	c := PlanChange{Sheet: r.sheet.name, Row: r.row, What: what, apply: apply, row: r}
 	if old == nil {
 		c.Op = model.OpCreate
 		for _, f := range model.Diff(zeroOf(new), new) {
@@ -207,6 +253,12 @@ func (p *planBuilder) change(r *bookRow, what string, old, new any, reason strin
 		}
 	}
 	c.Reason = reason
+	switch x := new.(type) {
+	case *model.Measure:
+		c.measure, c.fundingRows = x.Code, p.funding[x.Code]
+	case *model.Milestone, *model.KPI:
+		c.measure = r.cell("measure")
+	}
 	p.changes = append(p.changes, c)
 }
 
@@ -232,11 +284,19 @@ func zeroOf(v any) any {
 
 // validated runs validate and reports its error on the row.
 func (p *planBuilder) validated(r *bookRow, validate func() error) bool {
+	return p.validatedWith(r, validate, nil)
+}
+
+// validatedWith is validated for a measure's row: errors about its funding
+// go to their rows (funding).
+func (p *planBuilder) validatedWith(r *bookRow, validate func() error, funding []*bookRow) bool {
 	if err := validate(); err != nil {
-		p.rowProblem(r, "%s", model.ErrorMessage(err))
+		pr := r.refusal(err, funding)
+		p.bad[r] = true
+		p.problems = append(p.problems, pr)
 		return false
 	}
-	return !r.bad
+	return !p.bad[r]
 }
 
 // revised returns the reason of a change of the adopted plan, reporting a
@@ -274,7 +334,7 @@ func (p *planBuilder) header() {
 	st := p.d.Strategy
 	next := st
 	for _, r := range p.sheet(pkHeader).rows {
-		key := strings.TrimSpace(r.value(0))
+		key := r.key
 		set := map[string]*string{"titleBG": &next.Title.BG, "titleEN": &next.Title.EN, "shortTitleBG": &next.ShortTitle.BG,
 			"shortTitleEN": &next.ShortTitle.EN, "visionBG": &next.Vision.BG, "visionEN": &next.Vision.EN,
 			"councilDecisionBG": &next.CouncilDecision.BG, "councilDecisionEN": &next.CouncilDecision.EN}
@@ -304,7 +364,7 @@ func (p *planBuilder) header() {
 
 func (p *planBuilder) goals() {
 	for _, r := range p.sheet(pkGoals).rows {
-		code := r.required("code")
+		code := p.required(r, "code")
 		var stored *model.Goal
 		for i := range p.d.Goals {
 			if p.d.Goals[i].Code == code {
@@ -316,7 +376,7 @@ func (p *planBuilder) goals() {
 			g = *stored
 		}
 		g.Title, g.Description = model.T(r.text("titleBG"), r.text("titleEN")), model.T(r.text("descriptionBG"), r.text("descriptionEN"))
-		if r.bad || !p.validated(r, g.Validate) {
+		if p.bad[r] || !p.validated(r, g.Validate) {
 			continue
 		}
 		p.change(r, "goal "+code, ptrOrNil(stored), &g, "", func(tx model.Tx) error { x := g; return tx.SaveGoal(&x) })
@@ -333,15 +393,15 @@ func ptrOrNil[T any](v *T) any {
 
 func (p *planBuilder) areas() {
 	for _, r := range p.sheet(pkAreas).rows {
-		code := r.required("code")
+		code := p.required(r, "code")
 		stored := p.d.Area(code)
 		a := model.Area{Code: code}
 		if stored != nil {
 			a = *stored
 		}
 		a.Title, a.Description = model.T(r.text("titleBG"), r.text("titleEN")), model.T(r.text("descriptionBG"), r.text("descriptionEN"))
-		a.Order = r.integer("order")
-		if r.bad || !p.validated(r, a.Validate) {
+		a.Order = p.integer(r, "order")
+		if p.bad[r] || !p.validated(r, a.Validate) {
 			continue
 		}
 		p.change(r, "area "+code, ptrOrNil(stored), &a, "", func(tx model.Tx) error { x := a; return tx.SaveArea(&x) })
@@ -350,18 +410,18 @@ func (p *planBuilder) areas() {
 
 func (p *planBuilder) units() {
 	for _, r := range p.sheet(pkUnits).rows {
-		code := r.required("code")
+		code := p.required(r, "code")
 		stored := p.d.Unit(code)
 		u := model.Unit{Code: code}
 		if stored != nil {
 			u = *stored
 		}
 		u.Name = model.T(r.text("nameBG"), r.text("nameEN"))
-		u.Kind = choice(r, "kind", unitKindLabels)
-		if u.Kind == "" && !r.bad {
+		u.Kind = model.UnitKind(r.choice("kind"))
+		if u.Kind == "" && !p.bad[r] {
 			p.rowProblem(r, "%s is empty", r.where("kind"))
 		}
-		if r.bad || !p.validated(r, u.Validate) {
+		if p.bad[r] || !p.validated(r, u.Validate) {
 			continue
 		}
 		p.change(r, "unit "+code, ptrOrNil(stored), &u, "", func(tx model.Tx) error { x := u; return tx.SaveUnit(&x) })
@@ -386,6 +446,14 @@ func (p *planBuilder) findPerson(r *bookRow) *model.Person {
 }
 
 func (p *planBuilder) persons() {
+	// The office users are saved first: a workbook that hands the office
+	// role from one person to another keeps an office user at every step.
+	first := len(p.changes)
+	defer func() {
+		slices.SortStableFunc(p.changes[first:], func(a, b PlanChange) int {
+			return btoi(a.row.choice("role") != string(model.RoleOffice)) - btoi(b.row.choice("role") != string(model.RoleOffice))
+		})
+	}()
 	for _, r := range p.sheet(pkPeople).rows {
 		stored := p.findPerson(r)
 		x := model.Person{}
@@ -398,15 +466,12 @@ func (p *planBuilder) persons() {
 			x = *stored
 		}
 		x.Name, x.Position = model.T(r.text("nameBG"), r.text("nameEN")), model.T(r.text("positionBG"), r.text("positionEN"))
-		x.Unit, x.Email, x.Phone = r.required("unit"), r.cell("email"), r.cell("phone")
-		x.Role = choice(r, "role", roleLabels)
-		if x.Role == "" && !r.bad {
+		x.Unit, x.Email, x.Phone = p.required(r, "unit"), r.cell("email"), r.cell("phone")
+		x.Role = model.Role(r.choice("role"))
+		if x.Role == "" && !p.bad[r] {
 			p.rowProblem(r, "%s is empty", r.where("role"))
 		}
-		if x.Unit != "" && !p.has(pkUnits, x.Unit) {
-			p.rowProblem(r, "%s: unit %q does not exist (neither in the strategy nor in sheet %q)", r.where("unit"), x.Unit, p.sheet(pkUnits).name)
-		}
-		if r.bad || !p.validated(r, x.Validate) {
+		if p.bad[r] || !p.validated(r, x.Validate) {
 			continue
 		}
 		what := "person " + x.Name.In(p.b.Lang)
@@ -449,14 +514,12 @@ func (p *planBuilder) personRef(r *bookRow, key string) (model.Ref, func(d *mode
 func (p *planBuilder) measures() {
 	funding := map[string][]model.Funding{}
 	for _, r := range p.sheet(pkFunding).rows {
-		code := r.required("measure")
+		code := p.required(r, "measure")
 		f := model.Funding{Name: model.T(r.text("nameBG"), r.text("nameEN")), AmountCents: r.money("amount")}
-		if r.cell("amount") == "" && !r.bad {
+		if r.cell("amount") == "" && !p.bad[r] {
 			p.rowProblem(r, "%s is empty", r.where("amount"))
 		}
-		if f.Name.IsEmpty() {
-			p.rowProblem(r, "the funding source has no name in either language")
-		}
+		p.funding[code] = append(p.funding[code], r)
 		if code != "" && !p.has(pkMeasures, code) {
 			p.rowProblem(r, "%s: measure %q does not exist (neither in the strategy nor in sheet %q)", r.where("measure"), code, p.sheet(pkMeasures).name)
 		}
@@ -465,25 +528,24 @@ func (p *planBuilder) measures() {
 		}
 		funding[code] = append(funding[code], f)
 	}
-	statuses := statusLabels()
 	for _, r := range p.sheet(pkMeasures).rows {
-		code := r.required("code")
+		code := p.required(r, "code")
 		stored := p.d.MeasureByCode(code)
 		m := model.Measure{Code: code}
 		if stored != nil {
 			m = *stored
 			m.Milestones, m.KPIs, m.Updates = nil, nil, nil
 		}
-		m.Area, m.Goals = r.required("area"), r.codes("goals")
+		m.Area, m.Goals = p.required(r, "area"), r.codes("goals")
 		m.Title, m.Description = model.T(r.text("titleBG"), r.text("titleEN")), model.T(r.text("descriptionBG"), r.text("descriptionEN"))
-		m.LeadUnit, m.Partners = r.required("leadUnit"), r.codes("partners")
+		m.LeadUnit, m.Partners = p.required(r, "leadUnit"), r.codes("partners")
 		var resolve func(*model.Doc) model.Ref
 		m.Responsible, resolve = p.personRef(r, "responsible")
 		m.Start, m.End = r.date("start"), r.date("end")
-		if m.Start == 0 && !r.bad {
+		if m.Start == 0 && !p.bad[r] {
 			p.rowProblem(r, "%s is empty", r.where("start"))
 		}
-		if m.End == 0 && !r.bad {
+		if m.End == 0 && !p.bad[r] {
 			p.rowProblem(r, "%s is empty", r.where("end"))
 		}
 		m.Weight = 1
@@ -498,30 +560,14 @@ func (p *planBuilder) measures() {
 			m.Funding = []model.Funding{}
 		}
 		m.Override = nil
-		if st := choice(r, "overrideStatus", statuses); st != "" {
+		if st := model.Status(r.choice("overrideStatus")); st != "" {
 			m.Override = &model.Override{Status: st, Reason: r.cell("overrideReason")}
-		} else if r.cell("overrideReason") != "" && !r.bad {
+		} else if r.cell("overrideReason") != "" && !p.bad[r] {
 			p.rowProblem(r, "%s: a reason without a status: choose the status or clear the reason", r.where("overrideReason"))
 		}
 		slices.SortFunc(m.Goals, model.CompareCodes)
 		slices.SortFunc(m.Partners, model.CompareCodes)
-		if m.Area != "" && !p.has(pkAreas, m.Area) {
-			p.rowProblem(r, "%s: area %q does not exist (neither in the strategy nor in sheet %q)", r.where("area"), m.Area, p.sheet(pkAreas).name)
-		}
-		if m.LeadUnit != "" && !p.has(pkUnits, m.LeadUnit) {
-			p.rowProblem(r, "%s: unit %q does not exist (neither in the strategy nor in sheet %q)", r.where("leadUnit"), m.LeadUnit, p.sheet(pkUnits).name)
-		}
-		for _, u := range m.Partners {
-			if !p.has(pkUnits, u) {
-				p.rowProblem(r, "%s: unit %q does not exist (neither in the strategy nor in sheet %q)", r.where("partners"), u, p.sheet(pkUnits).name)
-			}
-		}
-		for _, g := range m.Goals {
-			if !p.has(pkGoals, g) {
-				p.rowProblem(r, "%s: goal %q does not exist (neither in the strategy nor in sheet %q)", r.where("goals"), g, p.sheet(pkGoals).name)
-			}
-		}
-		if r.bad || !p.validated(r, m.Validate) {
+		if p.bad[r] || !p.validatedWith(r, m.Validate, p.funding[code]) {
 			continue
 		}
 		var old any
@@ -575,7 +621,7 @@ func (p *planBuilder) withReason(tx model.Tx, reason string, save func() error) 
 
 // measureOf checks the measure a milestone or KPI row names.
 func (p *planBuilder) measureOf(r *bookRow) (string, *model.Measure) {
-	code := r.required("measure")
+	code := p.required(r, "measure")
 	if code != "" && !p.has(pkMeasures, code) {
 		p.rowProblem(r, "%s: measure %q does not exist (neither in the strategy nor in sheet %q)", r.where("measure"), code, p.sheet(pkMeasures).name)
 	}
@@ -613,7 +659,7 @@ func (p *planBuilder) milestones() {
 		}
 		ms.Title = title
 		ms.Due, ms.Completed, ms.Cancelled = r.date("due"), r.date("completed"), r.yesNo("cancelled")
-		if ms.Due == 0 && !r.bad {
+		if ms.Due == 0 && !p.bad[r] {
 			p.rowProblem(r, "%s is empty", r.where("due"))
 		}
 		ms.Weight = 1
@@ -623,7 +669,7 @@ func (p *planBuilder) milestones() {
 		var resolve func(*model.Doc) model.Ref
 		ms.Responsible, resolve = p.personRef(r, "responsible")
 		ms.Note, ms.Evidence = r.text("note"), r.cell("evidence")
-		if r.bad || !p.validated(r, func() error { return ms.Validate(p.today) }) {
+		if p.bad[r] || !p.validated(r, func() error { return ms.Validate(p.today) }) {
 			continue
 		}
 		reason, ok := p.revised(r, model.EntityMilestone, ptrOrNil(stored), &ms)
@@ -676,24 +722,24 @@ func (p *planBuilder) kpis() {
 			k.Values = nil
 		}
 		k.Name, k.Unit = name, model.T(r.text("unitBG"), r.text("unitEN"))
-		k.Kind = choice(r, "kind", kpiKindLabels)
-		if k.Kind == "" && !r.bad {
+		k.Kind = model.KPIKind(r.choice("kind"))
+		if k.Kind == "" && !p.bad[r] {
 			p.rowProblem(r, "%s is empty", r.where("kind"))
 		}
 		var okB, okT bool
 		k.BaselineValue, okB = r.number("baselineValue")
 		k.TargetValue, okT = r.number("targetValue")
-		if !okB && !r.bad {
+		if !okB && !p.bad[r] {
 			p.rowProblem(r, "%s is empty", r.where("baselineValue"))
 		}
-		if !okT && !r.bad {
+		if !okT && !p.bad[r] {
 			p.rowProblem(r, "%s is empty", r.where("targetValue"))
 		}
 		k.BaselineDate, k.TargetDate = r.date("baselineDate"), r.date("targetDate")
-		if k.BaselineDate == 0 && !r.bad {
+		if k.BaselineDate == 0 && !p.bad[r] {
 			p.rowProblem(r, "%s is empty", r.where("baselineDate"))
 		}
-		if r.bad || !p.validated(r, k.Validate) {
+		if p.bad[r] || !p.validated(r, k.Validate) {
 			continue
 		}
 		if stored != nil {
@@ -702,7 +748,7 @@ func (p *planBuilder) kpis() {
 					p.rowProblem(r, "the change would make a measured value invalid: %s", model.ErrorMessage(err))
 				}
 			}
-			if r.bad {
+			if p.bad[r] {
 				continue
 			}
 		}
@@ -731,4 +777,68 @@ func (p *planBuilder) kpis() {
 			return p.withReason(tx, reason, func() error { return tx.SaveKPI(&x) })
 		})
 	}
+}
+
+// refusal is a model error about row r as a problem at that row and, when
+// the error names a field of the sheet (model.Error.Field), at its cell; an
+// error about a measure's funding source i is put on that source's row of
+// the Funding sheet (funding, in order).
+func (r *bookRow) refusal(err error, funding []*bookRow) Problem {
+	msg := model.ErrorMessage(err)
+	field := ""
+	var e *model.Error
+	if errors.As(err, &e) {
+		field = e.Field
+	}
+	at := r
+	if rest, ok := strings.CutPrefix(field, "funding["); ok {
+		if n, after, ok := strings.Cut(rest, "]"); ok {
+			if i, err := strconv.Atoi(n); err == nil && i < len(funding) {
+				at, field = funding[i], strings.TrimPrefix(after, ".")
+			}
+		}
+	}
+	key := columnKey(field)
+	if at.sheet.spec.kind == pkHeader {
+		for _, h := range at.sheet.rows {
+			if h.key == key {
+				at, key = h, "value"
+			}
+		}
+	}
+	if _, ok := at.sheet.col[key]; ok && key != "" {
+		msg = at.where(key) + ": " + msg
+	}
+	return Problem{Sheet: at.sheet.name, Row: at.row, Message: msg}
+}
+
+// columnKey is the plan column of a model field: "title.bg" → "titleBG",
+// "plannedCents" → "planned", "override.status" → "overrideStatus".
+func columnKey(field string) string {
+	switch field {
+	case "plannedCents":
+		return "planned"
+	case "spentCents":
+		return "spent"
+	case "amountCents":
+		return "amount"
+	case "override.status":
+		return "overrideStatus"
+	case "override.reason":
+		return "overrideReason"
+	}
+	if f, ok := strings.CutSuffix(field, ".bg"); ok {
+		return f + "BG"
+	}
+	if f, ok := strings.CutSuffix(field, ".en"); ok {
+		return f + "EN"
+	}
+	return field
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -14,15 +13,15 @@ import (
 	"strategytracker/model"
 )
 
-// PlanBook is a plan workbook as read from its file, before it is checked
-// against a strategy by PlanPlanBook.
+// PlanBook is a plan workbook as decoded from its file: every row's cells
+// read into values (dates, numbers, amounts, list choices), with the cells
+// that could not be read. It is only read after ReadPlanBook: ImportPlan
+// plans and applies it.
 type PlanBook struct {
 	Lang       model.Lang
-	DatabaseID string // of the file the workbook was made from
-	date1904   bool
+	DatabaseID string                // of the file the workbook was made from
 	sheets     map[string]*bookSheet // kind → sheet
-	problems   Problems              // cells that could not be read, found while planning
-	read       Problems              // rows refused while reading the file
+	read       Problems              // cells that could not be read
 }
 
 type bookSheet struct {
@@ -32,34 +31,72 @@ type bookSheet struct {
 	rows []*bookRow
 }
 
+// bookRow is one data row, decoded.
 type bookRow struct {
 	book  *PlanBook
 	sheet *bookSheet
-	row   int // 1-based Excel row
-	id    int64
-	raw   []string
+	row   int    // 1-based Excel row
+	id    int64  // the hidden column A
+	key   string // the header sheet's field (its hidden column A)
+	cells map[string]planCell
 	bad   bool // a cell of the row could not be read
-	// readBad: the row was refused while reading (its id); planning starts
-	// from it again each time.
-	readBad bool
 }
 
-// ReadPlanBook reads a plan workbook. A file that is not one — not a
-// workbook, damaged, or without the plan's sheets — is refused as a whole;
-// cells that cannot be read are reported by PlanPlanBook with the rest.
+// planCell is one cell's value in the form of its column.
+type planCell struct {
+	text   string // as typed
+	date   model.Date
+	num    float64
+	isNum  bool
+	cents  int64
+	yes    bool
+	choice string   // the code of a fixed list's value
+	codes  []string // a list of codes
+}
+
+// fixedLabels are the labels of the fixed lists a pcList column reads.
+func fixedLabels(list string) map[string]model.Text {
+	out := map[string]model.Text{}
+	add := func(k string, l model.Text) { out[k] = l }
+	switch list {
+	case listKinds:
+		for k, l := range unitKindLabels {
+			add(string(k), l)
+		}
+	case listRoles:
+		for k, l := range roleLabels {
+			add(string(k), l)
+		}
+	case listKPIKinds:
+		for k, l := range kpiKindLabels {
+			add(string(k), l)
+		}
+	case listStatuses:
+		for k, l := range statusLabels() {
+			add(string(k), l)
+		}
+	default:
+		return nil
+	}
+	return out
+}
+
+// ReadPlanBook reads and decodes a plan workbook. A file that is not one —
+// not a workbook, too large, damaged, or without the plan's sheets — is
+// refused as a whole; cells that cannot be read are kept as problems that
+// ImportPlan reports with the rest.
 func ReadPlanBook(r io.Reader) (*PlanBook, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	b, err := model.ReadBounded(r, MaxFileSize, "the file")
 	if err != nil {
-		return nil, model.Errorf(model.EINVALID, "cannot read the file: %v", err)
+		return nil, err
 	}
 	switch {
 	case len(b) == 0:
 		return nil, model.Errorf(model.EINVALID, "the file is empty: it is not an Excel workbook")
-	case len(b) > MaxFileSize:
-		return nil, model.Errorf(model.EINVALID, "the file is larger than %d MB: it is not a plan workbook", MaxFileSize>>20)
 	case !bytes.HasPrefix(b, []byte("PK")):
 		return nil, model.Errorf(model.EINVALID, "the file is not an Excel workbook (.xlsx): import a plan workbook made with plan-template")
 	}
+	b = markInvalidUTF8(b)
 	var f *excelize.File
 	if err := guard(func() (err error) {
 		f, err = excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true,
@@ -70,8 +107,9 @@ func ReadPlanBook(r io.Reader) (*PlanBook, error) {
 	}
 	defer f.Close()
 	book := &PlanBook{Lang: model.BG, sheets: map[string]*bookSheet{}}
+	date1904 := false
 	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		book.date1904 = *props.Date1904
+		date1904 = *props.Date1904
 	}
 	notPlan := func(format string, args ...any) error {
 		return model.Errorf(model.EINVALID, "the workbook is not a plan workbook of Strategy Tracker: %s (make one with `strategytracker plan-template`)", fmt.Sprintf(format, args...))
@@ -135,28 +173,18 @@ func ReadPlanBook(r io.Reader) (*PlanBook, error) {
 			}
 		}
 		for i := firstDataRow - 1; i < len(rows); i++ {
-			r := &bookRow{book: book, sheet: sh, row: i + 1, raw: rows[i]}
-			if !r.hasData() {
+			if !hasData(rows[i]) {
 				continue
 			}
-			if v := strings.TrimSpace(r.value(0)); v != "" && spec.kind != pkHeader {
-				id, err := strconv.ParseInt(v, 10, 64)
-				if err != nil || id <= 0 {
-					r.problem("the hidden column A holds %q, not a row id: leave column A as it is (empty for new rows)", v)
-				}
-				r.id = id
-			}
-			r.readBad = r.bad
-			sh.rows = append(sh.rows, r)
+			sh.rows = append(sh.rows, book.decodeRow(f, sh, i+1, rows[i], date1904))
 		}
 		book.sheets[spec.kind] = sh
 	}
-	book.read, book.problems = book.problems, nil
 	return book, nil
 }
 
-func (r *bookRow) hasData() bool {
-	for i, v := range r.raw {
+func hasData(raw []string) bool {
+	for i, v := range raw {
 		if i > 0 && strings.TrimSpace(v) != "" {
 			return true
 		}
@@ -164,116 +192,102 @@ func (r *bookRow) hasData() bool {
 	return false
 }
 
-func (r *bookRow) problem(format string, args ...any) {
-	r.bad = true
-	r.book.problems = append(r.book.problems, Problem{Sheet: r.sheet.name, Row: r.row, Message: fmt.Sprintf(format, args...)})
-}
-
-func (r *bookRow) value(i int) string {
-	if i < len(r.raw) {
-		return r.raw[i]
+// decodeRow reads every cell of one data row in the form of its column.
+func (b *PlanBook) decodeRow(f *excelize.File, sh *bookSheet, row int, raw []string, date1904 bool) *bookRow {
+	r := &bookRow{book: b, sheet: sh, row: row, cells: map[string]planCell{}}
+	value := func(i int) string {
+		if i < len(raw) {
+			return raw[i]
+		}
+		return ""
 	}
-	return ""
+	cols := sh.spec.cols
+	if sh.spec.kind == pkHeader {
+		r.key = strings.TrimSpace(value(0))
+		kind := pcText
+		for _, c := range headerFields {
+			if c.key == r.key {
+				kind = c.kind
+			}
+		}
+		cols = []planCol{{key: "value", kind: kind}}
+	} else if v := strings.TrimSpace(value(0)); v != "" {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id <= 0 {
+			r.problem("the hidden column A holds %q, not a row id: leave column A as it is (empty for new rows)", v)
+		}
+		r.id = id
+	}
+	for _, c := range cols {
+		i := sh.col[c.key]
+		v := value(i)
+		ref := cellName(i+1, row)
+		if formula := formulaWithoutValue(f, sh.name, ref, v); formula != "" {
+			r.problem("%s", say(model.EN, msgFormula, ref, formula))
+			continue
+		}
+		if strings.ContainsRune(v, badUTF8) || !utf8.ValidString(v) {
+			r.problem("%s: the text is not valid UTF-8", r.where(c.key))
+			continue
+		}
+		r.cells[c.key] = r.decode(c, v, date1904)
+	}
+	return r
 }
 
-// where names a cell: cell E5 ("End").
-func (r *bookRow) where(key string) string {
-	label := key
-	for _, c := range r.sheet.spec.cols {
-		if c.key == key {
-			label = c.label.In(r.book.Lang)
+// decode reads the value v of column c.
+func (r *bookRow) decode(c planCol, v string, date1904 bool) planCell {
+	cell := planCell{text: v}
+	t := strings.TrimSpace(v)
+	if t == "" {
+		return cell
+	}
+	fail := func(err error) { r.problem("%s: %s", r.where(c.key), err) }
+	switch c.kind {
+	case pcDate:
+		d, err := parseDate(t, date1904)
+		if err != nil {
+			fail(err)
+		}
+		cell.date = d
+	case pcNumber, pcMoney:
+		n, err := ParseNumber(t, r.book.Lang)
+		if err != nil {
+			fail(err)
+			break
+		}
+		cell.num, cell.isNum = n, true
+		if c.kind == pcMoney {
+			if cell.cents, err = cents(n); err != nil {
+				fail(err)
+			}
+		}
+	case pcYesNo:
+		y, err := parseYesNo(t)
+		if err != nil {
+			fail(err)
+		}
+		cell.yes = y
+	case pcList:
+		if labels := fixedLabels(c.list); labels != nil {
+			cell.choice = r.choose(c.key, t, labels)
+		}
+	case pcCodes:
+		cell.codes = []string{}
+		for _, part := range strings.FieldsFunc(t, func(c rune) bool { return c == ',' || c == ';' }) {
+			if p := strings.TrimSpace(part); p != "" && !containsCode(cell.codes, p) {
+				cell.codes = append(cell.codes, p)
+			}
 		}
 	}
-	return fmt.Sprintf("cell %s (%q)", cellName(r.sheet.col[key]+1, r.row), label)
+	return cell
 }
 
-// text is the cell under key as typed; it must be valid UTF-8.
-func (r *bookRow) text(key string) string {
-	i, ok := r.sheet.col[key]
-	if !ok {
-		return ""
-	}
-	v := r.value(i)
-	if !utf8.ValidString(v) {
-		r.problem("%s: the text is not valid UTF-8", r.where(key))
-		return ""
-	}
-	return v
-}
-
-func (r *bookRow) cell(key string) string { return strings.TrimSpace(r.text(key)) }
-
-func (r *bookRow) required(key string) string {
-	v := r.cell(key)
-	if v == "" {
-		r.problem("%s is empty", r.where(key))
-	}
-	return v
-}
-
-func (r *bookRow) date(key string) model.Date {
-	v := r.cell(key)
-	if v == "" {
-		return 0
-	}
-	d, err := parseDate(v, r.book.date1904)
-	if err != nil {
-		r.problem("%s: %s", r.where(key), err)
-	}
-	return d
-}
-
-func (r *bookRow) number(key string) (float64, bool) {
-	v := r.cell(key)
-	if v == "" {
-		return 0, false
-	}
-	n, err := ParseNumber(v, r.book.Lang)
-	if err != nil {
-		r.problem("%s: %s", r.where(key), err)
-		return 0, false
-	}
-	return n, true
-}
-
-func (r *bookRow) integer(key string) int {
-	n, ok := r.number(key)
-	if ok && (n != math.Trunc(n) || math.Abs(n) > 1e6) {
-		r.problem("%s: %s is not a whole number", r.where(key), r.cell(key))
-		return 0
-	}
-	return int(n)
-}
-
-func (r *bookRow) money(key string) int64 {
-	n, ok := r.number(key)
-	if !ok {
-		return 0
-	}
-	c, err := cents(n)
-	if err != nil {
-		r.problem("%s: %s", r.where(key), err)
-	}
-	return c
-}
-
-func (r *bookRow) yesNo(key string) bool {
-	b, err := parseYesNo(r.cell(key))
-	if err != nil {
-		r.problem("%s: %s", r.where(key), err)
-	}
-	return b
-}
-
-// choice reads a value of a fixed list: its label in either language, or
+// choose reads a value of a fixed list: its label in either language, or
 // its code.
-func choice[K ~string](r *bookRow, key string, labels map[K]model.Text) K {
-	v := r.cell(key)
-	if v == "" {
-		return ""
-	}
+func (r *bookRow) choose(key, v string, labels map[string]model.Text) string {
 	for k, l := range labels {
-		if strings.EqualFold(v, string(k)) || strings.EqualFold(v, l.BG) || strings.EqualFold(v, l.EN) {
+		if strings.EqualFold(v, k) || strings.EqualFold(v, l.BG) || strings.EqualFold(v, l.EN) {
 			return k
 		}
 	}
@@ -283,6 +297,47 @@ func choice[K ~string](r *bookRow, key string, labels map[K]model.Text) K {
 	}
 	r.problem("%s: %q is not one of %s", r.where(key), v, strings.Join(allowed, ", "))
 	return ""
+}
+
+// problem records a cell that could not be read (while decoding only).
+func (r *bookRow) problem(format string, args ...any) {
+	r.bad = true
+	r.book.read = append(r.book.read, Problem{Sheet: r.sheet.name, Row: r.row, Message: fmt.Sprintf(format, args...)})
+}
+
+// where names a cell by its column's heading in the workbook's language:
+// cell E5 ("End").
+func (r *bookRow) where(key string) string {
+	label := key
+	for _, c := range r.sheet.spec.cols {
+		if c.key == key {
+			label = c.label.In(r.book.Lang)
+		}
+	}
+	if r.sheet.spec.kind == pkHeader {
+		for _, c := range headerFields {
+			if c.key == r.key {
+				label = c.label.In(r.book.Lang)
+			}
+		}
+	}
+	return fmt.Sprintf("cell %s (%q)", cellName(r.sheet.col[key]+1, r.row), label)
+}
+
+// The values of a row's cells, as decoded.
+func (r *bookRow) text(key string) string            { return r.cells[key].text }
+func (r *bookRow) cell(key string) string            { return strings.TrimSpace(r.text(key)) }
+func (r *bookRow) date(key string) model.Date        { return r.cells[key].date }
+func (r *bookRow) number(key string) (float64, bool) { c := r.cells[key]; return c.num, c.isNum }
+func (r *bookRow) money(key string) int64            { return r.cells[key].cents }
+func (r *bookRow) yesNo(key string) bool             { return r.cells[key].yes }
+func (r *bookRow) choice(key string) string          { return r.cells[key].choice }
+
+func (r *bookRow) codes(key string) []string {
+	if c := r.cells[key].codes; c != nil {
+		return c
+	}
+	return []string{}
 }
 
 func sortedKeys[K ~string](m map[K]model.Text) []K {
@@ -296,17 +351,6 @@ func sortedKeys[K ~string](m map[K]model.Text) []K {
 		}
 	}
 	return keys
-}
-
-// codes reads codes separated by commas or semicolons, without duplicates.
-func (r *bookRow) codes(key string) []string {
-	out := []string{}
-	for _, part := range strings.FieldsFunc(r.cell(key), func(c rune) bool { return c == ',' || c == ';' }) {
-		if p := strings.TrimSpace(part); p != "" && !containsCode(out, p) {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 func containsCode(list []string, s string) bool {

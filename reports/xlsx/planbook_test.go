@@ -33,7 +33,7 @@ func TestPlanWorkbookRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, dbID := range []string{"db-1", "another file"} {
-			changes, problems := PlanPlanBook(d, book, dbID, model.MustDate("2026-11-30"))
+			changes, problems := planBook(d, book, dbID, model.MustDate("2026-11-30"))
 			if len(problems) > 0 || len(changes) > 0 {
 				t.Fatalf("%s %s: changes %v problems %v", lang, dbID, changes, problems)
 			}
@@ -82,7 +82,7 @@ func TestPlanWorkbookCellProblems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, problems := PlanPlanBook(d, book, "db-1", model.MustDate("2026-11-30"))
+	_, problems := planBook(d, book, "db-1", model.MustDate("2026-11-30"))
 	text := problems.Error()
 	for _, want := range []string{"Measures!3: cell L3", "Measures!3: cell P3", "more than two decimals", "Units!3: cell E3", "People!3: cell I3",
 		"Milestones!3: cell B3 (\"Measure\"): measure \"9.99\" does not exist", "KPIs!3: cell J3", "Funding!3: cell E3"} {
@@ -113,7 +113,7 @@ func TestProgressWorkbookRevisionsSheet(t *testing.T) {
 		text = append(text, strings.Join(r, " | "))
 	}
 	got := strings.Join(text, "\n")
-	for _, want := range []string{m.Code + " | the end date | " + model.MustDate("2025-12-31").Format(model.EN) + " | " + m.End.Format(model.EN), "Ivelina Petrova | procurement delayed"} {
+	for _, want := range []string{m.Code + " | the end date | 31 Dec 2025 | " + m.End.Display(model.EN), "Ivelina Petrova | procurement delayed"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the revisions sheet lacks %q:\n%s", want, got)
 		}

@@ -51,6 +51,8 @@ type Update struct {
 	KPIValues  []KPIValueRow
 	Updates    []UpdateRow
 	Progress   []ProgressRow
+	// Period is the template's period part (zero outside the cycle).
+	Period PeriodReturn
 
 	versions map[versionKey]int64
 	problems []Problem // cells that could not be read
@@ -100,8 +102,8 @@ type ProgressRow struct {
 	Progress float64
 }
 
-// MaxFileSize is the largest update workbook ReadUpdate reads.
-const MaxFileSize = 64 << 20
+// MaxFileSize is the largest workbook the imports read (model's limit).
+const MaxFileSize = model.MaxWorkbookSize
 
 // Limits on what a workbook may unpack to, so that a hostile file cannot
 // exhaust memory.
@@ -116,15 +118,13 @@ const (
 // (a date that does not exist, text in a number cell, a formula without a
 // value) are not errors here: Plan reports them with the rest, by row.
 func ReadUpdate(r io.Reader) (*Update, error) {
-	b, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	b, err := model.ReadBounded(r, MaxFileSize, "the file")
 	if err != nil {
-		return nil, model.Errorf(model.EINVALID, "cannot read the file: %v", err)
+		return nil, err
 	}
 	switch {
 	case len(b) == 0:
 		return nil, model.Errorf(model.EINVALID, "the file is empty: it is not an Excel workbook")
-	case len(b) > MaxFileSize:
-		return nil, model.Errorf(model.EINVALID, "the file is larger than %d MB: it is not an update template", MaxFileSize>>20)
 	case bytes.HasPrefix(b, []byte("%PDF")):
 		return nil, model.Errorf(model.EINVALID, "the file is a PDF document, not an Excel workbook (.xlsx): import the filled update template")
 	case !bytes.HasPrefix(b, []byte("PK")):
@@ -146,6 +146,11 @@ func ReadUpdate(r io.Reader) (*Update, error) {
 		rd.date1904 = *props.Date1904
 	}
 	if err := rd.read(); err != nil {
+		return nil, err
+	}
+	// A template of the reporting cycle (period.go) also records the
+	// unit's return in its period: read from the same file.
+	if rd.u.Period, err = readPeriodReturn(f); err != nil {
 		return nil, err
 	}
 	return rd.u, nil
@@ -368,13 +373,8 @@ func (r *rowReader) value(i int) string {
 	if i < len(r.raw) {
 		v = r.raw[i]
 	}
-	if strings.TrimSpace(v) == "" {
-		ref := cellName(i+1, r.row)
-		var f string
-		_ = guard(func() (err error) { f, err = r.rd.f.GetCellFormula(r.sheet, ref); return err })
-		if f != "" {
-			r.problem(msgFormula, ref, f)
-		}
+	if f := formulaWithoutValue(r.rd.f, r.sheet, cellName(i+1, r.row), v); f != "" {
+		r.problem(msgFormula, cellName(i+1, r.row), f)
 	}
 	if strings.ContainsRune(v, badUTF8) {
 		r.problem(msgNotUTF8, cellName(i+1, r.row))
@@ -385,6 +385,19 @@ func (r *rowReader) value(i int) string {
 	}
 	r.seen[i] = v
 	return v
+}
+
+// formulaWithoutValue is the formula of the cell ref of sheet when it
+// holds one without a computed value (v, the value read, is empty), as
+// scripts and some programs save them: both imports refuse such a cell,
+// naming it (msgFormula), rather than read it as empty.
+func formulaWithoutValue(f *excelize.File, sheet, ref, v string) string {
+	if strings.TrimSpace(v) != "" {
+		return ""
+	}
+	var formula string
+	_ = guard(func() (err error) { formula, err = f.GetCellFormula(sheet, ref); return err })
+	return formula
 }
 
 // text is the text of the cell under key, as typed.

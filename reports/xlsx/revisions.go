@@ -28,12 +28,15 @@ func (wb *workbook) revisionSheet() error {
 	lang, st, d := wb.lang, wb.st, wb.d
 	g := st.grid()
 	if a := d.Adoption; a != nil {
-		g.addLoose(st.styled(st.bold, fmt.Sprintf(msgRevAdopted.In(lang), a.AdoptedOn.Format(lang), a.CouncilDecision.In(lang))))
+		g.addLoose(st.styled(st.bold, fmt.Sprintf(msgRevAdopted.In(lang), a.AdoptedOn.Display(lang), a.CouncilDecision.In(lang))))
 	}
-	g.addLoose(st.str(msgRevStatusNote.In(lang)))
+	// Notes run over the empty cells to their right, unwrapped: wrapped in
+	// column A they printed as a vertical strip.
+	g.addLoose(cell{Value: msgRevStatusNote.In(lang)})
 	if len(d.Revisions) == 0 {
-		g.addLoose(st.str(t("Няма промени в приетия план.", "The adopted plan has not been changed.").In(lang)))
+		g.addLoose(cell{Value: t("Няма промени в приетия план.", "The adopted plan has not been changed.").In(lang)})
 	}
+	g.capWidths(0, 40, 0, 0, 0, 0, 40)
 	headRow := g.header(lang, msgMeasure, msgRevWhat, msgRevOriginal, msgRevCurrent, msgDate, msgRevBy, msgRevWhy)
 	for _, r := range d.Revisions {
 		m := d.Measure(r.MeasureID)

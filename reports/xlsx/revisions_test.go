@@ -38,8 +38,8 @@ func TestWorkbookListsTheRevisionsOfTheAdoptedPlan(t *testing.T) {
 		for _, r := range rows {
 			text += strings.Join(r, " | ") + "\n"
 		}
-		for _, want := range []string{"1.1", model.MustDate("2025-12-31").Format(lang), model.MustDate("2026-06-30").Format(lang),
-			model.MustDate("2026-03-02").Format(lang), office.Name.In(lang), model.T("Обжалване на поръчката", "Appeal of the tender").In(lang)} {
+		for _, want := range []string{"1.1", model.MustDate("2025-12-31").Display(lang), model.MustDate("2026-06-30").Display(lang),
+			model.MustDate("2026-03-02").Display(lang), office.Name.In(lang), model.T("Обжалване на поръчката", "Appeal of the tender").In(lang)} {
 			if !strings.Contains(text, want) {
 				t.Errorf("%s: the revisions sheet lacks %q:\n%s", lang, want, text)
 			}

@@ -212,7 +212,7 @@ func (tw *templateWriter) instructions(databaseID string) error {
 	for _, m := range []model.Text{msgTplFill, msgTplSheetMS, msgTplSheetKPI, msgTplSheetUpd, msgTplSheetProg, msgTplDates, msgTplImport} {
 		text := m.In(lang)
 		if m == msgTplSheetMS {
-			text = fmt.Sprintf(text, tw.recentFrom().Format(lang))
+			text = fmt.Sprintf(text, tw.recentFrom().Display(lang))
 		}
 		g.addLoose(st.str(text))
 	}
@@ -308,7 +308,7 @@ func (tw *templateWriter) validation(dv *excelize.DataValidation, c column) erro
 		last := min(tw.opt.AsOf, model.MaxDue)
 		err = dv.SetRange(serial(model.MinDue), serial(last), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
 		dv.SetError(excelize.DataValidationErrorStyleStop, msgInvalidTitle.In(lang),
-			fmt.Sprintf(msgBadDate.In(lang), model.MinDue.Format(lang), last.Format(lang)))
+			fmt.Sprintf(msgBadDate.In(lang), model.MinDue.Display(lang), last.Display(lang)))
 	case inNumber:
 		err = dv.SetRange(-1e15, 1e15, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
 		dv.SetError(excelize.DataValidationErrorStyleStop, msgInvalidTitle.In(lang), msgBadNumber.In(lang))

@@ -78,3 +78,14 @@ func markInvalidUTF8(b []byte) []byte {
 	}
 	return buf.Bytes()
 }
+
+// checkMarkedUTF8 refuses text read from a marked workbook that held
+// invalid UTF-8, naming where (model.CheckUTF8's message).
+func checkMarkedUTF8(where, s string) error {
+	if i := strings.IndexRune(s, badUTF8); i >= 0 {
+		e := model.Errorf(model.EINVALID, "%s: the text is not valid UTF-8 (byte %d): save the file as UTF-8", where, i)
+		e.Field = where
+		return e
+	}
+	return model.CheckUTF8(where, s)
+}

@@ -132,16 +132,18 @@ func (wb *workbook) summary() error {
 	lang, st, d := wb.lang, wb.st, wb.d
 	sum := model.Summarize(d, wb.opt.AsOf)
 	g := st.grid()
-	g.page = page{portrait: true, fitWide: 1, fitTall: 1}
+	g.page = page{portrait: true, fitWide: 1, titleRows: 1}
+	g.capWidths(18, 22) // the labels and codes, the areas' names (which wrap)
 	g.addLoose(st.styled(st.title, d.Strategy.Title.In(lang)))
 	if d.Strategy.Demo {
 		g.addLoose(st.styled(st.demo, model.DemoMark(lang)))
 	}
-	if dec := d.Strategy.CouncilDecision.In(lang); dec != "" {
-		g.addLoose(st.styled(st.bold, msgDecision.In(lang)), cell{}, st.str(dec))
-	}
 	g.blank()
 	g.header(lang, msgIndicator, msgValue)
+	if dec := d.Strategy.CouncilDecision.In(lang); dec != "" {
+		// In the table, wrapped: a loose text would widen the printed page.
+		g.add(st.str(msgDecision.In(lang)), st.styled(st.wrap, dec))
+	}
 	g.add(st.str(msgAsOf.In(lang)), st.date(wb.opt.AsOf))
 	if wb.opt.PreparedBy != "" {
 		g.add(st.str(msgPreparedBy.In(lang)), st.str(wb.opt.PreparedBy))
@@ -166,7 +168,7 @@ func (wb *workbook) summary() error {
 	headRow := g.addRow(heads, excelize.RowOpts{})
 	g.fit(1, headerWidth)
 	for i := 2; i < len(heads); i++ {
-		g.fit(i, 9) // status names wrap in narrow columns
+		g.fit(i, 8) // status names wrap in narrow columns
 	}
 	first := headRow + 1
 	for _, a := range sum.Areas {
@@ -206,7 +208,8 @@ func (wb *workbook) summary() error {
 func (wb *workbook) budgetSheet() error {
 	lang, st, d := wb.lang, wb.st, wb.d
 	g := st.grid()
-	g.page = page{portrait: true, fitWide: 1}
+	g.page = page{portrait: true, fitWide: 1, titleRows: 1}
+	g.capWidths(30, 30) // funding sources' and areas' names wrap
 	g.addLoose(st.styled(st.title, msgBudgetTitle.In(lang)))
 	g.addLoose(st.str(msgBudgetNote.In(lang)))
 	g.blank()
@@ -290,9 +293,12 @@ func (wb *workbook) execution(planned, spent int64) cell {
 func (wb *workbook) measureSheet() error {
 	lang, st := wb.lang, wb.st
 	g := st.grid()
-	// Two column sets, each a page wide in print, column A repeated: who and
-	// how far (A–J), then status detail, money and the latest update (K–R).
-	g.page = page{colBreaks: []int{11}}
+	// Three column sets, each a page wide in print at 60 % or more, the
+	// code, area and title repeated on each: who and how far (A–J), the
+	// status's detail and the money (K–O), the funding and the latest
+	// update (P–R). Long texts wrap.
+	g.page = page{colBreaks: []int{11, 16}, titleCols: 3}
+	g.capWidths(0, 0, 24, 18, 16, 0, 0, 0, 0, 0, 0, 30, 0, 0, 0, 40, 0, 50)
 	g.header(lang, msgCode, msgArea, msgTitle, msgLeadUnit, msgResponsible, msgStart, msgEnd, msgProgress, msgExpected,
 		msgStatus, msgComputed, msgReason, msgPlanned, msgSpent, msgExecution, msgFunding, msgLastUpdDate, msgLastUpdate)
 	for i, m := range wb.measures {
@@ -338,7 +344,10 @@ func latestUpdate(m *model.Measure, asOf model.Date) *model.Update {
 func (wb *workbook) milestoneSheet() error {
 	lang, st, asOf := wb.lang, wb.st, wb.opt.AsOf
 	g := st.grid()
-	g.page = page{colBreaks: []int{10}} // the note and the evidence on a page of their own
+	// The note and the evidence on a page of their own, the measure and the
+	// milestone repeated beside them.
+	g.page = page{colBreaks: []int{10}, titleCols: 3}
+	g.capWidths(0, 24, 30, 18, 0, 0, 0, 0, 0, 45, 45)
 	g.header(lang, msgMeasure, msgMeasureTitle, msgMilestone, msgResponsible, msgDue, msgCompleted, msgState,
 		msgDaysOverdue, msgWeight, msgNote, msgEvidence)
 	for _, m := range wb.measures {
@@ -351,7 +360,7 @@ func (wb *workbook) milestoneSheet() error {
 			}
 			g.add(st.str(m.Code), title, st.str(ms.Title.In(lang)), st.str(wb.personName(ms.Responsible)),
 				st.date(ms.Due), st.date(ms.Completed), st.styled(st.status[stateColour[state]], state.Label(lang)),
-				days, st.number(ms.Weight), st.str(ms.Note), st.str(ms.Evidence))
+				days, st.number(ms.Weight), st.str(ms.Note), st.link(ms.Evidence))
 		}
 	}
 	return wb.dataSheet(sheetMilestones, g, 1)
@@ -360,6 +369,7 @@ func (wb *workbook) milestoneSheet() error {
 func (wb *workbook) kpiSheet() error {
 	lang, st, asOf := wb.lang, wb.st, wb.opt.AsOf
 	g := st.grid()
+	g.capWidths(0, 40, 0, 12)
 	g.header(lang, msgMeasure, msgKPI, msgKind, msgUnitOfMeasure, msgBaseline, msgBaselineDate, msgTarget, msgTargetDate,
 		msgLatest, msgLatestDate, msgAttainment)
 	for _, m := range wb.measures {
@@ -390,7 +400,11 @@ func (wb *workbook) ownerSheet() error {
 	units := slices.Clone(d.Units)
 	slices.SortStableFunc(units, func(a, b model.Unit) int { return model.CompareCodes(a.Code, b.Code) })
 	g := st.grid()
-	g.header(lang, msgUnitCode, msgUnit, msgKind, msgLed, msgPerson, msgPosition, msgRole, msgEmail, msgPhone, msgResponsibleN)
+	// Who is who, for the council: units, people, positions and roles —
+	// not their e-mail addresses and phone numbers, which the office keeps
+	// in the file and the plan workbook (a council workbook is circulated).
+	g.capWidths(0, 32, 0, 0, 0, 32)
+	g.header(lang, msgUnitCode, msgUnit, msgKind, msgLed, msgPerson, msgPosition, msgRole, msgResponsibleN)
 	for _, u := range units {
 		unit := []cell{st.str(u.Code), st.str(u.Name.In(lang)), st.str(label(msgUnitKind, u.Kind, lang)), st.integer(led[u.Code])}
 		people := 0
@@ -401,7 +415,7 @@ func (wb *workbook) ownerSheet() error {
 			}
 			people++
 			g.add(append(slices.Clone(unit), st.str(p.Name.In(lang)), st.str(p.Position.In(lang)),
-				st.str(label(msgRoleName, p.Role, lang)), st.str(p.Email), st.str(p.Phone), st.integer(responsible[p.ID]))...)
+				st.str(label(msgRoleName, p.Role, lang)), st.integer(responsible[p.ID]))...)
 		}
 		if people == 0 {
 			g.add(unit...)
@@ -420,7 +434,7 @@ func (wb *workbook) changeSheet() error {
 	if ch.Since == nil {
 		g.addLoose(st.str(msgNoSnapshot.In(lang)))
 	} else {
-		g.addLoose(st.styled(st.bold, fmt.Sprintf(msgSince.In(lang), ch.Since.Name, ch.Since.AsOf.Format(lang))))
+		g.addLoose(st.styled(st.bold, fmt.Sprintf(msgSince.In(lang), ch.Since.Name, ch.Since.AsOf.Display(lang))))
 	}
 	headRow := g.header(lang, msgChange, msgMeasure, msgItem, msgFrom, msgTo, msgDate)
 	status := func(s model.Status) cell { return wb.statusCell(s, false) }

@@ -91,7 +91,7 @@ func TestWorkbookDatesAreDateCellsInTheLanguagesFormat(t *testing.T) {
 		format string
 	}{
 		{model.BG, "Към дата", "dd.mm.yyyy"},
-		{model.EN, "As of", "d mmm yyyy"}, // model.EnglishDateLayout, the product's one English form
+		{model.EN, "As of", "d mmm yyyy"},
 	}
 	for _, tt := range tests {
 		f := open(t, workbookBytes(t, d, tt.lang))

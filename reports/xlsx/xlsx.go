@@ -118,11 +118,16 @@ func font(bold bool, size float64, colour string) *excelize.Font {
 func newStyles(f *excelize.File, lang model.Lang) (*styles, error) {
 	dateFmt, eurFmt := "dd.mm.yyyy", `#,##0.00 "€"`
 	if lang == model.EN {
-		dateFmt, eurFmt = "d mmm yyyy", `"€"#,##0.00` // model.EnglishDateLayout
+		dateFmt, eurFmt = "d mmm yyyy", `"€"#,##0.00` // as the council report: 30 Nov 2026
 	}
 	// Numbers: whole ones without decimals, others with one or two — never
 	// a format like #,##0.## that leaves "20," with a trailing separator.
-	pctFmt, numFmt, fracFmt, intFmt := "0.0%", "#,##0", "#,##0.0#", "0"
+	// Percentages as the council report writes them (model.FormatPercent):
+	// "71,5 %" in Bulgarian, "71.5%" in English.
+	pctFmt, numFmt, fracFmt, intFmt := "0.0 %", "#,##0", "#,##0.0#", "0"
+	if lang == model.EN {
+		pctFmt = "0.0%"
+	}
 	thin := []excelize.Border{{Type: "bottom", Color: "9AA0A6", Style: 1}}
 	input := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF7D6"}}
 	unlocked := &excelize.Protection{Locked: false}
@@ -186,7 +191,16 @@ type page struct {
 	portrait         bool
 	fitWide, fitTall int
 	colBreaks        []int
+	// titleCols is how many columns from A repeat on every page across
+	// (the code and the name) when the sheet has column sets; 1 by default.
+	titleCols int
+	// titleRows is how many rows from the top repeat on every page down
+	// on a sheet without a header row (its title): 0 by default.
+	titleRows int
 }
+
+// titles is the number of columns repeated on every page across.
+func (p page) titles() int { return max(p.titleCols, 1) }
 
 func (p page) apply(f *excelize.File, name string, headerRows int, g *grid) error {
 	st := g.st
@@ -216,10 +230,13 @@ func (p page) apply(f *excelize.File, name string, headerRows int, g *grid) erro
 	}
 	var titles []string
 	if len(p.colBreaks) > 0 {
-		titles = append(titles, quoted(name)+"!$A:$A")
+		titles = append(titles, quoted(name)+"!$A:$"+colName(p.titles()))
 	}
-	if headerRows > 0 {
+	switch {
+	case headerRows > 0:
 		titles = append(titles, quoted(name)+"!$"+itoa(headerRows)+":$"+itoa(headerRows))
+	case p.titleRows > 0:
+		titles = append(titles, quoted(name)+"!$1:$"+itoa(p.titleRows))
 	}
 	if len(titles) > 0 {
 		if err := f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: name,
@@ -250,7 +267,10 @@ func (p page) scale(g *grid) int {
 	next := 0
 	for i := range g.widths {
 		if next < len(p.colBreaks) && i+1 == p.colBreaks[next] {
-			widest, set = max(widest, set), colPoints(g.widths[0]) // column A repeats
+			widest, set = max(widest, set), 0
+			for _, w := range g.widths[:min(p.titles(), len(g.widths))] {
+				set += colPoints(w) // the title columns repeat
+			}
 			next++
 		}
 		set += colPoints(g.widths[i])
@@ -297,17 +317,31 @@ type grid struct {
 	rows   [][]cell
 	opts   []excelize.RowOpts
 	widths []int
+	caps   []int // the widest each column may grow (capWidths)
 }
 
 func (s *styles) grid() *grid { return &grid{st: s} }
 
-// add appends a row and returns its 1-based number; each cell's width counts.
+// add appends a row and returns its 1-based number; each cell's width
+// counts, up to its column's cap, beyond which a text wraps.
 func (g *grid) add(cells ...cell) int {
 	for i := range cells {
-		g.fit(i, g.st.width(&cells[i]))
+		w := g.st.width(&cells[i])
+		if i < len(g.caps) && g.caps[i] > 0 && w > g.caps[i] {
+			w = g.caps[i]
+			if _, ok := cells[i].Value.(string); ok && cells[i].StyleID == 0 {
+				cells[i].StyleID = g.st.wrap
+			}
+		}
+		g.fit(i, w)
 	}
 	return g.addRow(cells, excelize.RowOpts{})
 }
+
+// capWidths sets the widest each column may grow, in characters, in
+// order from column A (0: as wide as its texts, up to maxWidth): long
+// texts wrap so that the sheet prints large enough to read.
+func (g *grid) capWidths(caps ...int) { g.caps = caps }
 
 // addLoose appends a row whose cells may run over into empty neighbours
 // (titles, notes): they do not widen their columns.
@@ -503,6 +537,19 @@ func (s *styles) str(v string) cell {
 	return cell{Value: v}
 }
 
+// link is a web address that opens when clicked (a HYPERLINK formula,
+// which streamed sheets and every spreadsheet program take), else text.
+func (s *styles) link(url string) cell {
+	c := s.str(url)
+	if url != "" && model.CheckLink("", "evidence", url) == nil && len(url) < 255 { // HYPERLINK takes at most 255 characters
+		c.Formula = `HYPERLINK("` + strings.ReplaceAll(url, `"`, `""`) + `")`
+		if c.StyleID == 0 {
+			c.StyleID = s.wrap
+		}
+	}
+	return c
+}
+
 func (s *styles) styled(style int, v any) cell { return cell{StyleID: style, Value: v} }
 
 func (s *styles) date(d model.Date) cell {
@@ -541,4 +588,4 @@ func (g *grid) header(lang model.Lang, labels ...model.Text) int {
 	return g.addRow(cells, excelize.RowOpts{})
 }
 
-const headerWidth = 18
+const headerWidth = 13

@@ -21,7 +21,7 @@ func (s *Store) snapshot(ctx context.Context) (*model.Doc, []model.AuditEntry, e
 	if err != nil {
 		return nil, nil, err
 	}
-	log, err := readLog(ctx, tx)
+	log, err := wholeLog(ctx, tx)
 	return d, log, err
 }
 

@@ -1,38 +1,14 @@
 package postgres
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
+	"strategytracker/internal/sqlrow"
 	"strategytracker/model"
 )
-
-// checkSnapshots refuses a document whose snapshots' figures do not match
-// their SHA-256, as storage does.
-func checkSnapshots(d *model.Doc) error {
-	names := map[string]bool{}
-	for i := range d.Snapshots {
-		sn := &d.Snapshots[i]
-		var buf bytes.Buffer
-		if err := json.Compact(&buf, sn.Figures); err != nil {
-			return model.Errorf(model.EINVALID, "snapshot %q: figures are not JSON: %v", sn.Name, err)
-		}
-		sn.Figures = buf.Bytes()
-		if got := model.FiguresSHA256(sn.Figures); got != sn.SHA256 {
-			return model.Errorf(model.EINVALID, "snapshot %q: figures do not match their SHA-256", sn.Name)
-		}
-		if sn.Name == "" || names[sn.Name] {
-			return model.Errorf(model.EINVALID, "snapshot %q: name is empty or used twice", sn.Name)
-		}
-		names[sn.Name] = true
-	}
-	return nil
-}
 
 // batch queues inserts and names each, so that a failure says which row.
 type batch struct {
@@ -43,11 +19,6 @@ type batch struct {
 func (b *batch) add(what, query string, args ...any) {
 	b.b.Queue(query, args...)
 	b.what = append(b.what, what)
-}
-
-func (b *batch) insert(what, table, cols string, id model.ID, args []any) {
-	n := strings.Count(cols, ",") + 1
-	b.add(what, "INSERT INTO "+table+" ("+cols+", version, id) VALUES ("+placeholders(1, n)+fmt.Sprintf(", 1, $%d)", n+1), append(args, id)...)
 }
 
 func (b *batch) run(ctx context.Context, tx pgx.Tx) error {
@@ -88,79 +59,15 @@ func (s *Store) load(ctx context.Context, d *model.Doc, log []model.AuditEntry, 
 		return model.Errorf(model.ECONFLICT, "%s already holds a strategy: refusing to overwrite it", s.display)
 	}
 	var b batch
-	st := &d.Strategy
-	b.add("the strategy", "INSERT INTO meta (id, database_id, "+strategyCols+", version) VALUES (1, $1, "+placeholders(2, 12)+", 1)",
-		append([]any{databaseID}, strategyArgs(st)...)...)
-	for i := range d.Goals {
-		b.insert("goal "+d.Goals[i].Code, "goals", goalCols, d.Goals[i].ID, goalArgs(&d.Goals[i]))
-	}
-	for i := range d.Areas {
-		b.insert("area "+d.Areas[i].Code, "areas", areaCols, d.Areas[i].ID, areaArgs(&d.Areas[i]))
-	}
-	for i := range d.Units {
-		b.insert("unit "+d.Units[i].Code, "units", unitCols, d.Units[i].ID, unitArgs(&d.Units[i]))
-	}
-	for i := range d.People {
-		p := &d.People[i]
-		b.insert(fmt.Sprintf("person %d", p.ID), "people", personCols, p.ID, personArgs(p))
-	}
-	for i := range d.Measures {
-		m := &d.Measures[i]
-		b.insert("measure "+m.Code, "measures", measureCols, m.ID, measureArgs(m))
-		for _, g := range m.Goals {
-			b.add("measure "+m.Code+" goal "+g, "INSERT INTO measure_goals (measure_id, goal) VALUES ($1, $2)", m.ID, g)
-		}
-		for _, u := range m.Partners {
-			b.add("measure "+m.Code+" partner "+u, "INSERT INTO measure_partners (measure_id, unit) VALUES ($1, $2)", m.ID, u)
-		}
-		for j, f := range m.Funding {
-			b.add("measure "+m.Code+" funding", "INSERT INTO funding (measure_id, pos, name_bg, name_en, amount_cents) VALUES ($1, $2, $3, $4, $5)",
-				m.ID, j, f.Name.BG, f.Name.EN, f.AmountCents)
-		}
-		for j := range m.Milestones {
-			ms := &m.Milestones[j]
-			ms.MeasureID = m.ID
-			b.insert(fmt.Sprintf("milestone %d", ms.ID), "milestones", milestoneCols, ms.ID, milestoneArgs(ms))
-		}
-		for j := range m.KPIs {
-			k := &m.KPIs[j]
-			k.MeasureID = m.ID
-			b.insert(fmt.Sprintf("KPI %d", k.ID), "kpis", kpiCols, k.ID, kpiArgs(k))
-			for n := range k.Values {
-				v := &k.Values[n]
-				v.KPIID = k.ID
-				b.insert(fmt.Sprintf("KPI value %d", v.ID), "kpi_values", kpiValueCols, v.ID, kpiValueArgs(v))
-			}
-		}
-		for j := range m.Updates {
-			u := &m.Updates[j]
-			u.MeasureID = m.ID
-			b.insert(fmt.Sprintf("update %d", u.ID), "updates", updateCols, u.ID, updateArgs(u))
-		}
-	}
-	for i := range d.Snapshots {
-		sn := &d.Snapshots[i]
-		b.add(fmt.Sprintf("snapshot %q", sn.Name), "INSERT INTO snapshots (id, name, as_of, created_at, created_by, sha256, figures) VALUES ($1, $2, $3, $4, $5, $6, $7)",
-			sn.ID, sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures))
-	}
-	if d.Adoption != nil {
-		b.add("the adoption", adoptionInsert, adoptionArgs(d.Adoption)...)
-	}
-	for i := range d.Revisions {
-		r := &d.Revisions[i]
-		b.add(fmt.Sprintf("revision %d", r.ID), "INSERT INTO revisions (id, "+revisionCols+") VALUES ($1, "+placeholders(2, 11)+")",
-			append([]any{r.ID}, revisionArgs(r)...)...)
-	}
-	for i := range d.Periods {
-		p := &d.Periods[i]
-		b.insert(fmt.Sprintf("period %q", p.Name.In(model.BG)), "periods", periodCols, p.ID, periodArgs(p))
+	for _, st := range dialect.Load(d, databaseID, true) {
+		b.add(st.What, st.SQL, st.Args...)
 	}
 	for _, e := range log {
-		b.add(fmt.Sprintf("audit entry %d", e.Seq), "INSERT INTO audit ("+auditCols+") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-			e.Seq, e.At, e.User, string(e.Action), string(e.Entity), e.EntityID, e.Field, e.Old, e.New, e.PrevHash, e.Hash)
+		st := dialect.AuditEntry(e)
+		b.add(fmt.Sprintf("audit entry %d", e.Seq), st.SQL, st.Args...)
 	}
 	// New rows are numbered after the loaded ones.
-	for _, table := range []string{"goals", "areas", "units", "people", "measures", "milestones", "kpis", "kpi_values", "updates", "snapshots", "revisions", "periods"} {
+	for _, table := range sqlrow.Numbered {
 		b.add("the numbering of "+table, fmt.Sprintf("SELECT setval(pg_get_serial_sequence('%s', 'id'), coalesce(max(id), 0) + 1, false) FROM %s", table, table))
 	}
 	if err := b.run(ctx, tx); err != nil {
@@ -171,52 +78,5 @@ func (s *Store) load(ctx context.Context, d *model.Doc, log []model.AuditEntry, 
 
 // CreateSnapshot freezes the figures at asOf; see model.Store.
 func (s *Store) CreateSnapshot(ctx context.Context, actor model.ID, name string, asOf model.Date) (*model.Snapshot, error) {
-	if err := model.ValidateSnapshotName(name); err != nil {
-		return nil, err
-	}
-	if asOf == 0 {
-		return nil, model.Errorf(model.EINVALID, "snapshot: as-of date is empty")
-	}
-	var sn *model.Snapshot
-	err := s.Update(ctx, actor, model.ActionSnapshot, "", func(mt model.Tx) error {
-		var err error
-		sn, err = mt.(*tx).snapshot(name, asOf)
-		return err
-	})
-	return sn, err
-}
-
-// snapshot freezes the figures at asOf under name inside the transaction.
-func (t *tx) snapshot(name string, asOf model.Date) (*model.Snapshot, error) {
-	if err := model.ValidateSnapshotName(name); err != nil {
-		return nil, err
-	}
-	if asOf == 0 {
-		return nil, model.Errorf(model.EINVALID, "snapshot: as-of date is empty")
-	}
-	if err := model.Authorize(t.actor, model.EntitySnapshot, model.OpCreate, nil, nil); err != nil {
-		return nil, err
-	}
-	for _, other := range t.doc.Snapshots {
-		if other.Name == name {
-			return nil, model.Errorf(model.EINVALID, "snapshot %q already exists: choose another name", name)
-		}
-	}
-	content, sum, err := model.EncodeFigures(model.ComputeSnapshotFigures(t.doc, asOf))
-	if err != nil {
-		return nil, model.Errorf(model.EINTERNAL, "snapshot: %v", err)
-	}
-	sn := &model.Snapshot{Name: name, AsOf: asOf, CreatedAt: t.at, CreatedBy: t.user, SHA256: sum, Figures: content}
-	err = t.sql.QueryRow(t.ctx, "INSERT INTO snapshots (name, as_of, created_at, created_by, sha256, figures) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-		sn.Name, sn.AsOf.String(), sn.CreatedAt, sn.CreatedBy, sn.SHA256, string(sn.Figures)).Scan(&sn.ID)
-	if err != nil {
-		return nil, wrapSQL(err, "snapshot %q", name)
-	}
-	t.doc.Snapshots = append(t.doc.Snapshots, *sn)
-	record, _ := model.CanonicalJSON(struct {
-		Name   string     `json:"name"`
-		AsOf   model.Date `json:"asOf"`
-		SHA256 string     `json:"sha256"`
-	}{name, asOf, sum})
-	return sn, t.audit(model.ActionSnapshot, model.EntitySnapshot, sn.ID, "", "", string(record))
+	return model.CreateSnapshot(ctx, s, actor, name, asOf)
 }

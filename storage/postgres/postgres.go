@@ -9,9 +9,7 @@ package postgres
 
 import (
 	"context"
-	"crypto/rand"
 	"embed"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -25,6 +23,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/jackc/pgx/v5/pgxpool"
 
+	"strategytracker/internal/sqlrow"
 	"strategytracker/model"
 )
 
@@ -280,7 +279,7 @@ func createExact(ctx context.Context, dsn string, d *model.Doc, log []model.Audi
 	if err := d.Validate(model.DateOf(now())); err != nil {
 		return nil, err
 	}
-	if err := checkSnapshots(d); err != nil {
+	if err := d.CheckSnapshots(); err != nil {
 		return nil, err
 	}
 	s := &Store{dsn: dsn, now: opts.Now}
@@ -297,7 +296,7 @@ func createExact(ctx context.Context, dsn string, d *model.Doc, log []model.Audi
 		return nil, err
 	}
 	if opts.DatabaseID == "" {
-		opts.DatabaseID = newDatabaseID()
+		opts.DatabaseID = sqlrow.NewDatabaseID()
 	}
 	if err := s.load(ctx, d, log, opts.DatabaseID); err != nil {
 		pool.Close()
@@ -312,12 +311,6 @@ func createExact(ctx context.Context, dsn string, d *model.Doc, log []model.Audi
 		return nil, err
 	}
 	return s, nil
-}
-
-func newDatabaseID() string {
-	b := make([]byte, 16)
-	rand.Read(b)
-	return hex.EncodeToString(b)
 }
 
 // checkSchema refuses a database without the schema or with another version.

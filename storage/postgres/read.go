@@ -2,11 +2,10 @@ package postgres
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
+	"strategytracker/internal/sqlrow"
 	"strategytracker/model"
 )
 
@@ -21,42 +20,17 @@ func (s *Store) Doc(ctx context.Context) (*model.Doc, error) {
 	return readDocBatch(ctx, tx)
 }
 
-// dateCol scans a nullable YYYY-MM-DD column.
-type dateCol struct{ d *model.Date }
-
-func (c dateCol) Scan(v any) error {
-	switch x := v.(type) {
-	case nil:
-		*c.d = 0
-		return nil
-	case string:
-		d, err := model.ParseDate(x)
-		*c.d = d
-		return err
-	}
-	return model.Errorf(model.EINTERNAL, "unexpected date value %v", v)
-}
-
-func dateArg(d model.Date) any {
-	if d == 0 {
-		return nil
-	}
-	return d.String()
-}
-
-func refArg(r model.Ref) any {
-	if r == 0 {
-		return nil
-	}
-	return int64(r)
-}
-
 // each runs scan for every row of query.
 func each(ctx context.Context, q querier, query string, scan func(pgx.Rows) error, args ...any) error {
 	rows, err := q.Query(ctx, query, args...)
 	if err != nil {
 		return wrapSQL(err, "read")
 	}
+	return eachRow(rows, scan)
+}
+
+// eachRow runs scan for every row of rows, and closes them.
+func eachRow(rows pgx.Rows, scan func(pgx.Rows) error) error {
 	defer rows.Close()
 	for rows.Next() {
 		if err := scan(rows); err != nil {
@@ -66,233 +40,28 @@ func each(ctx context.Context, q querier, query string, scan func(pgx.Rows) erro
 	return wrapSQL(rows.Err(), "read")
 }
 
-// docQueries are the queries of readDoc, in the order it runs them, so
-// that they can be sent to the server in one batch (readDocBatch).
-var docQueries = []string{
-	`SELECT title_bg, title_en, short_title_bg, short_title_en, vision_bg, vision_en,
-		period_start, period_end, adopted_on, council_decision_bg, council_decision_en, demo, version FROM meta WHERE id = 1`,
-	`SELECT id, code, title_bg, title_en, description_bg, description_en, version FROM goals`,
-	`SELECT id, code, title_bg, title_en, description_bg, description_en, ord, version FROM areas`,
-	`SELECT id, code, name_bg, name_en, kind, version FROM units`,
-	`SELECT id, name_bg, name_en, position_bg, position_en, unit, email, phone, role, public, version FROM people`,
-	`SELECT id, code, area, title_bg, title_en, description_bg, description_en, lead_unit,
-		responsible_id, start_date, end_date, weight, manual_progress, planned_cents, spent_cents, cancelled,
-		override_status, override_reason, internal, version FROM measures`,
-	`SELECT measure_id, goal FROM measure_goals`,
-	`SELECT measure_id, unit FROM measure_partners`,
-	`SELECT measure_id, name_bg, name_en, amount_cents FROM funding ORDER BY measure_id, pos`,
-	`SELECT id, measure_id, title_bg, title_en, due, completed, cancelled, weight, responsible_id,
-		note, evidence, note_internal, version FROM milestones`,
-	`SELECT id, measure_id, name_bg, name_en, unit_bg, unit_en, kind, baseline_value, baseline_date,
-		target_value, target_date, internal, version FROM kpis`,
-	`SELECT id, kpi_id, date, value, note, source, version FROM kpi_values`,
-	`SELECT id, measure_id, date, author_id, text_bg, text_en, internal, version FROM updates`,
-	`SELECT id, name, as_of, created_at, created_by, sha256, figures FROM snapshots`,
-	`SELECT adopted_on, council_decision_bg, council_decision_en, adopted_by, at FROM adoption WHERE id = 1`,
-	`SELECT id, entity, entity_id, measure_id, field, original, previous, current, at, revised_by, reason_bg, reason_en FROM revisions ORDER BY id`,
-	`SELECT id, ` + periodCols + `, version FROM periods`,
-}
-
-// batchReader answers readDoc's queries, in order, from a batch.
-type batchReader struct{ br pgx.BatchResults }
-
-func (b batchReader) Query(context.Context, string, ...any) (pgx.Rows, error) { return b.br.Query() }
-func (b batchReader) QueryRow(context.Context, string, ...any) pgx.Row        { return b.br.QueryRow() }
-func (b batchReader) Exec(context.Context, string, ...any) (pgconn.CommandTag, error) {
-	return b.br.Exec()
-}
-
-// readDocBatch is readDoc in one round trip to the server.
+// readDocBatch reads the whole strategy (sqlrow.Dialect.DocQueries) in
+// one round trip to the server.
 func readDocBatch(ctx context.Context, tx pgx.Tx) (*model.Doc, error) {
-	var b pgx.Batch
-	for _, q := range docQueries {
-		b.Queue(q)
+	queries := dialect.DocQueries()
+	var batch pgx.Batch
+	for _, q := range queries {
+		batch.Queue(q.SQL)
 	}
-	br := tx.SendBatch(ctx, &b)
-	d, err := readDoc(ctx, batchReader{br})
-	if cerr := br.Close(); err == nil && cerr != nil {
-		err = wrapSQL(cerr, "read the strategy")
+	br := tx.SendBatch(ctx, &batch)
+	b := sqlrow.NewBuilder()
+	for _, q := range queries {
+		rows, err := br.Query()
+		if err == nil {
+			err = eachRow(rows, func(r pgx.Rows) error { return b.Add(q, r) })
+		}
+		if err != nil {
+			br.Close()
+			return nil, wrapSQL(err, "read the strategy")
+		}
 	}
-	return d, err
-}
-
-func readDoc(ctx context.Context, q querier) (*model.Doc, error) {
-	d := &model.Doc{Format: model.Format}
-	st := &d.Strategy
-	err := q.QueryRow(ctx, docQueries[0]).
-		Scan(&st.Title.BG, &st.Title.EN, &st.ShortTitle.BG, &st.ShortTitle.EN, &st.Vision.BG, &st.Vision.EN,
-			dateCol{&st.PeriodStart}, dateCol{&st.PeriodEnd}, dateCol{&st.AdoptedOn},
-			&st.CouncilDecision.BG, &st.CouncilDecision.EN, &st.Demo, &st.Version)
-	if err != nil {
+	if err := br.Close(); err != nil {
 		return nil, wrapSQL(err, "read the strategy")
 	}
-	if err := each(ctx, q, docQueries[1], func(r pgx.Rows) error {
-		var g model.Goal
-		err := r.Scan(&g.ID, &g.Code, &g.Title.BG, &g.Title.EN, &g.Description.BG, &g.Description.EN, &g.Version)
-		d.Goals = append(d.Goals, g)
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	if err := each(ctx, q, docQueries[2], func(r pgx.Rows) error {
-		var a model.Area
-		err := r.Scan(&a.ID, &a.Code, &a.Title.BG, &a.Title.EN, &a.Description.BG, &a.Description.EN, &a.Order, &a.Version)
-		d.Areas = append(d.Areas, a)
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	if err := each(ctx, q, docQueries[3], func(r pgx.Rows) error {
-		var u model.Unit
-		var kind string
-		err := r.Scan(&u.ID, &u.Code, &u.Name.BG, &u.Name.EN, &kind, &u.Version)
-		u.Kind = model.UnitKind(kind)
-		d.Units = append(d.Units, u)
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	if err := each(ctx, q, docQueries[4], func(r pgx.Rows) error {
-		var p model.Person
-		var role string
-		err := r.Scan(&p.ID, &p.Name.BG, &p.Name.EN, &p.Position.BG, &p.Position.EN, &p.Unit, &p.Email, &p.Phone, &role, &p.Public, &p.Version)
-		p.Role = model.Role(role)
-		d.People = append(d.People, p)
-		return err
-	}); err != nil {
-		return nil, err
-	}
-
-	index := map[model.ID]int{}
-	if err := each(ctx, q, docQueries[5], func(r pgx.Rows) error {
-		var m model.Measure
-		var resp sql.NullInt64
-		var ovStatus, ovReason sql.NullString
-		err := r.Scan(&m.ID, &m.Code, &m.Area, &m.Title.BG, &m.Title.EN, &m.Description.BG, &m.Description.EN, &m.LeadUnit,
-			&resp, dateCol{&m.Start}, dateCol{&m.End}, &m.Weight, &m.ManualProgress, &m.PlannedCents, &m.SpentCents, &m.Cancelled,
-			&ovStatus, &ovReason, &m.Internal, &m.Version)
-		m.Responsible = model.Ref(resp.Int64)
-		if ovStatus.Valid {
-			m.Override = &model.Override{Status: model.Status(ovStatus.String), Reason: ovReason.String}
-		}
-		index[m.ID] = len(d.Measures)
-		d.Measures = append(d.Measures, m)
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	measure := func(id model.ID) *model.Measure {
-		if i, ok := index[id]; ok {
-			return &d.Measures[i]
-		}
-		return nil
-	}
-	if err := each(ctx, q, docQueries[6], func(r pgx.Rows) error {
-		var id model.ID
-		var code string
-		if err := r.Scan(&id, &code); err != nil {
-			return err
-		}
-		if m := measure(id); m != nil {
-			m.Goals = append(m.Goals, code)
-		}
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	if err := each(ctx, q, docQueries[7], func(r pgx.Rows) error {
-		var id model.ID
-		var code string
-		if err := r.Scan(&id, &code); err != nil {
-			return err
-		}
-		if m := measure(id); m != nil {
-			m.Partners = append(m.Partners, code)
-		}
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	if err := each(ctx, q, docQueries[8], func(r pgx.Rows) error {
-		var id model.ID
-		var f model.Funding
-		if err := r.Scan(&id, &f.Name.BG, &f.Name.EN, &f.AmountCents); err != nil {
-			return err
-		}
-		if m := measure(id); m != nil {
-			m.Funding = append(m.Funding, f)
-		}
-		return nil
-	}); err != nil {
-		return nil, err
-	}
-	if err := each(ctx, q, docQueries[9], func(r pgx.Rows) error {
-		var ms model.Milestone
-		var resp sql.NullInt64
-		err := r.Scan(&ms.ID, &ms.MeasureID, &ms.Title.BG, &ms.Title.EN, dateCol{&ms.Due}, dateCol{&ms.Completed}, &ms.Cancelled,
-			&ms.Weight, &resp, &ms.Note, &ms.Evidence, &ms.NoteInternal, &ms.Version)
-		ms.Responsible = model.Ref(resp.Int64)
-		if m := measure(ms.MeasureID); m != nil {
-			m.Milestones = append(m.Milestones, ms)
-		}
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	kpiIndex := map[model.ID][2]int{}
-	if err := each(ctx, q, docQueries[10], func(r pgx.Rows) error {
-		var k model.KPI
-		var kind string
-		err := r.Scan(&k.ID, &k.MeasureID, &k.Name.BG, &k.Name.EN, &k.Unit.BG, &k.Unit.EN, &kind, &k.BaselineValue,
-			dateCol{&k.BaselineDate}, &k.TargetValue, dateCol{&k.TargetDate}, &k.Internal, &k.Version)
-		k.Kind = model.KPIKind(kind)
-		if i, ok := index[k.MeasureID]; ok {
-			kpiIndex[k.ID] = [2]int{i, len(d.Measures[i].KPIs)}
-			d.Measures[i].KPIs = append(d.Measures[i].KPIs, k)
-		}
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	if err := each(ctx, q, docQueries[11], func(r pgx.Rows) error {
-		var v model.KPIValue
-		err := r.Scan(&v.ID, &v.KPIID, dateCol{&v.Date}, &v.Value, &v.Note, &v.Source, &v.Version)
-		if at, ok := kpiIndex[v.KPIID]; ok {
-			k := &d.Measures[at[0]].KPIs[at[1]]
-			k.Values = append(k.Values, v)
-		}
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	if err := each(ctx, q, docQueries[12], func(r pgx.Rows) error {
-		var u model.Update
-		var author sql.NullInt64
-		err := r.Scan(&u.ID, &u.MeasureID, dateCol{&u.Date}, &author, &u.Text.BG, &u.Text.EN, &u.Internal, &u.Version)
-		u.Author = model.Ref(author.Int64)
-		if m := measure(u.MeasureID); m != nil {
-			m.Updates = append(m.Updates, u)
-		}
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	if err := each(ctx, q, docQueries[13], func(r pgx.Rows) error {
-		var sn model.Snapshot
-		var figures string
-		err := r.Scan(&sn.ID, &sn.Name, dateCol{&sn.AsOf}, &sn.CreatedAt, &sn.CreatedBy, &sn.SHA256, &figures)
-		sn.Figures = []byte(figures)
-		d.Snapshots = append(d.Snapshots, sn)
-		return err
-	}); err != nil {
-		return nil, err
-	}
-	if err := readPlan(ctx, q, d, docQueries[14], docQueries[15]); err != nil {
-		return nil, err
-	}
-	if err := readPeriods(ctx, q, d, docQueries[16]); err != nil {
-		return nil, err
-	}
-	d.Tidy()
-	return d, nil
+	return b.Doc()
 }
