@@ -284,23 +284,28 @@ func (r *roundFiller) prepare(k int) (string, error) {
 	if code := cli.Run([]string{"template", "-db", r.db, "-unit", roundUnit, "-o", tpl}, io.Discard, &errOut); code != 0 {
 		return "", fmt.Errorf("template: exit %d: %s", code, errOut.String())
 	}
+	return out, r.fill(tpl, out, k)
+}
+
+// fill fills the update template tpl of roundUnit for round k into out.
+func (r *roundFiller) fill(tpl, out string, k int) error {
 	f, err := excelize.OpenFile(tpl)
 	if err != nil {
-		return "", err
+		return err
 	}
 	defer f.Close()
 	// The template is in Bulgarian (the default language).
 	ms, err := indexSheet(f, "Етапи")
 	if err != nil {
-		return "", err
+		return err
 	}
 	kpis, err := indexSheet(f, "Показатели")
 	if err != nil {
-		return "", err
+		return err
 	}
 	upd, err := indexSheet(f, "Актуализации")
 	if err != nil {
-		return "", err
+		return err
 	}
 	done := model.DateOf(time.Now()).AddDays(-1)
 	var errs []error
@@ -319,12 +324,9 @@ func (r *roundFiller) prepare(k int) (string, error) {
 		errs = append(errs, upd.set(f, id, "text", roundMarker(k)))
 	}
 	if err := errors.Join(errs...); err != nil {
-		return "", err
+		return err
 	}
-	if err := f.SaveAs(out); err != nil {
-		return "", err
-	}
-	return out, nil
+	return f.SaveAs(out)
 }
 
 // edit makes the single edits of round k, as the application makes them:
@@ -522,10 +524,7 @@ func auditEntries(t *testing.T, db string) int {
 }
 
 func TestKilledImportIsAllOrNothing(t *testing.T) {
-	kills := 100
-	if testing.Short() {
-		kills = 10
-	}
+	const kills = 100
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
 	mustRun(t, "demo", "-db", db)

@@ -17,7 +17,8 @@ import (
 //	version    standard library only
 //	netfs      standard library and golang.org/x/sys only
 //	assets     standard library only
-//	storage/…  model, internal/sqlrow (+ database drivers); not fyne, excelize, fpdf, reports, app
+//	storage/…  model, internal/sqlrow (+ database drivers); not fyne, excelize, fpdf, reports, app;
+//	           storage (SQLite) and storage/postgres never import each other
 //	internal/sqlrow  the row layer both drivers share: standard library and model only
 //	reports/…  model, assets (+ excelize, fpdf); not fyne, database/sql, sqlite, storage, app
 //	app/…      model, reports, assets, fyne; not storage, not sqlite
@@ -43,6 +44,9 @@ type layoutRule struct {
 
 var noUI = []string{"fyne.io", "github.com/go-gl", "github.com/fyne-io", module + "/app"}
 
+// storageForbids is what no storage driver imports.
+var storageForbids = []string{"fyne.io", "github.com/xuri/excelize", "codeberg.org/go-pdf/fpdf", module + "/reports", module + "/app"}
+
 var layoutRules = []layoutRule{
 	{pkg: module + "/model", stdOnly: true, forbidden: []string{"database/sql"}},
 	{pkg: module + "/model/memstore", stdOnly: true, allowed: []string{module + "/model"}, forbidden: []string{"database/sql"}},
@@ -50,10 +54,8 @@ var layoutRules = []layoutRule{
 	{pkg: module + "/version", stdOnly: true},
 	{pkg: module + "/netfs", stdOnly: true, allowed: []string{"golang.org/x/sys"}},
 	{pkg: module + "/assets", stdOnly: true},
-	{pkg: module + "/storage", forbidden: []string{
-		"fyne.io", "github.com/xuri/excelize", "codeberg.org/go-pdf/fpdf",
-		module + "/reports", module + "/app",
-	}},
+	{pkg: module + "/storage", forbidden: append([]string{module + "/storage/postgres"}, storageForbids...)},
+	{pkg: module + "/storage/postgres", forbidden: append([]string{module + "/storage"}, storageForbids...)},
 	{pkg: module + "/internal/sqlrow", stdOnly: true, allowed: []string{module + "/model"}},
 	{pkg: module + "/reports", forbidden: []string{
 		"fyne.io", "database/sql", "modernc.org/sqlite",
@@ -232,7 +234,8 @@ func (r layoutRule) why(path string, p *listedPackage) string {
 			return "is forbidden (" + f + ")"
 		}
 	}
-	if r.stdOnly && (p == nil || !p.Standard) {
+	// "C" is cgo's pseudo-package, which the standard library's net uses.
+	if r.stdOnly && path != "C" && (p == nil || !p.Standard) {
 		for _, a := range r.allowed {
 			if under(path, a) {
 				return ""

@@ -80,7 +80,7 @@ func connectServer(address string, askPassword func(prompt string) (string, erro
 	if os.Getenv("PGCONNECT_TIMEOUT") == "" {
 		os.Setenv("PGCONNECT_TIMEOUT", "15") // an unreachable server: a message in seconds, not minutes
 	}
-	s, err := postgres.Open(context.Background(), address, postgres.Options{AskPassword: askPassword})
+	s, err := postgres.Open(context.Background(), address, postgres.Options{AskPassword: askPassword, Backup: cli.BackupToFile})
 	if err != nil {
 		return nil, err // not a typed nil inside the interface
 	}

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/model"
+	buildinfo "strategytracker/version"
 )
 
 // onOpen asks for a strategy file and opens it (File › Open, Ctrl+O).
@@ -285,13 +286,15 @@ func (u *UI) onNewStrategy() {
 func (u *UI) onAbout() {
 	v := u.opts.Version
 	if v == "" {
-		v = Version // go build leaves the app's metadata empty; FyneApp.toml agrees (TestVersionMatchesFyneApp)
+		v = Version
 	}
 	text := widget.NewLabel(tr("about.text"))
 	text.Wrapping = fyne.TextWrapWord
 	version := widget.NewLabelWithStyle(trf("about.version", AppName, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	observe(aboutVersion{version})
-	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), container.NewVBox(version, text), u.win)
+	licence := widget.NewLabel(trf("about.licence", buildinfo.License, buildinfo.Source()))
+	licence.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), container.NewVBox(version, text, licence), u.win)
 	d.Resize(fyne.NewSize(560, 320))
 	d.Show()
 }

@@ -228,17 +228,6 @@ func TestWindowTitle(t *testing.T) {
 	}
 }
 
-// The version of About is the one FyneApp.toml declares.
-func TestVersionMatchesFyneApp(t *testing.T) {
-	b, err := os.ReadFile("../FyneApp.toml")
-	if err != nil {
-		t.Skip("FyneApp.toml not found")
-	}
-	if !strings.Contains(string(b), `Version = "`+Version+`"`) {
-		t.Errorf("FyneApp.toml does not declare version %s", Version)
-	}
-}
-
 // textOf is a translation's text: a string, or the "other" form of one of
 // Fyne's plural entries ("file.parent": {"other": "…"}).
 func textOf(v any) string {

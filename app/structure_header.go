@@ -98,11 +98,7 @@ func (s *structureScreen) onAdopt() {
 		}
 		af.f.save.Disable()
 		u.save(tr("header.adopt_plan"), func(tx model.Tx) error {
-			p, err := model.AsPlanTx(tx)
-			if err != nil {
-				return err
-			}
-			return p.Adopt(a)
+			return tx.Adopt(a)
 		}, func(err error) {
 			af.f.save.Enable()
 			if err != nil {

@@ -15,10 +15,12 @@ import (
 
 	"strategytracker/assets"
 	"strategytracker/model"
+	buildinfo "strategytracker/version"
 )
 
-// Version is the application's version (FyneApp.toml).
-const Version = "0.1.0"
+// Version is this build's version, as the binary says it (version.String():
+// the release's, stamped at build time); Options.Version overrides it.
+var Version = buildinfo.String()
 
 // screenID names a screen of the navigation.
 type screenID string

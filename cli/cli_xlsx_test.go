@@ -199,9 +199,10 @@ func TestImportRoundTrip(t *testing.T) {
 	sum := sum256(t, db)
 	out := mustRun(t, "import", "-db", db, "-dry-run", filled)
 	for _, want := range []string{
-		fmt.Sprintf("Етапи!3: change milestone %d", rt.ms.ID), `completed null → "` + rt.today.AddDays(-3).String() + `"`,
-		`note "" → "Остават две дружества."`, "Показатели!3: add a value of KPI", "value 61.5",
-		"Актуализации!4: add a progress update of measure 1.2", "Напредък!3: change manual progress of measure 2.1: manualProgress 100 → 90",
+		// In the template's language, with its column names and dates.
+		fmt.Sprintf("Етапи!3: промяна на етап %d „", rt.ms.ID), "изпълнен на — → " + rt.today.AddDays(-3).Format(model.BG),
+		"бележка — → „Остават две дружества.“", "Показатели!3: добавяне на стойност на показател", "нова стойност 61,5",
+		"Актуализации!4: добавяне на актуализация (мярка 1.2)", "Напредък!3: промяна на ръчния напредък (мярка 2.1): напредък, % (0–100) 100 → 90",
 		"dry run: 5 change(s) from update.xlsx would be made as Ивелина Петрова <i.petrova@sofia.example>; nothing was written",
 	} {
 		if !strings.Contains(out, want) {

@@ -7,12 +7,12 @@ func demoCommand() *command {
 		name: "demo", args: "-db FILE", help: "create FILE holding the embedded demo strategy",
 		db: dbCreate,
 		run: func(c *cmdContext) error {
-			s, err := createDemoStore(c.ctx, c.db)
+			s, err := createDemoStore(c.ctx, c.db, c.now)
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			fmt.Fprintf(c.out, "created %s with the demo strategy\n", c.db)
+			fmt.Fprintf(c.out, "created %s with the demo strategy\n", s.Path())
 			return nil
 		},
 	}

@@ -43,6 +43,6 @@ func generate(c *cmdContext, n, seed int) error {
 		os.Remove(c.db)
 		return err
 	}
-	fmt.Fprintf(c.out, "created %s: %d measures, %d milestones\n", c.db, len(d.Measures), d.MilestoneCount())
+	fmt.Fprintf(c.out, "created %s: %d measures, %d milestones\n", s.Path(), len(d.Measures), d.MilestoneCount())
 	return nil
 }

@@ -87,19 +87,11 @@ func TestEntryPointsRefuseHostileValues(t *testing.T) {
 }
 
 func TestPlanImportKeepsAnOfficeUser(t *testing.T) {
-	dir := t.TempDir()
-	db, book := filepath.Join(dir, "new.db"), filepath.Join(dir, "plan.xlsx")
-	mustRun(t, "new", "-db", db, "-title", "Нова", "-name", "Иван", "-email", "ivan@example.bg")
-	mustRun(t, "plan-template", "-db", db, "-lang", "en", "-o", book)
-	f, err := excelize.OpenFile(book)
-	if err != nil {
-		t.Fatal(err)
-	}
-	row := findRow(t, f, "People", "Иван")
-	f.SetCellStr("People", "I"+row, "coordinator")
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
+	var row string
+	db, book := ivansPlan(t, func(f *excelize.File) {
+		row = findRow(t, f, "People", "Иван")
+		f.SetCellStr("People", "I"+row, "coordinator")
+	})
 	before := readFile(t, db)
 	for _, args := range [][]string{{"-dry-run"}, {}} {
 		code, _, stderr := run(t, append(append([]string{"plan-import", "-db", db, "-user", "ivan@example.bg"}, args...), book)...)
@@ -174,20 +166,10 @@ func TestUnitFilesNeverOverwriteOneAnother(t *testing.T) {
 // The office role handed from one person to another in one workbook: the
 // new office user is saved first, so the strategy keeps one throughout.
 func TestPlanImportHandsTheOfficeOver(t *testing.T) {
-	dir := t.TempDir()
-	db, book := filepath.Join(dir, "new.db"), filepath.Join(dir, "plan.xlsx")
-	mustRun(t, "new", "-db", db, "-title", "Нова", "-name", "Иван", "-email", "ivan@example.bg")
-	mustRun(t, "plan-template", "-db", db, "-lang", "en", "-o", book)
-	f, err := excelize.OpenFile(book)
-	if err != nil {
-		t.Fatal(err)
-	}
-	row := findRow(t, f, "People", "Иван")
-	f.SetCellStr("People", "I"+row, "coordinator")
-	f.SetSheetRow("People", "B4", &[]any{"Мария", "Maria", "", "", "OFFICE", "maria@example.bg", "", "office"})
-	if err := f.Save(); err != nil {
-		t.Fatal(err)
-	}
+	db, book := ivansPlan(t, func(f *excelize.File) {
+		f.SetCellStr("People", "I"+findRow(t, f, "People", "Иван"), "coordinator")
+		f.SetSheetRow("People", "B4", &[]any{"Мария", "Maria", "", "", "OFFICE", "maria@example.bg", "", "office"})
+	})
 	mustRun(t, "plan-import", "-db", db, "-user", "ivan@example.bg", book)
 	d := planDocOf(t, db)
 	if p, _ := d.FindPerson("maria@example.bg"); p == nil || p.Role != model.RoleOffice {
@@ -196,4 +178,52 @@ func TestPlanImportHandsTheOfficeOver(t *testing.T) {
 	if p, _ := d.FindPerson("ivan@example.bg"); p == nil || p.Role != model.RoleCoordinator {
 		t.Errorf("Иван: %+v, want a coordinator", p)
 	}
+}
+
+// A dry run of a workbook that changes the plan applies it inside the
+// file's transaction and leaves the file as it was.
+func TestPlanDryRunWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db, book := filepath.Join(dir, "demo.db"), filepath.Join(dir, "plan.xlsx")
+	mustRun(t, "demo", "-db", db)
+	mustRun(t, "plan-template", "-db", db, "-lang", "en", "-o", book)
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.SetCellStr("Goals", "D3", "A new title")
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	before := readFile(t, db)
+	audit := mustRun(t, "export", "-db", db)
+	out := mustRun(t, "plan-import", "-dry-run", "-db", db, "-user", "i.petrova@sofia.example", book)
+	if !strings.Contains(out, "Goals!3: change goal") || !strings.Contains(out, "dry run: 1 change(s)") {
+		t.Errorf("dry run: %s", out)
+	}
+	if !bytes.Equal(before, readFile(t, db)) || mustRun(t, "export", "-db", db) != audit {
+		t.Error("the dry run changed the file")
+	}
+	if out := mustRun(t, "plan-import", "-db", db, "-user", "i.petrova@sofia.example", book); !strings.Contains(out, "imported 1 change(s)") {
+		t.Errorf("import: %s", out)
+	}
+}
+
+// ivansPlan is a new file whose only person, Иван, is its office user, and
+// its plan workbook (English) edited by edit.
+func ivansPlan(t *testing.T, edit func(f *excelize.File)) (db, book string) {
+	t.Helper()
+	dir := t.TempDir()
+	db, book = filepath.Join(dir, "new.db"), filepath.Join(dir, "plan.xlsx")
+	mustRun(t, "new", "-db", db, "-title", "Нова", "-name", "Иван", "-email", "ivan@example.bg")
+	mustRun(t, "plan-template", "-db", db, "-lang", "en", "-o", book)
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edit(f)
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	return db, book
 }

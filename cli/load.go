@@ -28,7 +28,7 @@ func loadCommand() *command {
 				return err
 			}
 			defer s.Close()
-			fmt.Fprintf(c.out, "created %s from %s\n", c.db, in)
+			fmt.Fprintf(c.out, "created %s from %s\n", s.Path(), in)
 			return nil
 		},
 	}

@@ -23,13 +23,13 @@ func newCommand() *command {
 			if title == "" || name == "" || email == "" {
 				return usageErr("new needs -title T -name N -email E")
 			}
-			d := model.NewStrategyDoc(model.T(title, title), name, email, "", model.DateOf(nowFunc()))
+			d := model.NewStrategyDoc(model.T(title, title), name, email, "", c.today())
 			s, err := createStore(c.ctx, c.db, d, nil, "")
 			if err != nil {
 				return err
 			}
 			defer s.Close()
-			fmt.Fprintf(c.out, "created %s: an empty strategy whose office user is %s\n", c.db, model.UserLabel(&d.People[0]))
+			fmt.Fprintf(c.out, "created %s: an empty strategy whose office user is %s\n", s.Path(), model.UserLabel(&d.People[0]))
 			return nil
 		},
 	}

@@ -32,10 +32,10 @@ const cycleAsOf = "2026-11-30"
 // strategy and for an area.
 func cycleDemo(t *testing.T, dir string) string {
 	t.Helper()
-	defer func(f func() time.Time) { nowFunc = f }(nowFunc)
+	defer func(f func() time.Time) { testClock = f }(testClock)
 	on := func(day string) {
 		at := model.MustDate(day).Time().Add(10 * time.Hour)
-		nowFunc = func() time.Time { return at }
+		testClock = func() time.Time { return at }
 	}
 	db := filepath.Join(dir, "cycle.db")
 	mustRun(t, "demo", "-db", db)
@@ -134,11 +134,7 @@ func adoptPlan(t *testing.T, db string, decision model.Text) {
 		t.Fatal(err)
 	}
 	err = s.Update(context.Background(), 1, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, err := model.AsPlanTx(tx)
-		if err != nil {
-			return err
-		}
-		return p.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: decision})
+		return tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: decision})
 	})
 	s.Close()
 	if err != nil {
@@ -351,6 +347,39 @@ func TestCycleReportsAreFitToFile(t *testing.T) {
 		}
 		if bad := continuationOnly(t, path, marker); len(bad) > 0 {
 			t.Errorf("%s: pages %v hold only a continued title and a line or two", name, bad)
+		}
+		checkFiledWithoutRetouching(t, name, pdfText(t, path))
+	}
+}
+
+// checkFiledWithoutRetouching checks what a council secretary corrected by
+// hand (issue 23) in the text of a cycle report.
+func checkFiledWithoutRetouching(t *testing.T, name, text string) {
+	t.Helper()
+	want := map[string][]string{
+		"report-bg.pdf": {
+			"Отчет за изпълнението на Стратегията за дигитална трансформация на София към 30.11.2026 г.", // the article
+			"— (прекратена, не се включва в напредъка)",                                                  // a cancelled card's progress
+			"първоначално",                       // the adopted due beside the revised one
+			"срокът на етапа „Оценка на",         // the revision names the milestone
+			"Решения, които се искат от Съвета:", // one name for the kind
+			"Планиран бюджет на мерките",         // the funding reconciled
+			"Актуализация от 19.11.2026 г.:",     // dates in running text with г.
+			"Мария Георгиева, началник на отдел", // the position after a comma
+		},
+		"report-en.pdf": {
+			"— (cancelled, not counted in progress)", "originally", "“Pilot evaluation",
+			"Decisions requested from the council:", "Planned budget of the measures",
+		},
+	}[name]
+	for _, w := range want {
+		if !strings.Contains(text, w) {
+			t.Errorf("%s lacks %q", name, w)
+		}
+	}
+	for _, bad := range []string{"Нов срок", "New date", "Постижения Областта изостава", "Акценти:", "Напредък 0,0 % (очакван 100,0 %) Статус прекратена"} {
+		if strings.Contains(text, bad) {
+			t.Errorf("%s shows %q", name, bad)
 		}
 	}
 }

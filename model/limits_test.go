@@ -28,6 +28,11 @@ func TestHostileValuesAreRefused(t *testing.T) {
 		{"email domain without a dot", func(d *Doc) { d.People[0].Email = "ivan@localhost" }, RuleEmail, "email"},
 		{"email domain ending in a dot", func(d *Doc) { d.People[0].Email = "ivan@sofia." }, RuleEmail, "email"},
 		{"email with a NUL", func(d *Doc) { d.People[0].Email = "iv\x00an@sofia.bg" }, RuleEmail, "email"},
+		{"email with two dots in a row", func(d *Doc) { d.People[0].Email = "ivan..petrov@sofia.bg" }, RuleEmail, "email"},
+		{"email with a quoted local part", func(d *Doc) { d.People[0].Email = `"ivan"@sofia.bg` }, RuleEmail, "email"},
+		{"email with a domain literal", func(d *Doc) { d.People[0].Email = "ivan@[10.0.0.1]" }, RuleEmail, "email"},
+		{"email with a label starting with a hyphen", func(d *Doc) { d.People[0].Email = "ivan@-sofia.bg" }, RuleEmail, "email"},
+		{"email with two @", func(d *Doc) { d.People[0].Email = "ivan@sofia@bg.bg" }, RuleEmail, "email"},
 		{"plain email", func(d *Doc) { d.People[0].Email = "ivan.petrov+plan@sofia.bg" }, "", ""},
 		{"Cyrillic email", func(d *Doc) { d.People[0].Email = "иван@община.бг" }, "", ""},
 		// 21.5 codes without control characters.

@@ -100,7 +100,9 @@ func replayCreate(d *Doc, e AuditEntry) error {
 	var parent struct {
 		Parent ID `json:"parent"`
 	}
-	json.Unmarshal([]byte(e.New), &parent)
+	if err := json.Unmarshal([]byte(e.New), &parent); err != nil {
+		return err
+	}
 	un := func(v any) error { return json.Unmarshal([]byte(e.New), v) }
 	switch e.Entity {
 	case EntityGoal:
@@ -209,20 +211,15 @@ func findRow(d *Doc, entity Entity, id ID) any {
 // replaySet sets the field with JSON name field of row, cascading code
 // changes as the file's foreign keys do (ON UPDATE CASCADE).
 func replaySet(d *Doc, entity Entity, row any, field, value string) error {
-	old := ""
-	if field == "code" {
-		old = FieldJSON(row, field)
-		json.Unmarshal([]byte(old), &old)
-	}
+	before := FieldJSON(row, field)
 	if err := SetField(row, field, value); err != nil {
 		return err
 	}
-	if old != "" {
-		var new string
-		json.Unmarshal([]byte(value), &new)
+	old, new, renamed, err := renamedCode([]FieldChange{{Field: field, Old: before, New: value}})
+	if renamed && old != "" {
 		d.RenameCode(entity, old, new)
 	}
-	return nil
+	return err
 }
 
 // SetField sets the field of row (a pointer to a row) with the JSON name
@@ -418,7 +415,7 @@ func diffLists[T any](kind string, want, got []T, key func(T) string) string {
 		k := key(want[i])
 		j, ok := index[k]
 		if !ok {
-			return fmt.Sprintf("%s %s is in the audit log but not in the file (deleted outside the app)", kind, k)
+			return fmt.Sprintf("%s %s is in the audit log but not in the data (deleted outside the app)", kind, k)
 		}
 		if msg := diffRow(kind+" "+k, &want[i], &got[j]); msg != "" {
 			return msg
@@ -427,7 +424,7 @@ func diffLists[T any](kind string, want, got []T, key func(T) string) string {
 	}
 	for i := range got {
 		if _, extra := index[key(got[i])]; extra {
-			return fmt.Sprintf("%s %s is in the file but not in the audit log (added outside the app)", kind, key(got[i]))
+			return fmt.Sprintf("%s %s is in the data but not in the audit log (added outside the app)", kind, key(got[i]))
 		}
 	}
 	return ""
@@ -435,7 +432,7 @@ func diffLists[T any](kind string, want, got []T, key func(T) string) string {
 
 func diffRow(what string, want, got any) string {
 	for _, c := range Diff(want, got) {
-		return fmt.Sprintf("%s: %s is %s in the file, but the audit log says %s (changed outside the app)", what, c.Field, shorten(c.New), shorten(c.Old))
+		return fmt.Sprintf("%s: %s is %s in the data, but the audit log says %s (changed outside the app)", what, c.Field, shorten(c.New), shorten(c.Old))
 	}
 	return ""
 }

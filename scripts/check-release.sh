@@ -24,10 +24,28 @@ cli=dist/strategytracker-cli-$version-windows-amd64.exe
 msi=dist/strategytracker-$version-windows-amd64.msi
 tarball=dist/strategytracker-$version-linux-amd64.tar.xz
 deb=dist/strategytracker_${debversion}_amd64.deb
-for f in "$app" "$cli" "$msi" "$tarball" "$deb" dist/SHA256SUMS dist/LICENSE.txt dist/THIRD_PARTY_LICENSES.txt dist/OFL.txt; do
+src=dist/strategytracker-$version-source.tar.gz
+for f in "$app" "$cli" "$msi" "$tarball" "$deb" "$src" dist/SHA256SUMS dist/LICENSE.txt dist/THIRD_PARTY_LICENSES.txt dist/OFL.txt; do
 	if [ -s "$f" ]; then ok "$f"; else bad "$f is missing"; fi
 done
 (cd dist && sha256sum --quiet -c SHA256SUMS) && ok "SHA256SUMS match" || bad "SHA256SUMS do not match"
+if [ -f dist/SHA256SUMS.asc ]; then
+	gpg --batch --verify dist/SHA256SUMS.asc dist/SHA256SUMS 2>/dev/null && ok "SHA256SUMS.asc verifies" || bad "SHA256SUMS.asc does not verify"
+fi
+if [ -f "$src" ]; then
+	tar -tzf "$src" >"$tmp/src"
+	has "$tmp/src" "^strategytracker-$(printf '%s' "$version" | sed 's/[.+]/\\&/g')/LICENSE$" "source archive holds the tree of $version"
+fi
+
+# Every module the shipped binaries link (go version -m reads them back)
+# has its licence in THIRD_PARTY_LICENSES.
+for bin in "$app" "$cli"; do
+	[ -f "$bin" ] || continue
+	go version -m "$bin" | awk '$1 == "dep" || $1 == "=>" { print $2 }' | sort -u | while read -r mod; do
+		grep -q "^$mod .* — " THIRD_PARTY_LICENSES || echo "$mod"
+	done >"$tmp/nolicence"
+	if [ -s "$tmp/nolicence" ]; then bad "$(basename "$bin") links modules without a licence in THIRD_PARTY_LICENSES: $(tr '\n' ' ' <"$tmp/nolicence")"; else ok "$(basename "$bin"): every linked module's licence is in THIRD_PARTY_LICENSES"; fi
+done
 
 # Windows: PE headers and resources.
 winexe() { # winexe EXE SUBSYSTEM-TEXT
@@ -96,11 +114,22 @@ has "$tmp/info" "^ Description: ." ".deb: Description"
 dpkg-deb -c "$deb" >"$tmp/debc"
 for f in ./usr/bin/strategytracker$ ./usr/bin/strategytracker-cli ./usr/share/applications/bg.sofia.strategytracker.desktop \
 	./usr/share/doc/strategytracker/copyright ./usr/share/doc/strategytracker/THIRD_PARTY_LICENSES.txt \
-	./usr/share/doc/strategytracker/LICENSE.txt ./usr/share/doc/strategytracker/OFL.txt; do
+	./usr/share/doc/strategytracker/OFL.txt ./usr/share/doc/strategytracker/changelog.gz \
+	./usr/share/man/man1/strategytracker.1.gz ./usr/share/man/man1/strategytracker-cli.1.gz; do
 	has "$tmp/debc" " $f" ".deb holds $f"
 done
 if awk '{print $2}' "$tmp/debc" | grep -vq '^root/root$'; then bad ".deb: files not owned by root"; else ok ".deb: files owned by root"; fi
 dpkg-deb -x "$deb" "$tmp/debx"
+dpkg-deb -e "$deb" "$tmp/debc-ctl"
+[ -s "$tmp/debc-ctl/md5sums" ] && (cd "$tmp/debx" && md5sum --quiet -c "$tmp/debc-ctl/md5sums") && ok ".deb: md5sums" || bad ".deb: md5sums missing or wrong"
+file "$tmp/debx/usr/bin/strategytracker" "$tmp/debx/usr/bin/strategytracker-cli" >"$tmp/file"
+[ "$(grep -c 'pie executable' "$tmp/file")" = 2 ] && ok ".deb: both binaries are PIE" || bad ".deb: not PIE: $(cat "$tmp/file")"
+if command -v lintian >/dev/null; then
+	lintian --fail-on none "$deb" >"$tmp/lintian" 2>&1 || true
+	if grep -qE '^[EW]: ' "$tmp/lintian"; then bad ".deb: lintian: $(grep -E '^[EW]: ' "$tmp/lintian")"; else ok ".deb: lintian reports no error or warning"; fi
+else
+	bad "lintian is not installed (make deps-release)"
+fi
 got=$("$tmp/debx/usr/bin/strategytracker-cli" version)
 [ "$got" = "$version" ] && ok ".deb console binary: version $got" || bad ".deb console binary says version $got, want $version"
 go version -m "$tmp/debx/usr/bin/strategytracker" >"$tmp/buildinfo"

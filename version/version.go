@@ -15,13 +15,28 @@ import (
 // stamped is set with -ldflags -X at build time.
 var stamped string
 
+// source is where this version's source code is, set with -ldflags -X by
+// the release build (SOURCE_URL, else the source archive it publishes).
+var source string
+
 // What the binaries say about themselves (About dialog, report and
 // workbook metadata, Windows version resources).
 const (
 	Product   = "Strategy Tracker"
 	Company   = "Sofia Municipality"
 	Copyright = "© 2026 Sofia Municipality. Licensed under the EUPL-1.2."
+	// License is the licence of the program (LICENSE, shipped as LICENSE.txt).
+	License = "EUPL-1.2"
 )
+
+// Source is where the source code of this build is: the release's source
+// archive or repository (stamped), else the file every release publishes.
+func Source() string {
+	if source != "" {
+		return source
+	}
+	return "strategytracker-" + String() + "-source.tar.gz"
+}
 
 var fallback = sync.OnceValue(func() string {
 	info, ok := debug.ReadBuildInfo()

@@ -33,3 +33,18 @@ func TestStampedWins(t *testing.T) {
 		t.Errorf("Full() = %q", got)
 	}
 }
+
+func TestSource(t *testing.T) {
+	oldStamped, oldSource := stamped, source
+	defer func() { stamped, source = oldStamped, oldSource }()
+	stamped = "0.2.0"
+	for _, tt := range []struct{ source, want string }{
+		{"", "strategytracker-0.2.0-source.tar.gz"},
+		{"https://example.org/strategytracker", "https://example.org/strategytracker"},
+	} {
+		source = tt.source
+		if got := Source(); got != tt.want {
+			t.Errorf("Source() with %q stamped = %q, want %q", tt.source, got, tt.want)
+		}
+	}
+}

@@ -179,6 +179,10 @@ func Run(t *testing.T, open Open) {
 		{"VisibilityByRole", testVisibility},
 		{"EveryPermission", testPermissions},
 		{"NoCompletingInTheFuture", testCompletingInTheFuture},
+		{"ADeletedRowIsGoneForTheRestOfTheTransaction", testDeleteThenSave},
+		{"MeasureDeletionKeepsItsChildrenInTheLog", testMeasureDeletion},
+		{"SnapshotNames", testSnapshotNames},
+		{"EmailsAreUnique", testEmailsAreUnique},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open) })

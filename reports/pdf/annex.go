@@ -70,7 +70,7 @@ func (r *report) annex() {
 		r.milestoneChanges(r.w.becameOverdue, r.changes.BecameOverdue, false, 0, 1)
 	}
 
-	r.heading(r.w.cards, 13, 1, true, 60)
+	first := true
 	for _, code := range r.areaOrder() {
 		idx := r.byArea[code]
 		for k, i := range idx {
@@ -78,9 +78,15 @@ func (r *report) annex() {
 			if k == 0 {
 				head = r.areaTitle(code)
 			}
-			r.card(i, head)
+			// The section's title goes with its first card, never alone
+			// at the foot of a page.
+			r.card(i, head, first)
+			first = false
 			r.step()
 		}
+	}
+	if first { // no measure: the title alone
+		r.heading(r.w.cards, 13, 1, true, 0)
 	}
 }
 
@@ -93,8 +99,9 @@ func (r *report) pair(label, value string, c rgb) kvPair {
 }
 
 // card writes the card of measure i, after the heading head (an area's
-// title) when it is not empty, kept with the card.
-func (r *report) card(i int, head string) {
+// title) when it is not empty, kept with the card; the first card also
+// after the title of the cards' section.
+func (r *report) card(i int, head string, opensSection bool) {
 	m := &r.d.Measures[i]
 	f := r.figs[i]
 
@@ -113,9 +120,21 @@ func (r *report) card(i int, head string) {
 		r.pair(r.w.term, joinNonEmpty(" ", r.period(m.Start, m.End), paren(r.originally(model.EntityMeasure, m.ID, "end"))), cText),
 		r.pair(r.w.weight, r.num(m.Weight), cText),
 	}
-	exec := r.w.none
+	exec, execC := r.w.none, cText
 	if e, ok := model.BudgetExecution(m.PlannedCents, m.SpentCents); ok {
 		exec = r.pct(e)
+		if e > 100 {
+			exec, execC = exec+" — "+r.w.overPlan, cNote
+		}
+	}
+	funding, fundingC := r.fundingLine(m.Funding), cText
+	var funded int64
+	for _, f := range m.Funding {
+		funded += f.AmountCents
+	}
+	if len(m.Funding) > 0 && funded != m.PlannedCents {
+		// The sources do not add up to the planned budget: say so.
+		funding, fundingC = funding+" ("+fmt.Sprintf(r.w.fundingSum, r.eur(funded), r.eur(m.PlannedCents))+")", cNote
 	}
 	status := f.Status.Label(r.lang)
 	if f.Overridden {
@@ -130,8 +149,8 @@ func (r *report) card(i int, head string) {
 		r.pair(r.w.status, status, cText),
 		r.pair(r.w.planned, joinNonEmpty(" ", r.eur(m.PlannedCents), paren(r.originally(model.EntityMeasure, m.ID, "plannedCents"))), cText),
 		r.pair(r.w.spent, r.eur(m.SpentCents), cText),
-		r.pair(r.w.execution, exec, cText),
-		r.pair(r.w.funding, r.fundingLine(m.Funding), cText),
+		r.pair(r.w.execution, exec, execC),
+		r.pair(r.w.funding, funding, fundingC),
 	}
 	if !hasActiveMilestones(m) {
 		right = append(right, r.pair(r.w.manual, r.pct(m.ManualProgress), cText))
@@ -155,6 +174,10 @@ func (r *report) card(i int, head string) {
 		headLines = r.split(head, contentW)
 		headH = float64(len(headLines))*lineH(11.5) + 4
 	}
+	if opensSection {
+		r.setFont("B", 13)
+		headH += float64(len(r.split(r.w.cards, contentW)))*lineH(13) + 4
+	}
 	total := headH + barH + 2
 	for _, g := range grid {
 		total += g.h
@@ -170,16 +193,16 @@ func (r *report) card(i int, head string) {
 
 	// Milestones.
 	t := r.newTable("", // the card's title repeats on a new page instead
-		col{r.w.milestone, 0, "L"}, col{r.w.due, r.dateColW(), "L"}, col{r.w.completed, r.dateColW(), "L"},
-		col{r.w.state, 28, "L"}, col{r.w.weight, 13, "R"}, col{r.w.responsible, 27, "L"})
+		col{r.w.milestone, 0, "L"}, col{r.w.due, r.dateColW() + 8, "L"}, col{r.w.completed, r.dateColW(), "L"},
+		col{r.w.state, 25, "L"}, col{r.w.weight, 11, "R"}, col{r.w.responsible, 32, "L"})
 	rows := make([]*trow, 0, len(m.Milestones))
 	milestonesH := 0.0
 	for k := range m.Milestones {
 		ms := &m.Milestones[k]
 		st := ms.StateAt(m.Cancelled, r.asOf)
 		done := r.w.none
-		if st == model.StateDone {
-			done = r.date(ms.Completed)
+		if ms.Completed != 0 && ms.Completed <= r.asOf {
+			done = r.date(ms.Completed) // also when cancelled since: the workbook lists it too
 		}
 		state := t.text(3, st.Label(r.lang))
 		if st == model.StateOverdue {
@@ -247,6 +270,9 @@ func (r *report) card(i int, head string) {
 	tail := r.y + total - bodyBottom
 	if tail > 0 && (r.y+first > bodyBottom || tail < minTail && total <= bodyBottom-bodyTop) {
 		r.newPage()
+	}
+	if opensSection {
+		r.heading(r.w.cards, 13, 1, true, 0)
 	}
 	if head != "" {
 		r.subsection(head, 2, 0)
@@ -422,7 +448,7 @@ func (r *report) personLine(ref model.Ref) string {
 	if p == nil {
 		return ""
 	}
-	return joinNonEmpty(", ", name(p.Name, r.lang), r.tr(p.Position))
+	return nameAndPosition(name(p.Name, r.lang), r.tr(p.Position))
 }
 
 func (r *report) fundingLine(fs []model.Funding) string {

@@ -125,6 +125,15 @@ func (r *report) submitter() signatory {
 	return signatory{}
 }
 
+// definite is a strategy's title after "изпълнението на": with the
+// article, "Стратегията за …" (a Bulgarian title names "Стратегия за …").
+func (r *report) definite(title string) string {
+	if rest, ok := strings.CutPrefix(title, "Стратегия "); ok && r.lang == model.BG {
+		return "Стратегията " + rest
+	}
+	return title
+}
+
 // cover writes page 1, the council memo: to whom, from whom, about what,
 // the report's facts, the office's commentary (or the key figures in a
 // sentence), and the demo band.
@@ -151,7 +160,7 @@ func (r *report) cover() {
 	y += lineH(20) + 6
 
 	from := r.submitter()
-	about := fmt.Sprintf(r.w.about, r.tr(s.Title), r.dateText(r.asOf))
+	about := fmt.Sprintf(r.w.about, r.definite(r.tr(s.Title)), r.dateText(r.asOf))
 	rowsOf := func(label, value string) {
 		const lw = 28.0
 		r.setFont("", 10)
@@ -163,7 +172,7 @@ func (r *report) cover() {
 		r.lines(marginL+lw, y, contentW-lw, lineH(10), ls, "L")
 		y += float64(len(ls))*lineH(10) + 2.5
 	}
-	rowsOf(r.w.from, joinNonEmpty(", ", from.name, from.position))
+	rowsOf(r.w.from, nameAndPosition(from.name, from.position))
 	rowsOf(r.w.regarding, about)
 	y += 3
 	r.hline(marginL, marginL+contentW, y, 0.4, cAccent)
@@ -184,7 +193,7 @@ func (r *report) cover() {
 		{adoptedLabel, orDash(decision, r.w.none)},
 		{r.w.dataAsOf, r.dateText(r.asOf)},
 		{r.w.comparedWith, compared},
-		{r.w.preparedBy, orDash(joinNonEmpty(", ", prep.name, prep.position), r.w.none)},
+		{r.w.preparedBy, orDash(nameAndPosition(prep.name, prep.position), r.w.none)},
 		{r.w.made, r.dateText(model.DateOf(r.created))},
 	}
 	const labelW = 46.0
@@ -210,8 +219,8 @@ func (r *report) cover() {
 	}
 	// The commentary of the period, else the key figures in two sentences.
 	text := ""
-	if r.opt.Narrative != nil && !r.opt.Narrative.Executive.IsEmpty() {
-		text = r.tr(r.opt.Narrative.Executive)
+	if r.narrative != nil && !r.narrative.Executive.IsEmpty() {
+		text = r.tr(r.narrative.Executive)
 	}
 	label := r.w.executive
 	if text == "" {
@@ -272,7 +281,7 @@ func (r *report) keySentence() string {
 // the changes; "" when there is none.
 func (r *report) revisedSentence() string {
 	measures := map[string]bool{}
-	for _, v := range r.opt.Revisions {
+	for _, v := range r.revisions {
 		measures[v.Measure] = true
 	}
 	if len(measures) == 0 {
@@ -284,7 +293,7 @@ func (r *report) revisedSentence() string {
 		}
 		return r.count(n) + " " + forms[1]
 	}
-	return fmt.Sprintf(r.w.keyRevised, counted(len(measures), r.w.revMeasure), counted(len(r.opt.Revisions), r.w.revChange))
+	return fmt.Sprintf(r.w.keyRevised, counted(len(measures), r.w.revMeasure), counted(len(r.revisions), r.w.revChange))
 }
 
 // change is the change from then to now in points, of the figures as
@@ -299,7 +308,7 @@ func (r *report) points(v float64) string {
 	sign := "+"
 	switch {
 	case v < 0:
-		sign, v = "-", -v
+		sign, v = "–", -v // an en dash for the minus (the font has no U+2212), not a hyphen
 	case v == 0:
 		sign, v = "±", 0 // no "-0,0"
 	}
@@ -383,10 +392,10 @@ func (r *report) decisionAndSignatures() {
 
 // revisionsSection counts and lists the changes to the adopted plan.
 func (r *report) revisionsSection() {
-	if len(r.opt.Revisions) == 0 {
+	if len(r.revisions) == 0 {
 		return
 	}
-	revs := r.opt.Revisions
+	revs := r.revisions
 	title := r.w.revisions + " (" + r.count(len(revs)) + ")"
 	t := r.newTable(title, col{r.w.measure, 13, "L"}, col{r.w.field, 42, "L"}, col{r.w.original, 24, "L"},
 		col{r.w.current, 24, "L"}, col{r.w.changedOn, r.dateColW(), "L"}, col{r.w.reason, 0, "L"})

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"unicode"
+
 	"strategytracker/model"
 )
 
@@ -97,4 +99,16 @@ func joinNonEmpty(sep string, parts ...string) string {
 		out += p
 	}
 	return out
+}
+
+// nameAndPosition is "Мария Георгиева, началник на отдел …": the position
+// after the comma in lower case, as in running text (an abbreviation such
+// as "ИТ" or "CDO" stays as it is).
+func nameAndPosition(name, position string) string {
+	rs := []rune(position)
+	if name != "" && len(rs) > 1 && unicode.IsUpper(rs[0]) && !unicode.IsUpper(rs[1]) {
+		rs[0] = unicode.ToLower(rs[0])
+		position = string(rs)
+	}
+	return joinNonEmpty(", ", name, position)
 }

@@ -29,18 +29,16 @@ func (r *report) dashboard() {
 	if e, ok := model.BudgetExecution(s.Budget.PlannedCents, s.Budget.SpentCents); ok {
 		budget = r.pct(e)
 	}
-	gap := float64(s.Expected) - float64(s.Progress)
-	var prevProgress, prevGap float64
+	var prevProgress, prevExpected float64
 	if ps != nil {
-		prevProgress = float64(ps.Progress)
-		prevGap = float64(ps.Expected) - float64(ps.Progress)
+		prevProgress, prevExpected = float64(ps.Progress), float64(ps.Expected)
 	}
 	r.tiles(
 		tile{label: r.w.overall, value: r.pct(float64(s.Progress)),
 			sub: thenLine(r.w.thenChange, r.pct(prevProgress), r.change(float64(s.Progress), prevProgress)),
 			bar: func(x, y, w float64) { r.progressBar(x, y, w, 2, float64(s.Progress), float64(s.Expected), cAccent) }},
-		tile{label: fmt.Sprintf(r.w.gapLabel, r.pct(float64(s.Expected))), value: r.gapValue(gap),
-			sub: thenLine(r.w.thenGap, r.gapValue(prevGap))},
+		tile{label: fmt.Sprintf(r.w.gapLabel, r.pct(float64(s.Expected))), value: r.gapValue(float64(s.Expected), float64(s.Progress)),
+			sub: thenLine(r.w.thenGap, r.gapValue(prevExpected, prevProgress))},
 		tile{label: r.w.budgetExec, value: budget,
 			sub: fmt.Sprintf(r.w.spentOf, r.eur(s.Budget.SpentCents), r.eur(s.Budget.PlannedCents))},
 	)
@@ -49,10 +47,12 @@ func (r *report) dashboard() {
 	r.goalBars()
 }
 
-// gapValue is how far progress is behind expected, in points; ahead is
-// shown as a negative gap with its own word.
-func (r *report) gapValue(gap float64) string {
-	gap = model.Round1(gap)
+// gapValue is how far progress is behind expected, in points, computed
+// from the figures as printed (one decimal) so that the difference shown
+// is the difference of the figures beside it; ahead is shown with its own
+// word.
+func (r *report) gapValue(expected, progress float64) string {
+	gap := model.Round1(model.Round1(expected) - model.Round1(progress))
 	if gap == 0 {
 		gap = 0 // no "-0,0"
 	}
@@ -125,15 +125,11 @@ func (r *report) delta(x, y float64, d int, st model.Status) {
 		r.pdf.Polygon([]fpdf.PointType{pt(x, y-s*0.6), pt(x+s, y+s*0.8), pt(x+2*s, y-s*0.6)}, "F")
 	}
 	r.setText(c)
-	label := r.count(abs(d))
-	r.text(x+2*s+0.8, y-lineH(8)/2, r.width(label)+1, lineH(8), label, "L")
-}
-
-func abs(n int) int {
-	if n < 0 {
-		return -n
+	label := "+" + r.count(d) // the sign as well as the arrow
+	if d < 0 {
+		label = "–" + r.count(-d)
 	}
-	return n
+	r.text(x+2*s+0.8, y-lineH(8)/2, r.width(label)+1, lineH(8), label, "L")
 }
 
 // areaProgressTable writes each area's progress now and at the previous
@@ -159,23 +155,23 @@ func (r *report) areaProgressTable(ps *model.Summary) {
 		if p, ok := prev[a.Code]; ok {
 			then = t.muted(2, r.pct(float64(p.Progress)))
 			change = t.text(3, r.change(float64(a.Progress), float64(p.Progress)))
-			gapThen = t.muted(5, r.gapValue(float64(p.Expected)-float64(p.Progress)))
+			gapThen = t.muted(5, r.gapValue(float64(p.Expected), float64(p.Progress)))
 		}
 		progress, expected := float64(a.Progress), float64(a.Expected)
 		rows = append(rows, t.row([]tcell{t.text(0, a.Code+". "+r.tr(a.Title)),
 			painted(t.lh, func(x, y, w float64) {
 				r.progressCell(x, y, w, t.lh, progress, expected, false)
 			}),
-			then, change, t.text(4, r.gapValue(expected-progress)), gapThen}))
+			then, change, t.text(4, r.gapValue(expected, progress)), gapThen}))
 	}
 	s := &r.sum
 	total := []tcell{t.bold(0, r.w.total), painted(t.lh, func(x, y, w float64) {
 		r.progressCell(x, y, w, t.lh, float64(s.Progress), float64(s.Expected), false)
-	}), t.muted(2, r.w.none), t.muted(3, r.w.none), t.bold(4, r.gapValue(float64(s.Expected)-float64(s.Progress))), t.muted(5, r.w.none)}
+	}), t.muted(2, r.w.none), t.muted(3, r.w.none), t.bold(4, r.gapValue(float64(s.Expected), float64(s.Progress))), t.muted(5, r.w.none)}
 	if ps != nil {
 		total[2] = t.muted(2, r.pct(float64(ps.Progress)))
 		total[3] = t.bold(3, r.change(float64(s.Progress), float64(ps.Progress)))
-		total[5] = t.muted(5, r.gapValue(float64(ps.Expected)-float64(ps.Progress)))
+		total[5] = t.muted(5, r.gapValue(float64(ps.Expected), float64(ps.Progress)))
 	}
 	rows = append(rows, t.row(total))
 	r.minor(r.w.areaProgressTitle, r.keepRows(t, rows))
@@ -225,6 +221,15 @@ func (r *report) goalBars() {
 	}
 	r.y += 1
 	r.legend(marginL + labelW)
+	sum := 0
+	for _, g := range goals {
+		sum += g.n
+	}
+	if sum > len(r.d.Measures) {
+		// Say why the bars count more measures than the strategy has.
+		r.y += 1
+		r.para(marginL, contentW, fmt.Sprintf(r.w.goalsNote, r.count(sum), r.count(len(r.d.Measures))), "", 7.5, cMuted)
+	}
 	r.y += 3
 }
 

@@ -186,9 +186,9 @@ func TestDashboard(t *testing.T) {
 			}
 			exec, _ := model.BudgetExecution(s.Budget.PlannedCents, s.Budget.SpentCents)
 			checkTiles(t, text, w.overall,
-				[]string{pct(float64(s.Progress), lang), r.gapValue(float64(s.Expected - s.Progress)), pct(exec, lang)},
+				[]string{pct(float64(s.Progress), lang), r.gapValue(float64(s.Expected), float64(s.Progress)), pct(exec, lang)},
 				[]string{fmt.Sprintf(w.thenChange, pct(float64(then.Progress), lang), r.change(float64(s.Progress), float64(then.Progress))),
-					fmt.Sprintf(w.thenGap, r.gapValue(float64(then.Expected-then.Progress))),
+					fmt.Sprintf(w.thenGap, r.gapValue(float64(then.Expected), float64(then.Progress))),
 					fmt.Sprintf(w.spentOf, model.FormatEUR(s.Budget.SpentCents, lang), model.FormatEUR(s.Budget.PlannedCents, lang))})
 			// Each area: progress now, then, and the change.
 			for k, a := range s.Areas {
@@ -199,7 +199,10 @@ func TestDashboard(t *testing.T) {
 			// The status counts with their change.
 			for _, st := range model.Statuses {
 				n := s.Status[st] - then.Status[st]
-				want := fmt.Sprint(s.Status[st]) + `\s+` + fmt.Sprint(abs(n))
+				want := fmt.Sprint(s.Status[st]) + `\s+\+` + fmt.Sprint(n)
+				if n < 0 {
+					want = fmt.Sprint(s.Status[st]) + `\s+–` + fmt.Sprint(-n)
+				}
 				if n == 0 {
 					want = fmt.Sprint(s.Status[st]) + `\s+±0`
 				}

@@ -298,7 +298,7 @@ func (r *report) kpiRow(t *table, ref kpiRef) *trow {
 				case d > 0:
 					change = "+" + r.num(d)
 				case d < 0:
-					change = "-" + r.num(-d)
+					change = "–" + r.num(-d) // an en dash for the minus (the font has no U+2212), not a hyphen
 				default:
 					change = "±0"
 				}
@@ -415,7 +415,7 @@ func (r *report) changesSection() {
 	if t, err := time.Parse(time.RFC3339, sn.CreatedAt); err == nil {
 		made := fmt.Sprintf(r.w.changesMade, r.dateText(model.DateOf(t)))
 		if by := r.person(sn.CreatedBy); by.name != "" {
-			made += " " + fmt.Sprintf(r.w.changesBy, joinNonEmpty(", ", by.name, by.position))
+			made += " " + fmt.Sprintf(r.w.changesBy, nameAndPosition(by.name, by.position))
 		}
 		intro += " " + sentence(made)
 	}

@@ -27,7 +27,7 @@ func (r *report) tiles(ts ...tile) {
 	r.setFont("", 7.5)
 	for i, t := range ts {
 		labels[i] = r.clamp(r.split(t.label, inner), 2, inner)
-		subs[i] = r.clamp(r.split(t.sub, inner), 2, inner)
+		subs[i] = r.clamp(r.split(t.sub, inner), 4, inner) // an area's status line whole, cancelled count included
 		nl, ns = max(nl, len(labels[i])), max(ns, len(subs[i]))
 		if t.bar != nil {
 			bar = 3
@@ -187,6 +187,12 @@ func (r *report) budgetSection() {
 		b := model.Budget{PlannedCents: y.PlannedCents, SpentCents: y.SpentCents}
 		rows = append(rows, t.row([]tcell{t.text(0, label), t.text(1, r.eur(y.PlannedCents)), t.text(2, r.eur(y.SpentCents)), t.muted(3, exec(b))}))
 	}
+	var yp, ys int64
+	for _, y := range years {
+		yp, ys = yp+y.PlannedCents, ys+y.SpentCents
+	}
+	rows = append(rows, t.row([]tcell{t.bold(0, r.w.total), t.bold(1, r.eur(yp)), t.bold(2, r.eur(ys)),
+		t.bold(3, exec(model.Budget{PlannedCents: yp, SpentCents: ys}))}))
 	r.notedTable(r.w.budgetByYear, t, rows, r.w.byYearNote)
 	r.fundingTable(s)
 }
@@ -211,7 +217,39 @@ func (r *report) fundingTable(s *model.Summary) {
 			t.text(2, r.eur(f.AmountCents)), t.muted(3, r.pct(share))}))
 	}
 	rows = append(rows, t.row([]tcell{t.bold(0, r.w.total), {}, t.bold(2, r.eur(sum)), t.muted(3, r.pct(100))}))
-	r.notedTable(r.w.fundingTitle, t, rows, r.w.fundingNote)
+	note := r.w.fundingNote
+	if diff := s.Budget.PlannedCents - sum; diff != 0 {
+		// Reconcile the two totals: the planned budget and what the
+		// funding lines add up to, and name the measures where they differ.
+		rows = append(rows, t.row([]tcell{t.text(0, r.w.plannedBudget), {}, t.text(2, r.eur(s.Budget.PlannedCents)), {}}),
+			t.row([]tcell{t.red(0, r.w.unfunded), {}, t.red(2, r.eur(diff)), {}}))
+		codes := r.fundingMismatches()
+		if len(codes) > 20 {
+			codes = append(codes[:20:20], "… ("+r.count(len(codes))+")")
+		}
+		note += " " + fmt.Sprintf(r.w.fundingDiffers, joinCodes(codes))
+	}
+	r.notedTable(r.w.fundingTitle, t, rows, note)
+}
+
+// fundingMismatches are the codes of the live measures whose funding
+// lines do not add up to their planned budget.
+func (r *report) fundingMismatches() []string {
+	var out []string
+	for _, i := range r.measures {
+		m := &r.d.Measures[i]
+		if m.Cancelled {
+			continue
+		}
+		var sum int64
+		for _, f := range m.Funding {
+			sum += f.AmountCents
+		}
+		if sum != m.PlannedCents {
+			out = append(out, m.Code)
+		}
+	}
+	return out
 }
 
 // notedTable writes a titled table with a note under it, kept together

@@ -72,6 +72,12 @@ type words struct {
 	noMeasures     string
 	continued      string
 	notCounted     string // a cancelled measure's progress
+	goalsNote      string // the goal bars count more measures than there are
+	plannedBudget  string // the planned budget beside the funding total
+	unfunded       string // their difference
+	fundingDiffers string // "…: the measures %s"
+	overPlan       string // a measure's funding or spending above its planned budget
+	fundingSum     string // "общо %s при планиран бюджет %s"
 
 	milestonesSection string
 	overdueTitle      string
@@ -262,6 +268,12 @@ var bgWords = &words{
 	noMeasures:        "В областта няма мерки.",
 	continued:         "(продължение)",
 	notCounted:        "— (прекратена, не се включва в напредъка)",
+	plannedBudget:     "Планиран бюджет на мерките",
+	unfunded:          "Разлика спрямо финансирането по източници",
+	fundingDiffers:    "Финансирането по източници не е равно на планирания бюджет при мерки %s.",
+	overPlan:          "над планирания бюджет",
+	fundingSum:        "общо %s при планиран бюджет %s",
+	goalsNote:         "Една мярка може да служи на няколко цели, затова лентите по цели сочат общо %s мерки при %s мерки в стратегията.",
 	milestonesSection: "Етапи",
 	overdueTitle:      "Просрочени етапи",
 	upcomingTitle:     "Етапи със срок през следващите %d дни",
@@ -321,7 +333,7 @@ var bgWords = &words{
 	revChange:         [2]string{"промяна", "промени"},
 	thenChange:        "предходен отчет: %s · %s",
 	thenGap:           "предходен отчет: %s",
-	gapLabel:          "Изоставане от очаквания напредък (%s)",
+	gapLabel:          "Изоставане от очаквания напредък (очакван %s)",
 	pts:               "п.п.",
 	ahead:             "напред",
 	noPrevious:        "няма предходен отчет за сравнение",
@@ -463,6 +475,12 @@ var enWords = &words{
 	noMeasures:        "The area has no measures.",
 	continued:         "(continued)",
 	notCounted:        "— (cancelled, not counted in progress)",
+	plannedBudget:     "Planned budget of the measures",
+	unfunded:          "Difference from the funding by source",
+	fundingDiffers:    "The funding by source does not equal the planned budget for measures %s.",
+	overPlan:          "above the planned budget",
+	fundingSum:        "%s in all against a planned budget of %s",
+	goalsNote:         "A measure may serve several goals, so the goal bars count %s measures in all for the strategy's %s.",
 	milestonesSection: "Milestones",
 	overdueTitle:      "Overdue milestones",
 	upcomingTitle:     "Milestones due in the next %d days",
@@ -522,7 +540,7 @@ var enWords = &words{
 	revChange:         [2]string{"change", "changes"},
 	thenChange:        "previous report: %s · %s",
 	thenGap:           "previous report: %s",
-	gapLabel:          "Behind expected progress (%s)",
+	gapLabel:          "Behind expected progress (expected %s)",
 	pts:               "pts",
 	ahead:             "ahead",
 	noPrevious:        "no previous report to compare with",

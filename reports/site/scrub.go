@@ -20,9 +20,19 @@ import (
 var emailPattern = regexp.MustCompile(`[\p{L}\p{M}\p{N}!#$%&'*+/=?^_` + "`" + `{|}~.\-]+[@＠]` +
 	`(?:[\p{L}\p{M}\p{N}\-]+(?:[.。．｡][\p{L}\p{M}\p{N}\-]+)+|\[[0-9A-Fa-f:.]+\])`)
 
-// phoneWord finds a word that announces a telephone number ("тел.", "GSM:",
-// "fax"), after which a shorter local number (981 23 45) is removed too.
-var phoneWord = regexp.MustCompile(`(?i)(?:телефон|тел|моб|gsm|факс|phone|tel|mobile|fax)\.?:?\s*`)
+// phoneWord finds, at the end of a text, a word that announces a telephone
+// number ("тел.", "GSM:", "fax"), after which a shorter local number
+// (981 23 45) is removed too.
+var phoneWord = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:телефон|тел|моб|gsm|факс|phone|tel|mobile|fax)\.?:?\s*[+(]?$`)
+
+// announced tells whether a phone word stands right before byte i of s.
+func announced(s string, i int) bool {
+	from := max(0, i-24) // the longest word and its punctuation
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	return phoneWord.MatchString(s[from:i])
+}
 
 // Replacements of what is removed: short, the same in both languages.
 const (
@@ -31,14 +41,14 @@ const (
 )
 
 func scrub(s string) string {
-	if s == "" || !strings.ContainsFunc(s, isDigitOrAt) {
+	if strings.ContainsRune(s, '@') || strings.ContainsRune(s, '＠') {
+		s = emailPattern.ReplaceAllString(s, emailRemoved)
+	}
+	if !strings.ContainsFunc(s, unicode.IsDigit) {
 		return s
 	}
-	s = emailPattern.ReplaceAllString(s, emailRemoved)
 	return scrubPhones(s)
 }
-
-func isDigitOrAt(r rune) bool { return unicode.IsDigit(r) || r == '@' || r == '＠' }
 
 // phoneSeparator is what people write between the digits of a number:
 // spaces, hyphens, slashes, dots and brackets.
@@ -65,24 +75,13 @@ type group struct {
 // "тел." or "phone". Dates (30.06.2026, 01/02/2026) and amounts are kept.
 func scrubPhones(s string) string {
 	var cut [][2]int
-	announced := map[int]bool{} // start of the first digit group after a phone word
-	for _, m := range phoneWord.FindAllStringIndex(s, -1) {
-		if m[0] > 0 {
-			if r, _ := utf8.DecodeLastRuneInString(s[:m[0]]); unicode.IsLetter(r) {
-				continue
-			}
-		}
-		i := m[1]
-		if i < len(s) && (s[i] == '+' || s[i] == '(') {
-			i++
-		}
-		if r, _ := utf8.DecodeRuneInString(s[i:]); unicode.IsDigit(r) {
-			announced[i] = true
-		}
-	}
 	for _, run := range digitRuns(s) {
 		for i := 0; i < len(run); {
-			n := phoneAt(run, i, announced[run[i].start])
+			if n := procurementNumber(s, run, i); n > 0 {
+				i += n
+				continue
+			}
+			n := phoneAt(run, i, func() bool { return announced(s, run[i].start) })
 			if n == 0 {
 				i++
 				continue
@@ -183,7 +182,7 @@ func isDigitBefore(s string, i int) bool {
 
 // phoneAt is how many groups of run, from the i-th, make a telephone
 // number (0 when they make none): the most that still fit its length.
-func phoneAt(run []group, i int, announced bool) int {
+func phoneAt(run []group, i int, announced func() bool) int {
 	g := run[i]
 	var min, max int
 	skip := 0 // leading digits that are not part of the number (00 of 00359)
@@ -197,12 +196,13 @@ func phoneAt(run []group, i int, announced bool) int {
 			return 0
 		}
 		min, max = 8, 10
-	case announced:
-		min, max = 5, 15
 	default:
-		return 0
+		if digits(run[i:]) < 5 || !announced() {
+			return 0
+		}
+		min, max = 5, 15
 	}
-	if announced {
+	if min > 5 && digits(run[i:]) >= 5 && digits(run[i:]) < min && announced() {
 		min = 5
 	}
 	total, best := -skip, 0
@@ -216,6 +216,28 @@ func phoneAt(run []group, i int, announced bool) int {
 		}
 	}
 	return best
+}
+
+// digits counts the digits of groups, up to 16.
+func digits(gs []group) int {
+	n := 0
+	for _, g := range gs {
+		if n += g.n; n > 15 {
+			break
+		}
+	}
+	return n
+}
+
+// procurementNumber is 3 when the groups from i are a number of the public
+// procurement register (00123-2024-0001: the buyer, the year, the
+// procedure), which is no telephone number; else 0.
+func procurementNumber(s string, run []group, i int) int {
+	if i+2 >= len(run) || run[i].n != 5 || run[i+1].n != 4 || run[i+2].n != 4 ||
+		s[run[i].end:run[i+1].start] != "-" || s[run[i+1].end:run[i+2].start] != "-" {
+		return 0
+	}
+	return 3
 }
 
 // isDate: the groups from i are a day, a month and a year (01/02/2026).

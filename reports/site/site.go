@@ -339,8 +339,11 @@ type site struct {
 	tableList             []table
 	progress              *progress
 	revByMeasure          map[model.ID][]model.Revision
-	zipSize, xlsxSize     int
-	mu                    sync.Mutex // guards files while the languages are built at once
+	zipSize               int
+	bookDone              chan struct{} // closed when the workbook is made
+	bookData              []byte        // the workbook, or
+	bookErr               error         // why it could not be made
+	mu                    sync.Mutex    // guards files while the languages are built at once
 }
 
 func newSite(d *model.Doc, opts Options) *site {
@@ -394,7 +397,23 @@ func (s *site) build() error {
 	if err := s.buildData(); err != nil {
 		return err
 	}
-	return s.buildPages()
+	err := s.buildPages()
+	<-s.bookDone // the workbook's writer ends before the build does
+	if err != nil {
+		return err
+	}
+	if s.bookErr != nil {
+		return s.bookErr
+	}
+	s.files["data/"+xlsxName] = s.bookData
+	return nil
+}
+
+// xlsxSize waits for the workbook, made while the pages are (it takes a
+// while on a large strategy), and returns its size.
+func (s *site) xlsxSize() int {
+	<-s.bookDone
+	return len(s.bookData)
 }
 
 // dataFiles are the names of the open-data files, in the ZIP's order.
@@ -417,23 +436,23 @@ func (s *site) buildData() error {
 	files[readmeName] = []byte(s.readmeText())
 	names = append(names, "datapackage.json", "strategy.json", "LICENSE.txt", readmeName)
 	created := s.created()
-	// The workbook is made beside the archive: each takes a while on a large strategy.
-	var book bytes.Buffer
-	bookErr := make(chan error, 1)
-	go func() { bookErr <- s.workbook(&book, tables, created) }()
+	s.bookDone = make(chan struct{})
+	go func() {
+		defer close(s.bookDone)
+		var b bytes.Buffer
+		s.bookErr = s.workbook(&b, tables, created)
+		s.bookData = b.Bytes()
+	}()
 	zipped, err := zipBytes(names, files, created)
-	if err := <-bookErr; err != nil {
-		return err
-	}
 	if err != nil {
+		<-s.bookDone
 		return err
 	}
 	for _, n := range names {
 		s.files["data/"+n] = files[n]
 	}
 	s.files["data/"+zipName] = zipped
-	s.files["data/"+xlsxName] = book.Bytes()
-	s.zipSize, s.xlsxSize = len(zipped), book.Len()
+	s.zipSize = len(zipped)
 	s.tableList = tables
 	return nil
 }

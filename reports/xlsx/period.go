@@ -156,7 +156,14 @@ func (pw *periodWriter) instructions() error {
 		}
 	}
 	pw.filledBy, pw.filledOn = "B"+strconv.Itoa(r+3), "B"+strconv.Itoa(r+4)
-	if err := pw.f.AddDataValidation(name, dateValidation(pw.filledOn, lang)); err != nil {
+	// The day it is filled in: from the period's start to three months
+	// after its answers are due (it accepted any day up to 2100).
+	filled := dateValidation(pw.filledOn, lang)
+	last := p.Due.AddDays(92)
+	_ = filled.SetRange(strconv.Itoa(serial(p.Start)), strconv.Itoa(serial(last)), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
+	filled.SetError(excelize.DataValidationErrorStyleStop, msgFilledOn.In(lang),
+		fmt.Sprintf(t("Въведете дата между %s и %s.", "Enter a date from %s to %s.").In(lang), p.Start.Display(lang), last.Display(lang)))
+	if err := pw.f.AddDataValidation(name, filled); err != nil {
 		return err
 	}
 	// The texts wrap in column A; rows written here do not grow by
@@ -270,9 +277,13 @@ func (pw *periodWriter) proposals() error {
 	if err := pw.f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", RefersTo: "'" + name + "'!$2:$2", Scope: name}); err != nil {
 		return err
 	}
-	title := t("Предложения за коментар — ", "Proposed commentary — ").In(lang) + pw.p.Name.In(lang)
-	if err := pw.f.SetHeaderFooter(name, &excelize.HeaderFooterOptions{OddHeader: "&L" + strings.ReplaceAll(title, "&", "&&"),
-		OddFooter: t("&RСтр. &P от &N", "&RPage &P of &N").In(lang)}); err != nil {
+	// The header and footer of every other sheet of the template (its
+	// title, the sheet's name, the as-of date, "Стр. X от Y").
+	hf, err := pw.f.GetHeaderFooter(sheetInstructions.In(lang))
+	if err != nil {
+		return err
+	}
+	if err := pw.f.SetHeaderFooter(name, hf); err != nil {
 		return err
 	}
 	return pw.f.ProtectSheet(name, &excelize.SheetProtectionOptions{SelectLockedCells: true, SelectUnlockedCells: true, FormatColumns: true, FormatRows: true})

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"strategytracker/model"
 )
@@ -21,28 +22,83 @@ type Change struct {
 	What    string   // the row, for people: `milestone 12 "Title"`
 	Fields  []model.FieldChange
 
-	version   int64 // of the row when planned: Apply refuses it if it moved since
+	lang      model.Lang // of the template: String's language
+	version   int64      // of the row when planned: Apply refuses it if it moved since
 	milestone *model.Milestone
 	value     *model.KPIValue
 	update    *model.Update
 	progress  float64
 }
 
-// String is the change for -dry-run: SHEET!ROW: what: field old → new; …
+// String is the change for -dry-run, in the template's language: SHEET!ROW:
+// what: field old → new; … with the sheet's column names and the values
+// as people write them (dates 17.11.2026, "—" for none).
 func (c Change) String() string {
+	lang := c.lang
 	var parts []string
 	for _, f := range c.Fields {
+		name := c.fieldLabel(f.Field)
 		if c.Op == model.OpCreate {
-			parts = append(parts, f.Field+" "+f.New)
+			parts = append(parts, name+" "+changeValue(f.New, lang))
 		} else {
-			parts = append(parts, f.Field+" "+f.Old+" → "+f.New)
+			parts = append(parts, name+" "+changeValue(f.Old, lang)+" → "+changeValue(f.New, lang))
 		}
 	}
-	verb := "change"
+	verb := t("промяна на", "change")
 	if c.Op == model.OpCreate {
-		verb = "add"
+		verb = t("добавяне на", "add")
 	}
-	return fmt.Sprintf("%s!%d: %s %s of measure %s: %s", c.Sheet, c.Row, verb, c.What, c.Measure, strings.Join(parts, "; "))
+	return fmt.Sprintf("%s!%d: %s %s%s: %s", c.Sheet, c.Row, verb.In(lang), c.What,
+		fmt.Sprintf(t(" (мярка %s)", " of measure %s").In(lang), c.Measure), strings.Join(parts, "; "))
+}
+
+// fieldLabel is a changed field as the template's column names it.
+func (c Change) fieldLabel(field string) string {
+	key := field
+	if field == "manualProgress" {
+		key = "progress"
+	}
+	for _, s := range templateSheets {
+		if s.name.In(c.lang) != c.Sheet {
+			continue
+		}
+		for _, col := range s.cols {
+			if col.key == key {
+				l := []rune(col.label.In(c.lang))
+				l[0] = unicode.ToLower(l[0])
+				return string(l)
+			}
+		}
+	}
+	return field
+}
+
+// changeValue is a field's value (JSON) as people write it in lang.
+func changeValue(raw string, lang model.Lang) string {
+	v := model.RevisionValue(raw)
+	switch {
+	case v == "": // null or empty
+		return "—"
+	case raw == "true":
+		return t("да", "yes").In(lang)
+	case raw == "false":
+		return t("не", "no").In(lang)
+	}
+	if d, err := model.ParseDate(v); err == nil && len(v) == 10 {
+		return d.Display(lang)
+	}
+	if n, err := strconv.ParseFloat(v, 64); err == nil && !strings.HasPrefix(raw, `"`) {
+		return model.FormatNumber(n, -1, lang)
+	}
+	return quoteIn(lang, v)
+}
+
+// quoteIn quotes a text as lang does: "…" in English, „…“ in Bulgarian.
+func quoteIn(lang model.Lang, s string) string {
+	if lang == model.EN {
+		return strconv.Quote(s)
+	}
+	return "„" + s + "“"
 }
 
 // Plan checks u against d as actor on today and returns the changes it
@@ -79,6 +135,9 @@ func Plan(d *model.Doc, u *Update, actor *model.Person, databaseID string, today
 			return cmp.Or(cmp.Compare(sheetOrder[a.Sheet], sheetOrder[b.Sheet]), strings.Compare(a.Sheet, b.Sheet), cmp.Compare(a.Row, b.Row))
 		})
 		return nil, p.problems
+	}
+	for i := range p.changes {
+		p.changes[i].lang = p.lang
 	}
 	return p.changes, nil
 }
@@ -156,9 +215,8 @@ func (p *planner) milestone(r MilestoneRow) {
 		p.problem(r.At, msgNoMilestone, r.ID)
 		return
 	}
-	// what names the row: in the template's language in a problem, in
-	// English in the change the CLI prints.
-	what := fmt.Sprintf("milestone %d %s", ms.ID, quote(ms.Title.In(p.lang)))
+	// what names the row in the template's language.
+	what := say(p.lang, msgWhatMilestone, ms.ID, quoteIn(p.lang, ms.Title.In(p.lang)))
 	planned, ok := p.templateVersion(r.At, versionMilestone, say(p.lang, msgWhatMilestone, ms.ID, quote(ms.Title.In(p.lang))))
 	if !ok {
 		return
@@ -200,7 +258,7 @@ func (p *planner) manualProgress(r ProgressRow) {
 		return
 	}
 	p.changes = append(p.changes, Change{At: r.At, Entity: model.EntityMeasure, Op: model.OpUpdate, Measure: m.Code,
-		What: "manual progress", Fields: changes, version: m.Version, progress: r.Progress})
+		What: t("ръчния напредък", "manual progress").In(p.lang), Fields: changes, version: m.Version, progress: r.Progress})
 }
 
 // created checks a new row; false after a problem.
@@ -259,7 +317,7 @@ func (p *planner) kpiValue(r KPIValueRow) {
 		return
 	}
 	p.changes = append(p.changes, Change{At: r.At, Entity: model.EntityKPIValue, Op: model.OpCreate, Measure: m.Code,
-		What:   fmt.Sprintf("a value of KPI %d %s", k.ID, quote(k.Name.In(p.lang))),
+		What:   fmt.Sprintf(t("стойност на показател %d %s", "a value of KPI %d %s").In(p.lang), k.ID, quoteIn(p.lang, k.Name.In(p.lang))),
 		Fields: fields("date", v.Date, "value", v.Value, "note", v.Note, "source", v.Source), value: v})
 }
 
@@ -286,7 +344,7 @@ func (p *planner) newUpdate(r UpdateRow) {
 		return
 	}
 	p.changes = append(p.changes, Change{At: r.At, Entity: model.EntityUpdate, Op: model.OpCreate, Measure: m.Code,
-		What: "a progress update", Fields: fields("date", up.Date, "text", r.Text), update: up})
+		What: t("актуализация", "a progress update").In(p.lang), Fields: fields("date", up.Date, "text", r.Text), update: up})
 }
 
 // Apply makes the planned changes in tx, each checked again by the store

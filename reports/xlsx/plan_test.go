@@ -51,6 +51,12 @@ func (x *fakeTx) SaveKPI(*model.KPI) error           { return x.refuse("kpi") }
 func (x *fakeTx) Delete(model.Entity, model.ID, int64) error {
 	return x.refuse("delete")
 }
+func (x *fakeTx) Adopt(*model.Adoption) error    { return x.refuse("adoption") }
+func (x *fakeTx) SetRevisionReason(model.Text)   {}
+func (x *fakeTx) SavePeriod(*model.Period) error { return x.refuse("period") }
+func (x *fakeTx) FreezeSnapshot(string, model.Date) (*model.Snapshot, error) {
+	return nil, x.refuse("snapshot")
+}
 
 func (x *fakeTx) refuse(what string) error {
 	return model.Errorf(model.EINTERNAL, "the import may not save a %s", what)
@@ -138,11 +144,11 @@ func TestPlanAFilledTemplate(t *testing.T) {
 	}
 	m := d.MeasureByCode("1.1")
 	want := []string{
-		fmt.Sprintf(`Milestones!%d: change milestone %d "Municipal companies connected" of measure 1.1: completed null → "2026-11-20"; evidence "" → "https://sofia.example/done.pdf"`, 3, m.Milestones[4].ID),
-		fmt.Sprintf(`Milestones!%d: change milestone %d "Paper files dropped from internal document flow" of measure 1.1: note "" → "Две дружества остават."`, 4, m.Milestones[5].ID),
-		fmt.Sprintf(`KPI values!3: add a value of KPI %d "%s" of measure 1.1: date 2026-11-15; value 57.5; source "деловодна система"`, m.KPIs[0].ID, m.KPIs[0].Name.EN),
-		`Updates!4: add a progress update of measure 1.2: date 2026-11-30; text "Публикувани са още 12 набора от данни."`,
-		`Progress!3: change manual progress of measure 2.1: manualProgress 100 → 90`,
+		fmt.Sprintf(`Milestones!%d: change milestone %d "Municipal companies connected" of measure 1.1: completed — → 20 Nov 2026; evidence (link) — → "https://sofia.example/done.pdf"`, 3, m.Milestones[4].ID),
+		fmt.Sprintf(`Milestones!%d: change milestone %d "Paper files dropped from internal document flow" of measure 1.1: note — → "Две дружества остават."`, 4, m.Milestones[5].ID),
+		fmt.Sprintf(`KPI values!3: add a value of KPI %d "%s" of measure 1.1: new value — date 15 Nov 2026; new value 57.5; source of the data "деловодна система"`, m.KPIs[0].ID, m.KPIs[0].Name.EN),
+		`Updates!4: add a progress update of measure 1.2: update date 30 Nov 2026; update text "Публикувани са още 12 набора от данни."`,
+		`Progress!3: change manual progress of measure 2.1: progress, % (0–100) 100 → 90`,
 	}
 	if !slices.Equal(got, want) {
 		t.Errorf("changes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

@@ -257,12 +257,12 @@ func WritePlanTemplate(w io.Writer, d *model.Doc, databaseID string, opt Options
 }
 
 type planWriter struct {
-	f                               *excelize.File
-	d                               *model.Doc
-	lang                            model.Lang
-	head, bold, title, date, money  int
-	wrap, number, hiddenKey, locked int
-	lists                           map[string]string // list name → formula of its range
+	f                              *excelize.File
+	d                              *model.Doc
+	lang                           model.Lang
+	head, bold, title, date, money int
+	wrap, number                   int
+	lists                          map[string]string // list name → formula of its range
 }
 
 func (pw *planWriter) styles() error {
@@ -547,7 +547,11 @@ func (pw *planWriter) sheet(s planSheet) error {
 		var err error
 		switch c.kind {
 		case pcDate:
-			err = dv.SetRange(serial(model.MinDate), serial(model.MaxDate), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
+			first, last := model.MinDate, model.MaxDate // model's ranges (DESIGN.md §1.2)
+			if c.key == "due" || c.key == "completed" {
+				first, last = model.MinDue, model.MaxDue
+			}
+			err = dv.SetRange(serial(first), serial(last), excelize.DataValidationTypeDate, excelize.DataValidationOperatorBetween)
 			dv.SetError(excelize.DataValidationErrorStyleStop, msgInvalidTitle.In(pw.lang), msgBadDate.In(pw.lang))
 		case pcMoney:
 			err = dv.SetRange(0, 1e13, excelize.DataValidationTypeDecimal, excelize.DataValidationOperatorBetween)
@@ -622,7 +626,7 @@ func cents(v float64) (int64, error) {
 		return 0, fmt.Errorf("%s has more than two decimals: amounts are in euro and cents", strconv.FormatFloat(v, 'f', -1, 64))
 	}
 	if c < 0 || c > model.MaxCents {
-		return 0, fmt.Errorf("%s is not an amount between %s and %s", strconv.FormatFloat(v, 'f', -1, 64), model.FormatEUR(0, model.EN), model.FormatEUR(model.MaxCents, model.EN))
+		return 0, fmt.Errorf("€%s is not an amount between %s and %s", model.FormatNumber(v, 2, model.EN), model.FormatEUR(0, model.EN), model.FormatEUR(model.MaxCents, model.EN))
 	}
 	return int64(c), nil
 }

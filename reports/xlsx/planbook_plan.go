@@ -242,9 +242,7 @@ func (p *planBuilder) change(r *bookRow, what string, old, new any, reason strin
 	c := PlanChange{Sheet: r.sheet.name, Row: r.row, What: what, apply: apply, row: r}
 	if old == nil {
 		c.Op = model.OpCreate
-		for _, f := range model.Diff(zeroOf(new), new) {
-			c.Fields = append(c.Fields, f)
-		}
+		c.Fields = model.Diff(zeroOf(new), new)
 	} else {
 		c.Op = model.OpUpdate
 		c.Fields = model.Diff(old, new)
@@ -610,12 +608,8 @@ func (p *planBuilder) withReason(tx model.Tx, reason string, save func() error) 
 	if reason == "" {
 		return save()
 	}
-	pt, err := model.AsPlanTx(tx)
-	if err != nil {
-		return err
-	}
-	pt.SetRevisionReason(p.reasonText(reason))
-	defer pt.SetRevisionReason(model.Text{})
+	tx.SetRevisionReason(p.reasonText(reason))
+	defer tx.SetRevisionReason(model.Text{})
 	return save()
 }
 

@@ -76,7 +76,7 @@ func TestPlanDryRunIsTheImport(t *testing.T) {
 			f.SetCellFormula("Goals", "D3", `UPPER("x")`)
 		}, `Goals!3: cell D3 holds the formula =UPPER("x") without a computed value`},
 		{"a funding amount over the limit", func(f *excelize.File) { f.SetCellFloat("Funding", "E3", 2e11, 2, 64) },
-			`Funding!3: cell E3 ("Amount, €"): 200000000000 is not an amount between €0.00 and €100,000,000,000.00`},
+			`Funding!3: cell E3 ("Amount, €"): €200,000,000,000.00 is not an amount between €0.00 and €100,000,000,000.00`},
 		{"a funding source without a name", func(f *excelize.File) {
 			f.SetCellStr("Funding", "C3", "")
 			f.SetCellStr("Funding", "D3", "")

@@ -146,7 +146,7 @@ func WriteTemplate(w io.Writer, d *model.Doc, databaseID string, unit string, op
 			tw.measures = append(tw.measures, m)
 		}
 	}
-	if err := tw.instructions(databaseID); err != nil {
+	if err := tw.instructions(); err != nil {
 		return err
 	}
 	rows := []func(*grid) error{tw.milestoneRows, tw.kpiRows, tw.updateRows, tw.progressRows}
@@ -187,7 +187,7 @@ func (tw *templateWriter) inUnit(m *model.Measure) bool {
 	return p != nil && p.Unit == tw.unit
 }
 
-func (tw *templateWriter) instructions(databaseID string) error {
+func (tw *templateWriter) instructions() error {
 	lang, st, d := tw.lang, tw.st, tw.d
 	g := st.grid()
 	g.page = page{portrait: true, fitWide: 1}
@@ -207,7 +207,8 @@ func (tw *templateWriter) instructions(databaseID string) error {
 	if tw.opt.PreparedBy != "" {
 		g.add(st.styled(st.bold, msgPreparedBy.In(lang)), st.str(tw.opt.PreparedBy))
 	}
-	g.add(st.styled(st.bold, msgTplDatabase.In(lang)), st.str(databaseID))
+	// The file's identifier is in the hidden sheet, for the import: a
+	// coordinator has no use for a hash.
 	g.blank()
 	for _, m := range []model.Text{msgTplFill, msgTplSheetMS, msgTplSheetKPI, msgTplSheetUpd, msgTplSheetProg, msgTplDates, msgTplImport} {
 		text := m.In(lang)
@@ -412,7 +413,7 @@ func (tw *templateWriter) updateRows(g *grid) error {
 	lang, st, asOf := tw.lang, tw.st, tw.opt.AsOf
 	for _, m := range tw.measures {
 		var lastDate, lastText cell
-		if u := latestUpdate(m, asOf); u != nil {
+		if u := m.LatestUpdate(asOf); u != nil {
 			lastDate, lastText = st.date(u.Date), st.str(u.Text.In(lang))
 		}
 		tw.row(g, kindUpdates, m.ID, 0, m.Code, m.Title.In(lang), st.str(m.Code), st.str(m.Title.In(lang)), lastDate, lastText,

@@ -5,4 +5,8 @@ package postgres
 var (
 	NewTestDatabase = newDatabase
 	WithLogin       = withLogin
+	DemoDoc         = demoDoc
+	EditEverything  = editEverything
+	Export          = export
+	PersonByRole    = personByRole
 )

@@ -12,9 +12,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -37,27 +35,27 @@ var policiesSQL string
 // version to i+1. Tests of upgrades replace it.
 var migrations = embeddedMigrations
 
-func embeddedMigrations() []string {
-	names, _ := fs.Glob(migrationFiles, "schema/0*.sql")
-	sort.Strings(names)
-	steps := make([]string, len(names))
-	for i, n := range names {
-		b, _ := migrationFiles.ReadFile(n)
-		steps[i] = string(b)
-	}
-	return steps
-}
+func embeddedMigrations() []string { return sqlrow.Steps(migrationFiles, "schema/0*.sql") }
 
 // SchemaVersion is the schema version this build writes.
 func SchemaVersion() int { return len(migrations()) }
 
 // IsURL reports whether a -db argument names a PostgreSQL server rather
-// than a file: a postgres:// or postgresql:// URL, or a connection string
-// naming a service of the PostgreSQL service file ("service=strategy").
+// than a file: a postgres:// or postgresql:// URL, or a key=value
+// connection string ("service=strategy", "host=db.example dbname=…"),
+// so that a password in one is never taken for part of a file's name.
 func IsURL(s string) bool {
 	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://") || strings.HasPrefix(l, "service=")
+	if strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://") {
+		return true
+	}
+	key, _, ok := strings.Cut(strings.TrimSpace(l), "=")
+	return ok && connKeys[strings.TrimSpace(key)]
 }
+
+// connKeys are the libpq keywords a key=value connection string may begin with.
+var connKeys = map[string]bool{"service": true, "host": true, "hostaddr": true, "port": true, "dbname": true,
+	"user": true, "password": true, "sslmode": true, "connect_timeout": true, "application_name": true}
 
 // Options adjust a store; the zero value is right for the application.
 type Options struct {
@@ -72,6 +70,10 @@ type Options struct {
 	// (PGPASSFILE, ~/.pgpass) nor the service file gave. The password is
 	// used for this connection only and never stored.
 	AskPassword func(prompt string) (string, error)
+	// Backup writes d with its audit log (and databaseID) to a new
+	// strategy file at path, checked: Store.Backup. The program that links
+	// the file driver gives it (cli.BackupToFile); without it Backup refuses.
+	Backup func(ctx context.Context, path string, d *model.Doc, log []model.AuditEntry, databaseID string) error
 }
 
 // Store is a strategy on a PostgreSQL server. It implements model.Store.
@@ -83,6 +85,7 @@ type Store struct {
 	databaseID string
 	now        func() time.Time
 	me         model.ID // the person the login acts as; 0 for the owner
+	backup     func(ctx context.Context, path string, d *model.Doc, log []model.AuditEntry, databaseID string) error
 	pids       sync.Map // backend process ids of this store's connections
 }
 
@@ -129,9 +132,9 @@ func connect(ctx context.Context, dsn string, opts Options, pids *sync.Map) (*pg
 			continue
 		}
 		if isAuthFailure(err) {
-			return nil, display, model.Errorf(model.EFORBIDDEN, "the server %s refused login %q: %v (give the password in your password file, PGPASSFILE, or when asked)", display, cfg.ConnConfig.User, firstLine(err))
+			return nil, display, model.Errorf(model.EFORBIDDEN, "the server %s refused login %q: %s (give the password in your password file, PGPASSFILE, or when asked)", display, cfg.ConnConfig.User, connectReason(err))
 		}
-		return nil, display, model.Errorf(model.EINVALID, "cannot connect to %s: %v", display, firstLine(err))
+		return nil, display, model.Errorf(model.EINVALID, "cannot connect to %s: %s", display, connectReason(err))
 	}
 }
 
@@ -143,31 +146,107 @@ func isAuthFailure(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "password")
 }
 
-func firstLine(err error) string {
-	s := err.Error()
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		s = s[:i]
+// connectReason is the reason a connection failed, every line of it
+// (pgx puts each address tried on a line of its own).
+func connectReason(err error) string {
+	var lines []string
+	for _, l := range strings.Split(err.Error(), "\n") {
+		if l = strings.TrimSpace(l); l != "" {
+			lines = append(lines, l)
+		}
 	}
-	return s
+	return strings.Join(lines, " ")
 }
 
-// Redact is dsn without its password, fit for titles and messages.
+// Redact is dsn without its password, fit for titles, messages and the
+// app's recent files: the one place a connection string is made safe to
+// show. It takes the password out of a URL's user part and query
+// (?password=, ?sslpassword=) and out of the key=value form.
 func Redact(dsn string) string { return redact(dsn) }
 
 func redact(dsn string) string {
-	if u, err := url.Parse(dsn); err == nil && u.Scheme != "" {
+	if strings.Contains(dsn, "://") {
+		u, err := url.Parse(dsn)
+		if err != nil || u.Scheme == "" {
+			return "(a connection URL that cannot be read)"
+		}
 		if _, has := u.User.Password(); has {
 			u.User = url.User(u.User.Username())
 		}
+		q := u.Query()
+		for k := range q {
+			if isSecretKey(k) {
+				q.Del(k)
+			}
+		}
+		u.RawQuery = q.Encode()
 		return u.String()
 	}
-	return dsn
+	return redactKeyValues(dsn)
+}
+
+func isSecretKey(k string) bool {
+	k = strings.ToLower(k)
+	return k == "password" || k == "sslpassword"
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// redactKeyValues drops the secret pairs of a libpq key=value string:
+// pairs separated by spaces, "=" with optional spaces around it, values
+// in single quotes with backslash escapes. What cannot be read as pairs
+// is not shown.
+func redactKeyValues(s string) string {
+	var out []string
+	i := 0
+	skip := func() {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+	}
+	for {
+		skip()
+		if i >= len(s) {
+			break
+		}
+		start := i
+		for i < len(s) && s[i] != '=' && !isSpace(s[i]) {
+			i++
+		}
+		key := s[start:i]
+		skip()
+		if i >= len(s) || s[i] != '=' || key == "" {
+			out = append(out, "…")
+			break
+		}
+		i++
+		skip()
+		quoted := i < len(s) && s[i] == '\''
+		if quoted {
+			i++
+		}
+		for ; i < len(s); i++ {
+			if s[i] == '\\' {
+				i++
+			} else if quoted && s[i] == '\'' || !quoted && isSpace(s[i]) {
+				break
+			}
+		}
+		if quoted {
+			i++
+		}
+		i = min(i, len(s))
+		if !isSecretKey(key) {
+			out = append(out, s[start:i])
+		}
+	}
+	return strings.Join(out, " ")
 }
 
 // Open connects to a server that holds a strategy. The login's person
 // (by e-mail) is who acts; a council member's session is read-only.
 func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
-	s := &Store{dsn: dsn, now: opts.Now}
+	s := &Store{dsn: dsn, now: opts.Now, backup: opts.Backup}
 	pool, display, err := connect(ctx, dsn, opts, &s.pids)
 	if err != nil {
 		return nil, err
@@ -266,12 +345,13 @@ func Create(ctx context.Context, dsn string, d *model.Doc, opts Options) (*Store
 	entry := model.AuditEntry{Seq: 1, At: now().UTC().Format(model.AuditTimeLayout), User: "strategytracker load",
 		Action: model.ActionLoad, Entity: model.EntityFile, New: record, PrevHash: model.GenesisHash}
 	entry.Hash = entry.ComputeHash()
-	return createExact(ctx, dsn, d, []model.AuditEntry{entry}, opts)
+	return CreateExact(ctx, dsn, d, []model.AuditEntry{entry}, opts)
 }
 
-// createExact writes d, every id as given, and log verbatim into the
-// server's empty schema in one transaction.
-func createExact(ctx context.Context, dsn string, d *model.Doc, log []model.AuditEntry, opts Options) (*Store, error) {
+// CreateExact writes d, every id as given, and log verbatim into the
+// server's empty schema in one transaction: the server end of copying a
+// strategy from another store (cli's copy). It needs the owner's connection.
+func CreateExact(ctx context.Context, dsn string, d *model.Doc, log []model.AuditEntry, opts Options) (*Store, error) {
 	now := opts.Now
 	if now == nil {
 		now = time.Now
@@ -282,7 +362,7 @@ func createExact(ctx context.Context, dsn string, d *model.Doc, log []model.Audi
 	if err := d.CheckSnapshots(); err != nil {
 		return nil, err
 	}
-	s := &Store{dsn: dsn, now: opts.Now}
+	s := &Store{dsn: dsn, now: opts.Now, backup: opts.Backup}
 	pool, display, err := connect(ctx, dsn, opts, &s.pids)
 	if err != nil {
 		return nil, err

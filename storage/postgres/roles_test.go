@@ -232,7 +232,8 @@ func TestInitIsRepeatableAndPrintable(t *testing.T) {
 		t.Errorf("second init: %+v", rep)
 	}
 	sql := InitSQL("strategy", 0)
-	for _, want := range []string{"CREATE TABLE meta", "st_strategy_coordinator", "ENABLE ROW LEVEL SECURITY", "st_audit_append", "COMMIT;"} {
+	for _, want := range []string{"CREATE TABLE meta", GroupsFor("strategy").Coordinator, "ENABLE ROW LEVEL SECURITY", "st_audit_append",
+		"REVOKE CREATE ON SCHEMA public FROM PUBLIC", "SET search_path = pg_catalog, public, pg_temp", "COMMIT;"} {
 		if !strings.Contains(sql, want) {
 			t.Errorf("the printed SQL lacks %q", want)
 		}

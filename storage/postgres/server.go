@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"regexp"
 	"strings"
@@ -13,14 +15,29 @@ import (
 
 // Groups are the group roles of one database: a person's login is a member
 // of the one of their role. Roles are the server's, shared by its
-// databases, so their names carry the database's.
+// databases, so their names carry the database's: its name made safe and
+// a short hash of the exact name, so that two databases never share them
+// (sb-x and sb_x), and no name is ever cut by the server.
 type Groups struct{ Office, Coordinator, Council string }
 
 var unsafeRoleChars = regexp.MustCompile(`[^a-z0-9_]+`)
 
 // GroupsFor names the group roles of database.
 func GroupsFor(database string) Groups {
-	base := "st_" + strings.Trim(unsafeRoleChars.ReplaceAllString(strings.ToLower(database), "_"), "_")
+	base := groupBase(database)
+	sum := sha256.Sum256([]byte(database))
+	base = base[:min(len(base), 40)] + "_" + hex.EncodeToString(sum[:4])
+	return Groups{Office: base + "_office", Coordinator: base + "_coordinator", Council: base + "_council"}
+}
+
+func groupBase(database string) string {
+	return "st_" + strings.Trim(unsafeRoleChars.ReplaceAllString(strings.ToLower(database), "_"), "_")
+}
+
+// legacyGroups are the group roles schema 2 named (one database's could be
+// another's); server init takes this database's rights away from them.
+func legacyGroups(database string) Groups {
+	base := groupBase(database)
 	if len(base) > 50 {
 		base = base[:50]
 	}
@@ -41,6 +58,12 @@ func (g Groups) of(r model.Role) string {
 
 func (g Groups) all() []string { return []string{g.Office, g.Coordinator, g.Council} }
 
+// fill puts the group roles into a SQL template's {{office}},
+// {{coordinator}} and {{council}}.
+func (g Groups) fill(sql string) string {
+	return strings.NewReplacer("{{office}}", ident(g.Office), "{{coordinator}}", ident(g.Coordinator), "{{council}}", ident(g.Council)).Replace(sql)
+}
+
 func ident(name string) string { return pgx.Identifier{name}.Sanitize() }
 
 // InitSQL is the SQL `server init` runs on database when its schema is at
@@ -55,6 +78,7 @@ func InitSQL(database string, from int) string {
 	for _, role := range g.all() {
 		fmt.Fprintf(&b, "DO $$ BEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '%s') THEN CREATE ROLE %s NOLOGIN; END IF;\nEND $$;\n", role, ident(role))
 	}
+	b.WriteString("\n" + securePrelude(g))
 	b.WriteString("\nCREATE TABLE IF NOT EXISTS st_schema (version integer NOT NULL);\n")
 	steps := migrations()
 	for i := from; i < len(steps); i++ {
@@ -62,8 +86,28 @@ func InitSQL(database string, from int) string {
 		fmt.Fprintf(&b, "DELETE FROM st_schema;\nINSERT INTO st_schema (version) VALUES (%d);\n", i+1)
 	}
 	b.WriteString("\n")
-	policies := strings.NewReplacer("{{office}}", ident(g.Office), "{{coordinator}}", ident(g.Coordinator), "{{council}}", ident(g.Council)).Replace(policiesSQL)
-	b.WriteString(strings.TrimSpace(policies) + "\n\n")
+	b.WriteString(strings.TrimSpace(g.fill(policiesSQL)) + "\n\n")
+	if old := legacyGroups(database); old != g {
+		fmt.Fprintf(&b, `-- The group roles of schema 2 could be shared with another database:
+-- they lose their rights in this one (server grant fills the new ones).
+DO $$
+DECLARE r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY[%s, %s, %s] LOOP
+    CONTINUE WHEN NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r);
+    EXECUTE format('REVOKE ALL ON ALL TABLES IN SCHEMA public FROM %%I', r);
+    EXECUTE format('REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM %%I', r);
+    EXECUTE format('REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM %%I', r);
+    EXECUTE format('REVOKE ALL ON SCHEMA public FROM %%I', r);
+    EXECUTE format('REVOKE ALL ON DATABASE %%I FROM %%I', current_database(), r);
+  END LOOP;
+END $$;
+
+`, sqlString(old.Office), sqlString(old.Coordinator), sqlString(old.Council))
+	}
+	if len(steps) >= 3 {
+		b.WriteString(strings.TrimSpace(securitySQL(g)) + "\n\n")
+	}
 	// A session left in an open transaction (a forgotten psql) would hold
 	// the writers' lock: the server ends it after five idle minutes.
 	fmt.Fprintf(&b, "ALTER DATABASE %s SET idle_in_transaction_session_timeout = '5min';\n", ident(database))
@@ -129,9 +173,6 @@ func Init(ctx context.Context, dsn string, opts Options) (InitReport, error) {
 	return rep, nil
 }
 
-// LoginName is the PostgreSQL login of a person: their e-mail, in lower case.
-func LoginName(p *model.Person) string { return strings.ToLower(strings.TrimSpace(p.Email)) }
-
 // GrantReport says what Grant did.
 type GrantReport struct {
 	Created []string // new logins (they need a password or another way to authenticate)
@@ -184,7 +225,11 @@ func Grant(ctx context.Context, dsn string, opts Options) (GrantReport, error) {
 			return rep, err
 		}
 	}
-	want := map[string]string{} // login → group
+	want := map[string]string{}          // login → group
+	holder := map[string]*model.Person{} // login → its person
+	if _, err := tx.Exec(ctx, "DELETE FROM st_logins"); err != nil {
+		return rep, grantError(err, "")
+	}
 	for i := range d.People {
 		p := &d.People[i]
 		login := LoginName(p)
@@ -192,7 +237,15 @@ func Grant(ctx context.Context, dsn string, opts Options) (GrantReport, error) {
 			rep.NoEmail = append(rep.NoEmail, p.Name.In(model.BG))
 			continue
 		}
+		if other := holder[login]; other != nil {
+			return rep, model.Errorf(model.EINVALID, "%s (%s) and %s (%s) would share the login %q: give them different e-mail addresses, then run server grant again",
+				other.Name.In(model.BG), other.Email, p.Name.In(model.BG), p.Email, login)
+		}
+		holder[login] = p
 		want[login] = g.of(p.Role)
+		if _, err := tx.Exec(ctx, "INSERT INTO st_logins (login, person_id, email) VALUES ($1, $2, $3)", login, p.ID, p.Email); err != nil {
+			return rep, grantError(err, login)
+		}
 		var exists bool
 		if err := tx.QueryRow(ctx, "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1)", login).Scan(&exists); err != nil {
 			return rep, wrapSQL(err, "server grant")

@@ -28,15 +28,16 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 	// Writers queue here, as they do for the SQLite file: the strategy
 	// read next is the one the change applies to.
 	// A writer that holds the queue too long (a forgotten psql session)
-	// makes the others fail after a while rather than hang.
-	if _, err := sqlTx.Exec(ctx, "SET LOCAL lock_timeout = '15s'; SELECT st_write_lock()"); err != nil {
+	// is ended by the next one after 15 s (st_write_lock); no statement
+	// of ours holds it longer than a minute.
+	if _, err := sqlTx.Exec(ctx, "SET LOCAL lock_timeout = '15s'; SET LOCAL statement_timeout = '60s'; SELECT st_write_lock()"); err != nil {
 		return wrapSQL(err, "begin a change of %s", s.display)
 	}
 	d, err := readDocBatch(ctx, sqlTx)
 	if err != nil {
 		return err
 	}
-	t, err := model.BeginWrite(d, actor, s.display, s.now(), action, source, &writer{ctx: ctx, sql: sqlTx})
+	t, err := model.BeginWrite(d, actor, s.display, s.now(), action, source, &writer{ctx: ctx, sql: sqlTx, person: s.me != 0})
 	if err != nil {
 		return err
 	}
@@ -49,8 +50,9 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 // writer is the server's model.RowWriter: it runs the row layer's
 // statements (internal/sqlrow) and has the server chain the audit entries.
 type writer struct {
-	ctx context.Context
-	sql pgx.Tx
+	ctx    context.Context
+	sql    pgx.Tx
+	person bool // a person's login, not the owner's
 }
 
 var _ model.RowWriter = (*writer)(nil)
@@ -96,9 +98,17 @@ func (w *writer) InsertSnapshot(sn *model.Snapshot) (model.ID, error) {
 }
 
 // Append adds e to the audit log: the server links it into the chain
-// (st_audit_append).
+// (st_audit_append). For a person's login the server also dates and
+// signs the entry and checks that their role may make the change: only
+// the owner's entries carry the client's time and author.
 func (w *writer) Append(e model.AuditEntry) error {
-	_, err := w.sql.Exec(w.ctx, "SELECT st_audit_append($1, $2, $3, $4, $5, $6, $7, $8)",
-		e.At, e.User, string(e.Action), string(e.Entity), e.EntityID, e.Field, e.Old, e.New)
+	var err error
+	if w.person {
+		_, err = w.sql.Exec(w.ctx, "SELECT st_audit_append($1, $2, $3, $4, $5, $6)",
+			string(e.Action), string(e.Entity), e.EntityID, e.Field, e.Old, e.New)
+	} else {
+		_, err = w.sql.Exec(w.ctx, "SELECT st_audit_append($1, $2, $3, $4, $5, $6, $7, $8)",
+			e.At, e.User, string(e.Action), string(e.Entity), e.EntityID, e.Field, e.Old, e.New)
+	}
 	return wrapSQL(err, "write the audit log")
 }

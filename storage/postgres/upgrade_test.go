@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
 	"strategytracker/model"
 )
 
@@ -40,6 +42,82 @@ func TestInitUpgradesAnOlderSchema(t *testing.T) {
 	m := d.Measures[0]
 	m.Internal = true // a column of schema 2
 	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMeasure(&m) }); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Check(ctx); err != nil {
+		t.Errorf("check after the upgrade: %v", err)
+	}
+}
+
+// A server of schema 2, with the logins and group roles its `server
+// grant` made (logins named by e-mail, groups named by the database):
+// after `server init` and `server grant` of this build, the logins act as
+// their people again, through this database's own groups, and the old
+// groups have no rights left in it.
+func TestUpgradeKeepsThePeoplesLogins(t *testing.T) {
+	all := embeddedMigrations()
+	migrations = func() []string { return all[:2] }
+	url := newDatabase(t)
+	t.Cleanup(func() { migrations = embeddedMigrations })
+	d := demoDoc(t)
+	coord, own, _ := ownAndForeign(t, d)
+	s, err := Create(ctx, url, d, Options{Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	migrations = embeddedMigrations
+	login := strings.ToLower(coord.Email)
+	c := session(t, url)
+	var database string
+	if err := c.QueryRow(ctx, "SELECT current_database()").Scan(&database); err != nil {
+		t.Fatal(err)
+	}
+	old := legacyGroups(database)
+	// Schema 2's init made the old groups; its grant, the login.
+	for _, q := range []string{
+		"DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + login + "') THEN CREATE ROLE " + ident(login) + " LOGIN; END IF; END $$",
+		"CREATE ROLE " + ident(old.Coordinator) + " NOLOGIN",
+		"GRANT CONNECT ON DATABASE " + ident(database) + " TO " + ident(old.Coordinator),
+		"GRANT USAGE ON SCHEMA public TO " + ident(old.Coordinator),
+		"GRANT SELECT ON ALL TABLES IN SCHEMA public TO " + ident(old.Coordinator),
+	} {
+		if _, err := c.Exec(ctx, q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+	if _, err := c.Exec(ctx, "GRANT "+ident(old.Coordinator)+" TO "+ident(login)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Init(ctx, url, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	var mapped int64
+	if err := c.QueryRow(ctx, "SELECT person_id FROM st_logins WHERE login = $1", login).Scan(&mapped); err != nil || mapped != coord.ID {
+		t.Errorf("after the upgrade, login %s maps to person %d (%v), want %d", login, mapped, err, coord.ID)
+	}
+	if lc, err := pgx.Connect(ctx, withLogin(url, login)); err == nil {
+		_, err = lc.Exec(ctx, "SELECT 1 FROM milestones")
+		lc.Close(ctx)
+		if err == nil {
+			t.Error("after the upgrade, the old group still gives its members rights in the database")
+		}
+	}
+	if _, err := Grant(ctx, url, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	cs, err := Open(ctx, withLogin(url, login), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cs.Close()
+	if cs.LoginPerson() != coord.ID || cs.ReadOnly() {
+		t.Fatalf("after upgrade and grant, login %s acts as %d (read-only %v), want %d", login, cs.LoginPerson(), cs.ReadOnly(), coord.ID)
+	}
+	cd, _ := cs.Doc(ctx)
+	ms := cd.MeasureByCode(own.Code).Milestones[0]
+	ms.Note = "след обновяването"
+	if err := cs.Update(ctx, coord.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&ms) }); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.Check(ctx); err != nil {

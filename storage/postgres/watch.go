@@ -2,10 +2,13 @@ package postgres
 
 import (
 	"context"
+	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 )
+
+const lastSeq = "SELECT coalesce(max(seq), 0) FROM audit"
 
 // Watch reports other clients' saved changes: the returned channel
 // receives a value soon (well within a second) after another connection
@@ -13,7 +16,8 @@ import (
 // Changes made through this Store are not reported. Several changes in
 // quick succession may be reported once. The channel is closed when ctx
 // ends. A lost connection is re-established, and a change is reported
-// after it, since one may have been missed meanwhile.
+// after it, since one may have been missed meanwhile. A notification
+// that no new audit entry backs (any login may send one) is ignored.
 func (s *Store) Watch(ctx context.Context) <-chan struct{} {
 	ch := make(chan struct{}, 1)
 	notify := func() {
@@ -29,6 +33,10 @@ func (s *Store) Watch(ctx context.Context) <-chan struct{} {
 			conn, err := pgx.ConnectConfig(ctx, s.pool.Config().ConnConfig.Copy())
 			if err == nil {
 				_, err = conn.Exec(ctx, "LISTEN strategytracker")
+			}
+			var seen int64 // the last audit entry this watch knows of
+			if err == nil {
+				err = conn.QueryRow(ctx, lastSeq).Scan(&seen)
 			}
 			if err != nil {
 				if conn != nil {
@@ -49,7 +57,23 @@ func (s *Store) Watch(ctx context.Context) <-chan struct{} {
 				if err != nil {
 					break
 				}
-				if _, own := s.pids.Load(n.PID); !own {
+				// Any login may NOTIFY: only a notification naming an
+				// entry this watch does not know, which the log holds,
+				// is a change (st_audit_write names the entry it wrote).
+				seq, err := strconv.ParseInt(n.Payload, 10, 64)
+				if err != nil || seq <= seen {
+					continue
+				}
+				if _, own := s.pids.Load(n.PID); own {
+					seen = seq
+					continue
+				}
+				var last int64
+				if err := conn.QueryRow(ctx, lastSeq).Scan(&last); err != nil {
+					break
+				}
+				if last > seen {
+					seen = last
 					notify()
 				}
 			}

@@ -12,8 +12,8 @@ REVOKE ALL ON FUNCTION st_me(), st_my_role(), st_coordinates(bigint), st_write_l
 GRANT USAGE ON SCHEMA public TO {{office}}, {{coordinator}}, {{council}};
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO {{office}}, {{coordinator}}, {{council}};
 GRANT EXECUTE ON FUNCTION st_me(), st_my_role(), st_coordinates(bigint) TO {{office}}, {{coordinator}}, {{council}};
-GRANT EXECUTE ON FUNCTION st_write_lock(), st_audit_append(text, text, text, text, bigint, text, text, text)
-  TO {{office}}, {{coordinator}};
+GRANT EXECUTE ON FUNCTION st_write_lock() TO {{office}}, {{coordinator}};
+-- Appending to the audit log, and what coordinators insert: security.sql.
 
 -- The office changes everything but the audit log and the database's
 -- identity (its table grants are in the loop below).
@@ -25,7 +25,7 @@ GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {{office}};
 -- values, updates and manual progress — of the measures they coordinate.
 GRANT UPDATE (manual_progress, version) ON measures TO {{coordinator}};
 GRANT UPDATE (completed, note, evidence, cancelled, version) ON milestones TO {{coordinator}};
-GRANT INSERT, DELETE ON kpi_values, updates TO {{coordinator}};
+GRANT DELETE ON kpi_values, updates TO {{coordinator}};
 GRANT UPDATE (date, value, note, source, version) ON kpi_values TO {{coordinator}};
 GRANT UPDATE (date, text_bg, text_en, version) ON updates TO {{coordinator}};
 GRANT USAGE ON SEQUENCE kpi_values_id_seq, updates_id_seq TO {{coordinator}};
@@ -68,9 +68,6 @@ CREATE POLICY st_coordinator ON kpi_values FOR ALL TO {{coordinator}}
   USING (st_coordinates((SELECT k.measure_id FROM kpis k WHERE k.id = kpi_id)))
   WITH CHECK (st_coordinates((SELECT k.measure_id FROM kpis k WHERE k.id = kpi_id)));
 
-DROP POLICY IF EXISTS st_coordinator_insert ON updates;
-CREATE POLICY st_coordinator_insert ON updates FOR INSERT TO {{coordinator}}
-  WITH CHECK (st_coordinates(measure_id) AND author_id = st_me());
 DROP POLICY IF EXISTS st_coordinator_update ON updates;
 CREATE POLICY st_coordinator_update ON updates FOR UPDATE TO {{coordinator}}
   USING (st_coordinates(measure_id)) WITH CHECK (st_coordinates(measure_id));

@@ -1,0 +1,293 @@
+package postgres
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"strategytracker/model"
+)
+
+// What the server enforces beyond the grants and policies (issue 20):
+// the schema is closed to everyone's objects, the coordinators' audit
+// entries and values follow the model's rules. The rules are the
+// model's: this file writes them as SQL for every `server init`.
+
+//go:embed schema/security.sql
+var securityTemplate string
+
+// maxIdentifier is PostgreSQL's limit on names, in bytes (NAMEDATALEN-1).
+const maxIdentifier = 63
+
+// LoginName is the PostgreSQL login of a person: their e-mail in lower
+// case when it fits PostgreSQL's 63 bytes; else its first bytes, "~" and
+// eight hex digits of the SHA-256 of the whole address, so that two long
+// addresses never share a login and no name is ever cut by the server.
+func LoginName(p *model.Person) string {
+	email := strings.ToLower(strings.TrimSpace(p.Email))
+	return fitName(email, email)
+}
+
+// fitName is name when it fits an identifier, else a prefix of it with a
+// short hash of key.
+func fitName(name, key string) string {
+	if len(name) <= maxIdentifier {
+		return name
+	}
+	sum := sha256.Sum256([]byte(key))
+	suffix := "~" + hex.EncodeToString(sum[:4])
+	cut := maxIdentifier - len(suffix)
+	for cut > 0 && !utf8.RuneStart(name[cut]) {
+		cut--
+	}
+	return name[:cut] + suffix
+}
+
+// securePrelude makes the schema public writable by its owner only and
+// refuses, with the reason, where that cannot be done: a login's
+// function or operator there could otherwise run inside the server's
+// SECURITY DEFINER functions with their owner's rights.
+func securePrelude(g Groups) string {
+	return fmt.Sprintf(`-- Nobody but the schema's owner creates objects in it (PostgreSQL 13 and 14
+-- let PUBLIC): no login's function or operator can shadow the server's.
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+DO $$
+DECLARE
+  g text;
+BEGIN
+  IF EXISTS (SELECT 1 FROM pg_namespace n, aclexplode(coalesce(n.nspacl, acldefault('n', n.nspowner))) a
+             WHERE n.nspname = 'public' AND a.privilege_type = 'CREATE' AND a.grantee = 0) THEN
+    RAISE EXCEPTION 'schema public: every login may create objects in it, and %% cannot take that right away: the schema''s owner (%%) or a superuser runs REVOKE CREATE ON SCHEMA public FROM PUBLIC, then server init again',
+      current_user, (SELECT nspowner::regrole::text FROM pg_namespace WHERE nspname = 'public') USING ERRCODE = '42501';
+  END IF;
+  FOREACH g IN ARRAY ARRAY[%s, %s, %s] LOOP
+    IF has_schema_privilege(g, 'public', 'CREATE') THEN
+      RAISE EXCEPTION 'schema public: role %% may create objects in it: revoke that (REVOKE CREATE ON SCHEMA public FROM %%) and run server init again', g, g
+        USING ERRCODE = '42501';
+    END IF;
+  END LOOP;
+END $$;
+`, sqlString(g.Office), sqlString(g.Coordinator), sqlString(g.Council))
+}
+
+func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
+
+// securitySQL is applied by every `server init` once the schema has step
+// 3: the functions' grants, what a coordinator may record, and the
+// bounds of the values people may write.
+func securitySQL(g Groups) string {
+	var b strings.Builder
+	b.WriteString(g.fill(securityTemplate))
+	b.WriteString("\n-- What a coordinator may record in the audit log (model.Authorize).\nDELETE FROM st_coordinator_may;\n")
+	for _, r := range coordinatorRules() {
+		fmt.Fprintf(&b, "INSERT INTO st_coordinator_may (entity, action, field) VALUES (%s, %s, %s);\n", sqlString(r[0]), sqlString(r[1]), sqlString(r[2]))
+	}
+	b.WriteString("\n-- The bounds of the values people may write (model's limits). NOT VALID:\n-- rows written before are not checked again.\n")
+	for _, c := range valueChecks() {
+		fmt.Fprintf(&b, "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;\nALTER TABLE %s ADD CONSTRAINT %s CHECK (%s) NOT VALID;\n", c.table, c.name, c.table, c.name, c.check)
+	}
+	return b.String()
+}
+
+// coordinatorRules lists (entity, action, field) a coordinator may record,
+// asking model.Authorize about every field of every row of a measure
+// they coordinate, and model.AuthorizePeriod about a period's.
+func coordinatorRules() [][3]string {
+	coord := &model.Person{ID: 1, Role: model.RoleCoordinator, Unit: "U"}
+	m := &model.Measure{LeadUnit: "U"}
+	var out [][3]string
+	for _, row := range []model.Row{&model.Strategy{}, &model.Goal{}, &model.Area{}, &model.Unit{}, &model.Person{},
+		&model.Measure{}, &model.Milestone{}, &model.KPI{}, &model.KPIValue{}, &model.Update{}} {
+		e := row.Entity()
+		for _, op := range []model.Op{model.OpCreate, model.OpDelete} {
+			if model.Authorize(coord, e, op, m, nil) == nil {
+				out = append(out, [3]string{string(e), string(op), ""})
+			}
+		}
+		for _, f := range jsonFields(row) {
+			if model.Authorize(coord, e, model.OpUpdate, m, []string{f}) == nil {
+				out = append(out, [3]string{string(e), string(model.OpUpdate), f})
+			}
+		}
+	}
+	open := model.Period{State: model.PeriodOpen}
+	d := &model.Doc{Periods: []model.Period{open}}
+	for _, f := range jsonFields(&open) {
+		changed := open
+		setNonZero(reflect.ValueOf(&changed).Elem(), f)
+		if model.FirstPeriodFieldChange(&open, &changed) == "" && model.AuthorizePeriod(d, coord, &open, &open) == nil {
+			out = append(out, [3]string{string(model.EntityPeriod), string(model.OpUpdate), f})
+		}
+	}
+	// Coordinators import their own update workbooks (DESIGN.md §3).
+	out = append(out, [3]string{string(model.EntityFile), string(model.ActionImport), ""})
+	sort.Slice(out, func(i, j int) bool { return strings.Join(out[i][:], " ") < strings.Join(out[j][:], " ") })
+	return out
+}
+
+// jsonFields are the exchange-format names of a row's fields, as audit
+// entries name them.
+func jsonFields(row any) []string {
+	t := reflect.TypeOf(row).Elem()
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		if name := jsonName(t.Field(i)); name != "" {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+func jsonName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+	if name == "-" || !f.IsExported() {
+		return ""
+	}
+	if name == "" {
+		return f.Name
+	}
+	return name
+}
+
+// setNonZero gives the field of v named key (by its JSON name) a value
+// other than its zero.
+func setNonZero(v reflect.Value, key string) {
+	for i := 0; i < v.NumField(); i++ {
+		if jsonName(v.Type().Field(i)) == key {
+			v.Field(i).Set(nonZero(v.Type().Field(i).Type))
+		}
+	}
+}
+
+func nonZero(t reflect.Type) reflect.Value {
+	v := reflect.New(t).Elem()
+	switch t.Kind() {
+	case reflect.String:
+		v.SetString("x")
+	case reflect.Bool:
+		v.SetBool(true)
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		v.SetInt(1)
+	case reflect.Float32, reflect.Float64:
+		v.SetFloat(1)
+	case reflect.Slice:
+		v = reflect.Append(reflect.MakeSlice(t, 0, 1), nonZero(t.Elem()))
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if t.Field(i).IsExported() {
+				v.Field(i).Set(nonZero(t.Field(i).Type))
+			}
+		}
+	}
+	return v
+}
+
+type valueCheck struct{ table, name, check string }
+
+// valueChecks are the constraints on what coordinators may write, so that
+// every value any login writes is one the model reads: dates are dates
+// within the model's range, numbers finite and within its bounds, texts
+// within its limits, stored lists are lists of what the model decodes.
+func valueChecks() []valueCheck {
+	date := func(col string, nullable bool) string {
+		c := fmt.Sprintf("st_is_date(%s) AND %s BETWEEN '%s' AND '%s'", col, col, model.MinDue, model.MaxDue)
+		if nullable {
+			c = col + " IS NULL OR (" + c + ")"
+		}
+		return c
+	}
+	text := func(cols ...string) string {
+		var parts []string
+		for _, c := range cols {
+			parts = append(parts, fmt.Sprintf("char_length(%s) <= %d", c, model.MaxNote))
+		}
+		return strings.Join(parts, " AND ")
+	}
+	return []valueCheck{
+		// The manual progress is a percentage (Measure.Validate).
+		{"measures", "st_manual_progress", "manual_progress >= 0 AND manual_progress <= 100"},
+		{"milestones", "st_completed", date("completed", true)},
+		{"milestones", "st_note", text("note")},
+		{"kpi_values", "st_date", date("date", false)},
+		{"kpi_values", "st_value", fmt.Sprintf("abs(value) <= %g", float64(model.MaxKPIValue))},
+		{"kpi_values", "st_texts", text("note", "source")},
+		{"updates", "st_date", date("date", false)},
+		{"updates", "st_text", text("text_bg", "text_en") + " AND (" + notBlank("text_bg") + " OR " + notBlank("text_en") + ")"},
+		{"periods", "st_returns", jsonListCheck("returns", reflect.TypeOf(model.UnitReturn{}))},
+		{"periods", "st_narrative", jsonListCheck("narrative", reflect.TypeOf(model.Narrative{}))},
+	}
+}
+
+// notBlank is true when col holds more than white space, as model.Text's
+// IsEmpty (strings.TrimSpace) sees it: the class is Go's unicode.IsSpace.
+func notBlank(col string) string {
+	var class strings.Builder
+	for r := rune(0); r <= 0xFFFF; r++ {
+		if unicode.IsSpace(r) {
+			fmt.Fprintf(&class, "\\u%04x", r)
+		}
+	}
+	return fmt.Sprintf("%s ~ E'[^%s]'", col, class.String())
+}
+
+// jsonListCheck is the constraint that col holds a JSON list of objects
+// that decode into elem: every field the model reads has the JSON type
+// its Go type is written as, integers are whole and fit int64.
+func jsonListCheck(col string, elem reflect.Type) string {
+	wrong := append([]string{`@.type() != "object"`}, jsonWrongTypes("@", elem)...)
+	path := "strict $[*] ? (" + strings.Join(wrong, " || ") + ")"
+	return fmt.Sprintf("CASE WHEN jsonb_typeof(%s::jsonb) = 'array' THEN NOT jsonb_path_exists(%s::jsonb, %s) ELSE false END",
+		col, col, sqlString(path))
+}
+
+func jsonWrongTypes(at string, t reflect.Type) []string {
+	var out []string
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name := jsonName(f)
+		if name == "" {
+			continue
+		}
+		p := at + `."` + name + `"`
+		var types []string
+		for _, v := range []reflect.Value{reflect.Zero(f.Type), nonZero(f.Type)} {
+			b, _ := json.Marshal(v.Interface())
+			types = append(types, jsonType(b))
+		}
+		var ok []string
+		for _, ty := range types {
+			ok = append(ok, p+`.type() == "`+ty+`"`)
+		}
+		out = append(out, "(exists("+p+") && !("+strings.Join(ok, " || ")+"))")
+		switch f.Type.Kind() {
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			out = append(out, "(exists("+p+") && "+p+`.type() == "number" && (`+p+" != "+p+".floor() || "+p+".abs() > 9000000000000000000))")
+		case reflect.Struct:
+			out = append(out, jsonWrongTypes(p, f.Type)...)
+		}
+	}
+	return out
+}
+
+func jsonType(b []byte) string {
+	switch {
+	case len(b) == 0 || string(b) == "null":
+		return "null"
+	case b[0] == '"':
+		return "string"
+	case b[0] == '{':
+		return "object"
+	case b[0] == '[':
+		return "array"
+	case string(b) == "true" || string(b) == "false":
+		return "boolean"
+	}
+	return "number"
+}
