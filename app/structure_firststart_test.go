@@ -129,3 +129,33 @@ func TestFirstStartFolderImpossible(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+// File › Open the demo strategy makes the demo the first time, in a folder
+// that need not exist yet, and opens the same file the next time.
+func TestOpenTheDemo(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	u := h.u
+	path := filepath.Join(t.TempDir(), "new", "folder", "demo.db")
+	made := 0
+	u.opts.DemoPath = path
+	u.opts.CreateDemo = func(p string) (model.Store, error) {
+		made++
+		if err := os.WriteFile(p, []byte("db"), 0o644); err != nil {
+			return nil, err
+		}
+		return newMemStore(testDoc()), nil
+	}
+	var opened []string
+	u.opts.Opener = func(p string) (model.Store, error) { opened = append(opened, p); return newMemStore(testDoc()), nil }
+	first := u.store
+	u.onOpenDemo()
+	u.settle()
+	if made != 1 || u.store == first {
+		t.Fatalf("the demo was made %d times; the open file changed: %v", made, u.store != first)
+	}
+	u.onOpenDemo()
+	u.settle()
+	if made != 1 || len(opened) != 1 || opened[0] != path {
+		t.Errorf("the second time: made %d, opened %v", made, opened)
+	}
+}
