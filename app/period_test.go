@@ -502,6 +502,13 @@ func TestWriteTemplatesAndReminders(t *testing.T) {
 	if want := []string{cf.Reminder, cf.Template}; !slices.Equal(names, want) || !strings.HasPrefix(cf.Reminder, "напомняне-IV-тримесечие-2026-IT-") {
 		t.Fatalf("files = %v, want %v", names, want)
 	}
+	// Again into the same folder: the template is written over, and the
+	// result says so (issue 22: reminders silently rewrote templates).
+	h.u.period.writeReminders(out)
+	h.u.settle()
+	if again := latest[*filesResult](h); again == nil || again.rewrote != 1 {
+		t.Errorf("the reminders again: %+v, want one template said to be written over", again)
+	}
 	f, _ := os.Open(filepath.Join(out, names[0]))
 	defer f.Close()
 	msg, err := mail.ReadMessage(f)
