@@ -280,7 +280,7 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 		add("responsible", tr("field.responsible"), mf.responsible),
 		add("note", tr("field.note"), mf.note),
 		add("evidence", tr("field.evidence"), mf.evidence),
-		add("cancelled", tr("field.cancelled"), mf.cancelled),
+		add("cancelled", tr("milestone.cancelled"), mf.cancelled),
 	)
 	title := tr("milestone.edit.title")
 	if base == nil {
