@@ -234,8 +234,7 @@ func (r layoutRule) why(path string, p *listedPackage) string {
 			return "is forbidden (" + f + ")"
 		}
 	}
-	// "C" is cgo's pseudo-package, which the standard library's net uses.
-	if r.stdOnly && path != "C" && (p == nil || !p.Standard) {
+	if r.stdOnly && (p == nil || !p.Standard) {
 		for _, a := range r.allowed {
 			if under(path, a) {
 				return ""

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"strategytracker/model"
+	"strategytracker/model/storetest"
 )
 
 var ctx = context.Background()
@@ -33,6 +34,13 @@ func demoDoc(t testing.TB) *model.Doc {
 	return d
 }
 
+// The suite's helpers, for the driver's own tests.
+var (
+	export       = storetest.Export
+	personByRole = storetest.PersonByRole
+	auditCount   = storetest.AuditCount
+)
+
 func newDemo(t *testing.T) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
@@ -42,39 +50,6 @@ func newDemo(t *testing.T) (*Store, string) {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s, path
-}
-
-func export(t *testing.T, s model.Store) []byte {
-	t.Helper()
-	d, err := s.Doc(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := model.Encode(&buf, d); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func personByRole(t *testing.T, d *model.Doc, role model.Role) *model.Person {
-	t.Helper()
-	for i := range d.People {
-		if d.People[i].Role == role {
-			return &d.People[i]
-		}
-	}
-	t.Fatalf("no %s in the demo", role)
-	return nil
-}
-
-func auditCount(t *testing.T, s *Store) int {
-	t.Helper()
-	entries, err := s.Audit(ctx, model.AuditFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(entries)
 }
 
 func TestCreateThenExportEqualsInput(t *testing.T) {
@@ -110,51 +85,6 @@ func TestCreateRefusesExistingFileAndInvalidDoc(t *testing.T) {
 	}
 }
 
-func TestOfficeEditIsSavedAndAudited(t *testing.T) {
-	s, path := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	m := d.Measures[0]
-	m.Title.EN = "A new title"
-	m.PlannedCents += 100
-	before := auditCount(t, s)
-	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMeasure(&m) }); err != nil {
-		t.Fatal(err)
-	}
-	if m.Version != 2 {
-		t.Errorf("version after save = %d, want 2", m.Version)
-	}
-	s2, err := Open(ctx, path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
-	d2, _ := s2.Doc(ctx)
-	got := d2.MeasureByCode(m.Code)
-	if got.Title.EN != "A new title" || got.PlannedCents != m.PlannedCents || got.Version != 2 {
-		t.Errorf("reopened measure = %q %d v%d", got.Title.EN, got.PlannedCents, got.Version)
-	}
-	if len(got.Milestones) != len(d.Measures[0].Milestones) {
-		t.Errorf("saving a measure changed its milestones: %d, want %d", len(got.Milestones), len(d.Measures[0].Milestones))
-	}
-	entries, _ := s.Audit(ctx, model.AuditFilter{})
-	added := entries[before:]
-	if len(added) != 2 {
-		t.Fatalf("audit entries added = %d, want 2 (title, plannedCents)", len(added))
-	}
-	for _, e := range added {
-		if e.User != model.UserLabel(office) || e.Entity != model.EntityMeasure || e.EntityID != m.ID || e.Action != model.ActionUpdate {
-			t.Errorf("audit entry %+v does not name the change and its user", e)
-		}
-	}
-	if added[0].Field != "title" || !strings.Contains(added[0].New, "A new title") {
-		t.Errorf("first entry = %s %s, want the title change", added[0].Field, added[0].New)
-	}
-	if _, err := s.Check(ctx); err != nil {
-		t.Errorf("check after edits: %v", err)
-	}
-}
-
 func TestStaleWriteIsRefusedAndChangesNothing(t *testing.T) {
 	s, path := newDemo(t)
 	other, err := Open(ctx, path, Options{Now: fixedClock})
@@ -162,138 +92,7 @@ func TestStaleWriteIsRefusedAndChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	mine := d.Measures[1].Milestones[0]
-	theirs := mine
-	theirs.Note = "their note"
-	if err := other.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&theirs) }); err != nil {
-		t.Fatal(err)
-	}
-	before := export(t, s)
-	entries := auditCount(t, s)
-	mine.Note = "my note"
-	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&mine) })
-	if model.ErrorCode(err) != model.ECONFLICT {
-		t.Fatalf("stale write: %v, want conflict", err)
-	}
-	if got := export(t, s); !bytes.Equal(got, before) {
-		t.Error("a refused stale write changed the data")
-	}
-	if got := auditCount(t, s); got != entries {
-		t.Errorf("a refused stale write added %d audit entries", got-entries)
-	}
-	d2, _ := s.Doc(ctx)
-	if ms, _ := d2.MilestoneByID(mine.ID); ms.Note != "their note" {
-		t.Errorf("note = %q, want the first writer's", ms.Note)
-	}
-}
-
-func TestAllOrNothing(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	before := export(t, s)
-	good := d.Measures[0].Milestones[0]
-	good.Note = "kept?"
-	bad := d.Measures[1]
-	bad.Weight = 0
-	err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		if err := tx.SaveMilestone(&good); err != nil {
-			return err
-		}
-		return tx.SaveMeasure(&bad)
-	})
-	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(err.Error(), "weight") {
-		t.Fatalf("invalid second write: %v, want invalid naming weight", err)
-	}
-	if !bytes.Equal(export(t, s), before) {
-		t.Error("the first write of a failed transaction was kept")
-	}
-}
-
-func TestPermissions(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	council := personByRole(t, d, model.RoleCouncil)
-	var coord *model.Person
-	var own, foreign *model.Measure
-	for i := range d.People {
-		p := &d.People[i]
-		if p.Role != model.RoleCoordinator {
-			continue
-		}
-		for j := range d.Measures {
-			m := &d.Measures[j]
-			if len(m.Milestones) == 0 || m.Cancelled {
-				continue
-			}
-			if p.Coordinates(m) && own == nil {
-				coord, own = p, m
-			}
-		}
-		if coord != nil {
-			break
-		}
-	}
-	for j := range d.Measures {
-		if !coord.Coordinates(&d.Measures[j]) && len(d.Measures[j].Milestones) > 0 {
-			foreign = &d.Measures[j]
-			break
-		}
-	}
-	if coord == nil || foreign == nil {
-		t.Fatal("the demo lacks a coordinator with own and foreign measures")
-	}
-	complete := func(m *model.Measure) func(model.Tx) error {
-		return func(tx model.Tx) error {
-			ms := m.Milestones[len(m.Milestones)-1]
-			ms.Completed = model.NewDate(2026, 11, 20)
-			ms.Note = "done"
-			return tx.SaveMilestone(&ms)
-		}
-	}
-	retitle := func(m *model.Measure) func(model.Tx) error {
-		return func(tx model.Tx) error {
-			ms := m.Milestones[0]
-			ms.Title.BG = "Друго заглавие"
-			return tx.SaveMilestone(&ms)
-		}
-	}
-	tests := []struct {
-		name  string
-		actor model.ID
-		fn    func(model.Tx) error
-		want  string
-	}{
-		{"council completes a milestone", council.ID, complete(own), model.EFORBIDDEN},
-		{"coordinator completes another unit's milestone", coord.ID, complete(foreign), model.EFORBIDDEN},
-		{"coordinator renames own milestone", coord.ID, retitle(own), model.EFORBIDDEN},
-		{"coordinator edits a goal", coord.ID, func(tx model.Tx) error {
-			g := tx.Doc().Goals[0]
-			g.Title.EN = "x"
-			return tx.SaveGoal(&g)
-		}, model.EFORBIDDEN},
-		{"unknown person", 9999, complete(own), model.EFORBIDDEN},
-		{"coordinator completes own milestone", coord.ID, complete(own), ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			before := export(t, s)
-			entries := auditCount(t, s)
-			err := s.Update(ctx, tt.actor, model.ActionUpdate, "", tt.fn)
-			if got := model.ErrorCode(err); got != tt.want {
-				t.Fatalf("error %v (code %q), want code %q", err, got, tt.want)
-			}
-			if tt.want != "" {
-				if !bytes.Equal(export(t, s), before) || auditCount(t, s) != entries {
-					t.Error("a forbidden write changed the file")
-				}
-			} else if auditCount(t, s) != entries+2 {
-				t.Errorf("allowed write added %d audit entries, want 2", auditCount(t, s)-entries)
-			}
-		})
-	}
+	storetest.StaleWriteFromAnotherClient(t, s, other)
 }
 
 func TestReadOnlyStoreRefusesWrites(t *testing.T) {
@@ -440,21 +239,7 @@ func TestCheckFindsTampering(t *testing.T) {
 	for _, tt := range tamper {
 		t.Run(tt.name, func(t *testing.T) {
 			s, path := newDemo(t)
-			d, _ := s.Doc(ctx)
-			office := personByRole(t, d, model.RoleOffice)
-			for i := 0; i < 3; i++ {
-				ms := d.Measures[i].Milestones[0]
-				ms.Note = "note"
-				if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&ms) }); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if _, err := s.CreateSnapshot(ctx, office.ID, "Q3", model.NewDate(2026, 9, 30)); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.Check(ctx); err != nil {
-				t.Fatalf("check before tampering: %v", err)
-			}
+			storetest.NotesAndASnapshot(t, s)
 			db, err := sql.Open("sqlite", path)
 			if err != nil {
 				t.Fatal(err)

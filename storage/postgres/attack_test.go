@@ -12,6 +12,7 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"strategytracker/model"
+	"strategytracker/model/storetest"
 )
 
 // The attack suite (issue 20): each class of attack on the shared server,
@@ -495,7 +496,7 @@ func TestOfficeLoginEditsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Close()
-	editEverything(t, os)
+	storetest.EditEverything(t, os)
 	m := d.Measures[0]
 	if err := os.Update(ctx, office.ID, model.ActionDelete, "", func(tx model.Tx) error { return tx.Delete(model.EntityMeasure, m.ID, m.Version) }); err != nil {
 		t.Fatal(err)

@@ -243,18 +243,28 @@ func redactKeyValues(s string) string {
 	return strings.Join(out, " ")
 }
 
-// Open connects to a server that holds a strategy. The login's person
-// (by e-mail) is who acts; a council member's session is read-only.
-func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+// dial makes a Store connected to dsn, with nothing read yet.
+func dial(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	s := &Store{dsn: dsn, now: opts.Now, backup: opts.Backup}
+	if s.now == nil {
+		s.now = time.Now
+	}
 	pool, display, err := connect(ctx, dsn, opts, &s.pids)
 	if err != nil {
 		return nil, err
 	}
 	s.pool, s.display = pool, display
-	if s.now == nil {
-		s.now = time.Now
+	return s, nil
+}
+
+// Open connects to a server that holds a strategy. The login's person
+// (by e-mail) is who acts; a council member's session is read-only.
+func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	s, err := dial(ctx, dsn, opts)
+	if err != nil {
+		return nil, err
 	}
+	pool := s.pool
 	if err := s.readAll(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -362,15 +372,11 @@ func CreateExact(ctx context.Context, dsn string, d *model.Doc, log []model.Audi
 	if err := d.CheckSnapshots(); err != nil {
 		return nil, err
 	}
-	s := &Store{dsn: dsn, now: opts.Now, backup: opts.Backup}
-	pool, display, err := connect(ctx, dsn, opts, &s.pids)
+	s, err := dial(ctx, dsn, opts)
 	if err != nil {
 		return nil, err
 	}
-	s.pool, s.display = pool, display
-	if s.now == nil {
-		s.now = time.Now
-	}
+	pool := s.pool
 	if err := s.checkSchema(ctx); err != nil {
 		pool.Close()
 		return nil, err
