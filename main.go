@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -40,6 +41,7 @@ func main() {
 		Creator: func(path string, d *model.Doc) (model.Store, error) {
 			return storage.Create(context.Background(), path, d, storage.Options{})
 		},
+		CreateDemo:    cli.CreateDemo,
 		Connector:     connectServer, // File › Connect to server…
 		ScreenshotDir: os.Getenv("STRATEGYTRACKER_SCREENSHOT_DIR"),
 		Version:       version.String(),
@@ -48,13 +50,14 @@ func main() {
 			return r.Kind, err == nil && r.Network
 		},
 	}
+	path, err := cli.DefaultPath()
+	if err == nil {
+		opts.DemoPath = filepath.Join(filepath.Dir(path), "demo.db") // File › Open the demo strategy
+	}
 	// The very first start (no default file, none named by
 	// STRATEGYTRACKER_DB) asks what to open instead of making the demo.
-	if path, err := cli.DefaultPath(); err == nil && os.Getenv("STRATEGYTRACKER_DB") == "" && !exists(path) {
-		app.RunFirstStart(a, opts, app.FirstStart{
-			DefaultPath: path,
-			CreateDemo:  cli.CreateDemo, // makes the folder too
-		})
+	if err == nil && os.Getenv("STRATEGYTRACKER_DB") == "" && !exists(path) {
+		app.RunFirstStart(a, opts, app.FirstStart{DefaultPath: path})
 		return
 	}
 	store, err := cli.OpenDefault()

@@ -47,6 +47,8 @@ func (v *auditView) line(e model.AuditEntry) string {
 		body = trf("audit.importfile", e.New)
 	case e.Action == model.ActionSnapshot:
 		body = v.snapshotSummary(e.New)
+	case e.Entity == model.EntityRevision:
+		body = v.revisionSummary(firstNonEmpty(e.New, e.Old))
 	case e.Field != "":
 		body = v.change(e.Field, e.Old, e.New)
 	case e.New != "":
@@ -123,11 +125,15 @@ func (v *auditView) subject(e model.AuditEntry) string {
 					return ent + " " + c
 				}
 			}
-		case model.EntityStrategy, model.EntityFile:
-			if e.Entity == model.EntityFile {
-				return ""
+		case model.EntityPeriod:
+			if p := v.doc.PeriodByID(e.EntityID); p != nil {
+				return ent + " „" + p.Name.In(v.lang) + "“"
 			}
-			return ent
+		case model.EntityStrategy, model.EntityRevision, model.EntityFile, model.EntitySnapshot:
+			if e.Entity == model.EntityStrategy || e.Entity == model.EntityRevision {
+				return ent // a revision's body names its row
+			}
+			return "" // a snapshot: the action names it, its summary says which
 		}
 	}
 	// A row deleted since: its name from the entry itself.
@@ -186,6 +192,11 @@ func (v *auditView) change(name, old, new string) string {
 			return label + " (" + strings.ToUpper(string(l)) + "): " + shorten(orDash(x)) + " → " + shorten(orDash(y))
 		}
 	}
+	if name == "returns" || name == "narrative" {
+		if added := v.periodAdded(name, old, new); added != "" {
+			return label + ": " + shorten(added) // what is new, not the whole list twice
+		}
+	}
 	return label + ": " + shorten(v.value(name, old)) + " → " + shorten(v.value(name, new))
 }
 
@@ -216,7 +227,7 @@ func (v *auditView) value(name, s string) string {
 		switch {
 		case strings.HasSuffix(name, "Cents"):
 			return model.FormatEUR(int64(val), v.lang)
-		case name == "responsible" || name == "author":
+		case name == "responsible" || name == "author" || strings.HasSuffix(name, "By"):
 			if v.doc != nil {
 				if p := v.doc.Person(model.ID(val)); p != nil {
 					return p.Name.In(v.lang)
@@ -229,7 +240,12 @@ func (v *auditView) value(name, s string) string {
 		if d, err := model.ParseDate(val); err == nil && len(val) == 10 {
 			return d.Format(v.lang)
 		}
+		if model.StampDate(val) != 0 {
+			return v.when(val)
+		}
 		switch name {
+		case "state":
+			return tr("period.state." + val)
 		case "area":
 			if v.doc != nil {
 				for _, a := range v.doc.Areas {
@@ -267,6 +283,10 @@ func (v *auditView) value(name, s string) string {
 			return model.Status(st).Label(v.lang) + ": " + reason
 		}
 	case []any:
+		switch name {
+		case "returns", "narrative", "reopened":
+			return v.periodPart(name, s)
+		}
 		var parts []string
 		for _, it := range val {
 			switch y := it.(type) {

@@ -120,7 +120,7 @@ func (s *auditScreen) onSearch() {
 				return
 			}
 			if err != nil {
-				s.status.SetText(tr("error.load") + ": " + model.ErrorMessage(err))
+				s.status.SetText(tr("error.load") + ": " + errorMessage(err))
 				return
 			}
 			s.entries, s.lines = entries, lines
@@ -144,7 +144,7 @@ func (s *auditScreen) onVerify() {
 		return err
 	}, func(err error) {
 		if err != nil {
-			msg := tr("audit.verify.failed") + "\n" + model.ErrorMessage(err)
+			msg := tr("audit.verify.failed") + "\n" + errorMessage(err)
 			observe(verifyResult(msg))
 			dialog.ShowError(errorText(msg), s.u.win)
 			return

@@ -341,6 +341,7 @@ func (r *headerCellRenderer) Refresh() {
 	if r.h.icon != nil {
 		r.icon.Resource = theme.NewThemedResource(r.h.icon)
 		r.icon.Show()
+		r.icon.Refresh() // a changed resource is drawn only once refreshed
 	} else {
 		r.icon.Hide()
 	}

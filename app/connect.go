@@ -199,7 +199,7 @@ func connectErrorText(err error) string {
 	if errors.Is(err, errNoPerson) {
 		return tr("connect.error.noperson")
 	}
-	msg := model.ErrorMessage(err)
+	msg := errorMessage(err)
 	low := strings.ToLower(msg)
 	key := "connect.error.unreachable"
 	switch {

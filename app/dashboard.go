@@ -273,10 +273,16 @@ func (d *dashboard) showChanges() {
 	d.changes.RemoveAll()
 	c, err := model.ChangesSince(u.doc, u.today)
 	if err != nil {
-		d.changes.Add(hint(tr("error.snapshot") + ": " + model.ErrorMessage(err)))
+		d.changes.Add(hint(tr("error.snapshot") + ": " + errorMessage(err)))
 		return
 	}
 	if c.Since == nil {
+		// A snapshot made today is no "before" to compare with yet: say
+		// so instead of "no snapshot yet" (issue 22).
+		if sn := model.LatestSnapshotBefore(u.doc.Snapshots, u.today.AddDays(1)); sn != nil {
+			d.changes.Add(hint(trf("dash.changes.today", sn.Name, sn.AsOf.Format(lang))))
+			return
+		}
 		d.changes.Add(hint(tr("dash.changes.none")))
 		return
 	}

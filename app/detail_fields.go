@@ -100,9 +100,9 @@ func (t *fieldsTab) buildUI() fyne.CanvasObject {
 	add := t.fields.add
 	grid := formGrid(
 		add("code", tr("field.code"), t.code),
-		add("title", tr("field.title")+" (БГ)", t.titleBG),
+		add("title", tr("field.title")+tr("suffix.bg"), t.titleBG),
 		add("title_en", tr("field.title")+" (EN)", t.titleEN),
-		add("description", tr("field.description")+" (БГ)", t.descBG),
+		add("description", tr("field.description")+tr("suffix.bg"), t.descBG),
 		add("description_en", tr("field.description")+" (EN)", t.descEN),
 		add("area", tr("field.area"), t.area),
 		add("goals", tr("field.goals"), t.goals),
@@ -385,7 +385,7 @@ func (t *fieldsTab) onSave() {
 	}
 	t.checkFunding()
 	if err := mine.Validate(); err != nil {
-		t.formErr.SetText(model.ErrorMessage(err))
+		t.formErr.SetText(errorMessage(err))
 		t.formErr.Show()
 		return
 	}
@@ -407,7 +407,7 @@ func (t *fieldsTab) onSave() {
 			t.formNote.Show()
 		case conflictShown(err):
 		case !t.fields.showModelError(err):
-			t.formErr.SetText(model.ErrorMessage(err))
+			t.formErr.SetText(errorMessage(err))
 			t.formErr.Show()
 		}
 	}, t.onRevert)

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -109,6 +110,7 @@ type exportForm struct {
 	list      []exporter
 	nameField *field
 	proposed  string // the name the form proposed last; one the user typed stays
+	doc       *model.Doc
 }
 
 // onExport opens the export form (File › Export…, Ctrl+E).
@@ -119,7 +121,7 @@ func (u *UI) openExport(kind string) {
 	if u.doc == nil {
 		return
 	}
-	e := &exportForm{list: u.exporters(), asOf: dateEntry()}
+	e := &exportForm{list: u.exporters(), asOf: dateEntry(), doc: u.doc}
 	var names []string
 	sel := 0
 	for i, x := range e.list {
@@ -184,22 +186,78 @@ func (e *exportForm) language() model.Lang {
 	return model.BG
 }
 
-// propose names the file by its kind, unit and as-of date, in the chosen
-// language ("отчет-2026-11-30.pdf"), unless the user typed a name.
+// propose names the file by the strategy (its short title), its kind,
+// unit and the reporting period of the as-of date (else the date), in the
+// chosen language ("СДТС-отчет-IV-тримесечие-2026.pdf"), unless the user
+// typed a name: two strategies' reports no longer propose one name.
 func (e *exportForm) propose() {
 	if e.path == nil || (e.path.name.Text != "" && e.path.name.Text != e.proposed) {
 		return
 	}
-	x := e.exporter()
-	name := trIn(e.language(), x.key+".file")
+	x, lang := e.exporter(), e.language()
+	var parts []string
+	if e.doc != nil {
+		short := e.doc.Strategy.ShortTitle.In(lang)
+		if short == "" {
+			short = e.doc.Strategy.Title.In(lang)
+		}
+		parts = append(parts, fileWord(short, 24))
+	}
+	parts = append(parts, trIn(lang, x.key+".file"))
 	if i := e.unit.SelectedIndex(); x.unit && i > 0 {
-		name += "-" + e.units[i]
+		parts = append(parts, e.units[i])
 	}
 	if d, err := model.ParseDate(e.asOf.Text); err == nil {
-		name += "-" + d.String()
+		if p := periodOn(e.doc, d); p != nil {
+			parts = append(parts, fileWord(p.Name.In(lang), 40))
+		} else {
+			parts = append(parts, d.String())
+		}
 	}
-	e.proposed = name + x.ext
+	var name []string
+	for _, p := range parts {
+		if p != "" {
+			name = append(name, p)
+		}
+	}
+	e.proposed = strings.Join(name, "-") + x.ext
 	e.path.name.SetText(e.proposed)
+}
+
+// periodOn is the reporting period whose dates hold d, or nil.
+func periodOn(d *model.Doc, day model.Date) *model.Period {
+	if d == nil {
+		return nil
+	}
+	for i := range d.Periods {
+		if p := &d.Periods[i]; p.Start <= day && day <= p.End {
+			return p
+		}
+	}
+	return nil
+}
+
+// fileWord makes s a part of a file name on every system: letters and
+// digits kept (Cyrillic too), anything else one hyphen, at most n letters.
+func fileWord(s string, n int) string {
+	var b strings.Builder
+	count, dash := 0, false
+	for _, r := range s {
+		if count >= n {
+			break
+		}
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			count++
+			dash = false
+		} else {
+			dash = true
+		}
+	}
+	return b.String()
 }
 
 func (u *UI) onExportSave(e *exportForm, asOfField *field) {

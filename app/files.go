@@ -2,9 +2,12 @@ package app
 
 import (
 	"context"
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -43,6 +46,35 @@ func (u *UI) onOpen() {
 	}
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
+}
+
+// onOpenDemo opens the demo strategy (File › Open the demo strategy),
+// making it the first time.
+func (u *UI) onOpenDemo() {
+	path := u.opts.DemoPath
+	if u.opts.CreateDemo == nil || path == "" {
+		dialog.ShowInformation(tr("menu.demo"), tr("open.unavailable"), u.win)
+		return
+	}
+	if _, err := os.Stat(path); err == nil {
+		u.openFile(path)
+		return
+	}
+	var store model.Store
+	u.slow(tr("progress.create"), func(ctx context.Context, _ func(int, int)) error {
+		if err := makeFolderFor(path); err != nil {
+			return err
+		}
+		var err error
+		store, err = u.opts.CreateDemo(path)
+		return err
+	}, func(err error) {
+		if err != nil {
+			u.showError(tr("error.create"), err)
+			return
+		}
+		u.switchStore(store)
+	})
 }
 
 // openFile opens the strategy file at path off the UI goroutine and, once
@@ -198,7 +230,7 @@ func (u *UI) onNewStrategy() {
 		name: widget.NewEntry(), email: widget.NewEntry(), unit: widget.NewEntry()}
 	n.unit.SetText(tr("new.unit.default"))
 	pf := n.path.fields()
-	title := newField(tr("field.title")+" (БГ)", n.titleBG)
+	title := newField(tr("field.title")+tr("suffix.bg"), n.titleBG)
 	titleEN := newField(tr("field.title")+" (EN)", n.titleEN)
 	name := newField(tr("new.yourname"), n.name)
 	email := newField(tr("field.email"), n.email)
@@ -227,7 +259,7 @@ func (u *UI) onNewStrategy() {
 		}
 		doc := model.NewStrategyDoc(t, n.name.Text, n.email.Text, unitName, u.today)
 		if err := doc.Validate(u.today); err != nil {
-			n.f.setError(model.ErrorMessage(err))
+			n.f.setError(errorMessage(err))
 			return
 		}
 		n.f.dlg.Hide()
@@ -269,3 +301,21 @@ func (u *UI) onAbout() {
 
 // aboutVersion is the version line of Help › About.
 type aboutVersion struct{ label *widget.Label }
+
+// osReason says in the user's language why the system refused to make or
+// write a file, for the commonest reasons; else the system's own words.
+func osReason(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrPermission):
+		return tr("oserr.permission")
+	case errors.Is(err, syscall.EROFS):
+		return tr("oserr.readonly")
+	case errors.Is(err, syscall.ENOTDIR), errors.Is(err, fs.ErrExist):
+		return tr("oserr.exists")
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -79,7 +79,7 @@ func (fs fieldSet) showModelError(err error) bool {
 	var e *model.Error
 	if errors.As(err, &e) && e.Field != "" {
 		if f, ok := fs[formFieldOf(e.Field)]; ok {
-			f.setError(model.ErrorMessage(err))
+			f.setError(errorMessage(err))
 			return true
 		}
 	}
@@ -199,7 +199,7 @@ func (u *UI) commitForm(f *formDialog, fields fieldSet, label string, base, row 
 			f.dlg.Hide()
 		case conflictShown(err):
 		case !fields.showModelError(err):
-			f.setError(model.ErrorMessage(err))
+			f.setError(errorMessage(err))
 		}
 	}, f.dlg.Hide)
 }
@@ -272,11 +272,11 @@ func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)
 
 // showError shows err in a dialog under a heading saying what failed.
 func (u *UI) showError(what string, err error) {
-	msg := model.ErrorMessage(err)
+	msg := errorMessage(err)
 	switch model.ErrorCode(err) {
 	case model.EFORBIDDEN:
 		if why := u.reasonText(err, nil); why != "" {
-			msg = why
+			msg = why // with the names the session knows
 		}
 		msg = tr("error.forbidden") + "\n" + msg
 	case model.EINVALID:

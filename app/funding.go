@@ -71,7 +71,7 @@ type fundingRow struct {
 // onAddFunding adds a row for a funding source to the form.
 func (t *fieldsTab) onAddFunding(f model.Funding) {
 	r := &fundingRow{nameBG: widget.NewEntry(), nameEN: widget.NewEntry(), amount: widget.NewEntry()}
-	r.nameBG.SetPlaceHolder(tr("field.name") + " (БГ)")
+	r.nameBG.SetPlaceHolder(tr("field.name") + tr("suffix.bg"))
 	r.nameEN.SetPlaceHolder(tr("field.name") + " (EN)")
 	r.amount.SetPlaceHolder("€")
 	r.nameBG.SetText(f.Name.BG)

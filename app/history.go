@@ -109,7 +109,7 @@ func (h *historyTab) load() {
 		by := indexAudit(entries)
 		return func() {
 			if err != nil {
-				h.status.SetText(tr("error.load") + ": " + model.ErrorMessage(err))
+				h.status.SetText(tr("error.load") + ": " + errorMessage(err))
 				return
 			}
 			if u.store != store || u.doc != doc {

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -42,16 +41,10 @@ func loadTranslations() {
 			trErr = err
 			continue
 		}
-		var raw map[string]any
-		if err := json.Unmarshal(b, &raw); err != nil {
-			trErr = fmt.Errorf("translations/%s.json: %w", l, err)
+		texts := assets.Texts(string(l))
+		if texts == nil {
+			trErr = fmt.Errorf("translations/%s.json does not parse", l)
 			continue
-		}
-		texts := make(map[string]string, len(raw))
-		for k, v := range raw {
-			if s, ok := v.(string); ok {
-				texts[k] = s
-			}
 		}
 		trTexts[l], trFiles[l] = texts, b
 	}
@@ -121,6 +114,24 @@ func tr(key string) string {
 		return fallback // not in the chosen file: do not let Fyne log a failure
 	}
 	return lang.X(key, fallback)
+}
+
+// currentTexts looks key up in the current language (model.Texts).
+func currentTexts(key string) (string, bool) {
+	trOnce.Do(loadTranslations)
+	s, ok := trTexts[currentLang()][key]
+	return s, ok
+}
+
+// trnIn is trIn with fmt.Sprintf verbs and the key's singular form
+// (key+".one") when n is 1.
+func trnIn(l model.Lang, key string, n int, args ...any) string {
+	if n == 1 {
+		if s := trIn(l, key+".one"); s != key+".one" {
+			return fmt.Sprintf(s, args...)
+		}
+	}
+	return fmt.Sprintf(trIn(l, key), args...)
 }
 
 // trf is tr with fmt.Sprintf verbs.

@@ -49,7 +49,7 @@ func TestSwitchLanguage(t *testing.T) {
 	if got, want := d.back.Text, "Back to measures"; got != want {
 		t.Errorf("back button = %q, want %q", got, want)
 	}
-	if got := h.u.dash.asOf.Text; got != "As of: 2026-11-30" {
+	if got := h.u.dash.asOf.Text; got != "As of: 30 Nov 2026" {
 		t.Errorf("as-of = %q", got)
 	}
 	if got := h.u.measures.rows[2].title; got != "Smart intersections" {
@@ -135,8 +135,7 @@ func TestTranslationKeys(t *testing.T) {
 	}
 	verbs := regexp.MustCompile(`%[-+# 0-9.]*[a-zA-Z%]`)
 	for k, v := range files["bg"] {
-		bg, _ := v.(string)
-		en, _ := files["en"][k].(string)
+		bg, en := textOf(v), textOf(files["en"][k])
 		if a, b := verbs.FindAllString(bg, -1), verbs.FindAllString(en, -1); !slices.Equal(a, b) {
 			t.Errorf("%q: verbs %v in bg, %v in en", k, a, b)
 		}
@@ -147,7 +146,7 @@ func TestTranslationKeys(t *testing.T) {
 	// Every literal key of the code exists.
 	src, _ := filepath.Glob("*.go")
 	call := regexp.MustCompile(`\btr[fI]?n?\((?:lang, |l, )?"([a-z][a-zA-Z0-9_.]+)"`)
-	dynamic := []string{"nav.", "role.", "entity.", "field.", "audit.action.", "kpi.kind.", "unitkind."}
+	dynamic := []string{"nav.", "role.", "entity.", "field.", "audit.action.", "kpi.kind.", "unitkind.", "period.state."}
 	seen := 0
 	for _, f := range src {
 		if strings.HasSuffix(f, "_test.go") {
@@ -183,6 +182,9 @@ func TestTranslationKeys(t *testing.T) {
 	}
 	for _, k := range model.KPIKinds {
 		need(t, files, "kpi.kind."+string(k))
+	}
+	for _, s := range []model.PeriodState{model.PeriodOpen, model.PeriodClosed} {
+		need(t, files, "period.state."+string(s))
 	}
 	for _, k := range model.UnitKinds {
 		need(t, files, "unitkind."+string(k))
@@ -224,4 +226,14 @@ func TestWindowTitle(t *testing.T) {
 	if got, want := WindowTitle(&s, model.EN), "Strategy Tracker — Digital Sofia"; got != want {
 		t.Errorf("WindowTitle = %q, want %q", got, want)
 	}
+}
+
+// textOf is a translation's text: a string, or the "other" form of one of
+// Fyne's plural entries ("file.parent": {"other": "…"}).
+func textOf(v any) string {
+	if m, ok := v.(map[string]any); ok {
+		v = m["other"]
+	}
+	s, _ := v.(string)
+	return s
 }

@@ -55,8 +55,10 @@ func TestImportShowsChangesBeforeApplying(t *testing.T) {
 		t.Fatalf("the import was refused: %q", imp.lines)
 	}
 	text := strings.Join(imp.lines, "\n")
-	if !strings.Contains(text, "20.11.2026") || !strings.Contains(text, fieldName("completed")) || !strings.Contains(text, "1.1") {
-		t.Errorf("the dry run does not show the completion:\n%s", text)
+	overdue, _ := doc.MilestoneByID(msOverdue)
+	if !strings.Contains(text, "20.11.2026") || !strings.Contains(text, fieldName("completed")) || !strings.Contains(text, "1.1") ||
+		!strings.Contains(text, "„"+overdue.Title.BG+"“") {
+		t.Errorf("the dry run does not show the completion of the milestone by its name:\n%s", text)
 	}
 	if h.store.updates != before || h.storedMilestone(msOverdue).Completed != 0 {
 		t.Fatal("the dry run wrote to the file")

@@ -201,9 +201,9 @@ func (t *kpisTab) openKPIForm(base *model.KPI) {
 	kf.targetDate.SetText(row.TargetDate.Format(lang))
 	add := kf.fields.add
 	body := formGrid(
-		add("name", tr("field.name")+" (БГ)", kf.nameBG),
+		add("name", tr("field.name")+tr("suffix.bg"), kf.nameBG),
 		add("name_en", tr("field.name")+" (EN)", kf.nameEN),
-		add("unit", tr("field.unitOfMeasure")+" (БГ)", kf.unitBG),
+		add("unit", tr("field.unitOfMeasure")+tr("suffix.bg"), kf.unitBG),
 		add("unit_en", tr("field.unitOfMeasure")+" (EN)", kf.unitEN),
 		add("kind", tr("field.kind"), kf.kind),
 		add("baselineValue", tr("field.baselineValue"), kf.baseValue),

@@ -86,7 +86,10 @@ func TestDatePicker(t *testing.T) {
 		t.Fatalf("no calendar button beside the date: %T", c.date.ActionItem)
 	}
 	pick.OnTapped()
-	cal := latest[*widget.Calendar](h)
+	cal := latest[*datePicker](h)
+	if got, want := cal.label.Text, "ноември 2026 г."; got != want {
+		t.Errorf("the calendar's month reads %q, want %q", got, want)
+	}
 	cal.OnChanged(model.MustDate("2026-11-27").Time())
 	if got := c.date.Text; got != "27.11.2026" {
 		t.Errorf("picked date reads %q", got)

@@ -80,7 +80,7 @@ var lastMeasureForm *measureForm
 // onNewMeasure opens the form of a new measure in area.
 func (u *UI) onNewMeasure(area string) {
 	if why := u.denial(model.EntityMeasure, model.OpCreate, nil); why != "" {
-		dialog.ShowInformation(u.say("Нова мярка", "New measure"), why, u.win)
+		dialog.ShowInformation(tr("measure.new_measure"), why, u.win)
 		return
 	}
 	labels, codes := u.areaOptions()
@@ -90,7 +90,7 @@ func (u *UI) onNewMeasure(area string) {
 	}
 	mf := &measureForm{code: widget.NewEntry(), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(),
 		area: widget.NewSelect(labels, nil), lead: widget.NewSelect(units, nil), start: dateEntry(), end: dateEntry(), fields: map[string]*field{}}
-	mf.area.PlaceHolder, mf.lead.PlaceHolder = u.say("(изберете)", "(choose)"), u.say("(изберете)", "(choose)")
+	mf.area.PlaceHolder, mf.lead.PlaceHolder = tr("measure.choose"), tr("measure.choose")
 	mf.code.SetText(nextMeasureCode(u.doc, area))
 	for i, c := range codes {
 		if c == area {
@@ -114,11 +114,11 @@ func (u *UI) onNewMeasure(area string) {
 		mf.fields[name] = f
 		return f
 	}
-	grid := formGrid(add("code", u.say("Код", "Code"), mf.code), add("area", u.say("Област", "Area"), mf.area),
-		add("title", u.say("Наименование (БГ)", "Title (BG)"), mf.titleBG), add("titleEN", u.say("Наименование (EN)", "Title (EN)"), mf.titleEN),
-		add("leadUnit", u.say("Водещо звено", "Lead unit"), mf.lead), add("start", u.say("Начало", "Start"), mf.start), add("end", u.say("Край", "End"), mf.end))
-	mf.f = u.newFormDialog(u.say("Нова мярка", "New measure"), container.NewVBox(
-		hint(u.say("Останалите полета, етапите и индикаторите се попълват в детайла на мярката.", "The other fields, the milestones and the KPIs are filled in on the measure's detail.")), grid), func() {
+	grid := formGrid(add("code", tr("col.code"), mf.code), add("area", tr("col.area"), mf.area),
+		add("title", tr("measure.title_bg"), mf.titleBG), add("titleEN", tr("measure.title_en"), mf.titleEN),
+		add("leadUnit", tr("col.unit"), mf.lead), add("start", tr("period.field.start"), mf.start), add("end", tr("col.end"), mf.end))
+	mf.f = u.newFormDialog(tr("measure.new_measure"), container.NewVBox(
+		hint(tr("measure.other_fields_milestones_kpis_are")), grid), func() {
 		for _, f := range mf.fields {
 			f.setError("")
 		}
@@ -147,7 +147,7 @@ func (u *UI) onNewMeasure(area string) {
 			bad = true
 		}
 		if u.codeTaken(model.EntityMeasure, 0, m.Code) {
-			mf.fields["code"].setError(fmt.Sprintf(u.say("Кодът %s вече се използва.", "The code %s is already used."), m.Code))
+			mf.fields["code"].setError(fmt.Sprintf(tr("measure.code_already_used"), m.Code))
 			bad = true
 		}
 		if bad {
@@ -155,13 +155,13 @@ func (u *UI) onNewMeasure(area string) {
 		}
 		if err := m.Validate(); err != nil {
 			if !fieldSet(mf.fields).showModelError(err) {
-				mf.f.setError(model.ErrorMessage(err))
+				mf.f.setError(errorMessage(err))
 			}
 			return
 		}
 		mf.f.save.Disable()
 		var id model.ID
-		u.save(u.say("Нова мярка ", "New measure ")+m.Code, func(tx model.Tx) error {
+		u.save(tr("measure.new_measure2")+m.Code, func(tx model.Tx) error {
 			x := m
 			err := tx.SaveMeasure(&x)
 			id = x.ID
@@ -169,14 +169,14 @@ func (u *UI) onNewMeasure(area string) {
 		}, func(err error) {
 			mf.f.save.Enable()
 			if err != nil {
-				mf.f.setError(model.ErrorMessage(err))
+				mf.f.setError(errorMessage(err))
 				return
 			}
 			mf.f.dlg.Hide()
 			u.openMeasure(id)
 		})
 	})
-	mf.f.save.SetText(u.say("Създай", "Create"))
+	mf.f.save.SetText(tr("action.create"))
 	mf.f.dlg.Show()
 	lastMeasureForm = mf
 }
@@ -185,10 +185,10 @@ func (u *UI) onNewMeasure(area string) {
 // measure's detail.
 func (d *detailScreen) measureActionsBar() fyne.CanvasObject {
 	u := d.u
-	dup := widget.NewButtonWithIcon(u.say("Дублирай", "Duplicate"), theme.ContentCopyIcon(), func() { u.onDuplicateMeasure(d.measureID) })
-	move := widget.NewButtonWithIcon(u.say("Премести в друга област", "Move to another area"), theme.MailForwardIcon(), func() { u.onMoveMeasure(d.measureID) })
-	del := widget.NewButtonWithIcon(u.say("Изтрий мярката", "Delete the measure"), theme.DeleteIcon(), func() { u.onDeleteMeasure(d.measureID) })
-	newIn := widget.NewButtonWithIcon(u.say("Нова мярка в областта", "New measure in the area"), theme.ContentAddIcon(), func() {
+	dup := widget.NewButtonWithIcon(tr("measure.duplicate"), theme.ContentCopyIcon(), func() { u.onDuplicateMeasure(d.measureID) })
+	move := widget.NewButtonWithIcon(tr("measure.move_another_area"), theme.MailForwardIcon(), func() { u.onMoveMeasure(d.measureID) })
+	del := widget.NewButtonWithIcon(tr("measure.delete_measure"), theme.DeleteIcon(), func() { u.onDeleteMeasure(d.measureID) })
+	newIn := widget.NewButtonWithIcon(tr("measure.new_measure_area"), theme.ContentAddIcon(), func() {
 		if m := d.measure(); m != nil {
 			u.onNewMeasure(m.Area)
 		}
@@ -229,20 +229,20 @@ func (u *UI) onDuplicateMeasure(id model.ID) {
 		return
 	}
 	mf := &measureForm{code: widget.NewEntry(), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(), fields: map[string]*field{},
-		children: widget.NewCheck(u.say("С етапите и индикаторите (без изпълнение и стойности)", "With its milestones and KPIs (without completions and values)"), nil)}
+		children: widget.NewCheck(tr("measure.milestones_kpis_without_completions_values"), nil)}
 	mf.code.SetText(nextMeasureCode(u.doc, src.Area))
 	mf.titleBG.SetText(src.Title.BG)
 	mf.titleEN.SetText(src.Title.EN)
 	mf.children.SetChecked(true)
-	codeF := newField(u.say("Код на копието", "Code of the copy"), mf.code)
+	codeF := newField(tr("measure.code_copy"), mf.code)
 	mf.fields["code"] = codeF
-	mf.fields["title"] = newField(u.say("Наименование (БГ)", "Title (BG)"), mf.titleBG)
-	mf.f = u.newFormDialog(fmt.Sprintf(u.say("Дублиране на мярка %s", "Duplicate measure %s"), src.Code),
-		container.NewVBox(formGrid(codeF, mf.fields["title"], newField(u.say("Наименование (EN)", "Title (EN)"), mf.titleEN)), mf.children), func() {
+	mf.fields["title"] = newField(tr("measure.title_bg"), mf.titleBG)
+	mf.f = u.newFormDialog(fmt.Sprintf(tr("measure.duplicate_measure"), src.Code),
+		container.NewVBox(formGrid(codeF, mf.fields["title"], newField(tr("measure.title_en"), mf.titleEN)), mf.children), func() {
 			code := strings.TrimSpace(mf.code.Text)
 			codeF.setError("")
 			if code == "" || u.codeTaken(model.EntityMeasure, 0, code) {
-				codeF.setError(fmt.Sprintf(u.say("Кодът %q е празен или вече се използва.", "The code %q is empty or already used."), code))
+				codeF.setError(fmt.Sprintf(tr("measure.code_q_empty_or_already"), code))
 				return
 			}
 			m := *src
@@ -253,7 +253,7 @@ func (u *UI) onDuplicateMeasure(id model.ID) {
 			with := mf.children.Checked
 			mf.f.save.Disable()
 			var newID model.ID
-			u.save(u.say("Дублиране на ", "Duplicate ")+src.Code, func(tx model.Tx) error {
+			u.save(tr("measure.duplicate2")+src.Code, func(tx model.Tx) error {
 				x := m
 				if err := tx.SaveMeasure(&x); err != nil {
 					return err
@@ -280,14 +280,14 @@ func (u *UI) onDuplicateMeasure(id model.ID) {
 			}, func(err error) {
 				mf.f.save.Enable()
 				if err != nil {
-					mf.f.setError(model.ErrorMessage(err))
+					mf.f.setError(errorMessage(err))
 					return
 				}
 				mf.f.dlg.Hide()
 				u.openMeasure(newID)
 			})
 		})
-	mf.f.save.SetText(u.say("Дублирай", "Duplicate"))
+	mf.f.save.SetText(tr("measure.duplicate"))
 	mf.f.dlg.Show()
 	lastMeasureForm = mf
 }
@@ -313,29 +313,29 @@ func (u *UI) onMoveMeasure(id model.ID) {
 			mf.code.SetText(src.Code)
 		}
 	}
-	areaF, codeF := newField(u.say("Нова област", "New area"), mf.area), newField(u.say("Нов код", "New code"), mf.code)
+	areaF, codeF := newField(tr("measure.new_area"), mf.area), newField(tr("measure.new_code"), mf.code)
 	mf.fields["area"], mf.fields["code"] = areaF, codeF
-	mf.f = u.newFormDialog(fmt.Sprintf(u.say("Преместване на мярка %s", "Move measure %s"), src.Code), formGrid(areaF, codeF), func() {
+	mf.f = u.newFormDialog(fmt.Sprintf(tr("measure.move_measure"), src.Code), formGrid(areaF, codeF), func() {
 		m := *src
 		i := mf.area.SelectedIndex()
 		code := strings.TrimSpace(mf.code.Text)
 		codeF.setError("")
 		if i < 0 || code == "" || u.codeTaken(model.EntityMeasure, src.ID, code) {
-			codeF.setError(fmt.Sprintf(u.say("Кодът %q е празен или вече се използва.", "The code %q is empty or already used."), code))
+			codeF.setError(fmt.Sprintf(tr("measure.code_q_empty_or_already"), code))
 			return
 		}
 		m.Area, m.Code = codes[i], code
 		mf.f.save.Disable()
-		u.save(fmt.Sprintf(u.say("Преместване на %s", "Move %s"), src.Code), func(tx model.Tx) error { return tx.SaveMeasure(&m) }, func(err error) {
+		u.save(fmt.Sprintf(tr("measure.move"), src.Code), func(tx model.Tx) error { return tx.SaveMeasure(&m) }, func(err error) {
 			mf.f.save.Enable()
 			if err != nil {
-				mf.f.setError(model.ErrorMessage(err))
+				mf.f.setError(errorMessage(err))
 				return
 			}
 			mf.f.dlg.Hide()
 		})
 	})
-	mf.f.save.SetText(u.say("Премести", "Move"))
+	mf.f.save.SetText(tr("measure.move2"))
 	mf.f.dlg.Show()
 	lastMeasureForm = mf
 }
@@ -354,22 +354,21 @@ func (u *UI) onDeleteMeasure(id model.ID) {
 	for _, k := range m.KPIs {
 		values += len(k.Values)
 	}
-	msg := fmt.Sprintf(u.say("Да се изтрие ли мярка %s „%s“ заедно с етапите (%d), индикаторите (%d) със стойностите им (%d) и актуализациите (%d)? Можете да я върнете с „Отмени“.",
-		"Delete measure %s “%s” together with its milestones (%d), KPIs (%d) with their values (%d) and updates (%d)? You can bring it back with Undo."),
+	msg := fmt.Sprintf(tr("measure.delete_measure_together_milestones_d"),
 		m.Code, m.Title.In(u.lang), len(m.Milestones), len(m.KPIs), values, len(m.Updates))
-	c := dialog.NewConfirm(u.say("Изтриване на мярка", "Delete a measure"), msg, func(ok bool) {
+	c := dialog.NewConfirm(tr("measure.delete_measure2"), msg, func(ok bool) {
 		if !ok {
 			return
 		}
-		u.save(u.say("Изтриване на ", "Delete ")+m.Code, func(tx model.Tx) error { return deleteMeasure(tx, id) }, func(err error) {
+		u.save(tr("measure.delete")+m.Code, func(tx model.Tx) error { return deleteMeasure(tx, id) }, func(err error) {
 			if err != nil {
-				u.showError(u.say("Мярката не е изтрита", "The measure was not deleted"), err)
+				u.showError(tr("measure.measure_was_not_deleted"), err)
 				return
 			}
 			u.showScreen(screenMeasures)
 		})
 	}, u.win)
-	c.SetConfirmText(u.say("Изтрий", "Delete"))
+	c.SetConfirmText(tr("measure.delete2"))
 	c.Show()
 	lastMeasureDelete = c
 }
@@ -379,7 +378,7 @@ func (u *UI) onDeleteMeasure(id model.ID) {
 func deleteMeasure(tx model.Tx, id model.ID) error {
 	m := tx.Doc().Measure(id)
 	if m == nil {
-		return model.Errorf(model.ENOTFOUND, "measure %d does not exist", id)
+		return model.Errorf(model.ENOTFOUND, "%s", tr("error.code.not_found"))
 	}
 	// Copies: a store may delete from the lists it holds in place.
 	src := *m

@@ -25,7 +25,7 @@ func (d *detailScreen) deleteButton(entity model.Entity, id model.ID, m *model.M
 	u := d.u
 	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { u.onDeleteChild(entity, id) })
 	b.Importance = widget.LowImportance
-	enable(b, u.denial(entity, model.OpDelete, m) == "")
+	permit(b, u.denial(entity, model.OpDelete, m) == "", true)
 	if childDeletes[entity] == nil {
 		childDeletes[entity] = map[model.ID]*widget.Button{}
 	}
@@ -42,26 +42,26 @@ func (u *UI) onDeleteChild(entity model.Entity, id model.ID) {
 		if ms == nil {
 			return
 		}
-		what = fmt.Sprintf(u.say("етап „%s“ на мярка %s", "milestone “%s” of measure %s"), ms.Title.In(u.lang), m.Code)
+		what = fmt.Sprintf(tr("measure.milestone_measure"), ms.Title.In(u.lang), m.Code)
 	case model.EntityKPI:
 		k, m := d.KPIByID(id)
 		if k == nil {
 			return
 		}
-		what = fmt.Sprintf(u.say("индикатор „%s“ на мярка %s заедно със стойностите му (%d)", "KPI “%s” of measure %s with its values (%d)"), k.Name.In(u.lang), m.Code, len(k.Values))
+		what = fmt.Sprintf(tr("measure.kpi_measure_values_d"), k.Name.In(u.lang), m.Code, len(k.Values))
 	case model.EntityKPIValue:
-		what = u.say("измерената стойност", "the measured value")
+		what = tr("measure.measured_value")
 	}
-	c := dialog.NewConfirm(u.say("Изтриване", "Delete"), fmt.Sprintf(u.say("Да се изтрие ли %s? Можете да го върнете с „Отмени“.", "Delete %s? You can bring it back with Undo."), what), func(ok bool) {
+	c := dialog.NewConfirm(tr("measure.delete3"), fmt.Sprintf(tr("measure.delete_you_can_bring_back"), what), func(ok bool) {
 		if !ok {
 			return
 		}
-		u.save(u.say("Изтриване: ", "Delete: ")+what, func(tx model.Tx) error {
+		u.save(tr("measure.delete4")+what, func(tx model.Tx) error {
 			if entity == model.EntityKPI {
 				// The values first, each a row undo can bring back.
 				k, _ := tx.Doc().KPIByID(id)
 				if k == nil {
-					return model.Errorf(model.ENOTFOUND, "KPI %d does not exist", id)
+					return model.Errorf(model.ENOTFOUND, "%s", tr("error.code.not_found"))
 				}
 				values := append([]model.KPIValue(nil), k.Values...)
 				for _, v := range values {
@@ -72,16 +72,16 @@ func (u *UI) onDeleteChild(entity model.Entity, id model.ID) {
 			}
 			row := findRow(tx.Doc(), entity, id)
 			if row == nil {
-				return model.Errorf(model.ENOTFOUND, "%s %d does not exist", entity, id)
+				return model.Errorf(model.ENOTFOUND, "%s", tr("error.code.not_found"))
 			}
 			return tx.Delete(entity, id, rowVersion(row))
 		}, func(err error) {
 			if err != nil {
-				u.showError(u.say("Не е изтрито", "Not deleted"), err)
+				u.showError(tr("measure.not_deleted"), err)
 			}
 		})
 	}, u.win)
-	c.SetConfirmText(u.say("Изтрий", "Delete"))
+	c.SetConfirmText(tr("measure.delete2"))
 	c.Show()
 	lastChildDelete = c
 }

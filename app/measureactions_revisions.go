@@ -24,19 +24,19 @@ func (d *detailScreen) revisionsTab() *container.TabItem {
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
 	revisionViews[d] = l
-	return container.NewTabItemWithIcon(d.u.say("Ревизии", "Revisions"), theme.HistoryIcon(), container.NewVScroll(container.NewPadded(l)))
+	return container.NewTabItemWithIcon(tr("revision.revisions"), theme.HistoryIcon(), container.NewVScroll(container.NewPadded(l)))
 }
 
 // revisionsText lists the revisions of measure m for people.
 func (u *UI) revisionsText(m *model.Measure) string {
 	d := u.doc
 	if d.Adoption == nil {
-		return u.say("Планът не е отбелязан като приет: няма ревизии.", "The plan is not marked adopted: there are no revisions.")
+		return tr("revision.plan_not_marked_adopted_there")
 	}
 	revs := d.MeasureRevisions(m.ID)
-	head := fmt.Sprintf(u.say("Планът е приет на %s (%s).", "The plan was adopted on %s (%s)."), d.Adoption.AdoptedOn.Format(u.lang), d.Adoption.CouncilDecision.In(u.lang))
+	head := fmt.Sprintf(tr("revision.plan_was_adopted"), d.Adoption.AdoptedOn.Format(u.lang), d.Adoption.CouncilDecision.In(u.lang))
 	if len(revs) == 0 {
-		return head + "\n" + u.say("Няма промени на приетия план за тази мярка.", "No change of the adopted plan for this measure.")
+		return head + "\n" + tr("revision.no_change_adopted_plan_this")
 	}
 	lines := []string{head}
 	for _, r := range revs {
@@ -44,11 +44,11 @@ func (u *UI) revisionsText(m *model.Measure) string {
 		switch r.Entity {
 		case model.EntityMilestone:
 			if ms, _ := d.MilestoneByID(r.EntityID); ms != nil {
-				what = fmt.Sprintf(u.say("Етап „%s“: ", "Milestone “%s”: "), ms.Title.In(u.lang))
+				what = fmt.Sprintf(tr("revision.milestone"), ms.Title.In(u.lang))
 			}
 		case model.EntityKPI:
 			if k, _ := d.KPIByID(r.EntityID); k != nil {
-				what = fmt.Sprintf(u.say("Индикатор „%s“: ", "KPI “%s”: "), k.Name.In(u.lang))
+				what = fmt.Sprintf(tr("revision.kpi"), k.Name.In(u.lang))
 			}
 		}
 		at := model.FormatStamp(r.At, u.lang)
@@ -57,7 +57,7 @@ func (u *UI) revisionsText(m *model.Measure) string {
 			sentence = capitalize(sentence)
 		}
 		lines = append(lines, "• "+what+sentence+"\n   "+
-			fmt.Sprintf(u.say("първоначално (прието): %s · преди промяната: %s · сега: %s · %s, %s", "original (adopted): %s · before the change: %s · now: %s · %s, %s"),
+			fmt.Sprintf(tr("revision.original_adopted_before_change_now"),
 				model.FormatRevisionValue(r.Field, r.Original, u.lang), model.FormatRevisionValue(r.Field, r.Previous, u.lang),
 				model.FormatRevisionValue(r.Field, r.Current, u.lang), r.By, at))
 	}
@@ -92,24 +92,23 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 	}
 	rd := &reasonDialog{reason: widget.NewMultiLineEntry()}
 	rd.reason.Wrapping = fyne.TextWrapWord
-	rd.reason.SetPlaceHolder(u.say("напр. забавена обществена поръчка", "e.g. the procurement was delayed"))
-	msg := widget.NewLabel(u.say("Промяната засяга приетия план (краен срок, срок на етап, целева стойност или срок, планиран бюджет). Първоначалната стойност остава видима; напишете причината:",
-		"The change alters the adopted plan (an end date, a milestone's due date, a target value or date, a planned budget). The original value stays visible; write the reason:"))
+	rd.reason.SetPlaceHolder(tr("revision.e_g_procurement_was_delayed"))
+	msg := widget.NewLabel(tr("revision.change_alters_adopted_plan_end"))
 	msg.Wrapping = fyne.TextWrapWord
 	errL := widget.NewLabel("")
 	errL.Importance = widget.DangerImportance
-	c := dialog.NewCustomWithoutButtons(u.say("Причина за промяната", "Reason for the change"), container.NewBorder(msg, errL, nil, nil, rd.reason), u.win)
+	c := dialog.NewCustomWithoutButtons(tr("revision.reason_change"), container.NewBorder(msg, errL, nil, nil, rd.reason), u.win)
 	rd.dlg = c
-	rd.cancel = widget.NewButtonWithIcon(u.say("Отказ", "Cancel"), theme.CancelIcon(), func() {
+	rd.cancel = widget.NewButtonWithIcon(tr("Cancel"), theme.CancelIcon(), func() {
 		c.Hide()
 		if done != nil {
 			done(err)
 		}
 	})
-	rd.ok = widget.NewButtonWithIcon(u.say("Запиши с тази причина", "Save with this reason"), theme.DocumentSaveIcon(), func() {
+	rd.ok = widget.NewButtonWithIcon(tr("revision.save_this_reason"), theme.DocumentSaveIcon(), func() {
 		text := strings.TrimSpace(rd.reason.Text)
 		if text == "" {
-			errL.SetText(u.say("Причината е задължителна.", "The reason is required."))
+			errL.SetText(tr("revision.reason_required"))
 			return
 		}
 		c.Hide()
@@ -126,6 +125,7 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 	c.SetButtons([]fyne.CanvasObject{rd.cancel, rd.ok})
 	c.Resize(fyne.NewSize(560, 300))
 	c.Show()
+	u.win.Canvas().Focus(rd.reason) // type the reason at once
 	lastReason = rd
 	return true
 }
@@ -133,11 +133,11 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 // reviseForUndo gives an undo or redo of a change of the adopted plan its
 // reason: the revision it makes says it was an undo (or a redo) of which edit.
 func (u *UI) reviseForUndo(tx model.Tx, e *edit, undo bool) {
-	bg, en := "Отмяна: ", "Undo: "
+	key := "undo.revision"
 	if !undo {
-		bg, en = "Повторение: ", "Redo: "
+		key = "redo.revision"
 	}
-	tx.SetRevisionReason(model.T(bg+e.label, en+e.label))
+	tx.SetRevisionReason(model.T(fmt.Sprintf(trIn(model.BG, key), e.label), fmt.Sprintf(trIn(model.EN, key), e.label)))
 }
 
 // capitalize makes the first letter upper case.

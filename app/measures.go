@@ -230,20 +230,9 @@ func (s *measuresScreen) buildUI() fyne.CanvasObject {
 	s.table.ShowHeaderColumn = false
 	s.table.CreateHeader = func() fyne.CanvasObject { return newHeaderCell() }
 	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
-		h := o.(*headerCell)
-		col := id.Col
-		if col < 0 {
-			return
+		if id.Col >= 0 {
+			s.setHeader(id.Col, o.(*headerCell))
 		}
-		var icon fyne.Resource
-		if col == s.sortCol {
-			icon = theme.MenuDropUpIcon()
-			if s.desc {
-				icon = theme.MenuDropDownIcon()
-			}
-		}
-		h.Set(tr(colKeys[col]), icon, func() { s.onSort(col) })
-		s.headers[col] = h
 	}
 	for c, w := range colWidths {
 		s.table.SetColumnWidth(c, w)
@@ -378,12 +367,33 @@ func (s *measuresScreen) onClear() {
 	s.applyFilter()
 }
 
+// setHeader shows column col's title with the sort arrow: up ascending,
+// down descending, none on the other columns.
+func (s *measuresScreen) setHeader(col int, h *headerCell) {
+	var icon fyne.Resource
+	if col == s.sortCol {
+		icon = theme.MenuDropUpIcon()
+		if s.desc {
+			icon = theme.MenuDropDownIcon()
+		}
+	}
+	h.Set(tr(colKeys[col]), icon, func() { s.onSort(col) })
+	s.headers[col] = h
+}
+
 // onSort sorts by col; a second tap on the same column reverses the order.
+// The headers are set again at once: the table does not always ask for
+// them, and the arrow stayed ▲ in both directions (issue 22).
 func (s *measuresScreen) onSort(col int) {
 	if s.sortCol == col {
 		s.desc = !s.desc
 	} else {
 		s.sortCol, s.desc = col, false
+	}
+	for c, h := range s.headers {
+		if h != nil {
+			s.setHeader(c, h)
+		}
 	}
 	s.update()
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/model"
@@ -184,5 +185,24 @@ func BenchmarkBuildRows(b *testing.B) {
 	d := model.Generate(2000, 1)
 	for b.Loop() {
 		buildRows(d, model.GeneratedAsOf, model.BG)
+	}
+}
+
+// The sort arrow of the sorted column points up, then down after a second
+// tap (it stayed ▲ both ways).
+func TestSortArrowFollowsTheOrder(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	s := h.u.measures
+	h.u.showScreen(screenMeasures)
+	s.onSort(1)
+	if s.desc || s.headers[1] == nil || s.headers[1].icon != theme.MenuDropUpIcon() {
+		t.Fatalf("ascending: desc %v, arrow %v", s.desc, s.headers[1])
+	}
+	s.onSort(1)
+	if !s.desc || s.headers[1].icon != theme.MenuDropDownIcon() {
+		t.Errorf("descending: desc %v, arrow %v", s.desc, s.headers[1].icon)
+	}
+	if s.headers[0] != nil && s.headers[0].icon != nil {
+		t.Error("the column no longer sorted by keeps its arrow")
 	}
 }

@@ -25,7 +25,12 @@ type appMenu struct {
 	system *fyne.MenuItem
 	export *fyne.MenuItem
 	imp    *fyne.MenuItem
-	backup *fyne.MenuItem
+	plan   *fyne.MenuItem // Import a plan…
+	file   *fyne.Menu
+	// fileAll is every item of the File menu; refresh leaves out those the
+	// user's role may not use (roles: hidden, not greyed).
+	fileAll []*fyne.MenuItem
+	backup  *fyne.MenuItem
 }
 
 // Keyboard shortcuts. Fyne 2.7 turns Ctrl+Z and Ctrl+Y into ShortcutUndo
@@ -57,6 +62,9 @@ var (
 func newAppMenu(u *UI) *appMenu {
 	m := &appMenu{u: u}
 	item := func(key string, action func(), sc fyne.Shortcut) *fyne.MenuItem {
+		if sc != nil && key != "menu.undo" && key != "menu.redo" {
+			action = u.unlessModal(action)
+		}
 		it := fyne.NewMenuItem(tr(key), action)
 		it.Shortcut = sc
 		return it
@@ -65,11 +73,12 @@ func newAppMenu(u *UI) *appMenu {
 	connect := item("menu.connect", u.onConnect, nil) // connect.go
 	m.recent = fyne.NewMenuItem(tr("menu.recent"), nil)
 	newStrategy := item("menu.new", u.onNewStrategy, nil)
+	demo := item("menu.demo", u.onOpenDemo, nil)
 	m.backup = item("menu.backup", u.onBackup, nil)
 	m.imp = item("menu.import", u.onImport, nil)
 	m.export = item("menu.export", u.onExport, shortcutExp)
-	planBook := fyne.NewMenuItem(u.say("Работна книга на плана…", "Plan workbook…"), u.onPlanTemplate) // structure_planbook.go
-	planImport := fyne.NewMenuItem(u.say("Внасяне на план…", "Import a plan…"), u.onPlanImport)
+	planBook := fyne.NewMenuItem(tr("menu.plan_workbook"), u.onPlanTemplate) // structure_planbook.go
+	m.plan = fyne.NewMenuItem(tr("menu.import_plan"), u.onPlanImport)
 	publish := item("publish.menu", u.onPublish, nil) // publish.go; explains to others why not
 	switchUser := item("action.switch_user", u.onSwitchUser, nil)
 	_, switchUser.Disabled = u.loginPerson() // a server's login is its person
@@ -78,8 +87,10 @@ func newAppMenu(u *UI) *appMenu {
 		u.app.Quit()
 	})
 	quit.IsQuit = true
-	file := fyne.NewMenu(tr("menu.file"), newStrategy, open, connect, m.recent, fyne.NewMenuItemSeparator(),
-		m.backup, m.imp, m.export, planBook, planImport, publish, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit)
+	m.fileAll = []*fyne.MenuItem{newStrategy, open, demo, connect, m.recent, fyne.NewMenuItemSeparator(),
+		m.backup, m.imp, m.export, planBook, m.plan, publish, fyne.NewMenuItemSeparator(), switchUser, fyne.NewMenuItemSeparator(), quit}
+	m.file = fyne.NewMenu(tr("menu.file"), m.fileAll...)
+	file := m.file
 
 	m.undo = item("menu.undo", u.onUndoKey, shortcutUndo)
 	m.redo = item("menu.redo", u.onRedoKey, shortcutRedo)
@@ -119,6 +130,11 @@ func (m *appMenu) install() {
 func (m *appMenu) shortcutItems() []*fyne.MenuItem {
 	u := m.u
 	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+		switch sc {
+		case shortcutUndo, shortcutRedo, shortcutRedoShift, shortcutSave:
+		default:
+			fn = u.unlessModal(fn) // Ctrl+1…6, Ctrl+F… do nothing behind an open dialog
+		}
 		it := fyne.NewMenuItem(label, fn)
 		it.Shortcut = sc
 		return it
@@ -142,6 +158,17 @@ func (m *appMenu) shortcutItems() []*fyne.MenuItem {
 		items = append(items, item(tr("nav."+string(s)), shortcutScreens[i], func() { u.showScreen(s) }))
 	}
 	return items
+}
+
+// unlessModal is fn, doing nothing while a dialog is open over the window:
+// a shortcut must not switch the screen or focus a field behind it.
+func (u *UI) unlessModal(fn func()) func() {
+	return func() {
+		if u.win.Canvas().Overlays().Top() != nil {
+			return
+		}
+		fn()
+	}
 }
 
 // onUndoKey is Ctrl+Z: the focused entry's own typing first, while it has
@@ -204,7 +231,14 @@ func (m *appMenu) refresh() {
 	m.en.Checked = u.lang == model.EN
 	t := u.app.Preferences().String(prefTheme)
 	m.light.Checked, m.dark.Checked, m.system.Checked = t == "light", t == "dark", t == ""
-	m.imp.Disabled = !u.canEdit()
+	hidden := map[*fyne.MenuItem]bool{m.imp: !u.canEdit(), m.plan: model.AuthorizePlanImport(u.me) != nil || u.store.ReadOnly()}
+	items := make([]*fyne.MenuItem, 0, len(m.fileAll)) // never m.fileAll's array
+	for _, it := range m.fileAll {
+		if !hidden[it] {
+			items = append(items, it)
+		}
+	}
+	m.file.Items = items
 	m.main.Refresh()
 }
 

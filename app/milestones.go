@@ -216,7 +216,11 @@ func (t *milestonesTab) onCancel(id model.ID, cancel bool) {
 
 func (t *milestonesTab) onAdd() {
 	u := t.d.u
-	t.openForm(nil, &model.Milestone{MeasureID: t.d.measureID, Weight: 1, Due: u.today.AddDays(90)})
+	due := u.today.AddDays(90)
+	if m := u.doc.Measure(t.d.measureID); m != nil && m.End != 0 && due > m.End {
+		due = max(m.End, u.today) // not after the measure's end (issue 22)
+	}
+	t.openForm(nil, &model.Milestone{MeasureID: t.d.measureID, Weight: 1, Due: due})
 }
 
 func (t *milestonesTab) onEdit(id model.ID) {
@@ -268,7 +272,7 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 	mf.cancelled.SetChecked(row.Cancelled)
 	add := mf.fields.add
 	grid := formGrid(
-		add("title", tr("field.title")+" (БГ)", mf.titleBG),
+		add("title", tr("field.title")+tr("suffix.bg"), mf.titleBG),
 		add("title_en", tr("field.title")+" (EN)", mf.titleEN),
 		add("due", tr("milestone.due"), mf.due),
 		add("completed", tr("milestone.completed"), mf.completed),
@@ -276,7 +280,7 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 		add("responsible", tr("field.responsible"), mf.responsible),
 		add("note", tr("field.note"), mf.note),
 		add("evidence", tr("field.evidence"), mf.evidence),
-		add("cancelled", tr("field.cancelled"), mf.cancelled),
+		add("cancelled", tr("milestone.cancelled"), mf.cancelled),
 	)
 	title := tr("milestone.edit.title")
 	if base == nil {

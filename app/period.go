@@ -143,11 +143,11 @@ func (s *periodScreen) refresh() {
 	setBanner(s.banner, why)
 	p := s.period
 	open := p != nil && p.State == model.PeriodOpen
-	enable(s.openBtn, why == "" && !open)
-	enable(s.closeBtn, why == "" && open)
-	enable(s.reopenBtn, why == "" && p != nil && !open)
-	enable(s.templatesBtn, why == "" && open)
-	enable(s.remindersBtn, why == "" && open)
+	permit(s.openBtn, why == "", !open)
+	permit(s.closeBtn, why == "", open)
+	permit(s.reopenBtn, why == "", p != nil && !open)
+	permit(s.templatesBtn, why == "", open)
+	permit(s.remindersBtn, why == "", open)
 	if p == nil {
 		s.title.SetText(tr("period.none.title"))
 		s.dates.SetText("")
@@ -311,47 +311,14 @@ func (s *periodScreen) unitStateText(ur model.UnitReport) string {
 }
 
 // countChanges is "1 промяна" / "3 промени", "1 change" / "3 changes".
-func countChanges(n int, lang model.Lang) string {
-	return countNoun(n, lang, [2]string{"промяна", "промени"}, [2]string{"change", "changes"})
-}
-
-// countNoun writes n with the singular or plural noun of lang.
-func countNoun(n int, lang model.Lang, bg, en [2]string) string {
-	forms := bg
-	if lang == model.EN {
-		forms = en
-	}
-	if n == 1 {
-		return "1 " + forms[0]
-	}
-	return fmt.Sprintf("%d %s", n, forms[1])
-}
+func countChanges(n int, lang model.Lang) string { return trnIn(lang, "count.changes", n, n) }
 
 // cycleSummary is the line of the dashboard's card and of the status list:
 // "7 от 12 звена са се отчели; 9 мерки без актуализация в IV тримесечие 2026".
 func cycleSummary(st model.PeriodStatus, lang model.Lang) string {
-	name := st.Period.Name.In(lang)
 	n := len(st.MeasuresWithoutUpdate)
-	if lang == model.EN {
-		units := fmt.Sprintf("%d of %d units have reported", st.Reported, st.Expected)
-		if st.Reported == 1 {
-			units = fmt.Sprintf("1 of %d units has reported", st.Expected)
-		}
-		measures := fmt.Sprintf("%d measures have no update", n)
-		if n == 1 {
-			measures = "1 measure has no update"
-		}
-		return units + "; " + measures + " in " + name
-	}
-	units := fmt.Sprintf("%d от %d звена са се отчели", st.Reported, st.Expected)
-	if st.Reported == 1 {
-		units = fmt.Sprintf("1 от %d звена се е отчело", st.Expected)
-	}
-	measures := fmt.Sprintf("%d мерки без актуализация", n)
-	if n == 1 {
-		measures = "1 мярка без актуализация"
-	}
-	return units + "; " + measures + " в " + name
+	return fmt.Sprintf(trIn(lang, "cycle.summary"), trnIn(lang, "cycle.units", st.Reported, st.Reported, st.Expected),
+		trnIn(lang, "cycle.measures", n, n), st.Period.Name.In(lang))
 }
 
 // now is the time the cycle's steps record: the clock's, on the app's

@@ -29,6 +29,9 @@ type filesResult struct {
 	dir     string
 	paths   []string
 	skipped []string // units without a coordinator's e-mail (reminders)
+	// rewrote counts the templates the reminders wrote over: a reminder
+	// carries the unit's template as of today, and says so.
+	rewrote int
 	err     error
 }
 
@@ -70,8 +73,8 @@ func (j cycleJob) writeTemplates(ctx context.Context, dir string, units []string
 	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, model.Errorf(model.EINVALID, "cannot create %s: %v", dir, err)
+	if err := makeFolder(dir); err != nil {
+		return nil, err
 	}
 	var paths []string
 	for i, unit := range units {
@@ -115,6 +118,13 @@ func (j cycleJob) writeReminders(ctx context.Context, dir string, progress func(
 	}
 	if len(units) == 0 {
 		return res
+	}
+	for _, unit := range units {
+		if f, err := j.doc.CycleFileOf(j.period, unit, j.lang); err == nil {
+			if _, err := os.Stat(filepath.Join(dir, f.Template)); err == nil {
+				res.rewrote++
+			}
+		}
 	}
 	var err error
 	res.paths, err = j.writeTemplates(ctx, dir, units, func(done, total int) {
@@ -235,7 +245,7 @@ func (s *periodScreen) filesDone(title string, res *filesResult) {
 	observe(res)
 	var lines []string
 	if res.err != nil {
-		lines = append(lines, tr("period.files.failed")+": "+model.ErrorMessage(res.err))
+		lines = append(lines, tr("period.files.failed")+": "+errorMessage(res.err))
 	}
 	if len(res.paths) == 0 && res.err == nil && len(res.skipped) == 0 {
 		lines = append(lines, tr("period.files.none"))
@@ -252,6 +262,9 @@ func (s *periodScreen) filesDone(title string, res *filesResult) {
 	}
 	for _, unit := range res.skipped {
 		lines = append(lines, trf("period.files.noemail", unit+" · "+u.unitName(unit)))
+	}
+	if res.rewrote > 0 {
+		lines = append(lines, trn("period.reminders.rewrote", res.rewrote, res.rewrote))
 	}
 	text := widget.NewLabel(strings.Join(lines, "\n"))
 	text.Wrapping = fyne.TextWrapWord

@@ -27,6 +27,7 @@ type narrativeEditor struct {
 	body    *fyne.Container
 	banner  *widget.Label
 	save    *widget.Button
+	saved   *widget.Label                            // "Saved." after a save, until the next edit
 	entries map[model.NarrativeKind][2]*widget.Entry // bg, en of the area shown
 	accept  map[model.ID]*widget.Button              // the proposals' Accept buttons
 	// drafts are the texts edited and not yet saved, by area and kind;
@@ -49,9 +50,11 @@ func newNarrativeEditor(s *periodScreen) *narrativeEditor {
 	n.banner = lockBanner()
 	n.save = widget.NewButtonWithIcon(tr("period.narrative.save"), theme.DocumentSaveIcon(), n.onSave)
 	n.save.Importance = widget.HighImportance
+	n.saved = widget.NewLabel("")
+	n.saved.Importance = widget.SuccessImportance
 	top := container.NewVBox(hint(tr("period.narrative.intro")),
 		container.NewBorder(nil, nil, widget.NewLabel(tr("period.narrative.area")), nil, n.area), n.banner)
-	n.root = container.NewBorder(top, container.NewHBox(n.save), nil, nil, container.NewVScroll(n.body))
+	n.root = container.NewBorder(top, container.NewHBox(n.save, n.saved), nil, nil, container.NewVScroll(n.body))
 	return n
 }
 
@@ -154,7 +157,8 @@ func (n *narrativeEditor) show(area string) {
 	n.shown = area
 	why := n.lock()
 	setBanner(n.banner, why)
-	enable(n.save, why == "")
+	role := n.s.denial() == "" // a role's refusal hides; a closed period greys
+	permit(n.save, role, why == "")
 	n.body.RemoveAll()
 	n.entries = map[model.NarrativeKind][2]*widget.Entry{}
 	// One header names the columns: Bulgarian left, English right.
@@ -196,7 +200,7 @@ func (n *narrativeEditor) show(area string) {
 			l.Wrapping = fyne.TextWrapWord
 			l.Importance = widget.MediumImportance
 			b := widget.NewButtonWithIcon(tr("period.narrative.accept"), theme.ConfirmIcon(), func() { n.onAccept(id) })
-			enable(b, why == "")
+			permit(b, role, why == "")
 			n.accept[id] = b
 			n.body.Add(container.NewBorder(nil, nil, nil, b, l))
 		}
@@ -252,6 +256,7 @@ func (n *narrativeEditor) onSave() {
 		return
 	}
 	n.save.Disable()
+	n.saved.SetText("")
 	s.cycleStep(func(tx model.Tx, actor model.ID) error {
 		for _, c := range changes {
 			if _, err := model.SetNarrative(tx, c.key.area, c.key.kind, c.text, actor); err != nil {
@@ -267,6 +272,7 @@ func (n *narrativeEditor) onSave() {
 		}
 		n.drafts = map[narrativeKey]model.Text{}
 		n.show(n.shown)
+		n.saved.SetText(tr("period.narrative.saved")) // the confirmation (issue 22)
 	})
 }
 

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -34,7 +35,7 @@ func suggestedPeriod(d *model.Doc, today model.Date) model.NewPeriod {
 	t := today.Time()
 	y, q := t.Year(), (int(t.Month())-1)/3
 	for {
-		np := model.NewPeriod{Name: model.T(fmt.Sprintf("%s тримесечие %d", roman[q], y), fmt.Sprintf("Q%d %d", q+1, y))}
+		np := model.NewPeriod{Name: model.T(fmt.Sprintf(trIn(model.BG, "period.quarter"), roman[q], y), fmt.Sprintf(trIn(model.EN, "period.quarter"), strconv.Itoa(q+1), y))}
 		np.Start = model.NewDate(y, time.Month(3*q+1), 1)
 		np.End = model.DateOf(time.Date(y, time.Month(3*q+4), 0, 12, 0, 0, 0, time.UTC)) // day 0: the last of the month before
 		np.Due = np.End.AddDays(15)
@@ -131,7 +132,7 @@ func (s *periodScreen) saveOpen(o *openPeriodForm) {
 		o.f.save.Enable()
 		if err != nil {
 			if !(fieldSet{"name": o.nameF, "start": o.startF, "end": o.endF, "due": o.dueF}).showModelError(err) {
-				o.f.setError(model.ErrorMessage(err))
+				o.f.setError(errorMessage(err))
 			}
 			return
 		}
@@ -198,7 +199,7 @@ func (s *periodScreen) onClose() {
 		}, func(err error) {
 			c.confirm.Enable()
 			if err != nil {
-				c.err.SetText(model.ErrorMessage(err))
+				c.err.SetText(errorMessage(err))
 				c.err.Show()
 				return
 			}
@@ -245,7 +246,7 @@ func (s *periodScreen) onReopen() {
 		}, func(err error) {
 			r.f.save.Enable()
 			if err != nil {
-				r.f.setError(model.ErrorMessage(err))
+				r.f.setError(errorMessage(err))
 				return
 			}
 			r.f.dlg.Hide()

@@ -239,7 +239,7 @@ func TestStatusListShowsWhoHasReported(t *testing.T) {
 	if got, want := h.u.period.card.text.Text, "1 of 2 units has reported; 1 measure has no update in Q4 2026"; got != want {
 		t.Errorf("card = %q, want %q", got, want)
 	}
-	if got, want := h.u.period.unitRows["INNO"].state.Text, "returned on 2026-11-20 by Maria Georgieva with 3 changes · filled in by М. Георгиева"; got != want {
+	if got, want := h.u.period.unitRows["INNO"].state.Text, "returned on 20 Nov 2026 by Maria Georgieva with 3 changes · filled in by М. Георгиева"; got != want {
 		t.Errorf("INNO = %q, want %q", got, want)
 	}
 	h.u.showScreen(screenDashboard)
@@ -304,6 +304,9 @@ func TestNarrativeThenCloseLocksItThenReopen(t *testing.T) {
 	}
 	n.area.SetSelectedIndex(1)
 	h.tap(n.save)
+	if got := n.saved.Text; got != tr("period.narrative.saved") {
+		t.Errorf("no confirmation after saving the narrative: %q", got)
+	}
 	p := h.storedPeriods()[0]
 	if got := storedText(&p, "", model.NarrativeCommentary); got != model.T("Напредъкът е по план.", "") {
 		t.Errorf("commentary = %+v", got)
@@ -411,12 +414,12 @@ func TestCoordinatorAndCouncilSeeTheCycleReadOnly(t *testing.T) {
 		if s.narrative.accept[1] == nil {
 			t.Fatalf("person %d: the proposal is not listed", c.who)
 		}
-		for name, b := range map[string]interface{ Disabled() bool }{
+		for name, b := range map[string]interface{ Visible() bool }{
 			"open": s.openBtn, "close": s.closeBtn, "reopen": s.reopenBtn, "templates": s.templatesBtn, "reminders": s.remindersBtn,
 			"save narrative": s.narrative.save, "accept": s.narrative.accept[1],
 		} {
-			if b == nil || !b.Disabled() {
-				t.Errorf("person %d: %s is enabled", c.who, name)
+			if b == nil || b.Visible() {
+				t.Errorf("person %d: %s is shown (roles: hidden, the banner says why)", c.who, name)
 			}
 		}
 		if !s.banner.Visible() || s.banner.Text != c.want {
@@ -498,6 +501,13 @@ func TestWriteTemplatesAndReminders(t *testing.T) {
 	cf := files[1]
 	if want := []string{cf.Reminder, cf.Template}; !slices.Equal(names, want) || !strings.HasPrefix(cf.Reminder, "напомняне-IV-тримесечие-2026-IT-") {
 		t.Fatalf("files = %v, want %v", names, want)
+	}
+	// Again into the same folder: the template is written over, and the
+	// result says so (issue 22: reminders silently rewrote templates).
+	h.u.period.writeReminders(out)
+	h.u.settle()
+	if again := latest[*filesResult](h); again == nil || again.rewrote != 1 {
+		t.Errorf("the reminders again: %+v, want one template said to be written over", again)
 	}
 	f, _ := os.Open(filepath.Join(out, names[0]))
 	defer f.Close()

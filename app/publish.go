@@ -150,7 +150,7 @@ func checkPublishFolder(dir string) string {
 	}
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return model.ErrorMessage(err)
+		return errorMessage(err)
 	}
 	if len(entries) == 0 {
 		return ""

@@ -141,7 +141,7 @@ func (s *reportsScreen) onMakeSnapshot() {
 			return func() {
 				sf.f.save.Enable()
 				if err != nil {
-					sf.f.setError(model.ErrorMessage(err))
+					sf.f.setError(errorMessage(err))
 					return
 				}
 				sf.f.dlg.Hide()

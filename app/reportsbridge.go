@@ -181,8 +181,15 @@ func (u *UI) changeLine(view *auditView, c xlsx.Change) string {
 	if c.Op == model.OpCreate {
 		verb = tr("import.add")
 	}
-	return c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + entityName(model.EntityMeasure) + " " + c.Measure + " · " + verb + " " +
-		entityName(c.Entity) + "\n" + strings.Join(parts, "; ")
+	what := entityName(c.Entity) + " (" + entityName(model.EntityMeasure) + " " + c.Measure + ")"
+	if u.doc != nil { // the milestone or indicator by its name (issue 22: the preview named none)
+		if ms, _ := u.doc.MilestoneByID(c.ID); ms != nil && c.Entity == model.EntityMilestone {
+			what = view.subject(model.AuditEntry{Entity: model.EntityMilestone, EntityID: c.ID})
+		} else if k, _ := u.doc.KPIByID(c.ID); k != nil && (c.Entity == model.EntityKPI || c.Entity == model.EntityKPIValue) {
+			what = entityName(c.Entity) + " · " + view.subject(model.AuditEntry{Entity: model.EntityKPI, EntityID: c.ID})
+		}
+	}
+	return c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
 }
 
 // applyImport writes the planned changes in one audited transaction. The

@@ -157,3 +157,26 @@ func TestIdentityChosenAndRemembered(t *testing.T) {
 		t.Errorf("second start: dialog %v, user %v", u2.identity != nil, u2.me)
 	}
 }
+
+// File › Import a plan… and Import… are not in the menu of a council
+// member (issue 22: enabled, then refused after the click); the office
+// has them.
+func TestImportMenusHiddenForCouncil(t *testing.T) {
+	for _, c := range []struct {
+		who   model.ID
+		shown bool
+	}{{pCouncil, false}, {pOffice, true}} {
+		h := newHarness(t, testDoc(), c.who)
+		m := h.u.menu
+		m.refresh()
+		for _, it := range []*fyne.MenuItem{m.plan, m.imp} {
+			found := false
+			for _, x := range m.file.Items {
+				found = found || x == it
+			}
+			if found != c.shown {
+				t.Errorf("person %d: %q in the File menu = %v, want %v", c.who, it.Label, found, c.shown)
+			}
+		}
+	}
+}

@@ -201,18 +201,19 @@ func TestExportJSON(t *testing.T) {
 	}
 }
 
-// Exports propose a name by kind, unit and date, in the chosen language.
+// Exports propose a name by strategy, kind, unit and period (else date),
+// in the chosen language.
 func TestExportNames(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	h.u.openExport("export.pdf")
 	e := latest[*exportForm](h)
-	if got := e.path.name.Text; got != "отчет-2026-11-30.pdf" {
+	if got := e.path.name.Text; got != "Дигитална-София-отчет-2026-11-30.pdf" {
 		t.Errorf("PDF name = %q", got)
 	}
 	e.lang.SetSelected("English")
 	e.kind.SetSelected(tr("export.template"))
 	e.unit.SetSelectedIndex(2)
-	if got := e.path.name.Text; got != "template-INNO-2026-11-30.xlsx" {
+	if got := e.path.name.Text; got != "Digital-Sofia-template-INNO-2026-11-30.xlsx" {
 		t.Errorf("template name = %q", got)
 	}
 	e.path.name.SetText("мой.xlsx")
@@ -348,5 +349,21 @@ func TestAboutShowsVersion(t *testing.T) {
 	h.u.onAbout()
 	if got, want := latest[aboutVersion](h).label.Text, "Strategy Tracker, версия "+Version; got != want {
 		t.Errorf("about = %q, want %q", got, want)
+	}
+}
+
+// Right after a snapshot of today, the dashboard says it compares from
+// tomorrow — not that there is no snapshot (issue 22).
+func TestSnapshotOfTodayOnTheDashboard(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.tap(h.u.reports.makeSnap)
+	f := latest[*snapshotForm](h)
+	retype(f.name, "Днес")
+	retype(f.asOf, testAsOf.Format(model.BG))
+	h.tap(f.f.save)
+	h.u.showScreen(screenDashboard)
+	first, ok := h.u.dash.changes.Objects[0].(*widget.Label)
+	if want := trf("dash.changes.today", "Днес", testAsOf.Format(model.BG)); !ok || first.Text != want {
+		t.Errorf("dashboard changes start with %v, want %q", h.u.dash.changes.Objects[0], want)
 	}
 }

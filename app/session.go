@@ -29,10 +29,17 @@ type session struct {
 
 // newSession starts a session on store; clock nil is the local date now.
 func newSession(store model.Store, clock func() model.Date) *session {
-	if clock == nil {
-		clock = func() model.Date { return model.DateOf(time.Now()) }
-	}
+	clock = orLocalClock(clock)
 	return &session{store: store, clock: clock, today: clock()}
+}
+
+// orLocalClock is clock, or the local date now when clock is nil: the one
+// clock of the app (Options.Today).
+func orLocalClock(clock func() model.Date) func() model.Date {
+	if clock == nil {
+		return func() model.Date { return model.DateOf(time.Now()) }
+	}
+	return clock
 }
 
 // dayChanged moves the as-of date to the clock's date; true when it moved.
@@ -82,14 +89,9 @@ func (s *session) reasonText(err error, m *model.Measure) string {
 			return trf("lock.otherunit", m.Code, s.unitName(m.LeadUnit), s.unitName(s.me.Unit))
 		}
 		return tr("lock.coordinator")
-	case model.ReasonCoordinatorOnly:
-		return tr("lock.coordinator")
-	case model.ReasonOwnNameOnly:
-		return tr("lock.reason.own_name_only")
-	case model.ReasonAuthorFixed:
-		return tr("lock.reason.author_fixed")
-	case model.ReasonUnknownRole:
-		return tr("lock.reason.unknown_role")
+	}
+	if s, ok := currentTexts(model.ReasonKey(model.ErrorReason(err))); ok {
+		return s // the reason's words without names (model.ReasonKey)
 	}
 	return ""
 }

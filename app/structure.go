@@ -121,13 +121,13 @@ func (s *structureScreen) refresh() {
 	for _, g := range d.Goals {
 		s.ed.ids[model.EntityGoal] = append(s.ed.ids[model.EntityGoal], g.ID)
 		s.goalRows = append(s.goalRows, [2]string{g.Code + " · " + g.Title.In(lang),
-			joinNonEmpty(g.Description.In(lang), trf("structure.measures", perGoal[g.Code]))})
+			joinNonEmpty(g.Description.In(lang), trn("structure.measures", perGoal[g.Code], perGoal[g.Code]))})
 	}
 	s.areaRows = s.areaRows[:0]
 	for _, a := range model.SortedAreas(d.Areas) {
 		s.ed.ids[model.EntityArea] = append(s.ed.ids[model.EntityArea], a.ID)
 		s.areaRows = append(s.areaRows, [2]string{a.Code + " · " + a.Title.In(lang),
-			joinNonEmpty(a.Description.In(lang), trf("structure.measures", perArea[a.Code]))})
+			joinNonEmpty(a.Description.In(lang), trn("structure.measures", perArea[a.Code], perArea[a.Code]))})
 	}
 	units := slices.Clone(d.Units)
 	slices.SortFunc(units, func(a, b model.Unit) int { return strings.Compare(lower(a.Name.In(lang)), lower(b.Name.In(lang))) })
@@ -135,7 +135,7 @@ func (s *structureScreen) refresh() {
 	for _, un := range units {
 		s.ed.ids[model.EntityUnit] = append(s.ed.ids[model.EntityUnit], un.ID)
 		s.unitRows = append(s.unitRows, [2]string{un.Name.In(lang),
-			un.Code + " · " + tr("unitkind."+string(un.Kind)) + " · " + trf("structure.leads", perUnit[un.Code])})
+			un.Code + " · " + tr("unitkind."+string(un.Kind)) + " · " + trn("structure.leads", perUnit[un.Code], perUnit[un.Code])})
 	}
 	s.peopleRows = s.peopleRows[:0]
 	for _, p := range d.People {

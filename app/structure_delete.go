@@ -39,7 +39,7 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 	u := s.u
 	d := u.doc
 	if entity == model.EntityPerson && u.me != nil && id == u.me.ID {
-		dialog.ShowInformation(u.say("Изтриване", "Delete"), u.say("Не можете да изтриете себе си: помолете друг човек от офиса.", "You cannot delete yourself: ask another person of the office."), u.win)
+		dialog.ShowInformation(tr("measure.delete3"), tr("structure.delete.you_cannot_delete_yourself_ask"), u.win)
 		return nil
 	}
 	name := d.RowName(entity, id, u.lang)
@@ -49,15 +49,15 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 	body := container.NewVBox(dd.refs)
 	row := findRow(d, entity, id)
 	version := rowVersion(row)
-	label := u.say("Изтриване: ", "Delete: ") + name
+	label := tr("measure.delete4") + name
 	if len(refs) == 0 {
-		dd.refs.SetText(fmt.Sprintf(u.say("Да се изтрие ли %s? Можете да го върнете с „Отмени“.", "Delete %s? You can bring it back with Undo."), name))
+		dd.refs.SetText(fmt.Sprintf(tr("measure.delete_you_can_bring_back"), name))
 	} else {
 		var lines []string
 		for _, r := range refs {
 			lines = append(lines, "• "+r.Text(name, u.lang))
 		}
-		dd.refs.SetText(u.say("Не може да се изтрие, докато е посочено:", "It cannot be deleted while it is referred to:") + "\n" + strings.Join(lines, "\n"))
+		dd.refs.SetText(tr("structure.delete.cannot_deleted_while_referred") + "\n" + strings.Join(lines, "\n"))
 		var options []string
 		for _, other := range s.ed.ids[entity] {
 			if other != id {
@@ -66,14 +66,14 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 			}
 		}
 		dd.target = widget.NewSelect(options, nil)
-		dd.target.PlaceHolder = u.say("(изберете)", "(choose)")
-		body.Add(widget.NewLabel(u.say("Прехвърлете посочванията към:", "Reassign them to:")))
+		dd.target.PlaceHolder = tr("measure.choose")
+		body.Add(widget.NewLabel(tr("structure.delete.reassign_them")))
 		body.Add(dd.target)
 	}
-	dd.cancel = widget.NewButtonWithIcon(u.say("Отказ", "Cancel"), theme.CancelIcon(), nil)
-	confirmText := u.say("Изтрий", "Delete")
+	dd.cancel = widget.NewButtonWithIcon(tr("Cancel"), theme.CancelIcon(), nil)
+	confirmText := tr("measure.delete2")
 	if len(refs) > 0 {
-		confirmText = u.say("Прехвърли и изтрий", "Reassign and delete")
+		confirmText = tr("structure.delete.reassign_delete")
 	}
 	dd.confirm = widget.NewButtonWithIcon(confirmText, theme.DeleteIcon(), nil)
 	dd.confirm.Importance = widget.DangerImportance
@@ -85,7 +85,7 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 		if len(refs) > 0 {
 			i := dd.target.SelectedIndex()
 			if i < 0 {
-				dd.refs.SetText(dd.refs.Text + "\n" + u.say("Изберете към кого да се прехвърлят.", "Choose where to reassign them."))
+				dd.refs.SetText(dd.refs.Text + "\n" + tr("structure.delete.choose_where_reassign_them"))
 				return
 			}
 			to = dd.targetID[i]
@@ -103,7 +103,7 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 			return tx.Delete(entity, id, version)
 		}, func(err error) {
 			if err != nil {
-				u.showError(u.say("Не е изтрито", "Not deleted"), err)
+				u.showError(tr("measure.not_deleted"), err)
 			}
 		})
 	}

@@ -37,14 +37,6 @@ type structureEditor struct {
 	lastDelete *deleteDialog // the latest delete dialog (tests)
 }
 
-// say is a text of the plan screens in the current language.
-func (u *UI) say(bg, en string) string {
-	if u.lang == model.EN {
-		return en
-	}
-	return bg
-}
-
 // editable puts the add/edit/delete bar of entity above its list.
 func (s *structureScreen) editable(entity model.Entity, l *widget.List) fyne.CanvasObject {
 	e := &s.ed
@@ -56,14 +48,14 @@ func (s *structureScreen) editable(entity model.Entity, l *widget.List) fyne.Can
 	l.OnSelected = func(i widget.ListItemID) { e.selected[entity] = i; s.refreshButtons() }
 	l.OnUnselected = func(widget.ListItemID) { e.selected[entity] = -1; s.refreshButtons() }
 	u := s.u
-	e.add[entity] = widget.NewButtonWithIcon(u.say("Добави", "Add"), theme.ContentAddIcon(), func() { s.onAdd(entity) })
-	e.edit[entity] = widget.NewButtonWithIcon(u.say("Промени", "Edit"), theme.DocumentCreateIcon(), func() { s.onEdit(entity) })
-	e.del[entity] = widget.NewButtonWithIcon(u.say("Изтрий", "Delete"), theme.DeleteIcon(), func() { s.onDelete(entity) })
+	e.add[entity] = widget.NewButtonWithIcon(tr("structure.add"), theme.ContentAddIcon(), func() { s.onAdd(entity) })
+	e.edit[entity] = widget.NewButtonWithIcon(tr("action.edit"), theme.DocumentCreateIcon(), func() { s.onEdit(entity) })
+	e.del[entity] = widget.NewButtonWithIcon(tr("measure.delete2"), theme.DeleteIcon(), func() { s.onDelete(entity) })
 	bar := container.NewHBox(e.add[entity], e.edit[entity], e.del[entity])
 	if entity == model.EntityArea {
-		e.up = widget.NewButtonWithIcon(u.say("Нагоре", "Up"), theme.MoveUpIcon(), func() { s.onMove(-1) })
-		e.down = widget.NewButtonWithIcon(u.say("Надолу", "Down"), theme.MoveDownIcon(), func() { s.onMove(1) })
-		newMeasure := widget.NewButtonWithIcon(u.say("Нова мярка в областта", "New measure in the area"), theme.ContentAddIcon(), func() {
+		e.up = widget.NewButtonWithIcon(tr("structure.up"), theme.MoveUpIcon(), func() { s.onMove(-1) })
+		e.down = widget.NewButtonWithIcon(tr("structure.down"), theme.MoveDownIcon(), func() { s.onMove(1) })
+		newMeasure := widget.NewButtonWithIcon(tr("measure.new_measure_area"), theme.ContentAddIcon(), func() {
 			if id := s.selectedID(model.EntityArea); id != 0 {
 				for _, a := range u.doc.Areas {
 					if a.ID == id {
@@ -82,10 +74,9 @@ func (s *structureScreen) editable(entity model.Entity, l *widget.List) fyne.Can
 
 // headerBar holds the buttons of the strategy header and the lock banner.
 func (s *structureScreen) headerBar() fyne.CanvasObject {
-	u := s.u
 	s.ed.banner = lockBanner()
-	s.ed.header = widget.NewButtonWithIcon(u.say("Промени заглавната информация", "Edit the header"), theme.DocumentCreateIcon(), s.onEditHeader)
-	s.ed.adopt = widget.NewButtonWithIcon(u.say("Отбележи плана като приет", "Mark the plan adopted"), theme.ConfirmIcon(), s.onAdopt)
+	s.ed.header = widget.NewButtonWithIcon(tr("structure.edit_header"), theme.DocumentCreateIcon(), s.onEditHeader)
+	s.ed.adopt = widget.NewButtonWithIcon(tr("structure.mark_plan_adopted"), theme.ConfirmIcon(), s.onAdopt)
 	return container.NewVBox(container.NewHBox(s.ed.header, s.ed.adopt), s.ed.banner)
 }
 
@@ -94,9 +85,9 @@ func (s *structureScreen) adoptionLine() string {
 	u := s.u
 	a := u.doc.Adoption
 	if a == nil {
-		return "\n" + u.say("Планът не е отбелязан като приет: промените не се пазят като ревизии.", "The plan is not marked adopted: changes are not kept as revisions.")
+		return "\n" + tr("structure.plan_not_marked_adopted_changes")
 	}
-	return "\n" + fmt.Sprintf(u.say("Планът е приет на %s (%s); отбелязан от %s. Ревизии: %d.", "The plan was adopted on %s (%s); marked by %s. Revisions: %d."),
+	return "\n" + fmt.Sprintf(tr("structure.plan_was_adopted_marked_revisions"),
 		a.AdoptedOn.Format(u.lang), a.CouncilDecision.In(u.lang), a.By, len(u.doc.Revisions))
 }
 
@@ -114,7 +105,7 @@ func (s *structureScreen) refreshEditing() {
 	u := s.u
 	why := u.denial(model.EntityGoal, model.OpCreate, nil)
 	if why != "" {
-		why = u.say("Структурата може да се променя само от офиса на стратегията: ", "Only the strategy office may change the structure: ") + why
+		why = tr("structure.only_strategy_office_may_change") + why
 	}
 	setBanner(s.ed.banner, why)
 	for entity := range s.ed.selected {
@@ -133,22 +124,22 @@ func (s *structureScreen) refreshButtons() {
 	ok := u.denial(model.EntityGoal, model.OpCreate, nil) == ""
 	for entity, b := range s.ed.add {
 		if entity == "measure" {
-			enable(b, ok && s.selectedID(model.EntityArea) != 0)
+			permit(b, ok, s.selectedID(model.EntityArea) != 0)
 			continue
 		}
-		enable(b, ok)
+		permit(b, ok, true)
 	}
 	for entity, b := range s.ed.edit {
-		enable(b, ok && s.selectedID(entity) != 0)
+		permit(b, ok, s.selectedID(entity) != 0)
 	}
 	for entity, b := range s.ed.del {
-		enable(b, ok && s.selectedID(entity) != 0)
+		permit(b, ok, s.selectedID(entity) != 0)
 	}
 	i, n := s.ed.selected[model.EntityArea], len(s.ed.ids[model.EntityArea])
-	enable(s.ed.up, ok && i > 0)
-	enable(s.ed.down, ok && i >= 0 && i < n-1)
-	enable(s.ed.header, ok)
-	enable(s.ed.adopt, ok && u.doc.Adoption == nil)
+	permit(s.ed.up, ok, i > 0)
+	permit(s.ed.down, ok, i >= 0 && i < n-1)
+	permit(s.ed.header, ok, true)
+	permit(s.ed.adopt, ok && u.doc.Adoption == nil, true)
 }
 
 // codeTaken reports whether another row of entity uses code.
@@ -190,9 +181,9 @@ func (s *structureScreen) onEdit(entity model.Entity) {
 func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 	u := s.u
 	d := u.doc
-	verb := u.say("Нов", "New")
+	verb := tr("structure.new")
 	if id != 0 {
-		verb = u.say("Промяна", "Edit")
+		verb = tr("structure.edit")
 	}
 	title := verb + ": " + entityName(entity)
 	var codes []string
@@ -208,11 +199,11 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			base.Code = nextCode("G", codes)
 		}
 		sf := s.newStructForm(title, []formInput{
-			{name: "code", label: u.say("Код", "Code"), value: base.Code},
-			{name: "title", label: u.say("Наименование (БГ)", "Title (BG)"), value: base.Title.BG},
-			{name: "titleEN", label: u.say("Наименование (EN)", "Title (EN)"), value: base.Title.EN},
-			{name: "description", label: u.say("Описание (БГ)", "Description (BG)"), value: base.Description.BG, multiline: true},
-			{name: "descriptionEN", label: u.say("Описание (EN)", "Description (EN)"), value: base.Description.EN, multiline: true},
+			{name: "code", label: tr("col.code"), value: base.Code},
+			{name: "title", label: tr("measure.title_bg"), value: base.Title.BG},
+			{name: "titleEN", label: tr("measure.title_en"), value: base.Title.EN},
+			{name: "description", label: tr("structure.description_bg"), value: base.Description.BG, multiline: true},
+			{name: "descriptionEN", label: tr("structure.description_en"), value: base.Description.EN, multiline: true},
 		}, func(sf *structForm) {
 			row := *base
 			row.Code = sf.text("code")
@@ -234,12 +225,12 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			base.Code, base.Order = nextCode("A", codes), maxOrder+1
 		}
 		sf := s.newStructForm(title, []formInput{
-			{name: "code", label: u.say("Код", "Code"), value: base.Code},
-			{name: "title", label: u.say("Наименование (БГ)", "Title (BG)"), value: base.Title.BG},
-			{name: "titleEN", label: u.say("Наименование (EN)", "Title (EN)"), value: base.Title.EN},
-			{name: "description", label: u.say("Описание (БГ)", "Description (BG)"), value: base.Description.BG, multiline: true},
-			{name: "descriptionEN", label: u.say("Описание (EN)", "Description (EN)"), value: base.Description.EN, multiline: true},
-			{name: "order", label: u.say("Ред", "Order"), value: strconv.Itoa(base.Order)},
+			{name: "code", label: tr("col.code"), value: base.Code},
+			{name: "title", label: tr("measure.title_bg"), value: base.Title.BG},
+			{name: "titleEN", label: tr("measure.title_en"), value: base.Title.EN},
+			{name: "description", label: tr("structure.description_bg"), value: base.Description.BG, multiline: true},
+			{name: "descriptionEN", label: tr("structure.description_en"), value: base.Description.EN, multiline: true},
+			{name: "order", label: tr("structure.order"), value: strconv.Itoa(base.Order)},
 		}, func(sf *structForm) {
 			row := *base
 			row.Code = sf.text("code")
@@ -248,7 +239,7 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			n, err := strconv.Atoi(sf.text("order"))
 			if err != nil {
 				sf.clearErrors()
-				sf.fail("order", u.say("Редът е цяло число.", "The order is a whole number."))
+				sf.fail("order", tr("structure.order_whole_number"))
 				return
 			}
 			row.Order = n
@@ -265,10 +256,10 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			kinds = append(kinds, tr("unitkind."+string(k)))
 		}
 		sf := s.newStructForm(title, []formInput{
-			{name: "code", label: u.say("Код", "Code"), value: base.Code},
-			{name: "name", label: u.say("Наименование (БГ)", "Name (BG)"), value: base.Name.BG},
-			{name: "nameEN", label: u.say("Наименование (EN)", "Name (EN)"), value: base.Name.EN},
-			{name: "kind", label: u.say("Вид", "Kind"), value: tr("unitkind." + string(base.Kind)), options: kinds},
+			{name: "code", label: tr("col.code"), value: base.Code},
+			{name: "name", label: tr("structure.name_bg"), value: base.Name.BG},
+			{name: "nameEN", label: tr("structure.name_en"), value: base.Name.EN},
+			{name: "kind", label: tr("field.kind"), value: tr("unitkind." + string(base.Kind)), options: kinds},
 		}, func(sf *structForm) {
 			row := *base
 			row.Code = sf.text("code")
@@ -287,27 +278,33 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			base.Unit = d.Units[0].Code
 		}
 		var units, roles []string
+		unitLabel := ""
 		for _, un := range d.Units {
-			units = append(units, un.Code)
+			units = append(units, un.Code+" · "+un.Name.In(u.lang)) // not a bare code
+			if un.Code == base.Unit {
+				unitLabel = units[len(units)-1]
+			}
 		}
 		for _, r := range model.Roles {
 			roles = append(roles, roleName(r))
 		}
 		sf := s.newStructForm(title, []formInput{
-			{name: "name", label: u.say("Име (БГ)", "Name (BG)"), value: base.Name.BG},
-			{name: "nameEN", label: u.say("Име (EN)", "Name (EN)"), value: base.Name.EN},
-			{name: "position", label: u.say("Длъжност (БГ)", "Position (BG)"), value: base.Position.BG},
-			{name: "positionEN", label: u.say("Длъжност (EN)", "Position (EN)"), value: base.Position.EN},
-			{name: "unit", label: u.say("Звено", "Unit"), value: base.Unit, options: units},
-			{name: "email", label: u.say("Е-поща", "E-mail"), value: base.Email},
-			{name: "phone", label: u.say("Телефон", "Phone"), value: base.Phone},
-			{name: "role", label: u.say("Роля", "Role"), value: roleName(base.Role), options: roles},
+			{name: "name", label: tr("structure.name_bg2"), value: base.Name.BG},
+			{name: "nameEN", label: tr("structure.name_en2"), value: base.Name.EN},
+			{name: "position", label: tr("structure.position_bg"), value: base.Position.BG},
+			{name: "positionEN", label: tr("structure.position_en"), value: base.Position.EN},
+			{name: "unit", label: tr("structure.unit"), value: unitLabel, options: units},
+			{name: "email", label: tr("structure.e_mail"), value: base.Email},
+			{name: "phone", label: tr("field.phone"), value: base.Phone},
+			{name: "role", label: tr("field.role"), value: roleName(base.Role), options: roles},
 			{name: "public", label: tr("visibility.person"), value: personPublicChoice(base.Public), options: personPublicChoices()}, // visibility.go
 		}, func(sf *structForm) {
 			row := *base
 			row.Name = model.T(sf.text("name"), sf.text("nameEN"))
 			row.Position = model.T(sf.text("position"), sf.text("positionEN"))
-			row.Unit = sf.selects["unit"].Selected
+			if i := sf.selects["unit"].SelectedIndex(); i >= 0 {
+				row.Unit = d.Units[i].Code
+			}
 			row.Email, row.Phone = sf.text("email"), sf.text("phone")
 			if i := sf.selects["role"].SelectedIndex(); i >= 0 {
 				row.Role = model.Roles[i]
@@ -317,11 +314,11 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			if row.Email != "" && slices.ContainsFunc(u.doc.People, func(p model.Person) bool {
 				return p.ID != row.ID && strings.EqualFold(p.Email, row.Email)
 			}) {
-				sf.fail("email", u.say("Тази е-поща вече е на друг човек.", "Another person has this e-mail."))
+				sf.fail("email", tr("structure.another_person_has_this_e"))
 				return
 			}
 			if row.ID != 0 && u.me != nil && row.ID == u.me.ID && row.Role != model.RoleOffice {
-				sf.fail("role", u.say("Не можете да отнемете собствената си роля в офиса: помолете друг човек от офиса.", "You cannot take away your own office role: ask another person of the office."))
+				sf.fail("role", tr("structure.you_cannot_take_away_your"))
 				return
 			}
 			s.saveRow(sf, entity, base, &row, row.Validate, "", func(tx model.Tx, r any) error { return tx.SavePerson(r.(*model.Person)) })
@@ -336,12 +333,12 @@ func (s *structureScreen) saveRow(sf *structForm, entity model.Entity, base, row
 	sf.clearErrors()
 	if err := validate(); err != nil {
 		if !fieldSet(sf.fields).showModelError(err) {
-			sf.f.setError(model.ErrorMessage(err))
+			sf.f.setError(errorMessage(err))
 		}
 		return
 	}
 	if code != "" && u.codeTaken(entity, rowID(row), code) {
-		sf.fail("code", fmt.Sprintf(u.say("Кодът %s вече се използва.", "The code %s is already used."), code))
+		sf.fail("code", fmt.Sprintf(tr("measure.code_already_used"), code))
 		return
 	}
 	label := entityName(entity) + " " + code
@@ -378,14 +375,14 @@ func (s *structureScreen) onMove(delta int) {
 	if a.Order == b.Order { // equal orders: make them distinct
 		a.Order, b.Order = j+1, i+1
 	}
-	u.save(u.say("Преподреждане на областите", "Reorder the areas"), func(tx model.Tx) error {
+	u.save(tr("structure.reorder_areas"), func(tx model.Tx) error {
 		if err := tx.SaveArea(&a); err != nil {
 			return err
 		}
 		return tx.SaveArea(&b)
 	}, func(err error) {
 		if err != nil {
-			u.showError(u.say("Преподреждането не е записано", "The new order was not saved"), err)
+			u.showError(tr("structure.new_order_was_not_saved"), err)
 			return
 		}
 		s.areas.Select(j)
@@ -404,7 +401,7 @@ func (u *UI) structDone(f *formDialog, fields map[string]*field, base, mine any,
 		case model.ErrorCode(err) == model.ECONFLICT && base != nil && retry != nil:
 			u.showConflict(base, mine, retry, f.dlg.Hide)
 		case !fieldSet(fields).showModelError(err):
-			f.setError(model.ErrorMessage(err))
+			f.setError(errorMessage(err))
 		}
 	}
 }

@@ -1,8 +1,9 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,10 +20,9 @@ import (
 
 // FirstStart is what the first-start window needs from main.
 type FirstStart struct {
-	// DefaultPath is the default file, which does not exist yet.
+	// DefaultPath is the default file, which does not exist yet; nor may
+	// its folder (a fresh account): each choice makes it as needed.
 	DefaultPath string
-	// CreateDemo makes path holding the embedded demo strategy.
-	CreateDemo func(path string) (model.Store, error)
 }
 
 // firstStart is the first-start window's content.
@@ -55,12 +55,15 @@ func RunFirstStart(a fyne.App, opts Options, fs FirstStart) {
 		first = store
 		u = New(a, store, opts)
 		u.win.SetMaster()
+		u.fitToScreen()
 		u.win.Show()
 		u.Start()
+		u.watchDay()
+		u.watchCursor()
 		w.Close()
 	})
 	w.SetContent(f.content())
-	w.Resize(fyne.NewSize(640, 460))
+	w.Resize(fitSize(fyne.NewSize(640, 460), screenSize(w)))
 	w.ShowAndRun()
 	if u != nil && u.store != first {
 		u.store.Close() // a file opened later in the app
@@ -78,45 +81,44 @@ func newFirstStart(a fyne.App, w fyne.Window, opts Options, fs FirstStart, chose
 	if f.lang == "" {
 		f.lang = model.BG
 	}
+	if err := setLanguage(f.lang); err != nil {
+		fyne.LogError("translations", err)
+	}
 	return f
 }
 
-func (f *firstStart) say(bg, en string) string {
-	if f.lang == model.EN {
-		return en
-	}
-	return bg
-}
-
 func (f *firstStart) content() fyne.CanvasObject {
-	intro := widget.NewLabel(f.say("Добре дошли в Strategy Tracker. Файлът по подразбиране още не съществува:\n",
-		"Welcome to Strategy Tracker. The default file does not exist yet:\n") + f.fs.DefaultPath)
+	intro := widget.NewLabel(tr("firststart.welcome_strategy_tracker_default_file") + f.fs.DefaultPath)
 	intro.Wrapping = fyne.TextWrapWord
-	f.demo = widget.NewButtonWithIcon(f.say("Отвори примерната стратегия (София)", "Open the demo strategy (Sofia)"), theme.InfoIcon(), f.onDemo)
-	f.newOne = widget.NewButtonWithIcon(f.say("Започни нова стратегия", "Start a new strategy"), theme.ContentAddIcon(), f.onNew)
-	f.open = widget.NewButtonWithIcon(f.say("Отвори файл…", "Open a file…"), theme.FolderOpenIcon(), f.onOpen)
+	f.demo = widget.NewButtonWithIcon(tr("firststart.open_demo_strategy_sofia"), theme.InfoIcon(), f.onDemo)
+	f.newOne = widget.NewButtonWithIcon(tr("firststart.start_new_strategy"), theme.ContentAddIcon(), f.onNew)
+	f.open = widget.NewButtonWithIcon(tr("firststart.open_file"), theme.FolderOpenIcon(), f.onOpen)
 	f.title, f.name, f.email = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	f.create = widget.NewButtonWithIcon(f.say("Създай", "Create"), theme.ConfirmIcon(), f.onCreate)
+	f.create = widget.NewButtonWithIcon(tr("action.create"), theme.ConfirmIcon(), f.onCreate)
 	f.create.Importance = widget.HighImportance
 	f.errText = widget.NewLabel("")
 	f.errText.Importance = widget.DangerImportance
 	f.errText.Wrapping = fyne.TextWrapWord
-	f.form = container.NewVBox(formGrid(newField(f.say("Наименование на стратегията", "Title of the strategy"), f.title),
-		newField(f.say("Вашето име", "Your name"), f.name), newField(f.say("Вашата е-поща", "Your e-mail"), f.email)), f.create)
+	f.form = container.NewVBox(formGrid(newField(tr("firststart.title_strategy"), f.title),
+		newField(tr("new.yourname"), f.name), newField(tr("firststart.your_e_mail"), f.email)), f.create)
 	f.form.Hide()
-	head := heading(f.say("Как да започнем?", "How do we start?"))
+	head := heading(tr("firststart.how_do_we_start"))
 	return container.NewPadded(container.NewVBox(head, intro, f.demo, f.newOne, f.open, f.form, f.errText))
 }
 
 func (f *firstStart) fail(err error) {
-	f.errText.SetText(model.ErrorMessage(err))
+	f.errText.SetText(errorMessage(err))
 }
 
 func (f *firstStart) onDemo() {
-	if f.fs.CreateDemo == nil {
+	if f.opts.CreateDemo == nil {
 		return
 	}
-	store, err := f.fs.CreateDemo(f.fs.DefaultPath)
+	if err := makeFolderFor(f.fs.DefaultPath); err != nil {
+		f.fail(err)
+		return
+	}
+	store, err := f.opts.CreateDemo(f.fs.DefaultPath)
 	if err != nil {
 		f.fail(err)
 		return
@@ -135,18 +137,23 @@ func (f *firstStart) onNew() {
 func (f *firstStart) onCreate() {
 	title, name, email := strings.TrimSpace(f.title.Text), strings.TrimSpace(f.name.Text), strings.TrimSpace(f.email.Text)
 	if title == "" || name == "" {
-		f.errText.SetText(f.say("Попълнете наименованието и името си.", "Fill in the title and your name."))
+		f.errText.SetText(tr("firststart.fill_title_your_name"))
 		return
 	}
 	if f.opts.Creator == nil {
 		return
 	}
-	today := model.DateOf(time.Now())
-	if f.opts.Today != nil {
-		today = f.opts.Today()
+	today := orLocalClock(f.opts.Today)()
+	t := model.T(title, "") // in the language typed; the English title is the office's to write
+	if f.lang == model.EN {
+		t = model.T("", title)
 	}
-	d := model.NewStrategyDoc(model.T(title, title), name, email, "", today)
+	d := model.NewStrategyDoc(t, name, email, "", today)
 	if err := d.Validate(today); err != nil {
+		f.fail(err)
+		return
+	}
+	if err := makeFolderFor(f.fs.DefaultPath); err != nil {
 		f.fail(err)
 		return
 	}
@@ -163,17 +170,40 @@ func (f *firstStart) onOpen() {
 	if f.opts.Opener == nil {
 		return
 	}
-	dialog.ShowFileOpen(func(r fyne.URIReadCloser, err error) {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil || r == nil {
 			return
 		}
 		path := r.URI().Path()
 		r.Close()
-		store, err := f.opts.Opener(path)
-		if err != nil {
-			f.fail(err)
-			return
-		}
-		f.chosen(store)
+		f.openPath(path)
 	}, f.win)
+	d.Resize(fitSize(fyne.NewSize(900, 600), f.win.Canvas().Size()))
+	d.Show()
+}
+
+// openPath opens the file chosen in the file dialog.
+func (f *firstStart) openPath(path string) {
+	store, err := f.opts.Opener(path)
+	if err != nil {
+		f.fail(err)
+		return
+	}
+	f.chosen(store)
+}
+
+// makeFolderFor makes the folder that path is to lie in, with its parents
+// (a fresh account has no ~/.config or Documents\Strategy Tracker yet); the
+// error says which folder could not be made and why, in the user's language.
+func makeFolderFor(path string) error { return makeFolder(filepath.Dir(path)) }
+
+// makeFolder makes dir with its parents, saying in the user's language
+// which folder could not be made and why.
+func makeFolder(dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		e := model.Errorf(model.EINVALID, "%s", trf("error.mkdir", dir, osReason(err)))
+		e.Err = err
+		return e
+	}
+	return nil
 }

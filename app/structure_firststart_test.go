@@ -1,6 +1,9 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -12,10 +15,11 @@ func TestFirstStartChoices(t *testing.T) {
 	a := test.NewTempApp(t)
 	var created *model.Doc
 	var got model.Store
-	opts := Options{Lang: model.BG, Today: func() model.Date { return testAsOf },
-		Creator: func(path string, d *model.Doc) (model.Store, error) { created = d; return newMemStore(d), nil }}
 	demo := newMemStore(testDoc())
-	fs := FirstStart{DefaultPath: "/tmp/none/strategy.db", CreateDemo: func(string) (model.Store, error) { return demo, nil }}
+	opts := Options{Lang: model.BG, Today: func() model.Date { return testAsOf },
+		Creator:    func(path string, d *model.Doc) (model.Store, error) { created = d; return newMemStore(d), nil },
+		CreateDemo: func(string) (model.Store, error) { return demo, nil }}
+	fs := FirstStart{DefaultPath: filepath.Join(t.TempDir(), "none", "strategy.db")}
 	w := a.NewWindow("first")
 	f := newFirstStart(a, w, opts, fs, func(s model.Store) { got = s })
 	w.SetContent(f.content())
@@ -42,5 +46,116 @@ func TestFirstStartChoices(t *testing.T) {
 	}
 	if a.Preferences().Int(prefUser+got.DatabaseID()) != 1 {
 		t.Error("the new strategy's office user is not remembered as the user")
+	}
+}
+
+// The first start on a fresh account, whose home has no configuration
+// folder yet: each of the three choices ends with a strategy open, the
+// first two in the default file, whose folders they make. The stores here
+// write the file as the real one does, which fails when its folder is
+// missing (issue 22: "Start a new strategy" answered "no such file or
+// directory").
+func TestFirstStartFromEmptyHome(t *testing.T) {
+	for _, choice := range []string{"demo", "new", "open"} {
+		t.Run(choice, func(t *testing.T) {
+			home := t.TempDir()
+			t.Setenv("HOME", home)
+			t.Setenv("XDG_CONFIG_HOME", "")
+			cfg, err := os.UserConfigDir()
+			if err != nil {
+				t.Fatal(err)
+			}
+			def := filepath.Join(cfg, "strategytracker", "strategy.db")
+			write := func(path string, d *model.Doc) (model.Store, error) {
+				if err := os.WriteFile(path, []byte("db"), 0o644); err != nil {
+					return nil, err
+				}
+				return newMemStore(d), nil
+			}
+			opts := Options{Lang: model.BG, Today: func() model.Date { return testAsOf }, Creator: write,
+				CreateDemo: func(path string) (model.Store, error) { return write(path, testDoc()) },
+				Opener: func(path string) (model.Store, error) {
+					if _, err := os.Stat(path); err != nil {
+						return nil, err
+					}
+					return newMemStore(testDoc()), nil
+				}}
+			a := test.NewTempApp(t)
+			w := a.NewWindow("first")
+			var got model.Store
+			f := newFirstStart(a, w, opts, FirstStart{DefaultPath: def}, func(s model.Store) { got = s })
+			w.SetContent(f.content())
+			switch choice {
+			case "demo":
+				test.Tap(f.demo)
+			case "new":
+				test.Tap(f.newOne)
+				test.Type(f.title, "Стратегия на Перник")
+				test.Type(f.name, "Иван Петров")
+				test.Tap(f.create)
+			case "open":
+				mine := filepath.Join(home, "strategy-from-a-colleague.db")
+				if err := os.WriteFile(mine, []byte("db"), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				test.Tap(f.open) // the file dialog opens on the empty home…
+				f.openPath(mine) // …and the file is chosen in it
+			}
+			if got == nil || f.errText.Text != "" {
+				t.Fatalf("no strategy open; the window says %q", f.errText.Text)
+			}
+			if _, err := os.Stat(def); (err == nil) != (choice != "open") {
+				t.Errorf("default file: %v", err)
+			}
+		})
+	}
+}
+
+// A default folder that cannot be made is said plainly, naming it.
+func TestFirstStartFolderImpossible(t *testing.T) {
+	a := test.NewTempApp(t)
+	blocker := filepath.Join(t.TempDir(), "config")
+	if err := os.WriteFile(blocker, nil, 0o644); err != nil { // a file where the folder should be
+		t.Fatal(err)
+	}
+	def := filepath.Join(blocker, "strategytracker", "strategy.db")
+	opts := Options{Lang: model.BG, CreateDemo: func(string) (model.Store, error) { t.Fatal("created"); return nil, nil }}
+	w := a.NewWindow("first")
+	f := newFirstStart(a, w, opts, FirstStart{DefaultPath: def}, func(model.Store) { t.Fatal("chosen") })
+	w.SetContent(f.content())
+	test.Tap(f.demo)
+	want := trf("error.mkdir", filepath.Dir(def), tr("oserr.exists"))
+	if got := f.errText.Text; got != want || strings.Contains(got, "not a directory") {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
+
+// File › Open the demo strategy makes the demo the first time, in a folder
+// that need not exist yet, and opens the same file the next time.
+func TestOpenTheDemo(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	u := h.u
+	path := filepath.Join(t.TempDir(), "new", "folder", "demo.db")
+	made := 0
+	u.opts.DemoPath = path
+	u.opts.CreateDemo = func(p string) (model.Store, error) {
+		made++
+		if err := os.WriteFile(p, []byte("db"), 0o644); err != nil {
+			return nil, err
+		}
+		return newMemStore(testDoc()), nil
+	}
+	var opened []string
+	u.opts.Opener = func(p string) (model.Store, error) { opened = append(opened, p); return newMemStore(testDoc()), nil }
+	first := u.store
+	u.onOpenDemo()
+	u.settle()
+	if made != 1 || u.store == first {
+		t.Fatalf("the demo was made %d times; the open file changed: %v", made, u.store != first)
+	}
+	u.onOpenDemo()
+	u.settle()
+	if made != 1 || len(opened) != 1 || opened[0] != path {
+		t.Errorf("the second time: made %d, opened %v", made, opened)
 	}
 }

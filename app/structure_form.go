@@ -33,7 +33,7 @@ func (s *structureScreen) newStructForm(title string, inputs []formInput, onSave
 		var obj fyne.CanvasObject
 		if in.options != nil {
 			sel := widget.NewSelect(in.options, nil)
-			sel.PlaceHolder = s.u.say("(изберете)", "(choose)")
+			sel.PlaceHolder = tr("measure.choose")
 			sel.SetSelected(in.value)
 			sf.selects[in.name] = sel
 			obj = sel

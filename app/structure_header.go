@@ -21,18 +21,18 @@ func (s *structureScreen) onEditHeader() {
 		}
 		return d.Format(model.BG)
 	}
-	sf := s.newStructForm(u.say("Заглавна информация на стратегията", "The strategy's header"), []formInput{
-		{name: "title", label: u.say("Наименование (БГ)", "Title (BG)"), value: base.Title.BG},
-		{name: "titleEN", label: u.say("Наименование (EN)", "Title (EN)"), value: base.Title.EN},
-		{name: "shortTitle", label: u.say("Кратко наименование (БГ)", "Short title (BG)"), value: base.ShortTitle.BG},
-		{name: "shortTitleEN", label: u.say("Кратко наименование (EN)", "Short title (EN)"), value: base.ShortTitle.EN},
-		{name: "vision", label: u.say("Визия (БГ)", "Vision (BG)"), value: base.Vision.BG, multiline: true},
-		{name: "visionEN", label: u.say("Визия (EN)", "Vision (EN)"), value: base.Vision.EN, multiline: true},
-		{name: "councilDecision", label: u.say("Решение на СОС (БГ)", "Council decision (BG)"), value: base.CouncilDecision.BG},
-		{name: "councilDecisionEN", label: u.say("Решение на СОС (EN)", "Council decision (EN)"), value: base.CouncilDecision.EN},
-		{name: "adoptedOn", label: u.say("Приета на", "Adopted on"), value: date(base.AdoptedOn)},
-		{name: "periodStart", label: u.say("Начало на периода", "Period start"), value: date(base.PeriodStart)},
-		{name: "periodEnd", label: u.say("Край на периода", "Period end"), value: date(base.PeriodEnd)},
+	sf := s.newStructForm(tr("header.strategys_header"), []formInput{
+		{name: "title", label: tr("measure.title_bg"), value: base.Title.BG},
+		{name: "titleEN", label: tr("measure.title_en"), value: base.Title.EN},
+		{name: "shortTitle", label: tr("header.short_title_bg"), value: base.ShortTitle.BG},
+		{name: "shortTitleEN", label: tr("header.short_title_en"), value: base.ShortTitle.EN},
+		{name: "vision", label: tr("header.vision_bg"), value: base.Vision.BG, multiline: true},
+		{name: "visionEN", label: tr("header.vision_en"), value: base.Vision.EN, multiline: true},
+		{name: "councilDecision", label: tr("header.council_decision_bg"), value: base.CouncilDecision.BG},
+		{name: "councilDecisionEN", label: tr("header.council_decision_en"), value: base.CouncilDecision.EN},
+		{name: "adoptedOn", label: tr("field.adoptedOn"), value: date(base.AdoptedOn)},
+		{name: "periodStart", label: tr("field.periodStart"), value: date(base.PeriodStart)},
+		{name: "periodEnd", label: tr("field.periodEnd"), value: date(base.PeriodEnd)},
 	}, nil)
 	sf.f.save.OnTapped = func() {
 		row := base
@@ -79,11 +79,10 @@ func (s *structureScreen) onAdopt() {
 		af.date.SetText(u.today.Format(model.BG))
 	}
 	af.decision.SetText(st.CouncilDecision.In(u.lang))
-	af.dateF = newField(u.say("Приет на", "Adopted on"), af.date)
-	decF := newField(u.say("Решение на СОС", "Council decision"), af.decision)
-	intro := hint(u.say("След приемането всяка промяна на краен срок, срок на етап, целева стойност или срок на индикатор, или планиран бюджет изисква причина и се пази като ревизия: първоначалната стойност остава видима.",
-		"Once adopted, every change of an end date, a milestone's due date, a KPI's target value or date, or a planned budget needs a reason and is kept as a revision: the original value stays visible."))
-	af.f = u.newFormDialog(u.say("Отбележи плана като приет", "Mark the plan adopted"), container.NewVBox(intro, formGrid(af.dateF, decF)), func() {
+	af.dateF = newField(tr("header.adopted"), af.date)
+	decF := newField(tr("field.councilDecision"), af.decision)
+	intro := hint(tr("header.once_adopted_every_change_end"))
+	af.f = u.newFormDialog(tr("structure.mark_plan_adopted"), container.NewVBox(intro, formGrid(af.dateF, decF)), func() {
 		d, msg := parseRequiredDate(af.date.Text)
 		af.dateF.setError(msg)
 		if msg != "" {
@@ -94,22 +93,22 @@ func (s *structureScreen) onAdopt() {
 			a.CouncilDecision = model.T("", strings.TrimSpace(af.decision.Text))
 		}
 		if err := a.Validate(); err != nil {
-			af.f.setError(model.ErrorMessage(err))
+			af.f.setError(errorMessage(err))
 			return
 		}
 		af.f.save.Disable()
-		u.save(u.say("Приемане на плана", "Adopt the plan"), func(tx model.Tx) error {
+		u.save(tr("header.adopt_plan"), func(tx model.Tx) error {
 			return tx.Adopt(a)
 		}, func(err error) {
 			af.f.save.Enable()
 			if err != nil {
-				af.f.setError(model.ErrorMessage(err))
+				af.f.setError(errorMessage(err))
 				return
 			}
 			af.f.dlg.Hide()
 		})
 	})
-	af.f.save.SetText(u.say("Отбележи като приет", "Mark adopted"))
+	af.f.save.SetText(tr("header.mark_adopted"))
 	af.f.dlg.Show()
 	s.ed.lastAdopt = af
 }

@@ -41,12 +41,12 @@ func (u *UI) onPlanTemplate() {
 			err = cerr
 		}
 		if err != nil {
-			u.showError(u.say("Работната книга на плана не е записана", "The plan workbook was not written"), err)
+			u.showError(tr("planbook.plan_workbook_was_not_written"), err)
 			return
 		}
-		dialog.ShowInformation(u.say("Работна книга на плана", "Plan workbook"), fmt.Sprintf(u.say("Записана: %s", "Written: %s"), w.URI().Path()), u.win)
+		dialog.ShowInformation(tr("planbook.plan_workbook"), fmt.Sprintf(tr("planbook.written"), w.URI().Path()), u.win)
 	}, u.win)
-	d.SetFileName(u.say("план.xlsx", "plan.xlsx"))
+	d.SetFileName(tr("planbook.plan_xlsx"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Resize(fyne.NewSize(900, 600))
 	d.Show()
@@ -61,7 +61,7 @@ func (u *UI) onPlanImport() {
 				why = tr("lock.role")
 			}
 		}
-		dialog.ShowInformation(u.say("Внасяне на план", "Import a plan"), why, u.win)
+		dialog.ShowInformation(tr("planbook.import_plan"), why, u.win)
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -72,7 +72,7 @@ func (u *UI) onPlanImport() {
 		b, err := model.ReadBounded(r, model.MaxWorkbookSize, name)
 		r.Close()
 		if err != nil {
-			u.showError(u.say("Планът не е внесен", "The plan was not imported"), err)
+			u.showError(tr("planbook.plan_was_not_imported"), err)
 			return
 		}
 		u.importPlanBook(name, b)
@@ -106,7 +106,7 @@ func (u *UI) importPlanBook(name string, b []byte) {
 	store, today, actor := u.store, u.today, u.me.ID
 	var changes []xlsx.PlanChange
 	var problems xlsx.Problems
-	u.slow(u.say("Проверка на работната книга…", "Checking the workbook…"), func(ctx context.Context, _ func(int, int)) error {
+	u.slow(tr("planbook.checking_workbook"), func(ctx context.Context, _ func(int, int)) error {
 		res, err := xlsx.ImportPlan(ctx, store, bytes.NewReader(b), name, actor, today, true)
 		if errors.As(err, &problems) {
 			return nil
@@ -115,7 +115,7 @@ func (u *UI) importPlanBook(name string, b []byte) {
 		return err
 	}, func(err error) {
 		if err != nil {
-			u.showError(fmt.Sprintf(u.say("%s не е внесен", "%s was not imported"), name), err)
+			u.showError(fmt.Sprintf(tr("planbook.was_not_imported"), name), err)
 			return
 		}
 		u.showPlanImport(name, b, changes, problems)
@@ -128,12 +128,12 @@ func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange,
 	switch {
 	case len(problems) > 0:
 		d.refused = true
-		intro = fmt.Sprintf(u.say("%s не може да се внесе: %d проблема. Нищо не е записано; поправете редовете и опитайте пак.", "%s cannot be imported: %d problem(s). Nothing was written; correct the rows and try again."), name, len(problems))
+		intro = fmt.Sprintf(tr("planbook.cannot_imported_d_problem_nothing"), name, len(problems))
 		d.lines = problems.Lines()
 	case len(changes) == 0:
-		intro = fmt.Sprintf(u.say("%s не променя нищо в плана.", "%s changes nothing in the plan."), name)
+		intro = fmt.Sprintf(tr("planbook.changes_nothing_plan"), name)
 	default:
-		intro = fmt.Sprintf(u.say("%s ще направи %d добавяния и промени:", "%s would make %d additions and changes:"), name, len(changes))
+		intro = fmt.Sprintf(tr("planbook.would_make_d_additions_changes"), name, len(changes))
 		for _, c := range changes {
 			d.lines = append(d.lines, c.String())
 		}
@@ -154,11 +154,11 @@ func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange,
 		}
 		list.SetItemHeight(i, l.MinSize().Height)
 	}
-	d.dlg = dialog.NewCustomWithoutButtons(u.say("Внасяне на план", "Import a plan"), container.NewBorder(head, nil, nil, nil, list), u.win)
-	d.cancel = widget.NewButtonWithIcon(u.say("Затвори", "Close"), theme.CancelIcon(), d.dlg.Hide)
+	d.dlg = dialog.NewCustomWithoutButtons(tr("planbook.import_plan"), container.NewBorder(head, nil, nil, nil, list), u.win)
+	d.cancel = widget.NewButtonWithIcon(tr("action.close"), theme.CancelIcon(), d.dlg.Hide)
 	buttons := []fyne.CanvasObject{d.cancel}
 	if !d.refused && len(changes) > 0 {
-		d.apply = widget.NewButtonWithIcon(fmt.Sprintf(u.say("Внеси (%d)", "Import (%d)"), len(changes)), theme.ConfirmIcon(), func() { u.applyPlanImport(d) })
+		d.apply = widget.NewButtonWithIcon(fmt.Sprintf(tr("planbook.import_d"), len(changes)), theme.ConfirmIcon(), func() { u.applyPlanImport(d) })
 		d.apply.Importance = widget.HighImportance
 		buttons = append(buttons, d.apply)
 	}
@@ -179,7 +179,7 @@ func (u *UI) applyPlanImport(d *planImportDialog) {
 	d.apply.Disable()
 	store, actor, today := u.store, u.me.ID, u.today
 	var n int
-	u.slow(u.say("Внасяне…", "Importing…"), func(ctx context.Context, _ func(int, int)) error {
+	u.slow(tr("planbook.importing"), func(ctx context.Context, _ func(int, int)) error {
 		res, err := xlsx.ImportPlan(ctx, store, bytes.NewReader(d.book), d.source, actor, today, false)
 		n = len(res.Changes)
 		return err
@@ -190,11 +190,11 @@ func (u *UI) applyPlanImport(d *planImportDialog) {
 			if errors.As(err, &ps) {
 				err = errorText(strings.Join(ps.Lines(), "\n"))
 			}
-			u.showError(fmt.Sprintf(u.say("%s не е внесен", "%s was not imported"), d.source), err)
+			u.showError(fmt.Sprintf(tr("planbook.was_not_imported"), d.source), err)
 			return
 		}
 		u.hist.clear()
-		d.done = fmt.Sprintf(u.say("Внесени са %d добавяния и промени от %s.", "%d additions and changes imported from %s."), n, d.source)
-		u.reload(func() { dialog.ShowInformation(u.say("Внасяне на план", "Import a plan"), d.done, u.win) })
+		d.done = fmt.Sprintf(tr("planbook.d_additions_changes_imported_from"), n, d.source)
+		u.reload(func() { dialog.ShowInformation(tr("planbook.import_plan"), d.done, u.win) })
 	})
 }

@@ -33,7 +33,7 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	retype(af.date, "11.06.2020")
 	retype(af.decision, "Решение № 338 по Протокол № 13 от 11.06.2020 г.")
 	h.tap(af.f.save)
-	if h.doc().Adoption == nil || !s.ed.adopt.Disabled() {
+	if h.doc().Adoption == nil || s.ed.adopt.Visible() {
 		t.Fatal("the plan was not marked adopted")
 	}
 
@@ -44,6 +44,9 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 		t.Fatal("a new end date after adoption did not ask for a reason")
 	}
 	rd := lastReason
+	if got := h.u.win.Canvas().Focused(); got != rd.reason {
+		t.Errorf("the reason dialog opened with the focus on %v, not its text field", got)
+	}
 	h.tap(rd.ok) // empty: refused
 	retype(rd.reason, "забавена обществена поръчка")
 	h.tap(rd.ok)

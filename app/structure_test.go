@@ -34,6 +34,11 @@ func (h *harness) fillStruct(sf *structForm, entries, selects map[string]string)
 		if !ok {
 			h.t.Fatalf("the form has no choice %q", k)
 		}
+		for _, o := range s.Options { // a unit is chosen as "CODE · Name"
+			if strings.HasPrefix(o, v+" · ") {
+				v = o
+			}
+		}
 		s.SetSelected(v)
 		if s.Selected != v {
 			h.t.Fatalf("%q is not a choice of %q (%v)", v, k, s.Options)
@@ -446,8 +451,8 @@ func TestStructureReadOnlyForCoordinatorsAndCouncil(t *testing.T) {
 			t.Errorf("person %d: banner %q", who, s.ed.banner.Text)
 		}
 		for _, b := range []*widget.Button{s.ed.add[model.EntityGoal], s.ed.header, s.ed.adopt} {
-			if !b.Disabled() {
-				t.Errorf("person %d: %q is enabled", who, b.Text)
+			if b.Visible() {
+				t.Errorf("person %d: %q is shown (roles: hidden, the banner says why)", who, b.Text)
 			}
 		}
 	}

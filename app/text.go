@@ -1,9 +1,6 @@
 package app
 
 import (
-	"strconv"
-	"strings"
-
 	"strategytracker/model"
 )
 
@@ -24,14 +21,9 @@ func trIn(lang model.Lang, key string) string {
 }
 
 // FormatPercent writes p with one decimal as people of lang do:
-// "41,7 %" in Bulgarian, "41.7%" in English.
-func FormatPercent(p float64, lang model.Lang) string {
-	s := strconv.FormatFloat(model.Round1(p), 'f', 1, 64)
-	if lang == model.EN {
-		return s + "%"
-	}
-	return strings.Replace(s, ".", ",", 1) + " %"
-}
+// "41,7 %" in Bulgarian, "41.7%" in English — model.FormatPercent, the
+// same as the reports'.
+func FormatPercent(p float64, lang model.Lang) string { return model.FormatPercent(p, lang) }
 
 // ProgressText is the overall progress line, e.g. "41,7 % (очакван 63,2 %)".
 func ProgressText(progress, expected float64, lang model.Lang) string {

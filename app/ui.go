@@ -18,33 +18,6 @@ import (
 	buildinfo "strategytracker/version"
 )
 
-// Options configure the application.
-type Options struct {
-	// Lang is the language at the first start; the choice made in
-	// View › Language is remembered in the preferences.
-	Lang model.Lang
-	// Opener opens another strategy file (File › Open, Open recent).
-	Opener func(path string) (model.Store, error)
-	// Creator makes a new strategy file at path holding d (File › New strategy).
-	Creator func(path string, d *model.Doc) (model.Store, error)
-	// Version is shown in Help › About; empty: the app's metadata, else Version.
-	Version string
-	// ScreenshotDir, when set, makes the app show every screen in both
-	// languages, save each as a PNG there and quit (make screenshots).
-	ScreenshotDir string
-	// Today returns the as-of date of the figures; nil: the local date now.
-	Today func() model.Date
-	// Connector connects to a strategy on a server (File › Connect to
-	// server…, connect.go): address is a postgres:// URL or service=NAME;
-	// askPassword is called when the server wants a password nothing else
-	// gave. nil: the menu item says it is not available.
-	Connector func(address string, askPassword func(prompt string) (string, error)) (model.Store, error)
-	// NetworkDrive says whether path lies on a network file system and
-	// which (netfs.Check, wired by main): a file there gets a warning.
-	// nil: no check.
-	NetworkDrive func(path string) (kind string, network bool)
-}
-
 // Version is this build's version, as the binary says it (version.String():
 // the release's, stamped at build time); Options.Version overrides it.
 var Version = buildinfo.String()
@@ -107,6 +80,8 @@ type UI struct {
 	identity *identityDialog // the open "who are you" dialog, if any
 	progress dialog.Dialog   // the open progress dialog, if any
 	live     liveUpdates     // the watch on a server's changes (connect_watch.go)
+	// cursorStop ends the watch on the focused field's cursor (cursor.go).
+	cursorStop chan struct{}
 }
 
 // New makes the main window of a over store. Nothing is read until Start.
@@ -139,9 +114,11 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 	u.win.SetIcon(icon)
 	u.buildUI()
 	u.win.Resize(u.windowSize())
+	u.cursorStop = make(chan struct{})
 	u.win.SetOnClosed(func() {
 		u.rememberSize()
 		u.stopWatch()
+		close(u.cursorStop)
 	})
 	return u
 }
@@ -158,6 +135,7 @@ func Run(a fyne.App, store model.Store, opts Options) {
 		u.fitToScreen()
 		u.Start()
 		u.watchDay()
+		u.watchCursor()
 		if opts.ScreenshotDir != "" {
 			go u.takeScreenshots(opts.ScreenshotDir)
 		}
@@ -227,7 +205,7 @@ func (u *UI) buildUI() {
 	u.nav = widget.NewList(
 		func() int { return len(navScreens) },
 		func() fyne.CanvasObject {
-			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel("Navigation item"))
+			return container.NewHBox(widget.NewIcon(theme.HomeIcon()), widget.NewLabel(tr("nav.dashboard")))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			box := o.(*fyne.Container)
@@ -375,7 +353,7 @@ func (u *UI) reload(then func()) {
 				return // another file was opened meanwhile
 			}
 			if err != nil {
-				u.errLabel.SetText(tr("error.load") + ": " + model.ErrorMessage(err))
+				u.errLabel.SetText(tr("error.load") + ": " + errorMessage(err))
 				u.errLabel.Show()
 				u.showError(tr("error.load"), err)
 				return

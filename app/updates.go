@@ -62,7 +62,7 @@ func (t *updatesTab) onAdd() {
 	add := uf.fields.add
 	body := formGrid(
 		add("date", tr("field.date"), uf.date),
-		add("text", tr("field.text")+" (БГ)", uf.textBG),
+		add("text", tr("field.text")+tr("suffix.bg"), uf.textBG),
 		add("text_en", tr("field.text")+" (EN)", uf.textEN))
 	uf.f = u.newFormDialog(tr("update.add"), body, func() {
 		r := model.Update{MeasureID: t.d.measureID}

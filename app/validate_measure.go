@@ -55,44 +55,16 @@ func setModelError(errs formErrs, err error) {
 	errs.set(field, ruleText(me))
 }
 
-// ruleText says the rule err broke in the user's language; a rule without
-// words of its own keeps the model's message.
+// ruleText says the rule e broke in the user's language (model.RuleKey
+// finds its words); a rule without words of its own keeps the model's
+// message.
 func ruleText(e *model.Error) string {
-	switch e.Rule {
-	case model.RuleRequired:
-		if base, _, _ := strings.Cut(e.Field, "."); base == "title" || base == "name" {
-			return tr("invalid.title")
-		}
-		return tr("invalid.required")
-	case model.RuleTooLong:
-		return trf("invalid.toolong", int(e.Limit))
-	case model.RuleOrder:
-		return tr("invalid.endbeforestart")
-	case model.RulePositive:
-		return tr("invalid.weight")
-	case model.RuleRange:
-		switch e.Field {
-		case "manualProgress":
-			return tr("invalid.progress")
-		case "due", "completed":
-			return tr("invalid.range")
-		case "weight":
-			return tr("invalid.weight")
-		}
-	case model.RuleNegative:
-		return tr("invalid.negative")
-	case model.RuleFuture:
-		return tr("invalid.future")
-	case model.RuleLink:
-		return tr("invalid.link")
-	case model.RuleReason:
-		return tr("invalid.reason")
-	case model.RuleUsed:
-		return tr("invalid.duplicate")
-	case model.RuleSpaces:
-		return tr("invalid.spaces")
-	case model.RuleNotUTF8:
-		return tr("invalid.utf8")
+	if s := model.RuleText(e, currentTexts); s != "" {
+		return s
 	}
 	return e.Message
 }
+
+// errorMessage is err in the user's language (model.Say): a broken rule
+// with its field's name, a refusal with its reason, else the message.
+func errorMessage(err error) string { return model.Say(err, currentTexts) }

@@ -233,7 +233,7 @@ func (d *detailScreen) onVisibilitySave(v *visibilityForm) {
 	}, func(err error) {
 		v.f.save.Enable()
 		if err != nil {
-			v.f.setError(model.ErrorMessage(err))
+			v.f.setError(errorMessage(err))
 			return
 		}
 		v.f.dlg.Hide()

@@ -140,22 +140,37 @@ func dateEntry() *widget.Entry {
 }
 
 // openCalendar shows a calendar under e; the day picked is written in e.
+// Esc closes it without a change.
 func openCalendar(e *widget.Entry) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(e)
 	if c == nil || e.Disabled() {
 		return
 	}
 	start := time.Now()
+	var selected model.Date
 	if d, err := model.ParseDate(e.Text); err == nil {
-		start = d.Time()
+		start, selected = d.Time(), d
 	}
 	var pop *widget.PopUp
-	cal := widget.NewCalendar(start, func(t time.Time) {
-		e.SetText(model.DateOf(t).Format(currentLang()))
+	keys := c.OnTypedKey()
+	closeIt := func() {
 		pop.Hide()
+		c.SetOnTypedKey(keys)
 		c.Focus(e)
+	}
+	cal := newDatePicker(start, selected, func(t time.Time) {
+		e.SetText(model.DateOf(t).Format(currentLang()))
+		closeIt()
 	})
-	pop = widget.NewPopUp(cal, c)
+	pop = widget.NewPopUp(cal.root, c)
+	c.Unfocus() // Esc comes to the canvas, not to the field
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			closeIt()
+		} else if keys != nil {
+			keys(ev)
+		}
+	})
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(0, e.Size().Height))
 	if size := c.Size(); pos.Y+pop.MinSize().Height > size.Height {
 		pos.Y = max(0, size.Height-pop.MinSize().Height)
@@ -196,6 +211,22 @@ func setBanner(l *widget.Label, msg string) {
 	}
 	l.SetText(msg)
 	l.Show()
+}
+
+// permit shows w only when the user's role allows its action — an action
+// one may not take is hidden, and the screen's lock banner says why — and
+// then enables it when it can be used now (a row is selected, a period is
+// open).
+func permit(w interface {
+	fyne.Disableable
+	fyne.CanvasObject
+}, allowed, usable bool) {
+	if !allowed {
+		w.Hide()
+		return
+	}
+	w.Show()
+	enable(w, usable)
 }
 
 // enable enables or disables a widget.

@@ -47,10 +47,11 @@ func (u *UI) rememberSize() {
 }
 
 // fitSize cuts want to a screen of the given size (in the window's units),
-// leaving room for the system's panels.
+// leaving room for the system's panels; a screen of unknown size (zero) is
+// taken for the smallest the app is laid out for, 1024×700.
 func fitSize(want, screen fyne.Size) fyne.Size {
 	if screen.Width <= 0 || screen.Height <= 0 {
-		return want
+		screen = minWindowSize
 	}
 	return fyne.NewSize(min(want.Width, screen.Width*0.96), min(want.Height, screen.Height*0.90))
 }

@@ -7,30 +7,40 @@ import (
 	"github.com/go-gl/glfw/v3.3/glfw"
 )
 
-// fitToScreen makes the window no larger than the primary screen. It runs
-// on the main goroutine once the GLFW driver has started (Run); Fyne 2.7
-// offers no screen size of its own.
+// fitToScreen makes the window no larger than the screen it opens on (the
+// primary screen): the remembered or default size is cut to it.
 func (u *UI) fitToScreen() {
 	if u.opts.ScreenshotDir != "" {
 		return // screenshots are taken at the sizes they name
 	}
-	defer func() { recover() }() // no GLFW monitor (a test driver): keep the size
-	mon := glfw.GetPrimaryMonitor()
-	if mon == nil {
-		return
-	}
-	mode := mon.GetVideoMode()
-	if mode == nil {
-		return
-	}
-	scale := u.win.Canvas().Scale()
-	if scale <= 0 {
-		scale = 1
-	}
-	screen := fyne.NewSize(float32(mode.Width)/scale, float32(mode.Height)/scale)
 	want := u.windowSize()
-	if got := fitSize(want, screen); got != want {
+	if got := fitSize(want, screenSize(u.win)); got != want {
 		u.win.Resize(got)
 	}
 	u.win.CenterOnScreen()
+}
+
+// screenSize is the size of the primary screen in w's units, or zero when
+// the driver gives none (a test driver, no monitor). It runs on the main
+// goroutine once the GLFW driver has started (Run); Fyne 2.7 offers no
+// screen size of its own.
+func screenSize(w fyne.Window) (size fyne.Size) {
+	defer func() {
+		if recover() != nil {
+			size = fyne.Size{}
+		}
+	}()
+	mon := glfw.GetPrimaryMonitor()
+	if mon == nil {
+		return fyne.Size{}
+	}
+	mode := mon.GetVideoMode()
+	if mode == nil {
+		return fyne.Size{}
+	}
+	scale := w.Canvas().Scale()
+	if scale <= 0 {
+		scale = 1
+	}
+	return fyne.NewSize(float32(mode.Width)/scale, float32(mode.Height)/scale)
 }

@@ -34,3 +34,17 @@ func TestDemoStrategyIsJSON(t *testing.T) {
 		t.Error("demo/strategy.json is not valid JSON")
 	}
 }
+
+func TestTranslationsParse(t *testing.T) {
+	for _, lang := range []string{"bg", "en"} {
+		if n := len(Texts(lang)); n < 100 {
+			t.Errorf("translations/%s.json has %d texts", lang, n)
+		}
+		if got, ok := Text(lang, "invalid.email"); !ok || got == "" {
+			t.Errorf("%s: invalid.email is %q", lang, got)
+		}
+	}
+	if _, ok := Text("de", "invalid.email"); ok {
+		t.Error("a language without a file has texts")
+	}
+}

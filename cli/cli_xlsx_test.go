@@ -327,9 +327,9 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 			return row
 		}, "Етапи"), want: "скритият идентификатор на реда (987654) не отговаря на показаното в реда"},
 		{name: "another unit's measure", user: "m.georgieva@sofia.example", file: setMS(m22.Milestones[3].ID, "note", "чужда бележка"),
-			want: "няма право да променя мярка 2.2"},
+			want: "Координаторите променят само мерките на своето звено"},
 		{name: "council member", user: "v.marinova@sofia.example", file: setMS(open, "note", "бележка"),
-			want: "е общински съветник и не може да променя нищо"},
+			want: "Членовете на Общинския съвет само преглеждат"},
 		{name: "stale version", file: setMS(open, "completed", today.AddDays(-1).Format(model.BG)), before: func(t *testing.T, db string) {
 			s, err := storage.Open(context.Background(), db, storage.Options{})
 			if err != nil {
@@ -357,7 +357,7 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 			}
 			return row
 		}, "Етапи"), want: "съдържа формулата =TODAY()-1 без изчислена стойност"},
-		{name: "40,000-character note", file: setMS(open, "note", strings.Repeat("ж", 40000)), want: "знака при допустими 4000"},
+		{name: "40,000-character note", file: setMS(open, "note", strings.Repeat("ж", 40000)), want: "Бележка: Най-много 4000 знака."},
 		{name: "duplicated row", file: edit(func(t *testing.T, f *excelize.File) int {
 			_, first := sheetRow(t, f, "Етапи", m11.Milestones[4].ID, "completed")
 			_, second := sheetRow(t, f, "Етапи", m11.Milestones[5].ID, "completed")
@@ -379,13 +379,13 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 		{name: "KPI value before the baseline", file: edit(func(t *testing.T, f *excelize.File) int {
 			setCell(t, f, "Показатели", kpi, "date", "01.01.2015")
 			return setCell(t, f, "Показатели", kpi, "value", 10)
-		}, "Показатели"), want: "е преди базовата дата на показателя"},
-		{name: "completed in the future", file: setMS(open, "completed", today.AddDays(2).Format(model.BG)), want: "е в бъдещето"},
+		}, "Показатели"), want: "Датата е преди базовата дата на индикатора."},
+		{name: "completed in the future", file: setMS(open, "completed", today.AddDays(2).Format(model.BG)), want: "не може да е в бъдещето"},
 		{name: "neither yes nor no", file: setMS(open, "cancelled", "може би"), want: `"може би" не е нито „да“, нито „не“`},
 		{name: "progress over 100", file: edit(func(t *testing.T, f *excelize.File) int {
 			return setCell(t, f, "Напредък", d.MeasureByCode("2.1").ID, "progress", 140)
-		}, "Напредък"), want: "напредъкът трябва да е между 0 и 100"},
-		{name: "evidence that is no link", file: setMS(open, "evidence", "C:\\docs\\протокол.pdf"), want: "не е http(s) връзка"},
+		}, "Напредък"), want: "Напредъкът е между 0 и 100."},
+		{name: "evidence that is no link", file: setMS(open, "evidence", "C:\\docs\\протокол.pdf"), want: "Връзката трябва да започва с http:// или https://."},
 		// Issue 9.3: the hidden cells bind each row to what it shows.
 		{name: "hidden id moved to another milestone", file: edit(func(t *testing.T, f *excelize.File) int {
 			row := setCell(t, f, "Етапи", open, "completed", today.AddDays(-1).Format(model.BG))

@@ -51,8 +51,13 @@ func (d Date) String() string {
 	return d.Time().Format("2006-01-02")
 }
 
+// EnglishDateLayout is the one English form of a date in everything the
+// program shows or writes for people (app, PDF, workbook, site):
+// "30 Nov 2026". The exchange format keeps YYYY-MM-DD (String).
+const EnglishDateLayout = "2 Jan 2006"
+
 // Format returns d as people of lang write it: dd.mm.yyyy in Bulgarian,
-// YYYY-MM-DD in English.
+// "30 Nov 2026" in English (EnglishDateLayout).
 func (d Date) Format(lang Lang) string {
 	if d == 0 {
 		return ""
@@ -60,7 +65,7 @@ func (d Date) Format(lang Lang) string {
 	if lang == BG {
 		return d.Time().Format("02.01.2006")
 	}
-	return d.String()
+	return d.Time().Format(EnglishDateLayout)
 }
 
 // ParseDate reads YYYY-MM-DD or dd.mm.yyyy and refuses impossible dates such
@@ -74,6 +79,12 @@ func ParseDate(s string) (Date, error) {
 		y, m, d, err = parseDateParts(s[0:4], s[5:7], s[8:10])
 	case len(s) == 10 && s[2] == '.' && s[5] == '.':
 		y, m, d, err = parseDateParts(s[6:10], s[3:5], s[0:2])
+	case strings.Count(s, " ") == 2:
+		t, perr := time.Parse(EnglishDateLayout, s) // as Format writes it in English
+		if perr != nil {
+			return 0, Errorf(EINVALID, "%q is not a date (use YYYY-MM-DD or dd.mm.yyyy)", s)
+		}
+		return DateOf(t), nil
 	default:
 		return 0, Errorf(EINVALID, "%q is not a date (use YYYY-MM-DD or dd.mm.yyyy)", s)
 	}

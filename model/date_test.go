@@ -19,6 +19,10 @@ func TestParseDate(t *testing.T) {
 		{"2024-02-29", NewDate(2024, time.February, 29)},
 		{"29.02.2000", NewDate(2000, time.February, 29)}, // divisible by 400: leap
 		{"31.12.2100", NewDate(2100, time.December, 31)},
+		{"30 Nov 2026", NewDate(2026, time.November, 30)}, // the English form Format writes
+		{"5 Mar 2026", NewDate(2026, time.March, 5)},
+		{"31 Feb 2026", 0},
+		{"30 November 2026", 0},
 		{"31.02.2026", 0},
 		{"30.02.2024", 0},
 		{"29.02.2025", 0},
@@ -81,10 +85,11 @@ func TestDateFormat(t *testing.T) {
 		wantST string // String()
 	}{
 		{NewDate(2026, time.March, 5), BG, "05.03.2026", "2026-03-05"},
-		{NewDate(2026, time.March, 5), EN, "2026-03-05", "2026-03-05"},
+		{NewDate(2026, time.March, 5), EN, "5 Mar 2026", "2026-03-05"},
+		{NewDate(2026, time.November, 30), EN, "30 Nov 2026", "2026-11-30"},
 		{NewDate(2020, time.June, 11), BG, "11.06.2020", "2020-06-11"},
 		{NewDate(1969, time.December, 31), BG, "31.12.1969", "1969-12-31"}, // before the Unix epoch
-		{NewDate(1, time.January, 1), EN, "0001-01-01", "0001-01-01"},
+		{NewDate(1, time.January, 1), EN, "1 Jan 0001", "0001-01-01"},
 		{0, BG, "", ""},
 		{0, EN, "", ""},
 	}

@@ -92,6 +92,11 @@ const (
 	RuleEmail    Rule = "email"     // not an e-mail address (name@domain.bg)
 	RuleOffice   Rule = "office"    // the change would leave the strategy without an office user
 	RuleTooLarge Rule = "too_large" // a file larger than Limit bytes
+	RuleOneOf    Rule = "one_of"    // not one of the values the field takes (a kind, a role, a status)
+	RuleNumber   Rule = "number"    // not a finite number, or beyond ±MaxKPIValue
+	RuleTarget   Rule = "target"    // a KPI's target equals its baseline
+	RuleBaseline Rule = "baseline"  // a KPI value dated before the KPI's baseline date
+	RuleOneADay  Rule = "one_a_day" // a second value of a KPI on the same day
 )
 
 // ErrorRule returns the rule err broke and its limit, or "".

@@ -27,15 +27,8 @@ func FormatValue(v float64, lang Lang) string {
 
 // Display is d as a report writes it: 30.11.2026 in Bulgarian, 30 Nov
 // 2026 in English (never the ISO form, which is for files); "" for zero.
-func (d Date) Display(lang Lang) string {
-	if d == 0 {
-		return ""
-	}
-	if lang == EN {
-		return d.Time().Format("2 Jan 2006")
-	}
-	return d.Format(BG)
-}
+// It is Format, the product's one form of a date (EnglishDateLayout).
+func (d Date) Display(lang Lang) string { return d.Format(lang) }
 
 // DisplayText is d in running text: "30.11.2026 г." in Bulgarian, as
 // Display in English.

@@ -254,10 +254,10 @@ func checkWeight(what string, w float64) error {
 
 func checkNumber(what, field string, v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return fieldError(what, field, "is not a number")
+		return ruleError(RuleNumber, 0, what, field, "is not a number")
 	}
 	if math.Abs(v) > MaxKPIValue {
-		return fieldError(what, field, "is %v; it must be between %v and %v", v, -MaxKPIValue, MaxKPIValue)
+		return ruleError(RuleNumber, MaxKPIValue, what, field, "is %v; it must be between %v and %v", v, -MaxKPIValue, MaxKPIValue)
 	}
 	return nil
 }
@@ -316,7 +316,7 @@ func (s *Strategy) Validate() error {
 		}
 	}
 	if s.PeriodStart != 0 && s.PeriodEnd != 0 && s.PeriodEnd < s.PeriodStart {
-		return fieldError(what, "periodEnd", "(%s) is before periodStart (%s)", s.PeriodEnd, s.PeriodStart)
+		return ruleError(RuleOrder, 0, what, "periodEnd", "(%s) is before periodStart (%s)", s.PeriodEnd, s.PeriodStart)
 	}
 	return nil
 }
@@ -359,7 +359,7 @@ func (u *Unit) Validate() error {
 			return nil
 		}
 	}
-	return fieldError(what, "kind", "%q is not one of directorate, district, municipal_company, agency, external_partner", u.Kind)
+	return ruleError(RuleOneOf, 0, what, "kind", "%q is not one of directorate, district, municipal_company, agency, external_partner", u.Kind)
 }
 
 // Validate checks a person's own fields.
@@ -372,7 +372,7 @@ func (p *Person) Validate() error {
 		return err
 	}
 	if strings.TrimSpace(p.Unit) == "" {
-		return fieldError(what, "unit", "is empty")
+		return ruleError(RuleRequired, 0, what, "unit", "is empty")
 	}
 	if err := CheckEmail(what, "email", p.Email); err != nil {
 		return err
@@ -384,7 +384,7 @@ func (p *Person) Validate() error {
 	case RoleOffice, RoleCoordinator, RoleCouncil:
 		return nil
 	}
-	return fieldError(what, "role", "%q is not one of office, coordinator, council", p.Role)
+	return ruleError(RuleOneOf, 0, what, "role", "%q is not one of office, coordinator, council", p.Role)
 }
 
 // Validate checks a measure's own fields (not its milestones, KPIs or
@@ -444,7 +444,7 @@ func (m *Measure) check(report func(error) bool) {
 		var err error
 		switch {
 		case !o.Status.Valid():
-			err = fieldError(what, "override.status", "%q is not a status", o.Status)
+			err = ruleError(RuleOneOf, 0, what, "override.status", "%q is not a status", o.Status)
 		case o.Status == StatusCancelled:
 			err = fieldError(what, "override.status", "cannot be cancelled: set the cancelled flag instead")
 		case strings.TrimSpace(o.Reason) == "":
@@ -509,7 +509,7 @@ func (k *KPI) Validate() error {
 	switch k.Kind {
 	case KPIOutput, KPIResult, KPIImpact:
 	default:
-		return fieldError(what, "kind", "%q is not one of output, result, impact", k.Kind)
+		return ruleError(RuleOneOf, 0, what, "kind", "%q is not one of output, result, impact", k.Kind)
 	}
 	if err := checkNumber(what, "baselineValue", k.BaselineValue); err != nil {
 		return err
@@ -518,7 +518,7 @@ func (k *KPI) Validate() error {
 		return err
 	}
 	if k.BaselineDate == 0 {
-		return fieldError(what, "baselineDate", "is empty")
+		return ruleError(RuleRequired, 0, what, "baselineDate", "is empty")
 	}
 	if err := checkDate(what, "baselineDate", k.BaselineDate); err != nil {
 		return err
@@ -527,10 +527,10 @@ func (k *KPI) Validate() error {
 		return err
 	}
 	if k.TargetValue == k.BaselineValue {
-		return fieldError(what, "targetValue", "equals baselineValue (%v): nothing to attain", k.BaselineValue)
+		return ruleError(RuleTarget, 0, what, "targetValue", "equals baselineValue (%v): nothing to attain", k.BaselineValue)
 	}
 	if k.TargetDate != 0 && k.TargetDate < k.BaselineDate {
-		return fieldError(what, "targetDate", "(%s) is before baselineDate (%s)", k.TargetDate, k.BaselineDate)
+		return ruleError(RuleOrder, 0, what, "targetDate", "(%s) is before baselineDate (%s)", k.TargetDate, k.BaselineDate)
 	}
 	return nil
 }
@@ -551,19 +551,19 @@ func (v *KPIValue) Validate(k *KPI) error {
 }
 
 func sameDayError(k *KPI, v, other *KPIValue) error {
-	return fieldError(fmt.Sprintf("KPI %d value %d", k.ID, v.ID), "date", "(%s) already has a value (value %d): a KPI has one value a day; change that value instead", v.Date, other.ID)
+	return ruleError(RuleOneADay, 0, fmt.Sprintf("KPI %d value %d", k.ID, v.ID), "date", "(%s) already has a value (value %d): a KPI has one value a day; change that value instead", v.Date, other.ID)
 }
 
 func (v *KPIValue) validateOwn(k *KPI) error {
 	what := fmt.Sprintf("KPI %d value %d", k.ID, v.ID)
 	if v.Date == 0 {
-		return fieldError(what, "date", "is empty")
+		return ruleError(RuleRequired, 0, what, "date", "is empty")
 	}
 	if v.Date < MinDue || v.Date > MaxDue {
-		return fieldError(what, "date", "(%s) is outside 2000–2100", v.Date)
+		return ruleError(RuleRange, 0, what, "date", "(%s) is outside 2000–2100", v.Date)
 	}
 	if v.Date < k.BaselineDate {
-		return fieldError(what, "date", "(%s) is before the KPI's baseline date (%s)", v.Date, k.BaselineDate)
+		return ruleError(RuleBaseline, 0, what, "date", "(%s) is before the KPI's baseline date (%s)", v.Date, k.BaselineDate)
 	}
 	if err := checkNumber(what, "value", v.Value); err != nil {
 		return err
@@ -578,10 +578,10 @@ func (v *KPIValue) validateOwn(k *KPI) error {
 func (u *Update) Validate() error {
 	what := fmt.Sprintf("update %d", u.ID)
 	if u.Date == 0 {
-		return fieldError(what, "date", "is empty")
+		return ruleError(RuleRequired, 0, what, "date", "is empty")
 	}
 	if u.Date < MinDue || u.Date > MaxDue {
-		return fieldError(what, "date", "(%s) is outside 2000–2100", u.Date)
+		return ruleError(RuleRange, 0, what, "date", "(%s) is outside 2000–2100", u.Date)
 	}
 	return checkText(what, "text", u.Text, true, MaxNote)
 }
@@ -767,7 +767,7 @@ func (d *Doc) Validate(today Date) error {
 // one with control characters (it is shown in reports and menus).
 func ValidateSnapshotName(name string) error {
 	if strings.TrimSpace(name) == "" {
-		return fieldError("snapshot", "name", "is empty")
+		return ruleError(RuleRequired, 0, "snapshot", "name", "is empty")
 	}
 	if err := checkString("snapshot", "name", name, MaxTitle); err != nil {
 		return err

@@ -2,9 +2,8 @@ package xlsx
 
 import (
 	"fmt"
-	"regexp"
-	"strings"
 
+	"strategytracker/assets"
 	"strategytracker/model"
 )
 
@@ -56,66 +55,9 @@ func entityName(e model.Entity, lang model.Lang) string {
 // say formats m in lang.
 func say(lang model.Lang, m model.Text, args ...any) string { return fmt.Sprintf(m.In(lang), args...) }
 
-// modelMessages are Bulgarian forms of the model's messages that an import
-// can meet (validation and permission, DESIGN.md §1 and §3), matched on
-// the English text after the row it names and the field are translated; a
-// message not listed stays in English.
-var modelMessages = []struct {
-	re *regexp.Regexp
-	bg string
-}{
-	{regexp.MustCompile(`^(.+) \((\S+)\) is in the future \(today is (\S+)\)$`), "$1 ($2) е в бъдещето (днес е $3)"},
-	{regexp.MustCompile(`^(.+) \((\S+)\) is outside 2000–2100$`), "$1 ($2) е извън 2000–2100"},
-	{regexp.MustCompile(`^(.+) \((\S+)\) is before the KPI's baseline date \((\S+)\)$`), "$1 ($2) е преди базовата дата на показателя ($3)"},
-	{regexp.MustCompile(`^(.+) (".*") is not an http\(s\) link$`), "$1 $2 не е http(s) връзка"},
-	{regexp.MustCompile(`^(.+) is (\d+) characters long; the limit is (\d+)$`), "$1: $2 знака при допустими $3"},
-	{regexp.MustCompile(`^manualProgress must be between 0 and 100 \(is (.*)\)$`), "напредъкът трябва да е между 0 и 100 (е $1)"},
-	{regexp.MustCompile(`^(.+) is (.*); it must be between (.*) and (.*)$`), "$1 е $2; трябва да е между $3 и $4"},
-	{regexp.MustCompile(`^(.+) is empty$`), "$1: липсва"},
-	{regexp.MustCompile(`^(.+) is a council member and may not change anything$`), "$1 е общински съветник и не може да променя нищо"},
-	{regexp.MustCompile(`^(.+) may not change measure (\S+): it is led by unit (\S+) and .* coordinates only unit (\S+)'s measures and those they are responsible for$`), "$1 няма право да променя мярка $2: тя се води от звено $3, а координаторът отговаря само за мерките на звено $4 и за тези, на които е отговорник"},
-	{regexp.MustCompile(`^(.+) is a coordinator and may not (.*): coordinators change only .*$`), "$1 е координатор и няма право да промени това ($2): координаторите променят само изпълнението, бележките, доказателствата и отмяната на етапи, стойностите на показатели, актуализациите и ръчния напредък на своите мерки"},
-}
-
-// modelPrefixes are the Bulgarian forms of the row a model message names.
-var modelPrefixes = []struct {
-	re *regexp.Regexp
-	bg string
-}{
-	{regexp.MustCompile(`^milestone (\d+): `), "етап $1: "},
-	{regexp.MustCompile(`^KPI (\d+) value \d+: `), "нова стойност на показател $1: "},
-	{regexp.MustCompile(`^measure "([^"]*)": `), "мярка $1: "},
-	{regexp.MustCompile(`^update \d+: `), "актуализация: "},
-}
-
-// fieldNames are the Bulgarian names of the fields an import fills in.
-var fieldNames = map[string]string{
-	"completed": "датата на изпълнение", "note": "бележката", "evidence": "връзката към доказателство",
-	"text": "текстът", "source": "източникът", "date": "датата", "value": "стойността",
-}
-
-// modelMessage is the message of a model error in lang.
+// modelMessage is the message of a model error (validation, permission)
+// in lang, by the error's codes (model.Say over the translation files):
+// the row it is about is the problem's sheet and row.
 func modelMessage(err error, lang model.Lang) string {
-	msg := model.ErrorMessage(err)
-	if lang != model.BG {
-		return msg
-	}
-	prefix := ""
-	for _, p := range modelPrefixes {
-		if loc := p.re.FindStringIndex(msg); loc != nil {
-			prefix, msg = p.re.ReplaceAllString(msg[:loc[1]], p.bg), msg[loc[1]:]
-			break
-		}
-	}
-	if field, rest, ok := strings.Cut(msg, " "); ok {
-		if bg, ok := fieldNames[field]; ok {
-			msg = bg + " " + rest
-		}
-	}
-	for _, m := range modelMessages {
-		if m.re.MatchString(msg) {
-			return prefix + m.re.ReplaceAllString(msg, m.bg)
-		}
-	}
-	return prefix + msg
+	return model.Say(err, func(key string) (string, bool) { return assets.Text(string(lang), key) })
 }

@@ -235,8 +235,8 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 		want   string // "" for no problem
 	}{
 		{"a coordinator's own measure", innoCoord, nil, setMS(measure11, 4, "completed", "01.11.2026"), ""},
-		{"another unit's measure", innoCoord, nil, setMS(measureIT110, 2, "note", "чужда бележка"), "may not change measure 1.10"},
-		{"a council member", council, nil, setMS(measure11, 4, "note", "x"), "is a council member and may not change anything"},
+		{"another unit's measure", innoCoord, nil, setMS(measureIT110, 2, "note", "чужда бележка"), "Coordinators change only their unit's measures"},
+		{"a council member", council, nil, setMS(measure11, 4, "note", "x"), "Council members view only"},
 		{"stale row", office, func(d *model.Doc) { ms(measure11, 4)(d).Version = 2; ms(measure11, 4)(d).Note = "edited" },
 			setMS(measure11, 4, "completed", "01.11.2026"), "milestone 5 was changed in the database after the template was made (version 2, the template has 1)"},
 		{"stale row the file agrees with", office, func(d *model.Doc) {
@@ -248,14 +248,14 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 			f.SetCellValue("Milestones", cellName(1, row), 99999)
 			return fmt.Sprintf("Milestones!%d", row)
 		}, "the row's hidden id (99999) does not belong to what the row shows"},
-		{"completed in the future", office, nil, setMS(measure11, 4, "completed", "2026-12-01"), "is in the future (today is 2026-11-30)"},
+		{"completed in the future", office, nil, setMS(measure11, 4, "completed", "2026-12-01"), "Completed on: The completion date cannot be in the future."},
 		{"impossible date", office, nil, setMS(measure11, 4, "completed", "31.02.2026"), `cell G3 ("Completed"): "31.02.2026" is not a valid date`},
 		{"not yes or no", office, nil, setMS(measure11, 4, "cancelled", "maybe"), `"maybe" is neither yes nor no`},
-		{"evidence not a link", office, nil, setMS(measure11, 4, "evidence", "ftp://x/y"), `"ftp://x/y" is not an http(s) link`},
-		{"a 40,000-character note", office, nil, setMS(measure11, 4, "note", strings.Repeat("я", 40000)), "note is 32767 characters long; the limit is 4000"},
+		{"evidence not a link", office, nil, setMS(measure11, 4, "evidence", "ftp://x/y"), "The link must start with http:// or https://."},
+		{"a 40,000-character note", office, nil, setMS(measure11, 4, "note", strings.Repeat("я", 40000)), "Note: At most 4000 characters."},
 		{"text in a number cell", office, nil, setKPI(measure11, map[string]any{"date": "2026-11-15", "value": "много"}), `"много" is not a number`},
 		{"a value without a date", office, nil, setKPI(measure11, map[string]any{"value": 3}), "the date of the new value is empty"},
-		{"a value before the baseline", office, nil, setKPI(measure11, map[string]any{"date": "2019-01-01", "value": 3}), "is before the KPI's baseline date"},
+		{"a value before the baseline", office, nil, setKPI(measure11, map[string]any{"date": "2019-01-01", "value": 3}), "Date: The date is before the indicator's baseline date."},
 		{"a second value on a day", office, func(d *model.Doc) {
 			k := &d.MeasureByCode(measure11).KPIs[0]
 			k.Values = append(k.Values, model.KPIValue{ID: 900, KPIID: k.ID, Date: model.MustDate("2026-11-15"), Value: 40})
@@ -266,7 +266,7 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 		}, setKPI(measure11, map[string]any{"date": "2026-11-15", "value": 41}), ""},
 		{"progress over 100", office, nil, func(t *testing.T, d *model.Doc, f *excelize.File) string {
 			return rowOf("Progress", set(t, f, "Progress", d.MeasureByCode("2.1").ID, "progress", 150))
-		}, "manualProgress must be between 0 and 100 (is 150)"},
+		}, "Progress is between 0 and 100."},
 		{"a formula without a value", office, nil, func(t *testing.T, d *model.Doc, f *excelize.File) string {
 			cell := cellOf(t, f, "Milestones", ms(measure11, 4)(d).ID, "completed")
 			if err := f.SetCellFormula("Milestones", cell, "TODAY()"); err != nil {
@@ -583,17 +583,17 @@ func TestPlanSpeaksTheTemplatesLanguage(t *testing.T) {
 		fill  func(f *excelize.File)
 		want  string
 	}{
-		{"completed in the future", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "completed", "01.12.2026") }, "етап 5: датата на изпълнение (2026-12-01) е в бъдещето (днес е 2026-11-30)"},
+		{"completed in the future", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "completed", "01.12.2026") }, "Изпълнен на: Датата на изпълнение не може да е в бъдещето."},
 		{"impossible date", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "completed", "31.02.2026") }, `"31.02.2026" не е валидна дата`},
 		{"not yes or no", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "cancelled", "може би") }, `"може би" не е нито „да“, нито „не“`},
-		{"no link", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "evidence", "ftp://x/y") }, "не е http(s) връзка"},
-		{"a long note", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "note", strings.Repeat("я", 5000)) }, "етап 5: бележката: 5000 знака при допустими 4000"},
-		{"another unit's measure", 3, func(f *excelize.File) { set(t, f, "Етапи", other, "note", "x") }, "няма право да променя мярка 2.2"},
-		{"a council member", 13, func(f *excelize.File) { set(t, f, "Етапи", open, "note", "x") }, "е общински съветник и не може да променя нищо"},
+		{"no link", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "evidence", "ftp://x/y") }, "Връзката трябва да започва с http:// или https://."},
+		{"a long note", 1, func(f *excelize.File) { set(t, f, "Етапи", open, "note", strings.Repeat("я", 5000)) }, "Бележка: Най-много 4000 знака."},
+		{"another unit's measure", 3, func(f *excelize.File) { set(t, f, "Етапи", other, "note", "x") }, "Координаторите променят само мерките на своето звено"},
+		{"a council member", 13, func(f *excelize.File) { set(t, f, "Етапи", open, "note", "x") }, "Членовете на Общинския съвет само преглеждат"},
 		{"a value before the baseline", 1, func(f *excelize.File) {
 			set(t, f, "Показатели", m.KPIs[0].ID, "date", "01.01.2019")
 			set(t, f, "Показатели", m.KPIs[0].ID, "value", 3)
-		}, "е преди базовата дата на показателя"},
+		}, "Датата е преди базовата дата на индикатора."},
 		{"a value without a date", 1, func(f *excelize.File) { set(t, f, "Показатели", m.KPIs[0].ID, "value", 3) }, "датата на новата стойност е празна"},
 	}
 	english := regexp.MustCompile(`\b(is|the|not|may|cell|must)\b`)
