@@ -93,24 +93,44 @@ run: deps-build build
 	fi
 	./$(BIN)
 
-test: deps
+# Tests too slow for the race detector: the race run skips them and the
+# run after it runs them in full without it (one list for both, so that
+# every test runs; ci_test.go checks the list and that no test looks at
+# -short). The crash tests kill a child 100 times, the PostgreSQL clients
+# make 2,000 edits, TestBodyPages lays out 2,000 measures, the bounds test
+# computes 200 extreme documents, and the app against a real server races
+# with itself under -race (connect_e2e_test.go).
+SLOW_TESTS := TestKilledWritesAreAllOrNothing|TestKilledImportIsAllOrNothing|TestConcurrentClientsLoseNoUpdate|TestBodyPages|TestNoFigureOfAValidDocumentIsNaNOrInfinite|TestAppConnectsToServer
+SLOW_PKGS  := . ./model ./storage ./storage/postgres ./reports/pdf
+
+test: deps lint
 	@unformatted=$$(gofmt -l .); \
 	if [ -n "$$unformatted" ]; then \
 		echo "gofmt: these files are not formatted (run gofmt -w):"; echo "$$unformatted"; exit 1; \
 	fi
 	$(GO) vet ./...
 	$(MAKE) --no-print-directory cross
-	$(GO) test -race -short -timeout 25m ./...
-	@# The crash tests kill a child 100 times; -short above ran 10 kills
-	@# each under the race detector, here they run in full without it.
-	$(GO) test -count=1 -run '^TestKilled' . ./storage
-	@# The app against a real PostgreSQL server, end to end (not under -race:
-	@# see connect_e2e_test.go).
-	$(GO) test -count=1 -run '^TestAppConnectsToServer$$' .
-	@# Twenty PostgreSQL clients making 100 edits each (30 each under -short).
-	$(GO) test -count=1 -run '^TestConcurrentClients' ./storage/postgres
+	$(GO) test -race -timeout 25m -skip '^($(SLOW_TESTS))$$' ./...
+	$(GO) test -count=1 -timeout 25m -run '^($(SLOW_TESTS))$$' $(SLOW_PKGS)
 	$(MAKE) --no-print-directory fuzz-short
 	$(MAKE) --no-print-directory test-windows
+
+# staticcheck's default checks, and no function outside app/ above a
+# cyclomatic complexity of 30 (gocyclo) but those still listed in
+# scripts/complexity-allow.txt. Both tools are installed by `go install` at
+# the versions below (staticcheck 2026.2.2 knows Go 1.26).
+STATICCHECK_VERSION := v0.8.2
+GOCYCLO_VERSION     := v0.6.0
+GOBIN_DIR           := $(or $(shell $(GO) env GOBIN),$(shell $(GO) env GOPATH)/bin)
+MAX_COMPLEXITY      := 30
+.PHONY: lint lint-tools
+lint-tools:
+	@$(GO) install honnef.co/go/tools/cmd/staticcheck@$(STATICCHECK_VERSION)
+	@$(GO) install github.com/fzipp/gocyclo/cmd/gocyclo@$(GOCYCLO_VERSION)
+
+lint: lint-tools
+	$(GOBIN_DIR)/staticcheck ./...
+	scripts/complexity-check.sh $(GOBIN_DIR)/gocyclo $(MAX_COMPLEXITY)
 
 # The Windows build still compiles: the Fyne-free packages are vetted and
 # the console binary is built for Windows (pure Go, no C cross compiler).
@@ -130,11 +150,19 @@ release: deps-release
 release-check:
 	scripts/check-release.sh
 
-# Go benchmarks, then whole-process timings of the console binary on the
-# large generated strategy (see BENCHMARKS.md).
+# Every Go benchmark, once.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem ./...
-	scripts/bench-cli.sh ./$(CLI_BIN)
+
+# Re-measures every figure of BENCHMARKS.md — the whole processes of the
+# console binary on the large generated strategy and the Go benchmarks with
+# their floors — and prints one table to paste there, with the CPU, the
+# date and the load average before and after (cmd/benchcheck). A target is
+# claimed only when the machine was idle. BENCH_FLAGS passes options, e.g.
+# BENCH_FLAGS='-skip postgres|app -count 3'.
+.PHONY: bench-check
+bench-check: build
+	$(GO) run ./cmd/benchcheck -bin ./$(CLI_BIN) $(BENCH_FLAGS)
 
 # Fuzz targets as package:Target. `make test` runs each for FUZZ_SHORT,
 # `make fuzz` for FUZZTIME. What they find lands in the package's

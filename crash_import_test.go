@@ -524,10 +524,7 @@ func auditEntries(t *testing.T, db string) int {
 }
 
 func TestKilledImportIsAllOrNothing(t *testing.T) {
-	kills := 100
-	if testing.Short() {
-		kills = 10
-	}
+	const kills = 100
 	dir := t.TempDir()
 	db := filepath.Join(dir, "demo.db")
 	mustRun(t, "demo", "-db", db)

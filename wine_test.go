@@ -418,7 +418,7 @@ func (w *wine) testFirstStart(t *testing.T) string {
 				w.xdotool(t, args...)
 				time.Sleep(300 * time.Millisecond) // let the app take each step in
 			}
-			if !within(90*time.Second, func() bool { _, err := os.Stat(file); return err == nil }) {
+			if !waitUntil(90*time.Second, func() bool { _, err := os.Stat(file); return err == nil }) {
 				w.screenshot(t, "first-start-"+c.name+"-stuck")
 				t.Fatalf("no %s after choosing %q (screens in %s)", file, c.name, w.shots)
 			}
@@ -442,7 +442,7 @@ func (w *wine) testFirstStart(t *testing.T) string {
 func (w *wine) waitWindow(t *testing.T, name string) string {
 	t.Helper()
 	var id string
-	ok := within(120*time.Second, func() bool {
+	ok := waitUntil(120*time.Second, func() bool {
 		out, err := exec.Command("xdotool", "search", "--onlyvisible", "--name", name).Output()
 		fields := strings.Fields(string(out))
 		if err == nil && len(fields) > 0 {
@@ -474,8 +474,8 @@ func (w *wine) screenshot(t *testing.T, name string) {
 	}
 }
 
-// within polls cond every half second until it holds or d has passed.
-func within(d time.Duration, cond func() bool) bool {
+// waitUntil polls cond every half second until it holds or d has passed.
+func waitUntil(d time.Duration, cond func() bool) bool {
 	for end := time.Now().Add(d); ; time.Sleep(500 * time.Millisecond) {
 		if cond() {
 			return true

@@ -272,10 +272,9 @@ func (r *progressCellRenderer) Refresh() {
 // would make every row of the table as tall as a button).
 type headerCell struct {
 	widget.BaseWidget
-	text   string
-	icon   fyne.Resource // the sort order, nil when unsorted by it
-	onTap  func()
-	hidden bool
+	text  string
+	icon  fyne.Resource // the sort order, nil when unsorted by it
+	onTap func()
 }
 
 func newHeaderCell() *headerCell {

@@ -18,12 +18,8 @@ import (
 
 // File › Connect to server…: the strategy of a shared office on a
 // PostgreSQL server (issue 15). The app never imports storage: main hands
-// it Options.Connector, and the store it returns may offer more than
-// model.Store through the small interfaces below.
-
-// loginStore is a store whose connection is a person's own login: that
-// person is the user, with no "who are you" choice.
-type loginStore interface{ LoginPerson() model.ID }
+// it Options.Connector, and the store it returns says whose login it is
+// (model.Store.LoginPerson) and reports others' changes (Watch).
 
 // isServerAddress reports whether s names a PostgreSQL server rather than a
 // file (as postgres.IsURL, which the app may not import).
@@ -34,17 +30,14 @@ func isServerAddress(s string) bool {
 
 // isServer reports whether the open store is a server's.
 func (u *UI) isServer() bool {
-	_, ok := u.store.(loginStore)
-	return ok || isServerAddress(u.store.Path())
+	return isServerAddress(u.store.Path())
 }
 
 // loginPerson is the person the server's login acts as; false when the
 // store is a file, or the login is not a person's (the administrator's).
 func (u *UI) loginPerson() (model.ID, bool) {
-	if ls, ok := u.store.(loginStore); ok && ls.LoginPerson() != 0 {
-		return ls.LoginPerson(), true
-	}
-	return 0, false
+	id := u.store.LoginPerson()
+	return id, id != 0
 }
 
 // storeLabel is the status bar's text: the file or the server.
@@ -182,7 +175,7 @@ func (u *UI) connectTo(address string) {
 		if err != nil {
 			return err
 		}
-		if ls, ok := s.(loginStore); ok && ls.LoginPerson() == 0 {
+		if s.LoginPerson() == 0 {
 			s.Close()
 			return errNoPerson
 		}

@@ -12,11 +12,6 @@ import (
 // again. Nothing polls: the watching goroutine sleeps on the store's
 // channel until a change arrives, so an idle app does no work.
 
-// watchStore is a store that reports other clients' saved changes.
-type watchStore interface {
-	Watch(ctx context.Context) <-chan struct{}
-}
-
 // watchDebounce gathers a burst of changes (an import, a copy) into one reload.
 var watchDebounce = 150 * time.Millisecond
 
@@ -34,14 +29,10 @@ func (u *UI) followStore() {
 	}
 	u.stopWatch()
 	u.live.store = u.store
-	w, ok := u.store.(watchStore)
-	if !ok {
-		return
-	}
 	ctx, cancel := context.WithCancel(context.Background())
 	u.live.stop = cancel
 	store := u.store
-	changes := w.Watch(ctx)
+	changes := u.store.Watch(ctx) // a file's closes at once
 	go func() {
 		for range changes {
 			wait := time.NewTimer(watchDebounce)

@@ -198,7 +198,7 @@ func (t *fieldsTab) refresh(m *model.Measure) {
 // fill puts m's values in the form.
 func (t *fieldsTab) fill(m *model.Measure) {
 	u, lang := t.d.u, t.d.u.lang
-	t.base = measureRowCopy(m)
+	t.base = m.OwnFields()
 	t.code.SetText(m.Code)
 	t.titleBG.SetText(m.Title.BG)
 	t.titleEN.SetText(m.Title.EN)
@@ -312,7 +312,7 @@ func (t *fieldsTab) dirty() bool {
 // message per field that cannot be read.
 func (t *fieldsTab) read() (*model.Measure, formErrs) {
 	errs := formErrs{}
-	m := measureRowCopy(t.base)
+	m := t.base.OwnFields()
 	m.Code = strings.TrimSpace(t.code.Text)
 	m.Title = model.T(t.titleBG.Text, t.titleEN.Text)
 	m.Description = model.T(t.descBG.Text, t.descEN.Text)

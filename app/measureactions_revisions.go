@@ -118,9 +118,7 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 			reason = model.T("", text)
 		}
 		u.save(label, func(tx model.Tx) error {
-			if p, err := model.AsPlanTx(tx); err == nil {
-				p.SetRevisionReason(reason)
-			}
+			tx.SetRevisionReason(reason)
 			return fn(tx)
 		}, done)
 	})
@@ -135,15 +133,11 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 // reviseForUndo gives an undo or redo of a change of the adopted plan its
 // reason: the revision it makes says it was an undo (or a redo) of which edit.
 func (u *UI) reviseForUndo(tx model.Tx, e *edit, undo bool) {
-	p, err := model.AsPlanTx(tx)
-	if err != nil {
-		return
-	}
 	bg, en := "Отмяна: ", "Undo: "
 	if !undo {
 		bg, en = "Повторение: ", "Redo: "
 	}
-	p.SetRevisionReason(model.T(bg+e.label, en+e.label))
+	tx.SetRevisionReason(model.T(bg+e.label, en+e.label))
 }
 
 // capitalize makes the first letter upper case.

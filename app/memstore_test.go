@@ -30,13 +30,6 @@ type memStore struct {
 
 var _ model.Store = (*memStore)(nil)
 
-// memTx is what tests see of a transaction of memStore: a model.Tx that
-// says who acts.
-type memTx interface {
-	model.Tx
-	Actor() *model.Person
-}
-
 // testClock is the time of every test change: 10:00 UTC on testAsOf.
 func testClock() time.Time {
 	return testAsOf.Time().Add(10 * time.Hour)

@@ -32,8 +32,7 @@ func reportExporters() []exporter {
 			return xlsx.WriteWorkbook(w, j.doc, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Version: j.version})
 		}},
 		{key: "export.pdf", ext: ".pdf", write: func(w io.Writer, j exportJob) error {
-			return pdf.Write(w, j.doc, pdf.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Progress: j.progress, Version: j.version,
-				Narrative: pdf.NarrativeOf(pdf.PeriodOf(j.doc, j.asOf)), Revisions: pdf.RevisionsOf(j.doc, j.lang)}) // as cli/report.go
+			return pdf.Write(w, j.doc, pdf.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Progress: j.progress, Version: j.version})
 		}},
 		{key: "export.template", ext: ".xlsx", unit: true, write: func(w io.Writer, j exportJob) error {
 			return xlsx.WriteTemplate(w, j.doc, j.databaseID, j.unit, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Version: j.version})
@@ -99,7 +98,7 @@ func (u *UI) importWorkbook(name string, b []byte) {
 		if len(b) > xlsx.MaxFileSize {
 			return model.Errorf(model.EINVALID, "%s", trf("import.toolarge", name))
 		}
-		res, err := xlsx.Import(ctx, store, bytes.NewReader(b), name, me.ID, today, true)
+		res, err := xlsx.Import(ctx, store, bytes.NewReader(b), name, me.ID, today.Time(), true) // a dry run: only the day counts
 		var ps xlsx.Problems
 		if errors.As(err, &ps) {
 			problems = ps
@@ -193,12 +192,12 @@ func (u *UI) applyImport(d *importDialog) {
 		return
 	}
 	d.apply.Disable()
-	store, actor, today := u.store, u.me.ID, u.today
+	store, actor := u.store, u.me.ID
 	applied := 0
 	u.slow(tr("progress.apply"), func(ctx context.Context, _ func(int, int)) error {
 		// Planned again inside the transaction: the file may have changed
 		// since the preview (another import, another window).
-		res, err := xlsx.Import(ctx, store, bytes.NewReader(d.file), d.source, actor, today, false)
+		res, err := xlsx.Import(ctx, store, bytes.NewReader(d.file), d.source, actor, time.Now(), false) // the return's time (the session clock gives only the day)
 		applied = len(res.Changes)
 		return err
 	}, func(err error) {

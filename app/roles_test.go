@@ -36,7 +36,7 @@ func TestCouncilCannotEdit(t *testing.T) {
 	}
 	// Even a direct attempt is refused, by the store.
 	h.u.save("x", func(tx model.Tx) error {
-		m := measureRowCopy(tx.Doc().Measure(mDocs))
+		m := tx.Doc().Measure(mDocs).OwnFields()
 		m.Title.BG = "Опит"
 		return tx.SaveMeasure(m)
 	}, func(err error) {

@@ -24,26 +24,11 @@ func findRow(d *model.Doc, entity model.Entity, id model.ID) any {
 	return c
 }
 
-// measureRowCopy copies m's own fields: its lists of codes and funding are
-// copied, its child rows left out.
-func measureRowCopy(m *model.Measure) *model.Measure {
-	c := *m
-	c.Goals = slices.Clone(m.Goals)
-	c.Partners = slices.Clone(m.Partners)
-	c.Funding = slices.Clone(m.Funding)
-	if m.Override != nil {
-		o := *m.Override
-		c.Override = &o
-	}
-	c.Milestones, c.KPIs, c.Updates = nil, nil, nil
-	return &c
-}
-
 // cloneRow returns a copy of row (a pointer to a row).
 func cloneRow(row any) any {
 	switch r := row.(type) {
 	case *model.Measure:
-		return measureRowCopy(r)
+		return r.OwnFields()
 	case *model.Strategy:
 		c := *r
 		return &c

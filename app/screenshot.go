@@ -114,8 +114,8 @@ func (u *UI) takeScreenshots(dir string) {
 			// The dialog a stale save opens, staged on the measure shown:
 			// "someone else" changed the title and the budget meanwhile.
 			m := u.doc.Measure(measureID)
-			base := measureRowCopy(m)
-			mine, theirs := measureRowCopy(m), measureRowCopy(m)
+			base := m.OwnFields()
+			mine, theirs := m.OwnFields(), m.OwnFields()
 			mine.Title.BG += " (нова редакция)"
 			mine.Title.EN += " (new wording)"
 			theirs.PlannedCents += 50_000_00

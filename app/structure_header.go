@@ -99,11 +99,7 @@ func (s *structureScreen) onAdopt() {
 		}
 		af.f.save.Disable()
 		u.save(u.say("Приемане на плана", "Adopt the plan"), func(tx model.Tx) error {
-			p, err := model.AsPlanTx(tx)
-			if err != nil {
-				return err
-			}
-			return p.Adopt(a)
+			return tx.Adopt(a)
 		}, func(err error) {
 			af.f.save.Enable()
 			if err != nil {

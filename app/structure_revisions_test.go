@@ -2,7 +2,6 @@ package app
 
 import (
 	"bytes"
-	"context"
 	"strings"
 	"testing"
 
@@ -13,93 +12,16 @@ import (
 	"strategytracker/reports/xlsx"
 )
 
-// planMemStore is the memStore with the adopted plan (model.PlanTx), kept
-// as storage keeps it: a change of an adopted value without a reason is
-// refused, with one it is recorded as a revision.
-type planMemStore struct{ *memStore }
-
-func (s *planMemStore) Update(ctx context.Context, actor model.ID, action model.Action, source string, fn func(model.Tx) error) error {
-	return s.memStore.Update(ctx, actor, action, source, func(tx model.Tx) error { return fn(&planMemTx{Tx: tx}) })
-}
-
-type planMemTx struct {
-	model.Tx
-	reason model.Text
-}
-
-func (t *planMemTx) Adopt(a *model.Adoption) error {
-	d := t.Doc()
-	if d.Adoption != nil {
-		return model.Errorf(model.ECONFLICT, "already adopted")
-	}
-	a.By = model.UserLabel(t.Tx.(memTx).Actor())
-	x := *a
-	d.Adoption = &x
-	return nil
-}
-
-func (t *planMemTx) SetRevisionReason(r model.Text) { t.reason = r }
-
-func (t *planMemTx) revise(entity model.Entity, id, measureID model.ID, old, new any) error {
-	d := t.Doc()
-	if d.Adoption == nil || old == nil {
-		return nil
-	}
-	for _, c := range model.Diff(old, new) {
-		if !model.IsRevisable(entity, c.Field) {
-			continue
-		}
-		if t.reason.IsEmpty() {
-			return model.Errorf(model.EINVALID, "%s %d: %s: %s", entity, id, c.Field, model.ReasonNeeded)
-		}
-		orig, ok := d.OriginalValue(entity, id, c.Field)
-		if !ok {
-			orig = model.RevisionValue(c.Old)
-		}
-		d.Revisions = append(d.Revisions, model.Revision{ID: model.ID(len(d.Revisions) + 1), Entity: entity, EntityID: id, MeasureID: measureID,
-			Field: c.Field, Original: orig, Previous: model.RevisionValue(c.Old), Current: model.RevisionValue(c.New),
-			At: "2026-11-30T10:00:00.000000Z", By: model.UserLabel(t.Tx.(memTx).Actor()), Reason: t.reason})
-	}
-	return nil
-}
-
-func (t *planMemTx) SaveMeasure(m *model.Measure) error {
-	var old any
-	if s := t.Doc().Measure(m.ID); s != nil {
-		c := *s
-		c.Milestones, c.KPIs, c.Updates = nil, nil, nil
-		old = &c
-	}
-	if err := t.revise(model.EntityMeasure, m.ID, m.ID, old, m); err != nil {
-		return err
-	}
-	return t.Tx.SaveMeasure(m)
-}
-
-func (t *planMemTx) SaveKPI(k *model.KPI) error {
-	var old any
-	mid := k.MeasureID
-	if s, m := t.Doc().KPIByID(k.ID); s != nil {
-		c := *s
-		c.Values = nil
-		old, mid = &c, m.ID
-	}
-	if err := t.revise(model.EntityKPI, k.ID, mid, old, k); err != nil {
-		return err
-	}
-	return t.Tx.SaveKPI(k)
-}
-
 // After the plan is adopted, a new end date and a new KPI target ask for a
 // reason; the detail and the workbook show the original, the reason and
 // the author; undo gives its own reason.
 func TestRevisionsAfterAdoption(t *testing.T) {
 	a := test.NewTempApp(t)
-	store := &planMemStore{newMemStore(testDoc())}
+	store := newMemStore(testDoc())
 	a.Preferences().SetInt(prefUser+store.dbID, int(pOffice))
 	u := newTestUI(a, store)
 	t.Cleanup(func() { u.settle(); setLanguage(model.BG) })
-	h := &harness{t: t, app: a, store: store.memStore, u: u}
+	h := &harness{t: t, app: a, store: store, u: u}
 	observe = func(x any) { h.seen = append(h.seen, x) }
 	t.Cleanup(func() { observe = func(any) {} })
 	u.Start()

@@ -22,7 +22,7 @@ func TestPlanScreenshots(t *testing.T) {
 		dir = t.TempDir()
 	}
 	a := test.NewTempApp(t)
-	store := &planMemStore{newMemStore(testDoc())}
+	store := newMemStore(testDoc())
 	a.Preferences().SetInt(prefUser+store.dbID, int(pOffice))
 	u := newTestUI(a, store)
 	t.Cleanup(func() { u.settle(); setLanguage(model.BG) })
@@ -30,11 +30,10 @@ func TestPlanScreenshots(t *testing.T) {
 	u.Start()
 	u.settle()
 	u.save("adopt", func(tx model.Tx) error {
-		p, _ := model.AsPlanTx(tx)
-		if err := p.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: model.T("Решение № 338 от 11.06.2020 г.", "Decision 338 of 11.06.2020")}); err != nil {
+		if err := tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: model.T("Решение № 338 от 11.06.2020 г.", "Decision 338 of 11.06.2020")}); err != nil {
 			return err
 		}
-		p.SetRevisionReason(model.T("забавена обществена поръчка", "the procurement was delayed"))
+		tx.SetRevisionReason(model.T("забавена обществена поръчка", "the procurement was delayed"))
 		m := *tx.Doc().Measure(mDocs)
 		m.End = model.MustDate("2028-06-30")
 		return tx.SaveMeasure(&m)

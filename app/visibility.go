@@ -183,7 +183,7 @@ func clip(s string, n int) string {
 func (v *visibilityForm) changes(m *model.Measure) []any {
 	var rows []any
 	if v.measure.Checked != m.Internal {
-		c := measureRowCopy(m)
+		c := m.OwnFields()
 		c.Internal = v.measure.Checked
 		rows = append(rows, c)
 	}

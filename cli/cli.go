@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"strategytracker/model"
 	"strategytracker/netfs"
@@ -62,6 +63,10 @@ type cmdContext struct {
 	out    io.Writer
 	stderr io.Writer
 	store  model.Store // a file (storage) or a server (storage/postgres)
+	// now is the command's one clock: "today" (the default -asof, the
+	// dates of templates and returns), report times and the store's
+	// audit times all come from it.
+	now func() time.Time
 
 	asOfText, langText *string // set when the command takes -asof / -lang
 }
@@ -91,7 +96,13 @@ func (c *cmdContext) addOutput(fs *flag.FlagSet, help string) {
 
 // Run runs one command line (without the program name) and returns the
 // exit status: 0 done, 1 failed, 2 a usage error.
-func Run(args []string, stdout, stderr io.Writer) int {
+func Run(args []string, stdout, stderr io.Writer) int { return runAt(args, stdout, stderr, time.Now) }
+
+// today is the date of the command's clock.
+func (c *cmdContext) today() model.Date { return model.DateOf(c.now()) }
+
+// runAt is Run with the clock now.
+func runAt(args []string, stdout, stderr io.Writer, now func() time.Time) int {
 	if len(args) == 0 || args[0] == "-help" || args[0] == "--help" || args[0] == "-h" || args[0] == "help" {
 		printUsage(stdout)
 		return 0
@@ -125,7 +136,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 		printUsage(stderr)
 		return 2
 	}
-	c := &cmdContext{ctx: context.Background(), name: cmd.name, out: stdout, stderr: stderr}
+	c := &cmdContext{ctx: context.Background(), name: cmd.name, out: stdout, stderr: stderr, now: now}
 	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
 	fs.Usage = func() {
 		fmt.Fprintf(fs.Output(), "usage: %s\n  %s\n", strings.TrimSpace("strategytracker "+cmd.name+" "+cmd.args), cmd.help)
@@ -176,7 +187,7 @@ func Run(args []string, stdout, stderr io.Writer) int {
 func (c *cmdContext) prepareAndRun(cmd *command) error {
 	var err error
 	if c.asOfText != nil {
-		if c.asOf, err = parseAsOf(*c.asOfText); err != nil {
+		if c.asOf, err = parseAsOf(*c.asOfText, c.today()); err != nil {
 			return err
 		}
 	}
@@ -189,7 +200,7 @@ func (c *cmdContext) prepareAndRun(cmd *command) error {
 	}
 	switch cmd.db {
 	case dbOpen:
-		if c.store, err = openForCommand(c.ctx, c.db); err != nil {
+		if c.store, err = openForCommand(c.ctx, c.db, c.now); err != nil {
 			return err
 		}
 		defer c.store.Close()

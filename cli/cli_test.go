@@ -2,25 +2,32 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"database/sql"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"strategytracker/model"
 
 	_ "modernc.org/sqlite"
 )
 
-// run runs the CLI in-process and returns exit status, stdout and stderr.
+// run runs the CLI in-process with the clock testClock and returns exit
+// status, stdout and stderr.
 func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errOut bytes.Buffer
-	code := Run(args, &out, &errOut)
+	code := runAt(args, &out, &errOut, func() time.Time { return testClock() })
 	return code, out.String(), errOut.String()
 }
+
+// testClock is the clock run gives the commands; a test that sets it puts
+// it back.
+var testClock = time.Now
 
 func mustRun(t *testing.T, args ...string) string {
 	t.Helper()
@@ -254,5 +261,52 @@ func TestReportPDF(t *testing.T) {
 		if !bytes.HasPrefix(b, []byte("%PDF-")) || len(b) < 20000 {
 			t.Errorf("%s: not a PDF report (%d bytes)", lang, len(b))
 		}
+	}
+}
+
+// TestOneClock: a command takes "today" and the times it records from the
+// one clock it is run with: the default -asof, a period's opening time and
+// the store's audit entries.
+func TestOneClock(t *testing.T) {
+	at := time.Date(2031, 5, 4, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time { return at }
+	runClock := func(args ...string) string {
+		t.Helper()
+		var out, errOut bytes.Buffer
+		if code := runAt(args, &out, &errOut, clock); code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut.String())
+		}
+		return out.String()
+	}
+	db := filepath.Join(t.TempDir(), "x.db")
+	runClock("demo", "-db", db)
+	var sum struct {
+		AsOf string `json:"asOf"`
+	}
+	if err := json.Unmarshal([]byte(runClock("summary", "-db", db, "-json")), &sum); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := sum.AsOf, "2031-05-04"; got != want {
+		t.Errorf("summary without -asof: as of %s, want %s (the clock's day)", got, want)
+	}
+	runClock("period open", "-db", db, "-name", "II тримесечие 2031", "-start", "2031-04-01", "-end", "2031-06-30", "-due", "2031-07-15")
+	d, err := model.DecodeBytes([]byte(runClock("export", "-db", db)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Periods) != 1 || d.Periods[0].OpenedAt != "2031-05-04T10:00:00Z" {
+		t.Errorf("period opened at %+v, want 2031-05-04T10:00:00Z", d.Periods)
+	}
+	s, err := openStore(context.Background(), db, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	entries, err := s.Audit(context.Background(), model.AuditFilter{Limit: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) != 1 || !strings.HasPrefix(entries[0].At, "2031-05-04T10:00:00") {
+		t.Errorf("the newest audit entry: %+v, want one made at 2031-05-04T10:00:00", entries)
 	}
 }

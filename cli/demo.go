@@ -7,7 +7,7 @@ func demoCommand() *command {
 		name: "demo", args: "-db FILE", help: "create FILE holding the embedded demo strategy",
 		db: dbCreate,
 		run: func(c *cmdContext) error {
-			s, err := createDemoStore(c.ctx, c.db)
+			s, err := createDemoStore(c.ctx, c.db, c.now)
 			if err != nil {
 				return err
 			}

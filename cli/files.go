@@ -12,9 +12,10 @@ import (
 	"strategytracker/storage"
 )
 
-func parseAsOf(s string) (model.Date, error) {
+// parseAsOf reads -asof; empty is today.
+func parseAsOf(s string, today model.Date) (model.Date, error) {
 	if s == "" {
-		return model.DateOf(nowFunc()), nil
+		return today, nil
 	}
 	d, err := model.ParseDate(s)
 	if err != nil {
@@ -43,38 +44,42 @@ func defaultPath() (string, error) {
 // OpenDefault opens the default file, creating it from the demo the first
 // time it is needed. The desktop binary opens it when started without a
 // file.
-func OpenDefault() (*storage.Store, error) { return openDefault() }
+// The store's audit clock is the storage's own (time.Now).
+func OpenDefault() (*storage.Store, error) { return openDefault(nil) }
 
-func openDefault() (*storage.Store, error) {
+// openDefault: see OpenDefault; now is the store's clock (nil: time.Now).
+func openDefault(now func() time.Time) (*storage.Store, error) {
 	ctx := context.Background()
 	path, err := defaultPath()
 	if err != nil {
 		return nil, err
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
-		return createDemo(ctx, path)
+		return createDemo(ctx, path, now)
 	}
-	return storage.Open(ctx, path, storage.Options{})
+	return storage.Open(ctx, path, storage.Options{Now: now})
 }
 
-func openForCommand(ctx context.Context, db string) (model.Store, error) {
+// openForCommand opens -db (the default file when empty) with the
+// command's clock.
+func openForCommand(ctx context.Context, db string, now func() time.Time) (model.Store, error) {
 	if db == "" {
-		return openDefault()
+		return openDefault(now)
 	}
-	return openStore(ctx, db)
+	return openStore(ctx, db, now)
 }
 
 // CreateDemo creates the file path holding the embedded demo strategy (the
 // app's first-start window offers it).
 func CreateDemo(path string) (model.Store, error) {
-	s, err := createDemo(context.Background(), path)
+	s, err := createDemo(context.Background(), path, nil)
 	if err != nil {
 		return nil, err // not a typed nil in the interface
 	}
 	return s, nil
 }
 
-func createDemo(ctx context.Context, path string) (*storage.Store, error) {
+func createDemo(ctx context.Context, path string, now func() time.Time) (*storage.Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, wrapf(model.EINVALID, err, "cannot create %s", filepath.Dir(path))
 	}
@@ -82,7 +87,7 @@ func createDemo(ctx context.Context, path string) (*storage.Store, error) {
 	if err != nil {
 		return nil, wrapf(model.EINTERNAL, err, "the embedded demo is damaged")
 	}
-	return storage.Create(ctx, path, d, storage.Options{})
+	return storage.Create(ctx, path, d, storage.Options{Now: now})
 }
 
 // actor resolves -user; on a demo file it defaults to the demo's first
@@ -95,7 +100,7 @@ func (c *cmdContext) actor(d *model.Doc) (*model.Person, error) {
 		}
 		return p, nil
 	}
-	if p := d.Person(loginPerson(c.store)); p != nil {
+	if p := d.Person(c.store.LoginPerson()); p != nil {
 		return p, nil
 	}
 	if d.Strategy.Demo {
@@ -148,6 +153,3 @@ func writeFile(path string, b []byte) error {
 	}
 	return nil
 }
-
-// nowFunc is the clock of the commands that work as of today.
-var nowFunc = time.Now

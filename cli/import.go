@@ -46,7 +46,7 @@ func importUpdate(c *cmdContext, dryRun bool) error {
 		return wrapf(model.ENOTFOUND, err, "cannot read %s", path)
 	}
 	defer f.Close()
-	res, err := xlsx.Import(c.ctx, c.store, f, name, actor.ID, model.DateOf(nowFunc()), dryRun)
+	res, err := xlsx.Import(c.ctx, c.store, f, name, actor.ID, c.now(), dryRun)
 	var problems xlsx.Problems
 	switch {
 	case errors.As(err, &problems):

@@ -23,7 +23,7 @@ func newCommand() *command {
 			if title == "" || name == "" || email == "" {
 				return usageErr("new needs -title T -name N -email E")
 			}
-			d := model.NewStrategyDoc(model.T(title, title), name, email, "", model.DateOf(nowFunc()))
+			d := model.NewStrategyDoc(model.T(title, title), name, email, "", c.today())
 			s, err := createStore(c.ctx, c.db, d, nil, "")
 			if err != nil {
 				return err

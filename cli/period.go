@@ -47,7 +47,7 @@ func periodOpenCommand() *command {
 			var p *model.Period
 			err := c.cycle(func(tx model.Tx, actor *model.Person) error {
 				var err error
-				p, err = model.OpenReportingPeriod(tx, np, actor.ID, nowFunc())
+				p, err = model.OpenReportingPeriod(tx, np, actor.ID, c.now())
 				return err
 			})
 			if err != nil {
@@ -68,7 +68,7 @@ func periodCloseCommand() *command {
 			var sn *model.Snapshot
 			err := c.cycle(func(tx model.Tx, actor *model.Person) error {
 				var err error
-				p, sn, err = model.CloseReportingPeriod(tx, actor.ID, nowFunc())
+				p, sn, err = model.CloseReportingPeriod(tx, actor.ID, c.now())
 				return err
 			})
 			if err != nil {
@@ -95,7 +95,7 @@ func periodReopenCommand() *command {
 			var p *model.Period
 			err := c.cycle(func(tx model.Tx, actor *model.Person) error {
 				var err error
-				p, err = model.ReopenReportingPeriod(tx, reason, actor.ID, nowFunc())
+				p, err = model.ReopenReportingPeriod(tx, reason, actor.ID, c.now())
 				return err
 			})
 			if err != nil {

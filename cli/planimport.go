@@ -45,7 +45,7 @@ func importPlan(c *cmdContext, dryRun bool) error {
 		return wrapf(model.ENOTFOUND, err, "cannot read %s", path)
 	}
 	defer f.Close()
-	res, err := xlsx.ImportPlan(c.ctx, c.store, f, name, actor.ID, model.DateOf(nowFunc()), dryRun)
+	res, err := xlsx.ImportPlan(c.ctx, c.store, f, name, actor.ID, c.today(), dryRun)
 	var problems xlsx.Problems
 	switch {
 	case errors.As(err, &problems):

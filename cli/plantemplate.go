@@ -18,7 +18,7 @@ func planTemplateCommand() *command {
 			c.addOutput(fs, "the workbook to write")
 		},
 		run: func(c *cmdContext) error {
-			c.asOf = model.DateOf(nowFunc())
+			c.asOf = c.today()
 			if c.str("o") == "" {
 				return usageErr("plan-template needs -o OUT.xlsx")
 			}

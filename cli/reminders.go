@@ -79,7 +79,7 @@ func remindersCommand() *command {
 					}
 				}
 				msg := reminder.Message{Unit: d.Unit(f.Unit), To: reminder.Recipients(d, f.Unit), From: actor, Period: p, Strategy: d.Strategy.Title,
-					Lang: c.lang, Template: tmpl, FileName: f.Template, Date: nowFunc(), Missing: missing, DemoMarker: d.Strategy.Demo}
+					Lang: c.lang, Template: tmpl, FileName: f.Template, Date: c.now(), Missing: missing, DemoMarker: d.Strategy.Demo}
 				var buf bytes.Buffer
 				if err := msg.Write(&buf); err != nil {
 					return err

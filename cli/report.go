@@ -57,8 +57,7 @@ func reportCommand() *command {
 						draft.BG, draft.EN = "", draft.BG
 					}
 					po := pdf.Options{Lang: opt.Lang, AsOf: opt.AsOf, PreparedBy: opt.PreparedBy, Created: opt.Created, Version: version.String(),
-						Submitter: submitter, DraftDecision: draft, MaxExceptions: maxExceptions,
-						Narrative: pdf.NarrativeOf(pdf.PeriodOf(d, opt.AsOf)), Revisions: pdf.RevisionsOf(d, opt.Lang)}
+						Submitter: submitter, DraftDecision: draft, MaxExceptions: maxExceptions}
 					if preparedBy != "" {
 						po.PreparedBy = preparedBy
 					}
@@ -88,7 +87,7 @@ type reportOptions struct {
 }
 
 func (c *cmdContext) reportOptions(d *model.Doc) (reportOptions, error) {
-	opt := reportOptions{Lang: c.lang, AsOf: c.asOf, Created: time.Now()}
+	opt := reportOptions{Lang: c.lang, AsOf: c.asOf, Created: c.now()}
 	if c.user != "" {
 		p, err := c.actor(d)
 		if err != nil {

@@ -32,10 +32,10 @@ const cycleAsOf = "2026-11-30"
 // strategy and for an area.
 func cycleDemo(t *testing.T, dir string) string {
 	t.Helper()
-	defer func(f func() time.Time) { nowFunc = f }(nowFunc)
+	defer func(f func() time.Time) { testClock = f }(testClock)
 	on := func(day string) {
 		at := model.MustDate(day).Time().Add(10 * time.Hour)
-		nowFunc = func() time.Time { return at }
+		testClock = func() time.Time { return at }
 	}
 	db := filepath.Join(dir, "cycle.db")
 	mustRun(t, "demo", "-db", db)
@@ -134,11 +134,7 @@ func adoptPlan(t *testing.T, db string, decision model.Text) {
 		t.Fatal(err)
 	}
 	err = s.Update(context.Background(), 1, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, err := model.AsPlanTx(tx)
-		if err != nil {
-			return err
-		}
-		return p.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: decision})
+		return tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2020-06-11"), CouncilDecision: decision})
 	})
 	s.Close()
 	if err != nil {

@@ -55,11 +55,13 @@ func askPassword(prompt string) (string, error) {
 }
 
 // openStore opens a file or, for a postgres:// URL or service=NAME, a server.
-func openStore(ctx context.Context, db string) (model.Store, error) {
+func openStore(ctx context.Context, db string, now func() time.Time) (model.Store, error) {
 	if postgres.IsURL(db) {
-		return postgres.Open(ctx, db, serverOptions())
+		o := serverOptions()
+		o.Now = now
+		return postgres.Open(ctx, db, o)
 	}
-	return storage.Open(ctx, db, storage.Options{})
+	return storage.Open(ctx, db, storage.Options{Now: now})
 }
 
 // createStore creates db (a file, or the strategy of a server set up with
@@ -74,21 +76,12 @@ func createStore(ctx context.Context, db string, d *model.Doc, now func() time.T
 }
 
 // createDemoStore creates db holding the embedded demo.
-func createDemoStore(ctx context.Context, db string) (model.Store, error) {
+func createDemoStore(ctx context.Context, db string, now func() time.Time) (model.Store, error) {
 	d, err := model.DecodeBytes(assets.DemoStrategy)
 	if err != nil {
 		return nil, wrapf(model.EINTERNAL, err, "the embedded demo is damaged")
 	}
-	return createStore(ctx, db, d, nil, "")
-}
-
-// loginPerson is the person a server login acts as (0 for a file or the
-// administrator's login): -user defaults to them.
-func loginPerson(s model.Store) model.ID {
-	if ps, ok := s.(*postgres.Store); ok {
-		return ps.LoginPerson()
-	}
-	return 0
+	return createStore(ctx, db, d, now, "")
 }
 
 func serverInitCommand() *command {

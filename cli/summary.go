@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"context"
 	"encoding/json"
 	"flag"
 
@@ -34,16 +33,6 @@ func summaryCommand() *command {
 	}
 }
 
-// summaryReader is a store that can read only what the figures need
-// (storage.Store.SummaryDoc): summary is called by scripts and must be
-// quick on a large file.
-type summaryReader interface {
-	SummaryDoc(ctx context.Context) (*model.Doc, error)
-}
-
-func summaryDoc(c *cmdContext) (*model.Doc, error) {
-	if sr, ok := c.store.(summaryReader); ok {
-		return sr.SummaryDoc(c.ctx)
-	}
-	return c.store.Doc(c.ctx)
-}
+// summaryDoc reads only what the figures need (model.Store.SummaryDoc):
+// summary is called by scripts and must be quick on a large file.
+func summaryDoc(c *cmdContext) (*model.Doc, error) { return c.store.SummaryDoc(c.ctx) }

@@ -20,7 +20,7 @@ func templateCommand() *command {
 			c.addOutput(fs, "the workbook to write")
 		},
 		run: func(c *cmdContext) error {
-			c.asOf = model.DateOf(nowFunc())
+			c.asOf = c.today()
 			if c.str("o") == "" {
 				return usageErr("template needs -o OUT.xlsx")
 			}

@@ -44,7 +44,7 @@ func (c *cmdContext) unitTemplate(d *model.Doc, p *model.Period, unit string) ([
 	if err != nil {
 		return nil, err
 	}
-	opt.AsOf = model.DateOf(nowFunc())
+	opt.AsOf = c.today()
 	var buf bytes.Buffer
 	if err := xlsx.WritePeriodTemplate(&buf, d, c.store.DatabaseID(), unit, p, opt); err != nil {
 		return nil, err
@@ -80,7 +80,7 @@ func (c *cmdContext) writeUnitTemplates(d *model.Doc, p *model.Period, dir strin
 		fmt.Fprintf(c.out, "wrote %s\n", path)
 	}
 	return c.store.Update(c.ctx, actor.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		_, err := model.RecordTemplatesWritten(tx, units, nowFunc())
+		_, err := model.RecordTemplatesWritten(tx, units, c.now())
 		return err
 	})
 }

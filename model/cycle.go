@@ -19,10 +19,6 @@ func stamp(at time.Time) string { return at.UTC().Format(time.RFC3339) }
 
 // OpenReportingPeriod opens a period; another open one refuses it.
 func OpenReportingPeriod(tx Tx, np NewPeriod, actor ID, at time.Time) (*Period, error) {
-	pt, err := PeriodsOf(tx)
-	if err != nil {
-		return nil, err
-	}
 	d := tx.Doc()
 	if open := d.OpenPeriod(); open != nil {
 		return nil, Errorf(EINVALID, "period %q is open: close it before opening another (one period is open at a time)", open.Name.In(BG))
@@ -43,7 +39,7 @@ func OpenReportingPeriod(tx Tx, np NewPeriod, actor ID, at time.Time) (*Period, 
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	return p, pt.SavePeriod(p)
+	return p, tx.SavePeriod(p)
 }
 
 // requireOpen returns a copy of the open period, or an error naming the step.
@@ -79,10 +75,6 @@ func ClosingSnapshotAsOf(p *Period, today Date) Date {
 // CloseReportingPeriod closes the open period, locks its narrative and
 // freezes a snapshot under its name.
 func CloseReportingPeriod(tx Tx, actor ID, at time.Time) (*Period, *Snapshot, error) {
-	pt, err := PeriodsOf(tx)
-	if err != nil {
-		return nil, nil, err
-	}
 	d := tx.Doc()
 	p, err := requireOpen(d, "close it")
 	if err != nil {
@@ -92,14 +84,14 @@ func CloseReportingPeriod(tx Tx, actor ID, at time.Time) (*Period, *Snapshot, er
 		return nil, nil, err
 	}
 	p.State, p.ClosedAt, p.ClosedBy = PeriodClosed, stamp(at), Ref(actor)
-	if err := pt.SavePeriod(p); err != nil {
+	if err := tx.SavePeriod(p); err != nil {
 		return nil, nil, err
 	}
 	name := p.Name.In(BG)
 	for n := 2; snapshotExists(d, name); n++ {
 		name = fmt.Sprintf("%s (%d)", p.Name.In(BG), n)
 	}
-	sn, err := pt.FreezeSnapshot(name, ClosingSnapshotAsOf(p, DateOf(at)))
+	sn, err := tx.FreezeSnapshot(name, ClosingSnapshotAsOf(p, DateOf(at)))
 	return p, sn, err
 }
 
@@ -125,10 +117,6 @@ func lastClosed(d *Doc) *Period {
 
 // ReopenReportingPeriod reopens the period closed last, with a reason.
 func ReopenReportingPeriod(tx Tx, reason string, actor ID, at time.Time) (*Period, error) {
-	pt, err := PeriodsOf(tx)
-	if err != nil {
-		return nil, err
-	}
 	d := tx.Doc()
 	if strings.TrimSpace(reason) == "" {
 		return nil, Errorf(EINVALID, "period reopen: the reason is empty: say why the period is reopened")
@@ -143,16 +131,12 @@ func ReopenReportingPeriod(tx Tx, reason string, actor ID, at time.Time) (*Perio
 	p := clonePeriod(last)
 	p.State, p.ClosedAt, p.ClosedBy = PeriodOpen, "", 0
 	p.Reopened = append(p.Reopened, Reopening{At: stamp(at), By: Ref(actor), Reason: strings.TrimSpace(reason)})
-	return &p, pt.SavePeriod(&p)
+	return &p, tx.SavePeriod(&p)
 }
 
 // RecordTemplatesWritten notes that templates were written for units in
 // the open period (a later writing keeps the first time).
 func RecordTemplatesWritten(tx Tx, units []string, at time.Time) (*Period, error) {
-	pt, err := PeriodsOf(tx)
-	if err != nil {
-		return nil, err
-	}
 	p, err := requireOpen(tx.Doc(), "write the units' templates")
 	if err != nil {
 		return nil, err
@@ -163,7 +147,7 @@ func RecordTemplatesWritten(tx Tx, units []string, at time.Time) (*Period, error
 			r.WrittenAt = stamp(at)
 		}
 	}
-	return p, pt.SavePeriod(p)
+	return p, tx.SavePeriod(p)
 }
 
 // returnOf returns the unit's return in p, adding an empty one.
@@ -210,10 +194,6 @@ func CheckReturnPeriod(d *Doc, periodID ID) error {
 // RecordReturn notes a unit's return in the period its template was
 // written for, which must be open.
 func RecordReturn(tx Tx, r Return, actor ID, at time.Time) error {
-	pt, err := PeriodsOf(tx)
-	if err != nil {
-		return err
-	}
 	d := tx.Doc()
 	if err := CheckReturnPeriod(d, r.PeriodID); err != nil {
 		return err
@@ -234,17 +214,13 @@ func RecordReturn(tx Tx, r Return, actor ID, at time.Time) error {
 		n.ID, n.PeriodID, n.ProposedBy, n.AcceptedBy = id, p.ID, Ref(actor), 0
 		p.Narrative = append(p.Narrative, n)
 	}
-	return pt.SavePeriod(&p)
+	return tx.SavePeriod(&p)
 }
 
 // SetNarrative writes the office's text of kind for area ("" for the
 // whole strategy) in the open period, replacing the office's previous
 // text; an empty text removes it. Proposals stay until accepted.
 func SetNarrative(tx Tx, area string, kind NarrativeKind, text Text, actor ID) (*Period, error) {
-	pt, err := PeriodsOf(tx)
-	if err != nil {
-		return nil, err
-	}
 	p, err := requireOpen(tx.Doc(), "write the narrative (a closed period's narrative is locked)")
 	if err != nil {
 		return nil, err
@@ -263,15 +239,11 @@ func SetNarrative(tx Tx, area string, kind NarrativeKind, text Text, actor ID) (
 		}
 		p.Narrative = append(p.Narrative, Narrative{ID: id + 1, PeriodID: p.ID, Area: area, Kind: kind, Text: text})
 	}
-	return p, pt.SavePeriod(p)
+	return p, tx.SavePeriod(p)
 }
 
 // AcceptProposal makes a coordinator's proposal the office's text.
 func AcceptProposal(tx Tx, narrativeID ID, actor ID) (*Period, error) {
-	pt, err := PeriodsOf(tx)
-	if err != nil {
-		return nil, err
-	}
 	p, err := requireOpen(tx.Doc(), "accept a proposal (a closed period's narrative is locked)")
 	if err != nil {
 		return nil, err
@@ -279,7 +251,7 @@ func AcceptProposal(tx Tx, narrativeID ID, actor ID) (*Period, error) {
 	for i := range p.Narrative {
 		if p.Narrative[i].ID == narrativeID {
 			p.Narrative[i].AcceptedBy = Ref(actor)
-			return p, pt.SavePeriod(p)
+			return p, tx.SavePeriod(p)
 		}
 	}
 	return nil, Errorf(ENOTFOUND, "narrative text %d does not exist in period %q", narrativeID, p.Name.In(BG))

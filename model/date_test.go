@@ -222,3 +222,20 @@ func TestDateJSON(t *testing.T) {
 		})
 	}
 }
+
+// TestParseDateCountsAsNewDate: ParseDate's own day count and month
+// lengths agree with time.Date (NewDate) on every day from 0001-01-01 to
+// 9999-12-31, leap days and century years included.
+func TestParseDateCountsAsNewDate(t *testing.T) {
+	day := time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	for want := NewDate(1, 1, 1); day.Year() < 10000; want++ {
+		y, m, d := day.Date()
+		if got := civilDate(y, int(m), d); got != want {
+			t.Fatalf("civilDate(%d-%02d-%02d) = %d, want %d", y, m, d, got, want)
+		}
+		if last := day.AddDate(0, 1, -d); d == 1 && daysIn(y, m) != last.Day() {
+			t.Fatalf("daysIn(%d, %d) = %d, want %d", y, m, daysIn(y, m), last.Day())
+		}
+		day = day.AddDate(0, 0, 1)
+	}
+}

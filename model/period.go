@@ -336,8 +336,7 @@ func (d *Doc) Status(p *Period, changed map[ID]bool) PeriodStatus {
 	return st
 }
 
-// PeriodTx is the part of a Tx that runs the reporting cycle. A store
-// that keeps periods implements it on its Tx; PeriodsOf finds it.
+// PeriodTx is the part of every Tx that runs the reporting cycle.
 type PeriodTx interface {
 	// SavePeriod creates (ID 0) or updates a period with its returns and
 	// narrative, checking the version, the roles (AuthorizePeriod) and the
@@ -345,15 +344,6 @@ type PeriodTx interface {
 	SavePeriod(p *Period) error
 	// FreezeSnapshot makes a snapshot inside the transaction.
 	FreezeSnapshot(name string, asOf Date) (*Snapshot, error)
-}
-
-// PeriodsOf returns tx's reporting-cycle writes, or an error when the
-// store does not keep periods.
-func PeriodsOf(tx Tx) (PeriodTx, error) {
-	if p, ok := tx.(PeriodTx); ok {
-		return p, nil
-	}
-	return nil, Errorf(EINVALID, "this strategy store does not keep reporting periods")
 }
 
 // AuthorizePeriod decides whether actor may turn old into new (old nil:
@@ -474,6 +464,34 @@ func (d *Doc) CurrentPeriod() *Period {
 		}
 	}
 	return last
+}
+
+// PeriodAt is the reporting period a report as of asOf belongs to: the
+// one whose window (start to the later of end and due) holds asOf, else
+// the latest one that started on or before asOf; nil when there is none.
+// It depends on the date, unlike CurrentPeriod (the cycle's own state:
+// the open period, else the one closed last), which the reporting cycle's
+// steps and status speak of whatever the date.
+func (d *Doc) PeriodAt(asOf Date) *Period {
+	var best *Period
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		if from, to := p.Window(); asOf >= from && asOf <= to {
+			if best == nil || p.Start > best.Start {
+				best = p
+			}
+		}
+	}
+	if best != nil {
+		return best
+	}
+	for i := range d.Periods {
+		p := &d.Periods[i]
+		if p.Start <= asOf && (best == nil || p.Start > best.Start) {
+			best = p
+		}
+	}
+	return best
 }
 
 // CycleFile names the files of one unit in a reporting period: its update

@@ -111,3 +111,29 @@ func TestOnePeriodOpenAtATime(t *testing.T) {
 		t.Fatal("duplicate names accepted")
 	}
 }
+
+func TestPeriodAt(t *testing.T) {
+	q3 := Period{ID: 1, Start: MustDate("2026-07-01"), End: MustDate("2026-09-30"), Due: MustDate("2026-10-15"), State: PeriodClosed}
+	q4 := Period{ID: 2, Start: MustDate("2026-10-01"), End: MustDate("2026-12-31"), Due: MustDate("2027-01-15"), State: PeriodOpen}
+	d := &Doc{Periods: []Period{q3, q4}}
+	tests := []struct {
+		asOf string
+		want ID // 0: none
+	}{
+		{"2026-01-01", 0}, // before every period
+		{"2026-08-01", 1}, // inside Q3
+		{"2026-10-10", 2}, // Q3's due days and Q4's start: the later period
+		{"2027-01-10", 2}, // Q4's due days
+		{"2027-05-01", 2}, // after every window: the latest started
+		{"2026-07-01", 1}, // the first day
+	}
+	for _, tt := range tests {
+		var got ID
+		if p := d.PeriodAt(MustDate(tt.asOf)); p != nil {
+			got = p.ID
+		}
+		if got != tt.want {
+			t.Errorf("PeriodAt(%s) = period %d, want %d", tt.asOf, got, tt.want)
+		}
+	}
+}

@@ -64,8 +64,7 @@ func IsRevisable(entity Entity, field string) bool {
 	return slices.Contains(revisable[entity], field)
 }
 
-// PlanTx is the part of a write transaction that knows the adopted plan.
-// A store that supports it returns a Tx that also implements PlanTx.
+// PlanTx is the part of every write transaction that knows the adopted plan.
 type PlanTx interface {
 	// Adopt marks the plan adopted; it is refused when it already is.
 	Adopt(a *Adoption) error
@@ -73,14 +72,6 @@ type PlanTx interface {
 	// made by the saves that follow in this transaction. Without one, such
 	// a change is refused.
 	SetRevisionReason(reason Text)
-}
-
-// AsPlanTx returns tx as a PlanTx, or an error saying the store cannot.
-func AsPlanTx(tx Tx) (PlanTx, error) {
-	if p, ok := tx.(PlanTx); ok {
-		return p, nil
-	}
-	return nil, Errorf(EINTERNAL, "this store does not keep the adopted plan")
 }
 
 // Validate checks an adoption.

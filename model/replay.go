@@ -100,7 +100,9 @@ func replayCreate(d *Doc, e AuditEntry) error {
 	var parent struct {
 		Parent ID `json:"parent"`
 	}
-	json.Unmarshal([]byte(e.New), &parent)
+	if err := json.Unmarshal([]byte(e.New), &parent); err != nil {
+		return err
+	}
 	un := func(v any) error { return json.Unmarshal([]byte(e.New), v) }
 	switch e.Entity {
 	case EntityGoal:
@@ -209,20 +211,15 @@ func findRow(d *Doc, entity Entity, id ID) any {
 // replaySet sets the field with JSON name field of row, cascading code
 // changes as the file's foreign keys do (ON UPDATE CASCADE).
 func replaySet(d *Doc, entity Entity, row any, field, value string) error {
-	old := ""
-	if field == "code" {
-		old = FieldJSON(row, field)
-		json.Unmarshal([]byte(old), &old)
-	}
+	before := FieldJSON(row, field)
 	if err := SetField(row, field, value); err != nil {
 		return err
 	}
-	if old != "" {
-		var new string
-		json.Unmarshal([]byte(value), &new)
+	old, new, renamed, err := renamedCode([]FieldChange{{Field: field, Old: before, New: value}})
+	if renamed && old != "" {
 		d.RenameCode(entity, old, new)
 	}
-	return nil
+	return err
 }
 
 // SetField sets the field of row (a pointer to a row) with the JSON name

@@ -169,6 +169,20 @@ func (k *KPI) LatestValue(asOf Date) (KPIValue, bool) {
 	return best, found
 }
 
+// LatestUpdate is m's latest progress update dated on or before asOf (of
+// two on the same day, the one written later), or nil: what every report
+// shows as the measure's latest information.
+func (m *Measure) LatestUpdate(asOf Date) *Update {
+	var best *Update
+	for i := range m.Updates {
+		u := &m.Updates[i]
+		if u.Date <= asOf && (best == nil || u.Date > best.Date || (u.Date == best.Date && u.ID > best.ID)) {
+			best = u
+		}
+	}
+	return best
+}
+
 // Attainment returns 100 × (latest − baseline)/(target − baseline) of the
 // latest value on or before asOf, clamped to 0–100; false when there is no
 // value yet. The formula works for decreasing targets too.

@@ -442,6 +442,39 @@ func TestKPILatestValueTieBreaksByID(t *testing.T) {
 	}
 }
 
+func TestMeasureLatestUpdate(t *testing.T) {
+	m := Measure{Updates: []Update{
+		{ID: 4, Date: MustDate("2026-03-01")},
+		{ID: 2, Date: MustDate("2026-05-10")},
+		{ID: 7, Date: MustDate("2026-05-10")},
+		{ID: 9, Date: MustDate("2026-05-01")},
+		{ID: 1, Date: MustDate("2026-08-01")},
+	}}
+	tests := []struct {
+		asOf string
+		want ID // 0: none
+	}{
+		{"2026-02-28", 0},
+		{"2026-03-01", 4},
+		{"2026-05-09", 9},
+		{"2026-05-10", 7}, // two on the day: the later written
+		{"2026-07-31", 7},
+		{"2027-01-01", 1},
+	}
+	for _, tt := range tests {
+		var got ID
+		if u := m.LatestUpdate(MustDate(tt.asOf)); u != nil {
+			got = u.ID
+		}
+		if got != tt.want {
+			t.Errorf("LatestUpdate(%s) = update %d, want %d", tt.asOf, got, tt.want)
+		}
+	}
+	if u := (&Measure{}).LatestUpdate(MustDate("2026-01-01")); u != nil {
+		t.Errorf("a measure without updates: got %+v, want nil", u)
+	}
+}
+
 func TestBudgetExecution(t *testing.T) {
 	tests := []struct {
 		planned, spent int64

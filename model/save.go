@@ -68,22 +68,48 @@ func PrepareSave(c SaveContext, row Row) (*SavePlan, error) {
 	if err := c.check(p); err != nil {
 		return nil, err
 	}
-	if p.Stored == nil {
-		return p, AuthorizeRow(c.Actor, OpCreate, p.Measure, row, nil)
+	op, fields := OpCreate, []string(nil)
+	if p.Stored != nil {
+		if p.Stored.RowVersion() != row.RowVersion() {
+			return nil, ConflictError(row.Entity(), row.RowID(), p.Stored.RowVersion(), row.RowVersion())
+		}
+		if p.Changes = Diff(p.Stored, row); len(p.Changes) == 0 {
+			return p, nil
+		}
+		op, fields = OpUpdate, Fields(p.Changes)
 	}
-	if p.Stored.RowVersion() != row.RowVersion() {
-		return nil, ConflictError(row.Entity(), row.RowID(), p.Stored.RowVersion(), row.RowVersion())
-	}
-	p.Changes = Diff(p.Stored, row)
-	if len(p.Changes) == 0 {
-		return p, nil
-	}
-	if err := AuthorizeRow(c.Actor, OpUpdate, p.Measure, row, Fields(p.Changes)); err != nil {
+	if err := AuthorizeRow(c.Actor, op, p.Measure, row, fields); err != nil {
 		return nil, err
 	}
 	var err error
 	p.Revisions, err = c.revisions(p)
 	return p, err
+}
+
+// deletable lists the entities whose rows Tx.Delete removes.
+var deletable = []Entity{EntityGoal, EntityArea, EntityUnit, EntityPerson, EntityMeasure, EntityMilestone, EntityKPI, EntityKPIValue, EntityUpdate}
+
+// PrepareDelete applies the rules of deleting row entity/id read at
+// version from d as actor — it exists, its version is current, the role
+// (AuthorizeRow), nothing refers to it — and returns the stored row.
+func PrepareDelete(d *Doc, actor *Person, entity Entity, id ID, version int64) (Row, error) {
+	if !slices.Contains(deletable, entity) {
+		return nil, Errorf(EINVALID, "%s rows cannot be deleted", entity)
+	}
+	row, m := d.FindRow(entity, id)
+	if row == nil {
+		return nil, NotFound(entity, id)
+	}
+	if row.RowVersion() != version {
+		return nil, ConflictError(entity, id, row.RowVersion(), version)
+	}
+	if err := AuthorizeRow(actor, OpDelete, m, row, nil); err != nil {
+		return nil, err
+	}
+	if refs := d.References(entity, id); len(refs) > 0 {
+		return nil, ReferencesError(d.RowName(entity, id, EN), refs)
+	}
+	return row, nil
 }
 
 // locate finds the stored row, the measure and the parent of p.Row.

@@ -37,13 +37,28 @@ type Store interface {
 	// error names the first problem.
 	Check(ctx context.Context) (CheckReport, error)
 
+	// SummaryDoc reads what the figures of DESIGN.md §2 need, at least:
+	// quicker than Doc on a large file (summary -json); the other lists
+	// may be empty.
+	SummaryDoc(ctx context.Context) (*Doc, error)
+
+	// LoginPerson is the person the store's connection acts as: a server
+	// login's person, 0 for a file, memory or the server's administrator.
+	LoginPerson() ID
+
+	// Watch reports other clients' saved changes: the channel receives a
+	// value soon after another connection commits a change, and is closed
+	// when ctx ends. A store that cannot tell (a file) closes it at once.
+	Watch(ctx context.Context) <-chan struct{}
+
 	// Backup writes a consistent copy of the file to path (which must not exist).
 	Backup(ctx context.Context, path string) error
 
 	Close() error
 }
 
-// Tx is the set of writes available inside Store.Update. Save* creates the
+// Tx is the set of writes available inside Store.Update: rows, the
+// adopted plan (PlanTx) and the reporting cycle (PeriodTx). Save* creates the
 // row when its ID is 0 (setting ID and Version) and otherwise updates it,
 // refusing with ECONFLICT when its Version is not the stored one. Child
 // lists (a measure's milestones, a KPI's values) are not written by the
@@ -63,6 +78,8 @@ type Tx interface {
 	SaveUpdate(u *Update) error
 	// Delete removes a row (and its children) when version is current.
 	Delete(entity Entity, id ID, version int64) error
+	PlanTx
+	PeriodTx
 }
 
 // CheckReport says what Check verified.

@@ -228,28 +228,13 @@ func (m *Measure) OwnFields() *Measure {
 	return &c
 }
 
-// deletable lists the entities whose rows Delete removes.
-var deletable = []Entity{EntityGoal, EntityArea, EntityUnit, EntityPerson, EntityMeasure, EntityMilestone, EntityKPI, EntityKPIValue, EntityUpdate}
-
-// Delete removes a row and its children when version is current and
-// nothing refers to it; see Tx.
+// Delete removes a row and its children when the rules let it
+// (PrepareDelete); see Tx.
 func (t *WriteTx) Delete(entity Entity, id ID, version int64) error {
-	if !slices.Contains(deletable, entity) {
-		return Errorf(EINVALID, "%s rows cannot be deleted", entity)
-	}
 	d := t.c.Doc
-	row, m := d.FindRow(entity, id)
-	if row == nil {
-		return NotFound(entity, id)
-	}
-	if row.RowVersion() != version {
-		return ConflictError(entity, id, row.RowVersion(), version)
-	}
-	if err := AuthorizeRow(t.c.Actor, OpDelete, m, row, nil); err != nil {
+	row, err := PrepareDelete(d, t.c.Actor, entity, id, version)
+	if err != nil {
 		return err
-	}
-	if refs := d.References(entity, id); len(refs) > 0 {
-		return ReferencesError(d.RowName(entity, id, EN), refs)
 	}
 	// The children go with the row: each gets its own entry, children
 	// first, so that the log keeps what was deleted.
@@ -394,14 +379,20 @@ func CreateSnapshot(ctx context.Context, s Store, actor ID, name string, asOf Da
 	}
 	var sn *Snapshot
 	err := s.Update(ctx, actor, ActionSnapshot, "", func(tx Tx) error {
-		pt, err := PeriodsOf(tx)
-		if err == nil {
-			sn, err = pt.FreezeSnapshot(name, asOf)
-		}
+		var err error
+		sn, err = tx.FreezeSnapshot(name, asOf)
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
 	return sn, nil
+}
+
+// NoChanges is Store.Watch of a store that cannot tell other clients'
+// changes: a channel closed at once.
+func NoChanges() <-chan struct{} {
+	ch := make(chan struct{})
+	close(ch)
+	return ch
 }

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"context"
 	"path/filepath"
 	"testing"
 	"time"
@@ -23,8 +24,16 @@ func generatedFile(b *testing.B, n int) string {
 }
 
 // BenchmarkLoadAndCompute opens the large strategy, reads all of it and
-// computes every status and the summary: what the app and `summary` do.
-func BenchmarkLoadAndCompute(b *testing.B) {
+// computes every status and the summary: what the app does.
+func BenchmarkLoadAndCompute(b *testing.B) { benchLoad(b, (*Store).Doc) }
+
+// BenchmarkSummary opens the large strategy, reads what the figures need
+// (SummaryDoc) and computes the summary: `summary` without the process's
+// start and the printing.
+func BenchmarkSummary(b *testing.B) { benchLoad(b, (*Store).SummaryDoc) }
+
+// benchLoad opens the large strategy, reads it with read and summarises it.
+func benchLoad(b *testing.B, read func(*Store, context.Context) (*model.Doc, error)) {
 	path := generatedFile(b, 2000)
 	asOf := model.NewDate(2026, 11, 30)
 	b.ResetTimer()
@@ -33,12 +42,11 @@ func BenchmarkLoadAndCompute(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		d, err := s.Doc(ctx)
+		d, err := read(s, ctx)
 		if err != nil {
 			b.Fatal(err)
 		}
-		sum := model.Summarize(d, asOf)
-		if sum.Measures != 2000 || sum.Milestones != 20000 {
+		if sum := model.Summarize(d, asOf); sum.Measures != 2000 || sum.Milestones != 20000 {
 			b.Fatalf("summary of %d measures, %d milestones", sum.Measures, sum.Milestones)
 		}
 		s.Close()

@@ -27,11 +27,7 @@ func TestRevisionsOfTheAdoptedPlan(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, err := model.AsPlanTx(tx)
-		if err != nil {
-			return err
-		}
-		return p.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2026-01-15"), CouncilDecision: model.T("Решение № 1", "Decision 1")})
+		return tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2026-01-15"), CouncilDecision: model.T("Решение № 1", "Decision 1")})
 	}); err != nil {
 		t.Fatal(err)
 	}
@@ -54,8 +50,7 @@ func TestRevisionsOfTheAdoptedPlan(t *testing.T) {
 	m.End = original.AddDays(90)
 	reason := model.T("забавена обществена поръчка", "procurement delayed")
 	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, _ := model.AsPlanTx(tx)
-		p.SetRevisionReason(reason)
+		tx.SetRevisionReason(reason)
 		if err := tx.SaveMeasure(&m); err != nil {
 			return err
 		}
@@ -69,8 +64,7 @@ func TestRevisionsOfTheAdoptedPlan(t *testing.T) {
 	m = d.Measures[0]
 	m.End = original.AddDays(120)
 	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, _ := model.AsPlanTx(tx)
-		p.SetRevisionReason(model.T("още забавяне", ""))
+		tx.SetRevisionReason(model.T("още забавяне", ""))
 		return tx.SaveMeasure(&m)
 	}); err != nil {
 		t.Fatal(err)
@@ -128,8 +122,7 @@ func TestRevisionsOfTheAdoptedPlan(t *testing.T) {
 	}
 	// Adopting twice is refused.
 	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, _ := model.AsPlanTx(tx)
-		return p.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2026-02-01"), CouncilDecision: model.T("x", "")})
+		return tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2026-02-01"), CouncilDecision: model.T("x", "")})
 	})
 	if model.ErrorCode(err) != model.ECONFLICT {
 		t.Fatalf("second adoption: %v", err)
@@ -141,8 +134,7 @@ func TestCoordinatorCannotAdopt(t *testing.T) {
 	d, _ := s.Doc(ctx)
 	c := personByRole(t, d, model.RoleCoordinator)
 	err := s.Update(ctx, c.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		p, _ := model.AsPlanTx(tx)
-		return p.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2026-01-15"), CouncilDecision: model.T("Решение", "")})
+		return tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2026-01-15"), CouncilDecision: model.T("Решение", "")})
 	})
 	if model.ErrorCode(err) != model.EFORBIDDEN {
 		t.Fatalf("got %v", err)

@@ -138,10 +138,7 @@ func child(t *testing.T, mode, path string) *exec.Cmd {
 }
 
 func TestKilledWritesAreAllOrNothing(t *testing.T) {
-	kills := 100
-	if testing.Short() {
-		kills = 10
-	}
+	const kills = 100
 	_, path := newDemo(t)
 	rng := rand.New(rand.NewPCG(1, 2))
 	// Calibrate: how long one batch takes in this build (the race detector

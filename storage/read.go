@@ -3,7 +3,6 @@ package storage
 import (
 	"context"
 	"database/sql"
-	"slices"
 
 	"strategytracker/internal/sqlrow"
 	"strategytracker/model"
@@ -43,18 +42,12 @@ func (s *Store) ReadAll(ctx context.Context) (*model.Doc, []model.AuditEntry, er
 	return d, log, err
 }
 
-// SummaryDoc reads only what the figures of DESIGN.md §2 need — the
-// strategy's header, areas, measures with their funding, and milestones —
-// for a summary that
-// must be quick on a large file (summary -json). The other lists are empty.
-func (s *Store) SummaryDoc(ctx context.Context) (*model.Doc, error) {
-	tx, err := s.reader.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return nil, wrapSQL(err, "read %s", s.path)
-	}
-	defer tx.Rollback()
-	return readParts(ctx, tx, sqlrow.FigureTables)
-}
+// LoginPerson is 0: a file has no logins; see model.Store.
+func (s *Store) LoginPerson() model.ID { return 0 }
+
+// Watch reports nothing: a file does not tell this process of another's
+// changes; see model.Store.
+func (s *Store) Watch(context.Context) <-chan struct{} { return model.NoChanges() }
 
 // each runs scan for every row of query.
 func each(ctx context.Context, q queryer, query string, scan func(*sql.Rows) error, args ...any) error {
@@ -71,16 +64,11 @@ func each(ctx context.Context, q queryer, query string, scan func(*sql.Rows) err
 	return wrapSQL(rows.Err(), "read")
 }
 
-func readDoc(ctx context.Context, q queryer) (*model.Doc, error) { return readParts(ctx, q, nil) }
-
-// readParts reads the strategy from the tables named in only (all when
-// only is nil): SummaryDoc reads only what the figures need.
-func readParts(ctx context.Context, q queryer, only []string) (*model.Doc, error) {
+// readDoc reads the whole strategy (SummaryDoc, summarydoc.go, reads
+// what the figures need).
+func readDoc(ctx context.Context, q queryer) (*model.Doc, error) {
 	b := sqlrow.NewBuilder()
 	for _, query := range dialect.DocQueries() {
-		if only != nil && !slices.Contains(only, query.Table) {
-			continue
-		}
 		if err := each(ctx, q, query.SQL, func(r *sql.Rows) error { return b.Add(query, r) }); err != nil {
 			return nil, err
 		}

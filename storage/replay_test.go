@@ -5,75 +5,12 @@ import (
 	"strings"
 	"testing"
 
-	"strategytracker/model"
+	"strategytracker/model/storetest"
 )
-
-// editEverything makes one audited change of every kind, so that the
-// replay of the log has something of each to reproduce.
-func editEverything(t *testing.T, s *Store) {
-	t.Helper()
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		doc := tx.Doc()
-		area := doc.Areas[0]
-		area.Code = "A1x" // cascades to its measures
-		if err := tx.SaveArea(&area); err != nil {
-			return err
-		}
-		unit := doc.Units[0]
-		unit.Code = unit.Code + "X"
-		if err := tx.SaveUnit(&unit); err != nil {
-			return err
-		}
-		g := model.Goal{Code: "G9", Title: model.T("Нова цел", "New goal")}
-		if err := tx.SaveGoal(&g); err != nil {
-			return err
-		}
-		m := doc.Measures[2]
-		m.Goals = append(m.Goals, "G9")
-		m.Title.BG = "Ново заглавие"
-		if err := tx.SaveMeasure(&m); err != nil {
-			return err
-		}
-		ms := model.Milestone{MeasureID: m.ID, Title: model.T("Етап", "Step"), Due: model.NewDate(2027, 1, 1), Weight: 2}
-		if err := tx.SaveMilestone(&ms); err != nil {
-			return err
-		}
-		ms.Note = "бележка"
-		if err := tx.SaveMilestone(&ms); err != nil {
-			return err
-		}
-		var k *model.KPI
-		for i := range doc.Measures {
-			if len(doc.Measures[i].KPIs) > 0 {
-				k = &doc.Measures[i].KPIs[0]
-				break
-			}
-		}
-		v := model.KPIValue{KPIID: k.ID, Date: model.NewDate(2026, 11, 1), Value: 42}
-		if err := tx.SaveKPIValue(&v); err != nil {
-			return err
-		}
-		nm := model.Measure{Code: "9.9", Area: "A1x", LeadUnit: unit.Code, Title: model.T("Нова", "New"),
-			Start: model.NewDate(2027, 1, 1), End: model.NewDate(2027, 12, 31), Weight: 1}
-		if err := tx.SaveMeasure(&nm); err != nil {
-			return err
-		}
-		u := doc.Measures[0].Updates[0]
-		return tx.Delete(model.EntityUpdate, u.ID, u.Version)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.CreateSnapshot(ctx, office.ID, "after edits", model.NewDate(2026, 11, 29)); err != nil {
-		t.Fatal(err)
-	}
-}
 
 func TestCheckReplaysTheLog(t *testing.T) {
 	s, _ := newDemo(t)
-	editEverything(t, s)
+	storetest.EditEverything(t, s)
 	rep, err := s.Check(ctx)
 	if err != nil {
 		t.Fatalf("check after audited edits of every kind: %v", err)
@@ -99,7 +36,7 @@ func TestCheckFindsChangesWithoutAuditEntry(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			s, path := newDemo(t)
-			editEverything(t, s)
+			storetest.EditEverything(t, s)
 			db, err := sql.Open("sqlite", path+"?_pragma=foreign_keys(1)")
 			if err != nil {
 				t.Fatal(err)

@@ -14,7 +14,6 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -32,16 +31,7 @@ const ApplicationID = 0x53545452
 var migrationFiles embed.FS
 
 // migrations returns the schema steps in order; step i brings user_version to i+1.
-func migrations() []string {
-	names, _ := fs.Glob(migrationFiles, "migrations/*.sql")
-	sort.Strings(names)
-	steps := make([]string, len(names))
-	for i, n := range names {
-		b, _ := migrationFiles.ReadFile(n)
-		steps[i] = string(b)
-	}
-	return steps
-}
+func migrations() []string { return sqlrow.Steps(migrationFiles, "migrations/*.sql") }
 
 // SchemaVersion is the schema version this build writes.
 func SchemaVersion() int { return len(migrations()) }

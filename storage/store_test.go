@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"strategytracker/model"
+	"strategytracker/model/storetest"
 )
 
 var ctx = context.Background()
@@ -33,6 +34,13 @@ func demoDoc(t testing.TB) *model.Doc {
 	return d
 }
 
+// The suite's helpers, for the driver's own tests.
+var (
+	export       = storetest.Export
+	personByRole = storetest.PersonByRole
+	auditCount   = storetest.AuditCount
+)
+
 func newDemo(t *testing.T) (*Store, string) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "demo.db")
@@ -42,39 +50,6 @@ func newDemo(t *testing.T) (*Store, string) {
 	}
 	t.Cleanup(func() { s.Close() })
 	return s, path
-}
-
-func export(t *testing.T, s model.Store) []byte {
-	t.Helper()
-	d, err := s.Doc(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := model.Encode(&buf, d); err != nil {
-		t.Fatal(err)
-	}
-	return buf.Bytes()
-}
-
-func personByRole(t *testing.T, d *model.Doc, role model.Role) *model.Person {
-	t.Helper()
-	for i := range d.People {
-		if d.People[i].Role == role {
-			return &d.People[i]
-		}
-	}
-	t.Fatalf("no %s in the demo", role)
-	return nil
-}
-
-func auditCount(t *testing.T, s *Store) int {
-	t.Helper()
-	entries, err := s.Audit(ctx, model.AuditFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return len(entries)
 }
 
 func TestCreateThenExportEqualsInput(t *testing.T) {
@@ -110,51 +85,6 @@ func TestCreateRefusesExistingFileAndInvalidDoc(t *testing.T) {
 	}
 }
 
-func TestOfficeEditIsSavedAndAudited(t *testing.T) {
-	s, path := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	m := d.Measures[0]
-	m.Title.EN = "A new title"
-	m.PlannedCents += 100
-	before := auditCount(t, s)
-	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMeasure(&m) }); err != nil {
-		t.Fatal(err)
-	}
-	if m.Version != 2 {
-		t.Errorf("version after save = %d, want 2", m.Version)
-	}
-	s2, err := Open(ctx, path, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
-	d2, _ := s2.Doc(ctx)
-	got := d2.MeasureByCode(m.Code)
-	if got.Title.EN != "A new title" || got.PlannedCents != m.PlannedCents || got.Version != 2 {
-		t.Errorf("reopened measure = %q %d v%d", got.Title.EN, got.PlannedCents, got.Version)
-	}
-	if len(got.Milestones) != len(d.Measures[0].Milestones) {
-		t.Errorf("saving a measure changed its milestones: %d, want %d", len(got.Milestones), len(d.Measures[0].Milestones))
-	}
-	entries, _ := s.Audit(ctx, model.AuditFilter{})
-	added := entries[before:]
-	if len(added) != 2 {
-		t.Fatalf("audit entries added = %d, want 2 (title, plannedCents)", len(added))
-	}
-	for _, e := range added {
-		if e.User != model.UserLabel(office) || e.Entity != model.EntityMeasure || e.EntityID != m.ID || e.Action != model.ActionUpdate {
-			t.Errorf("audit entry %+v does not name the change and its user", e)
-		}
-	}
-	if added[0].Field != "title" || !strings.Contains(added[0].New, "A new title") {
-		t.Errorf("first entry = %s %s, want the title change", added[0].Field, added[0].New)
-	}
-	if _, err := s.Check(ctx); err != nil {
-		t.Errorf("check after edits: %v", err)
-	}
-}
-
 func TestStaleWriteIsRefusedAndChangesNothing(t *testing.T) {
 	s, path := newDemo(t)
 	other, err := Open(ctx, path, Options{Now: fixedClock})
@@ -162,138 +92,7 @@ func TestStaleWriteIsRefusedAndChangesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer other.Close()
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	mine := d.Measures[1].Milestones[0]
-	theirs := mine
-	theirs.Note = "their note"
-	if err := other.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&theirs) }); err != nil {
-		t.Fatal(err)
-	}
-	before := export(t, s)
-	entries := auditCount(t, s)
-	mine.Note = "my note"
-	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&mine) })
-	if model.ErrorCode(err) != model.ECONFLICT {
-		t.Fatalf("stale write: %v, want conflict", err)
-	}
-	if got := export(t, s); !bytes.Equal(got, before) {
-		t.Error("a refused stale write changed the data")
-	}
-	if got := auditCount(t, s); got != entries {
-		t.Errorf("a refused stale write added %d audit entries", got-entries)
-	}
-	d2, _ := s.Doc(ctx)
-	if ms, _ := d2.MilestoneByID(mine.ID); ms.Note != "their note" {
-		t.Errorf("note = %q, want the first writer's", ms.Note)
-	}
-}
-
-func TestAllOrNothing(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	before := export(t, s)
-	good := d.Measures[0].Milestones[0]
-	good.Note = "kept?"
-	bad := d.Measures[1]
-	bad.Weight = 0
-	err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		if err := tx.SaveMilestone(&good); err != nil {
-			return err
-		}
-		return tx.SaveMeasure(&bad)
-	})
-	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(err.Error(), "weight") {
-		t.Fatalf("invalid second write: %v, want invalid naming weight", err)
-	}
-	if !bytes.Equal(export(t, s), before) {
-		t.Error("the first write of a failed transaction was kept")
-	}
-}
-
-func TestPermissions(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	council := personByRole(t, d, model.RoleCouncil)
-	var coord *model.Person
-	var own, foreign *model.Measure
-	for i := range d.People {
-		p := &d.People[i]
-		if p.Role != model.RoleCoordinator {
-			continue
-		}
-		for j := range d.Measures {
-			m := &d.Measures[j]
-			if len(m.Milestones) == 0 || m.Cancelled {
-				continue
-			}
-			if p.Coordinates(m) && own == nil {
-				coord, own = p, m
-			}
-		}
-		if coord != nil {
-			break
-		}
-	}
-	for j := range d.Measures {
-		if !coord.Coordinates(&d.Measures[j]) && len(d.Measures[j].Milestones) > 0 {
-			foreign = &d.Measures[j]
-			break
-		}
-	}
-	if coord == nil || foreign == nil {
-		t.Fatal("the demo lacks a coordinator with own and foreign measures")
-	}
-	complete := func(m *model.Measure) func(model.Tx) error {
-		return func(tx model.Tx) error {
-			ms := m.Milestones[len(m.Milestones)-1]
-			ms.Completed = model.NewDate(2026, 11, 20)
-			ms.Note = "done"
-			return tx.SaveMilestone(&ms)
-		}
-	}
-	retitle := func(m *model.Measure) func(model.Tx) error {
-		return func(tx model.Tx) error {
-			ms := m.Milestones[0]
-			ms.Title.BG = "Друго заглавие"
-			return tx.SaveMilestone(&ms)
-		}
-	}
-	tests := []struct {
-		name  string
-		actor model.ID
-		fn    func(model.Tx) error
-		want  string
-	}{
-		{"council completes a milestone", council.ID, complete(own), model.EFORBIDDEN},
-		{"coordinator completes another unit's milestone", coord.ID, complete(foreign), model.EFORBIDDEN},
-		{"coordinator renames own milestone", coord.ID, retitle(own), model.EFORBIDDEN},
-		{"coordinator edits a goal", coord.ID, func(tx model.Tx) error {
-			g := tx.Doc().Goals[0]
-			g.Title.EN = "x"
-			return tx.SaveGoal(&g)
-		}, model.EFORBIDDEN},
-		{"unknown person", 9999, complete(own), model.EFORBIDDEN},
-		{"coordinator completes own milestone", coord.ID, complete(own), ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			before := export(t, s)
-			entries := auditCount(t, s)
-			err := s.Update(ctx, tt.actor, model.ActionUpdate, "", tt.fn)
-			if got := model.ErrorCode(err); got != tt.want {
-				t.Fatalf("error %v (code %q), want code %q", err, got, tt.want)
-			}
-			if tt.want != "" {
-				if !bytes.Equal(export(t, s), before) || auditCount(t, s) != entries {
-					t.Error("a forbidden write changed the file")
-				}
-			} else if auditCount(t, s) != entries+2 {
-				t.Errorf("allowed write added %d audit entries, want 2", auditCount(t, s)-entries)
-			}
-		})
-	}
+	storetest.StaleWriteFromAnotherClient(t, s, other)
 }
 
 func TestReadOnlyStoreRefusesWrites(t *testing.T) {
@@ -440,21 +239,7 @@ func TestCheckFindsTampering(t *testing.T) {
 	for _, tt := range tamper {
 		t.Run(tt.name, func(t *testing.T) {
 			s, path := newDemo(t)
-			d, _ := s.Doc(ctx)
-			office := personByRole(t, d, model.RoleOffice)
-			for i := 0; i < 3; i++ {
-				ms := d.Measures[i].Milestones[0]
-				ms.Note = "note"
-				if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&ms) }); err != nil {
-					t.Fatal(err)
-				}
-			}
-			if _, err := s.CreateSnapshot(ctx, office.ID, "Q3", model.NewDate(2026, 9, 30)); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := s.Check(ctx); err != nil {
-				t.Fatalf("check before tampering: %v", err)
-			}
+			storetest.NotesAndASnapshot(t, s)
 			db, err := sql.Open("sqlite", path)
 			if err != nil {
 				t.Fatal(err)
@@ -616,39 +401,6 @@ func TestDeleteCascadesAndIsAudited(t *testing.T) {
 	}
 }
 
-func TestCreateRowsThroughTx(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	m := d.Measures[0]
-	ms := model.Milestone{MeasureID: m.ID, Title: model.T("Нов етап", "New milestone"), Due: model.NewDate(2027, 3, 1), Weight: 1}
-	u := model.Update{MeasureID: m.ID, Date: model.NewDate(2026, 11, 29), Author: model.Ref(office.ID), Text: model.T("Текст", "Text")}
-	err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		if err := tx.SaveMilestone(&ms); err != nil {
-			return err
-		}
-		return tx.SaveUpdate(&u)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if ms.ID == 0 || ms.Version != 1 || u.ID == 0 {
-		t.Errorf("created ids %d (v%d), %d", ms.ID, ms.Version, u.ID)
-	}
-	d2, _ := s.Doc(ctx)
-	if got, _ := d2.MilestoneByID(ms.ID); got == nil || got.Title.EN != "New milestone" {
-		t.Errorf("created milestone = %+v", got)
-	}
-	// Completing in the future is refused (DESIGN.md §1).
-	future := ms
-	future.Version = 1
-	future.Completed = model.DateOf(fixedClock()).AddDays(1)
-	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&future) })
-	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(err.Error(), "completed") {
-		t.Errorf("completing tomorrow: %v, want invalid naming completed", err)
-	}
-}
-
 func TestReadOnlyFileOpensReadOnly(t *testing.T) {
 	s, path := newDemo(t)
 	want := export(t, s)
@@ -674,140 +426,5 @@ func TestReadOnlyFileOpensReadOnly(t *testing.T) {
 	}
 	if fileSum(t, path) != before {
 		t.Error("the read-only file changed")
-	}
-}
-
-func TestDeleteThenSaveInOneTransaction(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	var m model.Measure
-	for _, x := range d.Measures {
-		if len(x.KPIs) > 0 && len(x.Milestones) > 0 && len(x.KPIs[0].Values) > 0 {
-			m = x
-			break
-		}
-	}
-	tests := []struct {
-		name string
-		fn   func(tx model.Tx) error
-	}{
-		{"milestone deleted, then saved", func(tx model.Tx) error {
-			ms := m.Milestones[0]
-			if err := tx.Delete(model.EntityMilestone, ms.ID, ms.Version); err != nil {
-				return err
-			}
-			return tx.SaveMilestone(&ms)
-		}},
-		{"measure deleted, then a value of its KPI saved", func(tx model.Tx) error {
-			if err := tx.Delete(model.EntityMeasure, m.ID, m.Version); err != nil {
-				return err
-			}
-			v := model.KPIValue{KPIID: m.KPIs[0].ID, Date: model.NewDate(2026, 11, 1), Value: 1}
-			return tx.SaveKPIValue(&v)
-		}},
-		{"measure deleted, then its update saved", func(tx model.Tx) error {
-			if err := tx.Delete(model.EntityMeasure, m.ID, m.Version); err != nil {
-				return err
-			}
-			u := m.Updates[0]
-			return tx.SaveUpdate(&u)
-		}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			err := s.Update(ctx, office.ID, model.ActionUpdate, "", tt.fn)
-			if model.ErrorCode(err) != model.ENOTFOUND {
-				t.Errorf("got %v, want not found", err)
-			}
-		})
-	}
-}
-
-func TestMeasureDeletionKeepsItsChildrenInTheLog(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	m := d.Measures[0]
-	before := auditCount(t, s)
-	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		return tx.Delete(model.EntityMeasure, m.ID, m.Version)
-	}); err != nil {
-		t.Fatal(err)
-	}
-	children := len(m.Milestones) + len(m.Updates)
-	for _, k := range m.KPIs {
-		children += 1 + len(k.Values)
-	}
-	if got, want := auditCount(t, s)-before, children+1; got != want {
-		t.Errorf("audit entries of the deletion = %d, want %d (the measure and each child)", got, want)
-	}
-	entries, _ := s.Audit(ctx, model.AuditFilter{Entity: model.EntityMilestone, EntityID: m.Milestones[0].ID})
-	last := entries[len(entries)-1]
-	if last.Action != model.ActionDelete || !strings.Contains(last.Old, m.Milestones[0].Title.BG) {
-		t.Errorf("the deleted milestone's entry = %+v", last)
-	}
-	if _, err := s.Check(ctx); err != nil {
-		t.Errorf("check after deleting a measure: %v", err)
-	}
-}
-
-func TestSnapshotNames(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	for _, name := range []string{"", "  ", "bell\a", "tab\tinside", strings.Repeat("я", 301)} {
-		if _, err := s.CreateSnapshot(ctx, office.ID, name, model.NewDate(2026, 9, 30)); model.ErrorCode(err) != model.EINVALID {
-			t.Errorf("snapshot %q: %v, want invalid", name, err)
-		}
-	}
-	odd := `Отчет "Q3" \ 2026 <&>`
-	if _, err := s.CreateSnapshot(ctx, office.ID, odd, model.NewDate(2026, 9, 30)); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Check(ctx); err != nil {
-		t.Errorf("check after a snapshot named %q: %v", odd, err)
-	}
-}
-
-func TestCoordinatorsWriteUpdatesInTheirOwnName(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	var coord *model.Person
-	var m *model.Measure
-	for i := range d.People {
-		for j := range d.Measures {
-			if d.People[i].Role == model.RoleCoordinator && d.People[i].Coordinates(&d.Measures[j]) && !d.Measures[j].Cancelled {
-				coord, m = &d.People[i], &d.Measures[j]
-			}
-		}
-	}
-	office := personByRole(t, d, model.RoleOffice)
-	save := func(u model.Update) error {
-		return s.Update(ctx, coord.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveUpdate(&u) })
-	}
-	text := model.T("Напредък", "Progress")
-	if err := save(model.Update{MeasureID: m.ID, Date: model.NewDate(2026, 11, 2), Author: model.Ref(office.ID), Text: text}); model.ErrorCode(err) != model.EFORBIDDEN {
-		t.Errorf("update in someone else's name: %v, want forbidden", err)
-	}
-	own := model.Update{MeasureID: m.ID, Date: model.NewDate(2026, 11, 2), Author: model.Ref(coord.ID), Text: text}
-	if err := s.Update(ctx, coord.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveUpdate(&own) }); err != nil {
-		t.Fatalf("update in one's own name: %v", err)
-	}
-	own.Author = model.Ref(office.ID)
-	if err := save(own); model.ErrorCode(err) != model.EFORBIDDEN {
-		t.Errorf("changing an update's author: %v, want forbidden", err)
-	}
-}
-
-func TestEmailsAreUnique(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	p := d.People[1]
-	p.Email = strings.ToUpper(d.People[0].Email)
-	err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SavePerson(&p) })
-	if model.ErrorCode(err) != model.EINVALID || !strings.Contains(err.Error(), "email") {
-		t.Errorf("a second person with the same e-mail: %v, want invalid", err)
 	}
 }

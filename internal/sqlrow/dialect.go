@@ -9,7 +9,9 @@ package sqlrow
 import (
 	"crypto/rand"
 	"encoding/hex"
+	"io/fs"
 	"reflect"
+	"sort"
 	"strings"
 
 	"strategytracker/model"
@@ -186,4 +188,17 @@ func NewDatabaseID() string {
 	b := make([]byte, 16)
 	rand.Read(b)
 	return hex.EncodeToString(b)
+}
+
+// Steps are the schema's migration scripts matching pattern in fsys, in
+// the order of their names: step i brings the schema version to i+1.
+func Steps(fsys fs.FS, pattern string) []string {
+	names, _ := fs.Glob(fsys, pattern)
+	sort.Strings(names)
+	steps := make([]string, len(names))
+	for i, n := range names {
+		b, _ := fs.ReadFile(fsys, n)
+		steps[i] = string(b)
+	}
+	return steps
 }

@@ -49,10 +49,6 @@ func (dl Dialect) DocQueries() []Query {
 	}
 }
 
-// FigureTables are the tables the figures of DESIGN.md §2 are computed
-// from, beside the strategy's header: a summary reads only these.
-var FigureTables = []string{"meta", "areas", "measures", "funding", "milestones"}
-
 // Builder puts the rows of DocQueries into a document.
 type Builder struct {
 	d        *model.Doc

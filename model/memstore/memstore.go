@@ -140,6 +140,15 @@ func (s *Store) ReadAll(context.Context) (*model.Doc, []model.AuditEntry, error)
 	return CloneDoc(s.doc), slices.Clone(s.audit), nil
 }
 
+// SummaryDoc is Doc: memory is quick; see model.Store.
+func (s *Store) SummaryDoc(ctx context.Context) (*model.Doc, error) { return s.Doc(ctx) }
+
+// LoginPerson is 0: memory has no logins.
+func (s *Store) LoginPerson() model.ID { return 0 }
+
+// Watch reports nothing: only this store changes memory.
+func (s *Store) Watch(context.Context) <-chan struct{} { return model.NoChanges() }
+
 // Edit changes the stored document directly, as another program writing
 // the same file would (no checks, no audit): for tests of conflicts.
 func (s *Store) Edit(fn func(d *model.Doc)) {

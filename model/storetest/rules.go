@@ -14,16 +14,6 @@ import (
 // lock, visibility by role and every permission of §3. Each refusal is
 // checked to leave the strategy and the audit log as they were.
 
-// planOf is tx's adopted-plan writes.
-func planOf(t *testing.T, tx model.Tx) model.PlanTx {
-	t.Helper()
-	p, err := model.AsPlanTx(tx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return p
-}
-
 // refused runs fn as actor and wants it refused with code (and reason,
 // when given), leaving everything as it was.
 func (f *fixture) refused(actor *model.Person, code string, reason model.Reason, fn func(model.Tx) error) {
@@ -64,7 +54,7 @@ func testAdoption(t *testing.T, open Open) {
 		t.Errorf("%d revisions before the plan was adopted, want 0", n)
 	}
 	adopt := func(tx model.Tx) error {
-		return planOf(t, tx).Adopt(&model.Adoption{AdoptedOn: model.NewDate(2020, 6, 11), CouncilDecision: model.T("Решение № 338", "Decision 338")})
+		return tx.Adopt(&model.Adoption{AdoptedOn: model.NewDate(2020, 6, 11), CouncilDecision: model.T("Решение № 338", "Decision 338")})
 	}
 	f.refused(f.coord, model.EFORBIDDEN, model.ReasonCoordinatorOnly, adopt)
 	f.mustUpdate(f.office, adopt)
@@ -89,7 +79,7 @@ func testAdoption(t *testing.T, open Open) {
 	revise := func(reason string, edit func(tx model.Tx) error) {
 		t.Helper()
 		f.mustUpdate(f.office, func(tx model.Tx) error {
-			planOf(t, tx).SetRevisionReason(model.T(reason, reason))
+			tx.SetRevisionReason(model.T(reason, reason))
 			return edit(tx)
 		})
 	}
@@ -157,11 +147,7 @@ func testPeriods(t *testing.T, open Open) {
 	f.refused(f.office, model.EINVALID, "", func(tx model.Tx) error {
 		second := p.Clone()
 		second.ID, second.Version, second.Name = 0, 0, model.T("Друг", "Another")
-		pt, err := model.PeriodsOf(tx)
-		if err != nil {
-			return err
-		}
-		return pt.SavePeriod(&second)
+		return tx.SavePeriod(&second)
 	})
 	// Returns: a coordinator records their own unit's, no other's.
 	ret := func(unit string) func(model.Tx) error {
@@ -179,11 +165,7 @@ func testPeriods(t *testing.T, open Open) {
 	f.refused(f.office, model.ECONFLICT, "", func(tx model.Tx) error {
 		stale := p.Clone()
 		stale.Due = stale.Due.AddDays(1)
-		pt, err := model.PeriodsOf(tx)
-		if err != nil {
-			return err
-		}
-		return pt.SavePeriod(&stale)
+		return tx.SavePeriod(&stale)
 	})
 	// The council runs nothing.
 	f.refused(f.council, model.EFORBIDDEN, model.ReasonCouncil, ret(f.council.Unit))
@@ -222,11 +204,7 @@ func testNarrative(t *testing.T, open Open) {
 			for i := range p.Narrative {
 				p.Narrative[i].Text.EN = text
 			}
-			pt, err := model.PeriodsOf(tx)
-			if err != nil {
-				return err
-			}
-			return pt.SavePeriod(&p)
+			return tx.SavePeriod(&p)
 		}
 	}
 	f.refused(f.coord, model.EFORBIDDEN, "", rewrite("a coordinator's rewrite"))

@@ -179,6 +179,11 @@ func Run(t *testing.T, open Open) {
 		{"VisibilityByRole", testVisibility},
 		{"EveryPermission", testPermissions},
 		{"NoCompletingInTheFuture", testCompletingInTheFuture},
+		{"ADeletedRowIsGoneForTheRestOfTheTransaction", testDeleteThenSave},
+		{"MeasureDeletionKeepsItsChildrenInTheLog", testMeasureDeletion},
+		{"SnapshotNames", testSnapshotNames},
+		{"EmailsAreUnique", testEmailsAreUnique},
+		{"CheckPassesAfterAChangeOfEveryKind", testCheckAfterEverything},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open) })
@@ -273,6 +278,19 @@ func testAllOrNothing(t *testing.T, open Open) {
 	if !errors.Is(err, boom) {
 		t.Fatalf("Update = %v, want fn's error", err)
 	}
+	f.unchanged(before, entries)
+	// A refused save inside the transaction undoes the ones before it.
+	err = f.update(f.office, func(tx model.Tx) error {
+		ms := f.own.Milestones[0]
+		ms.Note = "kept?"
+		if err := tx.SaveMilestone(&ms); err != nil {
+			return err
+		}
+		bad := *f.other
+		bad.Weight = 0
+		return tx.SaveMeasure(&bad)
+	})
+	wantError(t, err, model.EINVALID, "", "weight")
 	f.unchanged(before, entries)
 }
 

@@ -70,7 +70,7 @@ func (r *report) annex() {
 		r.milestoneChanges(r.w.becameOverdue, r.changes.BecameOverdue, false, 0, 1)
 	}
 
-	r.heading(r.w.cards, 13, 1, true, 60)
+	first := true
 	for _, code := range r.areaOrder() {
 		idx := r.byArea[code]
 		for k, i := range idx {
@@ -78,9 +78,15 @@ func (r *report) annex() {
 			if k == 0 {
 				head = r.areaTitle(code)
 			}
-			r.card(i, head)
+			// The section's title goes with its first card, never alone
+			// at the foot of a page.
+			r.card(i, head, first)
+			first = false
 			r.step()
 		}
+	}
+	if first { // no measure: the title alone
+		r.heading(r.w.cards, 13, 1, true, 0)
 	}
 }
 
@@ -93,8 +99,9 @@ func (r *report) pair(label, value string, c rgb) kvPair {
 }
 
 // card writes the card of measure i, after the heading head (an area's
-// title) when it is not empty, kept with the card.
-func (r *report) card(i int, head string) {
+// title) when it is not empty, kept with the card; the first card also
+// after the title of the cards' section.
+func (r *report) card(i int, head string, opensSection bool) {
 	m := &r.d.Measures[i]
 	f := r.figs[i]
 
@@ -167,6 +174,10 @@ func (r *report) card(i int, head string) {
 		headLines = r.split(head, contentW)
 		headH = float64(len(headLines))*lineH(11.5) + 4
 	}
+	if opensSection {
+		r.setFont("B", 13)
+		headH += float64(len(r.split(r.w.cards, contentW)))*lineH(13) + 4
+	}
 	total := headH + barH + 2
 	for _, g := range grid {
 		total += g.h
@@ -183,7 +194,7 @@ func (r *report) card(i int, head string) {
 	// Milestones.
 	t := r.newTable("", // the card's title repeats on a new page instead
 		col{r.w.milestone, 0, "L"}, col{r.w.due, r.dateColW() + 8, "L"}, col{r.w.completed, r.dateColW(), "L"},
-		col{r.w.state, 28, "L"}, col{r.w.weight, 13, "R"}, col{r.w.responsible, 27, "L"})
+		col{r.w.state, 25, "L"}, col{r.w.weight, 11, "R"}, col{r.w.responsible, 32, "L"})
 	rows := make([]*trow, 0, len(m.Milestones))
 	milestonesH := 0.0
 	for k := range m.Milestones {
@@ -259,6 +270,9 @@ func (r *report) card(i int, head string) {
 	tail := r.y + total - bodyBottom
 	if tail > 0 && (r.y+first > bodyBottom || tail < minTail && total <= bodyBottom-bodyTop) {
 		r.newPage()
+	}
+	if opensSection {
+		r.heading(r.w.cards, 13, 1, true, 0)
 	}
 	if head != "" {
 		r.subsection(head, 2, 0)

@@ -55,7 +55,7 @@ func (r *report) areaSection(a *model.Area, as *model.AreaSummary, prev *model.A
 		tile{label: r.w.measures, value: r.count(as.Measures), sub: r.statusLine(as.Status)},
 		tile{label: r.w.budgetExec, value: exec, sub: spent},
 	)
-	if n := r.opt.Narrative; n != nil {
+	if n := r.narrative; n != nil {
 		if an, ok := n.PerArea[a.Code]; ok && !an.empty() {
 			r.narrativeBlocks(an)
 		}
@@ -148,7 +148,7 @@ func (r *report) measureRow(t *table, i int) *trow {
 		painted(chipH, func(x, y, w float64) { r.chip(x, y+(t.lh-chipH)/2, f.Status, f.Overridden) }),
 	}
 	var notes []tnote
-	if u := latestUpdate(m, r.asOf); u != nil {
+	if u := m.LatestUpdate(r.asOf); u != nil {
 		notes = append(notes, t.note(fmt.Sprintf(r.w.lastUpdate, r.dateText(u.Date))+r.tr(u.Text), cMuted, 0))
 	}
 	if f.Overridden {
@@ -171,16 +171,4 @@ func (r *report) progressCell(x, y, w, h float64, progress, expected float64, ca
 	r.setFont("", tableSize)
 	r.setText(cText)
 	r.text(x+w-textW, y, textW, h, r.pct(progress), "R")
-}
-
-// latestUpdate is the measure's latest update on or before asOf.
-func latestUpdate(m *model.Measure, asOf model.Date) *model.Update {
-	var best *model.Update
-	for k := range m.Updates {
-		u := &m.Updates[k]
-		if u.Date <= asOf && (best == nil || u.Date > best.Date || (u.Date == best.Date && u.ID > best.ID)) {
-			best = u
-		}
-	}
-	return best
 }

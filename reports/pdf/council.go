@@ -219,8 +219,8 @@ func (r *report) cover() {
 	}
 	// The commentary of the period, else the key figures in two sentences.
 	text := ""
-	if r.opt.Narrative != nil && !r.opt.Narrative.Executive.IsEmpty() {
-		text = r.tr(r.opt.Narrative.Executive)
+	if r.narrative != nil && !r.narrative.Executive.IsEmpty() {
+		text = r.tr(r.narrative.Executive)
 	}
 	label := r.w.executive
 	if text == "" {
@@ -281,7 +281,7 @@ func (r *report) keySentence() string {
 // the changes; "" when there is none.
 func (r *report) revisedSentence() string {
 	measures := map[string]bool{}
-	for _, v := range r.opt.Revisions {
+	for _, v := range r.revisions {
 		measures[v.Measure] = true
 	}
 	if len(measures) == 0 {
@@ -293,7 +293,7 @@ func (r *report) revisedSentence() string {
 		}
 		return r.count(n) + " " + forms[1]
 	}
-	return fmt.Sprintf(r.w.keyRevised, counted(len(measures), r.w.revMeasure), counted(len(r.opt.Revisions), r.w.revChange))
+	return fmt.Sprintf(r.w.keyRevised, counted(len(measures), r.w.revMeasure), counted(len(r.revisions), r.w.revChange))
 }
 
 // change is the change from then to now in points, of the figures as
@@ -392,10 +392,10 @@ func (r *report) decisionAndSignatures() {
 
 // revisionsSection counts and lists the changes to the adopted plan.
 func (r *report) revisionsSection() {
-	if len(r.opt.Revisions) == 0 {
+	if len(r.revisions) == 0 {
 		return
 	}
-	revs := r.opt.Revisions
+	revs := r.revisions
 	title := r.w.revisions + " (" + r.count(len(revs)) + ")"
 	t := r.newTable(title, col{r.w.measure, 13, "L"}, col{r.w.field, 42, "L"}, col{r.w.original, 24, "L"},
 		col{r.w.current, 24, "L"}, col{r.w.changedOn, r.dateColW(), "L"}, col{r.w.reason, 0, "L"})

@@ -12,13 +12,13 @@ import (
 
 // demoText is the demo report in lang as pdftotext reads it, no-break
 // spaces as spaces.
-func demoText(t *testing.T, lang model.Lang, opt func(*Options)) string {
+func demoText(t *testing.T, lang model.Lang, edit func(*model.Doc, *Options)) string {
 	t.Helper()
-	o := demoOptions(lang)
-	if opt != nil {
-		opt(&o)
+	d, o := demoDoc(t, true), demoOptions(lang)
+	if edit != nil {
+		edit(d, &o)
 	}
-	path := writeFileWith(t, demoDoc(t, true), o)
+	path := writeFileWith(t, d, o)
 	return nbsp(run(t, "pdftotext", path, "-"))
 }
 
@@ -268,9 +268,6 @@ func TestFigures(t *testing.T) {
 // TestBodyPages: the body of the report for the strategy of 2,000
 // measures stays within 40 pages; the annex holds the rest.
 func TestBodyPages(t *testing.T) {
-	if testing.Short() {
-		t.Skip("lays out 2,000 measures")
-	}
 	d := model.Generate(2000, 1)
 	n, err := BodyPages(d, benchOptions())
 	if err != nil {
@@ -282,16 +279,27 @@ func TestBodyPages(t *testing.T) {
 	t.Logf("body: %d pages", n)
 }
 
-// TestNarrativeAndRevisions: the office's commentary, the draft decision
-// and the revisions are shown when given and leave no trace when not.
+// withPeriod adds to d a reporting period holding the demo's as-of date,
+// with the office's accepted narrative texts.
+func withPeriod(d *model.Doc, texts ...model.Narrative) {
+	d.Periods = append(d.Periods, model.Period{ID: 1, Name: model.T("IV тримесечие 2026", "Q4 2026"), Start: model.MustDate("2026-10-01"),
+		End: model.MustDate("2026-12-31"), Due: model.MustDate("2027-01-15"), State: model.PeriodOpen, Narrative: texts})
+}
+
+// TestNarrativeAndRevisions: the office's commentary of the period the
+// as-of date belongs to, the draft decision and the revisions of the
+// adopted plan, all taken from the file, are shown when there and leave no
+// trace when not.
 func TestNarrativeAndRevisions(t *testing.T) {
-	with := func(o *Options) {
-		o.Narrative = &Narrative{Executive: model.T("Периодът бе белязан от забавяне в транспорта.", "The period saw delays in transport."),
-			PerArea: map[string]AreaNarrative{"A3": {Risks: model.T("Ремонтите на улиците забавят свързването.", ""),
-				Decisions: model.T("Съветът да одобри нов срок.", "The council to approve a new date.")}}}
+	with := func(d *model.Doc, o *Options) {
+		withPeriod(d,
+			model.Narrative{ID: 1, Kind: model.NarrativeCommentary, Text: model.T("Периодът бе белязан от забавяне в транспорта.", "The period saw delays in transport.")},
+			model.Narrative{ID: 2, Area: "A3", Kind: model.NarrativeRisks, Text: model.T("Ремонтите на улиците забавят свързването.", "")},
+			model.Narrative{ID: 3, Area: "A3", Kind: model.NarrativeDecisions, Text: model.T("Съветът да одобри нов срок.", "The council to approve a new date.")})
 		o.DraftDecision = model.T("Столичният общински съвет приема отчета.", "Sofia Municipal Council adopts the report.")
-		o.Revisions = []Revision{{Measure: "3.3", Field: "срок", Original: "30.06.2026", Current: "31.12.2026",
-			At: model.MustDate("2026-07-15"), By: "Ивелина Петрова", Reason: model.T("Ремонт на улиците.", "Road works.")}}
+		d.Revisions = append(d.Revisions, model.Revision{ID: 1, Entity: model.EntityMeasure, EntityID: 17, MeasureID: 17, Field: "end",
+			Original: "2026-06-30", Previous: "2026-06-30", Current: "2026-12-31", At: "2026-07-15T08:00:00Z",
+			By: "Ивелина Петрова <i.petrova@sofia.example>", Reason: model.T("Ремонт на улиците.", "Road works.")})
 	}
 	bg := strings.ReplaceAll(demoText(t, model.BG, with), "\n", " ")
 	for _, want := range []string{"Коментар на отчетния период", "Периодът бе белязан", "Рискове", "Ремонтите на улиците",
@@ -334,10 +342,10 @@ func TestBudgetByYearIsTheBudget(t *testing.T) {
 // on the next page, whole, inside the body.
 func TestLongCommentary(t *testing.T) {
 	long := strings.Repeat("Периодът бе белязан от забавяне в транспорта и от напредък в електронното управление. ", 120)
-	opt := demoOptions(model.BG)
-	opt.Narrative = &Narrative{Executive: model.T(long, "")}
+	d := demoDoc(t, true)
+	withPeriod(d, model.Narrative{ID: 1, Kind: model.NarrativeCommentary, Text: model.T(long, "")})
 	var text strings.Builder
-	for _, x := range recordText(t, demoDoc(t, true), opt) {
+	for _, x := range recordText(t, d, demoOptions(model.BG)) {
 		if x.width > x.w+0.01 || (x.page > 1 && x.y != 11 && x.y != 286.5 && (x.y < bodyTop-0.01 || x.y+x.h > bodyBottom+0.01)) ||
 			(x.page == 1 && x.y < demoBandY && x.y+x.h > demoBandY-6) {
 			t.Errorf("p%d: %q at %.1f mm is outside its box or the body", x.page, x.s, x.y)

@@ -11,31 +11,6 @@ import (
 // office's narrative of the reporting period and the revisions of the
 // adopted plan. The CLI and the app fill Options from them the same way.
 
-// PeriodOf is the reporting period a report as of asOf belongs to: the
-// one whose window (start to the later of end and due) holds asOf, else
-// the latest one that started on or before asOf; nil when there is none.
-func PeriodOf(d *model.Doc, asOf model.Date) *model.Period {
-	var best *model.Period
-	for i := range d.Periods {
-		p := &d.Periods[i]
-		if from, to := p.Window(); asOf >= from && asOf <= to {
-			if best == nil || p.Start > best.Start {
-				best = p
-			}
-		}
-	}
-	if best != nil {
-		return best
-	}
-	for i := range d.Periods {
-		p := &d.Periods[i]
-		if p.Start <= asOf && (best == nil || p.Start > best.Start) {
-			best = p
-		}
-	}
-	return best
-}
-
 // NarrativeOf is the office's narrative of p for the report: only the
 // texts the office wrote or accepted, not the coordinators' open
 // proposals. Texts for the whole strategy go to the executive commentary

@@ -24,7 +24,7 @@ import (
 // Options are the choices of one report.
 type Options struct {
 	Lang model.Lang // bg (default) or en
-	AsOf model.Date // the date of the figures; zero: the date of Created
+	AsOf model.Date // the date of the figures; zero: the date of Created (one of them is needed)
 	// PreparedBy is who prepared the report (Изготвил): a person of the
 	// file by name or e-mail (shown by name and position), or a name;
 	// empty: the office user of the file (its first person with role office).
@@ -42,11 +42,10 @@ type Options struct {
 	// milestones, measures behind, status changes, indicators) the body
 	// shows in each list; the annex has them all. Zero: DefaultMaxExceptions.
 	MaxExceptions int
-	// Narrative is the office's commentary of the period; nil: none.
-	Narrative *Narrative
-	// Revisions are the changes to the adopted plan; none: the section is left out.
-	Revisions []Revision
-	Created   time.Time // when the report is made (metadata, cover); zero: now
+	// Created is when the report is made (metadata, cover); zero: the
+	// as-of date. The report takes no clock of its own: the caller's
+	// clock says when "now" is.
+	Created time.Time
 	// Version is the build's version (strategytracker/version), written to
 	// the PDF's metadata with its creator; empty: none.
 	Version string
@@ -59,7 +58,10 @@ type Options struct {
 // body shows in each list when Options.MaxExceptions is zero.
 const DefaultMaxExceptions = 15
 
-// Write lays out the report of d and writes the PDF to w.
+// Write lays out the report of d and writes the PDF to w. What the report
+// shows beside the figures comes from d too: the office's narrative of the
+// reporting period the as-of date belongs to (model.Doc.PeriodAt) and the
+// revisions of the adopted plan.
 func Write(w io.Writer, d *model.Doc, opt Options) (err error) {
 	defer func() {
 		// fpdf panics on some inputs it cannot encode; the desktop app
@@ -88,6 +90,9 @@ type report struct {
 	asOf    model.Date
 	created time.Time
 	opt     Options
+
+	narrative *Narrative // the office's commentary of the period, or nil
+	revisions []Revision // the changes to the adopted plan; none: no section
 
 	sum     model.Summary
 	changes model.Changes
@@ -156,13 +161,17 @@ func newReport(d *model.Doc, opt Options) (*report, error) {
 		r.lang = model.BG
 	}
 	r.w = wordsFor(r.lang)
-	if r.created.IsZero() {
-		r.created = time.Now()
-	}
 	r.asOf = opt.AsOf
-	if r.asOf == 0 {
+	switch {
+	case r.asOf == 0 && r.created.IsZero():
+		return nil, errors.New("pdf: the report needs its as-of date or its creation time")
+	case r.asOf == 0:
 		r.asOf = model.DateOf(r.created)
+	case r.created.IsZero():
+		r.created = r.asOf.Time()
 	}
+	r.narrative = NarrativeOf(d.PeriodAt(r.asOf))
+	r.revisions = RevisionsOf(d, r.lang)
 	r.sum = model.Summarize(d, r.asOf)
 	if r.changes, err = model.ChangesSince(d, r.asOf); err != nil {
 		return nil, err

@@ -31,7 +31,9 @@ type page struct {
 	Data      string
 	AsOf      string
 	Licence   Licence
-	Body      any
+	// LicenceLang is "en" on pages in another language: the licences' titles are English.
+	LicenceLang string
+	Body        any
 }
 
 type langLink struct {
@@ -90,6 +92,9 @@ func (s *site) newPage(lang model.Lang, rel, title, nav string, body any) *page 
 		p.Site, p.SiteLang = inLang(s.doc.Strategy.Title, lang)
 	}
 	p.heading(title, "")
+	if lang != model.EN {
+		p.LicenceLang = string(model.EN)
+	}
 	for _, l := range s.opts.Langs {
 		if l != lang {
 			p.Switch = append(p.Switch, langLink{Lang: l, Name: words[l]["langName"], Href: root + string(l) + "/" + rel})
@@ -530,15 +535,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 		v.KPIs = append(v.KPIs, s.kpiView(&m.KPIs[k], lang))
 	}
 	// The latest public update (internal ones are not in the public document).
-	best := -1
-	for j := range m.Updates {
-		u := &m.Updates[j]
-		if u.Date <= s.asOf && (best < 0 || u.Date > m.Updates[best].Date || (u.Date == m.Updates[best].Date && u.ID > m.Updates[best].ID)) {
-			best = j
-		}
-	}
-	if best >= 0 {
-		u := &m.Updates[best]
+	if u := m.LatestUpdate(s.asOf); u != nil {
 		v.Update = &updateView{Date: u.Date.Format(lang), Author: s.personName(u.Author, lang), Text: textHTML(u.Text, lang)}
 	}
 	v.Revisions = s.revisions(m, lang)

@@ -77,6 +77,10 @@ func scrubPhones(s string) string {
 	var cut [][2]int
 	for _, run := range digitRuns(s) {
 		for i := 0; i < len(run); {
+			if n := procurementNumber(s, run, i); n > 0 {
+				i += n
+				continue
+			}
 			n := phoneAt(run, i, func() bool { return announced(s, run[i].start) })
 			if n == 0 {
 				i++
@@ -223,6 +227,17 @@ func digits(gs []group) int {
 		}
 	}
 	return n
+}
+
+// procurementNumber is 3 when the groups from i are a number of the public
+// procurement register (00123-2024-0001: the buyer, the year, the
+// procedure), which is no telephone number; else 0.
+func procurementNumber(s string, run []group, i int) int {
+	if i+2 >= len(run) || run[i].n != 5 || run[i+1].n != 4 || run[i+2].n != 4 ||
+		s[run[i].end:run[i+1].start] != "-" || s[run[i+1].end:run[i+2].start] != "-" {
+		return 0
+	}
+	return 3
 }
 
 // isDate: the groups from i are a day, a month and a year (01/02/2026).

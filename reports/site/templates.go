@@ -13,6 +13,7 @@ package site
 // a second and more.
 
 const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span class="sym" aria-hidden="true">{{.Symbol}}</span>{{.Label}}{{.Note}}</span>{{end}}
+{{- define "licence"}}{{if .Licence.URL}}<a href="{{.Licence.URL}}" rel="license"{{with .LicenceLang}} lang="{{.}}"{{end}}>{{.Licence.Title}}</a>{{else}}<span{{with .LicenceLang}} lang="{{.}}"{{end}}>{{.Licence.Title}}</span>{{end}}{{end}}
 {{- define "facts"}}<dl class="facts">{{range .}}<dt>{{.Term}}</dt><dd>{{.Value}}</dd>{{end}}</dl>{{end}}
 {{- define "counts"}}<div class="table-wrap narrow"><table><thead><tr><th scope="col">{{.W.status}}</th><th scope="col" class="num">{{.W.count}}</th></tr></thead><tbody>
 {{range .Counts}}<tr><td>{{template "status" .Status}}</td><td class="num">{{.Count}}</td></tr>
@@ -48,7 +49,7 @@ const layoutTemplate = `{{define "status"}}<span class="status {{.Class}}"><span
 </main>
 <footer><div class="bar-in">
 <p>{{.W.asOf}} {{.AsOf}}. {{.W.publicNote}}{{if .Demo}} {{.W.demoNote}}{{end}}</p>
-<p>{{.W.licence}}: {{if .Licence.URL}}<a href="{{.Licence.URL}}" rel="license">{{.Licence.Title}}</a>{{else}}{{.Licence.Title}}{{end}}. <a href="{{.Data}}">{{.W.openData}}</a>. {{.W.generated}}</p>
+<p>{{.W.licence}}: {{template "licence" .}}. <a href="{{.Data}}">{{.W.openData}}</a>. {{.W.generated}}</p>
 </div></footer>
 </body>
 </html>
@@ -172,7 +173,7 @@ apply();
 
 	"data": `{{$w := .W}}{{with .Body}}<h1>{{$w.openData}}</h1>
 <p>{{$w.dataIntro}}</p>
-<p>{{$w.licence}}: {{if $.Licence.URL}}<a href="{{$.Licence.URL}}" rel="license">{{$.Licence.Title}}</a>{{else}}{{$.Licence.Title}}{{end}}.</p>
+<p>{{$w.licence}}: {{template "licence" $}}.</p>
 <h2>{{$w.files}}</h2>
 <ul>
 <li><a href="{{.Xlsx}}" download>{{$w.xlsx}}</a> ({{.XlsxSize}})</li>
@@ -187,7 +188,7 @@ apply();
 <div class="table-wrap" role="region" aria-label="{{.File}}" tabindex="0"><table>
 <thead><tr><th scope="col">{{$w.column}}</th><th scope="col">{{$w.type}}</th><th scope="col">{{$w.description}}</th></tr></thead>
 <tbody>
-{{range .Columns}}<tr><td><code>{{.Name}}</code></td><td>{{.Type}}</td><td>{{.Description}}</td></tr>
+{{range .Columns}}<tr><td><code>{{.Name}}</code></td><td><code>{{.Type}}</code></td><td>{{.Description}}</td></tr>
 {{end}}</tbody></table></div>
 {{end}}{{end}}`,
 }

@@ -28,7 +28,8 @@ var errNothingLeft = errors.New("xlsx: nothing left to import")
 // Import is the one import of a filled update template, used by the CLI
 // and the app alike. It reads the workbook in r (source is its file name,
 // for the audit log), plans it against the store's current document as
-// actor on today, and — unless dryRun — plans it again inside one
+// actor on the day of now (the caller's clock, which also stamps the
+// unit's return), and — unless dryRun — plans it again inside one
 // Store.Update and applies that plan, so that what is written is checked
 // against the file as it stands then: an import or an edit made between a
 // preview and its apply is neither overwritten nor repeated (a KPI value
@@ -38,7 +39,8 @@ var errNothingLeft = errors.New("xlsx: nothing left to import")
 // A workbook that is not a template is refused with a model error; a
 // template with problems with Problems (one per refused row); either way
 // nothing is written. A dry run writes nothing and returns the plan.
-func Import(ctx context.Context, store model.Store, r io.Reader, source string, actor model.ID, today model.Date, dryRun bool) (Result, error) {
+func Import(ctx context.Context, store model.Store, r io.Reader, source string, actor model.ID, now time.Time, dryRun bool) (Result, error) {
+	today := model.DateOf(now)
 	u, err := ReadUpdate(r)
 	if err != nil {
 		return Result{}, err
@@ -80,7 +82,7 @@ func Import(ctx context.Context, store model.Store, r io.Reader, source string, 
 			return nil
 		}
 		return model.RecordReturn(tx, model.Return{PeriodID: pr.PeriodID, Unit: pr.Unit, Changes: len(changes),
-			FilledBy: pr.FilledBy, Proposals: pr.Proposals}, actor, now())
+			FilledBy: pr.FilledBy, Proposals: pr.Proposals}, actor, now)
 	})
 	switch {
 	case errors.Is(err, errNothingLeft):
@@ -90,6 +92,3 @@ func Import(ctx context.Context, store model.Store, r io.Reader, source string, 
 	}
 	return Result{Changes: changes, Applied: true, PeriodID: pr.PeriodID}, nil
 }
-
-// now is the clock of the returns Import records.
-var now = time.Now

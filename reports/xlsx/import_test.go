@@ -70,7 +70,7 @@ func TestImportPlansAgainInsideTheTransaction(t *testing.T) {
 	})
 	store := &fakeStore{doc: d}
 
-	preview, err := Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf, true)
+	preview, err := Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf.Time(), true)
 	if err != nil || len(preview.Changes) != 3 || preview.Applied || len(store.imports) != 0 {
 		t.Fatalf("dry run: %v, %v (imports %v); want 3 changes planned and nothing written", preview, err, store.imports)
 	}
@@ -86,7 +86,7 @@ func TestImportPlansAgainInsideTheTransaction(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	got, err := Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf, false)
+	got, err := Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf.Time(), false)
 	if err != nil || !got.Applied || len(got.Changes) != 1 || got.Changes[0].Entity != model.EntityMilestone {
 		t.Fatalf("apply: %v, %v; want only the milestone written", got, err)
 	}
@@ -109,7 +109,7 @@ func TestImportPlansAgainInsideTheTransaction(t *testing.T) {
 	}
 
 	// Applied again: nothing left, and no transaction at all.
-	again, err := Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf, false)
+	again, err := Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf.Time(), false)
 	if err != nil || again.Applied || len(again.Changes) != 0 || len(store.imports) != 1 {
 		t.Errorf("second apply: %v, %v (imports %v); want nothing", again, err, store.imports)
 	}
@@ -128,7 +128,7 @@ func TestImportRefusesAtApplyWhatChangedSinceThePreview(t *testing.T) {
 		set(t, f, "Показатели", kpiID, "value", 60)
 	})
 	store := &fakeStore{doc: d}
-	if _, err := Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf, true); err != nil {
+	if _, err := Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf.Time(), true); err != nil {
 		t.Fatal(err)
 	}
 	err := store.Update(ctx, 1, model.ActionUpdate, "", func(tx model.Tx) error {
@@ -138,7 +138,7 @@ func TestImportRefusesAtApplyWhatChangedSinceThePreview(t *testing.T) {
 		t.Fatal(err)
 	}
 	before := store.doc
-	_, err = Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf, false)
+	_, err = Import(ctx, store, bytes.NewReader(file), "update.xlsx", 1, demoAsOf.Time(), false)
 	var ps Problems
 	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Sheet != "Показатели" {
 		t.Fatalf("apply: %v; want one problem on Индикатори", err)

@@ -64,59 +64,82 @@ func ParseNumber(v string, lang model.Lang) (float64, error) {
 // splitNumber returns the digits before and after the decimal separator of
 // an unsigned number in one of ParseNumber's forms.
 func splitNumber(s string, lang model.Lang) (intPart, frac string, ok bool) {
-	// Which separators occur, and where.
-	var groupSep rune // ' ' (any space kind) or ','
-	var decimal rune  // '.' or ','
-	var groups []string
-	cur := strings.Builder{}
-	seenDecimal := false
+	var p numberParts
 	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			cur.WriteRune(r)
-		case r == ' ' || r == '\u00a0' || r == '\u202f':
-			if seenDecimal || (groupSep != 0 && groupSep != ' ') {
-				return "", "", false
-			}
-			groupSep = ' '
-			groups = append(groups, cur.String())
-			cur.Reset()
-		case r == ',':
-			if seenDecimal {
-				return "", "", false
-			}
-			if groupSep == ' ' {
-				// 1 234,5: the comma is the decimal separator.
-				seenDecimal, decimal = true, ','
-				groups = append(groups, cur.String())
-				cur.Reset()
-				continue
-			}
-			if groupSep == 0 && len(groups) == 0 {
-				// Either 1,234 (en grouping) or 1234,5 (decimal comma):
-				// decided below, once the rest is known.
-				groupSep = ','
-			} else if groupSep != ',' {
-				return "", "", false
-			}
-			groups = append(groups, cur.String())
-			cur.Reset()
-		case r == '.':
-			if seenDecimal || groupSep == ' ' {
-				return "", "", false
-			}
-			seenDecimal, decimal = true, '.'
-			groups = append(groups, cur.String())
-			cur.Reset()
-		default:
+		if !p.add(r) {
 			return "", "", false
 		}
 	}
-	last := cur.String()
+	return p.split(lang)
+}
+
+// numberParts are the digit groups of a number read so far, and which
+// separators occur.
+type numberParts struct {
+	groupSep    rune // ' ' (any space kind) or ','
+	decimal     rune // '.' or ','
+	seenDecimal bool
+	groups      []string
+	cur         strings.Builder
+}
+
+// add takes the next character; false when the text is no number of
+// ParseNumber's forms.
+func (p *numberParts) add(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9':
+		p.cur.WriteRune(r)
+		return true
+	case r == ' ' || r == '\u00a0' || r == '\u202f':
+		if p.seenDecimal || (p.groupSep != 0 && p.groupSep != ' ') {
+			return false
+		}
+		p.groupSep = ' '
+	case r == ',':
+		return p.comma()
+	case r == '.':
+		if p.seenDecimal || p.groupSep == ' ' {
+			return false
+		}
+		p.seenDecimal, p.decimal = true, '.'
+	default:
+		return false
+	}
+	p.endGroup()
+	return true
+}
+
+func (p *numberParts) comma() bool {
+	switch {
+	case p.seenDecimal:
+		return false
+	case p.groupSep == ' ':
+		// 1 234,5: the comma is the decimal separator.
+		p.seenDecimal, p.decimal = true, ','
+	case p.groupSep == 0 && len(p.groups) == 0:
+		// Either 1,234 (en grouping) or 1234,5 (decimal comma):
+		// decided by split, once the rest is known.
+		p.groupSep = ','
+	case p.groupSep != ',':
+		return false
+	}
+	p.endGroup()
+	return true
+}
+
+func (p *numberParts) endGroup() {
+	p.groups = append(p.groups, p.cur.String())
+	p.cur.Reset()
+}
+
+// split is splitNumber's answer once every character is read.
+func (p *numberParts) split(lang model.Lang) (intPart, frac string, ok bool) {
+	groups := p.groups
+	last := p.cur.String()
 	if last == "" {
 		return "", "", false // a trailing separator, or nothing at all
 	}
-	if seenDecimal {
+	if p.seenDecimal {
 		frac = last
 	} else {
 		groups = append(groups, last)
@@ -125,17 +148,17 @@ func splitNumber(s string, lang model.Lang) (intPart, frac string, ok bool) {
 		return "", "", false
 	}
 	// A single comma with no decimal point: 1234,5 or 1,234?
-	if groupSep == ',' && !seenDecimal && len(groups) == 2 {
+	if p.groupSep == ',' && !p.seenDecimal && len(groups) == 2 {
 		grouped := validGroups(groups)
 		if !grouped || lang != model.EN {
 			return groups[0], groups[1], true // decimal comma
 		}
 		return groups[0] + groups[1], "", true
 	}
-	if groupSep == ',' && decimal == ',' {
+	if p.groupSep == ',' && p.decimal == ',' {
 		return "", "", false
 	}
-	if groupSep != 0 && !validGroups(groups) {
+	if p.groupSep != 0 && !validGroups(groups) {
 		return "", "", false
 	}
 	return strings.Join(groups, ""), frac, true

@@ -51,6 +51,12 @@ func (x *fakeTx) SaveKPI(*model.KPI) error           { return x.refuse("kpi") }
 func (x *fakeTx) Delete(model.Entity, model.ID, int64) error {
 	return x.refuse("delete")
 }
+func (x *fakeTx) Adopt(*model.Adoption) error    { return x.refuse("adoption") }
+func (x *fakeTx) SetRevisionReason(model.Text)   {}
+func (x *fakeTx) SavePeriod(*model.Period) error { return x.refuse("period") }
+func (x *fakeTx) FreezeSnapshot(string, model.Date) (*model.Snapshot, error) {
+	return nil, x.refuse("snapshot")
+}
 
 func (x *fakeTx) refuse(what string) error {
 	return model.Errorf(model.EINTERNAL, "the import may not save a %s", what)

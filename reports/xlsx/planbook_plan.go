@@ -608,12 +608,8 @@ func (p *planBuilder) withReason(tx model.Tx, reason string, save func() error) 
 	if reason == "" {
 		return save()
 	}
-	pt, err := model.AsPlanTx(tx)
-	if err != nil {
-		return err
-	}
-	pt.SetRevisionReason(p.reasonText(reason))
-	defer pt.SetRevisionReason(model.Text{})
+	tx.SetRevisionReason(p.reasonText(reason))
+	defer tx.SetRevisionReason(model.Text{})
 	return save()
 }
 

@@ -413,7 +413,7 @@ func (tw *templateWriter) updateRows(g *grid) error {
 	lang, st, asOf := tw.lang, tw.st, tw.opt.AsOf
 	for _, m := range tw.measures {
 		var lastDate, lastText cell
-		if u := latestUpdate(m, asOf); u != nil {
+		if u := m.LatestUpdate(asOf); u != nil {
 			lastDate, lastText = st.date(u.Date), st.str(u.Text.In(lang))
 		}
 		tw.row(g, kindUpdates, m.ID, 0, m.Code, m.Title.In(lang), st.str(m.Code), st.str(m.Title.In(lang)), lastDate, lastText,

@@ -154,12 +154,11 @@ func TestTemplateRowsOfAUnit(t *testing.T) {
 
 func TestTemplatePrefillsTheCurrentValues(t *testing.T) {
 	d := demoDoc(t)
-	f := open(t, templateBytes(t, d, "", model.BG))
 	m := d.MeasureByCode("1.1")
 	// Done in the reporting window: listed, with its date, so that the
 	// coordinator sees it; done long before: not listed.
 	m.Milestones[3].Completed = model.MustDate("2026-10-15")
-	f = open(t, templateBytes(t, d, "", model.BG))
+	f := open(t, templateBytes(t, d, "", model.BG))
 	done, open, old := &m.Milestones[3], &m.Milestones[4], &m.Milestones[0]
 	if rows, _ := f.GetRows("Етапи"); slices.ContainsFunc(rows, func(r []string) bool { return len(r) > 0 && r[0] == strconv.FormatInt(old.ID, 10) }) {
 		t.Errorf("milestone %d, done on %s, is listed", old.ID, old.Completed)

@@ -313,7 +313,7 @@ func (wb *workbook) measureSheet() error {
 			funding = append(funding, fs.Name.In(lang)+": "+model.FormatEUR(fs.AmountCents, lang))
 		}
 		var updDate, updText cell
-		if u := latestUpdate(m, wb.opt.AsOf); u != nil {
+		if u := m.LatestUpdate(wb.opt.AsOf); u != nil {
 			updDate, updText = st.date(u.Date), st.str(u.Text.In(lang))
 		}
 		progress, expected := st.percent(f.Progress), st.percent(f.Expected)
@@ -327,18 +327,6 @@ func (wb *workbook) measureSheet() error {
 			st.str(strings.Join(funding, "; ")), updDate, updText)
 	}
 	return wb.dataSheet(sheetMeasures, g, 1)
-}
-
-// latestUpdate is m's latest update dated on or before asOf, or nil.
-func latestUpdate(m *model.Measure, asOf model.Date) *model.Update {
-	var best *model.Update
-	for i := range m.Updates {
-		u := &m.Updates[i]
-		if u.Date <= asOf && (best == nil || u.Date > best.Date || u.Date == best.Date && u.ID > best.ID) {
-			best = u
-		}
-	}
-	return best
 }
 
 func (wb *workbook) milestoneSheet() error {

@@ -125,6 +125,7 @@ func (z *orderedZip) Close() error {
 				return err
 			}
 		}
+		//lint:ignore SA1019 the DOS date alone, without Modified's extra field, keeps the bytes those of earlier versions
 		w, err := zw.CreateRaw(&zip.FileHeader{Name: e.name, Method: zip.Deflate, ModifiedDate: zipDate,
 			CRC32: e.crc.Sum32(), CompressedSize64: uint64(e.data.Len()), UncompressedSize64: e.size})
 		if err != nil {

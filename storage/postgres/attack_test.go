@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"strings"
@@ -11,9 +10,9 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"strategytracker/model"
+	"strategytracker/model/storetest"
 )
 
 // The attack suite (issue 20): each class of attack on the shared server,
@@ -77,14 +76,6 @@ func session(t *testing.T, url string) *pgx.Conn {
 	}
 	t.Cleanup(func() { c.Close(context.Background()) })
 	return c
-}
-
-func pgCode(err error) string {
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		return pe.Code
-	}
-	return ""
 }
 
 // Class 1: running code as the function owner. On PostgreSQL 13 and 14
@@ -505,7 +496,7 @@ func TestOfficeLoginEditsEverything(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer os.Close()
-	editEverything(t, os)
+	storetest.EditEverything(t, os)
 	m := d.Measures[0]
 	if err := os.Update(ctx, office.ID, model.ActionDelete, "", func(tx model.Tx) error { return tx.Delete(model.EntityMeasure, m.ID, m.Version) }); err != nil {
 		t.Fatal(err)

@@ -21,6 +21,8 @@ func TestCommandLineNeverShowsAPassword(t *testing.T) {
 		{"check", "-db", wrong},
 		{"server", "init", "-db", secret},
 		{"check", "-db", "service=nosuch host=127.0.0.1 port=1 user=u password=s3cr3t dbname=x"},
+		{"check", "-db", "host=127.0.0.1 port=1 user=u password=s3cr3t dbname=x"},
+		{"check", "-db", "password=s3cr3t host=127.0.0.1 port=1"},
 		{"check", "-db", strings.Replace(wrong, "@127.0.0.1:", ":s3cr3t@127.0.0.1:1,127.0.0.1:", 1)},
 	} {
 		_, out, errOut := run(t, args...)

@@ -15,13 +15,9 @@ import (
 // lost (each milestone's version counts the edits applied to it), the
 // audit chain holds one entry per applied edit, and check passes.
 //
-// make test runs it in full without the race detector; under -short (the
-// race detector's run) each client makes 30 edits.
+// make test runs it without the race detector (SLOW_TESTS in the Makefile).
 func TestConcurrentClientsLoseNoUpdate(t *testing.T) {
-	clients, edits := 20, 100
-	if testing.Short() {
-		edits = 30
-	}
+	const clients, edits = 20, 100
 	s, url := newDemo(t)
 	d, _ := s.Doc(ctx)
 	office := personByRole(t, d, model.RoleOffice)

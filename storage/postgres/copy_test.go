@@ -9,6 +9,7 @@ import (
 
 	"strategytracker/cli"
 	"strategytracker/model"
+	"strategytracker/model/storetest"
 	"strategytracker/storage"
 	"strategytracker/storage/postgres"
 )
@@ -30,7 +31,7 @@ func TestCopyFileToServerToFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	postgres.EditEverything(t, f)
+	storetest.EditEverything(t, f)
 	want := postgres.Export(t, f)
 	wantLog, _ := f.Audit(ctx, model.AuditFilter{})
 	f.Close()
@@ -130,7 +131,7 @@ func TestBackupWritesACheckedFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	postgres.EditEverything(t, s)
+	storetest.EditEverything(t, s)
 	path := filepath.Join(t.TempDir(), "backup.db")
 	if err := s.Backup(ctx, path); err != nil {
 		t.Fatal(err)

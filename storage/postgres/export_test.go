@@ -6,7 +6,6 @@ var (
 	NewTestDatabase = newDatabase
 	WithLogin       = withLogin
 	DemoDoc         = demoDoc
-	EditEverything  = editEverything
 	Export          = export
 	PersonByRole    = personByRole
 )

@@ -12,9 +12,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/url"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -37,27 +35,27 @@ var policiesSQL string
 // version to i+1. Tests of upgrades replace it.
 var migrations = embeddedMigrations
 
-func embeddedMigrations() []string {
-	names, _ := fs.Glob(migrationFiles, "schema/0*.sql")
-	sort.Strings(names)
-	steps := make([]string, len(names))
-	for i, n := range names {
-		b, _ := migrationFiles.ReadFile(n)
-		steps[i] = string(b)
-	}
-	return steps
-}
+func embeddedMigrations() []string { return sqlrow.Steps(migrationFiles, "schema/0*.sql") }
 
 // SchemaVersion is the schema version this build writes.
 func SchemaVersion() int { return len(migrations()) }
 
 // IsURL reports whether a -db argument names a PostgreSQL server rather
-// than a file: a postgres:// or postgresql:// URL, or a connection string
-// naming a service of the PostgreSQL service file ("service=strategy").
+// than a file: a postgres:// or postgresql:// URL, or a key=value
+// connection string ("service=strategy", "host=db.example dbname=…"),
+// so that a password in one is never taken for part of a file's name.
 func IsURL(s string) bool {
 	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://") || strings.HasPrefix(l, "service=")
+	if strings.HasPrefix(l, "postgres://") || strings.HasPrefix(l, "postgresql://") {
+		return true
+	}
+	key, _, ok := strings.Cut(strings.TrimSpace(l), "=")
+	return ok && connKeys[strings.TrimSpace(key)]
 }
+
+// connKeys are the libpq keywords a key=value connection string may begin with.
+var connKeys = map[string]bool{"service": true, "host": true, "hostaddr": true, "port": true, "dbname": true,
+	"user": true, "password": true, "sslmode": true, "connect_timeout": true, "application_name": true}
 
 // Options adjust a store; the zero value is right for the application.
 type Options struct {
@@ -245,18 +243,28 @@ func redactKeyValues(s string) string {
 	return strings.Join(out, " ")
 }
 
-// Open connects to a server that holds a strategy. The login's person
-// (by e-mail) is who acts; a council member's session is read-only.
-func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+// dial makes a Store connected to dsn, with nothing read yet.
+func dial(ctx context.Context, dsn string, opts Options) (*Store, error) {
 	s := &Store{dsn: dsn, now: opts.Now, backup: opts.Backup}
+	if s.now == nil {
+		s.now = time.Now
+	}
 	pool, display, err := connect(ctx, dsn, opts, &s.pids)
 	if err != nil {
 		return nil, err
 	}
 	s.pool, s.display = pool, display
-	if s.now == nil {
-		s.now = time.Now
+	return s, nil
+}
+
+// Open connects to a server that holds a strategy. The login's person
+// (by e-mail) is who acts; a council member's session is read-only.
+func Open(ctx context.Context, dsn string, opts Options) (*Store, error) {
+	s, err := dial(ctx, dsn, opts)
+	if err != nil {
+		return nil, err
 	}
+	pool := s.pool
 	if err := s.readAll(ctx); err != nil {
 		pool.Close()
 		return nil, err
@@ -364,15 +372,11 @@ func CreateExact(ctx context.Context, dsn string, d *model.Doc, log []model.Audi
 	if err := d.CheckSnapshots(); err != nil {
 		return nil, err
 	}
-	s := &Store{dsn: dsn, now: opts.Now, backup: opts.Backup}
-	pool, display, err := connect(ctx, dsn, opts, &s.pids)
+	s, err := dial(ctx, dsn, opts)
 	if err != nil {
 		return nil, err
 	}
-	s.pool, s.display = pool, display
-	if s.now == nil {
-		s.now = time.Now
-	}
+	pool := s.pool
 	if err := s.checkSchema(ctx); err != nil {
 		pool.Close()
 		return nil, err

@@ -20,6 +20,10 @@ func (s *Store) Doc(ctx context.Context) (*model.Doc, error) {
 	return readDocBatch(ctx, tx)
 }
 
+// SummaryDoc is Doc: the server sends the whole strategy in one round
+// trip; see model.Store.
+func (s *Store) SummaryDoc(ctx context.Context) (*model.Doc, error) { return s.Doc(ctx) }
+
 // each runs scan for every row of query.
 func each(ctx context.Context, q querier, query string, scan func(pgx.Rows) error, args ...any) error {
 	rows, err := q.Query(ctx, query, args...)
