@@ -65,9 +65,12 @@ x86_64-w64-mingw32-gcc -shared -O2 -o "$work/dll/bcryptprimitives.dll" \
 
 step "making a fresh Wine prefix"
 mkdir -p "$work/home"
-export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml=" HOME="$work/home"
-wineboot -i >"$work/wineboot.log" 2>&1 || { cat "$work/wineboot.log" >&2; exit 1; }
-wineserver -w
+# Wine links the profile's Documents to $HOME: a HOME of its own keeps the
+# user's files in the work folder (only for Wine: go needs the real HOME
+# for its caches).
+export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES="mscoree,mshtml="
+HOME="$work/home" wineboot -i >"$work/wineboot.log" 2>&1 || { cat "$work/wineboot.log" >&2; exit 1; }
+HOME="$work/home" wineserver -w
 cp "$work/dll/bcryptprimitives.dll" "$WINEPREFIX/drive_c/windows/system32/"
 
 step "running TestWindowsUnderWine"
