@@ -373,6 +373,17 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		`UPDATE periods SET narrative = '[{"text":{"bg":1}}]' WHERE id = 1`,
 		`UPDATE periods SET narrative = '[{"proposedBy":"me"}]' WHERE id = 1`,
 		"UPDATE periods SET returns = 'not json' WHERE id = 1",
+		// model.CheckLink's rule on evidence.
+		fmt.Sprintf("UPDATE milestones SET evidence = 'javascript:alert(1)' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = 'http:///no-host' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = 'https://x@/no-host' WHERE id = %d", ms),
+		fmt.Sprintf(`UPDATE milestones SET evidence = 'https://example.org/"><script>' WHERE id = %d`, ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = 'https://example.org/a b' WHERE id = %d", ms),
+		fmt.Sprintf(`UPDATE milestones SET evidence = 'https://example.org/a\b' WHERE id = %d`, ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = 'https://example.org/{x}' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = E'https://example.org/\u200b' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = E'https://example.org/\x07' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = 'https://example.org/' || repeat('x', %d) WHERE id = %d", model.MaxLink, ms),
 	} {
 		c := session(t, as)
 		tag, err := c.Exec(ctx, q)
@@ -382,6 +393,15 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 	}
 	if got := export(t, s); string(got) != string(before) {
 		t.Error("the coordinator's refused statements changed the data")
+	}
+	// What the model accepts, the server accepts: links, no link, completed today.
+	for _, link := range []string{"HTTPS://user@example.org:8080/а/б?x=1#c", "http://example.org/" + strings.Repeat("x", model.MaxLink-len("http://example.org/")), ""} {
+		if err := model.CheckLink("evidence", "evidence", link); err != nil {
+			t.Fatalf("the model refuses %.40q: %v", link, err)
+		}
+		if _, err := sqlExec(t, as, "UPDATE milestones SET evidence = $1 WHERE id = $2", link, ms); err != nil {
+			t.Errorf("coordinator sets evidence %.40q: %v", link, err)
+		}
 	}
 	// What the model accepts, the server accepts: completed today.
 	if _, err := sqlExec(t, as, "UPDATE milestones SET completed = to_char(current_date, 'YYYY-MM-DD') WHERE id = $1", ms); err != nil {
