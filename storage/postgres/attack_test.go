@@ -416,17 +416,40 @@ func TestAttackHeldWriteLockIsBroken(t *testing.T) {
 	coord, own, _ := ownAndForeign(t, d)
 	office := personByRole(t, d, model.RoleOffice)
 	holder := session(t, withLogin(url, LoginName(coord)))
+	// A psql left open in its transaction, idle.
 	if _, err := holder.Exec(ctx, "BEGIN; SET statement_timeout = 0; SET idle_in_transaction_session_timeout = 0; SELECT st_write_lock()"); err != nil {
 		t.Fatal(err)
 	}
-	hctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go holder.Exec(hctx, "SELECT pg_sleep(600)")
 	ms := own.Milestones[0]
 	ms.Note = "след"
 	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&ms) }); err != nil {
 		t.Errorf("the office's change while a coordinator's session holds the lock: %v", err)
 	}
+}
+
+// A session at work is never ended: the office's long import holds the
+// lock past 15 seconds while a coordinator waits for it (schema 3 ended
+// it when its transaction was older than 15 seconds).
+func TestAttackWorkingSessionIsNotEnded(t *testing.T) {
+	_, url, d := grantedDemo(t)
+	coord, _, _ := ownAndForeign(t, d)
+	office := session(t, withLogin(url, LoginName(personByRole(t, d, model.RoleOffice))))
+	if _, err := office.Exec(ctx, "BEGIN; SELECT st_write_lock()"); err != nil {
+		t.Fatal(err)
+	}
+	waiter := session(t, withLogin(url, LoginName(coord)))
+	waited := make(chan error, 1)
+	go func() {
+		_, err := waiter.Exec(ctx, "BEGIN; SELECT st_write_lock()")
+		waited <- err
+	}()
+	if _, err := office.Exec(ctx, "SELECT pg_sleep(17)"); err != nil { // the import's long statement
+		t.Errorf("the office's import while a coordinator waits for the lock: %v", err)
+	}
+	if _, err := office.Exec(ctx, "COMMIT"); err != nil {
+		t.Errorf("the office's import commits: %v", err)
+	}
+	<-waited // the coordinator has the lock or was told the strategy is held
 }
 
 func TestAttackSpoofedNotifyWakesNobody(t *testing.T) {
