@@ -338,7 +338,7 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		reopened, returns, narrative, version) VALUES (1, 'Q4', 'Q4', '2026-10-01', '2026-12-31', '2027-01-15', 'open', '', '', '[]', '[]', '[]', 1)`); err != nil {
 		t.Fatal(err)
 	}
-	valid := `[{"id":1,"unit":"IT","writtenAt":"","returnedAt":"","returnedBy":null,"changes":0,"filledBy":""}]`
+	valid := fmt.Sprintf(`[{"id":1,"unit":%q,"writtenAt":"","returnedAt":"","returnedBy":null,"changes":0,"filledBy":""}]`, coord.Unit)
 	if _, err := sqlExec(t, as, "UPDATE periods SET returns = $1 WHERE id = 1", valid); err != nil {
 		t.Errorf("coordinator writes a well-formed return: %v", err)
 	}
@@ -406,6 +406,90 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 	// What the model accepts, the server accepts: completed today.
 	if _, err := sqlExec(t, as, "UPDATE milestones SET completed = to_char(current_date, 'YYYY-MM-DD') WHERE id = $1", ms); err != nil {
 		t.Errorf("coordinator completes a milestone today: %v", err)
+	}
+}
+
+// A coordinator's login writes only their own unit's return and their
+// own proposals in the open period's lists, as model.AuthorizePeriod
+// allows, though the lists are one row's columns.
+func TestAttackCoordinatorWritesOnlyOwnPeriodEntries(t *testing.T) {
+	s, url, d := grantedDemo(t)
+	coord, own, _ := ownAndForeign(t, d)
+	other := ""
+	for _, u := range d.Units {
+		if u.Code != coord.Unit {
+			other = u.Code
+		}
+	}
+	if other == "" {
+		t.Fatal("the demo has no unit besides the coordinator's")
+	}
+	// An area without measures: nobody coordinates in it.
+	const foreignArea = "ZZ"
+	if _, err := sqlExec(t, url, `INSERT INTO areas (code, title_bg, title_en, description_bg, description_en, ord, version)
+		VALUES ($1, 'Друга', 'Other', '', '', 99, 1)`, foreignArea); err != nil {
+		t.Fatal(err)
+	}
+	ret := func(id int, unit, filledBy string) string {
+		return fmt.Sprintf(`{"id":%d,"unit":%q,"writtenAt":"","returnedAt":"","returnedBy":null,"changes":0,"filledBy":%q}`, id, unit, filledBy)
+	}
+	text := func(id int, area string, by, accepted int64) string {
+		return fmt.Sprintf(`{"id":%d,"area":%q,"kind":"commentary","text":{"bg":"т","en":"t"},"proposedBy":%d,"acceptedBy":%d}`, id, area, by, accepted)
+	}
+	office := text(1, "", 0, 0)
+	office = strings.Replace(strings.Replace(office, `"proposedBy":0`, `"proposedBy":null`, 1), `"acceptedBy":0`, `"acceptedBy":null`, 1)
+	returns := "[" + ret(1, coord.Unit, "") + "," + ret(2, other, "друг") + "]"
+	if _, err := sqlExec(t, url, `INSERT INTO periods (id, name_bg, name_en, start_date, end_date, due, state, opened_at, closed_at,
+		reopened, returns, narrative, version) VALUES (1, 'Q4', 'Q4', '2026-10-01', '2026-12-31', '2027-01-15', 'open', '', '', '[]', $1, $2, 1)`,
+		returns, "["+office+"]"); err != nil {
+		t.Fatal(err)
+	}
+	as := withLogin(url, LoginName(coord))
+	before := export(t, s)
+	for _, tt := range []struct{ name, returns, narrative string }{
+		{"change another unit's return", "[" + ret(1, coord.Unit, "") + "," + ret(2, other, "аз") + "]", ""},
+		{"remove another unit's return", "[" + ret(1, coord.Unit, "") + "]", ""},
+		{"swap another unit's return for a second own", "[" + ret(1, coord.Unit, "") + "," + ret(3, coord.Unit, "") + "]", ""},
+		{"add another unit's return", "[" + ret(1, coord.Unit, "") + "," + ret(2, other, "друг") + "," + ret(3, other, "") + "]", ""},
+		{"change the office's text", "", "[" + strings.Replace(office, `"т"`, `"х"`, 1) + "]"},
+		{"remove the office's text", "", "[]"},
+		{"propose as another person", "", "[" + office + "," + text(2, own.Area, coord.ID+1000, 0) + "]"},
+		{"add an accepted text", "", "[" + office + "," + text(2, own.Area, coord.ID, coord.ID) + "]"},
+		{"propose for an area not theirs", "", "[" + office + "," + text(2, foreignArea, coord.ID, 0) + "]"},
+		{"propose for the whole strategy", "", "[" + office + "," + text(2, "", coord.ID, 0) + "]"},
+	} {
+		q, arg := "UPDATE periods SET returns = $1 WHERE id = 1", tt.returns
+		if tt.narrative != "" {
+			q, arg = "UPDATE periods SET narrative = $1 WHERE id = 1", tt.narrative
+		}
+		if _, err := sqlExec(t, as, q, arg); err == nil {
+			t.Errorf("coordinator: %s: accepted", tt.name)
+		}
+	}
+	if got := export(t, s); string(got) != string(before) {
+		t.Error("the coordinator's refused statements changed the data")
+	}
+	// What model.AuthorizePeriod allows, the server allows.
+	if _, err := sqlExec(t, as, "UPDATE periods SET returns = $1 WHERE id = 1", "["+ret(1, coord.Unit, "аз")+","+ret(2, other, "друг")+"]"); err != nil {
+		t.Errorf("coordinator records their unit's return: %v", err)
+	}
+	if _, err := sqlExec(t, as, "UPDATE periods SET narrative = $1 WHERE id = 1", "["+office+","+text(2, own.Area, coord.ID, 0)+"]"); err != nil {
+		t.Errorf("coordinator proposes a text for their area: %v", err)
+	}
+	// The app's way: the coordinator's store records their return with a
+	// proposal; the other entries, written back as the store writes them,
+	// are unchanged.
+	cs, err := Open(ctx, as, Options{Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cs.Close()
+	r := model.Return{PeriodID: 1, Unit: coord.Unit, Changes: 1, FilledBy: "аз",
+		Proposals: []model.Narrative{{Area: own.Area, Kind: model.NarrativeRisks, Text: model.T("риск", "risk")}}}
+	if err := cs.Update(ctx, coord.ID, model.ActionImport, "", func(tx model.Tx) error {
+		return model.RecordReturn(tx, r, coord.ID, fixedClock())
+	}); err != nil {
+		t.Errorf("coordinator's store records their return: %v", err)
 	}
 }
 
