@@ -37,6 +37,8 @@ const (
 	MaxKPIValue = 1e15
 	// MaxMeasures bounds a strategy, so that sums of MaxCents stay in int64.
 	MaxMeasures = 100_000
+	// MaxLink bounds a link (a milestone's evidence), in characters.
+	MaxLink = 2000
 )
 
 // Earliest and latest accepted due dates.
@@ -283,13 +285,16 @@ func CheckLink(what, field, link string) error {
 	}
 	// url.Parse lets through what no link may hold and what breaks an
 	// href: spaces, quotes, angle brackets, backslashes and the like.
-	if i := strings.IndexFunc(link, func(r rune) bool {
-		return unicode.IsSpace(r) || unicode.IsControl(r) || !unicode.IsPrint(r) || strings.ContainsRune("\"<>\\^`{|}", r)
-	}); i >= 0 {
+	if i := strings.IndexFunc(link, LinkRefuses); i >= 0 {
 		r, _ := utf8.DecodeRuneInString(link[i:])
 		return ruleError(RuleLink, 0, what, field, "%q is not an http(s) link: it holds %q", link, r)
 	}
-	return checkString(what, field, link, 2000)
+	return checkString(what, field, link, MaxLink)
+}
+
+// LinkRefuses is true for a character no link may hold (CheckLink).
+func LinkRefuses(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || !unicode.IsPrint(r) || strings.ContainsRune("\"<>\\^`{|}", r)
 }
 
 // Validate checks the strategy header.

@@ -339,7 +339,7 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		reopened, returns, narrative, version) VALUES (1, 'Q4', 'Q4', '2026-10-01', '2026-12-31', '2027-01-15', 'open', '', '', '[]', '[]', '[]', 1)`); err != nil {
 		t.Fatal(err)
 	}
-	valid := `[{"id":1,"unit":"IT","writtenAt":"","returnedAt":"","returnedBy":null,"changes":0,"filledBy":""}]`
+	valid := fmt.Sprintf(`[{"id":1,"unit":%q,"writtenAt":"","returnedAt":"","returnedBy":null,"changes":0,"filledBy":""}]`, coord.Unit)
 	if _, err := sqlExec(t, as, "UPDATE periods SET returns = $1 WHERE id = 1", valid); err != nil {
 		t.Errorf("coordinator writes a well-formed return: %v", err)
 	}
@@ -374,6 +374,17 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		`UPDATE periods SET narrative = '[{"text":{"bg":1}}]' WHERE id = 1`,
 		`UPDATE periods SET narrative = '[{"proposedBy":"me"}]' WHERE id = 1`,
 		"UPDATE periods SET returns = 'not json' WHERE id = 1",
+		// model.CheckLink's rule on evidence.
+		fmt.Sprintf("UPDATE milestones SET evidence = 'javascript:alert(1)' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = 'http:///no-host' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = 'https://x@/no-host' WHERE id = %d", ms),
+		fmt.Sprintf(`UPDATE milestones SET evidence = 'https://example.org/"><script>' WHERE id = %d`, ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = 'https://example.org/a b' WHERE id = %d", ms),
+		fmt.Sprintf(`UPDATE milestones SET evidence = 'https://example.org/a\b' WHERE id = %d`, ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = 'https://example.org/{x}' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = E'https://example.org/\u200b' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = E'https://example.org/\x07' WHERE id = %d", ms),
+		fmt.Sprintf("UPDATE milestones SET evidence = 'https://example.org/' || repeat('x', %d) WHERE id = %d", model.MaxLink, ms),
 	} {
 		c := session(t, as)
 		tag, err := c.Exec(ctx, q)
@@ -384,9 +395,102 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 	if got := export(t, s); string(got) != string(before) {
 		t.Error("the coordinator's refused statements changed the data")
 	}
+	// What the model accepts, the server accepts: links, no link, completed today.
+	for _, link := range []string{"HTTPS://user@example.org:8080/а/б?x=1#c", "http://example.org/" + strings.Repeat("x", model.MaxLink-len("http://example.org/")), ""} {
+		if err := model.CheckLink("evidence", "evidence", link); err != nil {
+			t.Fatalf("the model refuses %.40q: %v", link, err)
+		}
+		if _, err := sqlExec(t, as, "UPDATE milestones SET evidence = $1 WHERE id = $2", link, ms); err != nil {
+			t.Errorf("coordinator sets evidence %.40q: %v", link, err)
+		}
+	}
 	// What the model accepts, the server accepts: completed today.
 	if _, err := sqlExec(t, as, "UPDATE milestones SET completed = to_char(current_date, 'YYYY-MM-DD') WHERE id = $1", ms); err != nil {
 		t.Errorf("coordinator completes a milestone today: %v", err)
+	}
+}
+
+// A coordinator's login writes only their own unit's return and their
+// own proposals in the open period's lists, as model.AuthorizePeriod
+// allows, though the lists are one row's columns.
+func TestAttackCoordinatorWritesOnlyOwnPeriodEntries(t *testing.T) {
+	s, url, d := grantedDemo(t)
+	coord, own, _ := ownAndForeign(t, d)
+	other := ""
+	for _, u := range d.Units {
+		if u.Code != coord.Unit {
+			other = u.Code
+		}
+	}
+	if other == "" {
+		t.Fatal("the demo has no unit besides the coordinator's")
+	}
+	// An area without measures: nobody coordinates in it.
+	const foreignArea = "ZZ"
+	if _, err := sqlExec(t, url, `INSERT INTO areas (code, title_bg, title_en, description_bg, description_en, ord, version)
+		VALUES ($1, 'Друга', 'Other', '', '', 99, 1)`, foreignArea); err != nil {
+		t.Fatal(err)
+	}
+	ret := func(id int, unit, filledBy string) string {
+		return fmt.Sprintf(`{"id":%d,"unit":%q,"writtenAt":"","returnedAt":"","returnedBy":null,"changes":0,"filledBy":%q}`, id, unit, filledBy)
+	}
+	text := func(id int, area string, by, accepted int64) string {
+		return fmt.Sprintf(`{"id":%d,"area":%q,"kind":"commentary","text":{"bg":"т","en":"t"},"proposedBy":%d,"acceptedBy":%d}`, id, area, by, accepted)
+	}
+	office := text(1, "", 0, 0)
+	office = strings.Replace(strings.Replace(office, `"proposedBy":0`, `"proposedBy":null`, 1), `"acceptedBy":0`, `"acceptedBy":null`, 1)
+	returns := "[" + ret(1, coord.Unit, "") + "," + ret(2, other, "друг") + "]"
+	if _, err := sqlExec(t, url, `INSERT INTO periods (id, name_bg, name_en, start_date, end_date, due, state, opened_at, closed_at,
+		reopened, returns, narrative, version) VALUES (1, 'Q4', 'Q4', '2026-10-01', '2026-12-31', '2027-01-15', 'open', '', '', '[]', $1, $2, 1)`,
+		returns, "["+office+"]"); err != nil {
+		t.Fatal(err)
+	}
+	as := withLogin(url, LoginName(coord))
+	before := export(t, s)
+	for _, tt := range []struct{ name, returns, narrative string }{
+		{"change another unit's return", "[" + ret(1, coord.Unit, "") + "," + ret(2, other, "аз") + "]", ""},
+		{"remove another unit's return", "[" + ret(1, coord.Unit, "") + "]", ""},
+		{"swap another unit's return for a second own", "[" + ret(1, coord.Unit, "") + "," + ret(3, coord.Unit, "") + "]", ""},
+		{"add another unit's return", "[" + ret(1, coord.Unit, "") + "," + ret(2, other, "друг") + "," + ret(3, other, "") + "]", ""},
+		{"change the office's text", "", "[" + strings.Replace(office, `"т"`, `"х"`, 1) + "]"},
+		{"remove the office's text", "", "[]"},
+		{"propose as another person", "", "[" + office + "," + text(2, own.Area, coord.ID+1000, 0) + "]"},
+		{"add an accepted text", "", "[" + office + "," + text(2, own.Area, coord.ID, coord.ID) + "]"},
+		{"propose for an area not theirs", "", "[" + office + "," + text(2, foreignArea, coord.ID, 0) + "]"},
+		{"propose for the whole strategy", "", "[" + office + "," + text(2, "", coord.ID, 0) + "]"},
+	} {
+		q, arg := "UPDATE periods SET returns = $1 WHERE id = 1", tt.returns
+		if tt.narrative != "" {
+			q, arg = "UPDATE periods SET narrative = $1 WHERE id = 1", tt.narrative
+		}
+		if _, err := sqlExec(t, as, q, arg); err == nil {
+			t.Errorf("coordinator: %s: accepted", tt.name)
+		}
+	}
+	if got := export(t, s); string(got) != string(before) {
+		t.Error("the coordinator's refused statements changed the data")
+	}
+	// What model.AuthorizePeriod allows, the server allows.
+	if _, err := sqlExec(t, as, "UPDATE periods SET returns = $1 WHERE id = 1", "["+ret(1, coord.Unit, "аз")+","+ret(2, other, "друг")+"]"); err != nil {
+		t.Errorf("coordinator records their unit's return: %v", err)
+	}
+	if _, err := sqlExec(t, as, "UPDATE periods SET narrative = $1 WHERE id = 1", "["+office+","+text(2, own.Area, coord.ID, 0)+"]"); err != nil {
+		t.Errorf("coordinator proposes a text for their area: %v", err)
+	}
+	// The app's way: the coordinator's store records their return with a
+	// proposal; the other entries, written back as the store writes them,
+	// are unchanged.
+	cs, err := Open(ctx, as, Options{Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cs.Close()
+	r := model.Return{PeriodID: 1, Unit: coord.Unit, Changes: 1, FilledBy: "аз",
+		Proposals: []model.Narrative{{Area: own.Area, Kind: model.NarrativeRisks, Text: model.T("риск", "risk")}}}
+	if err := cs.Update(ctx, coord.ID, model.ActionImport, "", func(tx model.Tx) error {
+		return model.RecordReturn(tx, r, coord.ID, fixedClock())
+	}); err != nil {
+		t.Errorf("coordinator's store records their return: %v", err)
 	}
 }
 
@@ -397,17 +501,40 @@ func TestAttackHeldWriteLockIsBroken(t *testing.T) {
 	coord, own, _ := ownAndForeign(t, d)
 	office := personByRole(t, d, model.RoleOffice)
 	holder := session(t, withLogin(url, LoginName(coord)))
+	// A psql left open in its transaction, idle.
 	if _, err := holder.Exec(ctx, "BEGIN; SET statement_timeout = 0; SET idle_in_transaction_session_timeout = 0; SELECT st_write_lock()"); err != nil {
 		t.Fatal(err)
 	}
-	hctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go holder.Exec(hctx, "SELECT pg_sleep(600)")
 	ms := own.Milestones[0]
 	ms.Note = "след"
 	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&ms) }); err != nil {
 		t.Errorf("the office's change while a coordinator's session holds the lock: %v", err)
 	}
+}
+
+// A session at work is never ended: the office's long import holds the
+// lock past 15 seconds while a coordinator waits for it (schema 3 ended
+// it when its transaction was older than 15 seconds).
+func TestAttackWorkingSessionIsNotEnded(t *testing.T) {
+	_, url, d := grantedDemo(t)
+	coord, _, _ := ownAndForeign(t, d)
+	office := session(t, withLogin(url, LoginName(personByRole(t, d, model.RoleOffice))))
+	if _, err := office.Exec(ctx, "BEGIN; SELECT st_write_lock()"); err != nil {
+		t.Fatal(err)
+	}
+	waiter := session(t, withLogin(url, LoginName(coord)))
+	waited := make(chan error, 1)
+	go func() {
+		_, err := waiter.Exec(ctx, "BEGIN; SELECT st_write_lock()")
+		waited <- err
+	}()
+	if _, err := office.Exec(ctx, "SELECT pg_sleep(17)"); err != nil { // the import's long statement
+		t.Errorf("the office's import while a coordinator waits for the lock: %v", err)
+	}
+	if _, err := office.Exec(ctx, "COMMIT"); err != nil {
+		t.Errorf("the office's import commits: %v", err)
+	}
+	<-waited // the coordinator has the lock or was told the strategy is held
 }
 
 func TestAttackSpoofedNotifyWakesNobody(t *testing.T) {

@@ -215,6 +215,7 @@ func valueChecks() []valueCheck {
 		{"measures", "st_manual_progress", "manual_progress >= 0 AND manual_progress <= 100"},
 		{"milestones", "st_completed", date("completed", true)},
 		{"milestones", "st_note", text("note")},
+		{"milestones", "st_evidence", linkCheck("evidence")},
 		{"kpi_values", "st_date", date("date", false)},
 		{"kpi_values", "st_value", fmt.Sprintf("abs(value) <= %g", float64(model.MaxKPIValue))},
 		{"kpi_values", "st_texts", text("note", "source")},
@@ -228,13 +229,45 @@ func valueChecks() []valueCheck {
 // notBlank is true when col holds more than white space, as model.Text's
 // IsEmpty (strings.TrimSpace) sees it: the class is Go's unicode.IsSpace.
 func notBlank(col string) string {
-	var class strings.Builder
-	for r := rune(0); r <= 0xFFFF; r++ {
-		if unicode.IsSpace(r) {
-			fmt.Fprintf(&class, "\\u%04x", r)
+	return fmt.Sprintf("%s ~ E'[^%s]'", col, runeClass(unicode.IsSpace))
+}
+
+// linkCheck is model.CheckLink's rule on col: empty, or an http(s) link
+// with a host (its authority neither empty nor ending in @), none of the
+// characters model.LinkRefuses, at most model.MaxLink characters.
+// (CheckLink's url.Parse also refuses a bad port or %-escape: those harm
+// no reader and stay the model's.)
+func linkCheck(col string) string {
+	return fmt.Sprintf("%s = '' OR (char_length(%s) <= %d AND %s ~* E'^https?://[^/?#]*[^/?#@]([/?#]|$)' AND %s !~ E'[%s]')",
+		col, col, model.MaxLink, col, col, runeClass(model.LinkRefuses))
+}
+
+// runeClass is the inside of a bracket expression of the characters for
+// which in is true, as ranges of escapes for an escape string constant:
+// the regular expression reads \uXXXX and \UXXXXXXXX. NUL and
+// surrogates, which no text holds, are left out.
+func runeClass(in func(rune) bool) string {
+	esc := func(r rune) string {
+		if r <= 0xFFFF {
+			return fmt.Sprintf("\\\\u%04x", r)
+		}
+		return fmt.Sprintf("\\\\U%08x", r)
+	}
+	var b strings.Builder
+	for r := rune(1); r <= unicode.MaxRune; r++ {
+		if !in(r) || r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		first := r
+		for r+1 <= unicode.MaxRune && in(r+1) && !(r+1 >= 0xD800 && r+1 <= 0xDFFF) {
+			r++
+		}
+		b.WriteString(esc(first))
+		if r > first {
+			b.WriteString("-" + esc(r))
 		}
 	}
-	return fmt.Sprintf("%s ~ E'[^%s]'", col, class.String())
+	return b.String()
 }
 
 // jsonListCheck is the constraint that col holds a JSON list of objects

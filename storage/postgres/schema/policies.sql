@@ -76,8 +76,9 @@ CREATE POLICY st_coordinator_delete ON updates FOR DELETE TO {{coordinator}}
   USING (st_coordinates(measure_id));
 
 -- A unit's return and proposed narrative in the open period. Both are
--- lists inside the period's row, so the server lets a coordinator write
--- the lists of the open period and the app checks whose entries changed.
+-- lists inside the period's row: a coordinator writes the lists of the
+-- open period, and the trigger st_period_entries (schema 5) refuses a
+-- change of entries that are not theirs.
 DO $$
 BEGIN
   IF to_regclass('periods') IS NOT NULL THEN
