@@ -24,9 +24,11 @@ func foldCase(s string) string {
 
 // EmailKey is the form under which two e-mail addresses are one: the
 // same letters whatever their case (Unicode folding, so "ſam@x.bg" is
-// "SAM@x.bg"). Every check of a unique e-mail compares these keys.
+// "SAM@x.bg"), lower-cased first because PostgreSQL logins are the
+// lower-cased address ("İ@x.bg" is "i@x.bg" there). Every check of a
+// unique e-mail compares these keys.
 func EmailKey(email string) string {
-	return foldCase(email)
+	return foldCase(strings.ToLower(email))
 }
 
 // emailUsedError is the one message for an e-mail another person has.
