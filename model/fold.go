@@ -33,7 +33,5 @@ func EmailKey(email string) string {
 
 // emailUsedError is the one message for an e-mail another person has.
 func emailUsedError(p, other *Person) error {
-	e := InvalidField("email", "person %d: email %q is used by %s", p.ID, p.Email, other.Name.In(BG)).(*Error)
-	e.Rule = RuleUsed
-	return e
+	return InvalidField("email", "person %d: email %q is used by %s", p.ID, p.Email, other.Name.In(BG))
 }
