@@ -16,7 +16,7 @@ import (
 func checkDuplicateKeys(b []byte) error {
 	type frame struct {
 		object bool
-		keys   []string // an object's keys so far
+		keys   []string // an object's keys so far, case-folded
 		key    bool     // an object expects a key next
 		index  int      // an array's element
 	}
@@ -67,22 +67,20 @@ func checkDuplicateKeys(b []byte) error {
 				continue
 			}
 			f := &stack[len(stack)-1]
+			// encoding/json matches keys to fields whatever their case
+			// ("Title" sets title), so keys are compared folded.
 			raw := b[start+1 : i]
-			if slices.ContainsFunc(f.keys, func(k string) bool { return k == string(raw) }) {
-				// Compared without a copy; an escaped key is compared below.
-			} else if bytes.IndexByte(raw, '\\') < 0 {
-				f.keys, f.key = append(f.keys, string(raw)), false
-				continue
-			}
-			var key string
-			if json.Unmarshal(b[start:i+1], &key) != nil {
+			key := string(raw)
+			if bytes.IndexByte(raw, '\\') >= 0 && json.Unmarshal(b[start:i+1], &key) != nil {
 				return nil
 			}
-			if slices.Contains(f.keys, key) {
-				e := Errorf(EINVALID, "not a strategy export: the key %s is written twice (at byte offset %d, line %d): one of its values would be lost; keep one", path(key), start, lineOf(b, start))
+			folded := foldCase(key)
+			if slices.Contains(f.keys, folded) {
+				e := Errorf(EINVALID, "not a strategy export: the key %s is written twice (at byte offset %d, line %d; keys are matched whatever their case): one of its values would be lost; keep one", path(key), start, lineOf(b, start))
 				e.Field = path(key)
 				return e
 			}
+			f.keys, f.key = append(f.keys, folded), false
 			f.keys, f.key = append(f.keys, key), false
 		}
 	}

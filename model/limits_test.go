@@ -1,8 +1,10 @@
 package model
 
 import (
+	"encoding/json"
 	"errors"
 	"io"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -117,6 +119,7 @@ func TestDecodeRefusesDuplicateKeys(t *testing.T) {
 	tests := []struct{ name, json, path string }{
 		{"top level", strings.Replace(good, `"format":`, `"format": "x", "format":`, 1), "format"},
 		{"in a measure's title", strings.Replace(good, `"title": {`, `"title": {"bg": "x", `, 2), ".title.bg"},
+		{"in another case", strings.Replace(good, `"format":`, `"format": "x", "Format":`, 1), "Format"},
 		{"in a milestone", strings.Replace(good, `"due":`, `"due": "2021-01-01", "due":`, 1), "measures[0].milestones[0].due"},
 	}
 	for _, tt := range tests {
@@ -191,6 +194,13 @@ func TestCheckDuplicateKeys(t *testing.T) {
 		{`{"l": [[1, 2], {"x": {"y": 1, "y": 1}}]}`, "l[1].x.y"},
 		{`{"a\\": 1, "a": 2}`, ""},
 		{`[{"a": 1}, {"a": 1}]`, ""},
+		// encoding/json sets a field from a key in any case: Decode
+		// would keep "B" and lose "A".
+		{`{"title": "A", "Title": "B"}`, "Title"},
+		{`{"m": {"Bg": 1, "bG": 2}}`, "m.bG"},
+		{`{"s": 1, "ſ": 2}`, "ſ"},
+		{`{"k": 1, "\u212a": 2}`, "K"},
+		{`{"ſ": 1, "ß": 2}`, ""},
 	}
 	for _, tt := range tests {
 		err := checkDuplicateKeys([]byte(tt.json))
@@ -201,5 +211,60 @@ func TestCheckDuplicateKeys(t *testing.T) {
 		case tt.path != "" && (!errors.As(err, &e) || e.Field != tt.path):
 			t.Errorf("%s: %v, want the key %s refused", tt.json, err, tt.path)
 		}
+	}
+}
+
+// TestDuplicateKeysFoldAsEncodingJSON checks the fold against
+// encoding/json itself: a key refused as a second spelling of another is
+// exactly one that json.Unmarshal would put into the other's field.
+func TestDuplicateKeysFoldAsEncodingJSON(t *testing.T) {
+	pairs := [][2]string{{"title", "Title"}, {"title", "TITLE"}, {"s", "ſ"}, {"k", "\u212a"}, {"ss", "ß"}, {"a", "á"}, {"é", "É"}, {"бг", "БГ"}}
+	for _, p := range pairs {
+		typ := reflect.StructOf([]reflect.StructField{{Name: "X", Type: reflect.TypeFor[int](), Tag: reflect.StructTag(`json:"` + p[0] + `"`)}})
+		v := reflect.New(typ)
+		if err := json.Unmarshal([]byte(`{"`+p[1]+`": 1}`), v.Interface()); err != nil {
+			t.Fatal(err)
+		}
+		got := checkDuplicateKeys([]byte(`{"`+p[0]+`": 0, "`+p[1]+`": 1}`)) != nil
+		if want := v.Elem().Field(0).Int() == 1; got != want {
+			t.Errorf("keys %q and %q: refused = %v, want %v (as encoding/json matches them)", p[0], p[1], got, want)
+		}
+	}
+}
+
+// TestUniqueEmailIsOneRule: Validate (load) and CheckPerson (save) refuse
+// the same e-mails, with one message, under Unicode case folding.
+func TestUniqueEmailIsOneRule(t *testing.T) {
+	tests := []struct{ a, b string }{
+		{"sam@x.bg", "SAM@x.bg"},
+		{"sam@x.bg", "ſam@x.bg"},
+		{"kiro@x.bg", "\u212airo@x.bg"},
+		{"ivo@x.bg", "İvo@x.bg"}, // one PostgreSQL login: strings.ToLower makes both ivo@x.bg
+	}
+	for _, tt := range tests {
+		d := validDoc()
+		d.People[0].Email, d.People[1].Email = tt.a, tt.b
+		saveErr := d.CheckPerson(&d.People[1])
+		loadErr := d.Validate(today)
+		var e *Error
+		if !errors.As(loadErr, &e) || e.Field != "email" {
+			t.Errorf("Validate(%q, %q) = %v, want the e-mail refused", tt.a, tt.b, loadErr)
+			continue
+		}
+		if saveErr == nil || saveErr.Error() != loadErr.Error() {
+			t.Errorf("CheckPerson(%q next to %q) = %v, want the message of Validate: %v", tt.b, tt.a, saveErr, loadErr)
+		}
+	}
+	if got, want := EmailKey("ſam@X.bg"), EmailKey("sam@x.bg"); got != want {
+		t.Errorf("EmailKey = %q, want %q", got, want)
+	}
+}
+
+// TestNumberLimitsReadAsWritten: a KPI value out of range names its
+// limits as people write them, not as 1e+15.
+func TestNumberLimitsReadAsWritten(t *testing.T) {
+	err := checkNumber("KPI 1", "target", 2e15)
+	if got, want := ErrorMessage(err), "must be between -1,000,000,000,000,000 and 1,000,000,000,000,000"; !strings.Contains(got, want) || strings.Contains(got, "e+") {
+		t.Errorf("checkNumber(2e15) = %q, want it to say %q", got, want)
 	}
 }

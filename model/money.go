@@ -88,3 +88,7 @@ func twoDigits(n int64) string {
 	}
 	return strconv.FormatInt(n, 10)
 }
+
+// CheckCents refuses an amount below 0 or above MaxCents, with the
+// model's one message, for readers of other formats (the plan workbook).
+func CheckCents(what, field string, c int64) error { return checkCents(what, field, c) }

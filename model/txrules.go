@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // Rules a store applies inside a transaction, against the document as it
@@ -56,9 +55,9 @@ func (d *Doc) CheckPerson(p *Person) error {
 	if p.Role != RoleOffice && d.onlyOffice(p.ID) {
 		return lastOfficeError(d.Person(p.ID), "role")
 	}
-	for _, other := range d.People {
-		if other.ID != p.ID && p.Email != "" && strings.EqualFold(other.Email, p.Email) {
-			return InvalidField("email", "person %d: email %q is used by %s", p.ID, p.Email, other.Name.In(BG))
+	for i := range d.People {
+		if other := &d.People[i]; other.ID != p.ID && p.Email != "" && EmailKey(other.Email) == EmailKey(p.Email) {
+			return emailUsedError(p, other)
 		}
 	}
 	return nil

@@ -259,7 +259,7 @@ func checkNumber(what, field string, v float64) error {
 		return ruleError(RuleNumber, 0, what, field, "is not a number")
 	}
 	if math.Abs(v) > MaxKPIValue {
-		return ruleError(RuleNumber, MaxKPIValue, what, field, "is %v; it must be between %v and %v", v, -MaxKPIValue, MaxKPIValue)
+		return ruleError(RuleNumber, MaxKPIValue, what, field, "is %s; it must be between %s and %s", FormatNumber(v, -1, EN), FormatNumber(-MaxKPIValue, 0, EN), FormatNumber(MaxKPIValue, 0, EN))
 	}
 	return nil
 }
@@ -635,7 +635,7 @@ func (d *Doc) Validate(today Date) error {
 		}
 		units[u.Code] = true
 	}
-	people, emails, offices := map[ID]bool{}, map[string]bool{}, 0
+	people, emails, offices := map[ID]bool{}, map[string]*Person{}, 0
 	for i := range d.People {
 		p := &d.People[i]
 		if p.ID <= 0 {
@@ -650,11 +650,11 @@ func (d *Doc) Validate(today Date) error {
 		if !units[p.Unit] {
 			return InvalidField("unit", "person %d: unit %q does not exist", p.ID, p.Unit)
 		}
-		if e := strings.ToLower(p.Email); e != "" {
-			if emails[e] {
-				return InvalidField("email", "person %d: email %q is used by another person", p.ID, p.Email)
+		if e := EmailKey(p.Email); e != "" {
+			if other, ok := emails[e]; ok {
+				return emailUsedError(p, other)
 			}
-			emails[e] = true
+			emails[e] = p
 		}
 		people[p.ID] = true
 		offices += btoi(p.Role == RoleOffice)

@@ -625,8 +625,10 @@ func cents(v float64) (int64, error) {
 	if math.Abs(c-v*100) > 1e-6*math.Max(1, math.Abs(v*100)) {
 		return 0, fmt.Errorf("%s has more than two decimals: amounts are in euro and cents", strconv.FormatFloat(v, 'f', -1, 64))
 	}
-	if c < 0 || c > model.MaxCents {
-		return 0, fmt.Errorf("€%s is not an amount between %s and %s", model.FormatNumber(v, 2, model.EN), model.FormatEUR(0, model.EN), model.FormatEUR(model.MaxCents, model.EN))
+	// Past ±1e18 cents (far over the limit) int64 would overflow: clamp.
+	n := int64(math.Max(-1e18, math.Min(c, 1e18)))
+	if err := model.CheckCents("amount", "value", n); err != nil {
+		return 0, err
 	}
-	return int64(c), nil
+	return n, nil
 }

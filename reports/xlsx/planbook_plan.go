@@ -436,7 +436,7 @@ func (p *planBuilder) findPerson(r *bookRow) *model.Person {
 	email, name := r.cell("email"), r.cell("nameBG")
 	for i := range p.d.People {
 		x := &p.d.People[i]
-		if email != "" && strings.EqualFold(x.Email, email) || email == "" && x.Email == "" && name != "" && x.Name.BG == name {
+		if email != "" && model.EmailKey(x.Email) == model.EmailKey(email) || email == "" && x.Email == "" && name != "" && x.Name.BG == name {
 			return x
 		}
 	}

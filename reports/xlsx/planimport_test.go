@@ -76,7 +76,7 @@ func TestPlanDryRunIsTheImport(t *testing.T) {
 			f.SetCellFormula("Goals", "D3", `UPPER("x")`)
 		}, `Goals!3: cell D3 holds the formula =UPPER("x") without a computed value`},
 		{"a funding amount over the limit", func(f *excelize.File) { f.SetCellFloat("Funding", "E3", 2e11, 2, 64) },
-			`Funding!3: cell E3 ("Amount, €"): €200,000,000,000.00 is not an amount between €0.00 and €100,000,000,000.00`},
+			`Funding!3: cell E3 ("Amount, €"): ` + model.CheckCents("amount", "value", 200_000_000_000_00).Error()},
 		{"a funding source without a name", func(f *excelize.File) {
 			f.SetCellStr("Funding", "C3", "")
 			f.SetCellStr("Funding", "D3", "")
@@ -134,6 +134,27 @@ func TestPlanningChangesNotItsInput(t *testing.T) {
 	for r, was := range rows {
 		if now := fmt.Sprintf("%v %v", r.bad, r.cells); now != was {
 			t.Errorf("%s!%d changed: %s → %s", r.sheet.name, r.row, was, now)
+		}
+	}
+}
+
+// TestCentsUsesTheModelsLimit: amounts out of range get the model's one
+// message, and amounts past int64 do not wrap round into range.
+func TestCentsUsesTheModelsLimit(t *testing.T) {
+	tests := []struct {
+		euros float64
+		want  error // nil: accepted
+	}{
+		{12.34, nil},
+		{-0.01, model.CheckCents("amount", "value", -1)},
+		{1e11 + 0.01, model.CheckCents("amount", "value", model.MaxCents+1)},
+		{1e30, model.CheckCents("amount", "value", 1e18)},
+		{-1e30, model.CheckCents("amount", "value", -1e18)},
+	}
+	for _, tt := range tests {
+		_, err := cents(tt.euros)
+		if got, want := fmt.Sprint(err), fmt.Sprint(tt.want); got != want {
+			t.Errorf("cents(%v) = %s, want %s", tt.euros, got, want)
 		}
 	}
 }
