@@ -39,12 +39,6 @@ func main() {
 			return storage.Open(context.Background(), path, storage.Options{})
 		},
 		Creator: func(path string, d *model.Doc) (model.Store, error) {
-			// The first start's "new strategy" creates the default file, whose
-			// folder (on Windows Documents\Strategy Tracker) may not exist yet,
-			// as the demo's does (cli's createDemo). Found by make test-windows.
-			if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-				return nil, err
-			}
 			return storage.Create(context.Background(), path, d, storage.Options{})
 		},
 		CreateDemo:    cli.CreateDemo,
