@@ -36,7 +36,7 @@ cleanup() {
 	if [ "${KEEP:-0}" = 1 ]; then echo "test-windows: kept $work"; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
-shots=${SHOTS:-$work/shots}
+shots=${SHOTS:-$work/screens}
 mkdir -p "$shots"
 shots=$(cd "$shots" && pwd)
 start=$(date +%s)
