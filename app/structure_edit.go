@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -312,7 +311,7 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			row.Public = sf.selects["public"].SelectedIndex() == 1
 			sf.clearErrors()
 			if row.Email != "" && slices.ContainsFunc(u.doc.People, func(p model.Person) bool {
-				return p.ID != row.ID && strings.EqualFold(p.Email, row.Email)
+				return p.ID != row.ID && model.EmailKey(p.Email) == model.EmailKey(row.Email) // the model's uniqueness rule, before the save refuses it
 			}) {
 				sf.fail("email", tr("structure.another_person_has_this_e"))
 				return

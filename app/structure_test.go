@@ -530,3 +530,26 @@ func TestDeleteMilestoneAndKPIWithUndo(t *testing.T) {
 		t.Fatalf("after undo: %+v", m)
 	}
 }
+
+// A person whose e-mail is another's as the model compares them (letter
+// case folded, İ as i) is refused in the form with the translated
+// message, and nobody is added.
+func TestPersonFormRefusesAnEmailInUse(t *testing.T) {
+	for _, email := range []string{"IVAN@example.bg", "İvan@example.bg"} {
+		t.Run(email, func(t *testing.T) {
+			h := newHarness(t, emptyStrategy(), 1)
+			h.u.showScreen(screenStructure)
+			h.u.structure.onAdd(model.EntityPerson)
+			sf := h.u.structure.ed.lastForm
+			retype(sf.entries["name"], "Иван Иванов")
+			retype(sf.entries["email"], email)
+			h.tap(sf.f.save)
+			if got, want := sf.fields["email"].err.Text, tr("structure.another_person_has_this_e"); !sf.fields["email"].err.Visible() || got != want {
+				t.Errorf("e-mail field error %q (shown %v), want %q", got, sf.fields["email"].err.Visible(), want)
+			}
+			if got := len(h.doc().People); got != 1 {
+				t.Errorf("%d people, want 1 (the form must add nobody)", got)
+			}
+		})
+	}
+}
