@@ -128,7 +128,15 @@ func (b *bench) run(summaryRuns int, settle time.Duration, idle, maxOther float6
 	fmt.Fprintf(b.out, "Measured %s (%s) on %s, %d cores, %s; load average %s before, %s after; other processes used %s on average while it ran (%s in the %s pause before).\n",
 		start.at.UTC().Format("2006-01-02 15:04 MST"), end.at.Sub(start.at).Round(time.Second), cpuModel(), runtime.NumCPU(), runtime.Version(),
 		loadBefore, loadAfter, cores(other), cores(otherLoad(settled, start)), settle)
-	fmt.Fprintf(b.out, "Each whole process ran %d time(s) unmeasured before its runs; publish wrote each run into a new folder.\n", b.warmup)
+	switch b.warmup {
+	case 0:
+		fmt.Fprint(b.out, "No whole process ran unmeasured first")
+	case 1:
+		fmt.Fprint(b.out, "Each whole process ran once unmeasured before its runs")
+	default:
+		fmt.Fprintf(b.out, "Each whole process ran %d times unmeasured before its runs", b.warmup)
+	}
+	fmt.Fprintln(b.out, "; publish wrote each run into a new folder.")
 	if !v.claim {
 		fmt.Fprintf(b.out, "The machine was not idle (%s; a target is claimed at a load average of at most %.2f before and other processes using at most %.2f core): no target is claimed met or missed.\n",
 			v.why, idle, maxOther)
