@@ -125,9 +125,13 @@ func (b *bench) run(summaryRuns int, settle time.Duration, idle, maxOther float6
 	other := otherLoad(start, end)
 	v := judge(loadBefore.max(), other, idle, maxOther)
 
-	fmt.Fprintf(b.out, "Measured %s (%s) on %s, %d cores, %s; load average %s before, %s after; other processes used %s on average while it ran (%s in the %s pause before).\n",
+	pause := ""
+	if settle > 0 {
+		pause = fmt.Sprintf(" (%s in the %s pause before)", cores(otherLoad(settled, start)), settle)
+	}
+	fmt.Fprintf(b.out, "Measured %s (%s) on %s, %d cores, %s; load average %s before, %s after; other processes used %s on average while it ran%s.\n",
 		start.at.UTC().Format("2006-01-02 15:04 MST"), end.at.Sub(start.at).Round(time.Second), cpuModel(), runtime.NumCPU(), runtime.Version(),
-		loadBefore, loadAfter, cores(other), cores(otherLoad(settled, start)), settle)
+		loadBefore, loadAfter, cores(other), pause)
 	switch b.warmup {
 	case 0:
 		fmt.Fprint(b.out, "No whole process ran unmeasured first")
