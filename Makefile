@@ -182,8 +182,10 @@ bench: build
 # Re-measures every figure of BENCHMARKS.md — the whole processes of the
 # console binary on the large generated strategy and the Go benchmarks with
 # their floors — and prints one table to paste there, with the CPU, the
-# date and the load average before and after (cmd/benchcheck). A target is
-# claimed only when the machine was idle. BENCH_FLAGS passes options, e.g.
+# date, the load average and the other processes' use of the cores while
+# it ran (cmd/benchcheck). A target is claimed only when the machine was
+# idle: load average ≤ 1 before, other processes ≤ 0.25 core during. It
+# waits a minute first (-settle). BENCH_FLAGS passes options, e.g.
 # BENCH_FLAGS='-skip postgres|app -count 3'.
 .PHONY: bench-check
 bench-check: build
