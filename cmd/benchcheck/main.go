@@ -76,11 +76,20 @@ type bench struct {
 	dir    string
 	out    io.Writer
 	rows   []row
+	last   usage // when the last figure was added
 }
 
 // add appends rows to the table and shows them on stderr as they come,
 // so that a long run shows where it is.
+// With each new measurement it says how much other processes used the
+// cores while it was taken: where a run that is not idle was disturbed.
 func (b *bench) add(rows ...row) {
+	if len(rows) == 0 {
+		return
+	}
+	u := now()
+	fmt.Fprintf(os.Stderr, "benchcheck: other processes used %s since the last figure\n", cores(otherLoad(b.last, u)))
+	b.last = u
 	for _, r := range rows {
 		fmt.Fprintln(os.Stderr, "benchcheck:", r.line(verdict{why: "judged at the end"}))
 	}
@@ -118,6 +127,7 @@ func (b *bench) run(summaryRuns int, settle time.Duration, idle, maxOther float6
 		time.Sleep(settle)
 	}
 	loadBefore, start := loadAverage(), now()
+	b.last = start
 	b.processes(db, summaryRuns)
 	b.goBenchmarks()
 	loadAfter, end := loadAverage(), now()
