@@ -112,11 +112,11 @@ SLOW_PKGS  := . ./model ./storage ./storage/postgres ./reports/pdf ./app
 TEST_TAGS  :=
 
 # What CI runs. The lint (staticcheck, gocyclo) runs beside the format and
-# vet checks, the Windows build and the race run (make -j2; each one's
-# output printed in one piece when it ends): it uses the cores while the
+# vet checks, the Windows build and the race run (make -j2; their lines
+# interleaved as they come, each line whole): it uses the cores while the
 # tests wait for their servers, children and files.
 test: deps
-	@$(MAKE) --no-print-directory -j2 --output-sync=target lint test-race
+	@$(MAKE) --no-print-directory -j2 --output-sync=line lint test-race
 	$(GO) test -count=1 -timeout 25m $(TEST_TAGS) -run '^($(SLOW_TESTS))$$' $(SLOW_PKGS)
 	$(MAKE) --no-print-directory fuzz-short
 	$(MAKE) --no-print-directory test-windows
