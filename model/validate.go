@@ -452,10 +452,13 @@ func (m *Measure) check(report func(error) bool) {
 			err = ruleError(RuleOneOf, 0, what, "override.status", "%q is not a status", o.Status)
 		case o.Status == StatusCancelled:
 			err = fieldError(what, "override.status", "cannot be cancelled: set the cancelled flag instead")
-		case strings.TrimSpace(o.Reason) == "":
+		case o.ReasonText().IsEmpty():
 			err = ruleError(RuleReason, 0, what, "override.reason", "is empty: a status override needs a reason")
 		default:
 			err = checkString(what, "override.reason", o.Reason, MaxNote)
+			if err == nil {
+				err = checkString(what, "override.reasonEn", o.ReasonEn, MaxNote)
+			}
 		}
 		report(err)
 	}
@@ -496,7 +499,7 @@ func (ms *Milestone) check(today Date, report func(error) bool) {
 			return
 		}
 	}
-	if !report(checkWeight(what, ms.Weight)) || !report(checkString(what, "note", ms.Note, MaxNote)) {
+	if !report(checkWeight(what, ms.Weight)) || !report(checkString(what, "note", ms.Note, MaxNote)) || !report(checkString(what, "noteEn", ms.NoteEn, MaxNote)) {
 		return
 	}
 	report(CheckLink(what, "evidence", ms.Evidence))
@@ -669,6 +672,9 @@ func (d *Doc) Validate(today Date) error {
 			return InvalidField(field, "%s: %s: person %d does not exist", what, field, r)
 		}
 		return nil
+	}
+	if err := personRef("strategy", "submitter", d.Strategy.Submitter); err != nil {
+		return err
 	}
 	measureIDs, measureCodes := map[ID]bool{}, map[string]bool{}
 	milestoneIDs, kpiIDs, valueIDs, updateIDs := map[ID]bool{}, map[ID]bool{}, map[ID]bool{}, map[ID]bool{}
