@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"os/exec"
 	"regexp"
 	"slices"
@@ -240,6 +241,43 @@ func parseBenchLine(line string) (name string, values map[string]float64, ok boo
 	return name, values, true
 }
 
+// benchStart is a line with only a benchmark's name: go test prints the
+// name first, and the figures on the next line when the benchmark wrote
+// something in between.
+var benchStart = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s*$`)
+
+// parseBenchOutput reads the output of `go test -bench`: the results of
+// every run of every benchmark by name, and the lines saying something
+// was skipped.
+func parseBenchOutput(r io.Reader) (map[string]metrics, []string) {
+	got := map[string]metrics{}
+	var skips []string
+	pending := "" // a name printed alone, its figures still to come
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		line := sc.Text()
+		name, values, ok := parseBenchLine(line)
+		if !ok && pending != "" && strings.TrimSpace(line) != "" && (line[0] == ' ' || line[0] == '\t') {
+			name, values, ok = parseBenchLine(pending + "\t" + strings.TrimSpace(line))
+		}
+		switch m := benchStart.FindStringSubmatch(line); {
+		case ok:
+			pending = ""
+			if got[name] == nil {
+				got[name] = metrics{}
+			}
+			for unit, v := range values {
+				got[name][unit] = append(got[name][unit], v)
+			}
+		case m != nil:
+			pending = m[1]
+		case strings.Contains(line, "SKIP") || strings.Contains(line, "skipped"):
+			skips = append(skips, strings.TrimSpace(line))
+		}
+	}
+	return got, skips
+}
+
 // goTest runs `go test -bench` and returns every benchmark's results by
 // name. A package whose benchmarks were skipped (PostgreSQL not installed)
 // returns an error saying so.
@@ -248,22 +286,7 @@ func goTest(args ...string) (map[string]metrics, error) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
-	got := map[string]metrics{}
-	var skips []string
-	sc := bufio.NewScanner(&out)
-	for sc.Scan() {
-		line := sc.Text()
-		if name, values, ok := parseBenchLine(line); ok {
-			if got[name] == nil {
-				got[name] = metrics{}
-			}
-			for unit, v := range values {
-				got[name][unit] = append(got[name][unit], v)
-			}
-		} else if strings.Contains(line, "SKIP") || strings.Contains(line, "skipped") {
-			skips = append(skips, strings.TrimSpace(line))
-		}
-	}
+	got, skips := parseBenchOutput(&out)
 	switch {
 	case err != nil:
 		return got, fmt.Errorf("%v: %s", err, lastLines(out.String(), 3))

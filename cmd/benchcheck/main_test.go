@@ -190,3 +190,33 @@ func TestNumbered(t *testing.T) {
 		}
 	}
 }
+
+// TestParseBenchOutput: the figures of every run by benchmark, also when
+// the benchmark wrote something between its name and its figures.
+func TestParseBenchOutput(t *testing.T) {
+	out := strings.Join([]string{
+		"goos: linux",
+		"pkg: strategytracker/app",
+		"BenchmarkFilterMeasures/search-2         \t      20\t   2335118 ns/op",
+		"BenchmarkAppExportLargePDF-2   \t",
+		"child: exported 1,751 pages",
+		"       1\t8123456789 ns/op\t         212.5 MB-peak-RSS",
+		"BenchmarkAppExportLargePDF-2   \t       1\t7123456789 ns/op\t         230 MB-peak-RSS",
+		"BenchmarkLoadAndCompute",
+		"    bench_test.go:20: PostgreSQL is not installed",
+		"--- SKIP: BenchmarkLoadAndCompute",
+		"PASS",
+		"ok  \tstrategytracker/app\t30.1s",
+	}, "\n")
+	got, skips := parseBenchOutput(strings.NewReader(out))
+	want := map[string]metrics{
+		"BenchmarkFilterMeasures/search": {"ns/op": {2335118}},
+		"BenchmarkAppExportLargePDF":     {"ns/op": {8123456789, 7123456789}, "MB-peak-RSS": {212.5, 230}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+	if len(skips) != 1 || skips[0] != "--- SKIP: BenchmarkLoadAndCompute" {
+		t.Errorf("skips: got %q", skips)
+	}
+}
