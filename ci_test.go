@@ -66,6 +66,11 @@ func TestEveryTestRunsInMakeTest(t *testing.T) {
 	if vars["SLOW_TESTS"] == "" || vars["SLOW_PKGS"] == "" {
 		t.Fatalf("the Makefile has no SLOW_TESTS or SLOW_PKGS: %v", vars)
 	}
+	// The run that runs SLOW_TESTS builds with the race run's tags: a test
+	// behind a build tag that the race run skips is otherwise built by neither.
+	if race, slow := testRunTags(string(mk), "-skip '^($(SLOW_TESTS))"), testRunTags(string(mk), "-run '^($(SLOW_TESTS))"); race != slow {
+		t.Errorf("the race run builds with tags %q, the run of SLOW_TESTS with %q: give both the same (TEST_TAGS)", race, slow)
+	}
 	defined := map[string]bool{}
 	for _, dir := range strings.Fields(vars["SLOW_PKGS"]) {
 		files, _ := filepath.Glob(filepath.Join(dir, "*_test.go"))
@@ -98,5 +103,19 @@ func TestEveryTestRunsInMakeTest(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// testRunTags are the build tags of the Makefile's go test line that
+// contains marker ("-tags x" and $(TEST_TAGS) as they are written), or
+// "missing" when there is no such line.
+func testRunTags(makefile, marker string) string {
+	for _, line := range strings.Split(makefile, "\n") {
+		if strings.Contains(line, "$(GO) test") && strings.Contains(line, marker) {
+			return strings.Join(buildTags.FindAllString(line, -1), " ")
+		}
+	}
+	return "missing"
+}
+
+var buildTags = regexp.MustCompile(`-tags[= ]\S+|\$\(TEST_TAGS\)`)
 
 var testFunc = regexp.MustCompile(`(?m)^func (Test\w+)\(t \*testing\.T\)`)
