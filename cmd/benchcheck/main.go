@@ -80,8 +80,7 @@ type bench struct {
 }
 
 // add appends rows to the table and shows them on stderr as they come,
-// so that a long run shows where it is.
-// With each new measurement it says how much other processes used the
+// so that a long run shows where it is. With each new measurement it says how much other processes used the
 // cores while it was taken: where a run that is not idle was disturbed.
 func (b *bench) add(rows ...row) {
 	if len(rows) == 0 {
