@@ -101,8 +101,8 @@ run: deps-build build
 # computes 200 extreme documents, and the app against a real server races
 # with itself under -race (connect_e2e_test.go). The app's screenshot tests
 # render every screen to an image, in both languages: under the race
-# detector they took 9× their CPU time without it (110 s against 12 s,
-# the largest share of the app package's race run), and the code they run
+# detector they took 9× their CPU time without it (110 s against 12 s on
+# machine A, 2026-12-07), and the code they run
 # between the pixels — the background work, fyne.Do — is what every other
 # app test runs under the race detector too.
 SLOW_TESTS := TestKilledWritesAreAllOrNothing|TestKilledImportIsAllOrNothing|TestConcurrentClientsLoseNoUpdate|TestBodyPages|TestNoFigureOfAValidDocumentIsNaNOrInfinite|TestAppConnectsToServer|TestPlanScreenshots|TestPublishScreenshots|TestPeriodScreenshots|TestConnectScreenshots|TestScreensFit1024x700
