@@ -512,10 +512,10 @@ func (m *Measure) checkOverride(what string, report func(error) bool) bool {
 		return report(ruleError(RuleOneOf, 0, what, "override.status", "%q is not a status", o.Status))
 	case o.Status == StatusCancelled:
 		return report(fieldError(what, "override.status", "cannot be cancelled: set the cancelled flag instead"))
-	case strings.TrimSpace(o.Reason) == "":
+	case o.ReasonText().IsEmpty():
 		return report(ruleError(RuleReason, 0, what, "override.reason", "is empty: a status override needs a reason"))
 	}
-	return report(checkString(what, "override.reason", o.Reason, MaxNote))
+	return report(checkString(what, "override.reason", o.Reason, MaxNote)) && report(checkString(what, "override.reasonEn", o.ReasonEn, MaxNote))
 }
 
 // Validate checks a milestone. today is the date of the edit: completing
@@ -540,7 +540,7 @@ func (ms *Milestone) check(today Date, report func(error) bool) {
 	if ms.Completed != 0 && !report(checkCompleted(what, ms.Completed, today)) {
 		return
 	}
-	if !report(checkWeight(what, ms.Weight)) || !report(checkString(what, "note", ms.Note, MaxNote)) {
+	if !report(checkWeight(what, ms.Weight)) || !report(checkString(what, "note", ms.Note, MaxNote)) || !report(checkString(what, "noteEn", ms.NoteEn, MaxNote)) {
 		return
 	}
 	report(CheckLink(what, "evidence", ms.Evidence))
@@ -650,6 +650,9 @@ func (d *Doc) Validate(today Date) error {
 		return err
 	}
 	if known.people, err = d.validatePeople(known.units); err != nil {
+		return err
+	}
+	if err := known.personRef("strategy", "submitter", d.Strategy.Submitter); err != nil {
 		return err
 	}
 	for i := range d.Measures {

@@ -100,8 +100,16 @@ func markSecrets(t testing.TB, d *model.Doc) secrets {
 		}
 	}
 	s.texts = append(s.texts, contacts...)
-	m0.Milestones[0].Note, m0.Milestones[0].NoteInternal = "ВЪТРЕШНА-БЕЛЕЖКА-ЕТАП", true
-	s.texts = append(s.texts, "ВЪТРЕШНА-БЕЛЕЖКА-ЕТАП")
+	m0.Milestones[1].NoteEn = "Call " + all
+	m0.Override = &model.Override{Status: model.StatusAtRisk, Reason: "Обадете се на " + all, ReasonEn: "Call " + all}
+	m0.Milestones[0].Note, m0.Milestones[0].NoteEn, m0.Milestones[0].NoteInternal = "ВЪТРЕШНА-БЕЛЕЖКА-ЕТАП", "INTERNAL-MILESTONE-NOTE", true
+	s.texts = append(s.texts, "ВЪТРЕШНА-БЕЛЕЖКА-ЕТАП", "INTERNAL-MILESTONE-NOTE")
+	// The report's submitter is a person who is not public.
+	for _, p := range d.People {
+		if !p.Public {
+			d.Strategy.Submitter = model.Ref(p.ID)
+		}
+	}
 	if !kpiDone {
 		t.Fatal("the demo has no KPI to mark internal")
 	}
