@@ -340,7 +340,7 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	valid := fmt.Sprintf(`[{"id":1,"unit":%q,"writtenAt":"","returnedAt":"","returnedBy":null,"changes":0,"filledBy":""}]`, coord.Unit)
-	if _, err := sqlExec(t, as, "UPDATE periods SET returns = $1 WHERE id = 1", valid); err != nil {
+	if err := inTransaction(t, as, audited("UPDATE periods SET returns = "+sqlString(valid)+" WHERE id = 1", "period", 1, "returns", sqlString(valid))); err != nil {
 		t.Errorf("coordinator writes a well-formed return: %v", err)
 	}
 	before := export(t, s)
@@ -400,12 +400,14 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		if err := model.CheckLink("evidence", "evidence", link); err != nil {
 			t.Fatalf("the model refuses %.40q: %v", link, err)
 		}
-		if _, err := sqlExec(t, as, "UPDATE milestones SET evidence = $1 WHERE id = $2", link, ms); err != nil {
+		if err := inTransaction(t, as, audited(fmt.Sprintf("UPDATE milestones SET evidence = %s WHERE id = %d", sqlString(link), ms),
+			"milestone", ms, "evidence", "to_json("+sqlString(link)+"::text)::text")); err != nil {
 			t.Errorf("coordinator sets evidence %.40q: %v", link, err)
 		}
 	}
 	// What the model accepts, the server accepts: completed today.
-	if _, err := sqlExec(t, as, "UPDATE milestones SET completed = to_char(current_date, 'YYYY-MM-DD') WHERE id = $1", ms); err != nil {
+	if err := inTransaction(t, as, audited(fmt.Sprintf("UPDATE milestones SET completed = to_char(current_date, 'YYYY-MM-DD') WHERE id = %d", ms),
+		"milestone", ms, "completed", "to_json(to_char(current_date, 'YYYY-MM-DD'))::text")); err != nil {
 		t.Errorf("coordinator completes a milestone today: %v", err)
 	}
 }
@@ -471,10 +473,12 @@ func TestAttackCoordinatorWritesOnlyOwnPeriodEntries(t *testing.T) {
 		t.Error("the coordinator's refused statements changed the data")
 	}
 	// What model.AuthorizePeriod allows, the server allows.
-	if _, err := sqlExec(t, as, "UPDATE periods SET returns = $1 WHERE id = 1", "["+ret(1, coord.Unit, "аз")+","+ret(2, other, "друг")+"]"); err != nil {
+	mine := "[" + ret(1, coord.Unit, "аз") + "," + ret(2, other, "друг") + "]"
+	if err := inTransaction(t, as, audited("UPDATE periods SET returns = "+sqlString(mine)+" WHERE id = 1", "period", 1, "returns", sqlString(mine))); err != nil {
 		t.Errorf("coordinator records their unit's return: %v", err)
 	}
-	if _, err := sqlExec(t, as, "UPDATE periods SET narrative = $1 WHERE id = 1", "["+office+","+text(2, own.Area, coord.ID, 0)+"]"); err != nil {
+	proposed := "[" + office + "," + text(2, own.Area, coord.ID, 0) + "]"
+	if err := inTransaction(t, as, audited("UPDATE periods SET narrative = "+sqlString(proposed)+" WHERE id = 1", "period", 1, "narrative", sqlString(proposed))); err != nil {
 		t.Errorf("coordinator proposes a text for their area: %v", err)
 	}
 	// The app's way: the coordinator's store records their return with a

@@ -93,6 +93,7 @@ func securitySQL(g Groups) string {
 	for _, c := range valueChecks() {
 		fmt.Fprintf(&b, "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;\nALTER TABLE %s ADD CONSTRAINT %s CHECK (%s) NOT VALID;\n", c.table, c.name, c.table, c.name, c.check)
 	}
+	b.WriteString(entriesSQL())
 	return b.String()
 }
 
@@ -103,9 +104,11 @@ func coordinatorRules() [][3]string {
 	coord := &model.Person{ID: 1, Role: model.RoleCoordinator, Unit: "U"}
 	m := &model.Measure{LeadUnit: "U"}
 	var out [][3]string
-	for _, row := range []model.Row{&model.Strategy{}, &model.Goal{}, &model.Area{}, &model.Unit{}, &model.Person{},
-		&model.Measure{}, &model.Milestone{}, &model.KPI{}, &model.KPIValue{}, &model.Update{}} {
+	for _, row := range auditedRows() {
 		e := row.Entity()
+		if e == model.EntityPeriod { // its lists are the period's own rule (below)
+			continue
+		}
 		for _, op := range []model.Op{model.OpCreate, model.OpDelete} {
 			if model.Authorize(coord, e, op, m, nil) == nil {
 				out = append(out, [3]string{string(e), string(op), ""})
