@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -93,6 +94,9 @@ func securitySQL(g Groups) string {
 	for _, c := range valueChecks() {
 		fmt.Fprintf(&b, "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;\nALTER TABLE %s ADD CONSTRAINT %s CHECK (%s) NOT VALID;\n", c.table, c.name, c.table, c.name, c.check)
 	}
+	fmt.Fprintf(&b, "\n-- How long a login's statement, or transaction, may hold the strategy (tx.go).\n"+
+		"UPDATE st_settings SET longest_statement = '%d seconds', longest_hold = '%d seconds';\n",
+		(longestStatement+longestStatementMargin)/time.Second, longestHold/time.Second)
 	b.WriteString(entriesSQL())
 	return b.String()
 }

@@ -1,5 +1,6 @@
 -- Strategy Tracker on PostgreSQL, schema 7: a coordinator's audit
--- entries match their rows. Schema 3 checked that a coordinator's entry
+-- entries match their rows, and no session at work holds the strategy
+-- for long (at the end). Schema 3 checked that a coordinator's entry
 -- is about a change their role may make, but not that it says what the
 -- row holds: with psql, a coordinator could append an entry about their
 -- own milestone that the milestone does not match, change a row and
@@ -165,3 +166,49 @@ END
 $$;
 CREATE CONSTRAINT TRIGGER st_entries_match AFTER INSERT ON st_touched DEFERRABLE INITIALLY DEFERRED
   FOR EACH ROW EXECUTE FUNCTION st_entries_match();
+
+-- A session at work is ended too when it holds the strategy too long.
+-- Schema 4 ended only sessions idle in their transaction: a login that
+-- switched its own statement_timeout off and ran one long statement (or
+-- kept running short ones) held every writer until an administrator
+-- ended it. Now a writer that waits also ends a login's session (never
+-- the owner's) that holds a lock stronger than reading on the
+-- strategy's tables and whose statement has run longer than the store's
+-- statements ever run (longest_statement: their statement_timeout and a
+-- margin), or whose transaction is older than longest_hold. Server init
+-- writes both from the store's own limits (tx.go); the owner needs
+-- pg_signal_backend and pg_read_all_stats (security.sql) unless it is a
+-- superuser, and a superuser's session is never ended.
+ALTER TABLE st_settings ADD COLUMN longest_statement interval NOT NULL DEFAULT '75 seconds',
+  ADD COLUMN longest_hold interval NOT NULL DEFAULT '10 minutes';
+
+CREATE OR REPLACE FUNCTION st_end_stale_holders() RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+DECLARE
+  victim int;
+  owner oid := (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.audit'::regclass);
+  lim st_settings%ROWTYPE;
+BEGIN
+  SELECT * INTO lim FROM st_settings;
+  lim.longest_statement := coalesce(lim.longest_statement, '75 seconds');
+  lim.longest_hold := coalesce(lim.longest_hold, '10 minutes');
+  FOR victim IN
+    SELECT DISTINCT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
+      JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND l.granted
+      AND n.nspname = 'public' AND l.mode <> 'AccessShareLock'
+      AND NOT pg_has_role(a.usesysid, owner, 'MEMBER')
+      AND (a.state IN ('idle in transaction', 'idle in transaction (aborted)')
+             AND a.state_change < clock_timestamp() - interval '15 seconds'
+           OR a.state NOT IN ('idle', 'idle in transaction', 'idle in transaction (aborted)')
+             AND a.query_start < clock_timestamp() - lim.longest_statement
+           OR a.xact_start < clock_timestamp() - lim.longest_hold)
+  LOOP
+    BEGIN
+      PERFORM pg_terminate_backend(victim);
+    EXCEPTION WHEN insufficient_privilege THEN
+      RAISE WARNING 'Strategy Tracker: session % holds the strategy and cannot be ended: grant pg_signal_backend to the owner', victim;
+    END;
+  END LOOP;
+END
+$$;
