@@ -182,17 +182,24 @@ CREATE CONSTRAINT TRIGGER st_entries_match AFTER INSERT ON st_touched DEFERRABLE
 ALTER TABLE st_settings ADD COLUMN longest_statement interval NOT NULL DEFAULT '75 seconds',
   ADD COLUMN longest_hold interval NOT NULL DEFAULT '10 minutes';
 
+-- Ends a session, or warns that the owner may not.
+CREATE FUNCTION st_end_session(victim int) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+  PERFORM pg_terminate_backend(victim);
+EXCEPTION WHEN insufficient_privilege THEN
+  RAISE WARNING 'Strategy Tracker: session % holds the strategy and cannot be ended: grant pg_signal_backend to the owner', victim;
+END
+$$;
+
 CREATE OR REPLACE FUNCTION st_end_stale_holders() RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
 DECLARE
-  victim int;
   owner oid := (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.audit'::regclass);
   lim st_settings%ROWTYPE;
 BEGIN
   SELECT * INTO lim FROM st_settings;
-  lim.longest_statement := coalesce(lim.longest_statement, '75 seconds');
-  lim.longest_hold := coalesce(lim.longest_hold, '10 minutes');
-  FOR victim IN
+  PERFORM st_end_session(h.pid) FROM (
     SELECT DISTINCT a.pid FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid
       JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace
     WHERE a.datname = current_database() AND a.pid <> pg_backend_pid() AND l.granted
@@ -201,14 +208,7 @@ BEGIN
       AND (a.state IN ('idle in transaction', 'idle in transaction (aborted)')
              AND a.state_change < clock_timestamp() - interval '15 seconds'
            OR a.state NOT IN ('idle', 'idle in transaction', 'idle in transaction (aborted)')
-             AND a.query_start < clock_timestamp() - lim.longest_statement
-           OR a.xact_start < clock_timestamp() - lim.longest_hold)
-  LOOP
-    BEGIN
-      PERFORM pg_terminate_backend(victim);
-    EXCEPTION WHEN insufficient_privilege THEN
-      RAISE WARNING 'Strategy Tracker: session % holds the strategy and cannot be ended: grant pg_signal_backend to the owner', victim;
-    END;
-  END LOOP;
+             AND a.query_start < clock_timestamp() - coalesce(lim.longest_statement, '75 seconds')
+           OR a.xact_start < clock_timestamp() - coalesce(lim.longest_hold, '10 minutes'))) h;
 END
 $$;
