@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jackc/pgx/v5"
+
 	"strategytracker/model"
 )
 
@@ -133,15 +135,23 @@ func audited(q, entity string, id int64, field, newSQL string) []string {
 	return []string{q, fmt.Sprintf("SELECT st_audit_append('update', %s, %d, %s, '', %s)", sqlString(entity), id, sqlString(field), newSQL)}
 }
 
+// statementRefused runs q in a transaction of a session of url and rolls
+// it back: the statement's own error. (A coordinator's change without its
+// audit entry is refused at commit, schema 7; this is the refusal of the
+// statement itself.)
+func statementRefused(t *testing.T, url, q string, args ...any) error {
+	t.Helper()
+	tx := begin(t, url)
+	defer tx.Rollback(ctx)
+	_, err := tx.Exec(ctx, q, args...)
+	return err
+}
+
 // inTransaction runs stmts in one transaction of a session of url and
 // commits; the first error.
 func inTransaction(t *testing.T, url string, stmts []string) error {
 	t.Helper()
-	c := session(t, url)
-	tx, err := c.Begin(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tx := begin(t, url)
 	defer tx.Rollback(ctx)
 	for _, q := range stmts {
 		if _, err := tx.Exec(ctx, q); err != nil {
@@ -149,6 +159,16 @@ func inTransaction(t *testing.T, url string, stmts []string) error {
 		}
 	}
 	return tx.Commit(ctx)
+}
+
+// begin begins a transaction in a new session of url.
+func begin(t *testing.T, url string) pgx.Tx {
+	t.Helper()
+	tx, err := session(t, url).Begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tx
 }
 
 // The server reads a coordinator's rows as the model's JSON of their
