@@ -42,7 +42,8 @@ func main() {
 			return storage.Create(context.Background(), path, d, storage.Options{})
 		},
 		CreateDemo:    cli.CreateDemo,
-		Connector:     connectServer, // File › Connect to server…
+		Connector:     connectServer,       // File › Connect to server…
+		Redact:        postgres.SafeToKeep, // Open recent keeps no password
 		ScreenshotDir: os.Getenv("STRATEGYTRACKER_SCREENSHOT_DIR"),
 		Version:       version.String(),
 		NetworkDrive: func(path string) (string, bool) {

@@ -29,6 +29,11 @@ type Options struct {
 	// askPassword is called when the server wants a password nothing else
 	// gave. nil: the menu item says it is not available.
 	Connector func(address string, askPassword func(prompt string) (string, error)) (model.Store, error)
+	// Redact makes an Open recent entry safe to keep: a server's address
+	// without its password, a file's path as it is (postgres.SafeToKeep,
+	// wired by main). Entries older versions kept are cleaned at the
+	// start. nil: entries are kept as they are.
+	Redact func(entry string) string
 	// NetworkDrive says whether path lies on a network file system and
 	// which (netfs.Check, wired by main): a file there gets a warning.
 	// nil: no check.

@@ -105,6 +105,7 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 		fyne.LogError("translations", err)
 	}
 	u.applyTheme(a.Preferences().String(prefTheme))
+	cleanRecent(a.Preferences(), opts.Redact) // connect.go
 	u.filter = measureFilter{}
 	u.current = screenDashboard
 

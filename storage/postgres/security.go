@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -98,6 +99,10 @@ func securitySQL(g Groups) string {
 		}
 		b.WriteString(alter)
 	}
+	fmt.Fprintf(&b, "\n-- How long a login's statement, or transaction, may hold the strategy (tx.go).\n"+
+		"UPDATE st_settings SET longest_statement = '%d seconds', longest_hold = '%d seconds';\n",
+		(longestStatement+longestStatementMargin)/time.Second, longestHold/time.Second)
+	b.WriteString(entriesSQL())
 	return b.String()
 }
 
@@ -108,9 +113,11 @@ func coordinatorRules() [][3]string {
 	coord := &model.Person{ID: 1, Role: model.RoleCoordinator, Unit: "U"}
 	m := &model.Measure{LeadUnit: "U"}
 	var out [][3]string
-	for _, row := range []model.Row{&model.Strategy{}, &model.Goal{}, &model.Area{}, &model.Unit{}, &model.Person{},
-		&model.Measure{}, &model.Milestone{}, &model.KPI{}, &model.KPIValue{}, &model.Update{}} {
+	for _, row := range auditedRows() {
 		e := row.Entity()
+		if e == model.EntityPeriod { // its lists are the period's own rule (below)
+			continue
+		}
 		for _, op := range []model.Op{model.OpCreate, model.OpDelete} {
 			if model.Authorize(coord, e, op, m, nil) == nil {
 				out = append(out, [3]string{string(e), string(op), ""})
@@ -283,16 +290,47 @@ func runeClass(in func(rune) bool) string {
 
 // jsonListCheck is the constraint that col holds a JSON list of objects
 // that decode into elem: every field the model reads has the JSON type
-// its Go type is written as, integers are whole and fit int64.
+// its Go type is written as, integers are whole and fit int64, and are
+// written as Go reads them (1, not 1.0 or 1e0, which jsonb reads as whole
+// numbers); an object has no key but its fields' (Go matches keys in any
+// case: "Unit" beside "unit" would be read as the unit).
 func jsonListCheck(col string, elem reflect.Type) string {
 	wrong := append([]string{`@.type() != "object"`}, jsonWrongTypes("@", elem)...)
 	path := "strict $[*] ? (" + strings.Join(wrong, " || ") + ")"
-	return fmt.Sprintf("CASE WHEN jsonb_typeof(%s::jsonb) = 'array' THEN NOT jsonb_path_exists(%s::jsonb, %s) ELSE false END",
+	c := fmt.Sprintf("CASE WHEN jsonb_typeof(%s::jsonb) = 'array' THEN NOT jsonb_path_exists(%s::jsonb, %s) ELSE false END",
 		col, col, sqlString(path))
+	if !hasFloat(elem) { // every number is an integer: none has a fraction or an exponent, outside strings
+		const stringsRE = `"([^"\\]|\\.)*"` // a JSON string, escapes and all
+		c += fmt.Sprintf(" AND regexp_replace(%s, E%s, '', 'g') !~ '[0-9][.eE]'", col, sqlString(strings.ReplaceAll(stringsRE, `\`, `\\`)))
+	}
+	return c
+}
+
+// hasFloat reports whether a field of t, or of a struct in it, is a float.
+func hasFloat(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return true
+	case reflect.Pointer, reflect.Slice:
+		return hasFloat(t.Elem())
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if jsonName(t.Field(i)) != "" && hasFloat(t.Field(i).Type) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func jsonWrongTypes(at string, t reflect.Type) []string {
-	var out []string
+	var out, keys []string
+	for i := 0; i < t.NumField(); i++ {
+		if name := jsonName(t.Field(i)); name != "" {
+			keys = append(keys, `@.key != "`+name+`"`)
+		}
+	}
+	out = append(out, "(exists("+at+") && exists("+at+".keyvalue() ? ("+strings.Join(keys, " && ")+")))")
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name := jsonName(f)
