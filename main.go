@@ -41,10 +41,9 @@ func main() {
 		Creator: func(path string, d *model.Doc) (model.Store, error) {
 			return storage.Create(context.Background(), path, d, storage.Options{})
 		},
-		CreateDemo:    cli.CreateDemo,
-		Connector:     connectServer, // File › Connect to server…
-		ScreenshotDir: os.Getenv("STRATEGYTRACKER_SCREENSHOT_DIR"),
-		Version:       version.String(),
+		CreateDemo: cli.CreateDemo,
+		Connector:  connectServer, // File › Connect to server…
+		Version:    version.String(),
 		NetworkDrive: func(path string) (string, bool) {
 			r, err := netfs.Check(path)
 			return r.Kind, err == nil && r.Network

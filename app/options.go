@@ -19,9 +19,6 @@ type Options struct {
 	DemoPath string
 	// Version is shown in Help › About; empty: the app's metadata, else Version.
 	Version string
-	// ScreenshotDir, when set, makes the app show every screen in both
-	// languages, save each as a PNG there and quit (make screenshots).
-	ScreenshotDir string
 	// Today returns the as-of date of the figures; nil: the local date now.
 	Today func() model.Date
 	// Connector connects to a strategy on a server (File › Connect to

@@ -485,37 +485,3 @@ func TestMarkAPersonPublic(t *testing.T) {
 		t.Error("undo left the person public")
 	}
 }
-
-// The publishing dialogs render in both languages (PNG files in
-// $PUBLISH_SHOTS, else a temporary folder), each with something on it;
-// the measure shown has an internal KPI, update and note.
-func TestPublishScreenshots(t *testing.T) {
-	dir := os.Getenv("PUBLISH_SHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	doc := testDoc()
-	doc.Measures[0].Internal = true
-	doc.Measures[0].KPIs[0].Internal = true
-	doc.Measures[0].Milestones[1].Note = "Изпълнителят закъснява с доставката; да не се публикува до решението на комисията."
-	doc.Measures[0].Milestones[1].NoteInternal = true
-	h := newHarness(t, doc, pOffice)
-	u := h.u
-	u.win.Resize(fyne.NewSize(1280, 760))
-	for _, lang := range []model.Lang{model.BG, model.EN} {
-		u.hideDialogs()
-		u.onLanguage(lang)
-		u.settle()
-		for _, s := range u.publishShots(mDocs) {
-			s.show()
-			u.settle()
-			img := u.win.Canvas().Capture()
-			if plain(img) {
-				t.Errorf("%s-%s is blank", s.name, lang)
-			}
-			if err := savePNG(filepath.Join(dir, s.name+"-"+string(lang)+".png"), img); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-}

@@ -127,17 +127,27 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 // window is closed. main owns a and the first store; files opened later
 // are closed here.
 func Run(a fyne.App, store model.Store, opts Options) {
+	run(a, store, opts, nil)
+}
+
+// run is Run, calling started (when not nil) on its own goroutine once the
+// file is shown: the screenshot driver (screenshot.go, built only with the
+// screenshots tag) stages the screens from there, at the sizes it names
+// and with the window where it opened (the top left corner it grabs).
+func run(a fyne.App, store model.Store, opts Options, started func(u *UI)) {
 	u := New(a, store, opts)
 	u.win.SetMaster()
 	first := store
 	// Load once the event loop runs, so that fyne.Do has somewhere to go.
 	a.Lifecycle().SetOnStarted(func() {
-		u.fitToScreen()
+		if started == nil {
+			u.fitToScreen()
+		}
 		u.Start()
 		u.watchDay()
 		u.watchCursor()
-		if opts.ScreenshotDir != "" {
-			go u.takeScreenshots(opts.ScreenshotDir)
+		if started != nil {
+			go started(u)
 		}
 	})
 	a.Lifecycle().SetOnEnteredForeground(u.checkDay)
@@ -159,7 +169,7 @@ func (u *UI) Start() {
 // SQLite's locking is unreliable there, and the shared server is the way
 // for several people (issue 12).
 func (u *UI) warnNetworkDrive() {
-	if u.opts.NetworkDrive == nil || u.store == nil || u.opts.ScreenshotDir != "" {
+	if u.opts.NetworkDrive == nil || u.store == nil {
 		return
 	}
 	path := u.store.Path()
@@ -385,7 +395,7 @@ func (u *UI) setDoc(doc *model.Doc) {
 	}
 	u.win.SetTitle(u.windowTitle())
 	u.refreshAll()
-	if u.me == nil && u.identity == nil && u.opts.ScreenshotDir == "" && !isLogin {
+	if u.me == nil && u.identity == nil && !isLogin {
 		u.showIdentity()
 	}
 }
