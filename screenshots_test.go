@@ -13,21 +13,22 @@ import (
 
 // The screenshot driver (issue 19) is built only with the screenshots tag:
 // without it neither the app package nor the desktop binary has a file or
-// a function of it, and cmd/screenshots is no package at all; with it the
-// driver's files are compiled in.
+// a function of it, and the root package is the desktop app (main.go),
+// not the driver (screenshots.go); with it the driver's files are
+// compiled in.
 func TestScreenshotDriverOnlyWithItsTag(t *testing.T) {
 	driver := []string{"screenshot.go", "period_shots.go", "publish_screenshots.go", "structure_screenshots.go"}
 	funcs := []string{"Screenshots", "takeScreenshots", "stageCyclePeriod", "periodShots", "planShots", "publishShots"}
-	files := func(tags ...string) (dir string, goFiles []string) {
+	files := func(pkg string, tags ...string) (dir string, goFiles []string) {
 		args := append([]string{"list"}, tags...)
-		out, err := exec.Command("go", append(args, "-f", "{{.Dir}}\n{{join .GoFiles \"\\n\"}}", "./app")...).Output()
+		out, err := exec.Command("go", append(args, "-f", "{{.Dir}}\n{{join .GoFiles \"\\n\"}}", pkg)...).Output()
 		if err != nil {
 			t.Fatalf("go list %v: %v", tags, err)
 		}
 		lines := strings.Split(strings.TrimSpace(string(out)), "\n")
 		return lines[0], lines[1:]
 	}
-	dir, plain := files()
+	dir, plain := files("./app")
 	for _, f := range driver {
 		if slices.Contains(plain, f) {
 			t.Errorf("app/%s is built without the screenshots tag", f)
@@ -45,20 +46,18 @@ func TestScreenshotDriverOnlyWithItsTag(t *testing.T) {
 			}
 		}
 	}
-	_, tagged := files("-tags", "screenshots")
+	_, tagged := files("./app", "-tags", "screenshots")
 	for _, f := range driver {
 		if !slices.Contains(tagged, f) {
 			t.Errorf("app/%s is not built with the screenshots tag", f)
 		}
 	}
-	out, err := exec.Command("go", "list", "./...").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.Contains(string(out), module+"/cmd/screenshots\n") {
-		t.Error("cmd/screenshots is built without the screenshots tag")
-	}
-	if err := exec.Command("go", "list", "-tags", "screenshots", "./cmd/screenshots").Run(); err != nil {
-		t.Errorf("cmd/screenshots with the tag: %v", err)
+	for _, c := range []struct {
+		tags      []string
+		want, not string
+	}{{nil, "main.go", "screenshots.go"}, {[]string{"-tags", "screenshots"}, "screenshots.go", "main.go"}} {
+		if _, root := files(".", c.tags...); !slices.Contains(root, c.want) || slices.Contains(root, c.not) {
+			t.Errorf("the root package %v builds %v, want %s without %s", c.tags, root, c.want, c.not)
+		}
 	}
 }

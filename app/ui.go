@@ -15,12 +15,7 @@ import (
 
 	"strategytracker/assets"
 	"strategytracker/model"
-	buildinfo "strategytracker/version"
 )
-
-// Version is this build's version, as the binary says it (version.String():
-// the release's, stamped at build time); Options.Version overrides it.
-var Version = buildinfo.String()
 
 // screenID names a screen of the navigation.
 type screenID string

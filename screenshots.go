@@ -1,16 +1,17 @@
 //go:build screenshots
 
-// Command screenshots shows every screen of the desktop app on a fresh copy
-// of the demo strategy, in Bulgarian and English, saves each as
-// OUT/NAME-LANG.png and quits (make screenshots runs it under a virtual
-// 1366×768 display). It is built only with the screenshots tag — the app
-// users run has no screenshot driver — and it never opens a file of the
-// user's: the demo copy and the preferences live in a temporary folder
-// that is removed at the end.
-//
-//	go build -tags screenshots -o bin/strategytracker-screenshots ./cmd/screenshots
-//	xvfb-run -a -s '-screen 0 1366x768x24' bin/strategytracker-screenshots [-out DIR] [-only REGEXP] [-lang bg,en]
 package main
+
+// Built with the screenshots tag, the root package is the screenshot driver
+// instead of the desktop app (main.go is built without it): it shows every
+// screen on a fresh copy of the demo strategy, in Bulgarian and English,
+// saves each as OUT/NAME-LANG.png and quits (make screenshots runs it
+// under a virtual 1366×768 display). The app users run has no screenshot
+// driver, and the driver never opens a file of the user's: the demo copy
+// and the preferences live in a temporary folder removed at the end.
+//
+//	go build -tags screenshots -o bin/strategytracker-screenshots .
+//	xvfb-run -a -s '-screen 0 1366x768x24' bin/strategytracker-screenshots [-out DIR] [-only REGEXP] [-lang bg,en]
 
 import (
 	"flag"
@@ -53,6 +54,8 @@ func main() {
 		Lang:       model.BG,
 		CreateDemo: cli.CreateDemo,
 		Version:    version.String(),
+		Licence:    version.License,
+		Source:     version.Source(),
 	}
 	if err := app.Screenshots(opts, so); err != nil {
 		fail(err)
