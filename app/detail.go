@@ -31,6 +31,10 @@ type detailScreen struct {
 	updates    *updatesTab
 	history    *historyTab
 	vis        *visibilityBar // visibility.go
+
+	actions   *fyne.Container                              // the whole-measure actions (measureactions.go)
+	deletes   map[model.Entity]map[model.ID]*widget.Button // the rows' delete buttons (measureactions_children.go)
+	revisions *widget.Label                                // the Revisions tab (measureactions_revisions.go)
 }
 
 // Tabs of the detail screen, in order.

@@ -80,7 +80,7 @@ func emptyStrategy() *model.Doc {
 func newMeasure(h *harness, area, code, title, lead, start, end string) *detailScreen {
 	h.t.Helper()
 	h.u.onNewMeasure(area)
-	mf := lastMeasureForm
+	mf := latest[*measureForm](h)
 	if mf.code.Text != code {
 		h.t.Errorf("proposed code %q, want %q", mf.code.Text, code)
 		retype(mf.code, code)
@@ -331,7 +331,7 @@ func TestUndoRedoStructuralEdits(t *testing.T) {
 			}},
 		{"duplicate with children", func() {
 			h.u.onDuplicateMeasure(mDocs)
-			h.tap(lastMeasureForm.f.save)
+			h.tap(latest[*measureForm](h).f.save)
 		}, func(d *model.Doc) string {
 			m := d.MeasureByCode("1.4")
 			if m == nil || len(m.Milestones) != 3 || len(m.KPIs) != 1 || m.Milestones[0].Completed != 0 {
@@ -341,12 +341,13 @@ func TestUndoRedoStructuralEdits(t *testing.T) {
 		}},
 		{"move", func() {
 			h.u.onMoveMeasure(mOpenData)
-			for i, o := range lastMeasureForm.area.Options {
+			mf := latest[*measureForm](h)
+			for i, o := range mf.area.Options {
 				if strings.HasPrefix(o, "A2 ") {
-					lastMeasureForm.area.SetSelectedIndex(i)
+					mf.area.SetSelectedIndex(i)
 				}
 			}
-			h.tap(lastMeasureForm.f.save)
+			h.tap(mf.f.save)
 		}, func(d *model.Doc) string {
 			if m := d.Measure(mOpenData); m.Area != "A2" || m.Code != "2.3" {
 				return "1.2 not moved to A2 as 2.3: " + m.Area + " " + m.Code
@@ -355,7 +356,7 @@ func TestUndoRedoStructuralEdits(t *testing.T) {
 		}},
 		{"delete a measure with children", func() {
 			h.u.onDeleteMeasure(mDocs)
-			lastMeasureDelete.Confirm()
+			latest[deleteConfirm](h).Confirm()
 			h.u.settle()
 			if txt := h.topDialogText(); txt != "" {
 				t.Log(txt)
@@ -484,7 +485,7 @@ func TestPlanImportInTheApp(t *testing.T) {
 	}
 	h.u.importPlanBook("plan.xlsx", buf.Bytes())
 	h.u.settle()
-	p := lastPlanImport
+	p := latest[*planImportDialog](h)
 	if p == nil || p.refused || len(p.lines) != 1 || !strings.Contains(p.lines[0], "add goal G3") {
 		t.Fatalf("preview %+v", p)
 	}
@@ -495,11 +496,14 @@ func TestPlanImportInTheApp(t *testing.T) {
 	if len(h.doc().Goals) != 3 || !strings.Contains(p.done, "1") {
 		t.Fatalf("after apply: %d goals, %q", len(h.doc().Goals), p.done)
 	}
-	lastPlanImport = nil
+	h.seen = nil
 	h.u.importPlanBook("plan.xlsx", buf.Bytes())
 	h.u.settle()
-	if lastPlanImport == nil || lastPlanImport.apply != nil || len(lastPlanImport.lines) != 0 {
-		t.Fatalf("second import: %+v", lastPlanImport)
+	if !opened[*planImportDialog](h) {
+		t.Fatal("second import: no preview")
+	}
+	if p := latest[*planImportDialog](h); p.apply != nil || len(p.lines) != 0 {
+		t.Fatalf("second import: %+v", p)
 	}
 }
 
@@ -509,11 +513,11 @@ func TestDeleteMilestoneAndKPIWithUndo(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	h.open(mDocs)
 	before := h.doc()
-	h.tap(childDeletes[model.EntityMilestone][msPending])
-	lastChildDelete.Confirm()
+	h.tap(h.u.detail.deletes[model.EntityMilestone][msPending])
+	latest[deleteConfirm](h).Confirm()
 	h.u.settle()
-	h.tap(childDeletes[model.EntityKPI][kpiDocs])
-	lastChildDelete.Confirm()
+	h.tap(h.u.detail.deletes[model.EntityKPI][kpiDocs])
+	latest[deleteConfirm](h).Confirm()
 	h.u.settle()
 	m := h.stored(mDocs)
 	if len(m.Milestones) != 2 || len(m.KPIs) != 0 {
