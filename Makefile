@@ -116,7 +116,7 @@ test: deps lint
 	$(MAKE) --no-print-directory fuzz-short
 	$(MAKE) --no-print-directory test-windows
 
-# staticcheck's default checks, and no function outside app/ above a
+# staticcheck's default checks, and no function above a
 # cyclomatic complexity of 30 (gocyclo) but those still listed in
 # scripts/complexity-allow.txt. Both tools are installed by `go install` at
 # the versions below (staticcheck 2026.2.2 knows Go 1.26).
