@@ -93,8 +93,7 @@ func newServerHarness(t *testing.T, login model.ID) (*harness, *serverStore) {
 		setLanguage(model.BG)
 	})
 	h := &harness{t: t, app: a, store: s.memStore, u: u}
-	observe = func(x any) { h.seen = append(h.seen, x) }
-	t.Cleanup(func() { observe = func(any) {} })
+	h.u.observe = func(x any) { h.seen = append(h.seen, x) }
 	u.Start()
 	u.settle()
 	return h, s

@@ -46,6 +46,21 @@ const (
 	tabHistory
 )
 
+// tab is the index of the tab shown.
+func (d *detailScreen) tab() int { return d.tabs.SelectedIndex() }
+
+// showTab shows tab i (tabFields…).
+func (d *detailScreen) showTab(i int) { d.tabs.SelectIndex(i) }
+
+// onSaveKey is Ctrl+S on the detail: it saves the measure's fields when
+// they may be saved, showing their tab.
+func (d *detailScreen) onSaveKey() {
+	if save := d.fields.saveBtn; save.Visible() && !save.Disabled() {
+		d.showTab(tabFields)
+		d.fields.onSave()
+	}
+}
+
 func newDetailScreen(u *UI, id model.ID) *detailScreen {
 	d := &detailScreen{u: u, measureID: id}
 	d.root = d.buildUI()

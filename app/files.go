@@ -278,7 +278,7 @@ func (u *UI) onNewStrategy() {
 	})
 	n.f.save.SetText(tr("action.create"))
 	n.f.dlg.Show()
-	observe(n)
+	u.observe(n)
 }
 
 // onAbout shows the version and what the app is.
@@ -290,7 +290,7 @@ func (u *UI) onAbout() {
 	text := widget.NewLabel(tr("about.text"))
 	text.Wrapping = fyne.TextWrapWord
 	version := widget.NewLabelWithStyle(trf("about.version", AppName, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	observe(aboutVersion{version})
+	u.observe(aboutVersion{version})
 	licence := widget.NewLabel(trf("about.licence", u.opts.Licence, u.opts.Source))
 	licence.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), container.NewVBox(version, text, licence), u.win)

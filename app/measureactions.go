@@ -175,7 +175,7 @@ func (u *UI) onNewMeasure(area string) {
 	})
 	mf.f.save.SetText(tr("action.create"))
 	mf.f.dlg.Show()
-	observe(mf)
+	u.observe(mf)
 }
 
 // measureActionsBar is the row of buttons of whole-measure actions on the
@@ -281,7 +281,7 @@ func (u *UI) onDuplicateMeasure(id model.ID) {
 		})
 	mf.f.save.SetText(tr("measure.duplicate"))
 	mf.f.dlg.Show()
-	observe(mf)
+	u.observe(mf)
 }
 
 // onMoveMeasure moves a measure to another area, proposing a code there.
@@ -329,7 +329,7 @@ func (u *UI) onMoveMeasure(id model.ID) {
 	})
 	mf.f.save.SetText(tr("measure.move2"))
 	mf.f.dlg.Show()
-	observe(mf)
+	u.observe(mf)
 }
 
 // onDeleteMeasure deletes a measure with its milestones, KPIs and their
@@ -359,7 +359,7 @@ func (u *UI) onDeleteMeasure(id model.ID) {
 	}, u.win)
 	c.SetConfirmText(tr("measure.delete2"))
 	c.Show()
-	observe(deleteConfirm{c})
+	u.observe(deleteConfirm{c})
 }
 
 // deleteMeasure deletes the measure's children one by one, then the

@@ -82,5 +82,5 @@ func (u *UI) onDeleteChild(entity model.Entity, id model.ID) {
 	}, u.win)
 	c.SetConfirmText(tr("measure.delete2"))
 	c.Show()
-	observe(deleteConfirm{c})
+	u.observe(deleteConfirm{c})
 }

@@ -121,7 +121,7 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 	c.Resize(fyne.NewSize(560, 300))
 	c.Show()
 	u.win.Canvas().Focus(rd.reason) // type the reason at once
-	observe(rd)
+	u.observe(rd)
 	return true
 }
 

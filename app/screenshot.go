@@ -117,11 +117,13 @@ func (u *UI) takeScreenshots(so ScreenshotOptions) {
 	})
 	// The staged steps below reach the forms they open as the tests do.
 	var complete *completeForm
-	observe = func(x any) {
-		if c, ok := x.(*completeForm); ok {
-			complete = c
+	fyne.DoAndWait(func() {
+		u.observe = func(x any) {
+			if c, ok := x.(*completeForm); ok {
+				complete = c
+			}
 		}
-	}
+	})
 	settle := func() {
 		time.Sleep(300 * time.Millisecond)
 		u.tasks.Wait()

@@ -22,8 +22,7 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	u := newTestUI(a, store)
 	t.Cleanup(func() { u.settle(); setLanguage(model.BG) })
 	h := &harness{t: t, app: a, store: store, u: u}
-	observe = func(x any) { h.seen = append(h.seen, x) }
-	t.Cleanup(func() { observe = func(any) {} })
+	h.u.observe = func(x any) { h.seen = append(h.seen, x) }
 	u.Start()
 	u.settle()
 

@@ -77,6 +77,8 @@ type UI struct {
 	live     liveUpdates     // the watch on a server's changes (connect_watch.go)
 	// cursorStop ends the watch on the focused field's cursor (cursor.go).
 	cursorStop chan struct{}
+	cursor     steadier  // makes the focused field's cursor steady (cursor.go)
+	tips       *tipLayer // the tooltips over the window's content (cells.go)
 }
 
 // New makes the main window of a over store. Nothing is read until Start.
@@ -173,7 +175,7 @@ func (u *UI) warnNetworkDrive() {
 		return
 	}
 	d := dialog.NewInformation(tr("netfs.title"), trf("netfs.warning", path, kind), u.win)
-	observe(networkWarning(path))
+	u.observe(networkWarning(path))
 	d.Show()
 }
 
@@ -194,17 +196,17 @@ func (u *UI) buildUI() {
 	// The focused widget is about to leave the window: let go of it first
 	// (else Fyne complains it cannot focus an object not in the canvas).
 	u.win.Canvas().Unfocus()
-	tips.hide()
+	u.tips.hide()
 	u.period = newPeriodScreen(u) // before the dashboard, which shows its card
-	u.dash = newDashboard(u)
+	u.dash = newDashboard(u, u.period.card.root)
 	u.measures = newMeasuresScreen(u)
 	u.structure = newStructureScreen(u)
 	u.reports = newReportsScreen(u)
 	u.audit = newAuditScreen(u)
 	if u.detail != nil {
-		id, tab := u.detail.measureID, u.detail.tabs.SelectedIndex()
+		id, tab := u.detail.measureID, u.detail.tab()
 		u.detail = newDetailScreen(u, id)
-		u.detail.tabs.SelectIndex(tab)
+		u.detail.showTab(tab)
 	}
 
 	u.nav = widget.NewList(
@@ -258,8 +260,8 @@ func (u *UI) buildUI() {
 	right := container.NewBorder(u.errLabel, footer, nil, nil, u.body)
 	split := container.NewHSplit(container.NewStack(leftBG, left), right)
 	split.Offset = 0.18
-	tips = newTipLayer()
-	u.win.SetContent(container.NewStack(split, tips.root))
+	u.tips = newTipLayer()
+	u.win.SetContent(container.NewStack(split, u.tips))
 	u.menu = newAppMenu(u)
 	u.menu.install()
 	u.followStore() // connect_watch.go: live updates of a server's strategy
