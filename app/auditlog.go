@@ -145,7 +145,7 @@ func (s *auditScreen) onVerify() {
 	}, func(err error) {
 		if err != nil {
 			msg := tr("audit.verify.failed") + "\n" + errorMessage(err)
-			observe(verifyResult(msg))
+			s.u.observe(verifyResult(msg))
 			dialog.ShowError(errorText(msg), s.u.win)
 			return
 		}
@@ -154,7 +154,7 @@ func (s *auditScreen) onVerify() {
 			integrity = tr("audit.integrity.ok")
 		}
 		msg := trn("audit.verify.ok", rep.AuditEntries, rep.AuditEntries, integrity)
-		observe(verifyResult(msg))
+		s.u.observe(verifyResult(msg))
 		dialog.ShowInformation(tr("audit.verify"), msg, s.u.win)
 	})
 }

@@ -17,13 +17,10 @@ import (
 // value, current value, reason, who and when), the question for a reason
 // when a save changes an adopted value, and the reason an undo gives.
 
-// revisionViews are the Revisions tabs of the detail screens.
-var revisionViews = map[*detailScreen]*widget.Label{}
-
 func (d *detailScreen) revisionsTab() *container.TabItem {
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
-	revisionViews[d] = l
+	d.revisions = l
 	return container.NewTabItemWithIcon(tr("revision.revisions"), theme.HistoryIcon(), container.NewVScroll(container.NewPadded(l)))
 }
 
@@ -68,7 +65,7 @@ func (u *UI) revisionsText(m *model.Measure) string {
 func (d *detailScreen) refreshPlan() {
 	d.refreshMeasureActions()
 	m := d.measure()
-	if l := revisionViews[d]; l != nil && m != nil {
+	if l := d.revisions; l != nil && m != nil {
 		l.SetText(d.u.revisionsText(m))
 	}
 }
@@ -80,8 +77,6 @@ type reasonDialog struct {
 	ok     *widget.Button
 	cancel *widget.Button
 }
-
-var lastReason *reasonDialog
 
 // askRevisionReason handles a save refused for want of a reason: it asks
 // for one and saves again with it. It returns false when err is another
@@ -126,7 +121,7 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 	c.Resize(fyne.NewSize(560, 300))
 	c.Show()
 	u.win.Canvas().Focus(rd.reason) // type the reason at once
-	lastReason = rd
+	u.observe(rd)
 	return true
 }
 

@@ -163,7 +163,7 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	size := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(960, max(560, size.Width*0.85)), min(640, max(400, size.Height*0.85))))
 	d.dlg.Show()
-	observe(d)
+	u.observe(d)
 	return d
 }
 

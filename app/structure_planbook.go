@@ -94,8 +94,6 @@ type planImportDialog struct {
 	done    string // the message after applying (tests)
 }
 
-var lastPlanImport *planImportDialog
-
 // importPlanBook runs the plan import of b as a dry run off the UI
 // goroutine (xlsx.ImportPlan: its answer is the import's), then shows the
 // preview.
@@ -166,7 +164,7 @@ func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange,
 	size := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(960, max(560, size.Width*0.85)), min(640, max(400, size.Height*0.85))))
 	d.dlg.Show()
-	lastPlanImport = d
+	u.observe(d)
 	return d
 }
 

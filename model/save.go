@@ -228,15 +228,9 @@ func (d *Doc) checkCode(row Row, code string) error {
 // refused when the transaction was given no reason for them.
 func (c SaveContext) revisions(p *SavePlan) ([]Revision, error) {
 	d := c.Doc
-	if d.Adoption == nil {
-		return nil, nil
-	}
 	entity, id := p.Row.Entity(), p.Row.RowID()
 	var out []Revision
-	for _, ch := range p.Changes {
-		if !IsRevisable(entity, ch.Field) {
-			continue
-		}
+	for _, ch := range d.PlanChanges(entity, p.Changes) {
 		what := fmt.Sprintf("%s %d", entity, id)
 		var measureID ID
 		if m := p.Measure; m != nil {

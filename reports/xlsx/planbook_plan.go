@@ -304,10 +304,8 @@ func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (st
 		return "", true
 	}
 	var fields []string
-	for _, c := range model.Diff(old, new) {
-		if model.IsRevisable(entity, c.Field) {
-			fields = append(fields, c.Field)
-		}
+	for _, c := range p.d.PlanChanges(entity, model.Diff(old, new)) {
+		fields = append(fields, c.Field)
 	}
 	if len(fields) == 0 {
 		return "", true
