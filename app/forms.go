@@ -282,5 +282,5 @@ func (u *UI) showError(what string, err error) {
 	case model.EINVALID:
 		msg = tr("error.invalid") + "\n" + msg
 	}
-	dialog.ShowError(errors.New(what+":\n"+msg), u.win)
+	u.inform(tr("Error"), what+":\n"+msg)
 }

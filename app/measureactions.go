@@ -80,7 +80,7 @@ var lastMeasureForm *measureForm
 // onNewMeasure opens the form of a new measure in area.
 func (u *UI) onNewMeasure(area string) {
 	if why := u.denial(model.EntityMeasure, model.OpCreate, nil); why != "" {
-		dialog.ShowInformation(tr("measure.new_measure"), why, u.win)
+		u.inform(tr("measure.new_measure"), why)
 		return
 	}
 	labels, codes := u.areaOptions()

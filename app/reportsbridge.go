@@ -57,7 +57,7 @@ type importDialog struct {
 // openImport asks for the workbook (File › Import…).
 func (u *UI) openImport() {
 	if !u.canEdit() {
-		dialog.ShowInformation(tr("menu.import"), u.denial(model.EntityKPIValue, model.OpCreate, nil), u.win)
+		u.inform(tr("menu.import"), u.denial(model.EntityKPIValue, model.OpCreate, nil))
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -220,7 +220,7 @@ func (u *UI) applyImport(d *importDialog) {
 		u.hist.clear()
 		d.finished = trn("import.done", applied, applied, d.source)
 		u.reload(func() {
-			dialog.ShowInformation(tr("import.title"), d.finished, u.win)
+			u.inform(tr("import.title"), d.finished)
 		})
 	})
 }

@@ -44,7 +44,7 @@ func (u *UI) onPlanTemplate() {
 			u.showError(tr("planbook.plan_workbook_was_not_written"), err)
 			return
 		}
-		dialog.ShowInformation(tr("planbook.plan_workbook"), fmt.Sprintf(tr("planbook.written"), w.URI().Path()), u.win)
+		u.inform(tr("planbook.plan_workbook"), fmt.Sprintf(tr("planbook.written"), w.URI().Path()))
 	}, u.win)
 	d.SetFileName(tr("planbook.plan_xlsx"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
@@ -61,7 +61,7 @@ func (u *UI) onPlanImport() {
 				why = tr("lock.role")
 			}
 		}
-		dialog.ShowInformation(tr("planbook.import_plan"), why, u.win)
+		u.inform(tr("planbook.import_plan"), why)
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -195,6 +195,6 @@ func (u *UI) applyPlanImport(d *planImportDialog) {
 		}
 		u.hist.clear()
 		d.done = fmt.Sprintf(tr("planbook.d_additions_changes_imported_from"), n, d.source)
-		u.reload(func() { dialog.ShowInformation(tr("planbook.import_plan"), d.done, u.win) })
+		u.reload(func() { u.inform(tr("planbook.import_plan"), d.done) })
 	})
 }

@@ -70,7 +70,7 @@ func PrepareSave(c SaveContext, row Row) (*SavePlan, error) {
 		return nil, err
 	}
 	if err := c.check(p); err != nil {
-		return nil, err
+		return nil, NameRow(err, row)
 	}
 	op, fields := OpCreate, []string(nil)
 	if p.Stored != nil {
