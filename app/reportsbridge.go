@@ -37,6 +37,9 @@ func reportExporters() []exporter {
 		{key: "export.template", ext: ".xlsx", unit: true, write: func(w io.Writer, j exportJob) error {
 			return xlsx.WriteTemplate(w, j.doc, j.databaseID, j.unit, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Version: j.version})
 		}},
+		{key: "export.plan", ext: ".xlsx", write: func(w io.Writer, j exportJob) error { // File › Plan workbook… too
+			return xlsx.WritePlanTemplate(w, j.doc, j.databaseID, xlsx.Options{Lang: j.lang, AsOf: j.asOf})
+		}},
 	}
 }
 
