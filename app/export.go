@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -392,13 +391,6 @@ func (u *UI) showExported(path string) {
 	d.dlg.Show()
 	u.win.Canvas().Focus(d.done) // Enter closes
 	observe(d)
-}
-
-// openPath opens a file or folder with the system's application for it.
-func (u *UI) openPath(path string) {
-	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
-		u.showError(tr("error.open"), err)
-	}
 }
 
 // writeFile writes b to path through a temporary file in the same folder,
