@@ -62,6 +62,7 @@ type measureForm struct {
 	lead       *widget.Select
 	start, end *widget.Entry
 	children   *widget.Check // duplicate: with milestones and KPIs
+	shift      *dateShift    // duplicate: move the dates (nil: none in the past)
 	fields     map[string]*field
 }
 
@@ -237,56 +238,61 @@ func (u *UI) onDuplicateMeasure(id model.ID) {
 	codeF := newField(tr("measure.code_copy"), mf.code)
 	mf.fields["code"] = codeF
 	mf.fields["title"] = newField(tr("measure.title_bg"), mf.titleBG)
-	mf.f = u.newFormDialog(fmt.Sprintf(tr("measure.duplicate_measure"), src.Code),
-		container.NewVBox(formGrid(codeF, mf.fields["title"], newField(tr("measure.title_en"), mf.titleEN)), mf.children), func() {
-			code := strings.TrimSpace(mf.code.Text)
-			codeF.setError("")
-			if code == "" || u.codeTaken(model.EntityMeasure, 0, code) {
-				codeF.setError(fmt.Sprintf(tr("measure.code_q_empty_or_already"), code))
-				return
+	body := container.NewVBox(formGrid(codeF, mf.fields["title"], newField(tr("measure.title_en"), mf.titleEN)), mf.children)
+	if mf.shift = u.offerShift(src); mf.shift != nil { // measureactions_shift.go
+		body.Add(mf.shift.check)
+	}
+	mf.f = u.newFormDialog(fmt.Sprintf(tr("measure.duplicate_measure"), src.Code), body, func() {
+		code := strings.TrimSpace(mf.code.Text)
+		codeF.setError("")
+		if code == "" || u.codeTaken(model.EntityMeasure, 0, code) {
+			codeF.setError(fmt.Sprintf(tr("measure.code_q_empty_or_already"), code))
+			return
+		}
+		m := *src
+		m.ID, m.Version, m.Code = 0, 0, code
+		m.Title = model.T(strings.TrimSpace(mf.titleBG.Text), strings.TrimSpace(mf.titleEN.Text))
+		m.ManualProgress, m.SpentCents, m.Cancelled, m.Override = 0, 0, false, nil
+		m.Milestones, m.KPIs, m.Updates = nil, nil, nil
+		mf.shift.apply(&m.Start, &m.End)
+		with := mf.children.Checked
+		mf.f.save.Disable()
+		var newID model.ID
+		u.save(tr("measure.duplicate2")+src.Code, func(tx model.Tx) error {
+			x := m
+			if err := tx.SaveMeasure(&x); err != nil {
+				return err
 			}
-			m := *src
-			m.ID, m.Version, m.Code = 0, 0, code
-			m.Title = model.T(strings.TrimSpace(mf.titleBG.Text), strings.TrimSpace(mf.titleEN.Text))
-			m.ManualProgress, m.SpentCents, m.Cancelled, m.Override = 0, 0, false, nil
-			m.Milestones, m.KPIs, m.Updates = nil, nil, nil
-			with := mf.children.Checked
-			mf.f.save.Disable()
-			var newID model.ID
-			u.save(tr("measure.duplicate2")+src.Code, func(tx model.Tx) error {
-				x := m
-				if err := tx.SaveMeasure(&x); err != nil {
+			newID = x.ID
+			if !with {
+				return nil
+			}
+			for _, ms := range src.Milestones {
+				c := ms
+				c.ID, c.Version, c.MeasureID, c.Completed, c.Cancelled, c.Note, c.Evidence = 0, 0, x.ID, 0, false, "", ""
+				mf.shift.apply(&c.Due)
+				if err := tx.SaveMilestone(&c); err != nil {
 					return err
 				}
-				newID = x.ID
-				if !with {
-					return nil
+			}
+			for _, k := range src.KPIs {
+				c := k
+				c.ID, c.Version, c.MeasureID, c.Values = 0, 0, x.ID, nil
+				if err := tx.SaveKPI(&c); err != nil {
+					return err
 				}
-				for _, ms := range src.Milestones {
-					c := ms
-					c.ID, c.Version, c.MeasureID, c.Completed, c.Cancelled, c.Note, c.Evidence = 0, 0, x.ID, 0, false, "", ""
-					if err := tx.SaveMilestone(&c); err != nil {
-						return err
-					}
-				}
-				for _, k := range src.KPIs {
-					c := k
-					c.ID, c.Version, c.MeasureID, c.Values = 0, 0, x.ID, nil
-					if err := tx.SaveKPI(&c); err != nil {
-						return err
-					}
-				}
-				return nil
-			}, func(err error) {
-				mf.f.save.Enable()
-				if err != nil {
-					mf.f.setError(errorMessage(err))
-					return
-				}
-				mf.f.dlg.Hide()
-				u.openMeasure(newID)
-			})
+			}
+			return nil
+		}, func(err error) {
+			mf.f.save.Enable()
+			if err != nil {
+				mf.f.setError(errorMessage(err))
+				return
+			}
+			mf.f.dlg.Hide()
+			u.openMeasure(newID)
 		})
+	})
 	mf.f.save.SetText(tr("measure.duplicate"))
 	mf.f.dlg.Show()
 	lastMeasureForm = mf

@@ -83,3 +83,34 @@ func TestPlanWorkbookUsesTheExportForm(t *testing.T) {
 		t.Errorf("proposed name %q", e.path.name.Text)
 	}
 }
+
+// A duplicate of a measure begun long ago offers to move its dates: taken,
+// the copy begins today with its milestones as far apart as before, and
+// is not delayed at once; refused, the dates stay.
+func TestDuplicateOffersToMoveTheDates(t *testing.T) {
+	for _, take := range []bool{true, false} {
+		h := newHarness(t, testDoc(), pOffice)
+		src := *h.doc().Measure(mDocs)
+		h.u.onDuplicateMeasure(mDocs)
+		mf := lastMeasureForm
+		if mf.shift == nil || !mf.shift.check.Checked {
+			t.Fatal("no offer to move the dates of a copy whose milestones lie in the past")
+		}
+		mf.shift.check.SetChecked(take)
+		h.tap(mf.f.save)
+		m := h.doc().MeasureByCode(mf.code.Text)
+		if m == nil {
+			t.Fatalf("no copy: %s", mf.f.err.Text)
+		}
+		days := 0
+		if take {
+			days = testAsOf.DaysSince(src.Start)
+		}
+		if m.Start != src.Start.AddDays(days) || m.End != src.End.AddDays(days) || m.Milestones[1].Due != src.Milestones[1].Due.AddDays(days) {
+			t.Errorf("moved %v: start %s end %s due %s; want each moved by %d days", take, m.Start, m.End, m.Milestones[1].Due, days)
+		}
+		if got := m.Evaluate(testAsOf).Status; take && got == model.StatusDelayed {
+			t.Errorf("the copy with moved dates is %s at once", got)
+		}
+	}
+}
