@@ -66,6 +66,20 @@ type measureForm struct {
 	fields     map[string]*field
 }
 
+// thenOpen ends the form's save: the error under the form, or the form
+// closed and measure *id (set by the save) opened.
+func (mf *measureForm) thenOpen(u *UI, id *model.ID) func(error) {
+	return func(err error) {
+		mf.f.save.Enable()
+		if err != nil {
+			mf.f.setError(errorMessage(err))
+			return
+		}
+		mf.f.dlg.Hide()
+		u.openMeasure(*id)
+	}
+}
+
 func (u *UI) areaOptions() ([]string, []string) {
 	var labels, codes []string
 	for _, a := range model.SortedAreas(u.doc.Areas) {
@@ -167,15 +181,7 @@ func (u *UI) onNewMeasure(area string) {
 			err := tx.SaveMeasure(&x)
 			id = x.ID
 			return err
-		}, func(err error) {
-			mf.f.save.Enable()
-			if err != nil {
-				mf.f.setError(errorMessage(err))
-				return
-			}
-			mf.f.dlg.Hide()
-			u.openMeasure(id)
-		})
+		}, mf.thenOpen(u, &id))
 	})
 	mf.f.save.SetText(tr("action.create"))
 	mf.f.dlg.Show()
@@ -283,15 +289,7 @@ func (u *UI) onDuplicateMeasure(id model.ID) {
 				}
 			}
 			return nil
-		}, func(err error) {
-			mf.f.save.Enable()
-			if err != nil {
-				mf.f.setError(errorMessage(err))
-				return
-			}
-			mf.f.dlg.Hide()
-			u.openMeasure(newID)
-		})
+		}, mf.thenOpen(u, &newID))
 	})
 	mf.f.save.SetText(tr("measure.duplicate"))
 	mf.f.dlg.Show()
