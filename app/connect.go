@@ -87,7 +87,7 @@ type connectDialog struct {
 // onConnect opens the connect dialog (File › Connect to server…).
 func (u *UI) onConnect() {
 	if u.opts.Connector == nil {
-		dialog.ShowInformation(tr("menu.connect"), tr("connect.unavailable"), u.win)
+		u.inform(tr("menu.connect"), tr("connect.unavailable"))
 		return
 	}
 	u.showConnect(u.lastServer(), nil)

@@ -126,8 +126,15 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 }
 
 // reviseForUndo gives an undo or redo of a change of the adopted plan its
-// reason: the revision it makes says it was an undo (or a redo) of which edit.
+// reason. An undo that puts a value back takes its revision back and needs
+// none (model.Revision.TakesBack); when the value changed again meanwhile,
+// the revision it makes says it was an undo of which edit. A redo records
+// the edit's revisions again with the edit's own reason.
 func (u *UI) reviseForUndo(tx model.Tx, e *edit, undo bool) {
+	if !undo && !e.reason.IsEmpty() {
+		tx.SetRevisionReason(e.reason)
+		return
+	}
 	key := "undo.revision"
 	if !undo {
 		key = "redo.revision"

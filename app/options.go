@@ -1,6 +1,10 @@
 package app
 
-import "strategytracker/model"
+import (
+	"net/url"
+
+	"strategytracker/model"
+)
 
 // Options configure the application.
 type Options struct {
@@ -40,4 +44,7 @@ type Options struct {
 	// which (netfs.Check, wired by main): a file there gets a warning.
 	// nil: no check.
 	NetworkDrive func(path string) (kind string, network bool)
+	// OpenURL opens a file:// address with the system's application
+	// ("Open file", "Show folder"). nil: the system's (open.go).
+	OpenURL func(u *url.URL) error
 }

@@ -93,12 +93,52 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 		}
 	}
 
-	// Undo of the KPI target is itself a revision, with its own reason.
-	u.onUndo()
+	// Two undo/redo pairs add no revision: an undo takes its revision
+	// back, a redo records it again with the edit's reason, and the texts
+	// name the values each change made.
+	undoRedo := []struct {
+		undo    bool
+		target  float64
+		end     string
+		reasons []string
+	}{
+		{true, 80, "2028-06-30", []string{"забавена обществена поръчка"}},
+		{true, 80, "2027-12-31", nil},
+		{false, 80, "2028-06-30", []string{"забавена обществена поръчка"}},
+		{false, 90, "2028-06-30", []string{"забавена обществена поръчка", "по-амбициозна цел"}},
+	}
+	for i, step := range undoRedo {
+		if step.undo {
+			u.onUndo()
+		} else {
+			u.onRedo()
+		}
+		u.settle()
+		doc = h.doc()
+		k, _ := doc.KPIByID(kpiDocs)
+		var reasons []string
+		for _, r := range doc.Revisions {
+			reasons = append(reasons, r.Reason.BG)
+		}
+		if got := doc.Measure(mDocs).End.String(); k.TargetValue != step.target || got != step.end || strings.Join(reasons, "|") != strings.Join(step.reasons, "|") {
+			t.Errorf("step %d: target %v, end %s, revisions %q; want %v, %s, %q", i, k.TargetValue, got, reasons, step.target, step.end, step.reasons)
+		}
+	}
+	u.showScreen(screenStructure)
 	u.settle()
-	doc = h.doc()
-	k, _ := doc.KPIByID(kpiDocs)
-	if k.TargetValue != 80 || len(doc.Revisions) != 3 || !strings.HasPrefix(doc.Revisions[2].Reason.BG, "Отмяна: ") || doc.Revisions[2].Original != "80" {
-		t.Fatalf("after undo: target %v, revisions %+v", k.TargetValue, doc.Revisions)
+	if line, want := s.adoptionLine(), "Ревизии: 2."; !strings.Contains(line, want) {
+		t.Errorf("structure says %q, want %q", line, want)
+	}
+	if n := h.doc().RevisedMeasures(); n != 1 {
+		t.Errorf("%d revised measures, want 1", n)
+	}
+	detail = u.revisionsText(h.doc().Measure(mDocs))
+	for _, want := range []string{"Крайният срок е удължен от 31.12.2027 на 30.06.2028", "целевата стойност е променена от 80 на 90"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("the detail's revisions lack %q:\n%s", want, detail)
+		}
+	}
+	if strings.Contains(detail, "Отмяна") || strings.Contains(detail, "Повторение") {
+		t.Errorf("the detail's revisions name an undo or a redo:\n%s", detail)
 	}
 }

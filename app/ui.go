@@ -305,6 +305,7 @@ func (u *UI) showScreen(s screenID) {
 		s = screenMeasures
 	}
 	u.current = s
+	u.tips.hide() // a tip of the screen that goes (its cell gets no MouseOut)
 	var sc screen
 	switch s {
 	case screenDashboard:
