@@ -97,11 +97,11 @@ func (v *auditView) subject(e model.AuditEntry) string {
 			}
 		case model.EntityMilestone:
 			if ms, m := v.doc.MilestoneByID(e.EntityID); ms != nil {
-				return ent + " „" + ms.Title.In(v.lang) + "“ (" + entityName(model.EntityMeasure) + " " + m.Code + ")"
+				return ent + " " + model.Quote(ms.Title.In(v.lang), v.lang) + " (" + entityName(model.EntityMeasure) + " " + m.Code + ")"
 			}
 		case model.EntityKPI:
 			if k, m := v.doc.KPIByID(e.EntityID); k != nil {
-				return ent + " „" + k.Name.In(v.lang) + "“ (" + entityName(model.EntityMeasure) + " " + m.Code + ")"
+				return ent + " " + model.Quote(k.Name.In(v.lang), v.lang) + " (" + entityName(model.EntityMeasure) + " " + m.Code + ")"
 			}
 		case model.EntityKPIValue:
 			if kv, ok := findRow(v.doc, model.EntityKPIValue, e.EntityID).(*model.KPIValue); ok {
@@ -127,7 +127,7 @@ func (v *auditView) subject(e model.AuditEntry) string {
 			}
 		case model.EntityPeriod:
 			if p := v.doc.PeriodByID(e.EntityID); p != nil {
-				return ent + " „" + p.Name.In(v.lang) + "“"
+				return ent + " " + model.Quote(p.Name.In(v.lang), v.lang)
 			}
 		case model.EntityStrategy, model.EntityRevision, model.EntityFile, model.EntitySnapshot:
 			if e.Entity == model.EntityStrategy || e.Entity == model.EntityRevision {
@@ -148,7 +148,7 @@ func (v *auditView) subject(e model.AuditEntry) string {
 					if k == "code" {
 						return ent + " " + t
 					}
-					return ent + " „" + t + "“"
+					return ent + " " + model.Quote(t, v.lang)
 				}
 			}
 		}
@@ -380,7 +380,7 @@ func (v *auditView) snapshotSummary(s string) string {
 	if json.Unmarshal([]byte(s), &sn) != nil {
 		return shorten(s)
 	}
-	return "„" + sn.Name + "“ · " + tr("label.asof") + " " + v.value("asOf", strconv.Quote(sn.AsOf))
+	return model.Quote(sn.Name, v.lang) + " · " + tr("label.asof") + " " + v.value("asOf", strconv.Quote(sn.AsOf))
 }
 
 // plural writes n with the noun of key in its form for n: key+".one" for
