@@ -1,10 +1,12 @@
 package app
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
 	"strategytracker/model"
+	"strategytracker/reports/xlsx"
 )
 
 // The forms of the English screen propose their dates as the English
@@ -31,5 +33,49 @@ func TestEnglishScreenWritesEnglishDatesAndQuotes(t *testing.T) {
 		Field: "state", Old: `"closed"`, New: `"open"`})
 	if !strings.Contains(got, "“Q4 2026”") || strings.Contains(got, "„") {
 		t.Errorf("English audit line %q: want “Q4 2026”", got)
+	}
+}
+
+// The preview of a plan workbook writes a change as the audit log does, in
+// the screen's language: the row by its name, texts as texts, dates as
+// dates (issue 22 screenshots: `change measure 1.1: title {"bg":…} →
+// {"bg":…}; end "2026-12-31" → "2027-12-31"` in the Bulgarian screen).
+func TestPlanImportPreviewInTheScreensLanguage(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	d := h.doc()
+	m := d.Measure(mDocs)
+	m.End = model.MustDate("2028-06-30")
+	m.Title.BG += " (нова редакция)"
+	var buf bytes.Buffer
+	if err := xlsx.WritePlanTemplate(&buf, d, h.store.dbID, xlsx.Options{}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		lang model.Lang
+		want []string
+	}{
+		{model.BG, []string{"промяна на мярка 1.1", "30.06.2028", "(нова редакция)"}},
+		{model.EN, []string{"change of measure 1.1", "30 Jun 2028", "(нова редакция)"}},
+	} {
+		h.u.onLanguage(tt.lang)
+		lastPlanImport = nil
+		h.u.importPlanBook("plan.xlsx", buf.Bytes())
+		h.u.settle()
+		p := lastPlanImport
+		if p == nil || p.refused || len(p.lines) != 1 {
+			t.Fatalf("%s: preview %+v", tt.lang, p)
+		}
+		got := p.lines[0]
+		for _, w := range tt.want {
+			if !strings.Contains(got, w) {
+				t.Errorf("%s: %q lacks %q", tt.lang, got, w)
+			}
+		}
+		for _, never := range []string{`{"bg"`, "2028-06-30", "change measure"} {
+			if strings.Contains(got, never) {
+				t.Errorf("%s: %q shows %q", tt.lang, got, never)
+			}
+		}
+		h.u.hideDialogs()
 	}
 }

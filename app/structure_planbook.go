@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -133,9 +134,10 @@ func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange,
 	case len(changes) == 0:
 		intro = fmt.Sprintf(tr("planbook.changes_nothing_plan"), name)
 	default:
-		intro = fmt.Sprintf(tr("planbook.would_make_d_additions_changes"), name, len(changes))
+		intro = trn("planbook.would_make_d_additions_changes", len(changes), name, len(changes))
+		view := newAuditView(u.doc, u.lang)
 		for _, c := range changes {
-			d.lines = append(d.lines, c.String())
+			d.lines = append(d.lines, planChangeLine(view, c))
 		}
 	}
 	head := widget.NewLabel(intro)
@@ -168,6 +170,37 @@ func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange,
 	d.dlg.Show()
 	lastPlanImport = d
 	return d
+}
+
+// planChangeLine writes one change of a plan workbook as the audit log
+// writes a change: the row by its name, the values as people write them
+// (issue 22: the preview showed English, JSON and ISO dates).
+func planChangeLine(v *auditView, c xlsx.PlanChange) string {
+	var parts []string
+	for _, f := range c.Fields {
+		if c.Op == model.OpCreate {
+			parts = append(parts, fieldName(f.Field)+": "+shorten(v.value(f.Field, f.New)))
+		} else {
+			parts = append(parts, v.change(f.Field, f.Old, f.New))
+		}
+	}
+	verb := tr("import.change")
+	if c.Op == model.OpCreate {
+		verb = tr("import.add")
+	}
+	what := entityName(c.Entity)
+	switch c.Entity {
+	case model.EntityMilestone, model.EntityKPI:
+		what += " " + model.Quote(c.Name.In(v.lang), v.lang) + " (" + entityName(model.EntityMeasure) + " " + c.MeasureCode() + ")"
+	case model.EntityStrategy:
+	default:
+		what += " " + c.Name.In(v.lang)
+	}
+	line := c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
+	if c.Reason != "" {
+		line += " (" + tr("revision.reason") + ": " + c.Reason + ")"
+	}
+	return line
 }
 
 // applyPlanImport imports the workbook (xlsx.ImportPlan): all or nothing,
