@@ -62,9 +62,10 @@ func (v *auditView) line(e model.AuditEntry) string {
 	return head + "\n" + body
 }
 
-// when writes an audit time (UTC) as the local date and time.
+// when writes an audit time (UTC, AuditTimeLayout or any RFC 3339 time)
+// as the local date and time.
 func (v *auditView) when(at string) string {
-	t, err := time.Parse(model.AuditTimeLayout, at)
+	t, err := time.Parse(time.RFC3339, at)
 	if err != nil {
 		return at
 	}

@@ -79,3 +79,23 @@ func TestPlanImportPreviewInTheScreensLanguage(t *testing.T) {
 		h.u.hideDialogs()
 	}
 }
+
+// The snapshot panel says when and by whom a snapshot was made as the
+// audit log does (issue 22 screenshots: "Създадена 2026-12-07 20:30 от
+// Ивелина Петрова <i.petrova@sofia.example>").
+func TestSnapshotDetailsAsPeopleWriteThem(t *testing.T) {
+	setLanguage(model.BG)
+	t.Cleanup(func() { setLanguage(model.BG) })
+	sn := model.Snapshot{Name: "Q4", AsOf: testAsOf, CreatedAt: "2026-12-07T10:30:00.000000Z",
+		CreatedBy: "Ивелина Петрова <ivelina@sofia.example>", SHA256: "33b4efc04598f1a0aa"}
+	for _, tt := range []struct {
+		lang       model.Lang
+		want, name string
+	}{{model.BG, "07.12.2026", "Ивелина Петрова"}, {model.EN, "7 Dec 2026", "Ivelina Petrova"}} {
+		setLanguage(tt.lang)
+		got := snapshotDetails(testDoc(), tt.lang, sn)
+		if !strings.Contains(got, tt.want) || !strings.Contains(got, tt.name) || strings.Contains(got, "2026-12-07") || strings.Contains(got, "<") {
+			t.Errorf("%s: %q, want %q and %q, no ISO time, no e-mail", tt.lang, got, tt.want, tt.name)
+		}
+	}
+}
