@@ -154,8 +154,8 @@ func (v *auditView) subject(e model.AuditEntry) string {
 			}
 		}
 	}
-	if e.Entity == model.EntitySnapshot || e.EntityID == 0 {
-		return ent
+	if e.Entity == model.EntitySnapshot || e.Entity == model.EntityAdoption || e.EntityID == 0 {
+		return ent // one adoption a file: its number says nothing
 	}
 	return ent + " №" + strconv.FormatInt(e.EntityID, 10)
 }
@@ -319,7 +319,7 @@ func (v *auditView) rowSummary(s string) string {
 	var parts []string
 	for _, k := range jsonKeys(s) {
 		switch k {
-		case "id", "version", "parent", "measureId", "kpiId":
+		case "id", "version", "parent", "measureId", "kpiId", "by", "at": // who and when: the entry's head says it
 			continue
 		}
 		val := v.value(k, string(row[k]))

@@ -99,3 +99,21 @@ func TestSnapshotDetailsAsPeopleWriteThem(t *testing.T) {
 		}
 	}
 }
+
+// The adoption's audit entry reads as the others (issue 22 screenshots:
+// "създаде приемане на плана №1 … by: Ивелина Петрова <…>; at: …").
+func TestAdoptionAuditEntryReadable(t *testing.T) {
+	setLanguage(model.BG)
+	t.Cleanup(func() { setLanguage(model.BG) })
+	got := newAuditView(testDoc(), model.BG).line(model.AuditEntry{At: "2026-12-07T10:30:00.000000Z", Action: model.ActionCreate,
+		Entity: model.EntityAdoption, EntityID: 1, User: "Ивелина Петрова <ivelina@sofia.example>",
+		New: `{"adoptedOn":"2026-11-07","councilDecision":{"bg":"Решение № 412","en":"Decision No 412"},"by":"Ивелина Петрова <ivelina@sofia.example>","at":"2026-12-07T10:30:00.000000Z"}`})
+	if !strings.Contains(got, "07.11.2026") || !strings.Contains(got, "Решение № 412") {
+		t.Errorf("adoption entry %q lacks the date or the decision", got)
+	}
+	for _, never := range []string{"№1", "by:", "at:", "<ivelina"} {
+		if strings.Contains(got, never) {
+			t.Errorf("adoption entry %q shows %q", got, never)
+		}
+	}
+}
