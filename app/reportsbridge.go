@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -189,7 +188,7 @@ func (u *UI) changeLine(view *auditView, c xlsx.Change) string {
 			what = entityName(c.Entity) + " · " + view.subject(model.AuditEntry{Entity: model.EntityKPI, EntityID: c.ID})
 		}
 	}
-	return c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
+	return trf("import.where", c.Sheet, c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
 }
 
 // applyImport writes the planned changes in one audited transaction. The

@@ -54,8 +54,8 @@ func TestPlanImportPreviewInTheScreensLanguage(t *testing.T) {
 		lang model.Lang
 		want []string
 	}{
-		{model.BG, []string{"промяна на мярка 1.1", "30.06.2028", "(нова редакция)"}},
-		{model.EN, []string{"change of measure 1.1", "30 Jun 2028", "(нова редакция)"}},
+		{model.BG, []string{"Мерки, ред 3 · промяна на мярка 1.1", "30.06.2028", "(нова редакция)"}},
+		{model.EN, []string{"Мерки, row 3 · change of measure 1.1", "30 Jun 2028", "(нова редакция)"}},
 	} {
 		h.u.onLanguage(tt.lang)
 		lastPlanImport = nil
@@ -71,7 +71,7 @@ func TestPlanImportPreviewInTheScreensLanguage(t *testing.T) {
 				t.Errorf("%s: %q lacks %q", tt.lang, got, w)
 			}
 		}
-		for _, never := range []string{`{"bg"`, "2028-06-30", "change measure"} {
+		for _, never := range []string{`{"bg"`, "2028-06-30", "change measure", "!3"} {
 			if strings.Contains(got, never) {
 				t.Errorf("%s: %q shows %q", tt.lang, got, never)
 			}

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -196,7 +195,7 @@ func planChangeLine(v *auditView, c xlsx.PlanChange) string {
 	default:
 		what += " " + c.Name.In(v.lang)
 	}
-	line := c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
+	line := trf("import.where", c.Sheet, c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
 	if c.Reason != "" {
 		line += " (" + tr("revision.reason") + ": " + c.Reason + ")"
 	}
