@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"strategytracker/assets"
 	"strategytracker/model"
 	"strategytracker/reports/xlsx"
 )
@@ -114,6 +115,24 @@ func TestAdoptionAuditEntryReadable(t *testing.T) {
 	for _, never := range []string{"№1", "by:", "at:", "<ivelina"} {
 		if strings.Contains(got, never) {
 			t.Errorf("adoption entry %q shows %q", got, never)
+		}
+	}
+}
+
+// Each language file quotes with its own marks (model.Quote): „…“ in the
+// Bulgarian texts, “…” in the English ones, never a straight "%s" (issue
+// 22 screenshots: 'Closing "Q4 2026" freezes the snapshot …').
+func TestTranslationsQuoteAsTheirLanguage(t *testing.T) {
+	for _, tt := range []struct {
+		lang  string
+		never []string
+	}{{"en", []string{"„", `"%`}}, {"bg", []string{`"%`, "“%s”"}}} {
+		for key, text := range assets.Texts(tt.lang) {
+			for _, n := range tt.never {
+				if strings.Contains(text, n) {
+					t.Errorf("%s.json %s = %q: quote with %s", tt.lang, key, text, model.Quote("…", model.Lang(tt.lang)))
+				}
+			}
 		}
 	}
 }
