@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -133,6 +134,23 @@ func TestTranslationsQuoteAsTheirLanguage(t *testing.T) {
 					t.Errorf("%s.json %s = %q: quote with %s", tt.lang, key, text, model.Quote("…", model.Lang(tt.lang)))
 				}
 			}
+		}
+	}
+}
+
+// A Bulgarian text that counts with a plural noun ("%d мерки") has its
+// form for one (key.one, trn), so that no screen says "1 мерки" or "1
+// добавяния" (issue 22).
+func TestCountedTextsHaveTheirSingular(t *testing.T) {
+	plural := regexp.MustCompile(`%d (мерки|етапа|промени|записа|души|звена|стойности|актуализации|индикатора|цели|области|добавяния|реда|проблема|ревизии|дни|файла)`)
+	always := map[string]bool{"audit.limit": true} // a limit: never one
+	texts := assets.Texts("bg")
+	for key, text := range texts {
+		if strings.HasSuffix(key, ".one") || always[key] || !plural.MatchString(text) {
+			continue
+		}
+		if _, ok := texts[key+".one"]; !ok {
+			t.Errorf("bg.json %s = %q counts without a form for one (%s.one)", key, text, key)
 		}
 	}
 }

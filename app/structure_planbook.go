@@ -128,7 +128,7 @@ func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange,
 	switch {
 	case len(problems) > 0:
 		d.refused = true
-		intro = fmt.Sprintf(tr("planbook.cannot_imported_d_problem_nothing"), name, len(problems))
+		intro = trn("planbook.cannot_imported_d_problem_nothing", len(problems), name, len(problems))
 		d.lines = problems.Lines()
 	case len(changes) == 0:
 		intro = fmt.Sprintf(tr("planbook.changes_nothing_plan"), name)
@@ -226,7 +226,7 @@ func (u *UI) applyPlanImport(d *planImportDialog) {
 			return
 		}
 		u.hist.clear()
-		d.done = fmt.Sprintf(tr("planbook.d_additions_changes_imported_from"), n, d.source)
+		d.done = trn("planbook.d_additions_changes_imported_from", n, n, d.source)
 		u.reload(func() { dialog.ShowInformation(tr("planbook.import_plan"), d.done, u.win) })
 	})
 }
