@@ -122,7 +122,7 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 		d.refused = true
 		intro = trn("import.refused", len(problems), name, len(problems))
 		for _, p := range problems {
-			d.lines = append(d.lines, p.String())
+			d.lines = append(d.lines, problemLine(p))
 		}
 	case len(changes) == 0:
 		intro = trf("import.nothing", name)
@@ -164,6 +164,21 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	d.dlg.Show()
 	observe(d)
 	return d
+}
+
+// problemLine writes a refused row of a workbook: its place as people
+// name it ("Етапи, ред 4"), then the reason.
+func problemLine(p xlsx.Problem) string {
+	return trf("import.where", p.Sheet, p.Row) + ": " + p.Message
+}
+
+// problemLines is problemLine of each problem.
+func problemLines(ps xlsx.Problems) []string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = problemLine(p)
+	}
+	return lines
 }
 
 // changeLine writes one planned change for people.
@@ -211,7 +226,7 @@ func (u *UI) applyImport(d *importDialog) {
 		if err != nil {
 			var ps xlsx.Problems
 			if errors.As(err, &ps) {
-				err = errorText(strings.Join(ps.Lines(), "\n"))
+				err = errorText(strings.Join(problemLines(ps), "\n"))
 			}
 			u.showError(trf("error.importfile", d.source), err)
 			return

@@ -154,3 +154,18 @@ func TestCountedTextsHaveTheirSingular(t *testing.T) {
 		}
 	}
 }
+
+// A refused row names its place as people do, not in the spreadsheet
+// notation "Етапи!4" (issue 22 screenshots).
+func TestProblemLineNamesTheRow(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	for _, tt := range []struct {
+		lang model.Lang
+		want string
+	}{{model.BG, "Етапи, ред 4: празна клетка"}, {model.EN, "Етапи, row 4: празна клетка"}} {
+		setLanguage(tt.lang)
+		if got := problemLine(xlsx.Problem{Sheet: "Етапи", Row: 4, Message: "празна клетка"}); got != tt.want {
+			t.Errorf("%s: %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+}

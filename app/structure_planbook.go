@@ -129,7 +129,7 @@ func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange,
 	case len(problems) > 0:
 		d.refused = true
 		intro = trn("planbook.cannot_imported_d_problem_nothing", len(problems), name, len(problems))
-		d.lines = problems.Lines()
+		d.lines = problemLines(problems)
 	case len(changes) == 0:
 		intro = fmt.Sprintf(tr("planbook.changes_nothing_plan"), name)
 	default:
@@ -220,7 +220,7 @@ func (u *UI) applyPlanImport(d *planImportDialog) {
 		if err != nil {
 			var ps xlsx.Problems
 			if errors.As(err, &ps) {
-				err = errorText(strings.Join(ps.Lines(), "\n"))
+				err = errorText(strings.Join(problemLines(ps), "\n"))
 			}
 			u.showError(fmt.Sprintf(tr("planbook.was_not_imported"), d.source), err)
 			return
