@@ -154,11 +154,15 @@ func (v *auditView) subject(e model.AuditEntry) string {
 			}
 		}
 	}
-	if e.Entity == model.EntitySnapshot || e.Entity == model.EntityAdoption || e.EntityID == 0 {
-		return ent // one adoption a file: its number says nothing
+	if unnumbered[e.Entity] || e.EntityID == 0 {
+		return ent
 	}
 	return ent + " №" + strconv.FormatInt(e.EntityID, 10)
 }
+
+// unnumbered are the rows an entry names without their number: a
+// snapshot (its summary names it) and the adoption (one a file).
+var unnumbered = map[model.Entity]bool{model.EntitySnapshot: true, model.EntityAdoption: true}
 
 // codeOf is the code of a goal, area or unit.
 func codeOf(row any) string {
