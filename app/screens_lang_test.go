@@ -169,3 +169,24 @@ func TestProblemLineNamesTheRow(t *testing.T) {
 		}
 	}
 }
+
+// A field has one label: the forms that create or rename a row call its
+// title as the detail, the milestone form and the audit log do ("Заглавие
+// (БГ)"; issue 22 screenshots: "Наименование (БГ)" in the new-measure
+// form beside "Заглавие (БГ)" in the measure's detail).
+func TestTitleLabelsAgree(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	for _, l := range []model.Lang{model.BG, model.EN} {
+		setLanguage(l)
+		for _, tt := range []struct{ key, want string }{
+			{"measure.title_bg", tr("field.title") + tr("suffix.bg")},
+			{"measure.title_en", tr("field.title") + " (EN)"},
+			{"header.short_title_bg", tr("field.shortTitle") + tr("suffix.bg")},
+			{"header.short_title_en", tr("field.shortTitle") + " (EN)"},
+		} {
+			if got := tr(tt.key); !strings.EqualFold(got, tt.want) {
+				t.Errorf("%s: %s = %q, want %q", l, tt.key, got, tt.want)
+			}
+		}
+	}
+}
