@@ -81,7 +81,7 @@ func (u *UI) openImport() {
 		d.SetLocation(l)
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // importWorkbook reads and plans the workbook b (named name) off the UI

@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
 	"strategytracker/assets"
 	"strategytracker/model"
 	"strategytracker/reports/xlsx"
@@ -188,5 +191,33 @@ func TestTitleLabelsAgree(t *testing.T) {
 				t.Errorf("%s: %s = %q, want %q", l, tt.key, got, tt.want)
 			}
 		}
+	}
+}
+
+// Fyne's file dialog names its places in the screen's language: "Домашна
+// папка", "Компютър", not "Home", "Computer" (issue 22 screenshots).
+func TestFileDialogPlacesInTheScreensLanguage(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.opts.Opener = func(string) (model.Store, error) { return nil, nil }
+	h.u.onOpen()
+	overlays := h.u.win.Canvas().Overlays().List()
+	if len(overlays) == 0 {
+		t.Fatal("no file dialog")
+	}
+	var names []string
+	eachList(overlays[len(overlays)-1], func(l *widget.List) {
+		for i := 0; i < l.Length(); i++ {
+			item := l.CreateItem()
+			l.UpdateItem(i, item)
+			for _, o := range item.(*fyne.Container).Objects {
+				if label, ok := o.(*widget.Label); ok {
+					names = append(names, label.Text)
+				}
+			}
+		}
+	})
+	got := strings.Join(names, ", ")
+	if !strings.Contains(got, "Домашна папка") || strings.Contains(got, "Home") || strings.Contains(got, "Computer") {
+		t.Errorf("the file dialog's places read %q", got)
 	}
 }

@@ -49,7 +49,7 @@ func (u *UI) onPlanTemplate() {
 	d.SetFileName(tr("planbook.plan_xlsx"))
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // onPlanImport asks for a plan workbook and previews it.
@@ -79,7 +79,7 @@ func (u *UI) onPlanImport() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // planImportDialog is the preview of a plan workbook.
