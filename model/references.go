@@ -8,7 +8,7 @@ import (
 // Reference is one way rows refer to a goal, area, unit or person that
 // someone wants to delete: "unit ИС leads 4 measures: 1.1, 1.5 …".
 type Reference struct {
-	Kind  string   // leads, partner, member, area, goal, responsible, milestone, author
+	Kind  string   // leads, partner, member, area, goal, responsible, milestone, author, submitter, office
 	Items []string // measure codes, people's names, "1.2: milestone title"
 }
 
@@ -86,6 +86,9 @@ func (d *Doc) ReferencesIn(entity Entity, id ID, lang Lang) []Reference {
 		add("responsible", resp)
 		add("milestone", milestones)
 		add("author", updates)
+		if ID(d.Strategy.Submitter) == id {
+			add("submitter", []string{d.Strategy.Title.In(BG)})
+		}
 		if d.onlyOffice(id) {
 			// Not a reference, but as much a reason to keep the row.
 			add("office", []string{d.Person(id).Name.In(lang)})
@@ -135,6 +138,11 @@ func (r Reference) Text(name string, lang Lang) string {
 		bg, en = "отговаря за етапи (%d): %s", "is responsible for %d "+pl("milestone", "milestones")+": %s"
 	case "author":
 		bg, en = "е автор на актуализации (%d): %s", "wrote %d "+pl("update", "updates")+": %s"
+	case "submitter":
+		if lang == EN {
+			return name + " submits the council report: choose another submitter in the strategy's header first"
+		}
+		return name + " е вносител на отчета към Съвета: изберете първо друг вносител в заглавната част на стратегията"
 	case "office":
 		if lang == EN {
 			return name + " is the strategy's only office user: give another person the office role first"
@@ -300,6 +308,12 @@ func replaceCode(list []string, oldCode, newCode string) ([]string, bool) {
 // and the author of the updates, of from: a measure's milestones and
 // updates first, then the measure.
 func reassignPerson(tx Tx, from, to ID) error {
+	if s := tx.Doc().Strategy; ID(s.Submitter) == from {
+		s.Submitter = Ref(to)
+		if err := tx.SaveStrategy(&s); err != nil {
+			return err
+		}
+	}
 	for _, id := range measureIDs(tx.Doc()) {
 		stored := tx.Doc().Measure(id)
 		m := *stored

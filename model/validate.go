@@ -157,6 +157,35 @@ func checkDate(what, field string, d Date) error {
 	return nil
 }
 
+// checkDue refuses an empty date and one outside MinDue–MaxDue: the
+// dates of the work (a milestone's due date, a KPI value's, an update's).
+func checkDue(what, field string, d Date) error {
+	if d == 0 {
+		return ruleError(RuleRequired, 0, what, field, "is empty")
+	}
+	return checkDueRange(what, field, d)
+}
+
+// checkDueRange refuses a date outside MinDue–MaxDue.
+func checkDueRange(what, field string, d Date) error {
+	if d < MinDue || d > MaxDue {
+		return ruleError(RuleRange, 0, what, field, "(%s) is outside %d–%d", d, MinDue.Year(), MaxDue.Year())
+	}
+	return nil
+}
+
+// checkCompleted refuses a completion date outside MinDue–MaxDue, or
+// after today (the date of the edit; zero: not checked).
+func checkCompleted(what string, completed, today Date) error {
+	if err := checkDueRange(what, "completed", completed); err != nil {
+		return err
+	}
+	if today != 0 && completed > today {
+		return ruleError(RuleFuture, 0, what, "completed", "(%s) is in the future (today is %s)", completed, today)
+	}
+	return nil
+}
+
 // CheckEmail refuses what is not one e-mail address as RFC 5322 writes
 // its addr-spec, local@domain, with the letters of any script that RFC
 // 6532 allows: a dot-atom before the @ (no quoted strings), a domain of
@@ -483,10 +512,10 @@ func (m *Measure) checkOverride(what string, report func(error) bool) bool {
 		return report(ruleError(RuleOneOf, 0, what, "override.status", "%q is not a status", o.Status))
 	case o.Status == StatusCancelled:
 		return report(fieldError(what, "override.status", "cannot be cancelled: set the cancelled flag instead"))
-	case strings.TrimSpace(o.Reason) == "":
+	case o.ReasonText().IsEmpty():
 		return report(ruleError(RuleReason, 0, what, "override.reason", "is empty: a status override needs a reason"))
 	}
-	return report(checkString(what, "override.reason", o.Reason, MaxNote))
+	return report(checkString(what, "override.reason", o.Reason, MaxNote)) && report(checkString(what, "override.reasonEn", o.ReasonEn, MaxNote))
 }
 
 // Validate checks a milestone. today is the date of the edit: completing
@@ -505,26 +534,13 @@ func (ms *Milestone) check(today Date, report func(error) bool) {
 	if !report(checkText(what, "title", ms.Title, true, MaxTitle)) {
 		return
 	}
-	switch {
-	case ms.Due == 0:
-		if !report(ruleError(RuleRequired, 0, what, "due", "is empty")) {
-			return
-		}
-	case ms.Due < MinDue || ms.Due > MaxDue:
-		if !report(ruleError(RuleRange, 0, what, "due", "(%s) is outside 2000–2100", ms.Due)) {
-			return
-		}
+	if !report(checkDue(what, "due", ms.Due)) {
+		return
 	}
-	if ms.Completed != 0 {
-		if ms.Completed < MinDue || ms.Completed > MaxDue {
-			if !report(ruleError(RuleRange, 0, what, "completed", "(%s) is outside 2000–2100", ms.Completed)) {
-				return
-			}
-		} else if today != 0 && ms.Completed > today && !report(ruleError(RuleFuture, 0, what, "completed", "(%s) is in the future (today is %s)", ms.Completed, today)) {
-			return
-		}
+	if ms.Completed != 0 && !report(checkCompleted(what, ms.Completed, today)) {
+		return
 	}
-	if !report(checkWeight(what, ms.Weight)) || !report(checkString(what, "note", ms.Note, MaxNote)) {
+	if !report(checkWeight(what, ms.Weight)) || !report(checkString(what, "note", ms.Note, MaxNote)) || !report(checkString(what, "noteEn", ms.NoteEn, MaxNote)) {
 		return
 	}
 	report(CheckLink(what, "evidence", ms.Evidence))
@@ -589,11 +605,8 @@ func sameDayError(k *KPI, v, other *KPIValue) error {
 
 func (v *KPIValue) validateOwn(k *KPI) error {
 	what := fmt.Sprintf("KPI %d value %d", k.ID, v.ID)
-	if v.Date == 0 {
-		return ruleError(RuleRequired, 0, what, "date", "is empty")
-	}
-	if v.Date < MinDue || v.Date > MaxDue {
-		return ruleError(RuleRange, 0, what, "date", "(%s) is outside 2000–2100", v.Date)
+	if err := checkDue(what, "date", v.Date); err != nil {
+		return err
 	}
 	if v.Date < k.BaselineDate {
 		return ruleError(RuleBaseline, 0, what, "date", "(%s) is before the KPI's baseline date (%s)", v.Date, k.BaselineDate)
@@ -610,11 +623,8 @@ func (v *KPIValue) validateOwn(k *KPI) error {
 // Validate checks a progress update.
 func (u *Update) Validate() error {
 	what := fmt.Sprintf("update %d", u.ID)
-	if u.Date == 0 {
-		return ruleError(RuleRequired, 0, what, "date", "is empty")
-	}
-	if u.Date < MinDue || u.Date > MaxDue {
-		return ruleError(RuleRange, 0, what, "date", "(%s) is outside 2000–2100", u.Date)
+	if err := checkDue(what, "date", u.Date); err != nil {
+		return err
 	}
 	return checkText(what, "text", u.Text, true, MaxNote)
 }
@@ -640,6 +650,9 @@ func (d *Doc) Validate(today Date) error {
 		return err
 	}
 	if known.people, err = d.validatePeople(known.units); err != nil {
+		return err
+	}
+	if err := known.personRef("strategy", "submitter", d.Strategy.Submitter); err != nil {
 		return err
 	}
 	for i := range d.Measures {
