@@ -44,7 +44,7 @@ func (u *UI) onOpen() {
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // onOpenDemo opens the demo strategy (File › Open the demo strategy),
@@ -138,7 +138,7 @@ func (u *UI) newPathForm(name string) *pathForm {
 			}
 		}, u.win)
 		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		showFileDialog(d, u.win)
 	})
 	return p
 }

@@ -117,9 +117,9 @@ func (u *UI) onNewMeasure(area string) {
 	if u.me != nil && u.doc.Unit(u.me.Unit) != nil {
 		mf.lead.SetSelected(u.me.Unit)
 	}
-	mf.start.SetText(u.today.Format(model.BG))
+	mf.start.SetText(u.today.Format(u.lang))
 	if u.doc.Strategy.PeriodEnd != 0 {
-		mf.end.SetText(u.doc.Strategy.PeriodEnd.Format(model.BG))
+		mf.end.SetText(u.doc.Strategy.PeriodEnd.Format(u.lang))
 	}
 	add := func(name, label string, in fyne.CanvasObject) *field {
 		f := newField(label, in)

@@ -36,6 +36,7 @@ func (u *UI) revisionsText(m *model.Measure) string {
 		return head + "\n" + tr("revision.no_change_adopted_plan_this")
 	}
 	lines := []string{head}
+	names := newAuditView(d, u.lang) // who: the person's name in the screen's language
 	for _, r := range revs {
 		what := ""
 		switch r.Entity {
@@ -56,7 +57,7 @@ func (u *UI) revisionsText(m *model.Measure) string {
 		lines = append(lines, "• "+what+sentence+"\n   "+
 			fmt.Sprintf(tr("revision.original_adopted_before_change_now"),
 				model.FormatRevisionValue(r.Field, r.Original, u.lang), model.FormatRevisionValue(r.Field, r.Previous, u.lang),
-				model.FormatRevisionValue(r.Field, r.Current, u.lang), r.By, at))
+				model.FormatRevisionValue(r.Field, r.Current, u.lang), names.who(r.By), at))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -68,10 +68,15 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 		t.Fatalf("revisions %+v", doc.Revisions)
 	}
 	detail := u.detail.revisions.Text
-	for _, want := range []string{"31.12.2027", "30.06.2028", "забавена обществена поръчка", "ivelina@sofia.example", "по-амбициозна цел", "80", "90"} {
+	for _, want := range []string{"31.12.2027", "30.06.2028", "забавена обществена поръчка", "Ивелина Петрова,", "по-амбициозна цел", "80", "90"} {
 		if !strings.Contains(detail, want) {
 			t.Errorf("the detail's revisions lack %q:\n%s", want, detail)
 		}
+	}
+	// Who made a revision and who marked the plan adopted: the name as
+	// the screen writes it, not the audit label "Name <e-mail>".
+	if head := u.structure.adoptionLine(); strings.Contains(detail, "<ivelina@") || strings.Contains(head, "<ivelina@") || !strings.Contains(head, "Ивелина Петрова") {
+		t.Errorf("the revisions or the adoption name the person by the audit label:\n%s\n%s", detail, head)
 	}
 	var buf bytes.Buffer
 	if err := xlsx.WritePlanTemplate(&buf, doc, store.dbID, xlsx.Options{}); err != nil {
