@@ -20,6 +20,10 @@ import (
 // layer (sqlrow.Columns) which column a field's value goes to. A column
 // a later step adds is covered once the row layer writes it.
 
+// entriesStep is the schema step that makes the tables and functions
+// this file fills (schema/0007_entries_match_long_holders.sql).
+const entriesStep = 7
+
 // auditedEntity is where the fields of one entity's rows are kept.
 type auditedEntity struct {
 	entity model.Entity
@@ -113,7 +117,7 @@ func fieldExpr(t reflect.Type, path []int, cols map[string]bool) string {
 		}
 		return fmt.Sprintf("coalesce(r->%s, 'null')", sqlString(col))
 	}
-	var parts, leaves []string
+	var parts, leaves, omitted []string
 	for i := 0; i < st.NumField(); i++ {
 		name := jsonName(st.Field(i))
 		if name == "" {
@@ -125,8 +129,13 @@ func fieldExpr(t reflect.Type, path []int, cols map[string]bool) string {
 		}
 		parts = append(parts, sqlString(name), sub)
 		leaves = append(leaves, sub+" = 'null'")
+		if _, opts, _ := strings.Cut(st.Field(i).Tag.Get("json"), ","); strings.Contains(opts, "omitempty") {
+			// Go leaves a zero value out of the object
+			zero, _ := model.CanonicalJSON(emptyOf(st.Field(i).Type))
+			omitted = append(omitted, fmt.Sprintf(" - CASE WHEN %s = %s THEN %s ELSE '' END", sub, sqlString(string(zero)), sqlString(name)))
+		}
 	}
-	obj := "jsonb_build_object(" + strings.Join(parts, ", ") + ")"
+	obj := "(jsonb_build_object(" + strings.Join(parts, ", ") + ")" + strings.Join(omitted, "") + ")"
 	if ft.Kind() == reflect.Pointer { // nil: every column of it is NULL
 		return "CASE WHEN " + strings.Join(leaves, " AND ") + " THEN 'null'::jsonb ELSE " + obj + " END"
 	}

@@ -82,8 +82,9 @@ func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") 
 
 // securitySQL is applied by every `server init` once the schema has step
 // 3: the functions' grants, what a coordinator may record, and the
-// bounds of the values people may write.
-func securitySQL(g Groups) string {
+// bounds of the values people may write; from step entriesStep (of
+// version steps) on, the limits of a hold and the places of the fields.
+func securitySQL(g Groups, version int) string {
 	var b strings.Builder
 	b.WriteString(g.fill(securityTemplate))
 	b.WriteString("\n-- What a coordinator may record in the audit log (model.Authorize).\nDELETE FROM st_coordinator_may;\n")
@@ -98,6 +99,9 @@ func securitySQL(g Groups) string {
 				sqlString(c.table), sqlString(col), alter)
 		}
 		b.WriteString(alter)
+	}
+	if version < entriesStep {
+		return b.String()
 	}
 	fmt.Fprintf(&b, "\n-- How long a login's statement, or transaction, may hold the strategy (tx.go).\n"+
 		"UPDATE st_settings SET longest_statement = '%d seconds', longest_hold = '%d seconds';\n",
