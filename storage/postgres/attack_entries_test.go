@@ -171,6 +171,18 @@ func begin(t *testing.T, url string) pgx.Tx {
 	return tx
 }
 
+// Server init fills what schema step entriesStep makes, and only once the
+// schema has it (an older schema is upgraded step by step).
+func TestEntriesStepMakesWhatInitFills(t *testing.T) {
+	steps := embeddedMigrations()
+	if len(steps) < entriesStep || !strings.Contains(steps[entriesStep-1], "CREATE TABLE st_audited") {
+		t.Fatalf("schema step %d does not make st_audited: set entriesStep to the step that does", entriesStep)
+	}
+	if sql := securitySQL(GroupsFor("x"), entriesStep-1); strings.Contains(sql, "st_audited") || strings.Contains(sql, "longest_statement") {
+		t.Error("server init on a schema before step 7 fills its tables")
+	}
+}
+
 // The server reads a coordinator's rows as the model's JSON of their
 // fields (st_row_fields, written from the row layer by server init): for
 // every row of the demo, it is the model's own (model.RowJSON), field by

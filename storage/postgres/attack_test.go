@@ -396,11 +396,24 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 			t.Errorf("coordinator: %s: accepted", q)
 		}
 	}
+	// What url.Parse refuses (model.CheckLink): backup and copy, which
+	// check every value, would refuse the strategy for everyone.
+	for _, link := range []string{"https://example.org/%zz", "https://example.org/#%4", "https://[oops/", "https://example.org:80a/",
+		"https://us[er@example.org/", "https://exa%41mple.org/"} {
+		if model.CheckLink("evidence", "evidence", link) == nil {
+			t.Fatalf("the model accepts %q", link)
+		}
+		q := fmt.Sprintf("UPDATE milestones SET evidence = %s WHERE id = %d", sqlString(link), ms)
+		if err := statementRefused(t, as, q); err == nil {
+			t.Errorf("coordinator: %s: accepted", q)
+		}
+	}
 	if got := export(t, s); string(got) != string(before) {
 		t.Error("the coordinator's refused statements changed the data")
 	}
 	// What the model accepts, the server accepts: links, no link, completed today.
-	for _, link := range []string{"HTTPS://user@example.org:8080/а/б?x=1#c", "http://example.org/" + strings.Repeat("x", model.MaxLink-len("http://example.org/")), ""} {
+	for _, link := range []string{"HTTPS://user@example.org:8080/а/б?x=1#c", "http://example.org/" + strings.Repeat("x", model.MaxLink-len("http://example.org/")), "",
+		"https://example.org/a%20b?q=%zz#%C3%A9", "https://u:p%41@пример.бг:/"} {
 		if err := model.CheckLink("evidence", "evidence", link); err != nil {
 			t.Fatalf("the model refuses %.40q: %v", link, err)
 		}

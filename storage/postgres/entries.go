@@ -20,6 +20,10 @@ import (
 // layer (sqlrow.Columns) which column a field's value goes to. A column
 // a later step adds is covered once the row layer writes it.
 
+// entriesStep is the schema step that makes the tables and functions
+// this file fills (schema/0007_entries_match_long_holders.sql).
+const entriesStep = 7
+
 // auditedEntity is where the fields of one entity's rows are kept.
 type auditedEntity struct {
 	entity model.Entity
@@ -113,7 +117,7 @@ func fieldExpr(t reflect.Type, path []int, cols map[string]bool) string {
 		}
 		return fmt.Sprintf("coalesce(r->%s, 'null')", sqlString(col))
 	}
-	var parts, leaves []string
+	var parts, leaves, omitted []string
 	for i := 0; i < st.NumField(); i++ {
 		name := jsonName(st.Field(i))
 		if name == "" {
@@ -125,8 +129,13 @@ func fieldExpr(t reflect.Type, path []int, cols map[string]bool) string {
 		}
 		parts = append(parts, sqlString(name), sub)
 		leaves = append(leaves, sub+" = 'null'")
+		if _, opts, _ := strings.Cut(st.Field(i).Tag.Get("json"), ","); strings.Contains(opts, "omitempty") {
+			// Go leaves a zero value out of the object
+			zero, _ := model.CanonicalJSON(emptyOf(st.Field(i).Type))
+			omitted = append(omitted, fmt.Sprintf(" - CASE WHEN %s = %s THEN %s ELSE '' END", sub, sqlString(string(zero)), sqlString(name)))
+		}
 	}
-	obj := "jsonb_build_object(" + strings.Join(parts, ", ") + ")"
+	obj := "(jsonb_build_object(" + strings.Join(parts, ", ") + ")" + strings.Join(omitted, "") + ")"
 	if ft.Kind() == reflect.Pointer { // nil: every column of it is NULL
 		return "CASE WHEN " + strings.Join(leaves, " AND ") + " THEN 'null'::jsonb ELSE " + obj + " END"
 	}
@@ -180,25 +189,13 @@ func reach(v reflect.Value, path []int) reflect.Value {
 
 // entriesSQL writes the places of the fields for st_entries_match: the
 // table st_audited and the function st_row_fields, which reads a row (as
-// to_jsonb gives it) as the JSON object of the model's fields.
+// to_jsonb gives it) as the JSON object of the model's fields; and the
+// triggers that note a coordinator's rows and entries.
 func entriesSQL() string {
 	var b strings.Builder
-	b.WriteString(`
--- Where the fields of the rows a coordinator may record are kept
--- (sqlrow.Columns), and the triggers that note the rows they write.
-DELETE FROM st_audited;
-DO $$
-DECLARE r record;
-BEGIN
-  FOR r IN SELECT c.relname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE g.tgname = 'st_touch' LOOP
-    EXECUTE format('DROP TRIGGER st_touch ON %I', r.relname);
-  END LOOP;
-END $$;
-`)
+	b.WriteString("\n-- Where the fields of the rows a coordinator may record are kept (sqlrow.Columns).\nDELETE FROM st_audited;\n")
 	var cases []string
 	for _, e := range coordinatorEntities() {
-		fmt.Fprintf(&b, "CREATE TRIGGER st_touch AFTER INSERT OR UPDATE OR DELETE ON %s FOR EACH ROW EXECUTE FUNCTION st_note_touch(%s);\n",
-			ident(e.table), sqlString(string(e.entity)))
 		names := make([]string, 0, len(e.fields))
 		for n := range e.fields {
 			names = append(names, n)
@@ -226,6 +223,27 @@ LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, public, pg_temp AS $$
   END END
 $$;
 REVOKE EXECUTE ON FUNCTION st_row_fields(text, jsonb) FROM PUBLIC;
+
+-- The triggers that note what a coordinator writes and appends. The
+-- owner's sessions (loads, copies) skip them in the trigger's condition,
+-- not in a call for every row.
+DO $$
+DECLARE
+  r record;
+  owner oid := (SELECT c.relowner FROM pg_class c WHERE c.oid = 'public.audit'::regclass);
+  cond text;
+BEGIN
+  cond := format('NOT pg_has_role(session_user, %%s::oid, ''MEMBER'')', owner);
+  FOR r IN SELECT c.relname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid WHERE g.tgname IN ('st_touch', 'st_note_entry') LOOP
+    EXECUTE format('DROP TRIGGER IF EXISTS st_touch ON %%I', r.relname);
+    EXECUTE format('DROP TRIGGER IF EXISTS st_note_entry ON %%I', r.relname);
+  END LOOP;
+  FOR r IN SELECT entity, tbl FROM st_audited LOOP
+    EXECUTE format('CREATE TRIGGER st_touch AFTER INSERT OR UPDATE OR DELETE ON %%I FOR EACH ROW WHEN (%%s) EXECUTE FUNCTION st_note_touch(%%L)',
+      r.tbl, cond, r.entity);
+  END LOOP;
+  EXECUTE format('CREATE TRIGGER st_note_entry AFTER INSERT ON audit FOR EACH ROW WHEN (%%s) EXECUTE FUNCTION st_note_entry()', cond);
+END $$;
 `, strings.Join(cases, "\n"))
 	return b.String()
 }

@@ -82,8 +82,9 @@ func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") 
 
 // securitySQL is applied by every `server init` once the schema has step
 // 3: the functions' grants, what a coordinator may record, and the
-// bounds of the values people may write.
-func securitySQL(g Groups) string {
+// bounds of the values people may write; from step entriesStep (of
+// version steps) on, the limits of a hold and the places of the fields.
+func securitySQL(g Groups, version int) string {
 	var b strings.Builder
 	b.WriteString(g.fill(securityTemplate))
 	b.WriteString("\n-- What a coordinator may record in the audit log (model.Authorize).\nDELETE FROM st_coordinator_may;\n")
@@ -98,6 +99,9 @@ func securitySQL(g Groups) string {
 				sqlString(c.table), sqlString(col), alter)
 		}
 		b.WriteString(alter)
+	}
+	if version < entriesStep {
+		return b.String()
 	}
 	fmt.Fprintf(&b, "\n-- How long a login's statement, or transaction, may hold the strategy (tx.go).\n"+
 		"UPDATE st_settings SET longest_statement = '%d seconds', longest_hold = '%d seconds';\n",
@@ -250,14 +254,23 @@ func notBlank(col string) string {
 	return fmt.Sprintf("%s ~ E'[^%s]'", col, runeClass(unicode.IsSpace))
 }
 
-// linkCheck is model.CheckLink's rule on col: empty, or an http(s) link
-// with a host (its authority neither empty nor ending in @), none of the
-// characters model.LinkRefuses, at most model.MaxLink characters.
-// (CheckLink's url.Parse also refuses a bad port or %-escape: those harm
-// no reader and stay the model's.)
+// linkCheck is model.CheckLink's rule on col, or narrower: empty, or an
+// http(s) link with a host, none of the characters model.LinkRefuses, at
+// most model.MaxLink characters, and nothing CheckLink's url.Parse
+// refuses (backup and copy, which check every value, would then refuse the
+// strategy for everyone): an authority of [userinfo@]host[:port] with a
+// userinfo of the characters url.Parse allows, a host without %-escapes,
+// brackets or colons (an IPv6 literal is refused), a port of digits; no
+// %-escape that is not two hex digits outside the query.
 func linkCheck(col string) string {
-	return fmt.Sprintf("%s = '' OR (char_length(%s) <= %d AND %s ~* E'^https?://[^/?#]*[^/?#@]([/?#]|$)' AND %s !~ E'[%s]')",
-		col, col, model.MaxLink, col, col, runeClass(model.LinkRefuses))
+	const (
+		authority = `^https?://([a-z0-9._~!$&'()*+,;=:%-]*@)?[^][@:/?#%]+(:[0-9]*)?([/?#]|$)`
+		query     = `^([^?#]*)\?[^#]*`
+		badEscape = `%(?![0-9A-Fa-f]{2})`
+	)
+	e := func(re string) string { return "E" + sqlString(strings.ReplaceAll(re, `\`, `\\`)) }
+	return fmt.Sprintf("%s = '' OR (char_length(%s) <= %d AND %s ~* %s AND regexp_replace(%s, %s, %s) !~ %s AND %s !~ E'[%s]')",
+		col, col, model.MaxLink, col, e(authority), col, e(query), e(`\1`), e(badEscape), col, runeClass(model.LinkRefuses))
 }
 
 // runeClass is the inside of a bracket expression of the characters for

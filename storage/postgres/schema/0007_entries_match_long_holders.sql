@@ -87,7 +87,7 @@ BEGIN
   RETURN NULL;
 END
 $$;
-CREATE TRIGGER st_note_entry AFTER INSERT ON audit FOR EACH ROW EXECUTE FUNCTION st_note_entry();
+-- Its trigger on audit, st_note_entry, is written by server init too.
 
 -- At commit (or at SET CONSTRAINTS … IMMEDIATE: then what follows is
 -- checked from there), for a row a coordinator wrote or named: the
