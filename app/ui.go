@@ -52,6 +52,8 @@ type UI struct {
 	win  fyne.Window
 	opts Options
 
+	refitPending bool // centre the window again when the first document is shown
+
 	tasks sync.WaitGroup // background work in flight
 	// do runs f on the UI goroutine: fyne.DoAndWait (wait) or fyne.Do.
 	do       func(f func(), wait bool)
@@ -386,6 +388,7 @@ func (u *UI) setDoc(doc *model.Doc) {
 	}
 	u.win.SetTitle(u.windowTitle())
 	u.refreshAll()
+	u.refit() // window_screen.go: centred at the width the document needs
 	if u.me == nil && u.identity == nil && u.opts.ScreenshotDir == "" && !isLogin {
 		u.showIdentity()
 	}
