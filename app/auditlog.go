@@ -144,7 +144,7 @@ func (s *auditScreen) onVerify() {
 	}, func(err error) {
 		if err != nil {
 			msg := tr("audit.verify.failed") + "\n" + errorMessage(err)
-			observe(verifyResult(msg))
+			s.u.observe(verifyResult(msg))
 			s.u.inform(tr("Error"), msg)
 			return
 		}
@@ -153,7 +153,7 @@ func (s *auditScreen) onVerify() {
 			integrity = tr("audit.integrity.ok")
 		}
 		msg := trn("audit.verify.ok", rep.AuditEntries, rep.AuditEntries, integrity)
-		observe(verifyResult(msg))
+		s.u.observe(verifyResult(msg))
 		s.u.inform(tr("audit.verify"), msg)
 	})
 }

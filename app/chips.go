@@ -26,13 +26,13 @@ type statusChip struct {
 
 func (c *statusChip) MouseIn(ev *desktop.MouseEvent) {
 	if c.tip != "" {
-		showTip(ev.AbsolutePosition, c.tip)
+		showTip(c, ev.AbsolutePosition, c.tip)
 	}
 }
 
 func (c *statusChip) MouseMoved(*desktop.MouseEvent) {}
 
-func (c *statusChip) MouseOut() { tips.hide() }
+func (c *statusChip) MouseOut() { hideTip(c) }
 
 func newStatusChip() *statusChip {
 	c := &statusChip{}

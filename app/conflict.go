@@ -96,6 +96,6 @@ func (u *UI) openConflict(base, mine, theirs any, retry func(row any), discard f
 	c.dlg.SetButtons([]fyne.CanvasObject{c.back, c.takeTheirs, c.applyMine})
 	c.dlg.Resize(fyne.NewSize(760, 420))
 	c.dlg.Show()
-	observe(c)
+	u.observe(c)
 	return c
 }

@@ -167,7 +167,7 @@ func (u *UI) openExport(kind string) {
 	e.f.save.SetText(tr("action.export"))
 	e.path.name.OnSubmitted = func(string) { e.f.save.OnTapped() }
 	e.f.dlg.Show()
-	observe(e)
+	u.observe(e)
 }
 
 // exporter is the kind chosen.
@@ -303,7 +303,7 @@ func (u *UI) askOverwrite(path string, yes func()) {
 	dlg.Resize(fyne.NewSize(520, 200))
 	dlg.Show()
 	u.win.Canvas().Focus(o.no)
-	observe(o)
+	u.observe(o)
 }
 
 // export writes the file off the UI goroutine, then offers to open it.
@@ -390,7 +390,7 @@ func (u *UI) showExported(path string) {
 	d.dlg.Resize(fyne.NewSize(560, 200))
 	d.dlg.Show()
 	u.win.Canvas().Focus(d.done) // Enter closes
-	observe(d)
+	u.observe(d)
 }
 
 // writeFile writes b to path through a temporary file in the same folder,

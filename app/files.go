@@ -17,7 +17,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/model"
-	buildinfo "strategytracker/version"
 )
 
 // onOpen asks for a strategy file and opens it (File › Open, Ctrl+O).
@@ -45,7 +44,7 @@ func (u *UI) onOpen() {
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // onOpenDemo opens the demo strategy (File › Open the demo strategy),
@@ -139,7 +138,7 @@ func (u *UI) newPathForm(name string) *pathForm {
 			}
 		}, u.win)
 		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		showFileDialog(d, u.win)
 	})
 	return p
 }
@@ -279,20 +278,20 @@ func (u *UI) onNewStrategy() {
 	})
 	n.f.save.SetText(tr("action.create"))
 	n.f.dlg.Show()
-	observe(n)
+	u.observe(n)
 }
 
 // onAbout shows the version and what the app is.
 func (u *UI) onAbout() {
 	v := u.opts.Version
 	if v == "" {
-		v = Version
+		v = u.app.Metadata().Version
 	}
 	text := widget.NewLabel(tr("about.text"))
 	text.Wrapping = fyne.TextWrapWord
 	version := widget.NewLabelWithStyle(trf("about.version", AppName, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	observe(aboutVersion{version})
-	licence := widget.NewLabel(trf("about.licence", buildinfo.License, buildinfo.Source()))
+	u.observe(aboutVersion{version})
+	licence := widget.NewLabel(trf("about.licence", u.opts.Licence, u.opts.Source))
 	licence.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), container.NewVBox(version, text, licence), u.win)
 	d.Resize(fyne.NewSize(560, 320))

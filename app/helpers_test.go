@@ -141,8 +141,7 @@ func newHarness(t *testing.T, doc *model.Doc, user model.ID) *harness {
 		setLanguage(model.BG)
 	})
 	h := &harness{t: t, app: a, store: store, u: u}
-	observe = func(x any) { h.seen = append(h.seen, x) }
-	t.Cleanup(func() { observe = func(any) {} })
+	h.u.observe = func(x any) { h.seen = append(h.seen, x) }
 	u.Start()
 	u.settle()
 	return h

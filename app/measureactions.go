@@ -89,9 +89,6 @@ func (u *UI) areaOptions() ([]string, []string) {
 	return labels, codes
 }
 
-// lastMeasureForm is the latest measure dialog (tests).
-var lastMeasureForm *measureForm
-
 // onNewMeasure opens the form of a new measure in area.
 func (u *UI) onNewMeasure(area string) {
 	if why := u.denial(model.EntityMeasure, model.OpCreate, nil); why != "" {
@@ -120,9 +117,9 @@ func (u *UI) onNewMeasure(area string) {
 	if u.me != nil && u.doc.Unit(u.me.Unit) != nil {
 		mf.lead.SetSelected(u.me.Unit)
 	}
-	mf.start.SetText(u.today.Format(model.BG))
+	mf.start.SetText(u.today.Format(u.lang))
 	if u.doc.Strategy.PeriodEnd != 0 {
-		mf.end.SetText(u.doc.Strategy.PeriodEnd.Format(model.BG))
+		mf.end.SetText(u.doc.Strategy.PeriodEnd.Format(u.lang))
 	}
 	add := func(name, label string, in fyne.CanvasObject) *field {
 		f := newField(label, in)
@@ -185,7 +182,7 @@ func (u *UI) onNewMeasure(area string) {
 	})
 	mf.f.save.SetText(tr("action.create"))
 	mf.f.dlg.Show()
-	lastMeasureForm = mf
+	u.observe(mf)
 }
 
 // measureActionsBar is the row of buttons of whole-measure actions on the
@@ -200,18 +197,13 @@ func (d *detailScreen) measureActionsBar() fyne.CanvasObject {
 			u.onNewMeasure(m.Area)
 		}
 	})
-	bar := container.NewHBox(newIn, dup, move, del)
-	measureBars[d] = bar
-	return bar
+	d.actions = container.NewHBox(newIn, dup, move, del)
+	return d.actions
 }
-
-// measureBars are the action bars of the detail screens, to enable them
-// on refresh.
-var measureBars = map[*detailScreen]*fyne.Container{}
 
 // refreshMeasureActions enables the actions the user may take.
 func (d *detailScreen) refreshMeasureActions() {
-	bar := measureBars[d]
+	bar := d.actions
 	if bar == nil {
 		return
 	}
@@ -293,7 +285,7 @@ func (u *UI) onDuplicateMeasure(id model.ID) {
 	})
 	mf.f.save.SetText(tr("measure.duplicate"))
 	mf.f.dlg.Show()
-	lastMeasureForm = mf
+	u.observe(mf)
 }
 
 // onMoveMeasure moves a measure to another area, proposing a code there.
@@ -341,11 +333,8 @@ func (u *UI) onMoveMeasure(id model.ID) {
 	})
 	mf.f.save.SetText(tr("measure.move2"))
 	mf.f.dlg.Show()
-	lastMeasureForm = mf
+	u.observe(mf)
 }
-
-// lastMeasureDelete is the latest delete confirmation (tests).
-var lastMeasureDelete *dialog.ConfirmDialog
 
 // onDeleteMeasure deletes a measure with its milestones, KPIs and their
 // values and its updates, after a confirmation that counts them.
@@ -374,7 +363,7 @@ func (u *UI) onDeleteMeasure(id model.ID) {
 	}, u.win)
 	c.SetConfirmText(tr("measure.delete2"))
 	c.Show()
-	lastMeasureDelete = c
+	u.observe(deleteConfirm{c})
 }
 
 // deleteMeasure deletes the measure's children one by one, then the

@@ -31,7 +31,7 @@ func (u *UI) inform(title, msg string) *notice {
 	n.dlg.Resize(noticeSize(msg))
 	n.dlg.Show()
 	u.win.Canvas().Focus(n.close)
-	observe(n)
+	u.observe(n)
 	return n
 }
 

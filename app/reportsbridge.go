@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -85,7 +84,7 @@ func (u *UI) openImport() {
 		d.SetLocation(l)
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // importWorkbook reads and plans the workbook b (named name) off the UI
@@ -126,7 +125,7 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 		d.refused = true
 		intro = trn("import.refused", len(problems), name, len(problems))
 		for _, p := range problems {
-			d.lines = append(d.lines, p.String())
+			d.lines = append(d.lines, problemLine(p))
 		}
 	case len(changes) == 0:
 		intro = trf("import.nothing", name)
@@ -166,8 +165,23 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	size := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(960, max(560, size.Width*0.85)), min(640, max(400, size.Height*0.85))))
 	d.dlg.Show()
-	observe(d)
+	u.observe(d)
 	return d
+}
+
+// problemLine writes a refused row of a workbook: its place as people
+// name it ("Етапи, ред 4"), then the reason.
+func problemLine(p xlsx.Problem) string {
+	return trf("import.where", p.Sheet, p.Row) + ": " + p.Message
+}
+
+// problemLines is problemLine of each problem.
+func problemLines(ps xlsx.Problems) []string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = problemLine(p)
+	}
+	return lines
 }
 
 // changeLine writes one planned change for people.
@@ -192,7 +206,7 @@ func (u *UI) changeLine(view *auditView, c xlsx.Change) string {
 			what = entityName(c.Entity) + " · " + view.subject(model.AuditEntry{Entity: model.EntityKPI, EntityID: c.ID})
 		}
 	}
-	return c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
+	return trf("import.where", c.Sheet, c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
 }
 
 // applyImport writes the planned changes in one audited transaction. The
@@ -215,7 +229,7 @@ func (u *UI) applyImport(d *importDialog) {
 		if err != nil {
 			var ps xlsx.Problems
 			if errors.As(err, &ps) {
-				err = errorText(strings.Join(ps.Lines(), "\n"))
+				err = errorText(strings.Join(problemLines(ps), "\n"))
 			}
 			u.showError(trf("error.importfile", d.source), err)
 			return

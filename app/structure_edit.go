@@ -87,7 +87,7 @@ func (s *structureScreen) adoptionLine() string {
 		return "\n" + tr("structure.plan_not_marked_adopted_changes")
 	}
 	return "\n" + fmt.Sprintf(tr("structure.plan_was_adopted_marked_revisions"),
-		a.AdoptedOn.Format(u.lang), a.CouncilDecision.In(u.lang), a.By, len(u.doc.Revisions))
+		a.AdoptedOn.Format(u.lang), a.CouncilDecision.In(u.lang), newAuditView(u.doc, u.lang).who(a.By), len(u.doc.Revisions))
 }
 
 func (s *structureScreen) selectedID(entity model.Entity) model.ID {

@@ -19,7 +19,7 @@ func (s *structureScreen) onEditHeader() {
 		if d == 0 {
 			return ""
 		}
-		return d.Format(model.BG)
+		return d.Format(u.lang)
 	}
 	sf := s.newStructForm(tr("header.strategys_header"), []formInput{
 		{name: "title", label: tr("measure.title_bg"), value: base.Title.BG},
@@ -74,9 +74,9 @@ func (s *structureScreen) onAdopt() {
 	st := u.doc.Strategy
 	af := &adoptForm{date: dateEntry(), decision: widget.NewEntry()}
 	if st.AdoptedOn != 0 {
-		af.date.SetText(st.AdoptedOn.Format(model.BG))
+		af.date.SetText(st.AdoptedOn.Format(u.lang))
 	} else {
-		af.date.SetText(u.today.Format(model.BG))
+		af.date.SetText(u.today.Format(u.lang))
 	}
 	af.decision.SetText(st.CouncilDecision.In(u.lang))
 	af.dateF = newField(tr("header.adopted"), af.date)

@@ -92,7 +92,7 @@ func TestDuplicateOffersToMoveTheDates(t *testing.T) {
 		h := newHarness(t, testDoc(), pOffice)
 		src := *h.doc().Measure(mDocs)
 		h.u.onDuplicateMeasure(mDocs)
-		mf := lastMeasureForm
+		mf := latest[*measureForm](h)
 		if mf.shift == nil || !mf.shift.check.Checked {
 			t.Fatal("no offer to move the dates of a copy whose milestones lie in the past")
 		}

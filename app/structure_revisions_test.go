@@ -22,8 +22,7 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	u := newTestUI(a, store)
 	t.Cleanup(func() { u.settle(); setLanguage(model.BG) })
 	h := &harness{t: t, app: a, store: store, u: u}
-	observe = func(x any) { h.seen = append(h.seen, x) }
-	t.Cleanup(func() { observe = func(any) {} })
+	h.u.observe = func(x any) { h.seen = append(h.seen, x) }
 	u.Start()
 	u.settle()
 
@@ -40,10 +39,10 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	d := h.open(mDocs)
 	retype(d.fields.end, "30.06.2028")
 	h.tap(d.fields.saveBtn)
-	if lastReason == nil || h.doc().Measure(mDocs).End != model.MustDate("2027-12-31") {
+	if !opened[*reasonDialog](h) || h.doc().Measure(mDocs).End != model.MustDate("2027-12-31") {
 		t.Fatal("a new end date after adoption did not ask for a reason")
 	}
-	rd := lastReason
+	rd := latest[*reasonDialog](h)
 	if got := h.u.win.Canvas().Focused(); got != rd.reason {
 		t.Errorf("the reason dialog opened with the focus on %v, not its text field", got)
 	}
@@ -53,26 +52,31 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	if got := h.doc().Measure(mDocs).End; got != model.MustDate("2028-06-30") {
 		t.Fatalf("end %s after giving the reason", got)
 	}
-	lastReason = nil
+	h.seen = nil
 	d = u.detail
 	h.tap(d.kpis.editKPI[kpiDocs])
 	retype(latest[*kpiForm](h).targetVal, "90")
 	h.tap(latest[*kpiForm](h).f.save)
-	if lastReason == nil {
+	if !opened[*reasonDialog](h) {
 		t.Fatal("a new KPI target after adoption did not ask for a reason")
 	}
-	retype(lastReason.reason, "по-амбициозна цел")
-	h.tap(lastReason.ok)
+	retype(latest[*reasonDialog](h).reason, "по-амбициозна цел")
+	h.tap(latest[*reasonDialog](h).ok)
 
 	doc := h.doc()
 	if len(doc.Revisions) != 2 {
 		t.Fatalf("revisions %+v", doc.Revisions)
 	}
-	detail := revisionViews[u.detail].Text
-	for _, want := range []string{"31.12.2027", "30.06.2028", "забавена обществена поръчка", "ivelina@sofia.example", "по-амбициозна цел", "80", "90"} {
+	detail := u.detail.revisions.Text
+	for _, want := range []string{"31.12.2027", "30.06.2028", "забавена обществена поръчка", "Ивелина Петрова,", "по-амбициозна цел", "80", "90"} {
 		if !strings.Contains(detail, want) {
 			t.Errorf("the detail's revisions lack %q:\n%s", want, detail)
 		}
+	}
+	// Who made a revision and who marked the plan adopted: the name as
+	// the screen writes it, not the audit label "Name <e-mail>".
+	if head := u.structure.adoptionLine(); strings.Contains(detail, "<ivelina@") || strings.Contains(head, "<ivelina@") || !strings.Contains(head, "Ивелина Петрова") {
+		t.Errorf("the revisions or the adoption name the person by the audit label:\n%s\n%s", detail, head)
 	}
 	var buf bytes.Buffer
 	if err := xlsx.WritePlanTemplate(&buf, doc, store.dbID, xlsx.Options{}); err != nil {

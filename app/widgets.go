@@ -163,7 +163,7 @@ func openCalendar(e *widget.Entry) {
 		e.SetText(model.DateOf(t).Format(currentLang()))
 		closeIt()
 	})
-	pop = widget.NewPopUp(cal.root, c)
+	pop = widget.NewPopUp(cal, c)
 	c.Unfocus() // Esc comes to the canvas, not to the field
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
@@ -177,7 +177,6 @@ func openCalendar(e *widget.Entry) {
 		pos.Y = max(0, size.Height-pop.MinSize().Height)
 	}
 	pop.ShowAtPosition(pos)
-	observe(cal)
 }
 
 // roleName is a role in the current language.

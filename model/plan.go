@@ -64,6 +64,23 @@ func IsRevisable(entity Entity, field string) bool {
 	return slices.Contains(revisable[entity], field)
 }
 
+// PlanChanges are the changes of a row of entity that alter d's adopted
+// plan, and so need a reason and make revisions: none before the plan is
+// adopted. The one rule for the save path (PrepareSave) and the plan
+// workbook's import, which asks for the reason on the row.
+func (d *Doc) PlanChanges(entity Entity, changes []FieldChange) []FieldChange {
+	if d.Adoption == nil {
+		return nil
+	}
+	var out []FieldChange
+	for _, ch := range changes {
+		if IsRevisable(entity, ch.Field) {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
 // PlanTx is the part of every write transaction that knows the adopted plan.
 type PlanTx interface {
 	// Adopt marks the plan adopted; it is refused when it already is.

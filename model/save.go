@@ -234,15 +234,9 @@ func (d *Doc) checkCode(row Row, code string) error {
 // reason.
 func (c SaveContext) revisions(p *SavePlan) ([]Revision, error) {
 	d := c.Doc
-	if d.Adoption == nil {
-		return nil, nil
-	}
 	entity, id := p.Row.Entity(), p.Row.RowID()
 	var out []Revision
-	for _, ch := range p.Changes {
-		if !IsRevisable(entity, ch.Field) {
-			continue
-		}
+	for _, ch := range d.PlanChanges(entity, p.Changes) {
 		if last := d.latestRevision(entity, id, ch.Field); last != nil && last.TakesBack(ch) {
 			p.TakenBack = append(p.TakenBack, *last)
 			continue
