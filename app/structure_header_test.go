@@ -26,8 +26,11 @@ func TestHeaderDatesHavePickers(t *testing.T) {
 			continue
 		}
 		test.Tap(pick)
-		cal := latest[*datePicker](h)
-		cal.OnChanged(testAsOf.Time())
+		pop, ok := h.u.win.Canvas().Overlays().Top().(*widget.PopUp)
+		if !ok {
+			t.Fatalf("%s: no calendar shown", name)
+		}
+		pop.Content.(*datePicker).OnChanged(testAsOf.Time())
 		if got, want := e.Text, testAsOf.Format(currentLang()); got != want {
 			t.Errorf("%s after picking: %q, want %q", name, got, want)
 		}
