@@ -424,16 +424,6 @@ func (u *UI) refreshAll() {
 	u.menu.refresh()
 }
 
-// showSession shows the file and the user.
-func (u *UI) showSession() {
-	u.fileLabel.SetText(u.storeLabel()) // connect.go: the file or the server
-	if u.me == nil {
-		u.userLabel.SetText(tr("user.none"))
-		return
-	}
-	u.userLabel.SetText(u.me.Name.In(u.lang) + "\n" + roleName(u.me.Role) + " · " + u.me.Unit)
-}
-
 // remember puts path first in the recent files.
 func (u *UI) remember(path string) {
 	if path == "" {
