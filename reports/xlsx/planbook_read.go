@@ -266,7 +266,7 @@ func (r *bookRow) decode(c planCol, v string, date1904 bool) planCell {
 	fail := func(err error) { r.problem(msgColon, r.where(c.key), err) }
 	switch c.kind {
 	case pcDate:
-		d, err := parseDate(t, date1904)
+		d, err := parseDateIn(t, date1904, r.book.Lang)
 		if err != nil {
 			fail(err)
 		}
@@ -284,7 +284,7 @@ func (r *bookRow) decode(c planCol, v string, date1904 bool) planCell {
 			}
 		}
 	case pcYesNo:
-		y, err := parseYesNo(t)
+		y, err := parseYesNoIn(t, r.book.Lang)
 		if err != nil {
 			fail(err)
 		}

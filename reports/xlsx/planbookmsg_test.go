@@ -32,3 +32,23 @@ func TestPlanBookProblemsInTheWorkbooksLanguage(t *testing.T) {
 		}
 	}
 }
+
+// A cell the plan workbook cannot read is refused in the workbook's
+// language too.
+func TestPlanBookCellsRefusedInTheWorkbooksLanguage(t *testing.T) {
+	d := demoDoc(t)
+	for _, tt := range []struct {
+		lang        model.Lang
+		want, never string
+	}{
+		{model.BG, `"31.02.2026" не е валидна дата`, "not a valid date"},
+		{model.EN, `"31.02.2026" is not a valid date`, "валидна"},
+	} {
+		sheet := model.T("Мерки", "Measures").In(tt.lang)
+		b := edit(t, planBytes(t, d, tt.lang), func(f *excelize.File) { f.SetCellStr(sheet, "L3", "31.02.2026") })
+		got, _ := importOnce(t, b, true)
+		if !strings.Contains(got, tt.want) || strings.Contains(got, tt.never) {
+			t.Errorf("%s workbook: the import says\n%s\nwant %q", tt.lang, got, tt.want)
+		}
+	}
+}
