@@ -156,7 +156,7 @@ func (s *reportsScreen) onMakeSnapshot() {
 	sf.f.save.SetText(tr("snapshot.make"))
 	sf.f.dlg.Resize(fyne.NewSize(520, 280))
 	sf.f.dlg.Show()
-	observe(sf)
+	u.observe(sf)
 }
 
 // onImport applies a filled update workbook, after showing its changes.

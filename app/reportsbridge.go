@@ -36,6 +36,9 @@ func reportExporters() []exporter {
 		{key: "export.template", ext: ".xlsx", unit: true, write: func(w io.Writer, j exportJob) error {
 			return xlsx.WriteTemplate(w, j.doc, j.databaseID, j.unit, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Version: j.version})
 		}},
+		{key: "export.plan", ext: ".xlsx", write: func(w io.Writer, j exportJob) error { // File › Plan workbook… too
+			return xlsx.WritePlanTemplate(w, j.doc, j.databaseID, xlsx.Options{Lang: j.lang, AsOf: j.asOf})
+		}},
 	}
 }
 
@@ -56,7 +59,7 @@ type importDialog struct {
 // openImport asks for the workbook (File › Import…).
 func (u *UI) openImport() {
 	if !u.canEdit() {
-		dialog.ShowInformation(tr("menu.import"), u.denial(model.EntityKPIValue, model.OpCreate, nil), u.win)
+		u.inform(tr("menu.import"), u.denial(model.EntityKPIValue, model.OpCreate, nil))
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -162,7 +165,7 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	size := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(960, max(560, size.Width*0.85)), min(640, max(400, size.Height*0.85))))
 	d.dlg.Show()
-	observe(d)
+	u.observe(d)
 	return d
 }
 
@@ -234,7 +237,7 @@ func (u *UI) applyImport(d *importDialog) {
 		u.hist.clear()
 		d.finished = trn("import.done", applied, applied, d.source)
 		u.reload(func() {
-			dialog.ShowInformation(tr("import.title"), d.finished, u.win)
+			u.inform(tr("import.title"), d.finished)
 		})
 	})
 }

@@ -23,11 +23,10 @@ func TestEnglishScreenWritesEnglishDatesAndQuotes(t *testing.T) {
 	h := newHarness(t, periodDoc(), pOffice)
 	h.u.onLanguage(model.EN)
 	h.u.onNewMeasure("A1")
-	mf := lastMeasureForm
+	mf := latest[*measureForm](h)
 	if got, want := mf.start.Text, testAsOf.Format(model.EN); got != want {
 		t.Errorf("new measure's start reads %q, want %q", got, want)
 	}
-	h.u.hideDialogs()
 	h.u.structure.onAdopt()
 	if got, want := h.u.structure.ed.lastAdopt.date.Text, testAsOf.Format(model.EN); got != want {
 		t.Errorf("adoption date reads %q, want %q", got, want)
@@ -63,10 +62,10 @@ func TestPlanImportPreviewInTheScreensLanguage(t *testing.T) {
 		{model.EN, []string{"Мерки, row 3 · change of measure 1.1", "30 Jun 2028", "(нова редакция)"}},
 	} {
 		h.u.onLanguage(tt.lang)
-		lastPlanImport = nil
+		h.seen = nil
 		h.u.importPlanBook("plan.xlsx", buf.Bytes())
 		h.u.settle()
-		p := lastPlanImport
+		p := latest[*planImportDialog](h)
 		if p == nil || p.refused || len(p.lines) != 1 {
 			t.Fatalf("%s: preview %+v", tt.lang, p)
 		}
@@ -81,7 +80,6 @@ func TestPlanImportPreviewInTheScreensLanguage(t *testing.T) {
 				t.Errorf("%s: %q shows %q", tt.lang, got, never)
 			}
 		}
-		h.u.hideDialogs()
 	}
 }
 

@@ -39,7 +39,7 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 	u := s.u
 	d := u.doc
 	if entity == model.EntityPerson && u.me != nil && id == u.me.ID {
-		dialog.ShowInformation(tr("measure.delete3"), tr("structure.delete.you_cannot_delete_yourself_ask"), u.win)
+		u.inform(tr("measure.delete3"), tr("structure.delete.you_cannot_delete_yourself_ask"))
 		return nil
 	}
 	name := d.RowName(entity, id, u.lang)

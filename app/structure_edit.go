@@ -249,6 +249,11 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 		base := &model.Unit{Kind: model.UnitDirectorate}
 		if id != 0 {
 			base = findRow(d, entity, id).(*model.Unit)
+		} else {
+			for _, x := range d.Units {
+				codes = append(codes, x.Code)
+			}
+			base.Code = nextCode("U", codes)
 		}
 		var kinds []string
 		for _, k := range model.UnitKinds {

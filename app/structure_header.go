@@ -30,9 +30,9 @@ func (s *structureScreen) onEditHeader() {
 		{name: "visionEN", label: tr("header.vision_en"), value: base.Vision.EN, multiline: true},
 		{name: "councilDecision", label: tr("header.council_decision_bg"), value: base.CouncilDecision.BG},
 		{name: "councilDecisionEN", label: tr("header.council_decision_en"), value: base.CouncilDecision.EN},
-		{name: "adoptedOn", label: tr("field.adoptedOn"), value: date(base.AdoptedOn)},
-		{name: "periodStart", label: tr("field.periodStart"), value: date(base.PeriodStart)},
-		{name: "periodEnd", label: tr("field.periodEnd"), value: date(base.PeriodEnd)},
+		{name: "adoptedOn", label: tr("field.adoptedOn"), value: date(base.AdoptedOn), date: true},
+		{name: "periodStart", label: tr("field.periodStart"), value: date(base.PeriodStart), date: true},
+		{name: "periodEnd", label: tr("field.periodEnd"), value: date(base.PeriodEnd), date: true},
 	}, nil)
 	sf.f.save.OnTapped = func() {
 		row := base

@@ -22,35 +22,9 @@ import (
 // write the current plan to a workbook the office fills in; read one back,
 // show every addition and change, then apply all of it or nothing.
 
-// onPlanTemplate writes the plan workbook where the user chooses.
-func (u *UI) onPlanTemplate() {
-	if u.doc == nil {
-		return
-	}
-	doc, dbID, lang := u.doc, u.store.DatabaseID(), u.lang
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		var buf bytes.Buffer
-		err = xlsx.WritePlanTemplate(&buf, doc, dbID, xlsx.Options{Lang: lang, AsOf: u.today})
-		if err == nil {
-			_, err = w.Write(buf.Bytes())
-		}
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			u.showError(tr("planbook.plan_workbook_was_not_written"), err)
-			return
-		}
-		dialog.ShowInformation(tr("planbook.plan_workbook"), fmt.Sprintf(tr("planbook.written"), w.URI().Path()), u.win)
-	}, u.win)
-	d.SetFileName(tr("planbook.plan_xlsx"))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	showFileDialog(d, u.win)
-}
+// onPlanTemplate writes the plan workbook through the export form, as
+// every other file the app writes (File › Plan workbook…).
+func (u *UI) onPlanTemplate() { u.openExport("export.plan") }
 
 // onPlanImport asks for a plan workbook and previews it.
 func (u *UI) onPlanImport() {
@@ -61,7 +35,7 @@ func (u *UI) onPlanImport() {
 				why = tr("lock.role")
 			}
 		}
-		dialog.ShowInformation(tr("planbook.import_plan"), why, u.win)
+		u.inform(tr("planbook.import_plan"), why)
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -93,8 +67,6 @@ type planImportDialog struct {
 	source  string
 	done    string // the message after applying (tests)
 }
-
-var lastPlanImport *planImportDialog
 
 // importPlanBook runs the plan import of b as a dry run off the UI
 // goroutine (xlsx.ImportPlan: its answer is the import's), then shows the
@@ -167,7 +139,7 @@ func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange,
 	size := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(960, max(560, size.Width*0.85)), min(640, max(400, size.Height*0.85))))
 	d.dlg.Show()
-	lastPlanImport = d
+	u.observe(d)
 	return d
 }
 
@@ -227,6 +199,6 @@ func (u *UI) applyPlanImport(d *planImportDialog) {
 		}
 		u.hist.clear()
 		d.done = trn("planbook.d_additions_changes_imported_from", n, n, d.source)
-		u.reload(func() { dialog.ShowInformation(tr("planbook.import_plan"), d.done, u.win) })
+		u.reload(func() { u.inform(tr("planbook.import_plan"), d.done) })
 	})
 }

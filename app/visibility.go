@@ -162,7 +162,7 @@ func (d *detailScreen) onVisibility() {
 		group(tr("visibility.kpis"), ks), group(tr("visibility.updates"), us), group(tr("visibility.notes"), ns))
 	v.f = u.newFormDialog(tr("visibility.action")+": "+m.Code, body, func() { d.onVisibilitySave(v) })
 	v.f.dlg.Show()
-	observe(v)
+	u.observe(v)
 }
 
 // clip cuts s to n characters, with an ellipsis.

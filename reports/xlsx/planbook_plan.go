@@ -325,10 +325,8 @@ func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (st
 		return "", true
 	}
 	var fields []string
-	for _, c := range model.Diff(old, new) {
-		if model.IsRevisable(entity, c.Field) {
-			fields = append(fields, model.RevisionFieldLabel(entity, c.Field, p.b.Lang))
-		}
+	for _, c := range p.d.PlanChanges(entity, model.Diff(old, new)) {
+		fields = append(fields, model.RevisionFieldLabel(entity, c.Field, p.b.Lang))
 	}
 	if len(fields) == 0 {
 		return "", true
