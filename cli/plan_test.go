@@ -202,7 +202,7 @@ func TestPlanImportNeedsAReasonAfterAdoption(t *testing.T) {
 	f.Save()
 	before := readFile(t, db)
 	code, _, stderr := run(t, "plan-import", "-db", db, "-user", "i.petrova@sofia.example", book)
-	if code != 1 || !strings.Contains(stderr, "Мерки!"+row+": ") || !strings.Contains(stderr, "reason") {
+	if code != 1 || !strings.Contains(stderr, "Мерки!"+row+": ") || !strings.Contains(stderr, "причината") { // a Bulgarian workbook: a Bulgarian refusal
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	if !bytes.Equal(before, readFile(t, db)) {

@@ -159,9 +159,9 @@ type planBuilder struct {
 
 func (p *planBuilder) sheet(kind string) *bookSheet { return p.b.sheets[kind] }
 
-func (p *planBuilder) rowProblem(r *bookRow, format string, args ...any) {
+func (p *planBuilder) rowProblem(r *bookRow, m model.Text, args ...any) {
 	p.bad[r] = true
-	p.problems = append(p.problems, Problem{Sheet: r.sheet.name, Row: r.row, Message: fmt.Sprintf(format, args...)})
+	p.problems = append(p.problems, Problem{Sheet: r.sheet.name, Row: r.row, Message: say(p.b.Lang, m, args...)})
 }
 
 // collectKeys gathers the codes and people the workbook and the strategy
@@ -192,7 +192,7 @@ func (p *planBuilder) collectKeys() {
 				continue
 			}
 			if prev := p.codes[kind][code]; prev > 0 {
-				p.rowProblem(r, "%s: code %q is used twice (also row %d)", r.where("code"), code, prev)
+				p.rowProblem(r, pmCodeTwice, r.where("code"), code, prev)
 				continue
 			}
 			if p.codes[kind] == nil {
@@ -215,7 +215,7 @@ func (p *planBuilder) collectKeys() {
 			continue
 		}
 		if prev := p.people[strings.ToLower(key)]; prev > 0 {
-			p.rowProblem(r, "%s: %q is used twice (also row %d)", r.where("email"), key, prev)
+			p.rowProblem(r, pmUsedTwice, r.where("email"), key, prev)
 			continue
 		}
 		p.people[strings.ToLower(key)] = r.row
@@ -228,7 +228,7 @@ func (p *planBuilder) has(kind, code string) bool { _, ok := p.codes[kind][code]
 func (p *planBuilder) integer(r *bookRow, key string) int {
 	n, ok := r.number(key)
 	if ok && (n != math.Trunc(n) || math.Abs(n) > 1e6) {
-		p.rowProblem(r, "%s: %s is not a whole number", r.where(key), r.cell(key))
+		p.rowProblem(r, pmNotWhole, r.where(key), r.cell(key))
 		return 0
 	}
 	return int(n)
@@ -238,7 +238,7 @@ func (p *planBuilder) integer(r *bookRow, key string) int {
 func (p *planBuilder) required(r *bookRow, key string) string {
 	v := r.cell(key)
 	if v == "" {
-		p.rowProblem(r, "%s is empty", r.where(key))
+		p.rowProblem(r, pmEmpty, r.where(key))
 	}
 	return v
 }
@@ -326,15 +326,15 @@ func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (st
 	}
 	var fields []string
 	for _, c := range p.d.PlanChanges(entity, model.Diff(old, new)) {
-		fields = append(fields, c.Field)
+		fields = append(fields, model.RevisionFieldLabel(entity, c.Field, p.b.Lang))
 	}
 	if len(fields) == 0 {
 		return "", true
 	}
 	reason := r.cell("reason")
 	if reason == "" {
-		p.rowProblem(r, "%s: the change of %s alters the plan adopted on %s: write the reason for it in this cell",
-			r.where("reason"), strings.Join(fields, ", "), p.d.Adoption.AdoptedOn.Format(model.BG))
+		p.rowProblem(r, pmNeedsReason,
+			r.where("reason"), strings.Join(fields, ", "), p.d.Adoption.AdoptedOn.Format(p.b.Lang))
 		return "", false
 	}
 	return reason, true
@@ -361,7 +361,7 @@ func (p *planBuilder) header() {
 		} else if d, ok := dates[key]; ok {
 			*d = r.date("value")
 		} else {
-			p.rowProblem(r, "the hidden column A holds %q, not a field of the strategy: leave column A as it is", key)
+			p.rowProblem(r, pmHeaderKey, key)
 		}
 	}
 	rows := p.sheet(pkHeader).rows
@@ -436,7 +436,7 @@ func (p *planBuilder) units() {
 		u.Name = model.T(r.text("nameBG"), r.text("nameEN"))
 		u.Kind = model.UnitKind(r.choice("kind"))
 		if u.Kind == "" && !p.bad[r] {
-			p.rowProblem(r, "%s is empty", r.where("kind"))
+			p.rowProblem(r, pmEmpty, r.where("kind"))
 		}
 		if p.bad[r] || !p.validated(r, u.Validate) {
 			continue
@@ -476,7 +476,7 @@ func (p *planBuilder) persons() {
 		x := model.Person{}
 		if stored != nil {
 			if prev, dup := p.seenPeople[stored.ID]; dup {
-				p.rowProblem(r, "this row and row %d are the same person (%s)", prev, stored.Name.In(p.b.Lang))
+				p.rowProblem(r, pmSamePerson, prev, stored.Name.In(p.b.Lang))
 				continue
 			}
 			p.seenPeople[stored.ID] = r.row
@@ -486,7 +486,7 @@ func (p *planBuilder) persons() {
 		x.Unit, x.Email, x.Phone = p.required(r, "unit"), r.cell("email"), r.cell("phone")
 		x.Role = model.Role(r.choice("role"))
 		if x.Role == "" && !p.bad[r] {
-			p.rowProblem(r, "%s is empty", r.where("role"))
+			p.rowProblem(r, pmEmpty, r.where("role"))
 		}
 		if p.bad[r] || !p.validated(r, x.Validate) {
 			continue
@@ -514,7 +514,7 @@ func (p *planBuilder) personRef(r *bookRow, key string) (model.Ref, func(d *mode
 		return 0, func(*model.Doc) model.Ref { return 0 }
 	}
 	if _, ok := p.people[strings.ToLower(v)]; !ok {
-		p.rowProblem(r, "%s: nobody has the e-mail (or name) %q, neither in the strategy nor in sheet %q", r.where(key), v, p.sheet(pkPeople).name)
+		p.rowProblem(r, pmNobody, r.where(key), v, p.sheet(pkPeople).name)
 		return 0, nil
 	}
 	resolve := func(d *model.Doc) model.Ref {
@@ -534,14 +534,14 @@ func (p *planBuilder) measures() {
 		code := p.required(r, "measure")
 		f := model.Funding{Name: model.T(r.text("nameBG"), r.text("nameEN")), AmountCents: r.money("amount")}
 		if r.cell("amount") == "" && !p.bad[r] {
-			p.rowProblem(r, "%s is empty", r.where("amount"))
+			p.rowProblem(r, pmEmpty, r.where("amount"))
 		}
 		p.funding[code] = append(p.funding[code], r)
 		if code != "" && !p.has(pkMeasures, code) {
-			p.rowProblem(r, "%s: measure %q does not exist (neither in the strategy nor in sheet %q)", r.where("measure"), code, p.sheet(pkMeasures).name)
+			p.rowProblem(r, pmNoMeasure, r.where("measure"), code, p.sheet(pkMeasures).name)
 		}
 		if p.codes[pkMeasures][code] == 0 && code != "" && p.has(pkMeasures, code) {
-			p.rowProblem(r, "%s: measure %q is not in sheet %q: the funding of a measure is changed together with its row there", r.where("measure"), code, p.sheet(pkMeasures).name)
+			p.rowProblem(r, pmFundingApart, r.where("measure"), code, p.sheet(pkMeasures).name)
 		}
 		funding[code] = append(funding[code], f)
 	}
@@ -560,10 +560,10 @@ func (p *planBuilder) measures() {
 		m.Responsible, resolve = p.personRef(r, "responsible")
 		m.Start, m.End = r.date("start"), r.date("end")
 		if m.Start == 0 && !p.bad[r] {
-			p.rowProblem(r, "%s is empty", r.where("start"))
+			p.rowProblem(r, pmEmpty, r.where("start"))
 		}
 		if m.End == 0 && !p.bad[r] {
-			p.rowProblem(r, "%s is empty", r.where("end"))
+			p.rowProblem(r, pmEmpty, r.where("end"))
 		}
 		m.Weight = 1
 		if w, ok := r.number("weight"); ok {
@@ -580,7 +580,7 @@ func (p *planBuilder) measures() {
 		if st := model.Status(r.choice("overrideStatus")); st != "" {
 			m.Override = &model.Override{Status: st, Reason: r.cell("overrideReason")}
 		} else if r.cell("overrideReason") != "" && !p.bad[r] {
-			p.rowProblem(r, "%s: a reason without a status: choose the status or clear the reason", r.where("overrideReason"))
+			p.rowProblem(r, pmReasonNoStatus, r.where("overrideReason"))
 		}
 		slices.SortFunc(m.Goals, model.CompareCodes)
 		slices.SortFunc(m.Partners, model.CompareCodes)
@@ -636,7 +636,7 @@ func (p *planBuilder) withReason(tx model.Tx, reason string, save func() error) 
 func (p *planBuilder) measureOf(r *bookRow) (string, *model.Measure) {
 	code := p.required(r, "measure")
 	if code != "" && !p.has(pkMeasures, code) {
-		p.rowProblem(r, "%s: measure %q does not exist (neither in the strategy nor in sheet %q)", r.where("measure"), code, p.sheet(pkMeasures).name)
+		p.rowProblem(r, pmNoMeasure, r.where("measure"), code, p.sheet(pkMeasures).name)
 	}
 	return code, p.d.MeasureByCode(code)
 }
@@ -673,7 +673,7 @@ func (p *planBuilder) milestones() {
 		ms.Title = title
 		ms.Due, ms.Completed, ms.Cancelled = r.date("due"), r.date("completed"), r.yesNo("cancelled")
 		if ms.Due == 0 && !p.bad[r] {
-			p.rowProblem(r, "%s is empty", r.where("due"))
+			p.rowProblem(r, pmEmpty, r.where("due"))
 		}
 		ms.Weight = 1
 		if w, ok := r.number("weight"); ok {
@@ -737,20 +737,20 @@ func (p *planBuilder) kpis() {
 		k.Name, k.Unit = name, model.T(r.text("unitBG"), r.text("unitEN"))
 		k.Kind = model.KPIKind(r.choice("kind"))
 		if k.Kind == "" && !p.bad[r] {
-			p.rowProblem(r, "%s is empty", r.where("kind"))
+			p.rowProblem(r, pmEmpty, r.where("kind"))
 		}
 		var okB, okT bool
 		k.BaselineValue, okB = r.number("baselineValue")
 		k.TargetValue, okT = r.number("targetValue")
 		if !okB && !p.bad[r] {
-			p.rowProblem(r, "%s is empty", r.where("baselineValue"))
+			p.rowProblem(r, pmEmpty, r.where("baselineValue"))
 		}
 		if !okT && !p.bad[r] {
-			p.rowProblem(r, "%s is empty", r.where("targetValue"))
+			p.rowProblem(r, pmEmpty, r.where("targetValue"))
 		}
 		k.BaselineDate, k.TargetDate = r.date("baselineDate"), r.date("targetDate")
 		if k.BaselineDate == 0 && !p.bad[r] {
-			p.rowProblem(r, "%s is empty", r.where("baselineDate"))
+			p.rowProblem(r, pmEmpty, r.where("baselineDate"))
 		}
 		if p.bad[r] || !p.validated(r, k.Validate) {
 			continue
@@ -758,7 +758,7 @@ func (p *planBuilder) kpis() {
 		if stored != nil {
 			for _, v := range stored.Values {
 				if err := v.Validate(&k); err != nil {
-					p.rowProblem(r, "the change would make a measured value invalid: %s", model.ErrorMessage(err))
+					p.rowProblem(r, pmInvalidValue, modelMessage(err, p.b.Lang))
 				}
 			}
 			if p.bad[r] {

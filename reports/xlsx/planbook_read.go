@@ -235,7 +235,7 @@ func (b *PlanBook) decodeRow(f *excelize.File, sh *bookSheet, row int, raw []str
 	} else if v := strings.TrimSpace(value(0)); v != "" {
 		id, err := strconv.ParseInt(v, 10, 64)
 		if err != nil || id <= 0 {
-			r.problem("the hidden column A holds %q, not a row id: leave column A as it is (empty for new rows)", v)
+			r.problem(pmRowID, v)
 		}
 		r.id = id
 	}
@@ -244,11 +244,11 @@ func (b *PlanBook) decodeRow(f *excelize.File, sh *bookSheet, row int, raw []str
 		v := value(i)
 		ref := cellName(i+1, row)
 		if formula := formulaWithoutValue(f, sh.name, ref, v); formula != "" {
-			r.problem("%s", say(model.EN, msgFormula, ref, formula))
+			r.problem(msgFormula, ref, formula)
 			continue
 		}
 		if strings.ContainsRune(v, badUTF8) || !utf8.ValidString(v) {
-			r.problem("%s: the text is not valid UTF-8", r.where(c.key))
+			r.problem(pmNotUTF8, r.where(c.key))
 			continue
 		}
 		r.cells[c.key] = r.decode(c, v, date1904)
@@ -263,10 +263,10 @@ func (r *bookRow) decode(c planCol, v string, date1904 bool) planCell {
 	if t == "" {
 		return cell
 	}
-	fail := func(err error) { r.problem("%s: %s", r.where(c.key), err) }
+	fail := func(err error) { r.problem(msgColon, r.where(c.key), err) }
 	switch c.kind {
 	case pcDate:
-		d, err := parseDate(t, date1904)
+		d, err := parseDateIn(t, date1904, r.book.Lang)
 		if err != nil {
 			fail(err)
 		}
@@ -284,7 +284,7 @@ func (r *bookRow) decode(c planCol, v string, date1904 bool) planCell {
 			}
 		}
 	case pcYesNo:
-		y, err := parseYesNo(t)
+		y, err := parseYesNoIn(t, r.book.Lang)
 		if err != nil {
 			fail(err)
 		}
@@ -316,14 +316,14 @@ func (r *bookRow) choose(key, v string, labels map[string]model.Text) string {
 	for _, k := range sortedKeys(labels) {
 		allowed = append(allowed, labels[k].In(r.book.Lang))
 	}
-	r.problem("%s: %q is not one of %s", r.where(key), v, strings.Join(allowed, ", "))
+	r.problem(pmNotOneOf, r.where(key), v, strings.Join(allowed, ", "))
 	return ""
 }
 
 // problem records a cell that could not be read (while decoding only).
-func (r *bookRow) problem(format string, args ...any) {
+func (r *bookRow) problem(m model.Text, args ...any) {
 	r.bad = true
-	r.book.read = append(r.book.read, Problem{Sheet: r.sheet.name, Row: r.row, Message: fmt.Sprintf(format, args...)})
+	r.book.read = append(r.book.read, Problem{Sheet: r.sheet.name, Row: r.row, Message: say(r.book.Lang, m, args...)})
 }
 
 // where names a cell by its column's heading in the workbook's language:
@@ -342,7 +342,7 @@ func (r *bookRow) where(key string) string {
 			}
 		}
 	}
-	return fmt.Sprintf("cell %s (%q)", cellName(r.sheet.col[key]+1, r.row), label)
+	return say(r.book.Lang, msgCell, cellName(r.sheet.col[key]+1, r.row), label)
 }
 
 // The values of a row's cells, as decoded.
