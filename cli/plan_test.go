@@ -208,7 +208,7 @@ func TestPlanImportNeedsAReasonAfterAdoption(t *testing.T) {
 	if !bytes.Equal(before, readFile(t, db)) {
 		t.Fatal("the refused import changed the file")
 	}
-	f.SetCellStr("Мерки", "U"+row, "забавена поръчка")
+	f.SetCellStr("Мерки", "V"+row, "забавена поръчка") // the reason (BG)
 	// And a KPI's target, with its reason (KPIs sheet: J target, L reason).
 	rows, _ := f.GetRows("Индикатори")
 	kpiRow, kpiMeasure, oldTarget := "", "", ""

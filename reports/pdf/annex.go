@@ -187,7 +187,7 @@ func (r *report) card(i int, head string, opensSection bool) {
 	total += float64(len(desc))*lineH(kvValueSize) + 2
 	var override []string
 	if f.Overridden {
-		override = r.split(r.plain(m.Override.Reason), contentW-kvLabelW)
+		override = r.split(r.tr(m.Override.ReasonText()), contentW-kvLabelW)
 		total += float64(len(override))*lineH(kvValueSize) + 1
 	}
 
@@ -215,7 +215,7 @@ func (r *report) card(i int, head string, opensSection bool) {
 		}
 		var notes []tnote
 		if ms.Note != "" {
-			notes = append(notes, t.note(r.w.note+": "+r.plain(ms.Note), cMuted, 0))
+			notes = append(notes, t.note(r.w.note+": "+r.tr(ms.NoteText()), cMuted, 0))
 		}
 		if ms.Evidence != "" {
 			n := t.note(r.w.evidence+": "+ms.Evidence, cAccent, 0)

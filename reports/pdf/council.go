@@ -114,10 +114,19 @@ func (r *report) agreed() []signatory {
 }
 
 // submitter is who submits the report to the council (ОТ, Вносител): as
-// given, else the office user's unit, whose head signs.
+// given, else the strategy's submitter (a person, named with their
+// position, or their unit when they have none), else the office user's
+// unit, whose head signs.
 func (r *report) submitter() signatory {
 	if r.opt.Submitter != "" {
 		return r.person(r.opt.Submitter)
+	}
+	if p := r.d.Person(model.ID(r.d.Strategy.Submitter)); p != nil {
+		s := signatory{name: name(p.Name, r.lang), position: r.tr(p.Position)}
+		if s.position == "" && r.units[p.Unit] != nil {
+			s.position = r.unitName(p.Unit)
+		}
+		return s
 	}
 	if p := r.officeUser(); p != nil && r.units[p.Unit] != nil {
 		return signatory{position: r.unitName(p.Unit)}

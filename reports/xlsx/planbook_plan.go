@@ -19,7 +19,7 @@ type PlanChange struct {
 	Op     model.Op // OpCreate or OpUpdate
 	What   string   // `measure 1.2`, `milestone "Title" of measure 1.2`
 	Fields []model.FieldChange
-	Reason string // for a change of the adopted plan
+	Reason model.Text // for a change of the adopted plan
 
 	apply       func(tx model.Tx) error
 	row         *bookRow
@@ -42,8 +42,9 @@ func (c PlanChange) String() string {
 		verb = "add"
 	}
 	s := fmt.Sprintf("%s!%d: %s %s: %s", c.Sheet, c.Row, verb, c.What, strings.Join(parts, "; "))
-	if c.Reason != "" {
-		s += " (reason: " + c.Reason + ")"
+	if !c.Reason.IsEmpty() {
+		reason := strings.TrimSpace(c.Reason.BG + " / " + c.Reason.EN)
+		s += " (reason: " + strings.Trim(reason, "/ ") + ")"
 	}
 	return s
 }
@@ -238,7 +239,7 @@ func (p *planBuilder) required(r *bookRow, key string) string {
 }
 
 // change records a change of a row; old is nil for a new row.
-func (p *planBuilder) change(r *bookRow, what string, old, new any, reason string, apply func(tx model.Tx) error) {
+func (p *planBuilder) change(r *bookRow, what string, old, new any, reason model.Text, apply func(tx model.Tx) error) {
 	c := PlanChange{Sheet: r.sheet.name, Row: r.row, What: what, apply: apply, row: r}
 	if old == nil {
 		c.Op = model.OpCreate
@@ -299,9 +300,9 @@ func (p *planBuilder) validatedWith(r *bookRow, validate func() error, funding [
 
 // revised returns the reason of a change of the adopted plan, reporting a
 // missing one; ok=false refuses the row.
-func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (string, bool) {
+func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (model.Text, bool) {
 	if p.d.Adoption == nil || old == nil {
-		return "", true
+		return model.Text{}, true
 	}
 	var fields []string
 	for _, c := range model.Diff(old, new) {
@@ -310,22 +311,28 @@ func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (st
 		}
 	}
 	if len(fields) == 0 {
-		return "", true
+		return model.Text{}, true
 	}
-	reason := r.cell("reason")
-	if reason == "" {
+	reason := p.reasonText(r)
+	if reason.IsEmpty() {
 		p.rowProblem(r, "%s: the change of %s alters the plan adopted on %s: write the reason for it in this cell",
 			r.where("reason"), strings.Join(fields, ", "), p.d.Adoption.AdoptedOn.Format(model.BG))
-		return "", false
+		return model.Text{}, false
 	}
 	return reason, true
 }
 
-func (p *planBuilder) reasonText(s string) model.Text {
-	if p.b.Lang == model.EN {
-		return model.T("", s)
+// reasonText is the row's reason of a change of the adopted plan: in
+// Bulgarian and English; a workbook made before the English column has one
+// column, in the workbook's language.
+func (p *planBuilder) reasonText(r *bookRow) model.Text {
+	if r.has("reasonEN") {
+		return model.T(r.cell("reason"), r.cell("reasonEN"))
 	}
-	return model.T(s, "")
+	if p.b.Lang == model.EN {
+		return model.T("", r.cell("reason"))
+	}
+	return model.T(r.cell("reason"), "")
 }
 
 func (p *planBuilder) header() {
@@ -341,6 +348,11 @@ func (p *planBuilder) header() {
 			*s = r.text("value")
 		} else if d, ok := dates[key]; ok {
 			*d = r.date("value")
+		} else if key == "submitter" {
+			var known func(*model.Doc) model.Ref
+			if next.Submitter, known = p.personRef(r, "value"); known != nil && next.Submitter == 0 && r.cell("value") != "" {
+				p.rowProblem(r, "%s: %q is added by this workbook: import it first, then name them as the submitter", r.where("value"), r.cell("value"))
+			}
 		} else {
 			p.rowProblem(r, "the hidden column A holds %q, not a field of the strategy: leave column A as it is", key)
 		}
@@ -353,7 +365,7 @@ func (p *planBuilder) header() {
 	if !p.validated(r, next.Validate) {
 		return
 	}
-	p.change(r, "the strategy", &st, &next, "", func(tx model.Tx) error {
+	p.change(r, "the strategy", &st, &next, model.Text{}, func(tx model.Tx) error {
 		s := next
 		s.Version = tx.Doc().Strategy.Version
 		return tx.SaveStrategy(&s)
@@ -377,7 +389,7 @@ func (p *planBuilder) goals() {
 		if p.bad[r] || !p.validated(r, g.Validate) {
 			continue
 		}
-		p.change(r, "goal "+code, ptrOrNil(stored), &g, "", func(tx model.Tx) error { x := g; return tx.SaveGoal(&x) })
+		p.change(r, "goal "+code, ptrOrNil(stored), &g, model.Text{}, func(tx model.Tx) error { x := g; return tx.SaveGoal(&x) })
 	}
 }
 
@@ -402,7 +414,7 @@ func (p *planBuilder) areas() {
 		if p.bad[r] || !p.validated(r, a.Validate) {
 			continue
 		}
-		p.change(r, "area "+code, ptrOrNil(stored), &a, "", func(tx model.Tx) error { x := a; return tx.SaveArea(&x) })
+		p.change(r, "area "+code, ptrOrNil(stored), &a, model.Text{}, func(tx model.Tx) error { x := a; return tx.SaveArea(&x) })
 	}
 }
 
@@ -422,7 +434,7 @@ func (p *planBuilder) units() {
 		if p.bad[r] || !p.validated(r, u.Validate) {
 			continue
 		}
-		p.change(r, "unit "+code, ptrOrNil(stored), &u, "", func(tx model.Tx) error { x := u; return tx.SaveUnit(&x) })
+		p.change(r, "unit "+code, ptrOrNil(stored), &u, model.Text{}, func(tx model.Tx) error { x := u; return tx.SaveUnit(&x) })
 	}
 }
 
@@ -473,7 +485,7 @@ func (p *planBuilder) persons() {
 			continue
 		}
 		what := "person " + x.Name.In(p.b.Lang)
-		p.change(r, what, ptrOrNil(stored), &x, "", func(tx model.Tx) error {
+		p.change(r, what, ptrOrNil(stored), &x, model.Text{}, func(tx model.Tx) error {
 			y := x
 			if stored != nil {
 				cur := tx.Doc().Person(stored.ID)
@@ -557,12 +569,7 @@ func (p *planBuilder) measures() {
 		if m.Funding == nil {
 			m.Funding = []model.Funding{}
 		}
-		m.Override = nil
-		if st := model.Status(r.choice("overrideStatus")); st != "" {
-			m.Override = &model.Override{Status: st, Reason: r.cell("overrideReason")}
-		} else if r.cell("overrideReason") != "" && !p.bad[r] {
-			p.rowProblem(r, "%s: a reason without a status: choose the status or clear the reason", r.where("overrideReason"))
-		}
+		m.Override = p.override(r, m.Override)
 		slices.SortFunc(m.Goals, model.CompareCodes)
 		slices.SortFunc(m.Partners, model.CompareCodes)
 		if p.bad[r] || !p.validatedWith(r, m.Validate, p.funding[code]) {
@@ -603,12 +610,31 @@ func (p *planBuilder) measures() {
 	}
 }
 
+// override is the row's status override; stored is the measure's, whose
+// English reason stays when the workbook has no English column.
+func (p *planBuilder) override(r *bookRow, stored *model.Override) *model.Override {
+	reasonEn := ""
+	if stored != nil {
+		reasonEn = stored.ReasonEn
+	}
+	if r.has("overrideReasonEN") {
+		reasonEn = r.cell("overrideReasonEN")
+	}
+	if st := model.Status(r.choice("overrideStatus")); st != "" {
+		return &model.Override{Status: st, Reason: r.cell("overrideReason"), ReasonEn: reasonEn}
+	}
+	if (r.cell("overrideReason") != "" || r.cell("overrideReasonEN") != "") && !p.bad[r] {
+		p.rowProblem(r, "%s: a reason without a status: choose the status or clear the reason", r.where("overrideReason"))
+	}
+	return nil
+}
+
 // withReason saves with the reason of a change of the adopted plan.
-func (p *planBuilder) withReason(tx model.Tx, reason string, save func() error) error {
-	if reason == "" {
+func (p *planBuilder) withReason(tx model.Tx, reason model.Text, save func() error) error {
+	if reason.IsEmpty() {
 		return save()
 	}
-	tx.SetRevisionReason(p.reasonText(reason))
+	tx.SetRevisionReason(reason)
 	defer tx.SetRevisionReason(model.Text{})
 	return save()
 }
@@ -663,6 +689,11 @@ func (p *planBuilder) milestones() {
 		var resolve func(*model.Doc) model.Ref
 		ms.Responsible, resolve = p.personRef(r, "responsible")
 		ms.Note, ms.Evidence = r.text("note"), r.cell("evidence")
+		if r.has("noteEN") {
+			ms.NoteEn = r.text("noteEN")
+		} else if stored != nil {
+			ms.NoteEn = stored.NoteEn // a workbook made before the English column
+		}
 		if p.bad[r] || !p.validated(r, func() error { return ms.Validate(p.today) }) {
 			continue
 		}
