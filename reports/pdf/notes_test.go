@@ -18,6 +18,7 @@ func TestNoteAndReasonInTheReportsLanguage(t *testing.T) {
 	m.Milestones[0].Note, m.Milestones[0].NoteEn = "Приет от комисията", "Accepted by the committee"
 	m1 := &d.Measures[1]
 	m1.Milestones[0].Note, m1.Milestones[0].NoteEn = "Само на български", ""
+	m1.Milestones[1].Note, m1.Milestones[1].NoteEn = "", "Only in English"
 	text := func(lang model.Lang) string {
 		return strings.Join(strings.Fields(nbsp(run(t, "pdftotext", writeFileWith(t, d, demoOptions(lang)), "-"))), " ")
 	}
@@ -35,6 +36,8 @@ func TestNoteAndReasonInTheReportsLanguage(t *testing.T) {
 		{bg, "bg", "Обжалвана поръчка", true},
 		{bg, "bg", "Accepted by the committee", false},
 		{bg, "bg", "Appealed tender", false},
+		{bg, "bg", "[без превод] Only in English", true},
+		{en, "en", "Only in English", true},
 	} {
 		if got := strings.Contains(tt.report, tt.want); got != tt.present {
 			t.Errorf("the %s report shows %q: %v, want %v", tt.lang, tt.want, got, tt.present)
