@@ -388,15 +388,7 @@ func FuzzWALReading(f *testing.F) {
 func demoOfSchema1(t *testing.T) []byte {
 	t.Helper()
 	d := demoDoc(t)
-	for i := range d.Measures {
-		m := &d.Measures[i]
-		if m.Override != nil {
-			m.Override.ReasonEn = ""
-		}
-		for j := range m.Milestones {
-			m.Milestones[j].NoteEn = ""
-		}
-	}
+	storetest.WithoutEnglishNotes(d)
 	var b bytes.Buffer
 	if err := model.Encode(&b, d); err != nil {
 		t.Fatal(err)
