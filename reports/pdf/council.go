@@ -89,7 +89,8 @@ func (r *report) preparedBy() signatory {
 const maxAgreed = 3
 
 // agreed are those who agree the report: as given, else the office's
-// people other than who prepared it, the first maxAgreed by id.
+// people other than who prepared it and who submits it, the first
+// maxAgreed by id.
 func (r *report) agreed() []signatory {
 	var out []signatory
 	if len(r.opt.Agreed) > 0 {
@@ -100,13 +101,13 @@ func (r *report) agreed() []signatory {
 		}
 		return out
 	}
-	prep := r.preparedBy()
+	prep, sub := r.preparedBy(), r.submitter()
 	for i := range r.d.People {
 		p := &r.d.People[i]
 		if len(out) == maxAgreed {
 			break
 		}
-		if p.Role == model.RoleOffice && name(p.Name, r.lang) != prep.name {
+		if n := name(p.Name, r.lang); p.Role == model.RoleOffice && n != prep.name && n != sub.name {
 			out = append(out, signatory{name: name(p.Name, r.lang), position: r.tr(p.Position)})
 		}
 	}

@@ -63,6 +63,9 @@ func TestSubmitterIsAPerson(t *testing.T) {
 	text := func(d *model.Doc, opt Options) string {
 		return strings.Join(strings.Fields(nbsp(run(t, "pdftotext", writeFileWith(t, d, opt), "-"))), " ")
 	}
+	demo := text(d, demoOptions(model.BG)) // the demo names its deputy mayor
+	deputy := d.Person(model.ID(d.Strategy.Submitter))
+	d.Strategy.Submitter = 0
 	unit := d.Unit(d.People[0].Unit).Name.BG
 	plain := text(d, demoOptions(model.BG))
 	d.Strategy.Submitter = model.Ref(submitter.ID)
@@ -75,6 +78,8 @@ func TestSubmitterIsAPerson(t *testing.T) {
 		count              int
 	}{
 		{"no submitter: the office's unit", plain, "ОТ: " + unit, 1},
+		{"the demo's submitter", demo, "ОТ: " + deputy.Name.BG + ", заместник-кмет по дигитализация", 1},
+		{"the demo's submitter signs once, not among those who agree", demo, deputy.Name.BG + " (подпис)", 1},
 		{"the submitter on the memo", bg, "ОТ: " + submitter.Name.BG + ", заместник-кмет по дигитализация", 1},
 		{"the submitter among the signatures", bg, "Вносител: " + submitter.Name.BG, 1},
 		{"the submitter in English", en, "FROM: " + submitter.Name.EN + ", ", 1},

@@ -65,11 +65,11 @@ func planBook(d *model.Doc, b *PlanBook, databaseID string, today model.Date) ([
 		}
 	}
 	p.collectKeys()
-	p.header()
 	p.goals()
 	p.areas()
 	p.units()
 	p.persons()
+	p.header() // after the people: its submitter may be one this workbook adds
 	p.measures()
 	p.milestones()
 	p.kpis()
@@ -338,6 +338,8 @@ func (p *planBuilder) reasonText(r *bookRow) model.Text {
 func (p *planBuilder) header() {
 	st := p.d.Strategy
 	next := st
+	submitter := func(*model.Doc) model.Ref { return next.Submitter }
+	pending := "" // a submitter this workbook adds: named when it is saved
 	for _, r := range p.sheet(pkHeader).rows {
 		key := r.key
 		set := map[string]*string{"titleBG": &next.Title.BG, "titleEN": &next.Title.EN, "shortTitleBG": &next.ShortTitle.BG,
@@ -349,9 +351,12 @@ func (p *planBuilder) header() {
 		} else if d, ok := dates[key]; ok {
 			*d = r.date("value")
 		} else if key == "submitter" {
-			var known func(*model.Doc) model.Ref
-			if next.Submitter, known = p.personRef(r, "value"); known != nil && next.Submitter == 0 && r.cell("value") != "" {
-				p.rowProblem(r, "%s: %q is added by this workbook: import it first, then name them as the submitter", r.where("value"), r.cell("value"))
+			var resolve func(*model.Doc) model.Ref
+			if next.Submitter, resolve = p.personRef(r, "value"); resolve != nil {
+				submitter = resolve
+				if next.Submitter == 0 && r.cell("value") != "" {
+					pending = r.cell("value")
+				}
 			}
 		} else {
 			p.rowProblem(r, "the hidden column A holds %q, not a field of the strategy: leave column A as it is", key)
@@ -365,11 +370,20 @@ func (p *planBuilder) header() {
 	if !p.validated(r, next.Validate) {
 		return
 	}
-	p.change(r, "the strategy", &st, &next, model.Text{}, func(tx model.Tx) error {
+	apply := func(tx model.Tx) error {
 		s := next
-		s.Version = tx.Doc().Strategy.Version
+		s.Version, s.Submitter = tx.Doc().Strategy.Version, submitter(tx.Doc())
 		return tx.SaveStrategy(&s)
-	})
+	}
+	n := len(p.changes)
+	p.change(r, "the strategy", &st, &next, model.Text{}, apply)
+	if pending != "" {
+		if len(p.changes) == n {
+			p.changes = append(p.changes, PlanChange{Sheet: r.sheet.name, Row: r.row, Op: model.OpUpdate, What: "the strategy", apply: apply, row: r})
+		}
+		c := &p.changes[len(p.changes)-1]
+		c.Fields = append(c.Fields, model.FieldChange{Field: "submitter", Old: model.FieldJSON(&st, "submitter"), New: strconv.Quote(pending)})
+	}
 }
 
 func (p *planBuilder) goals() {
