@@ -1,6 +1,10 @@
 package app
 
-import "strategytracker/model"
+import (
+	"net/url"
+
+	"strategytracker/model"
+)
 
 // Options configure the application.
 type Options struct {
@@ -17,11 +21,13 @@ type Options struct {
 	// DemoPath is where File › Open the demo strategy keeps the demo: made
 	// the first time, opened as it is later.
 	DemoPath string
-	// Version is shown in Help › About; empty: the app's metadata, else Version.
+	// Version is this build's version (main passes version.String()),
+	// shown in Help › About and written into exports; empty: the app's
+	// metadata.
 	Version string
-	// ScreenshotDir, when set, makes the app show every screen in both
-	// languages, save each as a PNG there and quit (make screenshots).
-	ScreenshotDir string
+	// Licence and Source are the program's licence and where its source
+	// is (version.License, version.Source()), shown in Help › About.
+	Licence, Source string
 	// Today returns the as-of date of the figures; nil: the local date now.
 	Today func() model.Date
 	// Connector connects to a strategy on a server (File › Connect to
@@ -29,8 +35,16 @@ type Options struct {
 	// askPassword is called when the server wants a password nothing else
 	// gave. nil: the menu item says it is not available.
 	Connector func(address string, askPassword func(prompt string) (string, error)) (model.Store, error)
+	// Redact makes an Open recent entry safe to keep: a server's address
+	// without its password, a file's path as it is (postgres.SafeToKeep,
+	// wired by main). Entries older versions kept are cleaned at the
+	// start. nil: entries are kept as they are.
+	Redact func(entry string) string
 	// NetworkDrive says whether path lies on a network file system and
 	// which (netfs.Check, wired by main): a file there gets a warning.
 	// nil: no check.
 	NetworkDrive func(path string) (kind string, network bool)
+	// OpenURL opens a file:// address with the system's application
+	// ("Open file", "Show folder"). nil: the system's (open.go).
+	OpenURL func(u *url.URL) error
 }
