@@ -60,11 +60,11 @@ func importUpdate(c *cmdContext, dryRun bool) error {
 		for _, ch := range res.Changes {
 			fmt.Fprintln(c.out, ch)
 		}
-		fmt.Fprintln(c.out, say(c.lang, "cli.import.dry_run", len(res.Changes), name, model.UserLabel(actor)))
+		fmt.Fprintln(c.out, sayN(c.lang, "cli.import.dry_run", len(res.Changes), name, model.UserLabel(actor)))
 	case !res.Applied:
 		fmt.Fprintln(c.out, say(c.lang, "cli.import.nothing", name))
 	default:
-		fmt.Fprintln(c.out, say(c.lang, "cli.import.done", len(res.Changes), name, model.UserLabel(actor)))
+		fmt.Fprintln(c.out, sayN(c.lang, "cli.import.done", len(res.Changes), name, model.UserLabel(actor)))
 		if res.PeriodID != 0 {
 			if p := d.PeriodByID(res.PeriodID); p != nil {
 				fmt.Fprintln(c.out, say(c.lang, "cli.import.returned", p.Name.In(c.lang)))

@@ -28,9 +28,9 @@ func TestImportSummaryInTheLanguageAskedFor(t *testing.T) {
 	}{
 		{[]string{"import", "-db", db, "-user", "i.petrova@sofia.example", tpl}, "няма какво да се внесе: template.xlsx не съдържа промени спрямо базата данни"},
 		{[]string{"import", "-db", db, "-lang", "en", tpl}, "nothing to import: template.xlsx holds no change to the database"},
-		{[]string{"import", "-db", db, "-dry-run", "-lang", "en", filled}, "dry run: 1 change(s) from update.xlsx would be made as "},
-		{[]string{"import", "-db", db, "-dry-run", filled}, "проверка: 1 промени от update.xlsx биха били направени от името на "},
-		{[]string{"import", "-db", db, "-lang", "en", filled}, "imported 1 change(s) from update.xlsx as "},
+		{[]string{"import", "-db", db, "-dry-run", "-lang", "en", filled}, "dry run: 1 change from update.xlsx would be made as "},
+		{[]string{"import", "-db", db, "-dry-run", filled}, "проверка: 1 промяна от update.xlsx би била направена от името на "},
+		{[]string{"import", "-db", db, "-lang", "en", filled}, "imported 1 change from update.xlsx as "},
 	} {
 		if out := mustRun(t, tt.args...); !strings.Contains(out, tt.want) {
 			t.Errorf("%v printed %q, want %q", tt.args[3:], out, tt.want)

@@ -17,3 +17,12 @@ func say(lang model.Lang, key string, args ...any) string {
 	}
 	return fmt.Sprintf(s, args...)
 }
+
+// sayN is say for a text that counts n: its form for one (key.one) when
+// n is 1, as the app's counted texts have.
+func sayN(lang model.Lang, key string, n int, args ...any) string {
+	if _, ok := assets.Text(string(lang), key+".one"); ok && n == 1 {
+		key += ".one"
+	}
+	return say(lang, key, append([]any{n}, args...)...)
+}
