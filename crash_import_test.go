@@ -545,7 +545,7 @@ func TestKilledImportIsAllOrNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := mustRun(t, "import", "-db", db, "-user", roundUser, file)
+	out := mustRun(t, "import", "-db", db, "-lang", "en", "-user", roundUser, file)
 	entries := auditEntries(t, db) - before
 	if want := fmt.Sprintf("imported %d change(s) from round-1.xlsx", roundMilestones+len(rows.kpis)+len(rows.measures)); !strings.Contains(out, want) || entries < 20 {
 		t.Fatalf("round 1 made %d audit entries and printed %q; want at least 20 and %q", entries, out, want)

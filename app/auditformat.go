@@ -257,7 +257,7 @@ func (v *auditView) numberValue(name string, val float64) string {
 	switch {
 	case strings.HasSuffix(name, "Cents"):
 		return model.FormatEUR(int64(val), v.lang)
-	case name == "responsible" || name == "author" || strings.HasSuffix(name, "By"):
+	case name == "responsible" || name == "author" || name == "submitter" || strings.HasSuffix(name, "By"):
 		if v.doc != nil {
 			if p := v.doc.Person(model.ID(val)); p != nil {
 				return p.Name.In(v.lang)

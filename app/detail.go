@@ -135,7 +135,7 @@ func (d *detailScreen) refresh() {
 		notes = trf("detail.overdue", f.Overdue)
 	}
 	if f.Overridden && m.Override != nil {
-		notes += " · " + trf("detail.override", f.Computed.Label(lang), m.Override.Reason)
+		notes += " · " + trf("detail.override", f.Computed.Label(lang), m.Override.ReasonText().In(lang))
 	}
 	d.figures.SetText(figures + "\n" + notes)
 	d.refreshVisibility() // visibility.go

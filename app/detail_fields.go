@@ -18,37 +18,38 @@ type fieldsTab struct {
 	d    *detailScreen
 	root fyne.CanvasObject
 
-	base           *model.Measure
-	code           *widget.Entry
-	titleBG        *widget.Entry
-	titleEN        *widget.Entry
-	descBG         *widget.Entry
-	descEN         *widget.Entry
-	area           *widget.Select
-	lead           *widget.Select
-	responsible    *widget.Select
-	goals          *widget.CheckGroup
-	partners       []*widget.Check // one per unit, in unitCodes order
-	partnerBox     *fyne.Container
-	start          *widget.Entry
-	end            *widget.Entry
-	weight         *widget.Entry
-	manual         *widget.Entry
-	planned        *widget.Entry
-	spent          *widget.Entry
-	cancelled      *widget.Check
-	overrideStatus *widget.Select
-	overrideReason *widget.Entry
-	funding        []*fundingRow
-	fundingBox     *fyne.Container
-	fundingCheck   *widget.Label // the sources do not add up to the planned budget
-	addFunding     *widget.Button
-	fields         fieldSet // by JSON name
-	saveBtn        *widget.Button
-	revertBtn      *widget.Button
-	formErr        *widget.Label
-	formNote       *widget.Label
-	scroll         *container.Scroll
+	base             *model.Measure
+	code             *widget.Entry
+	titleBG          *widget.Entry
+	titleEN          *widget.Entry
+	descBG           *widget.Entry
+	descEN           *widget.Entry
+	area             *widget.Select
+	lead             *widget.Select
+	responsible      *widget.Select
+	goals            *widget.CheckGroup
+	partners         []*widget.Check // one per unit, in unitCodes order
+	partnerBox       *fyne.Container
+	start            *widget.Entry
+	end              *widget.Entry
+	weight           *widget.Entry
+	manual           *widget.Entry
+	planned          *widget.Entry
+	spent            *widget.Entry
+	cancelled        *widget.Check
+	overrideStatus   *widget.Select
+	overrideReason   *widget.Entry // in Bulgarian
+	overrideReasonEN *widget.Entry
+	funding          []*fundingRow
+	fundingBox       *fyne.Container
+	fundingCheck     *widget.Label // the sources do not add up to the planned budget
+	addFunding       *widget.Button
+	fields           fieldSet // by JSON name
+	saveBtn          *widget.Button
+	revertBtn        *widget.Button
+	formErr          *widget.Label
+	formNote         *widget.Label
+	scroll           *container.Scroll
 
 	areaCodes, unitCodes, goalCodes []string
 	people                          []model.ID
@@ -90,6 +91,8 @@ func (t *fieldsTab) buildUI() fyne.CanvasObject {
 	t.overrideStatus = widget.NewSelect(statusOpts, nil)
 	t.overrideReason = widget.NewEntry()
 	t.overrideReason.SetPlaceHolder(tr("field.override.reason"))
+	t.overrideReasonEN = widget.NewEntry()
+	t.overrideReasonEN.SetPlaceHolder(tr("field.override.reason_en"))
 	t.fundingBox = container.NewVBox()
 	t.fundingCheck = widget.NewLabel("")
 	t.fundingCheck.Importance = widget.WarningImportance
@@ -117,7 +120,7 @@ func (t *fieldsTab) buildUI() fyne.CanvasObject {
 		add("spentCents", tr("field.spentCents"), t.spent),
 		add("funding", tr("field.funding"), container.NewVBox(t.fundingBox, t.fundingCheck, container.NewHBox(t.addFunding))),
 		add("cancelled", tr("field.cancelled"), t.cancelled),
-		add("override", tr("field.override"), container.NewGridWithColumns(2, t.overrideStatus, t.overrideReason)),
+		add("override", tr("field.override"), container.NewVBox(t.overrideStatus, container.NewGridWithColumns(2, t.overrideReason, t.overrideReasonEN))),
 	)
 	t.fields["partners"].display = func() string {
 		var names []string
@@ -269,9 +272,11 @@ func (t *fieldsTab) fill(m *model.Measure) {
 	if m.Override != nil {
 		t.overrideStatus.SetSelected(m.Override.Status.Label(lang))
 		t.overrideReason.SetText(m.Override.Reason)
+		t.overrideReasonEN.SetText(m.Override.ReasonEn)
 	} else {
 		t.overrideStatus.SetSelectedIndex(0)
 		t.overrideReason.SetText("")
+		t.overrideReasonEN.SetText("")
 	}
 	t.fields.show(nil)
 	t.checkFunding()
@@ -359,7 +364,7 @@ func (t *fieldsTab) read() (*model.Measure, formErrs) {
 	}
 	m.Cancelled = t.cancelled.Checked
 	if i := t.overrideStatus.SelectedIndex(); i > 0 {
-		o := &model.Override{Status: overrideStatuses()[i-1], Reason: t.overrideReason.Text}
+		o := &model.Override{Status: overrideStatuses()[i-1], Reason: t.overrideReason.Text, ReasonEn: t.overrideReasonEN.Text}
 		if t.base.Override != nil && *t.base.Override == *o {
 			o = t.base.Override
 		}

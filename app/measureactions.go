@@ -267,7 +267,7 @@ func (u *UI) onDuplicateMeasure(id model.ID) {
 			}
 			for _, ms := range src.Milestones {
 				c := ms
-				c.ID, c.Version, c.MeasureID, c.Completed, c.Cancelled, c.Note, c.Evidence = 0, 0, x.ID, 0, false, "", ""
+				c.ID, c.Version, c.MeasureID, c.Completed, c.Cancelled, c.Note, c.NoteEn, c.Evidence = 0, 0, x.ID, 0, false, "", "", ""
 				mf.shift.apply(&c.Due)
 				if err := tx.SaveMilestone(&c); err != nil {
 					return err

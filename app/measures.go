@@ -104,7 +104,7 @@ func buildRows(d *model.Doc, asOf model.Date, lang model.Lang) []measureRow {
 			unit: m.LeadUnit, unitName: units[m.LeadUnit], start: m.Start, end: m.End, progress: f.Progress,
 			status: f.Status, overridden: f.Overridden, overdue: f.Overdue}
 		if f.Overridden && m.Override != nil {
-			r.reason = m.Override.Reason
+			r.reason = m.Override.ReasonText().In(lang)
 		}
 		r.titleKey, r.unitKey = lower(r.title), lower(r.unitName)
 		r.search = lower(strings.Join([]string{m.Code, m.Title.BG, m.Title.EN, m.Area, r.areaName, m.LeadUnit, r.unitName}, "\n"))

@@ -61,8 +61,8 @@ func (t *milestonesTab) refresh() {
 		details := widget.NewLabel(strings.Join(info, " · "))
 		details.Wrapping = fyne.TextWrapWord
 		lines := container.NewVBox(title, details)
-		if ms.Note != "" {
-			lines.Add(hint(markInternal(ms.Note, ms.NoteInternal, tr("visibility.internal")))) // visibility.go
+		if note := ms.NoteText(); !note.IsEmpty() {
+			lines.Add(hint(markInternal(note.In(u.lang), ms.NoteInternal, tr("visibility.internal")))) // visibility.go
 		}
 		if ms.Evidence != "" {
 			lines.Add(hint(tr("field.evidence") + ": " + ms.Evidence))
@@ -239,6 +239,7 @@ type milestoneForm struct {
 	weight      *widget.Entry
 	responsible *widget.Select
 	note        *widget.Entry
+	noteEN      *widget.Entry
 	evidence    *widget.Entry
 	cancelled   *widget.Check
 	fields      fieldSet
@@ -250,7 +251,7 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 	m := t.d.measure()
 	lang := u.lang
 	mf := &milestoneForm{fields: fieldSet{}, titleBG: widget.NewEntry(), titleEN: widget.NewEntry(), due: dateEntry(),
-		completed: dateEntry(), weight: widget.NewEntry(), note: widget.NewMultiLineEntry(), evidence: widget.NewEntry()}
+		completed: dateEntry(), weight: widget.NewEntry(), note: widget.NewMultiLineEntry(), noteEN: widget.NewMultiLineEntry(), evidence: widget.NewEntry()}
 	mf.titleBG.SetText(row.Title.BG)
 	mf.titleEN.SetText(row.Title.EN)
 	mf.due.SetText(row.Due.Format(lang))
@@ -266,6 +267,8 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 	mf.responsible.SetSelectedIndex(max(0, slices.Index(mf.people, model.ID(row.Responsible))))
 	mf.note.Wrapping = fyne.TextWrapWord
 	mf.note.SetText(row.Note)
+	mf.noteEN.Wrapping = fyne.TextWrapWord
+	mf.noteEN.SetText(row.NoteEn)
 	mf.evidence.SetPlaceHolder("https://…")
 	mf.evidence.SetText(row.Evidence)
 	mf.cancelled = widget.NewCheck(tr("milestone.cancelled.check"), nil)
@@ -278,7 +281,8 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 		add("completed", tr("milestone.completed"), mf.completed),
 		add("weight", tr("field.weight"), mf.weight),
 		add("responsible", tr("field.responsible"), mf.responsible),
-		add("note", tr("field.note"), mf.note),
+		add("note", tr("field.note")+tr("suffix.bg"), mf.note),
+		add("noteEn", tr("field.note")+" (EN)", mf.noteEN),
 		add("evidence", tr("field.evidence"), mf.evidence),
 		add("cancelled", tr("milestone.cancelled"), mf.cancelled),
 	)
@@ -313,7 +317,7 @@ func (t *milestonesTab) onFormSave(mf *milestoneForm, base, row *model.Milestone
 	if i := mf.responsible.SelectedIndex(); i >= 0 && i < len(mf.people) {
 		r.Responsible = model.Ref(mf.people[i])
 	}
-	r.Note = mf.note.Text
+	r.Note, r.NoteEn = mf.note.Text, mf.noteEN.Text
 	r.Evidence = strings.TrimSpace(mf.evidence.Text)
 	r.Cancelled = mf.cancelled.Checked
 	validateMilestone(&r, u.today, errs)

@@ -21,6 +21,18 @@ func (s *structureScreen) onEditHeader() {
 		}
 		return d.Format(u.lang)
 	}
+	// Who submits the council report ("Вносител", "ОТ"): a person, or nobody.
+	people, submitter := []string{tr("value.nobody")}, tr("value.nobody")
+	for _, p := range u.doc.People {
+		label := p.Name.In(u.lang)
+		if pos := p.Position.In(u.lang); pos != "" {
+			label += ", " + pos
+		}
+		people = append(people, label)
+		if model.Ref(p.ID) == base.Submitter {
+			submitter = label
+		}
+	}
 	sf := s.newStructForm(tr("header.strategys_header"), []formInput{
 		{name: "title", label: tr("measure.title_bg"), value: base.Title.BG},
 		{name: "titleEN", label: tr("measure.title_en"), value: base.Title.EN},
@@ -33,6 +45,7 @@ func (s *structureScreen) onEditHeader() {
 		{name: "adoptedOn", label: tr("field.adoptedOn"), value: date(base.AdoptedOn), date: true},
 		{name: "periodStart", label: tr("field.periodStart"), value: date(base.PeriodStart), date: true},
 		{name: "periodEnd", label: tr("field.periodEnd"), value: date(base.PeriodEnd), date: true},
+		{name: "submitter", label: tr("header.submitter"), value: submitter, options: people},
 	}, nil)
 	sf.f.save.OnTapped = func() {
 		row := base
@@ -40,6 +53,10 @@ func (s *structureScreen) onEditHeader() {
 		row.ShortTitle = model.T(sf.text("shortTitle"), sf.text("shortTitleEN"))
 		row.Vision = model.T(sf.raw("vision"), sf.raw("visionEN"))
 		row.CouncilDecision = model.T(sf.text("councilDecision"), sf.text("councilDecisionEN"))
+		row.Submitter = 0
+		if i := sf.selects["submitter"].SelectedIndex(); i > 0 {
+			row.Submitter = model.Ref(u.doc.People[i-1].ID)
+		}
 		sf.clearErrors()
 		bad := false
 		for name, dst := range map[string]*model.Date{"adoptedOn": &row.AdoptedOn, "periodStart": &row.PeriodStart, "periodEnd": &row.PeriodEnd} {

@@ -168,8 +168,8 @@ func planChangeLine(v *auditView, c xlsx.PlanChange) string {
 		what += " " + c.Name.In(v.lang)
 	}
 	line := trf("import.where", c.Sheet, c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
-	if c.Reason != "" {
-		line += " (" + tr("revision.reason") + ": " + c.Reason + ")"
+	if !c.Reason.IsEmpty() {
+		line += " (" + tr("revision.reason") + ": " + c.Reason.In(v.lang) + ")"
 	}
 	return line
 }

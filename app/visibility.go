@@ -62,7 +62,7 @@ func internalParts(m *model.Measure, lang model.Lang) []string {
 		}
 	}
 	for _, ms := range m.Milestones {
-		if ms.NoteInternal && ms.Note != "" {
+		if ms.NoteInternal && !ms.NoteText().IsEmpty() {
 			parts = append(parts, lower(tr("field.note"))+" "+quote(ms.Title.In(lang)))
 		}
 	}
@@ -150,10 +150,10 @@ func (d *detailScreen) onVisibility() {
 		us = append(us, c)
 	}
 	for _, ms := range m.Milestones {
-		if ms.Note == "" && !ms.NoteInternal {
+		if ms.NoteText().IsEmpty() && !ms.NoteInternal {
 			continue // nothing to hide
 		}
-		c := widget.NewCheck(ms.Title.In(lang)+": "+clip(ms.Note, 80), nil)
+		c := widget.NewCheck(ms.Title.In(lang)+": "+clip(ms.NoteText().In(lang), 80), nil)
 		c.SetChecked(ms.NoteInternal)
 		v.notes[ms.ID] = c
 		ns = append(ns, c)

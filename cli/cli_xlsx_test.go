@@ -201,9 +201,9 @@ func TestImportRoundTrip(t *testing.T) {
 	for _, want := range []string{
 		// In the template's language, with its column names and dates.
 		fmt.Sprintf("Етапи!3: промяна на етап %d „", rt.ms.ID), "изпълнен на — → " + rt.today.AddDays(-3).Format(model.BG),
-		"бележка — → „Остават две дружества.“", "Показатели!3: добавяне на стойност на показател", "нова стойност 61,5",
+		"бележка на български — → „Остават две дружества.“", "Показатели!3: добавяне на стойност на показател", "нова стойност 61,5",
 		"Актуализации!4: добавяне на актуализация (мярка 1.2)", "Напредък!3: промяна на ръчния напредък (мярка 2.1): напредък, % (0–100) 100 → 90",
-		"dry run: 5 change(s) from update.xlsx would be made as Ивелина Петрова <i.petrova@sofia.example>; nothing was written",
+		"проверка: 5 промени от update.xlsx биха били направени от името на Ивелина Петрова <i.petrova@sofia.example>; нищо не е записано",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("the dry run lacks %q:\n%s", want, out)
@@ -215,7 +215,7 @@ func TestImportRoundTrip(t *testing.T) {
 
 	user := "n.stoyanov@sofia.example"
 	out = mustRun(t, "import", "-db", db, "-user", user, filled)
-	if !strings.Contains(out, "imported 5 change(s) from update.xlsx as Николай Стоянов <n.stoyanov@sofia.example>") {
+	if !strings.Contains(out, "внесени са 5 промени от update.xlsx от името на Николай Стоянов <n.stoyanov@sofia.example>") {
 		t.Errorf("import printed %q", out)
 	}
 
@@ -264,7 +264,7 @@ func TestImportRoundTrip(t *testing.T) {
 
 	// The same file again changes nothing, and is not refused.
 	sum = sum256(t, db)
-	if out := mustRun(t, "import", "-db", db, "-user", user, filled); !strings.Contains(out, "nothing to import") {
+	if out := mustRun(t, "import", "-db", db, "-user", user, filled); !strings.Contains(out, "няма какво да се внесе") {
 		t.Errorf("the second import printed %q", out)
 	}
 	if sum256(t, db) != sum {
@@ -361,7 +361,7 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 		{name: "duplicated row", file: edit(func(t *testing.T, f *excelize.File) int {
 			_, first := sheetRow(t, f, "Етапи", m11.Milestones[4].ID, "completed")
 			_, second := sheetRow(t, f, "Етапи", m11.Milestones[5].ID, "completed")
-			for col := 1; col <= 11; col++ { // with the hidden check
+			for col := 1; col <= 12; col++ { // with the hidden check
 				from, _ := excelize.CoordinatesToCellName(col, first)
 				to, _ := excelize.CoordinatesToCellName(col, second)
 				v, _ := f.GetCellValue("Етапи", from, excelize.Options{RawCellValue: true})
@@ -422,7 +422,7 @@ func TestImportRefusesMalformedFiles(t *testing.T) {
 			case where == "" && (len(lines) != 1 || !strings.HasPrefix(lines[0], "strategytracker: "+name+": ") || !strings.Contains(lines[0], tt.want)):
 				t.Errorf("stderr %q, want one line refusing %s with %q", errOut, name, tt.want)
 			case where != "" && (len(lines) != 2 || !strings.HasPrefix(lines[0], where+": ") || !strings.Contains(lines[0], tt.want) ||
-				lines[1] != "strategytracker: "+name+": 1 problem(s); nothing was imported"):
+				lines[1] != "strategytracker: "+name+": проблеми: 1; нищо не е внесено"):
 				t.Errorf("stderr:\n%s\nwant %s: …%s…, then the summary line", errOut, where, tt.want)
 			}
 			if sum256(t, db) != sum {
@@ -449,7 +449,7 @@ func TestImportPrintsEveryProblem(t *testing.T) {
 		r2 := setCell(t, f, "Milestones", m.Milestones[5].ID, "cancelled", "perhaps")
 		r3 := setCell(t, f, "Progress", d.MeasureByCode("2.1").ID, "progress", "lots")
 		want = []string{fmt.Sprintf("Milestones!%d: ", r1), fmt.Sprintf("Milestones!%d: ", r2), fmt.Sprintf("Progress!%d: ", r3),
-			"strategytracker: update.xlsx: 3 problem(s); nothing was imported"}
+			"strategytracker: update.xlsx: проблеми: 3; нищо не е внесено"}
 	})
 	code, _, errOut := run(t, "import", "-db", db, file)
 	lines := strings.Split(strings.TrimSpace(errOut), "\n")
@@ -478,7 +478,7 @@ func TestImportNeedsAUserOutsideTheDemo(t *testing.T) {
 	if code, _, errOut := run(t, "import", "-db", db, tpl); code != 2 || !strings.Contains(errOut, "-user NAME is required") {
 		t.Errorf("import without -user: exit %d, %q", code, errOut)
 	}
-	if out := mustRun(t, "import", "-db", db, "-user", "Служител 1", tpl); !strings.Contains(out, "nothing to import") {
+	if out := mustRun(t, "import", "-db", db, "-user", "Служител 1", tpl); !strings.Contains(out, "няма какво да се внесе") {
 		t.Errorf("import of an unchanged template: %q", out)
 	}
 }

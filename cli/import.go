@@ -14,11 +14,12 @@ import (
 func importCommand() *command {
 	var dryRun bool
 	return &command{
-		name: "import", args: "[-dry-run] -user NAME IN.xlsx", help: "apply a filled update workbook, all or nothing",
+		name: "import", args: "[-dry-run] [-lang bg|en] -user NAME IN.xlsx", help: "apply a filled update workbook, all or nothing",
 		nargs: 1,
 		flags: func(fs *flag.FlagSet, c *cmdContext) {
 			fs.BoolVar(&dryRun, "dry-run", false, "print the changes without writing them")
 			c.addUser(fs)
+			c.addLang(fs) // of the summary lines; the changes and problems are in the template's language
 		},
 		run: func(c *cmdContext) error { return importUpdate(c, dryRun) },
 	}
@@ -50,8 +51,7 @@ func importUpdate(c *cmdContext, dryRun bool) error {
 	var problems xlsx.Problems
 	switch {
 	case errors.As(err, &problems):
-		return errLines{lines: problems.Lines(),
-			summary: fmt.Sprintf("%s: %d problem(s); nothing was imported", name, len(problems))}
+		return errLines{lines: problems.Lines(), summary: say(c.lang, "cli.import.problems", name, len(problems))}
 	case err != nil && model.ErrorCode(err) == model.EINVALID:
 		return wrapf(model.EINVALID, err, "%s", name)
 	case err != nil:
@@ -60,14 +60,14 @@ func importUpdate(c *cmdContext, dryRun bool) error {
 		for _, ch := range res.Changes {
 			fmt.Fprintln(c.out, ch)
 		}
-		fmt.Fprintf(c.out, "dry run: %d change(s) from %s would be made as %s; nothing was written\n", len(res.Changes), name, model.UserLabel(actor))
+		fmt.Fprintln(c.out, sayN(c.lang, "cli.import.dry_run", len(res.Changes), name, model.UserLabel(actor)))
 	case !res.Applied:
-		fmt.Fprintf(c.out, "nothing to import: %s holds no change to the database\n", name)
+		fmt.Fprintln(c.out, say(c.lang, "cli.import.nothing", name))
 	default:
-		fmt.Fprintf(c.out, "imported %d change(s) from %s as %s\n", len(res.Changes), name, model.UserLabel(actor))
+		fmt.Fprintln(c.out, sayN(c.lang, "cli.import.done", len(res.Changes), name, model.UserLabel(actor)))
 		if res.PeriodID != 0 {
 			if p := d.PeriodByID(res.PeriodID); p != nil {
-				fmt.Fprintf(c.out, "recorded the return of the unit's template in period %q\n", p.Name.In(model.BG))
+				fmt.Fprintln(c.out, say(c.lang, "cli.import.returned", p.Name.In(c.lang)))
 			}
 		}
 	}

@@ -142,7 +142,7 @@ func (c *cycleRun) returnTwo() {
 			}
 		})
 		out := mustRun(t, "import", "-db", c.db, filled)
-		if !strings.Contains(out, "recorded the return") {
+		if !strings.Contains(out, "отговорът на звеното е записан") {
 			t.Errorf("import of %s: %s", unit, out)
 		}
 	}

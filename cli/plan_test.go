@@ -55,6 +55,10 @@ func TestPlanTemplateOfTheDemoImportedIntoANewFile(t *testing.T) {
 	if !strings.Contains(out, "imported") {
 		t.Fatal(out)
 	}
+	// The report's submitter, a person the workbook adds, is named once saved.
+	if d := docOf(t, fresh); d.Person(model.ID(d.Strategy.Submitter)) == nil || d.Person(model.ID(d.Strategy.Submitter)).Email != "k.iliev@sofia.example" {
+		t.Errorf("submitter after the import: %d", d.Strategy.Submitter)
+	}
 	for _, asOf := range []string{"2020-01-01", "2024-03-15", "2025-06-01", "2026-11-30", "2028-01-01"} {
 		if got, want := summaryWithoutDemo(t, fresh, asOf), summaryWithoutDemo(t, demo, asOf); got != want {
 			t.Errorf("summary at %s:\n got %s\nwant %s", asOf, got, want)
@@ -208,7 +212,7 @@ func TestPlanImportNeedsAReasonAfterAdoption(t *testing.T) {
 	if !bytes.Equal(before, readFile(t, db)) {
 		t.Fatal("the refused import changed the file")
 	}
-	f.SetCellStr("Мерки", "U"+row, "забавена поръчка")
+	f.SetCellStr("Мерки", "V"+row, "забавена поръчка") // the reason (BG)
 	// And a KPI's target, with its reason (KPIs sheet: J target, L reason).
 	rows, _ := f.GetRows("Индикатори")
 	kpiRow, kpiMeasure, oldTarget := "", "", ""

@@ -28,7 +28,7 @@ func reportCommand() *command {
 			c.addOutput(fs, "the file to write (default: stdout)")
 			fs.StringVar(&preparedBy, "prepared-by", "", "pdf: who prepared the report (Изготвил), a name or e-mail (default: the file's office user)")
 			fs.StringVar(&agreed, "agreed", "", "pdf: who agreed it (Съгласували), names or e-mails separated by commas (default: the other office people)")
-			fs.StringVar(&submitter, "submitter", "", "pdf: who submits it to the council (Вносител), a name or e-mail (default: the office user's unit)")
+			fs.StringVar(&submitter, "submitter", "", "pdf: who submits it to the council (Вносител), a name or e-mail (default: the strategy's submitter, else the office user's unit)")
 			fs.StringVar(&decision, "decision", "", "pdf: a text file (UTF-8) with the draft decision of the council (проект на решение)")
 			fs.IntVar(&maxExceptions, "max-exceptions", 0, fmt.Sprintf("pdf: how many of the most serious exceptions each list of the body shows (default %d; the annex has all)", pdf.DefaultMaxExceptions))
 		},

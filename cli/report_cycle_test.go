@@ -74,7 +74,7 @@ func cycleDemo(t *testing.T, dir string) string {
 	row := findRow(t, f, "Мерки", "2.1")
 	f.SetCellStr("Мерки", "M"+row, "31.12.2027")
 	f.SetCellStr("Мерки", "P"+row, "2150000.00")
-	f.SetCellStr("Мерки", "U"+row, "Удължен срок и увеличен бюджет след преразглеждане на обществената поръчка")
+	f.SetCellStr("Мерки", "V"+row, "Удължен срок и увеличен бюджет след преразглеждане на обществената поръчка")
 	d := docOf(t, db)
 	// The last open milestone of 2.2, overdue: still overdue when moved.
 	m := d.MeasureByCode("2.2")
@@ -89,7 +89,7 @@ func cycleDemo(t *testing.T, dir string) string {
 		if len(r) > 2 && r[0] == itoaTest(int(ms.ID)) {
 			n := itoaTest(i + 1)
 			f.SetCellStr("Етапи", "E"+n, ms.Due.AddDays(120).Format(model.BG))
-			f.SetCellStr("Етапи", "L"+n, "Изместен срок поради обжалване на процедурата")
+			f.SetCellStr("Етапи", "M"+n, "Изместен срок поради обжалване на процедурата")
 		}
 	}
 	if err := f.Save(); err != nil {
@@ -194,7 +194,7 @@ func returnTemplate(t *testing.T, db, tpls, dir string, k int, day string) {
 			t.Fatal(err)
 		}
 	})
-	if out := mustRun(t, "import", "-db", db, filled); !strings.Contains(out, "recorded the return") {
+	if out := mustRun(t, "import", "-db", db, filled); !strings.Contains(out, "отговорът на звеното е записан") {
 		t.Fatalf("import of %s: %s", unit, out)
 	}
 }

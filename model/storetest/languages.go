@@ -68,3 +68,20 @@ func testTwoLanguages(t *testing.T, open Open) {
 	wantError(t, f.update(f.office, func(tx model.Tx) error { return tx.Delete(model.EntityPerson, p.ID, p.Version) }), model.EINVALID, "", "")
 	f.unchanged(snapshot, entries)
 }
+
+// WithoutEnglishNotes takes out of d what the exchange format and the
+// stores gained with DESIGN.md §1.2 — the English note and reason, the
+// submitter — as files and databases written before held it (the drivers'
+// upgrade tests).
+func WithoutEnglishNotes(d *model.Doc) {
+	d.Strategy.Submitter = 0
+	for i := range d.Measures {
+		m := &d.Measures[i]
+		if m.Override != nil {
+			m.Override.ReasonEn = ""
+		}
+		for j := range m.Milestones {
+			m.Milestones[j].NoteEn = ""
+		}
+	}
+}

@@ -179,7 +179,7 @@ func (r *report) layoutCard(i int, head string, opensSection bool) *cardLayout {
 	c.desc = r.split(orDash(r.tr(m.Description), r.w.none), contentW-kvLabelW)
 	c.total += float64(len(c.desc))*lineH(kvValueSize) + 2
 	if c.f.Overridden {
-		c.override = r.split(r.plain(m.Override.Reason), contentW-kvLabelW)
+		c.override = r.split(r.tr(m.Override.ReasonText()), contentW-kvLabelW)
 		c.total += float64(len(c.override))*lineH(kvValueSize) + 1
 	}
 	c.milestones, c.rows = r.cardMilestones(m)
@@ -323,8 +323,8 @@ func (r *report) cardMilestone(t *table, m *model.Measure, ms *model.Milestone) 
 		state = t.red(3, label)
 	}
 	var notes []tnote
-	if ms.Note != "" {
-		notes = append(notes, t.note(r.w.note+": "+r.plain(ms.Note), cMuted, 0))
+	if note := ms.NoteText(); !note.IsEmpty() {
+		notes = append(notes, t.note(r.w.note+": "+r.tr(note), cMuted, 0))
 	}
 	if ms.Evidence != "" {
 		n := t.note(r.w.evidence+": "+ms.Evidence, cAccent, 0)

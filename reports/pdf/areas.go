@@ -152,7 +152,7 @@ func (r *report) measureRow(t *table, i int) *trow {
 		notes = append(notes, t.note(fmt.Sprintf(r.w.lastUpdate, r.dateText(u.Date))+r.tr(u.Text), cMuted, 0))
 	}
 	if f.Overridden {
-		notes = append(notes, t.note(fmt.Sprintf(r.w.overriddenNote, f.Computed.Label(r.lang))+r.plain(m.Override.Reason), cNote, 0))
+		notes = append(notes, t.note(fmt.Sprintf(r.w.overriddenNote, f.Computed.Label(r.lang))+r.tr(m.Override.ReasonText()), cNote, 0))
 	}
 	return t.row(cells, notes...)
 }

@@ -89,7 +89,8 @@ func (r *report) preparedBy() signatory {
 const maxAgreed = 3
 
 // agreed are those who agree the report: as given, else the office's
-// people other than who prepared it, the first maxAgreed by id.
+// people other than who prepared it and who submits it, the first
+// maxAgreed by id.
 func (r *report) agreed() []signatory {
 	var out []signatory
 	if len(r.opt.Agreed) > 0 {
@@ -100,13 +101,13 @@ func (r *report) agreed() []signatory {
 		}
 		return out
 	}
-	prep := r.preparedBy()
+	prep, sub := r.preparedBy(), r.submitter()
 	for i := range r.d.People {
 		p := &r.d.People[i]
 		if len(out) == maxAgreed {
 			break
 		}
-		if p.Role == model.RoleOffice && name(p.Name, r.lang) != prep.name {
+		if n := name(p.Name, r.lang); p.Role == model.RoleOffice && n != prep.name && n != sub.name {
 			out = append(out, signatory{name: name(p.Name, r.lang), position: r.tr(p.Position)})
 		}
 	}
@@ -114,10 +115,19 @@ func (r *report) agreed() []signatory {
 }
 
 // submitter is who submits the report to the council (ОТ, Вносител): as
-// given, else the office user's unit, whose head signs.
+// given, else the strategy's submitter (a person, named with their
+// position, or their unit when they have none), else the office user's
+// unit, whose head signs.
 func (r *report) submitter() signatory {
 	if r.opt.Submitter != "" {
 		return r.person(r.opt.Submitter)
+	}
+	if p := r.d.Person(model.ID(r.d.Strategy.Submitter)); p != nil {
+		s := signatory{name: name(p.Name, r.lang), position: r.tr(p.Position)}
+		if s.position == "" && r.units[p.Unit] != nil {
+			s.position = r.unitName(p.Unit)
+		}
+		return s
 	}
 	if p := r.officeUser(); p != nil && r.units[p.Unit] != nil {
 		return signatory{position: r.unitName(p.Unit)}

@@ -284,34 +284,6 @@ func (r *report) tr(t model.Text) string {
 	return r.w.untranslated + " " + other
 }
 
-// plain is a text of the data kept in one language only (a milestone's
-// note, the reason of a status set by hand): shown as it is when it is in
-// the report's language, else marked as untranslated.
-func (r *report) plain(s string) string {
-	if strings.TrimSpace(s) == "" || sameScript(s, r.lang) {
-		return s
-	}
-	return r.w.untranslated + " " + s
-}
-
-// sameScript reports whether s reads as text of lang: Bulgarian text has
-// Cyrillic letters; English text has Latin letters and no Cyrillic.
-func sameScript(s string, lang model.Lang) bool {
-	cyr, lat := 0, 0
-	for _, c := range s {
-		switch {
-		case c >= 0x0400 && c <= 0x04FF:
-			cyr++
-		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z':
-			lat++
-		}
-	}
-	if lang == model.EN {
-		return cyr == 0
-	}
-	return cyr > 0 || lat == 0
-}
-
 // name is the name of a person in the report's language; a name written
 // in one script only is a name, not a text to translate.
 func name(t model.Text, lang model.Lang) string { return t.In(lang) }

@@ -33,7 +33,8 @@ type Options struct {
 	// empty: the other people of the office.
 	Agreed []string
 	// Submitter submits the report to the council (ОТ, Вносител), as
-	// PreparedBy; empty: the office user's unit.
+	// PreparedBy; empty: the strategy's submitter (Strategy.Submitter),
+	// else the office user's unit.
 	Submitter string
 	// DraftDecision is the draft decision of the council (проект на
 	// решение) when the office writes one; empty: none.

@@ -98,8 +98,8 @@ func (r *report) overdueByArea(title string, list []msRef, level int) {
 		rows := make([]*trow, 0, len(g))
 		for _, o := range g {
 			var notes []tnote
-			if o.ms.Note != "" {
-				notes = append(notes, t.note(r.w.note+": "+r.plain(o.ms.Note), cMuted, 0))
+			if !o.ms.NoteText().IsEmpty() {
+				notes = append(notes, t.note(r.w.note+": "+r.tr(o.ms.NoteText()), cMuted, 0))
 			}
 			due := t.stack(3, r.date(o.ms.Due), r.originally(model.EntityMilestone, o.ms.ID, "due"), false)
 			rows = append(rows, t.row([]tcell{t.bold(0, r.d.Measures[o.m].Code), r.milestoneCell(t, 1, o),

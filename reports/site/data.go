@@ -159,7 +159,8 @@ func (s *site) tables() []table {
 				{Name: "status", Type: "string", BG: "Състояние: completed изпълнена, on_track в срок, at_risk с риск, delayed забавена, not_started предстои, cancelled прекратена",
 					EN: "Status: completed, on_track, at_risk, delayed, not_started, cancelled", Required: true, Enum: statusEnum()},
 				fBool("status_overridden", "Състоянието е определено ръчно от кабинета", "The status was set by hand by the office"),
-				fText("override_reason", "Основание за ръчно определеното състояние", "Reason for the status set by hand"),
+				fText("override_reason", "Основание за ръчно определеното състояние (на български)", "Reason for the status set by hand (in Bulgarian)"),
+				fText("override_reason_en", "Основание за ръчно определеното състояние (на английски)", "Reason for the status set by hand (in English)"),
 				fBool("cancelled", "Мярката е прекратена", "The measure is cancelled"),
 				fNum("planned_eur", "Планиран бюджет, евро", "Planned budget, euro"),
 				fNum("spent_eur", "Изразходвани средства, евро", "Amount spent, euro"),
@@ -187,7 +188,8 @@ func (s *site) tables() []table {
 				fBool("cancelled", "Етапът е отменен", "The milestone is cancelled"), fNum("weight", "Тежест в напредъка на мярката", "Weight in the measure's progress"),
 				{Name: "state", Type: "string", BG: "Състояние към датата на данните: done изпълнен, overdue просрочен, due_soon наближава, pending предстои, cancelled отменен",
 					EN: "State at the data's as-of date: done, overdue, due_soon, pending, cancelled", Required: true, Enum: stateEnum()},
-				fText("note", "Бележка (публична)", "Note (public)"), fText("evidence", "Връзка към доказателство", "Link to evidence")}),
+				fText("note", "Бележка (публична, на български)", "Note (public, in Bulgarian)"), fText("note_en", "Бележка (публична, на английски)", "Note (public, in English)"),
+				fText("evidence", "Връзка към доказателство", "Link to evidence")}),
 		PrimaryKey:  []string{"id"},
 		ForeignKeys: []foreignKey{{[]string{"measure"}, "measures", []string{"code"}}}}
 	kpis := table{Name: "kpis", BG: "Индикатори", EN: "Indicators (KPIs)",
@@ -246,9 +248,9 @@ func (s *site) tables() []table {
 		if r := p.Person(model.ID(m.Responsible)); r != nil {
 			respBG, respEN = r.Name.BG, r.Name.EN
 		}
-		reason := ""
+		var reason model.Text
 		if f.Overridden && m.Override != nil {
-			reason = m.Override.Reason
+			reason = m.Override.ReasonText()
 		}
 		exec := ""
 		if e, ok := model.BudgetExecution(m.PlannedCents, m.SpentCents); ok {
@@ -256,7 +258,7 @@ func (s *site) tables() []table {
 		}
 		measures.Rows = append(measures.Rows, []string{m.Code, m.Area, m.Title.BG, m.Title.EN, m.Description.BG, m.Description.EN, m.LeadUnit,
 			respBG, respEN, sDate(m.Start), sDate(m.End), sNum(m.Weight), sPct(f.Progress), sPct(f.Expected), string(f.Status),
-			sBool(f.Overridden), reason, sBool(m.Cancelled), sEUR(m.PlannedCents), sEUR(m.SpentCents), exec})
+			sBool(f.Overridden), reason.BG, reason.EN, sBool(m.Cancelled), sEUR(m.PlannedCents), sEUR(m.SpentCents), exec})
 		for _, g := range m.Goals {
 			measureGoals.Rows = append(measureGoals.Rows, []string{m.Code, g})
 		}
@@ -268,7 +270,7 @@ func (s *site) tables() []table {
 		}
 		for _, ms := range m.Milestones {
 			milestones.Rows = append(milestones.Rows, []string{strconv.FormatInt(ms.ID, 10), m.Code, ms.Title.BG, ms.Title.EN, sDate(ms.Due), sDate(ms.Completed),
-				sBool(ms.Cancelled), sNum(ms.Weight), string(ms.StateAt(m.Cancelled, s.asOf)), ms.Note, ms.Evidence})
+				sBool(ms.Cancelled), sNum(ms.Weight), string(ms.StateAt(m.Cancelled, s.asOf)), ms.Note, ms.NoteEn, ms.Evidence})
 		}
 		for k := range m.KPIs {
 			kp := &m.KPIs[k]

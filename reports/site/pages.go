@@ -475,7 +475,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 		v.AreaHref = ""
 	}
 	if f.Overridden && m.Override != nil {
-		v.OverrideReason = oneHTML(m.Override.Reason, lang)
+		v.OverrideReason = textHTML(m.Override.ReasonText(), lang)
 	}
 	unitName := func(code string) template.HTML {
 		if u := s.units[code]; u != nil {
@@ -516,7 +516,7 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 	}
 	for _, ms := range m.Milestones {
 		row := milestoneRow{Due: ms.Due.Display(lang), Completed: ms.Completed.Display(lang),
-			Note: ms.Note, Evidence: ms.Evidence, State: s.state(ms.StateAt(m.Cancelled, s.asOf), lang)}
+			Note: ms.NoteText().In(lang), Evidence: ms.Evidence, State: s.state(ms.StateAt(m.Cancelled, s.asOf), lang)}
 		row.Title, row.TitleLang = inLang(ms.Title, lang)
 		v.Milestones = append(v.Milestones, row)
 	}

@@ -71,6 +71,8 @@ var (
 	msgDaysOverdue     = t("Дни просрочие", "Days overdue")
 	msgWeight          = t("Тежест", "Weight")
 	msgNote            = t("Бележка", "Note")
+	msgNoteBG          = t("Бележка на български", "Note in Bulgarian")
+	msgNoteEN          = t("Бележка на английски", "Note in English")
 	msgEvidence        = t("Доказателство (връзка)", "Evidence (link)")
 	msgKPI             = t("Показател", "Indicator")
 	msgKind            = t("Вид", "Kind")

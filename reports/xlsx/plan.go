@@ -223,6 +223,9 @@ func (p *planner) milestone(r MilestoneRow) {
 	}
 	next := *ms
 	next.Completed, next.Cancelled, next.Note, next.Evidence = r.Completed, r.Cancelled, r.Note, r.Evidence
+	if r.HasNoteEn {
+		next.NoteEn = r.NoteEn
+	}
 	changes := model.Diff(ms, &next)
 	if len(changes) == 0 {
 		return // as in the database: nothing to do, even if the row moved on
@@ -370,7 +373,7 @@ func apply(tx model.Tx, c Change) error {
 		}
 		next := *cur
 		next.Version = c.version
-		next.Completed, next.Cancelled, next.Note, next.Evidence = c.milestone.Completed, c.milestone.Cancelled, c.milestone.Note, c.milestone.Evidence
+		next.Completed, next.Cancelled, next.Note, next.NoteEn, next.Evidence = c.milestone.Completed, c.milestone.Cancelled, c.milestone.Note, c.milestone.NoteEn, c.milestone.Evidence
 		return tx.SaveMilestone(&next)
 	case c.value != nil:
 		v := *c.value

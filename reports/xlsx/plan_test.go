@@ -145,7 +145,7 @@ func TestPlanAFilledTemplate(t *testing.T) {
 	m := d.MeasureByCode("1.1")
 	want := []string{
 		fmt.Sprintf(`Milestones!%d: change milestone %d "Municipal companies connected" of measure 1.1: completed — → 20 Nov 2026; evidence (link) — → "https://sofia.example/done.pdf"`, 3, m.Milestones[4].ID),
-		fmt.Sprintf(`Milestones!%d: change milestone %d "Paper files dropped from internal document flow" of measure 1.1: note — → "Две дружества остават."`, 4, m.Milestones[5].ID),
+		fmt.Sprintf(`Milestones!%d: change milestone %d "Paper files dropped from internal document flow" of measure 1.1: note in Bulgarian — → "Две дружества остават."`, 4, m.Milestones[5].ID),
 		fmt.Sprintf(`KPI values!3: add a value of KPI %d "%s" of measure 1.1: new value — date 15 Nov 2026; new value 57.5; source of the data "деловодна система"`, m.KPIs[0].ID, m.KPIs[0].Name.EN),
 		`Updates!4: add a progress update of measure 1.2: update date 30 Nov 2026; update text "Публикувани са още 12 набора от данни."`,
 		`Progress!3: change manual progress of measure 2.1: progress, % (0–100) 100 → 90`,
@@ -279,7 +279,7 @@ func TestPlanRefusesRowByRow(t *testing.T) {
 			second := cellOf(t, f, "Milestones", ms(measure11, 5)(d).ID, "title")
 			_, r1, _ := excelize.CellNameToCoordinates(first)
 			_, r2, _ := excelize.CellNameToCoordinates(second)
-			for col := 1; col <= 11; col++ {
+			for col := 1; col <= 12; col++ { // every column, the check too
 				v, _ := f.GetCellValue("Milestones", cellName(col, r1), excelize.Options{RawCellValue: true})
 				typ, _ := f.GetCellType("Milestones", cellName(col, r1))
 				var value any = v

@@ -71,6 +71,9 @@ type planCol struct {
 	width int
 	list  string // the list (a sheet's code column or fixed values) of a pcList / pcCodes column
 	req   bool   // the cell must not be empty
+	// later: workbooks made before the column existed lack it and are
+	// read without it (see bookRow.has).
+	later bool
 }
 
 type planSheet struct {
@@ -145,9 +148,11 @@ var planSheets = []planSheet{
 		{key: "spent", label: t("Изразходвани, €", "Spent, €"), kind: pcMoney, width: 16},
 		{key: "cancelled", label: t("Отменена", "Cancelled"), kind: pcYesNo, list: listYesNo, width: 10},
 		{key: "overrideStatus", label: t("Ръчен статус", "Status override"), kind: pcList, list: listStatuses, width: 14},
-		{key: "overrideReason", label: t("Причина за ръчния статус", "Reason for the override"), width: 30},
-		{key: "reason", label: t("Причина за промяна на приетия план", "Reason for changing the adopted plan"), width: 30},
-	}, t("Мерките: код (напр. 1.2), област, цели, водещо звено, срокове, бюджет. След приемане на плана промяната на краен срок или планиран бюджет изисква причина в последната колона.", "The measures: a code (e.g. 1.2), area, goals, lead unit, dates, budget. Once the plan is adopted, a change of the end date or the planned budget needs a reason in the last column.")},
+		{key: "overrideReason", label: t("Причина за ръчния статус (BG)", "Reason for the override (BG)"), width: 30},
+		{key: "overrideReasonEN", label: t("Причина за ръчния статус (EN)", "Reason for the override (EN)"), width: 30, later: true},
+		{key: "reason", label: t("Причина за промяна на приетия план (BG)", "Reason for changing the adopted plan (BG)"), width: 30},
+		{key: "reasonEN", label: t("Причина за промяна на приетия план (EN)", "Reason for changing the adopted plan (EN)"), width: 30, later: true},
+	}, t("Мерките: код (напр. 1.2), област, цели, водещо звено, срокове, бюджет. След приемане на плана промяната на краен срок или планиран бюджет изисква причина в последните две колони (на български и на английски).", "The measures: a code (e.g. 1.2), area, goals, lead unit, dates, budget. Once the plan is adopted, a change of the end date or the planned budget needs a reason in the last two columns (in Bulgarian and in English).")},
 	{pkFunding, t("Финансиране", "Funding"), []planCol{
 		{key: "measure", label: t("Мярка", "Measure"), kind: pcList, list: listMeasures, width: 8, req: true},
 		{key: "nameBG", label: t("Източник (BG)", "Source (BG)"), width: 40},
@@ -163,10 +168,12 @@ var planSheets = []planSheet{
 		{key: "cancelled", label: t("Отменен", "Cancelled"), kind: pcYesNo, list: listYesNo, width: 10},
 		{key: "weight", label: t("Тежест", "Weight"), kind: pcNumber, width: 8},
 		{key: "responsible", label: t("Отговорник (е-поща)", "Responsible (e-mail)"), kind: pcList, list: listPeople, width: 28},
-		{key: "note", label: t("Бележка", "Note"), width: 30},
+		{key: "note", label: t("Бележка (BG)", "Note (BG)"), width: 30},
+		{key: "noteEN", label: t("Бележка (EN)", "Note (EN)"), width: 30, later: true},
 		{key: "evidence", label: t("Доказателство (връзка)", "Evidence (link)"), width: 30},
-		{key: "reason", label: t("Причина за промяна на приетия план", "Reason for changing the adopted plan"), width: 30},
-	}, t("Етапите на мерките. След приемане на плана промяната на срок изисква причина в последната колона.", "The measures' milestones. Once the plan is adopted, a change of a due date needs a reason in the last column.")},
+		{key: "reason", label: t("Причина за промяна на приетия план (BG)", "Reason for changing the adopted plan (BG)"), width: 30},
+		{key: "reasonEN", label: t("Причина за промяна на приетия план (EN)", "Reason for changing the adopted plan (EN)"), width: 30, later: true},
+	}, t("Етапите на мерките. След приемане на плана промяната на срок изисква причина в последните две колони (на български и на английски).", "The measures' milestones. Once the plan is adopted, a change of a due date needs a reason in the last two columns (in Bulgarian and in English).")},
 	{pkKPIs, t("Индикатори", "KPIs"), []planCol{
 		{key: "measure", label: t("Мярка", "Measure"), kind: pcList, list: listMeasures, width: 8, req: true},
 		{key: "nameBG", label: t("Индикатор (BG)", "Indicator (BG)"), width: 40},
@@ -178,7 +185,8 @@ var planSheets = []planSheet{
 		{key: "baselineDate", label: t("Базова дата", "Baseline date"), kind: pcDate, width: 12, req: true},
 		{key: "targetValue", label: t("Целева стойност", "Target value"), kind: pcNumber, width: 12, req: true},
 		{key: "targetDate", label: t("Срок за целта", "Target date"), kind: pcDate, width: 12},
-		{key: "reason", label: t("Причина за промяна на приетия план", "Reason for changing the adopted plan"), width: 30},
+		{key: "reason", label: t("Причина за промяна на приетия план (BG)", "Reason for changing the adopted plan (BG)"), width: 30},
+		{key: "reasonEN", label: t("Причина за промяна на приетия план (EN)", "Reason for changing the adopted plan (EN)"), width: 30, later: true},
 	}, t("Индикаторите на мерките (стойностите им се въвеждат от координаторите). След приемане на плана промяната на целева стойност или срок изисква причина.", "The measures' indicators (their values are entered by the coordinators). Once the plan is adopted, a change of a target value or date needs a reason.")},
 }
 
@@ -194,6 +202,7 @@ var headerFields = []planCol{
 	{key: "adoptedOn", label: t("Приета на", "Adopted on"), kind: pcDate},
 	{key: "councilDecisionBG", label: t("Решение на СОС (BG)", "Council decision (BG)")},
 	{key: "councilDecisionEN", label: t("Решение на СОС (EN)", "Council decision (EN)")},
+	{key: "submitter", label: t("Вносител на отчета към СОС (е-поща)", "Submits the report to the council (e-mail)")},
 }
 
 var (
@@ -325,6 +334,7 @@ func (pw *planWriter) header() error {
 		"titleBG": st.Title.BG, "titleEN": st.Title.EN, "shortTitleBG": st.ShortTitle.BG, "shortTitleEN": st.ShortTitle.EN,
 		"visionBG": st.Vision.BG, "visionEN": st.Vision.EN, "periodStart": st.PeriodStart, "periodEnd": st.PeriodEnd,
 		"adoptedOn": st.AdoptedOn, "councilDecisionBG": st.CouncilDecision.BG, "councilDecisionEN": st.CouncilDecision.EN,
+		"submitter": personKey(pw.d.Person(model.ID(st.Submitter))),
 	}
 	f.SetSheetRow(name, "A1", &[]any{kindPrefix + pkHeader, "", ""})
 	f.SetSheetRow(name, "A2", &[]any{"", t("Поле", "Field").In(pw.lang), t("Стойност", "Value").In(pw.lang)})
@@ -417,13 +427,13 @@ func (pw *planWriter) rows(kind string) [][]any {
 		}
 	case pkMeasures:
 		for _, m := range d.Measures {
-			ovStatus, ovReason := "", ""
+			ovStatus, ovReason := "", model.Text{}
 			if m.Override != nil {
-				ovStatus, ovReason = m.Override.Status.Label(lang), m.Override.Reason
+				ovStatus, ovReason = m.Override.Status.Label(lang), m.Override.ReasonText()
 			}
 			out = append(out, []any{m.ID, m.Code, m.Area, strings.Join(m.Goals, ", "), m.Title.BG, m.Title.EN, m.Description.BG, m.Description.EN,
 				m.LeadUnit, person(m.Responsible), strings.Join(m.Partners, ", "), m.Start, m.End, m.Weight, m.ManualProgress,
-				m.PlannedCents, m.SpentCents, pw.yesNo(m.Cancelled), ovStatus, ovReason, ""})
+				m.PlannedCents, m.SpentCents, pw.yesNo(m.Cancelled), ovStatus, ovReason.BG, ovReason.EN, "", ""})
 		}
 	case pkFunding:
 		for _, m := range d.Measures {
@@ -435,14 +445,14 @@ func (pw *planWriter) rows(kind string) [][]any {
 		for _, m := range d.Measures {
 			for _, ms := range m.Milestones {
 				out = append(out, []any{ms.ID, m.Code, ms.Title.BG, ms.Title.EN, ms.Due, ms.Completed, pw.yesNo(ms.Cancelled), ms.Weight,
-					person(ms.Responsible), ms.Note, ms.Evidence, ""})
+					person(ms.Responsible), ms.Note, ms.NoteEn, ms.Evidence, "", ""})
 			}
 		}
 	case pkKPIs:
 		for _, m := range d.Measures {
 			for _, k := range m.KPIs {
 				out = append(out, []any{k.ID, m.Code, k.Name.BG, k.Name.EN, k.Unit.BG, k.Unit.EN, kpiKindLabels[k.Kind].In(lang),
-					k.BaselineValue, k.BaselineDate, k.TargetValue, k.TargetDate, ""})
+					k.BaselineValue, k.BaselineDate, k.TargetValue, k.TargetDate, "", ""})
 			}
 		}
 	}

@@ -21,7 +21,7 @@ type PlanChange struct {
 	Entity model.Entity
 	Name   model.Text // the row's code (goal, area, unit, measure) or its name in both languages
 	Fields []model.FieldChange
-	Reason string // for a change of the adopted plan
+	Reason model.Text // for a change of the adopted plan
 
 	apply       func(tx model.Tx) error
 	row         *bookRow
@@ -48,8 +48,9 @@ func (c PlanChange) String() string {
 		verb = "add"
 	}
 	s := fmt.Sprintf("%s!%d: %s %s: %s", c.Sheet, c.Row, verb, c.What, strings.Join(parts, "; "))
-	if c.Reason != "" {
-		s += " (reason: " + c.Reason + ")"
+	if !c.Reason.IsEmpty() {
+		reason := strings.TrimSpace(c.Reason.BG + " / " + c.Reason.EN)
+		s += " (reason: " + strings.Trim(reason, "/ ") + ")"
 	}
 	return s
 }
@@ -70,11 +71,11 @@ func planBook(d *model.Doc, b *PlanBook, databaseID string, today model.Date) ([
 		}
 	}
 	p.collectKeys()
-	p.header()
 	p.goals()
 	p.areas()
 	p.units()
 	p.persons()
+	p.header() // after the people: its submitter may be one this workbook adds
 	p.measures()
 	p.milestones()
 	p.kpis()
@@ -244,7 +245,7 @@ func (p *planBuilder) required(r *bookRow, key string) string {
 }
 
 // change records a change of a row; old is nil for a new row.
-func (p *planBuilder) change(r *bookRow, what string, old, new any, reason string, apply func(tx model.Tx) error) {
+func (p *planBuilder) change(r *bookRow, what string, old, new any, reason model.Text, apply func(tx model.Tx) error) {
 	c := PlanChange{Sheet: r.sheet.name, Row: r.row, What: what, apply: apply, row: r}
 	if old == nil {
 		c.Op = model.OpCreate
@@ -320,36 +321,44 @@ func (p *planBuilder) validatedWith(r *bookRow, validate func() error, funding [
 
 // revised returns the reason of a change of the adopted plan, reporting a
 // missing one; ok=false refuses the row.
-func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (string, bool) {
+func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (model.Text, bool) {
 	if p.d.Adoption == nil || old == nil {
-		return "", true
+		return model.Text{}, true
 	}
 	var fields []string
 	for _, c := range p.d.PlanChanges(entity, model.Diff(old, new)) {
 		fields = append(fields, model.RevisionFieldLabel(entity, c.Field, p.b.Lang))
 	}
 	if len(fields) == 0 {
-		return "", true
+		return model.Text{}, true
 	}
-	reason := r.cell("reason")
-	if reason == "" {
+	reason := p.reasonText(r)
+	if reason.IsEmpty() {
 		p.rowProblem(r, pmNeedsReason,
 			r.where("reason"), strings.Join(fields, ", "), p.d.Adoption.AdoptedOn.Format(p.b.Lang))
-		return "", false
+		return model.Text{}, false
 	}
 	return reason, true
 }
 
-func (p *planBuilder) reasonText(s string) model.Text {
-	if p.b.Lang == model.EN {
-		return model.T("", s)
+// reasonText is the row's reason of a change of the adopted plan: in
+// Bulgarian and English; a workbook made before the English column has one
+// column, in the workbook's language.
+func (p *planBuilder) reasonText(r *bookRow) model.Text {
+	if r.has("reasonEN") {
+		return model.T(r.cell("reason"), r.cell("reasonEN"))
 	}
-	return model.T(s, "")
+	if p.b.Lang == model.EN {
+		return model.T("", r.cell("reason"))
+	}
+	return model.T(r.cell("reason"), "")
 }
 
 func (p *planBuilder) header() {
 	st := p.d.Strategy
 	next := st
+	submitter := func(*model.Doc) model.Ref { return next.Submitter }
+	pending := "" // a submitter this workbook adds: named when it is saved
 	for _, r := range p.sheet(pkHeader).rows {
 		key := r.key
 		set := map[string]*string{"titleBG": &next.Title.BG, "titleEN": &next.Title.EN, "shortTitleBG": &next.ShortTitle.BG,
@@ -360,6 +369,14 @@ func (p *planBuilder) header() {
 			*s = r.text("value")
 		} else if d, ok := dates[key]; ok {
 			*d = r.date("value")
+		} else if key == "submitter" {
+			var resolve func(*model.Doc) model.Ref
+			if next.Submitter, resolve = p.personRef(r, "value"); resolve != nil {
+				submitter = resolve
+				if next.Submitter == 0 && r.cell("value") != "" {
+					pending = r.cell("value")
+				}
+			}
 		} else {
 			p.rowProblem(r, pmHeaderKey, key)
 		}
@@ -372,11 +389,20 @@ func (p *planBuilder) header() {
 	if !p.validated(r, next.Validate) {
 		return
 	}
-	p.change(r, "the strategy", &st, &next, "", func(tx model.Tx) error {
+	apply := func(tx model.Tx) error {
 		s := next
-		s.Version = tx.Doc().Strategy.Version
+		s.Version, s.Submitter = tx.Doc().Strategy.Version, submitter(tx.Doc())
 		return tx.SaveStrategy(&s)
-	})
+	}
+	n := len(p.changes)
+	p.change(r, "the strategy", &st, &next, model.Text{}, apply)
+	if pending != "" {
+		if len(p.changes) == n {
+			p.changes = append(p.changes, PlanChange{Sheet: r.sheet.name, Row: r.row, Op: model.OpUpdate, What: "the strategy", Entity: model.EntityStrategy, apply: apply, row: r})
+		}
+		c := &p.changes[len(p.changes)-1]
+		c.Fields = append(c.Fields, model.FieldChange{Field: "submitter", Old: model.FieldJSON(&st, "submitter"), New: strconv.Quote(pending)})
+	}
 }
 
 func (p *planBuilder) goals() {
@@ -396,7 +422,7 @@ func (p *planBuilder) goals() {
 		if p.bad[r] || !p.validated(r, g.Validate) {
 			continue
 		}
-		p.change(r, "goal "+code, ptrOrNil(stored), &g, "", func(tx model.Tx) error { x := g; return tx.SaveGoal(&x) })
+		p.change(r, "goal "+code, ptrOrNil(stored), &g, model.Text{}, func(tx model.Tx) error { x := g; return tx.SaveGoal(&x) })
 	}
 }
 
@@ -421,7 +447,7 @@ func (p *planBuilder) areas() {
 		if p.bad[r] || !p.validated(r, a.Validate) {
 			continue
 		}
-		p.change(r, "area "+code, ptrOrNil(stored), &a, "", func(tx model.Tx) error { x := a; return tx.SaveArea(&x) })
+		p.change(r, "area "+code, ptrOrNil(stored), &a, model.Text{}, func(tx model.Tx) error { x := a; return tx.SaveArea(&x) })
 	}
 }
 
@@ -441,7 +467,7 @@ func (p *planBuilder) units() {
 		if p.bad[r] || !p.validated(r, u.Validate) {
 			continue
 		}
-		p.change(r, "unit "+code, ptrOrNil(stored), &u, "", func(tx model.Tx) error { x := u; return tx.SaveUnit(&x) })
+		p.change(r, "unit "+code, ptrOrNil(stored), &u, model.Text{}, func(tx model.Tx) error { x := u; return tx.SaveUnit(&x) })
 	}
 }
 
@@ -492,7 +518,7 @@ func (p *planBuilder) persons() {
 			continue
 		}
 		what := "person " + x.Name.In(p.b.Lang)
-		p.change(r, what, ptrOrNil(stored), &x, "", func(tx model.Tx) error {
+		p.change(r, what, ptrOrNil(stored), &x, model.Text{}, func(tx model.Tx) error {
 			y := x
 			if stored != nil {
 				cur := tx.Doc().Person(stored.ID)
@@ -576,12 +602,7 @@ func (p *planBuilder) measures() {
 		if m.Funding == nil {
 			m.Funding = []model.Funding{}
 		}
-		m.Override = nil
-		if st := model.Status(r.choice("overrideStatus")); st != "" {
-			m.Override = &model.Override{Status: st, Reason: r.cell("overrideReason")}
-		} else if r.cell("overrideReason") != "" && !p.bad[r] {
-			p.rowProblem(r, pmReasonNoStatus, r.where("overrideReason"))
-		}
+		m.Override = p.override(r, m.Override)
 		slices.SortFunc(m.Goals, model.CompareCodes)
 		slices.SortFunc(m.Partners, model.CompareCodes)
 		if p.bad[r] || !p.validatedWith(r, m.Validate, p.funding[code]) {
@@ -622,12 +643,31 @@ func (p *planBuilder) measures() {
 	}
 }
 
+// override is the row's status override; stored is the measure's, whose
+// English reason stays when the workbook has no English column.
+func (p *planBuilder) override(r *bookRow, stored *model.Override) *model.Override {
+	reasonEn := ""
+	if stored != nil {
+		reasonEn = stored.ReasonEn
+	}
+	if r.has("overrideReasonEN") {
+		reasonEn = r.cell("overrideReasonEN")
+	}
+	if st := model.Status(r.choice("overrideStatus")); st != "" {
+		return &model.Override{Status: st, Reason: r.cell("overrideReason"), ReasonEn: reasonEn}
+	}
+	if (r.cell("overrideReason") != "" || r.cell("overrideReasonEN") != "") && !p.bad[r] {
+		p.rowProblem(r, pmReasonNoStatus, r.where("overrideReason"))
+	}
+	return nil
+}
+
 // withReason saves with the reason of a change of the adopted plan.
-func (p *planBuilder) withReason(tx model.Tx, reason string, save func() error) error {
-	if reason == "" {
+func (p *planBuilder) withReason(tx model.Tx, reason model.Text, save func() error) error {
+	if reason.IsEmpty() {
 		return save()
 	}
-	tx.SetRevisionReason(p.reasonText(reason))
+	tx.SetRevisionReason(reason)
 	defer tx.SetRevisionReason(model.Text{})
 	return save()
 }
@@ -682,6 +722,11 @@ func (p *planBuilder) milestones() {
 		var resolve func(*model.Doc) model.Ref
 		ms.Responsible, resolve = p.personRef(r, "responsible")
 		ms.Note, ms.Evidence = r.text("note"), r.cell("evidence")
+		if r.has("noteEN") {
+			ms.NoteEn = r.text("noteEN")
+		} else if stored != nil {
+			ms.NoteEn = stored.NoteEn // a workbook made before the English column
+		}
 		if p.bad[r] || !p.validated(r, func() error { return ms.Validate(p.today) }) {
 			continue
 		}

@@ -191,7 +191,7 @@ func (book *PlanBook) readSheet(f *excelize.File, spec planSheet, sheets map[str
 		sh.col = map[string]int{"key": 0, "value": 2}
 	}
 	for _, c := range spec.cols {
-		if _, ok := sh.col[c.key]; !ok {
+		if _, ok := sh.col[c.key]; !ok && !c.later {
 			return nil, model.Errorf(model.EINVALID, "sheet %q lacks its column %q (hidden row 1): the workbook is damaged; make a new one with plan-template", sh.name, c.key)
 		}
 	}
@@ -240,7 +240,10 @@ func (b *PlanBook) decodeRow(f *excelize.File, sh *bookSheet, row int, raw []str
 		r.id = id
 	}
 	for _, c := range cols {
-		i := sh.col[c.key]
+		i, ok := sh.col[c.key]
+		if !ok {
+			continue // a later column the workbook lacks
+		}
 		v := value(i)
 		ref := cellName(i+1, row)
 		if formula := formulaWithoutValue(f, sh.name, ref, v); formula != "" {
@@ -346,7 +349,11 @@ func (r *bookRow) where(key string) string {
 }
 
 // The values of a row's cells, as decoded.
-func (r *bookRow) text(key string) string            { return r.cells[key].text }
+func (r *bookRow) text(key string) string { return r.cells[key].text }
+
+// has reports whether the row's sheet has the column key (a later column
+// is missing from workbooks made before it).
+func (r *bookRow) has(key string) bool               { _, ok := r.sheet.col[key]; return ok }
 func (r *bookRow) cell(key string) string            { return strings.TrimSpace(r.text(key)) }
 func (r *bookRow) date(key string) model.Date        { return r.cells[key].date }
 func (r *bookRow) number(key string) (float64, bool) { c := r.cells[key]; return c.num, c.isNum }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -76,7 +77,11 @@ type MilestoneRow struct {
 	At
 	Completed model.Date
 	Cancelled bool
-	Note      string
+	Note      string // in Bulgarian
+	NoteEn    string // in English
+	// HasNoteEn: the file has the English note's column (templates made
+	// before it had none: the English note stays as it is).
+	HasNoteEn bool
 	Evidence  string
 }
 
@@ -302,12 +307,11 @@ func (rd *reader) meta() error {
 // none of its rows is read.
 func (rd *reader) sheet(s sheetSpec, name string) error {
 	rows := rd.rows[name]
-	want := []string{kindPrefix + s.kind}
-	for _, c := range s.cols {
-		want = append(want, c.key)
-	}
-	want = append(want, checkKey)
 	got := rows[0]
+	want := s.keys(true)
+	if old := s.keys(false); slices.Equal(got, old) {
+		want = old // a template made before the later columns
+	}
 	for i := range max(len(want), len(got)) {
 		var w, g string
 		if i < len(want) {
@@ -333,6 +337,18 @@ func (rd *reader) sheet(s sheetSpec, name string) error {
 		r.read()
 	}
 	return nil
+}
+
+// keys are the hidden keys of the sheet's columns, the later ones too
+// when withLater.
+func (s sheetSpec) keys(withLater bool) []string {
+	keys := []string{kindPrefix + s.kind}
+	for _, c := range s.cols {
+		if withLater || !c.later {
+			keys = append(keys, c.key)
+		}
+	}
+	return append(keys, checkKey)
 }
 
 // rowReader reads the cells of one data row.
@@ -367,7 +383,7 @@ func (r *rowReader) hasInput() bool {
 
 func (r *rowReader) isInput(i int) bool {
 	for _, c := range r.spec.cols {
-		if c.kind != readOnly && r.col[c.key] == i {
+		if j, ok := r.col[c.key]; ok && c.kind != readOnly && j == i {
 			return true
 		}
 	}
@@ -493,7 +509,8 @@ func (r *rowReader) read() {
 	switch r.spec.kind {
 	case kindMilestones:
 		row := MilestoneRow{At: at, Completed: r.date("completed"), Cancelled: r.yesNo("cancelled"),
-			Note: r.text("note"), Evidence: r.cell("evidence")}
+			Note: r.text("note"), NoteEn: r.text("noteEn"), Evidence: r.cell("evidence")}
+		_, row.HasNoteEn = r.col["noteEn"]
 		if !r.bad {
 			u.Milestones = append(u.Milestones, row)
 		}

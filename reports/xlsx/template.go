@@ -53,6 +53,9 @@ type column struct {
 	kind  valueKind
 	width int // of an input column, which may be empty
 	limit int // characters of a text input
+	// later: templates made before the column existed lack it, and are
+	// read without it (the row's value stays as it is).
+	later bool
 }
 
 // sheetSpec describes one input sheet of the template.
@@ -68,7 +71,8 @@ var templateSheets = []sheetSpec{
 		{key: "title", label: msgMilestone}, {key: "due", label: msgDue}, {key: "state", label: msgStateNow},
 		{key: "completed", label: msgCompleted, kind: inDate, width: 12},
 		{key: "cancelled", label: msgCancelled, kind: inYesNo, width: 10},
-		{key: "note", label: msgNote, kind: inText, width: 40, limit: model.MaxNote},
+		{key: "note", label: msgNoteBG, kind: inText, width: 40, limit: model.MaxNote},
+		{key: "noteEn", label: msgNoteEN, kind: inText, width: 40, limit: model.MaxNote, later: true},
 		{key: "evidence", label: msgEvidence, kind: inText, width: 30, limit: 2000},
 	}},
 	{kindKPIValues, sheetKPIValues, []column{
@@ -385,7 +389,7 @@ func (tw *templateWriter) milestoneRows(g *grid) error {
 			tw.row(g, kindMilestones, ms.ID, ms.Version, m.Code, ms.Title.In(lang), st.str(m.Code), title, st.str(ms.Title.In(lang)), st.date(ms.Due),
 				st.styled(st.status[stateColour[state]], state.Label(lang)),
 				tw.input(inDate, ms.Completed), tw.input(inYesNo, tw.yesNo(ms.Cancelled)),
-				tw.input(inText, ms.Note), tw.input(inText, ms.Evidence))
+				tw.input(inText, ms.Note), tw.input(inText, ms.NoteEn), tw.input(inText, ms.Evidence))
 			tw.version(versionMilestone, ms.ID, ms.Version)
 		}
 	}

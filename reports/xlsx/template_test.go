@@ -76,7 +76,7 @@ func TestTemplateInputsAreUnlockedAndValidated(t *testing.T) {
 		sheet string
 		kinds []string // data validation types, in column order
 	}{
-		{"Milestones", []string{"date", "list", "textLength", "textLength"}},
+		{"Milestones", []string{"date", "list", "textLength", "textLength", "textLength"}},
 		{"KPI values", []string{"date", "decimal", "textLength", "textLength"}},
 		{"Updates", []string{"date", "textLength"}},
 		{"Progress", []string{"decimal"}},

@@ -306,7 +306,7 @@ func (wb *workbook) measureSheet() error {
 		var computed, reason cell
 		if f.Overridden {
 			computed = wb.statusCell(f.Computed, false)
-			reason = st.str(m.Override.Reason)
+			reason = st.str(m.Override.ReasonText().In(lang))
 		}
 		var funding []string
 		for _, fs := range m.Funding {
@@ -348,7 +348,7 @@ func (wb *workbook) milestoneSheet() error {
 			}
 			g.add(st.str(m.Code), title, st.str(ms.Title.In(lang)), st.str(wb.personName(ms.Responsible)),
 				st.date(ms.Due), st.date(ms.Completed), st.styled(st.status[stateColour[state]], state.Label(lang)),
-				days, st.number(ms.Weight), st.str(ms.Note), st.link(ms.Evidence))
+				days, st.number(ms.Weight), st.str(ms.NoteText().In(lang)), st.link(ms.Evidence))
 		}
 	}
 	return wb.dataSheet(sheetMilestones, g, 1)

@@ -124,7 +124,7 @@ func TestCommandLineOnAServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	f.Close()
-	out = mustRun(t, "import", "-db", coordURL, filled)
+	out = mustRun(t, "import", "-db", coordURL, "-lang", "en", filled)
 	if !strings.Contains(out, "imported 3 change(s)") || !strings.Contains(out, "m.georgieva@sofia.example") {
 		t.Errorf("import as the coordinator printed %q", out)
 	}

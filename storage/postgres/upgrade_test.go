@@ -10,6 +10,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"strategytracker/model"
+	"strategytracker/model/storetest"
 )
 
 // A server set up by an older build is refused with a hint, and `server
@@ -134,10 +135,11 @@ func TestUpgradeKeepsThePeoplesLogins(t *testing.T) {
 var laterTableColumns = [][2]string{{"milestones", "note_en"}, {"measures", "override_reason_en"}, {"meta", "submitter_id"}}
 
 // createInOldSchema writes d into url, whose schema is 2, as schema 2 held
-// it: the columns of later steps are there only while this build writes
-// its rows (d leaves them empty).
+// it: without the texts and the submitter of later steps, whose columns are
+// there only while this build writes its rows.
 func createInOldSchema(t *testing.T, url string, d *model.Doc) *Store {
 	t.Helper()
+	storetest.WithoutEnglishNotes(d)
 	for _, c := range laterTableColumns {
 		if _, err := sqlExec(t, url, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s text", c[0], c[1])); err != nil {
 			t.Fatal(err)
