@@ -116,9 +116,8 @@ test: deps lint
 	$(MAKE) --no-print-directory fuzz-short
 	$(MAKE) --no-print-directory test-windows
 
-# staticcheck's default checks, and no function above a
-# cyclomatic complexity of 30 (gocyclo) but those still listed in
-# scripts/complexity-allow.txt. Both tools are installed by `go install` at
+# staticcheck's default checks, and no function above a cyclomatic
+# complexity of 30 (gocyclo). Both tools are installed by `go install` at
 # the versions below (staticcheck 2026.2.2 knows Go 1.26).
 STATICCHECK_VERSION := v0.8.2
 GOCYCLO_VERSION     := v0.6.0

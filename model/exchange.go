@@ -44,6 +44,10 @@ func Decode(r io.Reader) (*Doc, error) {
 	if len(bytes.Trim(rest, " \t\r\n")) > 0 { // JSON whitespace only
 		return nil, Errorf(EINVALID, "not a strategy export: data after the end of the JSON object")
 	}
+	if d.Format == FormatV1 {
+		// Its notes and reasons are the Bulgarian texts; nothing else changed.
+		d.Format = Format
+	}
 	d.fillEmptyLists()
 	return &d, nil
 }

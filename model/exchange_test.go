@@ -39,7 +39,7 @@ func TestEncodeDecodeEncodeIsByteIdentical(t *testing.T) {
 	if got, want := len(back.Measures), 150; got != want {
 		t.Errorf("decoded %d measures, want %d", got, want)
 	}
-	if !bytes.HasPrefix(first, []byte("{\n  \"format\": \"strategytracker/1\",\n  \"strategy\": {\n    \"title\": {\n      \"bg\": ")) {
+	if !bytes.HasPrefix(first, []byte("{\n  \"format\": \"strategytracker/2\",\n  \"strategy\": {\n    \"title\": {\n      \"bg\": ")) {
 		t.Errorf("export does not start with the format key, two-space indented:\n%.200s", first)
 	}
 	if !bytes.HasSuffix(first, []byte("}\n")) {
@@ -158,7 +158,7 @@ func TestEncodeEmptyListsAndNulls(t *testing.T) {
 	}
 	out := string(encode(t, d))
 	for _, want := range []string{
-		`"format": "strategytracker/1"`,
+		`"format": "strategytracker/2"`,
 		`"goals": []`,
 		`"people": []`,
 		`"snapshots": []`,
@@ -262,5 +262,72 @@ func TestCheckUTF8NamesWhereAndTheByte(t *testing.T) {
 	var e *Error
 	if !errors.As(err, &e) || e.Code != EINVALID || e.Field != "Milestones!C3" || !strings.Contains(e.Message, "byte 4") {
 		t.Errorf("CheckUTF8 = %#v", err)
+	}
+}
+
+// A file of the first format (before DESIGN.md §1.2) loads with its notes
+// and reasons in Bulgarian, no English text and no submitter; exporting it
+// again writes the current format.
+func TestDecodeFormatV1(t *testing.T) {
+	d := validDoc()
+	m0(d).Override = &Override{Status: StatusAtRisk, Reason: "Забавена обществена поръчка"}
+	ms0(d).Note = "Приет от комисията"
+	v2 := string(encode(t, d))
+	v1 := strings.Replace(v2, `"format": "strategytracker/2"`, `"format": "strategytracker/1"`, 1)
+	if v1 == v2 {
+		t.Fatal("the export does not name format strategytracker/2")
+	}
+	for _, key := range []string{`"noteEn"`, `"reasonEn"`, `"submitter"`} {
+		if strings.Contains(v1, key) {
+			t.Fatalf("a file without English notes or a submitter writes %s", key)
+		}
+	}
+	back, err := DecodeBytes([]byte(v1))
+	if err != nil {
+		t.Fatalf("Decode of a strategytracker/1 file: %v", err)
+	}
+	if err := back.Validate(today); err != nil {
+		t.Fatalf("a strategytracker/1 file does not validate: %v", err)
+	}
+	got := []string{back.Format, ms0(back).NoteText().BG, ms0(back).NoteText().EN, m0(back).Override.ReasonText().BG, m0(back).Override.ReasonText().EN}
+	want := []string{Format, "Приет от комисията", "", "Забавена обществена поръчка", ""}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("decoded format, note bg/en, reason bg/en = %q, want %q", got, want)
+	}
+	if again := string(encode(t, back)); again != v2 {
+		t.Errorf("a strategytracker/1 file exports as\n%s\nwant\n%s", again, v2)
+	}
+}
+
+// The English note and reason and the submitter round-trip.
+func TestEncodeDecodeEnglishNoteReasonSubmitter(t *testing.T) {
+	d := validDoc()
+	m0(d).Override = &Override{Status: StatusAtRisk, Reason: "Забава", ReasonEn: "Delayed procurement"}
+	ms0(d).Note, ms0(d).NoteEn = "Приет", "Accepted by the committee"
+	d.Strategy.Submitter = 1
+	first := encode(t, d)
+	for _, want := range []string{`"noteEn": "Accepted by the committee"`, `"reasonEn": "Delayed procurement"`, `"submitter": 1`} {
+		if !strings.Contains(string(first), want) {
+			t.Errorf("export lacks %s", want)
+		}
+	}
+	back, err := DecodeBytes(first)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := back.Validate(today); err != nil {
+		t.Fatal(err)
+	}
+	if got := ms0(back).NoteText(); got != T("Приет", "Accepted by the committee") {
+		t.Errorf("note = %#v", got)
+	}
+	if got := m0(back).Override.ReasonText(); got != T("Забава", "Delayed procurement") {
+		t.Errorf("reason = %#v", got)
+	}
+	if back.Strategy.Submitter != 1 {
+		t.Errorf("submitter = %d, want 1", back.Strategy.Submitter)
+	}
+	if second := encode(t, back); !bytes.Equal(first, second) {
+		t.Errorf("Encode → Decode → Encode differs")
 	}
 }

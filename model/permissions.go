@@ -47,7 +47,8 @@ const (
 )
 
 // Fields of a milestone a coordinator may change (DESIGN.md §3).
-var coordinatorMilestoneFields = []string{"completed", "note", "evidence", "cancelled"}
+// The note is one field in two languages: whoever may write it writes both.
+var coordinatorMilestoneFields = []string{"completed", "note", "noteEn", "evidence", "cancelled"}
 
 // Coordinates reports whether p coordinates m: m's lead unit is p's unit,
 // or p is m's responsible person.

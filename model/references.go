@@ -8,7 +8,7 @@ import (
 // Reference is one way rows refer to a goal, area, unit or person that
 // someone wants to delete: "unit ИС leads 4 measures: 1.1, 1.5 …".
 type Reference struct {
-	Kind  string   // leads, partner, member, area, goal, responsible, milestone, author
+	Kind  string   // leads, partner, member, area, goal, responsible, milestone, author, submitter, office
 	Items []string // measure codes, people's names, "1.2: milestone title"
 }
 
@@ -23,7 +23,7 @@ func (d *Doc) References(entity Entity, id ID) []Reference {
 	}
 	switch entity {
 	case EntityGoal:
-		code := d.goalCode(id)
+		code := d.codeOf(entity, id)
 		var ms []string
 		for _, m := range d.Measures {
 			if containsString(m.Goals, code) {
@@ -32,12 +32,7 @@ func (d *Doc) References(entity Entity, id ID) []Reference {
 		}
 		add("goal", ms)
 	case EntityArea:
-		code := ""
-		for _, a := range d.Areas {
-			if a.ID == id {
-				code = a.Code
-			}
-		}
+		code := d.codeOf(entity, id)
 		var ms []string
 		for _, m := range d.Measures {
 			if m.Area == code {
@@ -46,12 +41,7 @@ func (d *Doc) References(entity Entity, id ID) []Reference {
 		}
 		add("area", ms)
 	case EntityUnit:
-		code := ""
-		for _, u := range d.Units {
-			if u.ID == id {
-				code = u.Code
-			}
-		}
+		code := d.codeOf(entity, id)
 		var lead, partner, people []string
 		for _, m := range d.Measures {
 			if m.LeadUnit == code {
@@ -89,21 +79,15 @@ func (d *Doc) References(entity Entity, id ID) []Reference {
 		add("responsible", resp)
 		add("milestone", milestones)
 		add("author", updates)
+		if ID(d.Strategy.Submitter) == id {
+			add("submitter", []string{d.Strategy.Title.In(BG)})
+		}
 		if d.onlyOffice(id) {
 			// Not a reference, but as much a reason to keep the row.
 			add("office", []string{d.Person(id).Name.In(BG)})
 		}
 	}
 	return refs
-}
-
-func (d *Doc) goalCode(id ID) string {
-	for _, g := range d.Goals {
-		if g.ID == id {
-			return g.Code
-		}
-	}
-	return ""
 }
 
 func containsString(list []string, s string) bool {
@@ -147,6 +131,11 @@ func (r Reference) Text(name string, lang Lang) string {
 		bg, en = "отговаря за етапи (%d): %s", "is responsible for %d "+pl("milestone", "milestones")+": %s"
 	case "author":
 		bg, en = "е автор на актуализации (%d): %s", "wrote %d "+pl("update", "updates")+": %s"
+	case "submitter":
+		if lang == EN {
+			return name + " submits the council report: choose another submitter in the strategy's header first"
+		}
+		return name + " е вносител на отчета към Съвета: изберете първо друг вносител в заглавната част на стратегията"
 	case "office":
 		if lang == EN {
 			return name + " is the strategy's only office user: give another person the office role first"
@@ -175,25 +164,12 @@ func (d *Doc) RowName(entity Entity, id ID, lang Lang) string {
 	if lang == EN {
 		k = kind[1]
 	}
-	switch entity {
-	case EntityGoal:
-		return k + " " + d.goalCode(id)
-	case EntityArea:
-		for _, a := range d.Areas {
-			if a.ID == id {
-				return k + " " + a.Code
-			}
-		}
-	case EntityUnit:
-		for _, u := range d.Units {
-			if u.ID == id {
-				return k + " " + u.Code
-			}
-		}
-	case EntityPerson:
+	if entity == EntityPerson {
 		if p := d.Person(id); p != nil {
 			return k + " " + p.Name.In(lang)
 		}
+	} else if code := d.codeOf(entity, id); code != "" {
+		return k + " " + code
 	}
 	return fmt.Sprintf("%s %d", k, id)
 }
@@ -204,104 +180,155 @@ func (d *Doc) RowName(entity Entity, id ID, lang Lang) string {
 // through tx, so the change is checked and audited like any other.
 func Reassign(tx Tx, entity Entity, from, to ID) error {
 	d := tx.Doc()
-	codeOf := func(id ID) string {
-		switch entity {
-		case EntityGoal:
-			return d.goalCode(id)
-		case EntityArea:
-			for _, a := range d.Areas {
-				if a.ID == id {
-					return a.Code
-				}
-			}
-		case EntityUnit:
-			for _, u := range d.Units {
-				if u.ID == id {
-					return u.Code
-				}
-			}
-		}
-		return ""
-	}
 	if from == to {
 		return Errorf(EINVALID, "reassign: choose another %s", entity)
 	}
-	oldCode, newCode := codeOf(from), codeOf(to)
-	if entity != EntityPerson && (oldCode == "" || newCode == "") {
+	if entity == EntityPerson {
+		if d.Person(from) == nil || d.Person(to) == nil {
+			return Errorf(ENOTFOUND, "reassign: person %d or %d does not exist", from, to)
+		}
+		return reassignPerson(tx, from, to)
+	}
+	oldCode, newCode := d.codeOf(entity, from), d.codeOf(entity, to)
+	if oldCode == "" || newCode == "" {
 		return Errorf(ENOTFOUND, "reassign: %s %d or %d does not exist", entity, from, to)
 	}
-	if entity == EntityPerson && (d.Person(from) == nil || d.Person(to) == nil) {
-		return Errorf(ENOTFOUND, "reassign: person %d or %d does not exist", from, to)
-	}
-	replace := func(list []string) ([]string, bool) {
-		out, changed := []string{}, false
-		for _, x := range list {
-			if x == oldCode {
-				x, changed = newCode, true
-			}
-			if !containsString(out, x) {
-				out = append(out, x)
-			}
-		}
-		return out, changed
-	}
 	if entity == EntityUnit {
-		for i := range d.People {
-			if d.People[i].Unit == oldCode {
-				p := d.People[i]
-				p.Unit = newCode
-				if err := tx.SavePerson(&p); err != nil {
-					return err
-				}
+		if err := moveMembers(tx, oldCode, newCode); err != nil {
+			return err
+		}
+	}
+	for _, id := range measureIDs(d) {
+		m := *tx.Doc().Measure(id)
+		if m.recode(entity, oldCode, newCode) {
+			if err := tx.SaveMeasure(&m); err != nil {
+				return err
 			}
 		}
 	}
+	return nil
+}
+
+// codeOf is the code of the goal, area or unit with the given id; "" when
+// there is none (and for a person, who has no code).
+func (d *Doc) codeOf(entity Entity, id ID) string {
+	switch entity {
+	case EntityGoal:
+		for _, g := range d.Goals {
+			if g.ID == id {
+				return g.Code
+			}
+		}
+	case EntityArea:
+		for _, a := range d.Areas {
+			if a.ID == id {
+				return a.Code
+			}
+		}
+	case EntityUnit:
+		for _, u := range d.Units {
+			if u.ID == id {
+				return u.Code
+			}
+		}
+	}
+	return ""
+}
+
+// measureIDs are the ids of d's measures, in order: what to walk while
+// saving through a Tx, which replaces the rows of its Doc.
+func measureIDs(d *Doc) []ID {
 	ids := make([]ID, len(d.Measures))
 	for i := range d.Measures {
 		ids[i] = d.Measures[i].ID
 	}
-	for _, mid := range ids {
-		stored := tx.Doc().Measure(mid)
-		m := *stored
-		changed := false
-		switch entity {
-		case EntityGoal:
-			m.Goals, changed = replace(m.Goals)
-		case EntityArea:
-			if m.Area == oldCode {
-				m.Area, changed = newCode, true
+	return ids
+}
+
+// moveMembers moves the people of the unit oldCode into the unit newCode.
+func moveMembers(tx Tx, oldCode, newCode string) error {
+	d := tx.Doc()
+	for i := range d.People {
+		if d.People[i].Unit == oldCode {
+			p := d.People[i]
+			p.Unit = newCode
+			if err := tx.SavePerson(&p); err != nil {
+				return err
 			}
-		case EntityUnit:
-			if m.LeadUnit == oldCode {
-				m.LeadUnit, changed = newCode, true
-			}
-			var c bool
-			m.Partners, c = replace(m.Partners)
-			changed = changed || c
-		case EntityPerson:
-			if ID(m.Responsible) == from {
-				m.Responsible, changed = Ref(to), true
-			}
-			for _, ms := range stored.Milestones {
-				if ID(ms.Responsible) == from {
-					ms.Responsible = Ref(to)
-					if err := tx.SaveMilestone(&ms); err != nil {
-						return err
-					}
-				}
-			}
-			for _, u := range stored.Updates {
-				if ID(u.Author) == from {
-					u.Author = Ref(to)
-					if err := tx.SaveUpdate(&u); err != nil {
-						return err
-					}
-				}
-			}
-			stored = tx.Doc().Measure(mid)
-			m.Version = stored.Version
 		}
-		if changed {
+	}
+	return nil
+}
+
+// recode replaces the goal, area or unit oldCode by newCode where m refers
+// to it, and says whether it changed anything.
+func (m *Measure) recode(entity Entity, oldCode, newCode string) bool {
+	changed := false
+	switch entity {
+	case EntityGoal:
+		m.Goals, changed = replaceCode(m.Goals, oldCode, newCode)
+	case EntityArea:
+		if m.Area == oldCode {
+			m.Area, changed = newCode, true
+		}
+	case EntityUnit:
+		if m.LeadUnit == oldCode {
+			m.LeadUnit, changed = newCode, true
+		}
+		var partner bool
+		m.Partners, partner = replaceCode(m.Partners, oldCode, newCode)
+		changed = changed || partner
+	}
+	return changed
+}
+
+// replaceCode is a new list with oldCode replaced by newCode, once each,
+// and whether it held oldCode.
+func replaceCode(list []string, oldCode, newCode string) ([]string, bool) {
+	out, changed := []string{}, false
+	for _, x := range list {
+		if x == oldCode {
+			x, changed = newCode, true
+		}
+		if !containsString(out, x) {
+			out = append(out, x)
+		}
+	}
+	return out, changed
+}
+
+// reassignPerson makes to responsible for the measures and milestones,
+// and the author of the updates, of from: a measure's milestones and
+// updates first, then the measure.
+func reassignPerson(tx Tx, from, to ID) error {
+	if s := tx.Doc().Strategy; ID(s.Submitter) == from {
+		s.Submitter = Ref(to)
+		if err := tx.SaveStrategy(&s); err != nil {
+			return err
+		}
+	}
+	for _, id := range measureIDs(tx.Doc()) {
+		stored := tx.Doc().Measure(id)
+		m := *stored
+		for _, ms := range stored.Milestones {
+			if ID(ms.Responsible) == from {
+				ms.Responsible = Ref(to)
+				if err := tx.SaveMilestone(&ms); err != nil {
+					return err
+				}
+			}
+		}
+		for _, u := range stored.Updates {
+			if ID(u.Author) == from {
+				u.Author = Ref(to)
+				if err := tx.SaveUpdate(&u); err != nil {
+					return err
+				}
+			}
+		}
+		if ID(m.Responsible) == from {
+			m.Responsible = Ref(to)
+			m.Version = tx.Doc().Measure(id).Version
 			if err := tx.SaveMeasure(&m); err != nil {
 				return err
 			}

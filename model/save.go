@@ -167,7 +167,7 @@ func (c SaveContext) check(p *SavePlan) error {
 	d := c.Doc
 	switch r := p.Row.(type) {
 	case *Strategy:
-		return r.Validate()
+		return first(r.Validate, func() error { return d.CheckPersonRef("strategy", "submitter", r.Submitter) })
 	case *Goal:
 		return first(r.Validate, func() error { return d.checkCode(r, r.Code) })
 	case *Area:

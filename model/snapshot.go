@@ -17,6 +17,9 @@ type MeasureFigure struct {
 	Computed   Status  `json:"computed"`
 	Overridden bool    `json:"overridden"`
 	Reason     string  `json:"reason"`
+	// ReasonEn is written only when set, so that the hashes of snapshots
+	// made before the reason had an English text still hold.
+	ReasonEn string `json:"reasonEn,omitempty"`
 }
 
 // MilestoneFigure is a milestone's frozen state in a snapshot.
@@ -48,7 +51,7 @@ func ComputeSnapshotFigures(d *Doc, asOf Date) SnapshotFigures {
 		mf := MeasureFigure{Code: m.Code, Area: m.Area, Title: m.Title, Progress: e.Progress, Expected: e.Expected,
 			Status: e.Status, Computed: e.Computed, Overridden: e.Overridden}
 		if e.Overridden {
-			mf.Reason = m.Override.Reason
+			mf.Reason, mf.ReasonEn = m.Override.Reason, m.Override.ReasonEn
 		}
 		f.Measures = append(f.Measures, mf)
 		for j := range m.Milestones {

@@ -34,7 +34,12 @@ func (r *Ref) UnmarshalJSON(b []byte) error {
 }
 
 // Format is the identifier of the exchange format (DESIGN.md §5).
-const Format = "strategytracker/1"
+const Format = "strategytracker/2"
+
+// FormatV1 is the exchange format before milestone notes and status-override
+// reasons had an English text and the header a submitter (DESIGN.md §1.2):
+// Decode reads it, with those texts in Bulgarian, and upgrades it to Format.
+const FormatV1 = "strategytracker/1"
 
 // Doc is one strategy file: the strategy and everything under it. It is the
 // unit of export/load, of reports and of the rules of §2. Field order and
@@ -56,15 +61,18 @@ type Doc struct {
 
 // Strategy is the document's header.
 type Strategy struct {
-	Title           Text  `json:"title"`
-	ShortTitle      Text  `json:"shortTitle"`
-	Vision          Text  `json:"vision"`
-	PeriodStart     Date  `json:"periodStart"`
-	PeriodEnd       Date  `json:"periodEnd"`
-	AdoptedOn       Date  `json:"adoptedOn"`
-	CouncilDecision Text  `json:"councilDecision"`
-	Demo            bool  `json:"demo"`
-	Version         int64 `json:"-"`
+	Title           Text `json:"title"`
+	ShortTitle      Text `json:"shortTitle"`
+	Vision          Text `json:"vision"`
+	PeriodStart     Date `json:"periodStart"`
+	PeriodEnd       Date `json:"periodEnd"`
+	AdoptedOn       Date `json:"adoptedOn"`
+	CouncilDecision Text `json:"councilDecision"`
+	// Submitter is the person who submits the council report (its
+	// "Вносител" and "ОТ"): a person of the strategy, or none.
+	Submitter Ref   `json:"submitter,omitempty"`
+	Demo      bool  `json:"demo"`
+	Version   int64 `json:"-"`
 }
 
 // Goal is a strategic objective.
@@ -143,11 +151,16 @@ type Funding struct {
 	AmountCents int64 `json:"amountCents"`
 }
 
-// Override replaces a measure's computed status, with the reason shown in reports.
+// Override replaces a measure's computed status, with the reason shown in
+// reports: Reason in Bulgarian, ReasonEn in English.
 type Override struct {
-	Status Status `json:"status"`
-	Reason string `json:"reason"`
+	Status   Status `json:"status"`
+	Reason   string `json:"reason"`
+	ReasonEn string `json:"reasonEn,omitempty"`
 }
+
+// ReasonText is the override's reason in both languages.
+func (o *Override) ReasonText() Text { return Text{BG: o.Reason, EN: o.ReasonEn} }
 
 // Measure is the unit of work whose progress the strategy tracks.
 type Measure struct {
@@ -190,14 +203,18 @@ type Milestone struct {
 	Cancelled   bool    `json:"cancelled"`
 	Weight      float64 `json:"weight"`
 	Responsible Ref     `json:"responsible"`
-	Note        string  `json:"note"`
+	Note        string  `json:"note"`             // in Bulgarian
+	NoteEn      string  `json:"noteEn,omitempty"` // in English
 	Evidence    string  `json:"evidence"`
 
-	// NoteInternal keeps the note out of what is published.
+	// NoteInternal keeps the note (both languages) out of what is published.
 	NoteInternal bool `json:"noteInternal,omitempty"`
 
 	Version int64 `json:"-"`
 }
+
+// NoteText is the milestone's note in both languages.
+func (ms *Milestone) NoteText() Text { return Text{BG: ms.Note, EN: ms.NoteEn} }
 
 // KPIKind is the kind of an indicator.
 type KPIKind string

@@ -157,6 +157,35 @@ func checkDate(what, field string, d Date) error {
 	return nil
 }
 
+// checkDue refuses an empty date and one outside MinDue–MaxDue: the
+// dates of the work (a milestone's due date, a KPI value's, an update's).
+func checkDue(what, field string, d Date) error {
+	if d == 0 {
+		return ruleError(RuleRequired, 0, what, field, "is empty")
+	}
+	return checkDueRange(what, field, d)
+}
+
+// checkDueRange refuses a date outside MinDue–MaxDue.
+func checkDueRange(what, field string, d Date) error {
+	if d < MinDue || d > MaxDue {
+		return ruleError(RuleRange, 0, what, field, "(%s) is outside %d–%d", d, MinDue.Year(), MaxDue.Year())
+	}
+	return nil
+}
+
+// checkCompleted refuses a completion date outside MinDue–MaxDue, or
+// after today (the date of the edit; zero: not checked).
+func checkCompleted(what string, completed, today Date) error {
+	if err := checkDueRange(what, "completed", completed); err != nil {
+		return err
+	}
+	if today != 0 && completed > today {
+		return ruleError(RuleFuture, 0, what, "completed", "(%s) is in the future (today is %s)", completed, today)
+	}
+	return nil
+}
+
 // CheckEmail refuses what is not one e-mail address as RFC 5322 writes
 // its addr-spec, local@domain, with the letters of any script that RFC
 // 6532 allows: a dot-atom before the @ (no quoted strings), a domain of
@@ -400,65 +429,93 @@ func (m *Measure) Validate() error { return checks(m.check).first() }
 // form: what the app shows beside the fields at once.
 func (m *Measure) FieldErrors() []error { return checks(m.check).perField() }
 
+// check reports the checks of a measure's own fields, group by group in
+// the order of the form, while report says to go on.
 func (m *Measure) check(report func(error) bool) {
 	what := fmt.Sprintf("measure %q", m.Code)
+	for _, group := range []func(what string, report func(error) bool) bool{
+		m.checkPlace, m.checkTexts, m.checkSchedule, m.checkProgress, m.checkMoney, m.checkOverride,
+	} {
+		if !group(what, report) {
+			return
+		}
+	}
+}
+
+// checkPlace checks where a measure belongs: its code, area and lead unit.
+// Like every group of Measure.check, it says whether to go on.
+func (m *Measure) checkPlace(what string, report func(error) bool) bool {
 	if !report(checkCode(what, m.Code)) {
-		return
+		return false
 	}
 	if strings.TrimSpace(m.Area) == "" && !report(ruleError(RuleRequired, 0, what, "area", "is empty: every measure belongs to a priority area")) {
-		return
+		return false
 	}
-	if strings.TrimSpace(m.LeadUnit) == "" && !report(ruleError(RuleRequired, 0, what, "leadUnit", "is empty: every measure has a lead unit")) {
-		return
-	}
-	if !report(checkText(what, "title", m.Title, true, MaxTitle)) || !report(checkText(what, "description", m.Description, false, MaxNote)) {
-		return
-	}
+	return strings.TrimSpace(m.LeadUnit) != "" || report(ruleError(RuleRequired, 0, what, "leadUnit", "is empty: every measure has a lead unit"))
+}
+
+func (m *Measure) checkTexts(what string, report func(error) bool) bool {
+	return report(checkText(what, "title", m.Title, true, MaxTitle)) && report(checkText(what, "description", m.Description, false, MaxNote))
+}
+
+// checkSchedule checks the start and end: both given, in range and in
+// order.
+func (m *Measure) checkSchedule(what string, report func(error) bool) bool {
 	if m.Start == 0 && !report(ruleError(RuleRequired, 0, what, "start", "is empty")) {
-		return
+		return false
 	}
 	if m.End == 0 && !report(ruleError(RuleRequired, 0, what, "end", "is empty")) {
-		return
+		return false
 	}
 	if !report(checkDate(what, "start", m.Start)) || !report(checkDate(what, "end", m.End)) {
-		return
+		return false
 	}
-	if m.Start != 0 && m.End != 0 && m.End < m.Start && !report(ruleError(RuleOrder, 0, what, "end", "(%s) is before start (%s)", m.End, m.Start)) {
-		return
-	}
+	return m.Start == 0 || m.End == 0 || m.End >= m.Start || report(ruleError(RuleOrder, 0, what, "end", "(%s) is before start (%s)", m.End, m.Start))
+}
+
+// checkProgress checks the weight and the manual progress.
+func (m *Measure) checkProgress(what string, report func(error) bool) bool {
 	if !report(checkWeight(what, m.Weight)) {
-		return
+		return false
 	}
-	if !(m.ManualProgress >= 0 && m.ManualProgress <= 100) && !report(ruleError(RuleRange, 100, what, "manualProgress", "must be between 0 and 100 (is %v)", m.ManualProgress)) {
-		return
-	}
+	return (m.ManualProgress >= 0 && m.ManualProgress <= 100) || report(ruleError(RuleRange, 100, what, "manualProgress", "must be between 0 and 100 (is %v)", m.ManualProgress))
+}
+
+// checkMoney checks the planned and spent amounts and the funding
+// sources, one by one and their sum.
+func (m *Measure) checkMoney(what string, report func(error) bool) bool {
 	if !report(checkCents(what, "plannedCents", m.PlannedCents)) || !report(checkCents(what, "spentCents", m.SpentCents)) {
-		return
+		return false
 	}
 	var funded int64
 	for i, f := range m.Funding {
 		field := fmt.Sprintf("funding[%d]", i)
 		if !report(checkText(what, field+".name", f.Name, true, MaxTitle)) || !report(checkCents(what, field+".amountCents", f.AmountCents)) {
-			return
+			return false
 		}
 		if funded += f.AmountCents; funded > MaxCents && !report(ruleError(RuleRange, MaxCents, what, "funding", "adds up to more than the limit of %s", FormatEUR(MaxCents, EN))) {
-			return
+			return false
 		}
 	}
-	if o := m.Override; o != nil {
-		var err error
-		switch {
-		case !o.Status.Valid():
-			err = ruleError(RuleOneOf, 0, what, "override.status", "%q is not a status", o.Status)
-		case o.Status == StatusCancelled:
-			err = fieldError(what, "override.status", "cannot be cancelled: set the cancelled flag instead")
-		case strings.TrimSpace(o.Reason) == "":
-			err = ruleError(RuleReason, 0, what, "override.reason", "is empty: a status override needs a reason")
-		default:
-			err = checkString(what, "override.reason", o.Reason, MaxNote)
-		}
-		report(err)
+	return true
+}
+
+// checkOverride checks a manual status, if any: a status other than
+// cancelled, with a reason.
+func (m *Measure) checkOverride(what string, report func(error) bool) bool {
+	o := m.Override
+	if o == nil {
+		return true
 	}
+	switch {
+	case !o.Status.Valid():
+		return report(ruleError(RuleOneOf, 0, what, "override.status", "%q is not a status", o.Status))
+	case o.Status == StatusCancelled:
+		return report(fieldError(what, "override.status", "cannot be cancelled: set the cancelled flag instead"))
+	case o.ReasonText().IsEmpty():
+		return report(ruleError(RuleReason, 0, what, "override.reason", "is empty: a status override needs a reason"))
+	}
+	return report(checkString(what, "override.reason", o.Reason, MaxNote)) && report(checkString(what, "override.reasonEn", o.ReasonEn, MaxNote))
 }
 
 // Validate checks a milestone. today is the date of the edit: completing
@@ -477,26 +534,13 @@ func (ms *Milestone) check(today Date, report func(error) bool) {
 	if !report(checkText(what, "title", ms.Title, true, MaxTitle)) {
 		return
 	}
-	switch {
-	case ms.Due == 0:
-		if !report(ruleError(RuleRequired, 0, what, "due", "is empty")) {
-			return
-		}
-	case ms.Due < MinDue || ms.Due > MaxDue:
-		if !report(ruleError(RuleRange, 0, what, "due", "(%s) is outside 2000–2100", ms.Due)) {
-			return
-		}
+	if !report(checkDue(what, "due", ms.Due)) {
+		return
 	}
-	if ms.Completed != 0 {
-		if ms.Completed < MinDue || ms.Completed > MaxDue {
-			if !report(ruleError(RuleRange, 0, what, "completed", "(%s) is outside 2000–2100", ms.Completed)) {
-				return
-			}
-		} else if today != 0 && ms.Completed > today && !report(ruleError(RuleFuture, 0, what, "completed", "(%s) is in the future (today is %s)", ms.Completed, today)) {
-			return
-		}
+	if ms.Completed != 0 && !report(checkCompleted(what, ms.Completed, today)) {
+		return
 	}
-	if !report(checkWeight(what, ms.Weight)) || !report(checkString(what, "note", ms.Note, MaxNote)) {
+	if !report(checkWeight(what, ms.Weight)) || !report(checkString(what, "note", ms.Note, MaxNote)) || !report(checkString(what, "noteEn", ms.NoteEn, MaxNote)) {
 		return
 	}
 	report(CheckLink(what, "evidence", ms.Evidence))
@@ -561,11 +605,8 @@ func sameDayError(k *KPI, v, other *KPIValue) error {
 
 func (v *KPIValue) validateOwn(k *KPI) error {
 	what := fmt.Sprintf("KPI %d value %d", k.ID, v.ID)
-	if v.Date == 0 {
-		return ruleError(RuleRequired, 0, what, "date", "is empty")
-	}
-	if v.Date < MinDue || v.Date > MaxDue {
-		return ruleError(RuleRange, 0, what, "date", "(%s) is outside 2000–2100", v.Date)
+	if err := checkDue(what, "date", v.Date); err != nil {
+		return err
 	}
 	if v.Date < k.BaselineDate {
 		return ruleError(RuleBaseline, 0, what, "date", "(%s) is before the KPI's baseline date (%s)", v.Date, k.BaselineDate)
@@ -582,18 +623,18 @@ func (v *KPIValue) validateOwn(k *KPI) error {
 // Validate checks a progress update.
 func (u *Update) Validate() error {
 	what := fmt.Sprintf("update %d", u.ID)
-	if u.Date == 0 {
-		return ruleError(RuleRequired, 0, what, "date", "is empty")
-	}
-	if u.Date < MinDue || u.Date > MaxDue {
-		return ruleError(RuleRange, 0, what, "date", "(%s) is outside 2000–2100", u.Date)
+	if err := checkDue(what, "date", u.Date); err != nil {
+		return err
 	}
 	return checkText(what, "text", u.Text, true, MaxNote)
 }
 
 // Validate checks the whole document: every entity, unique codes and ids,
 // and that every reference points at something that exists. today is the
-// date of the edit (see Milestone.Validate).
+// date of the edit (see Milestone.Validate). It stops at the first error,
+// in the order of the document: the header, goals, areas, units, people,
+// measures (each with its milestones, KPIs and updates), the adopted plan,
+// the periods.
 func (d *Doc) Validate(today Date) error {
 	if d.Format != Format {
 		return InvalidField("format", "format: %q is not %q", d.Format, Format)
@@ -604,55 +645,106 @@ func (d *Doc) Validate(today Date) error {
 	if len(d.Measures) > MaxMeasures {
 		return InvalidField("measures", "measures: %d measures; a strategy holds at most %d", len(d.Measures), MaxMeasures)
 	}
-	goals, areas, units := map[string]bool{}, map[string]bool{}, map[string]bool{}
-	for i := range d.Goals {
-		g := &d.Goals[i]
-		if err := g.Validate(); err != nil {
+	known, err := d.validateStructure()
+	if err != nil {
+		return err
+	}
+	if known.people, err = d.validatePeople(known.units); err != nil {
+		return err
+	}
+	if err := known.personRef("strategy", "submitter", d.Strategy.Submitter); err != nil {
+		return err
+	}
+	for i := range d.Measures {
+		if err := known.checkMeasure(&d.Measures[i], today); err != nil {
 			return err
 		}
-		if goals[g.Code] {
-			return InvalidField("code", "goal %q: code is used twice", g.Code)
-		}
-		goals[g.Code] = true
 	}
-	for i := range d.Areas {
-		a := &d.Areas[i]
-		if err := a.Validate(); err != nil {
-			return err
-		}
-		if areas[a.Code] {
-			return InvalidField("code", "area %q: code is used twice", a.Code)
-		}
-		areas[a.Code] = true
+	if err := d.validatePlan(); err != nil {
+		return err
 	}
-	for i := range d.Units {
-		u := &d.Units[i]
-		if err := u.Validate(); err != nil {
-			return err
-		}
-		if units[u.Code] {
-			return InvalidField("code", "unit %q: code is used twice", u.Code)
-		}
-		units[u.Code] = true
+	return d.ValidatePeriods()
+}
+
+// docIndex is what Doc.Validate has seen so far: the codes and people that
+// measures may refer to, and the codes and ids already taken.
+type docIndex struct {
+	goals, areas, units map[string]bool
+	people              map[ID]bool
+	measureCodes        map[string]bool
+	ids                 map[string]map[ID]bool // by kind: "measure", "milestone", "KPI", "KPI value", "update"
+}
+
+// validateStructure checks the goals, areas and units, each with a code
+// of its own, and indexes their codes.
+func (d *Doc) validateStructure() (*docIndex, error) {
+	known := &docIndex{measureCodes: map[string]bool{}, ids: map[string]map[ID]bool{}}
+	var err error
+	if known.goals, err = uniqueCodes("goal", len(d.Goals), func(i int) (string, error) {
+		return d.Goals[i].Code, d.Goals[i].Validate()
+	}); err != nil {
+		return nil, err
 	}
+	if known.areas, err = uniqueCodes("area", len(d.Areas), func(i int) (string, error) {
+		return d.Areas[i].Code, d.Areas[i].Validate()
+	}); err != nil {
+		return nil, err
+	}
+	if known.units, err = uniqueCodes("unit", len(d.Units), func(i int) (string, error) {
+		return d.Units[i].Code, d.Units[i].Validate()
+	}); err != nil {
+		return nil, err
+	}
+	return known, nil
+}
+
+// uniqueCodes is the set of the codes of n rows of a kind; row(i) is the
+// code of the i-th and the error of its own fields. It stops at the first
+// row that is not valid or whose code another row has.
+func uniqueCodes(kind string, n int, row func(i int) (string, error)) (map[string]bool, error) {
+	codes := make(map[string]bool, n)
+	for i := range n {
+		code, err := row(i)
+		if err != nil {
+			return nil, err
+		}
+		if err := codeUsedTwice(codes, kind, code); err != nil {
+			return nil, err
+		}
+	}
+	return codes, nil
+}
+
+// codeUsedTwice refuses a code already in seen, and adds it.
+func codeUsedTwice(seen map[string]bool, kind, code string) error {
+	if seen[code] {
+		return InvalidField("code", "%s %q: code is used twice", kind, code)
+	}
+	seen[code] = true
+	return nil
+}
+
+// validatePeople checks the people: ids, their units, unique e-mail
+// addresses and at least one office user. It returns their ids.
+func (d *Doc) validatePeople(units map[string]bool) (map[ID]bool, error) {
 	people, emails, offices := map[ID]bool{}, map[string]*Person{}, 0
 	for i := range d.People {
 		p := &d.People[i]
 		if p.ID <= 0 {
-			return InvalidField("id", "person %q: id must be a positive number", p.Name.In(BG))
+			return nil, InvalidField("id", "person %q: id must be a positive number", p.Name.In(BG))
 		}
 		if err := p.Validate(); err != nil {
-			return err
+			return nil, err
 		}
 		if people[p.ID] {
-			return InvalidField("id", "person %d: id is used twice", p.ID)
+			return nil, InvalidField("id", "person %d: id is used twice", p.ID)
 		}
 		if !units[p.Unit] {
-			return InvalidField("unit", "person %d: unit %q does not exist", p.ID, p.Unit)
+			return nil, InvalidField("unit", "person %d: unit %q does not exist", p.ID, p.Unit)
 		}
 		if e := EmailKey(p.Email); e != "" {
 			if other, ok := emails[e]; ok {
-				return emailUsedError(p, other)
+				return nil, emailUsedError(p, other)
 			}
 			emails[e] = p
 		}
@@ -662,110 +754,137 @@ func (d *Doc) Validate(today Date) error {
 	if offices == 0 {
 		e := InvalidField("people", "people: nobody has the office role: a strategy keeps at least one office user, or nobody could change it").(*Error)
 		e.Rule = RuleOffice
-		return e
+		return nil, e
 	}
-	personRef := func(what, field string, r Ref) error {
-		if r != 0 && !people[ID(r)] {
-			return InvalidField(field, "%s: %s: person %d does not exist", what, field, r)
-		}
-		return nil
+	return people, nil
+}
+
+// uniqueID refuses an id that is not positive or that another row of the
+// kind has, and takes it.
+func (x *docIndex) uniqueID(kind string, id ID) error {
+	if id <= 0 {
+		return InvalidField("id", "%s: id %d must be a positive number", kind, id)
 	}
-	measureIDs, measureCodes := map[ID]bool{}, map[string]bool{}
-	milestoneIDs, kpiIDs, valueIDs, updateIDs := map[ID]bool{}, map[ID]bool{}, map[ID]bool{}, map[ID]bool{}
-	uniqueID := func(seen map[ID]bool, kind string, id ID) error {
-		if id <= 0 {
-			return InvalidField("id", "%s: id %d must be a positive number", kind, id)
-		}
-		if seen[id] {
-			return InvalidField("id", "%s %d: id is used twice", kind, id)
-		}
-		seen[id] = true
-		return nil
+	seen := x.ids[kind]
+	if seen == nil {
+		seen = map[ID]bool{}
+		x.ids[kind] = seen
 	}
-	for i := range d.Measures {
-		m := &d.Measures[i]
-		what := fmt.Sprintf("measure %q", m.Code)
-		if err := m.Validate(); err != nil {
-			return err
-		}
-		if measureCodes[m.Code] {
-			return InvalidField("code", "%s: code is used twice", what)
-		}
-		measureCodes[m.Code] = true
-		if err := uniqueID(measureIDs, "measure", m.ID); err != nil {
-			return err
-		}
-		if !areas[m.Area] {
-			return InvalidField("area", "%s: area %q does not exist", what, m.Area)
-		}
-		if !units[m.LeadUnit] {
-			return InvalidField("leadUnit", "%s: leadUnit %q does not exist", what, m.LeadUnit)
-		}
-		for _, g := range m.Goals {
-			if !goals[g] {
-				return InvalidField("goals", "%s: goal %q does not exist", what, g)
-			}
-		}
-		for _, u := range m.Partners {
-			if !units[u] {
-				return InvalidField("partners", "%s: partner unit %q does not exist", what, u)
-			}
-		}
-		if err := personRef(what, "responsible", m.Responsible); err != nil {
-			return err
-		}
-		for j := range m.Milestones {
-			ms := &m.Milestones[j]
-			if err := uniqueID(milestoneIDs, "milestone", ms.ID); err != nil {
-				return err
-			}
-			if err := ms.Validate(today); err != nil {
-				return err
-			}
-			if err := personRef(fmt.Sprintf("milestone %d", ms.ID), "responsible", ms.Responsible); err != nil {
-				return err
-			}
-		}
-		for j := range m.KPIs {
-			k := &m.KPIs[j]
-			if err := uniqueID(kpiIDs, "KPI", k.ID); err != nil {
-				return err
-			}
-			if err := k.Validate(); err != nil {
-				return err
-			}
-			days := make(map[Date]*KPIValue, len(k.Values))
-			for n := range k.Values {
-				v := &k.Values[n]
-				if err := uniqueID(valueIDs, "KPI value", v.ID); err != nil {
-					return err
-				}
-				if err := v.validateOwn(k); err != nil {
-					return err
-				}
-				if other := days[v.Date]; other != nil {
-					return sameDayError(k, v, other)
-				}
-				days[v.Date] = v
-			}
-		}
-		for j := range m.Updates {
-			u := &m.Updates[j]
-			if err := uniqueID(updateIDs, "update", u.ID); err != nil {
-				return err
-			}
-			if err := u.Validate(); err != nil {
-				return err
-			}
-			if err := personRef(fmt.Sprintf("update %d", u.ID), "author", u.Author); err != nil {
-				return err
-			}
-		}
+	if seen[id] {
+		return InvalidField("id", "%s %d: id is used twice", kind, id)
 	}
-	if err := d.validatePlan(); err != nil {
+	seen[id] = true
+	return nil
+}
+
+// personRef refuses a reference to a person who does not exist; none (0)
+// passes.
+func (x *docIndex) personRef(what, field string, r Ref) error {
+	if r != 0 && !x.people[ID(r)] {
+		return InvalidField(field, "%s: %s: person %d does not exist", what, field, r)
+	}
+	return nil
+}
+
+// checkMeasure checks a measure, its code and id, what it refers to, and
+// its milestones, KPIs and updates.
+func (x *docIndex) checkMeasure(m *Measure, today Date) error {
+	if err := m.Validate(); err != nil {
 		return err
 	}
-	return d.ValidatePeriods()
+	if err := codeUsedTwice(x.measureCodes, "measure", m.Code); err != nil {
+		return err
+	}
+	if err := x.uniqueID("measure", m.ID); err != nil {
+		return err
+	}
+	if err := x.measureRefs(m); err != nil {
+		return err
+	}
+	for j := range m.Milestones {
+		if err := x.checkMilestone(&m.Milestones[j], today); err != nil {
+			return err
+		}
+	}
+	for j := range m.KPIs {
+		if err := x.checkKPI(&m.KPIs[j]); err != nil {
+			return err
+		}
+	}
+	for j := range m.Updates {
+		if err := x.checkUpdate(&m.Updates[j]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// measureRefs refuses a measure's reference to an area, unit, goal or
+// person that does not exist.
+func (x *docIndex) measureRefs(m *Measure) error {
+	what := fmt.Sprintf("measure %q", m.Code)
+	if !x.areas[m.Area] {
+		return InvalidField("area", "%s: area %q does not exist", what, m.Area)
+	}
+	if !x.units[m.LeadUnit] {
+		return InvalidField("leadUnit", "%s: leadUnit %q does not exist", what, m.LeadUnit)
+	}
+	for _, g := range m.Goals {
+		if !x.goals[g] {
+			return InvalidField("goals", "%s: goal %q does not exist", what, g)
+		}
+	}
+	for _, u := range m.Partners {
+		if !x.units[u] {
+			return InvalidField("partners", "%s: partner unit %q does not exist", what, u)
+		}
+	}
+	return x.personRef(what, "responsible", m.Responsible)
+}
+
+func (x *docIndex) checkMilestone(ms *Milestone, today Date) error {
+	if err := x.uniqueID("milestone", ms.ID); err != nil {
+		return err
+	}
+	if err := ms.Validate(today); err != nil {
+		return err
+	}
+	return x.personRef(fmt.Sprintf("milestone %d", ms.ID), "responsible", ms.Responsible)
+}
+
+// checkKPI checks a KPI and its values, one a day.
+func (x *docIndex) checkKPI(k *KPI) error {
+	if err := x.uniqueID("KPI", k.ID); err != nil {
+		return err
+	}
+	if err := k.Validate(); err != nil {
+		return err
+	}
+	days := make(map[Date]*KPIValue, len(k.Values))
+	for n := range k.Values {
+		v := &k.Values[n]
+		if err := x.uniqueID("KPI value", v.ID); err != nil {
+			return err
+		}
+		if err := v.validateOwn(k); err != nil {
+			return err
+		}
+		if other := days[v.Date]; other != nil {
+			return sameDayError(k, v, other)
+		}
+		days[v.Date] = v
+	}
+	return nil
+}
+
+func (x *docIndex) checkUpdate(u *Update) error {
+	if err := x.uniqueID("update", u.ID); err != nil {
+		return err
+	}
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	return x.personRef(fmt.Sprintf("update %d", u.ID), "author", u.Author)
 }
 
 // ValidateSnapshotName refuses an empty name, one over the title limit and

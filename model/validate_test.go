@@ -153,6 +153,16 @@ func TestDocValidate(t *testing.T) {
 		{"title of 300 characters is fine", func(d *Doc) { m0(d).Title.BG = cyr(300) }, nil},
 		{"milestone note of 4001 characters", func(d *Doc) { ms0(d).Note = cyr(4001) }, []string{"note", "4000"}},
 		{"milestone note of 4000 characters is fine", func(d *Doc) { ms0(d).Note = cyr(4000) }, nil},
+		{"English milestone note of 4001 characters", func(d *Doc) { ms0(d).NoteEn = cyr(4001) }, []string{"noteEn", "4000"}},
+		{"English milestone note of 4000 characters is fine", func(d *Doc) { ms0(d).NoteEn = cyr(4000) }, nil},
+		{"English milestone note not UTF-8", func(d *Doc) { ms0(d).NoteEn = "\xff" }, []string{"noteEn", "UTF-8"}},
+		{"English override reason of 4001 characters", func(d *Doc) {
+			m0(d).Override = &Override{Status: StatusAtRisk, Reason: "x", ReasonEn: cyr(4001)}
+		}, []string{"reasonEn", "4000"}},
+		{"override with an English reason only is fine", func(d *Doc) { m0(d).Override = &Override{Status: StatusAtRisk, ReasonEn: "delayed"} }, nil},
+		{"override without a reason in either language", func(d *Doc) { m0(d).Override = &Override{Status: StatusAtRisk, Reason: " ", ReasonEn: " "} }, []string{"override reason"}},
+		{"submitter who is nobody", func(d *Doc) { d.Strategy.Submitter = 99 }, []string{"submitter", "99"}},
+		{"submitter who is a person is fine", func(d *Doc) { d.Strategy.Submitter = 1 }, nil},
 		{"update text of 4001 characters", func(d *Doc) { m0(d).Updates[0].Text.EN = cyr(4001) }, []string{"text", "4000"}},
 		{"update text of 4000 characters is fine", func(d *Doc) { m0(d).Updates[0].Text.BG = cyr(4000) }, nil},
 		{"KPI value note of 4001 characters", func(d *Doc) { k0(d).Values[0].Note = cyr(4001) }, []string{"note", "4000"}},
@@ -168,7 +178,7 @@ func TestDocValidate(t *testing.T) {
 		{"unknown update author", func(d *Doc) { m0(d).Updates[0].Author = 97 }, []string{"author", "97", "does not exist"}},
 		{"person in unknown unit", func(d *Doc) { d.People[0].Unit = "ZZ" }, []string{"unit", "ZZ", "does not exist"}},
 		// other fields
-		{"wrong format", func(d *Doc) { d.Format = "strategytracker/2" }, []string{"format"}},
+		{"wrong format", func(d *Doc) { d.Format = "strategytracker/9" }, []string{"format"}},
 		{"unknown unit kind", func(d *Doc) { d.Units[0].Kind = "ministry" }, []string{"kind"}},
 		{"unknown role", func(d *Doc) { d.People[0].Role = "admin" }, []string{"role"}},
 		{"person without unit", func(d *Doc) { d.People[0].Unit = "" }, []string{"unit"}},

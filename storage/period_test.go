@@ -3,9 +3,9 @@ package storage
 import (
 	"bytes"
 	"database/sql"
-	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"strategytracker/model"
 )
@@ -13,43 +13,64 @@ import (
 // TestReportingCycle runs a whole cycle through the store: open, templates
 // written, a coordinator's return with a proposal, the office's narrative,
 // close (snapshot under the period's name), reopen with a reason — each
-// audited so that check's replay of the log agrees with the file.
+// audited so that check's replay of the log agrees with the file. Each
+// refused step writes nothing.
 func TestReportingCycle(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	coord := personByRole(t, d, model.RoleCoordinator)
+	c := newScenario(t)
+	office, coord := c.person(model.RoleOffice), c.person(model.RoleCoordinator)
 	at := fixedClock()
 	q4 := model.NewPeriod{Name: model.T("IV тримесечие 2026", "Q4 2026"), Start: model.MustDate("2026-10-01"),
 		End: model.MustDate("2026-12-31"), Due: model.MustDate("2027-01-15")}
+	other := model.NewPeriod{Name: model.T("Друг", "Other"), Start: q4.Start, End: q4.End, Due: q4.Due}
 
-	update := func(actor model.ID, fn func(model.Tx) error) error {
-		return s.Update(ctx, actor, model.ActionUpdate, "", fn)
+	c.do(office.ID, openPeriod(q4, office.ID, at))
+	c.refuses(
+		refusal{name: "a second open period", actor: office.ID, step: openPeriod(other, office.ID, at), message: "one period is open at a time"},
+		refusal{name: "a coordinator closing", actor: coord.ID, step: closePeriod(coord.ID, at, nil), code: model.EFORBIDDEN},
+	)
+	units := c.doc().ReportingUnits()
+	c.do(office.ID, func(tx model.Tx) error { _, err := model.RecordTemplatesWritten(tx, units, at); return err })
+	coordinatorReturns(c, coord, units, at)
+	c.do(office.ID, setNarrative(model.NarrativeCommentary, model.T("Напредък по плана.", "Progress as planned."), office.ID))
+	wantReturned(t, c.doc(), coord.Unit, len(units))
+
+	var sn *model.Snapshot
+	c.do(office.ID, closePeriod(office.ID, at, &sn))
+	if sn == nil || sn.Name != "IV тримесечие 2026" || sn.AsOf != model.DateOf(at) {
+		t.Fatalf("closing snapshot: %+v", sn)
 	}
-	if err := update(office.ID, func(tx model.Tx) error { _, err := model.OpenReportingPeriod(tx, q4, office.ID, at); return err }); err != nil {
-		t.Fatal(err)
+	c.refuses(
+		refusal{name: "closing twice", actor: office.ID, step: closePeriod(office.ID, at, nil), message: "already closed"},
+		refusal{name: "the narrative of a closed period", actor: office.ID, step: setNarrative(model.NarrativeRisks, model.T("Късно.", ""), office.ID), message: "locked"},
+		refusal{name: "reopening without a reason", actor: office.ID, step: reopenPeriod(" ", office.ID, at), message: "the reason is empty"},
+	)
+	d := c.doc()
+	if err := model.CheckReturnPeriod(d, d.Periods[0].ID); err == nil || !strings.Contains(model.ErrorMessage(err), "closed") {
+		t.Fatalf("a template of the closed period at import: got %v", err)
 	}
-	// A second open period is refused and writes nothing.
-	before := auditCount(t, s)
-	err := update(office.ID, func(tx model.Tx) error {
-		_, err := model.OpenReportingPeriod(tx, model.NewPeriod{Name: model.T("Друг", "Other"), Start: q4.Start, End: q4.End, Due: q4.Due}, office.ID, at)
-		return err
-	})
-	if err == nil || !strings.Contains(model.ErrorMessage(err), "one period is open at a time") {
-		t.Fatalf("second open period: got %v", err)
+	const reason = "Липсва отчет на район Младост"
+	c.do(office.ID, reopenPeriod(reason, office.ID, at))
+	// Closing again freezes a second snapshot under a distinct name.
+	c.do(office.ID, closePeriod(office.ID, at, &sn))
+	if sn.Name != "IV тримесечие 2026 (2)" {
+		t.Fatalf("second closing snapshot: %q", sn.Name)
 	}
-	if got := auditCount(t, s); got != before {
-		t.Fatalf("refused open wrote %d audit entries", got-before)
+	p := c.doc().Periods[0]
+	if p.State != model.PeriodClosed || len(p.Reopened) != 1 || p.Reopened[0].Reason != reason || len(p.Narrative) != 2 {
+		t.Fatalf("period after the cycle: %+v", p)
 	}
-	// A coordinator may not open, close or write templates for the cycle.
-	if err := update(coord.ID, func(tx model.Tx) error { _, _, err := model.CloseReportingPeriod(tx, coord.ID, at); return err }); model.ErrorCode(err) != model.EFORBIDDEN {
-		t.Fatalf("coordinator closing: got %v, want forbidden", err)
+	// The exchange format carries the periods.
+	first := exportLoadExport(t, c.s)
+	if !bytes.Contains(first, []byte(`"periods": [`)) || !bytes.Contains(first, []byte(reason)) {
+		t.Fatal("the export does not hold the period")
 	}
-	units := d.ReportingUnits()
-	if err := update(office.ID, func(tx model.Tx) error { _, err := model.RecordTemplatesWritten(tx, units, at); return err }); err != nil {
-		t.Fatal(err)
-	}
-	d, _ = s.Doc(ctx)
+}
+
+// coordinatorReturns records coord's return with a proposal for an area
+// of theirs; the return of another of units is refused.
+func coordinatorReturns(c *scenario, coord *model.Person, units []string, at time.Time) {
+	c.t.Helper()
+	d := c.doc()
 	area := ""
 	for _, m := range d.Measures {
 		if coord.Coordinates(&m) {
@@ -58,10 +79,10 @@ func TestReportingCycle(t *testing.T) {
 	}
 	ret := model.Return{PeriodID: d.OpenPeriod().ID, Unit: coord.Unit, Changes: 3, FilledBy: "Иван Иванов",
 		Proposals: []model.Narrative{{Area: area, Kind: model.NarrativeHighlights, Text: model.T("Пуснахме порталa.", "")}}}
-	if err := update(coord.ID, func(tx model.Tx) error { return model.RecordReturn(tx, ret, coord.ID, at) }); err != nil {
-		t.Fatalf("coordinator's return: %v", err)
+	record := func(r model.Return) func(model.Tx) error {
+		return func(tx model.Tx) error { return model.RecordReturn(tx, r, coord.ID, at) }
 	}
-	// ... but not another unit's.
+	c.do(coord.ID, record(ret))
 	other := ret
 	other.Unit, other.Proposals = "НЕ-НЕГОВА", nil
 	for _, u := range units {
@@ -69,106 +90,53 @@ func TestReportingCycle(t *testing.T) {
 			other.Unit = u
 		}
 	}
-	if err := update(coord.ID, func(tx model.Tx) error { return model.RecordReturn(tx, other, coord.ID, at) }); model.ErrorCode(err) != model.EFORBIDDEN {
-		t.Fatalf("coordinator recording another unit's return: got %v, want forbidden", err)
-	}
-	if err := update(office.ID, func(tx model.Tx) error {
-		_, err := model.SetNarrative(tx, "", model.NarrativeCommentary, model.T("Напредък по плана.", "Progress as planned."), office.ID)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	d, _ = s.Doc(ctx)
+	c.refuses(refusal{name: "a coordinator recording another unit's return", actor: coord.ID, step: record(other), code: model.EFORBIDDEN})
+}
+
+// wantReturned wants the open period's status to show unit returned with
+// its 3 changes, the only one of expected units.
+func wantReturned(t *testing.T, d *model.Doc, unit string, expected int) {
+	t.Helper()
 	st := d.Status(d.OpenPeriod(), nil)
 	var got *model.UnitReport
 	for i := range st.Units {
-		if st.Units[i].Unit == coord.Unit {
+		if st.Units[i].Unit == unit {
 			got = &st.Units[i]
 		}
 	}
 	if got == nil || got.State != model.UnitReturned || got.Changes != 3 {
-		t.Fatalf("coordinator's unit in the status: %+v", got)
+		t.Fatalf("the coordinator's unit in the status: %+v", got)
 	}
-	if st.Reported != 1 || st.Expected != len(units) {
-		t.Fatalf("reported %d of %d, want 1 of %d", st.Reported, st.Expected, len(units))
+	if st.Reported != 1 || st.Expected != expected {
+		t.Fatalf("reported %d of %d, want 1 of %d", st.Reported, st.Expected, expected)
 	}
+}
 
-	var sn *model.Snapshot
-	if err := update(office.ID, func(tx model.Tx) error {
-		var err error
-		_, sn, err = model.CloseReportingPeriod(tx, office.ID, at)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if sn == nil || sn.Name != "IV тримесечие 2026" || sn.AsOf != model.DateOf(at) {
-		t.Fatalf("closing snapshot: %+v", sn)
-	}
-	// Closing twice, and writing the narrative of a closed period, are refused.
-	before = auditCount(t, s)
-	if err := update(office.ID, func(tx model.Tx) error { _, _, err := model.CloseReportingPeriod(tx, office.ID, at); return err }); err == nil || !strings.Contains(model.ErrorMessage(err), "already closed") {
-		t.Fatalf("closing twice: got %v", err)
-	}
-	if err := update(office.ID, func(tx model.Tx) error {
-		_, err := model.SetNarrative(tx, "", model.NarrativeRisks, model.T("Късно.", ""), office.ID)
-		return err
-	}); err == nil || !strings.Contains(model.ErrorMessage(err), "locked") {
-		t.Fatalf("narrative of a closed period: got %v", err)
-	}
-	// A template of the closed period is refused at import.
-	d, _ = s.Doc(ctx)
-	if err := model.CheckReturnPeriod(d, d.Periods[0].ID); err == nil || !strings.Contains(model.ErrorMessage(err), "closed") {
-		t.Fatalf("template of a closed period: got %v", err)
-	}
-	if got := auditCount(t, s); got != before {
-		t.Fatalf("refused steps wrote %d audit entries", got-before)
-	}
-	if err := update(office.ID, func(tx model.Tx) error { _, err := model.ReopenReportingPeriod(tx, " ", office.ID, at); return err }); err == nil {
-		t.Fatal("reopen without a reason accepted")
-	}
-	if err := update(office.ID, func(tx model.Tx) error {
-		_, err := model.ReopenReportingPeriod(tx, "Липсва отчет на район Младост", office.ID, at)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	// Closing again freezes a second snapshot under a distinct name.
-	if err := update(office.ID, func(tx model.Tx) error {
-		var err error
-		_, sn, err = model.CloseReportingPeriod(tx, office.ID, at)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
-	if sn.Name != "IV тримесечие 2026 (2)" {
-		t.Fatalf("second closing snapshot: %q", sn.Name)
-	}
-	d, _ = s.Doc(ctx)
-	p := d.Periods[0]
-	if p.State != model.PeriodClosed || len(p.Reopened) != 1 || p.Reopened[0].Reason != "Липсва отчет на район Младост" || len(p.Narrative) != 2 {
-		t.Fatalf("period after the cycle: %+v", p)
-	}
-	if _, err := s.Check(ctx); err != nil {
-		t.Fatalf("check after the cycle: %v", err)
-	}
+// The steps of the cycle, as an actor takes them at a time.
 
-	// The exchange format carries the periods: export → load → export.
-	first := export(t, s)
-	loaded, err := model.DecodeBytes(first)
-	if err != nil {
-		t.Fatal(err)
+func openPeriod(np model.NewPeriod, actor model.ID, at time.Time) func(model.Tx) error {
+	return func(tx model.Tx) error { _, err := model.OpenReportingPeriod(tx, np, actor, at); return err }
+}
+
+// closePeriod closes the open period; the snapshot it freezes goes to sn
+// when sn is not nil.
+func closePeriod(actor model.ID, at time.Time, sn **model.Snapshot) func(model.Tx) error {
+	return func(tx model.Tx) error {
+		_, s, err := model.CloseReportingPeriod(tx, actor, at)
+		if sn != nil {
+			*sn = s
+		}
+		return err
 	}
-	s2, err := Create(ctx, filepath.Join(t.TempDir(), "copy.db"), loaded, Options{Now: fixedClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
-	if second := export(t, s2); !bytes.Equal(first, second) {
-		t.Fatal("export → load → export differs with periods")
-	}
-	if !bytes.Contains(first, []byte(`"periods": [`)) || !bytes.Contains(first, []byte("Липсва отчет на район Младост")) {
-		t.Fatal("the export does not hold the period")
-	}
+}
+
+func reopenPeriod(reason string, actor model.ID, at time.Time) func(model.Tx) error {
+	return func(tx model.Tx) error { _, err := model.ReopenReportingPeriod(tx, reason, actor, at); return err }
+}
+
+// setNarrative writes the narrative of kind of the whole strategy.
+func setNarrative(kind model.NarrativeKind, text model.Text, actor model.ID) func(model.Tx) error {
+	return func(tx model.Tx) error { _, err := model.SetNarrative(tx, "", kind, text, actor); return err }
 }
 
 // TestCheckNamesAPeriodChangedOutsideTheApp: the replay covers periods.

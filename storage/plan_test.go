@@ -2,18 +2,21 @@ package storage
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"strategytracker/model"
 )
 
+// TestRevisionsOfTheAdoptedPlan: before adoption the plan changes freely;
+// after it a change of an adopted field needs a reason and is kept as a
+// revision with the adopted original, through the log and the exchange
+// format; a plan is adopted once.
 func TestRevisionsOfTheAdoptedPlan(t *testing.T) {
-	s, _ := newDemo(t)
-	d, _ := s.Doc(ctx)
-	office := personByRole(t, d, model.RoleOffice)
-	m := d.Measures[0]
+	c := newScenario(t)
+	office := c.person(model.RoleOffice)
+	d := c.doc()
+	id := d.Measures[0].ID
 	var k model.KPI
 	for _, x := range d.Measures {
 		if len(x.KPIs) > 0 {
@@ -22,54 +25,57 @@ func TestRevisionsOfTheAdoptedPlan(t *testing.T) {
 		}
 	}
 	// Before adoption a change of the end date needs no reason.
-	m.End = m.End.AddDays(1)
-	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMeasure(&m) }); err != nil {
-		t.Fatal(err)
+	c.do(office.ID, moveEnd(id, 1))
+	adopt := func(on string) func(model.Tx) error {
+		return func(tx model.Tx) error {
+			return tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate(on), CouncilDecision: model.T("Решение № 1", "Decision 1")})
+		}
 	}
-	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		return tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2026-01-15"), CouncilDecision: model.T("Решение № 1", "Decision 1")})
-	}); err != nil {
-		t.Fatal(err)
-	}
-	d, _ = s.Doc(ctx)
+	c.do(office.ID, adopt("2026-01-15"))
+	d = c.doc()
 	if d.Adoption == nil || d.Adoption.By == "" {
 		t.Fatalf("adoption not kept: %+v", d.Adoption)
 	}
 	original := d.Measures[0].End
-	m = d.Measures[0]
-	m.End = original.AddDays(90)
-	before := export(t, s)
-	err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMeasure(&m) })
-	if err == nil || !strings.Contains(err.Error(), "give a reason") {
-		t.Fatalf("a change of an adopted end date without a reason: got %v", err)
-	}
-	if !bytes.Equal(before, export(t, s)) {
-		t.Fatal("the refused change changed the file")
-	}
-	m = d.Measures[0]
-	m.End = original.AddDays(90)
+	c.refuses(refusal{name: "a change of an adopted end date without a reason", actor: office.ID, step: moveEnd(id, 90), message: "give a reason"})
 	reason := model.T("забавена обществена поръчка", "procurement delayed")
-	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+	c.do(office.ID, func(tx model.Tx) error {
 		tx.SetRevisionReason(reason)
-		if err := tx.SaveMeasure(&m); err != nil {
+		if err := moveEnd(id, 90)(tx); err != nil {
 			return err
 		}
 		k.TargetValue += 5
 		return tx.SaveKPI(&k)
-	}); err != nil {
-		t.Fatal(err)
-	}
+	})
 	// A second revision of the same end date keeps the adopted original.
-	d, _ = s.Doc(ctx)
-	m = d.Measures[0]
-	m.End = original.AddDays(120)
-	if err := s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+	c.do(office.ID, func(tx model.Tx) error {
 		tx.SetRevisionReason(model.T("още забавяне", ""))
-		return tx.SaveMeasure(&m)
-	}); err != nil {
-		t.Fatal(err)
+		return moveEnd(id, 30)(tx)
+	})
+	wantEndRevisions(t, c.doc(), original, reason, model.UserLabel(office))
+	// The log replays the adoption and the revisions, and the exchange
+	// format carries them.
+	first := exportLoadExport(t, c.s)
+	if !bytes.Contains(first, []byte(`"revisions"`)) || !bytes.Contains(first, []byte(`"adoption"`)) {
+		t.Fatal("the export does not carry the adopted plan")
 	}
-	d, _ = s.Doc(ctx)
+	c.refuses(refusal{name: "adopting twice", actor: office.ID, step: adopt("2026-02-01"), code: model.ECONFLICT})
+}
+
+// moveEnd moves the end of measure id by days.
+func moveEnd(id model.ID, days int) func(model.Tx) error {
+	return func(tx model.Tx) error {
+		m := *tx.Doc().Measure(id)
+		m.End = m.End.AddDays(days)
+		return tx.SaveMeasure(&m)
+	}
+}
+
+// wantEndRevisions wants the first measure of d to end 120 days after
+// its adopted original, through two revisions by by (the first with
+// reason), beside one revision of a KPI.
+func wantEndRevisions(t *testing.T, d *model.Doc, original model.Date, reason model.Text, by string) {
+	t.Helper()
 	if got := d.Measures[0].End; got != original.AddDays(120) {
 		t.Fatalf("current end %s, want %s", got, original.AddDays(120))
 	}
@@ -83,8 +89,8 @@ func TestRevisionsOfTheAdoptedPlan(t *testing.T) {
 		t.Fatalf("%d revisions of the measure, want 2: %+v", len(revs), d.Revisions)
 	}
 	for _, r := range revs {
-		if r.Original != original.String() || r.By != model.UserLabel(office) || r.Field != "end" {
-			t.Errorf("revision %+v: want original %s by %s", r, original, model.UserLabel(office))
+		if r.Original != original.String() || r.By != by || r.Field != "end" {
+			t.Errorf("revision %+v: want original %s by %s", r, original, by)
 		}
 	}
 	if revs[0].Reason != reason || revs[1].Previous != original.AddDays(90).String() {
@@ -95,37 +101,6 @@ func TestRevisionsOfTheAdoptedPlan(t *testing.T) {
 	}
 	if !strings.Contains(revs[0].Sentence(model.BG), "е удължен от") {
 		t.Errorf("sentence %q", revs[0].Sentence(model.BG))
-	}
-	// The log replays the adoption and the revisions.
-	if _, err := s.Check(ctx); err != nil {
-		t.Fatal(err)
-	}
-	// Export → load → export is byte-identical and carries them.
-	first := export(t, s)
-	if !bytes.Contains(first, []byte(`"revisions"`)) || !bytes.Contains(first, []byte(`"adoption"`)) {
-		t.Fatal("the export does not carry the adopted plan")
-	}
-	d2, err := model.DecodeBytes(first)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s2, err := Create(ctx, filepath.Join(t.TempDir(), "again.db"), d2, Options{Now: fixedClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s2.Close()
-	if second := export(t, s2); !bytes.Equal(first, second) {
-		t.Fatal("export → load → export differs")
-	}
-	if _, err := s2.Check(ctx); err != nil {
-		t.Fatal(err)
-	}
-	// Adopting twice is refused.
-	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
-		return tx.Adopt(&model.Adoption{AdoptedOn: model.MustDate("2026-02-01"), CouncilDecision: model.T("x", "")})
-	})
-	if model.ErrorCode(err) != model.ECONFLICT {
-		t.Fatalf("second adoption: %v", err)
 	}
 }
 

@@ -121,8 +121,11 @@ func (set textCol) Scan(v any) error {
 func (b *Builder) strategy(r Scanner) error {
 	st := &b.d.Strategy
 	b.header = true
-	return r.Scan(&st.Title.BG, &st.Title.EN, &st.ShortTitle.BG, &st.ShortTitle.EN, &st.Vision.BG, &st.Vision.EN,
-		Date{&st.PeriodStart}, Date{&st.PeriodEnd}, Date{&st.AdoptedOn}, &st.CouncilDecision.BG, &st.CouncilDecision.EN, &st.Demo, &st.Version)
+	var submitter sql.NullInt64
+	err := r.Scan(&st.Title.BG, &st.Title.EN, &st.ShortTitle.BG, &st.ShortTitle.EN, &st.Vision.BG, &st.Vision.EN,
+		Date{&st.PeriodStart}, Date{&st.PeriodEnd}, Date{&st.AdoptedOn}, &st.CouncilDecision.BG, &st.CouncilDecision.EN, &submitter, &st.Demo, &st.Version)
+	st.Submitter = model.Ref(submitter.Int64)
+	return err
 }
 
 func (b *Builder) goal(r Scanner) error {
@@ -156,13 +159,13 @@ func (b *Builder) person(r Scanner) error {
 func (b *Builder) measure(r Scanner) error {
 	var m model.Measure
 	var resp sql.NullInt64
-	var ovStatus, ovReason sql.NullString
+	var ovStatus, ovReason, ovReasonEn sql.NullString
 	err := r.Scan(&m.ID, &m.Code, &m.Area, &m.Title.BG, &m.Title.EN, &m.Description.BG, &m.Description.EN, &m.LeadUnit,
 		&resp, Date{&m.Start}, Date{&m.End}, &m.Weight, &m.ManualProgress, &m.PlannedCents, &m.SpentCents, &m.Cancelled,
-		&ovStatus, &ovReason, &m.Internal, &m.Version)
+		&ovStatus, &ovReason, &ovReasonEn, &m.Internal, &m.Version)
 	m.Responsible = model.Ref(resp.Int64)
 	if ovStatus.Valid {
-		m.Override = &model.Override{Status: model.Status(ovStatus.String), Reason: ovReason.String}
+		m.Override = &model.Override{Status: model.Status(ovStatus.String), Reason: ovReason.String, ReasonEn: ovReasonEn.String}
 	}
 	b.measures[m.ID] = len(b.d.Measures)
 	b.d.Measures = append(b.d.Measures, m)
@@ -214,7 +217,7 @@ func (b *Builder) milestone(r Scanner) error {
 	var ms model.Milestone
 	var resp sql.NullInt64
 	err := r.Scan(&ms.ID, &ms.MeasureID, &ms.Title.BG, &ms.Title.EN, Date{&ms.Due}, Date{&ms.Completed}, &ms.Cancelled,
-		&ms.Weight, &resp, &ms.Note, &ms.Evidence, &ms.NoteInternal, &ms.Version)
+		&ms.Weight, &resp, &ms.Note, &ms.NoteEn, &ms.Evidence, &ms.NoteInternal, &ms.Version)
 	ms.Responsible = model.Ref(resp.Int64)
 	if m := b.measureOf(ms.MeasureID); m != nil {
 		m.Milestones = append(m.Milestones, ms)

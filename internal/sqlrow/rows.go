@@ -14,13 +14,13 @@ type Table struct {
 }
 
 var (
-	strategyTable  = Table{"meta", []string{"title_bg", "title_en", "short_title_bg", "short_title_en", "vision_bg", "vision_en", "period_start", "period_end", "adopted_on", "council_decision_bg", "council_decision_en", "demo"}}
+	strategyTable  = Table{"meta", []string{"title_bg", "title_en", "short_title_bg", "short_title_en", "vision_bg", "vision_en", "period_start", "period_end", "adopted_on", "council_decision_bg", "council_decision_en", "submitter_id", "demo"}}
 	goalTable      = Table{"goals", []string{"code", "title_bg", "title_en", "description_bg", "description_en"}}
 	areaTable      = Table{"areas", []string{"code", "title_bg", "title_en", "description_bg", "description_en", "ord"}}
 	unitTable      = Table{"units", []string{"code", "name_bg", "name_en", "kind"}}
 	personTable    = Table{"people", []string{"name_bg", "name_en", "position_bg", "position_en", "unit", "email", "phone", "role", "public"}}
-	measureTable   = Table{"measures", []string{"code", "area", "title_bg", "title_en", "description_bg", "description_en", "lead_unit", "responsible_id", "start", "end", "weight", "manual_progress", "planned_cents", "spent_cents", "cancelled", "override_status", "override_reason", "internal"}}
-	milestoneTable = Table{"milestones", []string{"measure_id", "title_bg", "title_en", "due", "completed", "cancelled", "weight", "responsible_id", "note", "evidence", "note_internal"}}
+	measureTable   = Table{"measures", []string{"code", "area", "title_bg", "title_en", "description_bg", "description_en", "lead_unit", "responsible_id", "start", "end", "weight", "manual_progress", "planned_cents", "spent_cents", "cancelled", "override_status", "override_reason", "override_reason_en", "internal"}}
+	milestoneTable = Table{"milestones", []string{"measure_id", "title_bg", "title_en", "due", "completed", "cancelled", "weight", "responsible_id", "note", "note_en", "evidence", "note_internal"}}
 	kpiTable       = Table{"kpis", []string{"measure_id", "name_bg", "name_en", "unit_bg", "unit_en", "kind", "baseline_value", "baseline_date", "target_value", "target_date", "internal"}}
 	kpiValueTable  = Table{"kpi_values", []string{"kpi_id", "date", "value", "note", "source"}}
 	updateTable    = Table{"updates", []string{"measure_id", "date", "author_id", "text_bg", "text_en", "internal"}}
@@ -41,7 +41,7 @@ func Columns(row model.Row) (Table, []any) {
 	switch r := row.(type) {
 	case *model.Strategy:
 		return strategyTable, []any{r.Title.BG, r.Title.EN, r.ShortTitle.BG, r.ShortTitle.EN, r.Vision.BG, r.Vision.EN,
-			dateArg(r.PeriodStart), dateArg(r.PeriodEnd), dateArg(r.AdoptedOn), r.CouncilDecision.BG, r.CouncilDecision.EN, r.Demo}
+			dateArg(r.PeriodStart), dateArg(r.PeriodEnd), dateArg(r.AdoptedOn), r.CouncilDecision.BG, r.CouncilDecision.EN, refArg(r.Submitter), r.Demo}
 	case *model.Goal:
 		return goalTable, []any{r.Code, r.Title.BG, r.Title.EN, r.Description.BG, r.Description.EN}
 	case *model.Area:
@@ -51,15 +51,15 @@ func Columns(row model.Row) (Table, []any) {
 	case *model.Person:
 		return personTable, []any{r.Name.BG, r.Name.EN, r.Position.BG, r.Position.EN, r.Unit, r.Email, r.Phone, string(r.Role), r.Public}
 	case *model.Measure:
-		var ovStatus, ovReason any
+		var ovStatus, ovReason, ovReasonEn any
 		if r.Override != nil {
-			ovStatus, ovReason = string(r.Override.Status), r.Override.Reason
+			ovStatus, ovReason, ovReasonEn = string(r.Override.Status), r.Override.Reason, r.Override.ReasonEn
 		}
 		return measureTable, []any{r.Code, r.Area, r.Title.BG, r.Title.EN, r.Description.BG, r.Description.EN, r.LeadUnit, refArg(r.Responsible),
-			dateArg(r.Start), dateArg(r.End), r.Weight, r.ManualProgress, r.PlannedCents, r.SpentCents, r.Cancelled, ovStatus, ovReason, r.Internal}
+			dateArg(r.Start), dateArg(r.End), r.Weight, r.ManualProgress, r.PlannedCents, r.SpentCents, r.Cancelled, ovStatus, ovReason, ovReasonEn, r.Internal}
 	case *model.Milestone:
 		return milestoneTable, []any{r.MeasureID, r.Title.BG, r.Title.EN, dateArg(r.Due), dateArg(r.Completed), r.Cancelled, r.Weight,
-			refArg(r.Responsible), r.Note, r.Evidence, r.NoteInternal}
+			refArg(r.Responsible), r.Note, r.NoteEn, r.Evidence, r.NoteInternal}
 	case *model.KPI:
 		return kpiTable, []any{r.MeasureID, r.Name.BG, r.Name.EN, r.Unit.BG, r.Unit.EN, string(r.Kind), r.BaselineValue, dateArg(r.BaselineDate),
 			r.TargetValue, dateArg(r.TargetDate), r.Internal}

@@ -112,6 +112,26 @@ func EditEverything(t *testing.T, s model.Store) {
 	if d.Adoption == nil || len(d.Revisions) != 1 || len(d.Periods) != 1 || !d.Measures[1].Internal {
 		t.Fatalf("round-2 edits not kept: adoption %v, %d revisions, %d periods", d.Adoption, len(d.Revisions), len(d.Periods))
 	}
+	// Round 3: the English note and reason, the report's submitter.
+	err = s.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error {
+		doc := tx.Doc()
+		m := doc.Measures[5]
+		m.Override = &model.Override{Status: model.StatusAtRisk, Reason: "Забава", ReasonEn: "Delay \u2028"}
+		if err := tx.SaveMeasure(&m); err != nil {
+			return err
+		}
+		ms := doc.Measures[5].Milestones[0]
+		ms.NoteEn = "English note 😀"
+		if err := tx.SaveMilestone(&ms); err != nil {
+			return err
+		}
+		st := doc.Strategy
+		st.Submitter = model.Ref(office.ID)
+		return tx.SaveStrategy(&st)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }
 
 func officeOf(t *testing.T, d *model.Doc) *model.Person { return PersonByRole(t, d, model.RoleOffice) }

@@ -372,6 +372,8 @@ func testPermissions(t *testing.T, open Open) {
 	}{
 		{"coordinator completes a milestone", f.coord, saveMilestone(ownMs, func(x *model.Milestone) { x.Completed = done }), allowed},
 		{"coordinator writes a note", f.coord, saveMilestone(ownMs, func(x *model.Milestone) { x.Note = "Готово" }), allowed},
+		{"coordinator writes the English note", f.coord, saveMilestone(ownMs, func(x *model.Milestone) { x.NoteEn = "Done" }), allowed},
+		{"coordinator writes the note in both languages", f.coord, saveMilestone(ownMs, func(x *model.Milestone) { x.Note, x.NoteEn = "Прието", "Accepted" }), allowed},
 		{"coordinator gives evidence", f.coord, saveMilestone(ownMs, func(x *model.Milestone) { x.Evidence = "https://example.org/protocol" }), allowed},
 		{"coordinator cancels a milestone", f.coord, saveMilestone(own.Milestones[1].ID, func(x *model.Milestone) { x.Cancelled = true }), allowed},
 		{"coordinator adds a KPI value", f.coord, value(ownKPI, 10), allowed},
@@ -437,6 +439,15 @@ func testPermissions(t *testing.T, open Open) {
 			return tx.SaveStrategy(&s)
 		}, model.ReasonCoordinatorOnly},
 		{"coordinator writes a note of another unit's milestone", f.coord, saveMilestone(otherMs, func(x *model.Milestone) { x.Note = "не мое" }), model.ReasonNotTheirMeasure},
+		{"coordinator writes the English note of another unit's milestone", f.coord, saveMilestone(otherMs, func(x *model.Milestone) { x.NoteEn = "not mine" }), model.ReasonNotTheirMeasure},
+		{"coordinator changes the English reason of a status override", f.coord, saveMeasure(own.ID, func(m *model.Measure) {
+			m.Override = &model.Override{Status: model.StatusOnTrack, Reason: "Мое", ReasonEn: "Mine"}
+		}), model.ReasonCoordinatorOnly},
+		{"coordinator names the report's submitter", f.coord, func(tx model.Tx) error {
+			s := tx.Doc().Strategy
+			s.Submitter = model.Ref(f.coord.ID)
+			return tx.SaveStrategy(&s)
+		}, model.ReasonCoordinatorOnly},
 		{"coordinator adds a value to another unit's KPI", f.coord, value(otherKPI, 11), model.ReasonNotTheirMeasure},
 		{"coordinator writes an update of another unit's measure", f.coord, update(other.ID, f.coord), model.ReasonNotTheirMeasure},
 		{"coordinator sets another unit's manual progress", f.coord, saveMeasure(other.ID, func(m *model.Measure) { m.ManualProgress = 10 }), model.ReasonNotTheirMeasure},
@@ -447,6 +458,7 @@ func testPermissions(t *testing.T, open Open) {
 		}, noReason},
 
 		{"council writes a note", f.council, saveMilestone(ownMs, func(x *model.Milestone) { x.Note = "съвет" }), model.ReasonCouncil},
+		{"council writes the English note", f.council, saveMilestone(ownMs, func(x *model.Milestone) { x.NoteEn = "council" }), model.ReasonCouncil},
 		{"council adds a KPI value", f.council, value(ownKPI, 12), model.ReasonCouncil},
 		{"council writes an update", f.council, update(own.ID, f.council), model.ReasonCouncil},
 

@@ -39,6 +39,20 @@ const seed = 11
 func newDoc() *model.Doc {
 	d := model.Generate(30, seed)
 	d.Strategy.Demo = false
+	// The texts in two languages and the submitter (DESIGN.md §1.2), so
+	// that every store is seen to keep them.
+	for i := range d.Measures {
+		m := &d.Measures[i]
+		if m.Override != nil {
+			m.Override.ReasonEn = "Synthetic status override " + m.Code
+		}
+		for j := range m.Milestones {
+			if ms := &m.Milestones[j]; ms.Note != "" && j%2 == 0 {
+				ms.NoteEn = "Note " + m.Code + " \u2028 😀"
+			}
+		}
+	}
+	d.Strategy.Submitter = model.Ref(d.People[0].ID)
 	return d
 }
 
@@ -184,6 +198,7 @@ func Run(t *testing.T, open Open) {
 		{"SnapshotNames", testSnapshotNames},
 		{"EmailsAreUnique", testEmailsAreUnique},
 		{"CheckPassesAfterAChangeOfEveryKind", testCheckAfterEverything},
+		{"NotesAndReasonsInTwoLanguagesAndTheSubmitter", testTwoLanguages},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) { tt.test(t, open) })

@@ -98,20 +98,108 @@ func (r *report) pair(label, value string, c rgb) kvPair {
 	return kvPair{label: label, lines: r.split(orDash(value, r.w.none), kvW()-1), c: c}
 }
 
+// cardLayout is a measure's card wrapped and measured, before it is
+// placed: the page break is decided on its heights.
+type cardLayout struct {
+	m          *model.Measure
+	f          model.Figures
+	titleLines []string // the title bar's
+	barH       float64
+	grid       []kvRow
+	desc       []string
+	override   []string // the reason of a manual status, if any
+	milestones *table
+	rows       []*trow // of milestones
+	extras     [][]string
+	kpiCount   int // the first extras are KPIs, the rest updates
+	// The heights of the whole card with its headings, and of the
+	// milestones' and the extras' parts of it.
+	total, milestonesH, extrasH float64
+}
+
 // card writes the card of measure i, after the heading head (an area's
 // title) when it is not empty, kept with the card; the first card also
 // after the title of the cards' section.
 func (r *report) card(i int, head string, opensSection bool) {
+	c := r.layoutCard(i, head, opensSection)
+	r.breakBeforeCard(c)
+	if opensSection {
+		r.heading(r.w.cards, 13, 1, true, 0)
+	}
+	if head != "" {
+		r.subsection(head, 2, 0)
+	}
+	r.cardTitleBar(c)
+	r.cont = c.m.Code + "  " + c.m.Title.In(r.lang)
+	defer func() { r.cont = "" }()
+
+	r.grid(c.grid)
+	r.labelled(r.w.description, c.desc, cText)
+	if c.f.Overridden {
+		r.labelled(r.w.override, c.override, cNote)
+	}
+	r.y += 1
+	if len(c.rows) == 0 {
+		r.para(marginL, contentW, r.w.noMilestones, "", kvValueSize, cMuted)
+	} else {
+		r.minor(r.w.milestones, c.milestones.headH+c.rows[0].h)
+		for _, rw := range c.rows {
+			c.milestones.place(rw)
+		}
+	}
+	r.y += 1.5
+	for k, ls := range c.extras {
+		label := ""
+		if k == 0 && c.kpiCount > 0 {
+			label = r.w.kpis
+		} else if k == c.kpiCount {
+			label = r.w.updates
+		}
+		r.labelled(label, ls, cText)
+		r.y += 0.8
+	}
+	r.y += 5
+}
+
+// layoutCard wraps and measures the parts of measure i's card: title bar,
+// field grid, description, manual status, milestones, KPIs and updates;
+// its total height counts the headings before it (see card).
+func (r *report) layoutCard(i int, head string, opensSection bool) *cardLayout {
 	m := &r.d.Measures[i]
-	f := r.figs[i]
-
-	// Title bar.
+	c := &cardLayout{m: m, f: r.figs[i]}
 	r.setFont("B", 9.5)
-	titleLines := r.split(m.Code+"  "+r.tr(m.Title), contentW-36)
-	barH := float64(len(titleLines))*lineH(9.5) + 4
+	c.titleLines = r.split(m.Code+"  "+r.tr(m.Title), contentW-36)
+	c.barH = float64(len(c.titleLines))*lineH(9.5) + 4
+	c.grid = gridRows(r.cardFieldsLeft(m), r.cardFieldsRight(m, c.f))
+	c.total = r.cardHeadingsH(head, opensSection) + c.barH + 2
+	for _, g := range c.grid {
+		c.total += g.h
+	}
+	r.setFont("", kvValueSize)
+	c.desc = r.split(orDash(r.tr(m.Description), r.w.none), contentW-kvLabelW)
+	c.total += float64(len(c.desc))*lineH(kvValueSize) + 2
+	if c.f.Overridden {
+		c.override = r.split(r.plain(m.Override.Reason), contentW-kvLabelW)
+		c.total += float64(len(c.override))*lineH(kvValueSize) + 1
+	}
+	c.milestones, c.rows = r.cardMilestones(m)
+	if len(c.rows) > 0 {
+		c.total += c.milestones.headH + lineH(9) + 1
+	} else {
+		c.total += lineH(kvValueSize) + 2
+	}
+	for _, rw := range c.rows {
+		c.milestonesH += rw.h
+	}
+	c.extras, c.kpiCount, c.extrasH = r.cardExtras(m)
+	c.total += 6 + c.milestonesH + c.extrasH
+	return c
+}
 
-	// Field grid.
-	left := []kvPair{
+// cardFieldsLeft are the left column of a card's field grid: where the
+// measure belongs, who does it, when and its weight.
+func (r *report) cardFieldsLeft(m *model.Measure) []kvPair {
+	return []kvPair{
 		r.pair(r.w.area, r.areaTitle(m.Area), cText),
 		r.pair(r.w.goals, r.goalTitles(m.Goals), cText),
 		r.pair(r.w.leadUnit, r.unitName(m.LeadUnit), cText),
@@ -120,22 +208,11 @@ func (r *report) card(i int, head string, opensSection bool) {
 		r.pair(r.w.term, joinNonEmpty(" ", r.period(m.Start, m.End), paren(r.originally(model.EntityMeasure, m.ID, "end"))), cText),
 		r.pair(r.w.weight, r.num(m.Weight), cText),
 	}
-	exec, execC := r.w.none, cText
-	if e, ok := model.BudgetExecution(m.PlannedCents, m.SpentCents); ok {
-		exec = r.pct(e)
-		if e > 100 {
-			exec, execC = exec+" — "+r.w.overPlan, cNote
-		}
-	}
-	funding, fundingC := r.fundingLine(m.Funding), cText
-	var funded int64
-	for _, f := range m.Funding {
-		funded += f.AmountCents
-	}
-	if len(m.Funding) > 0 && funded != m.PlannedCents {
-		// The sources do not add up to the planned budget: say so.
-		funding, fundingC = funding+" ("+fmt.Sprintf(r.w.fundingSum, r.eur(funded), r.eur(m.PlannedCents))+")", cNote
-	}
+}
+
+// cardFieldsRight are the right column of a card's field grid: progress,
+// status and money; the manual progress when no milestone counts.
+func (r *report) cardFieldsRight(m *model.Measure, f model.Figures) []kvPair {
 	status := f.Status.Label(r.lang)
 	if f.Overridden {
 		status += " *"
@@ -149,12 +226,43 @@ func (r *report) card(i int, head string, opensSection bool) {
 		r.pair(r.w.status, status, cText),
 		r.pair(r.w.planned, joinNonEmpty(" ", r.eur(m.PlannedCents), paren(r.originally(model.EntityMeasure, m.ID, "plannedCents"))), cText),
 		r.pair(r.w.spent, r.eur(m.SpentCents), cText),
-		r.pair(r.w.execution, exec, execC),
-		r.pair(r.w.funding, funding, fundingC),
+		r.executionPair(m),
+		r.fundingPair(m),
 	}
 	if !hasActiveMilestones(m) {
 		right = append(right, r.pair(r.w.manual, r.pct(m.ManualProgress), cText))
 	}
+	return right
+}
+
+// executionPair is the budget's execution, marked when over the plan.
+func (r *report) executionPair(m *model.Measure) kvPair {
+	exec, c := r.w.none, cText
+	if e, ok := model.BudgetExecution(m.PlannedCents, m.SpentCents); ok {
+		exec = r.pct(e)
+		if e > 100 {
+			exec, c = exec+" — "+r.w.overPlan, cNote
+		}
+	}
+	return r.pair(r.w.execution, exec, c)
+}
+
+// fundingPair is the funding sources, marked when they do not add up to
+// the planned budget.
+func (r *report) fundingPair(m *model.Measure) kvPair {
+	funding, c := r.fundingLine(m.Funding), cText
+	var funded int64
+	for _, f := range m.Funding {
+		funded += f.AmountCents
+	}
+	if len(m.Funding) > 0 && funded != m.PlannedCents {
+		funding, c = funding+" ("+fmt.Sprintf(r.w.fundingSum, r.eur(funded), r.eur(m.PlannedCents))+")", cNote
+	}
+	return r.pair(r.w.funding, funding, c)
+}
+
+// gridRows pairs the two columns of the field grid line by line.
+func gridRows(left, right []kvPair) []kvRow {
 	var grid []kvRow
 	for k := 0; k < max(len(left), len(right)); k++ {
 		var row kvRow
@@ -167,160 +275,126 @@ func (r *report) card(i int, head string, opensSection bool) {
 		row.h = float64(max(len(row.left.lines), len(row.right.lines), 1))*lineH(kvValueSize) + 1.2
 		grid = append(grid, row)
 	}
-	headH := 0.0
-	var headLines []string
+	return grid
+}
+
+// cardHeadingsH is the height of the headings written before a card.
+func (r *report) cardHeadingsH(head string, opensSection bool) float64 {
+	h := 0.0
 	if head != "" {
 		r.setFont("B", 11.5)
-		headLines = r.split(head, contentW)
-		headH = float64(len(headLines))*lineH(11.5) + 4
+		h = float64(len(r.split(head, contentW)))*lineH(11.5) + 4
 	}
 	if opensSection {
 		r.setFont("B", 13)
-		headH += float64(len(r.split(r.w.cards, contentW)))*lineH(13) + 4
+		h += float64(len(r.split(r.w.cards, contentW)))*lineH(13) + 4
 	}
-	total := headH + barH + 2
-	for _, g := range grid {
-		total += g.h
-	}
-	r.setFont("", kvValueSize)
-	desc := r.split(orDash(r.tr(m.Description), r.w.none), contentW-kvLabelW)
-	total += float64(len(desc))*lineH(kvValueSize) + 2
-	var override []string
-	if f.Overridden {
-		override = r.split(r.plain(m.Override.Reason), contentW-kvLabelW)
-		total += float64(len(override))*lineH(kvValueSize) + 1
-	}
+	return h
+}
 
-	// Milestones.
+// cardMilestones is the table of a measure's milestones and its rows.
+func (r *report) cardMilestones(m *model.Measure) (*table, []*trow) {
 	t := r.newTable("", // the card's title repeats on a new page instead
 		col{r.w.milestone, 0, "L"}, col{r.w.due, r.dateColW() + 8, "L"}, col{r.w.completed, r.dateColW(), "L"},
 		col{r.w.state, 25, "L"}, col{r.w.weight, 11, "R"}, col{r.w.responsible, 32, "L"})
 	rows := make([]*trow, 0, len(m.Milestones))
-	milestonesH := 0.0
 	for k := range m.Milestones {
-		ms := &m.Milestones[k]
-		st := ms.StateAt(m.Cancelled, r.asOf)
-		done := r.w.none
-		if ms.Completed != 0 && ms.Completed <= r.asOf {
-			done = r.date(ms.Completed) // also when cancelled since: the workbook lists it too
-		}
-		state := t.text(3, st.Label(r.lang))
-		if st == model.StateOverdue {
-			days := ms.DaysOverdue(m.Cancelled, r.asOf)
-			label := fmt.Sprintf(r.w.overdueDays, r.count(days))
-			if days == 1 { // "1 ден", "1 day"
-				label = strings.NewReplacer("дни", "ден", "days", "day").Replace(label)
-			}
-			state = t.red(3, label)
-		}
-		var notes []tnote
-		if ms.Note != "" {
-			notes = append(notes, t.note(r.w.note+": "+r.plain(ms.Note), cMuted, 0))
-		}
-		if ms.Evidence != "" {
-			n := t.note(r.w.evidence+": "+ms.Evidence, cAccent, 0)
-			if isWebLink(ms.Evidence) {
-				n.link = ms.Evidence
-			}
-			notes = append(notes, n)
-		}
-		rw := t.row([]tcell{t.text(0, r.tr(ms.Title)), t.stack(1, r.date(ms.Due), r.originally(model.EntityMilestone, ms.ID, "due"), false), t.text(2, done), state,
-			t.text(4, r.num(ms.Weight)), t.text(5, orDash(r.personName(ms.Responsible), r.w.none))}, notes...)
-		rows = append(rows, rw)
-		milestonesH += rw.h
+		rows = append(rows, r.cardMilestone(t, m, &m.Milestones[k]))
 	}
-	if len(rows) > 0 {
-		total += t.headH + lineH(9) + 1
-	} else {
-		total += lineH(kvValueSize) + 2
-	}
+	return t, rows
+}
 
-	// Indicators and updates, as short paragraphs.
+// cardMilestone is the row of milestone ms in a card's table t: its
+// state, in red with the days when overdue, and its note and evidence
+// under it.
+func (r *report) cardMilestone(t *table, m *model.Measure, ms *model.Milestone) *trow {
+	st := ms.StateAt(m.Cancelled, r.asOf)
+	done := r.w.none
+	if ms.Completed != 0 && ms.Completed <= r.asOf {
+		done = r.date(ms.Completed) // also when cancelled since: the workbook lists it too
+	}
+	state := t.text(3, st.Label(r.lang))
+	if st == model.StateOverdue {
+		days := ms.DaysOverdue(m.Cancelled, r.asOf)
+		label := fmt.Sprintf(r.w.overdueDays, r.count(days))
+		if days == 1 { // "1 ден", "1 day"
+			label = strings.NewReplacer("дни", "ден", "days", "day").Replace(label)
+		}
+		state = t.red(3, label)
+	}
+	var notes []tnote
+	if ms.Note != "" {
+		notes = append(notes, t.note(r.w.note+": "+r.plain(ms.Note), cMuted, 0))
+	}
+	if ms.Evidence != "" {
+		n := t.note(r.w.evidence+": "+ms.Evidence, cAccent, 0)
+		if isWebLink(ms.Evidence) {
+			n.link = ms.Evidence
+		}
+		notes = append(notes, n)
+	}
+	return t.row([]tcell{t.text(0, r.tr(ms.Title)), t.stack(1, r.date(ms.Due), r.originally(model.EntityMilestone, ms.ID, "due"), false), t.text(2, done), state,
+		t.text(4, r.num(ms.Weight)), t.text(5, orDash(r.personName(ms.Responsible), r.w.none))}, notes...)
+}
+
+// cardExtras are a measure's KPIs, then its updates up to the report's
+// date, each wrapped as a short paragraph, how many of them are KPIs, and
+// their height.
+func (r *report) cardExtras(m *model.Measure) (lines [][]string, kpiCount int, h float64) {
 	var extras []string
 	for k := range m.KPIs {
 		extras = append(extras, r.kpiLine(&m.KPIs[k]))
 	}
-	kpiCount := len(extras)
+	kpiCount = len(extras)
 	for k := range m.Updates {
 		if u := &m.Updates[k]; u.Date <= r.asOf {
 			extras = append(extras, joinNonEmpty(" · ", r.date(u.Date), r.personName(u.Author))+" — "+r.tr(u.Text))
 		}
 	}
 	r.setFont("", kvValueSize)
-	extraLines := make([][]string, len(extras))
-	extrasH := 0.0
+	lines = make([][]string, len(extras))
 	for k, e := range extras {
-		extraLines[k] = r.split(e, contentW-kvLabelW)
-		extrasH += float64(len(extraLines[k]))*lineH(kvValueSize) + 0.8
+		lines[k] = r.split(e, contentW-kvLabelW)
+		h += float64(len(lines[k]))*lineH(kvValueSize) + 0.8
 	}
-	total += 6 + milestonesH + extrasH
+	return lines, kpiCount, h
+}
 
-	// The card starts where it is when it fits whole, or when its title,
-	// fields and first two milestones do and what runs onto the next page
-	// under the card's title is worth a page's top (minTail): never a
-	// page holding only the continued title and a line or two. Else it
-	// starts on a new page.
-	first := total - milestonesH - extrasH
-	if len(rows) > 0 {
-		first += rows[0].h
-		if len(rows) > 1 {
-			first += rows[1].h
+// breakBeforeCard starts a new page unless card c may start where it is:
+// when it fits whole, or when its title, fields and first two milestones
+// do and what runs onto the next page under the card's title is worth a
+// page's top (minTail): never a page holding only the continued title and
+// a line or two.
+func (r *report) breakBeforeCard(c *cardLayout) {
+	first := c.total - c.milestonesH - c.extrasH
+	if len(c.rows) > 0 {
+		first += c.rows[0].h
+		if len(c.rows) > 1 {
+			first += c.rows[1].h
 		}
 	}
-	tail := r.y + total - bodyBottom
-	if tail > 0 && (r.y+first > bodyBottom || tail < minTail && total <= bodyBottom-bodyTop) {
+	tail := r.y + c.total - bodyBottom
+	if tail > 0 && (r.y+first > bodyBottom || tail < minTail && c.total <= bodyBottom-bodyTop) {
 		r.newPage()
 	}
-	if opensSection {
-		r.heading(r.w.cards, 13, 1, true, 0)
-	}
-	if head != "" {
-		r.subsection(head, 2, 0)
-	}
+}
 
+// cardTitleBar writes a card's title bar: the code and title, a stripe and
+// a chip in the colour of its status.
+func (r *report) cardTitleBar(c *cardLayout) {
 	y := r.y
-	r.rect(marginL, y, contentW, barH, cHeadFill)
-	r.rect(marginL, y, 1, barH, statusColour[f.Status])
+	r.rect(marginL, y, contentW, c.barH, cHeadFill)
+	r.rect(marginL, y, 1, c.barH, statusColour[c.f.Status])
 	r.setFont("B", 9.5)
 	r.setText(cAccent)
-	r.lines(marginL+3, y+2, contentW-36, lineH(9.5), titleLines, "L")
+	r.lines(marginL+3, y+2, contentW-36, lineH(9.5), c.titleLines, "L")
 	r.setFont("B", chipSize)
-	cw := r.width(f.Status.Label(r.lang)) + 3.2
-	if f.Overridden {
+	cw := r.width(c.f.Status.Label(r.lang)) + 3.2
+	if c.f.Overridden {
 		cw += r.width(" *")
 	}
-	r.chip(marginL+contentW-2-cw, y+2+(lineH(9.5)-chipH)/2, f.Status, f.Overridden)
-	r.y = y + barH + 2
-	r.cont = m.Code + "  " + m.Title.In(r.lang)
-	defer func() { r.cont = "" }()
-
-	r.grid(grid)
-	r.labelled(r.w.description, desc, cText)
-	if f.Overridden {
-		r.labelled(r.w.override, override, cNote)
-	}
-
-	r.y += 1
-	if len(rows) == 0 {
-		r.para(marginL, contentW, r.w.noMilestones, "", kvValueSize, cMuted)
-	} else {
-		r.minor(r.w.milestones, t.headH+rows[0].h)
-		for _, rw := range rows {
-			t.place(rw)
-		}
-	}
-	r.y += 1.5
-	for k, ls := range extraLines {
-		label := ""
-		if k == 0 && kpiCount > 0 {
-			label = r.w.kpis
-		} else if k == kpiCount {
-			label = r.w.updates
-		}
-		r.labelled(label, ls, cText)
-		r.y += 0.8
-	}
-	r.y += 5
+	r.chip(marginL+contentW-2-cw, y+2+(lineH(9.5)-chipH)/2, c.f.Status, c.f.Overridden)
+	r.y = y + c.barH + 2
 }
 
 // grid writes the field grid: the rows that fit on the page, labels

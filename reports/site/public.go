@@ -5,9 +5,11 @@ import "strategytracker/model"
 func scrubText(t model.Text) model.Text { return model.Text{BG: scrub(t.BG), EN: scrub(t.EN)} }
 
 // PublicDoc returns a copy of d holding only what may be published:
-//   - no internal measure, KPI or update, no internal milestone note;
+//   - no internal measure, KPI or update, no internal milestone note (in
+//     either language);
 //   - people only when the office marked them public, and then without
-//     e-mail or phone; references to other people become "none";
+//     e-mail or phone; references to other people (the report's
+//     submitter too) become "none";
 //   - no snapshots (their authors are people; their figures cover internal
 //     measures), no reporting periods (the office's working data);
 //   - the adopted plan's revisions of what is published, without who made them;
@@ -46,6 +48,7 @@ func PublicDoc(d *model.Doc) *model.Doc {
 		}
 		return 0
 	}
+	st.Submitter = ref(st.Submitter)
 	for i := range d.Measures {
 		src := &d.Measures[i]
 		if src.Internal {
@@ -62,16 +65,16 @@ func PublicDoc(d *model.Doc) *model.Doc {
 			m.Funding = append(m.Funding, f)
 		}
 		if src.Override != nil {
-			m.Override = &model.Override{Status: src.Override.Status, Reason: scrub(src.Override.Reason)}
+			m.Override = &model.Override{Status: src.Override.Status, Reason: scrub(src.Override.Reason), ReasonEn: scrub(src.Override.ReasonEn)}
 		}
 		m.Milestones = nil
 		for _, ms := range src.Milestones {
 			ms.Title = scrubText(ms.Title)
 			ms.Responsible = ref(ms.Responsible)
 			if ms.NoteInternal {
-				ms.Note, ms.NoteInternal = "", false
+				ms.Note, ms.NoteEn, ms.NoteInternal = "", "", false
 			}
-			ms.Note = scrub(ms.Note)
+			ms.Note, ms.NoteEn = scrub(ms.Note), scrub(ms.NoteEn)
 			ms.Evidence = scrub(ms.Evidence)
 			m.Milestones = append(m.Milestones, ms)
 		}

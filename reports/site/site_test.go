@@ -100,8 +100,16 @@ func markSecrets(t testing.TB, d *model.Doc) secrets {
 		}
 	}
 	s.texts = append(s.texts, contacts...)
-	m0.Milestones[0].Note, m0.Milestones[0].NoteInternal = "ВЪТРЕШНА-БЕЛЕЖКА-ЕТАП", true
-	s.texts = append(s.texts, "ВЪТРЕШНА-БЕЛЕЖКА-ЕТАП")
+	m0.Milestones[1].NoteEn = "Call " + all
+	m0.Override = &model.Override{Status: model.StatusAtRisk, Reason: "Обадете се на " + all, ReasonEn: "Call " + all}
+	m0.Milestones[0].Note, m0.Milestones[0].NoteEn, m0.Milestones[0].NoteInternal = "ВЪТРЕШНА-БЕЛЕЖКА-ЕТАП", "INTERNAL-MILESTONE-NOTE", true
+	s.texts = append(s.texts, "ВЪТРЕШНА-БЕЛЕЖКА-ЕТАП", "INTERNAL-MILESTONE-NOTE")
+	// The report's submitter is a person who is not public.
+	for _, p := range d.People {
+		if !p.Public {
+			d.Strategy.Submitter = model.Ref(p.ID)
+		}
+	}
 	if !kpiDone {
 		t.Fatal("the demo has no KPI to mark internal")
 	}
@@ -261,124 +269,178 @@ func checkPages(t *testing.T, files map[string][]byte, d *model.Doc) (pages, cha
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}
-		var h1, lastLevel int
-		var title string
-		ids := map[string]bool{}
-		var links []string
-		hasDemoMark := false
-		walk(doc, func(n *html.Node) {
-			if n.Type != html.ElementNode {
-				return
-			}
-			if id, ok := attr(n, "id"); ok {
-				if ids[id] {
-					t.Errorf("%s: id %q twice", name, id)
-				}
-				ids[id] = true
-			}
-			switch n.Data {
-			case "html":
-				if lang, _ := attr(n, "lang"); lang != "bg" && lang != "en" {
-					t.Errorf("%s: <html lang=%q>", name, lang)
-				}
-			case "title":
-				if n.Parent != nil && n.Parent.Data == "head" {
-					title = textOf(n)
-				}
-			case "svg":
-				charts++
-				role, _ := attr(n, "role")
-				label, _ := attr(n, "aria-label")
-				first := n.FirstChild
-				for first != nil && first.Type != html.ElementNode {
-					first = first.NextSibling
-				}
-				if role != "img" || strings.TrimSpace(label) == "" || first == nil || first.Data != "title" || textOf(first) == "" {
-					t.Errorf("%s: a chart without role=img, aria-label and a <title> first: role %q label %q", name, role, label)
-				}
-			case "img":
-				if alt, ok := attr(n, "alt"); !ok || alt == "" {
-					t.Errorf("%s: <img> without alt", name)
-				}
-			case "script":
-				if _, ok := attr(n, "src"); ok {
-					t.Errorf("%s: external script", name)
-				}
-				if strings.Contains(textOf(n), "alert(") {
-					t.Errorf("%s: a script from the data", name)
-				}
-			case "p":
-				if c, _ := attr(n, "class"); c == "demo" {
-					hasDemoMark = textOf(n) != ""
-				}
-			}
-			for _, a := range n.Attr {
-				if strings.HasPrefix(a.Key, "on") {
-					t.Errorf("%s: an event attribute %s on <%s>", name, a.Key, n.Data)
-				}
-			}
-			if lvl, ok := headingLevel[n.Data]; ok {
-				if lvl == 1 {
-					h1++
-				}
-				if lastLevel == 0 && lvl != 1 || lvl > lastLevel+1 && lastLevel != 0 {
-					t.Errorf("%s: <%s> %q follows h%d", name, n.Data, textOf(n), lastLevel)
-				}
-				if textOf(n) == "" {
-					t.Errorf("%s: empty <%s>", name, n.Data)
-				}
-				lastLevel = lvl
-			}
-			for _, key := range []string{"href", "src"} {
-				v, ok := attr(n, key)
-				if !ok {
-					continue
-				}
-				u, err := url.Parse(v)
-				if err != nil {
-					t.Errorf("%s: bad %s %q", name, key, v)
-					continue
-				}
-				if u.Scheme != "" || u.Host != "" {
-					class, _ := attr(n, "class")
-					rel, _ := attr(n, "rel")
-					switch {
-					case n.Data == "a" && class == "evidence" && evidence[v]:
-					case n.Data == "a" && rel == "license" && v == CCBY4.URL:
-					default:
-						t.Errorf("%s: external %s %q on <%s>", name, key, v, n.Data)
-					}
-					continue
-				}
-				links = append(links, v)
-			}
-		})
-		if h1 != 1 {
-			t.Errorf("%s: %d h1", name, h1)
-		}
-		if title == "" {
-			t.Errorf("%s: no <title>", name)
-		}
-		if hasDemoMark != d.Strategy.Demo {
-			t.Errorf("%s: demonstration-data mark %v, the strategy's demo flag %v", name, hasDemoMark, d.Strategy.Demo)
-		}
-		for _, l := range links {
-			target, frag, _ := strings.Cut(l, "#")
-			if target == "" {
-				if !ids[frag] {
-					t.Errorf("%s: link %q to no element", name, l)
-				}
-				continue
-			}
-			resolved := path.Clean(path.Join(path.Dir(name), target))
-			if strings.HasPrefix(resolved, "../") {
-				t.Errorf("%s: link %q leaves the site", name, l)
-			} else if _, ok := files[resolved]; !ok {
-				t.Errorf("%s: link %q: no file %s", name, l, resolved)
-			}
-		}
+		p := &pageCheck{t: t, name: name, evidence: evidence, ids: map[string]bool{}}
+		walk(doc, p.element)
+		p.wantWhole(d.Strategy.Demo)
+		p.wantLinksResolve(files)
+		charts += p.charts
 	}
 	return pages, charts
+}
+
+// pageCheck checks one page of a published site, element by element, and
+// keeps what it needs to check the page as a whole.
+type pageCheck struct {
+	t        *testing.T
+	name     string
+	evidence map[string]bool // the external links a page may have
+	// As the walk goes:
+	h1, lastLevel int
+	title         string
+	ids           map[string]bool
+	links         []string // within the site
+	hasDemoMark   bool
+	charts        int
+}
+
+// element checks an element of the page: unique ids, what each kind of
+// element needs, no event attributes, headings in order, and links that
+// stay in the site.
+func (p *pageCheck) element(n *html.Node) {
+	if n.Type != html.ElementNode {
+		return
+	}
+	if id, ok := attr(n, "id"); ok {
+		if p.ids[id] {
+			p.t.Errorf("%s: id %q twice", p.name, id)
+		}
+		p.ids[id] = true
+	}
+	p.kind(n)
+	for _, a := range n.Attr {
+		if strings.HasPrefix(a.Key, "on") {
+			p.t.Errorf("%s: an event attribute %s on <%s>", p.name, a.Key, n.Data)
+		}
+	}
+	p.heading(n)
+	for _, key := range []string{"href", "src"} {
+		if v, ok := attr(n, key); ok {
+			p.reference(n, key, v)
+		}
+	}
+}
+
+// kind checks what an element of its kind needs: the page's language, a
+// title, charts and images described, no script from outside or from the
+// data; it notes the demonstration-data mark.
+func (p *pageCheck) kind(n *html.Node) {
+	switch n.Data {
+	case "html":
+		if lang, _ := attr(n, "lang"); lang != "bg" && lang != "en" {
+			p.t.Errorf("%s: <html lang=%q>", p.name, lang)
+		}
+	case "title":
+		if n.Parent != nil && n.Parent.Data == "head" {
+			p.title = textOf(n)
+		}
+	case "svg":
+		p.chart(n)
+	case "img":
+		if alt, ok := attr(n, "alt"); !ok || alt == "" {
+			p.t.Errorf("%s: <img> without alt", p.name)
+		}
+	case "script":
+		if _, ok := attr(n, "src"); ok {
+			p.t.Errorf("%s: external script", p.name)
+		}
+		if strings.Contains(textOf(n), "alert(") {
+			p.t.Errorf("%s: a script from the data", p.name)
+		}
+	case "p":
+		if c, _ := attr(n, "class"); c == "demo" {
+			p.hasDemoMark = textOf(n) != ""
+		}
+	}
+}
+
+// chart wants a chart to be an image with a label and a <title> first.
+func (p *pageCheck) chart(n *html.Node) {
+	p.charts++
+	role, _ := attr(n, "role")
+	label, _ := attr(n, "aria-label")
+	first := n.FirstChild
+	for first != nil && first.Type != html.ElementNode {
+		first = first.NextSibling
+	}
+	if role != "img" || strings.TrimSpace(label) == "" || first == nil || first.Data != "title" || textOf(first) == "" {
+		p.t.Errorf("%s: a chart without role=img, aria-label and a <title> first: role %q label %q", p.name, role, label)
+	}
+}
+
+// heading wants headings not empty and in order: h1 first, never a level
+// skipped.
+func (p *pageCheck) heading(n *html.Node) {
+	lvl, ok := headingLevel[n.Data]
+	if !ok {
+		return
+	}
+	if lvl == 1 {
+		p.h1++
+	}
+	if p.lastLevel == 0 && lvl != 1 || lvl > p.lastLevel+1 && p.lastLevel != 0 {
+		p.t.Errorf("%s: <%s> %q follows h%d", p.name, n.Data, textOf(n), p.lastLevel)
+	}
+	if textOf(n) == "" {
+		p.t.Errorf("%s: empty <%s>", p.name, n.Data)
+	}
+	p.lastLevel = lvl
+}
+
+// reference checks the href or src (key) v of n: outside the site only
+// a measure's evidence and the licence; links inside are kept for
+// wantLinksResolve.
+func (p *pageCheck) reference(n *html.Node, key, v string) {
+	u, err := url.Parse(v)
+	if err != nil {
+		p.t.Errorf("%s: bad %s %q", p.name, key, v)
+		return
+	}
+	if u.Scheme == "" && u.Host == "" {
+		p.links = append(p.links, v)
+		return
+	}
+	class, _ := attr(n, "class")
+	rel, _ := attr(n, "rel")
+	switch {
+	case n.Data == "a" && class == "evidence" && p.evidence[v]:
+	case n.Data == "a" && rel == "license" && v == CCBY4.URL:
+	default:
+		p.t.Errorf("%s: external %s %q on <%s>", p.name, key, v, n.Data)
+	}
+}
+
+// wantWhole checks the page as a whole: one h1, a title, and the
+// demonstration-data mark when the strategy is a demo.
+func (p *pageCheck) wantWhole(demo bool) {
+	if p.h1 != 1 {
+		p.t.Errorf("%s: %d h1", p.name, p.h1)
+	}
+	if p.title == "" {
+		p.t.Errorf("%s: no <title>", p.name)
+	}
+	if p.hasDemoMark != demo {
+		p.t.Errorf("%s: demonstration-data mark %v, the strategy's demo flag %v", p.name, p.hasDemoMark, demo)
+	}
+}
+
+// wantLinksResolve wants every link inside the site to reach an element
+// of the page or a file of the site.
+func (p *pageCheck) wantLinksResolve(files map[string][]byte) {
+	for _, l := range p.links {
+		target, frag, _ := strings.Cut(l, "#")
+		if target == "" {
+			if !p.ids[frag] {
+				p.t.Errorf("%s: link %q to no element", p.name, l)
+			}
+			continue
+		}
+		resolved := path.Clean(path.Join(path.Dir(p.name), target))
+		if strings.HasPrefix(resolved, "../") {
+			p.t.Errorf("%s: link %q leaves the site", p.name, l)
+		} else if _, ok := files[resolved]; !ok {
+			p.t.Errorf("%s: link %q: no file %s", p.name, l, resolved)
+		}
+	}
 }
 
 // TestNothingInternalIsPublished searches every byte written, the ZIP's
@@ -526,26 +588,30 @@ func TestContrastOfEveryTextColour(t *testing.T) {
 // dataPackage as a reader sees it.
 type readPackage struct {
 	Licenses  []struct{ Name, Path, Title string }
-	Resources []struct {
-		Name, Path string
-		Schema     struct {
-			Fields []struct {
-				Name, Type, Description string
-				Descriptions            map[string]string
-				Constraints             struct {
-					Required bool
-					Enum     []string
-				}
-			}
-			PrimaryKey  []string
-			ForeignKeys []struct {
-				Fields    []string
-				Reference struct {
-					Resource string
-					Fields   []string
-				}
+	Resources []readResource
+}
+
+type readResource struct {
+	Name, Path string
+	Schema     struct {
+		Fields      []readField
+		PrimaryKey  []string
+		ForeignKeys []struct {
+			Fields    []string
+			Reference struct {
+				Resource string
+				Fields   []string
 			}
 		}
+	}
+}
+
+type readField struct {
+	Name, Type, Description string
+	Descriptions            map[string]string
+	Constraints             struct {
+		Required bool
+		Enum     []string
 	}
 }
 
@@ -564,7 +630,6 @@ func TestCSVMatchesDatapackage(t *testing.T) {
 	}
 	keys := map[string]map[string]bool{} // "resource.field,field" → values
 	rows := map[string][]map[string]string{}
-	wantTables := []string{"areas", "goals", "units", "measures", "milestones", "kpis", "kpi_values", "funding", "revisions"}
 	have := map[string]bool{}
 	for _, r := range dp.Resources {
 		have[r.Name] = true
@@ -573,91 +638,111 @@ func TestCSVMatchesDatapackage(t *testing.T) {
 			t.Errorf("%s: no file %s", r.Name, r.Path)
 			continue
 		}
-		if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
-			t.Errorf("%s has a byte-order mark", r.Path)
-		}
-		recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
-		if err != nil || len(recs) == 0 {
-			t.Fatalf("%s: %v", r.Path, err)
-		}
-		fields := r.Schema.Fields
-		if len(recs[0]) != len(fields) {
-			t.Fatalf("%s: %d columns, schema has %d", r.Path, len(recs[0]), len(fields))
-		}
-		for i, f := range fields {
-			if recs[0][i] != f.Name {
-				t.Errorf("%s: column %d is %q, schema says %q", r.Path, i+1, recs[0][i], f.Name)
-			}
-			if f.Descriptions["bg"] == "" || f.Descriptions["en"] == "" || f.Description == "" {
-				t.Errorf("%s.%s: description missing in a language", r.Name, f.Name)
-			}
-		}
-		pk := map[string]bool{}
-		for line, rec := range recs[1:] {
-			row := map[string]string{}
-			for i, f := range fields {
-				v := rec[i]
-				row[f.Name] = v
-				where := r.Path + ":" + strconv.Itoa(line+2) + " " + f.Name
-				if v == "" {
-					if f.Constraints.Required {
-						t.Errorf("%s: required value missing", where)
-					}
-					continue
-				}
-				var err error
-				switch f.Type {
-				case "integer":
-					_, err = strconv.ParseInt(v, 10, 64)
-				case "number":
-					_, err = strconv.ParseFloat(v, 64)
-				case "boolean":
-					if v != "true" && v != "false" {
-						err = strconv.ErrSyntax
-					}
-				case "date":
-					_, err = time.Parse("2006-01-02", v)
-				case "string":
-				default:
-					t.Fatalf("%s: unknown type %q", where, f.Type)
-				}
-				if err != nil {
-					t.Errorf("%s: %q is not a %s", where, v, f.Type)
-				}
-				if len(f.Constraints.Enum) > 0 && !contains(f.Constraints.Enum, v) {
-					t.Errorf("%s: %q not in %v", where, v, f.Constraints.Enum)
-				}
-			}
-			k := keyOf(row, r.Schema.PrimaryKey)
-			if pk[k] {
-				t.Errorf("%s:%d: primary key %q twice", r.Path, line+2, k)
-			}
-			pk[k] = true
-			rows[r.Name] = append(rows[r.Name], row)
-		}
-		keys[r.Name+"."+strings.Join(r.Schema.PrimaryKey, ",")] = pk
+		rows[r.Name], keys[r.Name+"."+strings.Join(r.Schema.PrimaryKey, ",")] = readResourceCSV(t, r, b)
 	}
-	for _, n := range wantTables {
+	for _, n := range []string{"areas", "goals", "units", "measures", "milestones", "kpis", "kpi_values", "funding", "revisions"} {
 		if !have[n] {
 			t.Errorf("no table %s", n)
 		}
 	}
 	for _, r := range dp.Resources {
-		for _, fk := range r.Schema.ForeignKeys {
-			ref, ok := keys[fk.Reference.Resource+"."+strings.Join(fk.Reference.Fields, ",")]
-			if !ok {
-				t.Errorf("%s: foreign key to %s(%v), which is not a primary key", r.Name, fk.Reference.Resource, fk.Reference.Fields)
-				continue
-			}
-			for i, row := range rows[r.Name] {
-				if k := keyOf(row, fk.Fields); k != "" && !ref[k] {
-					t.Errorf("%s row %d: %v = %q not in %s", r.Name, i+2, fk.Fields, k, fk.Reference.Resource)
-				}
-			}
-		}
+		checkForeignKeys(t, r, keys, rows[r.Name])
 	}
 	if got, want := len(rows["measures"]), len(d.Measures)-1; got != want {
 		t.Errorf("measures.csv has %d rows, want %d (the internal one left out)", got, want)
+	}
+}
+
+// readResourceCSV reads the CSV b of resource r and checks it against
+// its schema: no byte-order mark, the header, every value, the primary
+// key. It returns the rows, by field name, and the primary keys.
+func readResourceCSV(t *testing.T, r readResource, b []byte) (rows []map[string]string, pk map[string]bool) {
+	t.Helper()
+	if bytes.HasPrefix(b, []byte{0xEF, 0xBB, 0xBF}) {
+		t.Errorf("%s has a byte-order mark", r.Path)
+	}
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	if err != nil || len(recs) == 0 {
+		t.Fatalf("%s: %v", r.Path, err)
+	}
+	fields := r.Schema.Fields
+	if len(recs[0]) != len(fields) {
+		t.Fatalf("%s: %d columns, schema has %d", r.Path, len(recs[0]), len(fields))
+	}
+	for i, f := range fields {
+		if recs[0][i] != f.Name {
+			t.Errorf("%s: column %d is %q, schema says %q", r.Path, i+1, recs[0][i], f.Name)
+		}
+		if f.Descriptions["bg"] == "" || f.Descriptions["en"] == "" || f.Description == "" {
+			t.Errorf("%s.%s: description missing in a language", r.Name, f.Name)
+		}
+	}
+	pk = map[string]bool{}
+	for line, rec := range recs[1:] {
+		row := map[string]string{}
+		for i, f := range fields {
+			row[f.Name] = rec[i]
+			checkCSVValue(t, r.Path+":"+strconv.Itoa(line+2)+" "+f.Name, f, rec[i])
+		}
+		k := keyOf(row, r.Schema.PrimaryKey)
+		if pk[k] {
+			t.Errorf("%s:%d: primary key %q twice", r.Path, line+2, k)
+		}
+		pk[k] = true
+		rows = append(rows, row)
+	}
+	return rows, pk
+}
+
+// checkCSVValue checks the value v of field f at where: required, of the
+// field's type, one of its enum.
+func checkCSVValue(t *testing.T, where string, f readField, v string) {
+	t.Helper()
+	if v == "" {
+		if f.Constraints.Required {
+			t.Errorf("%s: required value missing", where)
+		}
+		return
+	}
+	var err error
+	switch f.Type {
+	case "integer":
+		_, err = strconv.ParseInt(v, 10, 64)
+	case "number":
+		_, err = strconv.ParseFloat(v, 64)
+	case "boolean":
+		if v != "true" && v != "false" {
+			err = strconv.ErrSyntax
+		}
+	case "date":
+		_, err = time.Parse("2006-01-02", v)
+	case "string":
+	default:
+		t.Fatalf("%s: unknown type %q", where, f.Type)
+	}
+	if err != nil {
+		t.Errorf("%s: %q is not a %s", where, v, f.Type)
+	}
+	if len(f.Constraints.Enum) > 0 && !contains(f.Constraints.Enum, v) {
+		t.Errorf("%s: %q not in %v", where, v, f.Constraints.Enum)
+	}
+}
+
+// checkForeignKeys wants every foreign key of r's rows to be a primary
+// key of the resource it names (keys: "resource.field,field" → values).
+func checkForeignKeys(t *testing.T, r readResource, keys map[string]map[string]bool, rows []map[string]string) {
+	t.Helper()
+	for _, fk := range r.Schema.ForeignKeys {
+		ref, ok := keys[fk.Reference.Resource+"."+strings.Join(fk.Reference.Fields, ",")]
+		if !ok {
+			t.Errorf("%s: foreign key to %s(%v), which is not a primary key", r.Name, fk.Reference.Resource, fk.Reference.Fields)
+			continue
+		}
+		for i, row := range rows {
+			if k := keyOf(row, fk.Fields); k != "" && !ref[k] {
+				t.Errorf("%s row %d: %v = %q not in %s", r.Name, i+2, fk.Fields, k, fk.Reference.Resource)
+			}
+		}
 	}
 }
 

@@ -325,12 +325,25 @@ type PeriodReturn struct {
 // template gives a zero PeriodReturn; a damaged period part is refused as
 // SHEET!ROW problems.
 func readPeriodReturn(f *excelize.File) (PeriodReturn, error) {
-	var pr PeriodReturn
 	var meta [][]string
 	if err := guard(func() (err error) { meta, err = f.GetRows(metaSheet); return err }); err != nil {
-		return pr, nil // no hidden sheet: ReadUpdate says what is wrong
+		return PeriodReturn{}, nil // no hidden sheet: ReadUpdate says what is wrong
 	}
-	var lang model.Lang = model.BG
+	pr, lang, err := readPeriodMeta(f, meta)
+	if err != nil || pr.PeriodID == 0 {
+		return pr, err
+	}
+	pr.Proposals, err = readProposals(f, lang)
+	return pr, err
+}
+
+// readPeriodMeta reads the period's part of the hidden sheet's rows meta:
+// the period, the unit, and who filled the template in and when (from the
+// cells of the instructions' sheet that meta names, in the template's
+// language, which it returns).
+func readPeriodMeta(f *excelize.File, meta [][]string) (PeriodReturn, model.Lang, error) {
+	var pr PeriodReturn
+	lang := model.BG
 	for _, row := range meta {
 		if len(row) < 2 {
 			continue
@@ -339,7 +352,7 @@ func readPeriodReturn(f *excelize.File) (PeriodReturn, error) {
 		case metaPeriod:
 			id, err := strconv.ParseInt(strings.TrimSpace(row[1]), 10, 64)
 			if err != nil || id <= 0 {
-				return pr, model.Errorf(model.EINVALID, "%s: the template's reporting period %q is damaged: make a new template", metaSheet, row[1])
+				return pr, lang, model.Errorf(model.EINVALID, "%s: the template's reporting period %q is damaged: make a new template", metaSheet, row[1])
 			}
 			pr.PeriodID = id
 		case "unit":
@@ -349,71 +362,93 @@ func readPeriodReturn(f *excelize.File) (PeriodReturn, error) {
 				lang = l
 			}
 		case metaFilledBy, metaFilledOn:
-			ref := strings.TrimSpace(row[1])
-			v, err := f.GetCellValue(sheetInstructions.In(lang), ref)
+			v, err := filledInField(f, lang, row[0], row[1])
 			if err != nil {
-				return pr, model.Errorf(model.EINVALID, "%s: the template's field %s is damaged: make a new template", metaSheet, row[0])
-			}
-			if err := checkMarkedUTF8(sheetInstructions.In(lang)+"!"+ref, v); err != nil {
-				return pr, err
+				return pr, lang, err
 			}
 			if row[0] == metaFilledBy {
-				pr.FilledBy = strings.TrimSpace(v)
+				pr.FilledBy = v
 			} else {
-				pr.FilledOn = strings.TrimSpace(v)
+				pr.FilledOn = v
 			}
 		}
 	}
-	if pr.PeriodID == 0 {
-		return pr, nil
+	return pr, lang, nil
+}
+
+// filledInField is the value of the "filled in by" or "filled in on"
+// field, in the cell ref of the instructions' sheet in lang.
+func filledInField(f *excelize.File, lang model.Lang, field, ref string) (string, error) {
+	ref = strings.TrimSpace(ref)
+	v, err := f.GetCellValue(sheetInstructions.In(lang), ref)
+	if err != nil {
+		return "", model.Errorf(model.EINVALID, "%s: the template's field %s is damaged: make a new template", metaSheet, field)
 	}
+	if err := checkMarkedUTF8(sheetInstructions.In(lang)+"!"+ref, v); err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(v), nil
+}
+
+// readProposals reads the coordinators' proposals from the template's
+// sheet of them in lang, after checking its key row. The valid ones come
+// back with the problems of the others.
+func readProposals(f *excelize.File, lang model.Lang) ([]model.Narrative, error) {
 	name := sheetProposals.In(lang)
 	rows, err := f.GetRows(name)
 	if err != nil || len(rows) == 0 || len(rows[0]) == 0 || rows[0][0] != kindPrefix+proposalsKind {
-		return pr, model.Errorf(model.EINVALID, "the workbook lacks the template's sheet %q: sheets of the template must not be deleted or renamed; make a new template", name)
+		return nil, model.Errorf(model.EINVALID, "the workbook lacks the template's sheet %q: sheets of the template must not be deleted or renamed; make a new template", name)
 	}
 	want := []string{kindPrefix + proposalsKind, "area", "kind", "text_bg", "text_en"}
 	for i, k := range want {
 		if i >= len(rows[0]) || rows[0][i] != k {
-			return pr, Problems{{Sheet: name, Row: keyRow, Message: "the hidden key row was changed: make a new template"}}
+			return nil, Problems{{Sheet: name, Row: keyRow, Message: "the hidden key row was changed: make a new template"}}
 		}
 	}
+	var proposals []model.Narrative
 	var problems Problems
 	for i, row := range rows {
 		if i < firstDataRow-1 || len(row) == 0 {
 			continue
 		}
-		cell := func(c int) string {
-			if c < len(row) {
-				return strings.TrimSpace(row[c])
-			}
-			return ""
+		n, ok, rowProblems := readProposal(name, i+1, row)
+		problems = append(problems, rowProblems...)
+		if ok {
+			proposals = append(proposals, n)
 		}
-		bg, en := cell(3), cell(4)
-		if bg == "" && en == "" {
-			continue
-		}
-		area, kind, ok := strings.Cut(cell(0), "|")
-		k := model.NarrativeKind(kind)
-		if !ok || area == "" || !slices.Contains(model.NarrativeKinds, k) || k == model.NarrativeCommentary {
-			problems = append(problems, Problem{Sheet: name, Row: i + 1, Message: "the row's hidden key was changed: make a new template"})
-			continue
-		}
-		text := model.T(bg, en)
-		n := model.Narrative{Area: area, Kind: k, Text: text}
-		for _, s := range []string{bg, en} {
-			if err := checkMarkedUTF8(fmt.Sprintf("%s!%d", name, i+1), s); err != nil {
-				problems = append(problems, Problem{Sheet: name, Row: i + 1, Message: model.ErrorMessage(err)})
-			}
-		}
-		if err := n.Validate(); err != nil {
-			problems = append(problems, Problem{Sheet: name, Row: i + 1, Message: model.ErrorMessage(err)})
-			continue
-		}
-		pr.Proposals = append(pr.Proposals, n)
 	}
 	if len(problems) > 0 {
-		return pr, problems
+		return proposals, problems
 	}
-	return pr, nil
+	return proposals, nil
+}
+
+// readProposal reads the proposal in row number n of the sheet name; ok
+// is false for an empty row and one with problems.
+func readProposal(name string, n int, row []string) (p model.Narrative, ok bool, problems Problems) {
+	cell := func(c int) string {
+		if c < len(row) {
+			return strings.TrimSpace(row[c])
+		}
+		return ""
+	}
+	bg, en := cell(3), cell(4)
+	if bg == "" && en == "" {
+		return p, false, nil
+	}
+	area, kind, found := strings.Cut(cell(0), "|")
+	k := model.NarrativeKind(kind)
+	if !found || area == "" || !slices.Contains(model.NarrativeKinds, k) || k == model.NarrativeCommentary {
+		return p, false, Problems{{Sheet: name, Row: n, Message: "the row's hidden key was changed: make a new template"}}
+	}
+	p = model.Narrative{Area: area, Kind: k, Text: model.T(bg, en)}
+	for _, s := range []string{bg, en} {
+		if err := checkMarkedUTF8(fmt.Sprintf("%s!%d", name, n), s); err != nil {
+			problems = append(problems, Problem{Sheet: name, Row: n, Message: model.ErrorMessage(err)})
+		}
+	}
+	if err := p.Validate(); err != nil {
+		return p, false, append(problems, Problem{Sheet: name, Row: n, Message: model.ErrorMessage(err)})
+	}
+	return p, true, problems
 }

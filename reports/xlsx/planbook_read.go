@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strconv"
@@ -90,32 +89,41 @@ func ReadPlanBook(r io.Reader) (*PlanBook, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case len(b) == 0:
-		return nil, model.Errorf(model.EINVALID, "the file is empty: it is not an Excel workbook")
-	case !bytes.HasPrefix(b, []byte("PK")):
-		return nil, model.Errorf(model.EINVALID, "the file is not an Excel workbook (.xlsx): import a plan workbook made with plan-template")
-	}
-	b = markInvalidUTF8(b)
-	var f *excelize.File
-	if err := guard(func() (err error) {
-		f, err = excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true,
-			UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
-		return err
-	}); err != nil {
-		return nil, damaged(err)
+	f, date1904, err := openWorkbook(b, "import a plan workbook made with plan-template")
+	if err != nil {
+		return nil, err
 	}
 	defer f.Close()
+	sheets, err := sheetsByKind(f)
+	if err != nil {
+		return nil, err
+	}
 	book := &PlanBook{Lang: model.BG, sheets: map[string]*bookSheet{}}
-	date1904 := false
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		date1904 = *props.Date1904
+	if err := book.readMeta(sheets); err != nil {
+		return nil, err
 	}
-	notPlan := func(format string, args ...any) error {
-		return model.Errorf(model.EINVALID, "the workbook is not a plan workbook of Strategy Tracker: %s (make one with `strategytracker plan-template`)", fmt.Sprintf(format, args...))
+	header := planSheet{kind: pkHeader, name: sheetPlanHeader, cols: []planCol{{key: "value", kind: pcText}}}
+	for _, spec := range append([]planSheet{header}, planSheets...) {
+		sh, err := book.readSheet(f, spec, sheets, date1904)
+		if err != nil {
+			return nil, err
+		}
+		book.sheets[spec.kind] = sh
 	}
-	all := map[string][][]string{}
-	names := map[string]string{}
+	return book, nil
+}
+
+// kindSheet is a sheet of a workbook with the kind its hidden first cell
+// names: its name and rows.
+type kindSheet struct {
+	name string
+	rows [][]string
+}
+
+// sheetsByKind are the sheets of f whose first cell names their kind, by
+// kind: the first of each kind.
+func sheetsByKind(f *excelize.File) (map[string]kindSheet, error) {
+	sheets := map[string]kindSheet{}
 	for _, name := range f.GetSheetList() {
 		var rows [][]string
 		if err := guard(func() (err error) { rows, err = f.GetRows(name); return err }); err != nil {
@@ -125,16 +133,26 @@ func ReadPlanBook(r io.Reader) (*PlanBook, error) {
 			continue
 		}
 		kind := strings.TrimPrefix(rows[0][0], kindPrefix)
-		if _, dup := all[kind]; !dup {
-			all[kind], names[kind] = rows, name
+		if _, dup := sheets[kind]; !dup {
+			sheets[kind] = kindSheet{name: name, rows: rows}
 		}
 	}
-	meta, ok := all[pkMeta]
+	return sheets, nil
+}
+
+func notPlanBook(format string, args ...any) error {
+	return model.Errorf(model.EINVALID, "the workbook is not a plan workbook of Strategy Tracker: %s (make one with `strategytracker plan-template`)", fmt.Sprintf(format, args...))
+}
+
+// readMeta reads the hidden sheet of the plan workbook: its format, which
+// must be this program's, the database it was made from and its language.
+func (book *PlanBook) readMeta(sheets map[string]kindSheet) error {
+	meta, ok := sheets[pkMeta]
 	if !ok {
-		return nil, notPlan("it lacks the hidden sheet %q", planMetaSheet)
+		return notPlanBook("it lacks the hidden sheet %q", planMetaSheet)
 	}
 	format := ""
-	for _, row := range meta[1:] {
+	for _, row := range meta.rows[1:] {
 		if len(row) < 2 {
 			continue
 		}
@@ -150,37 +168,40 @@ func ReadPlanBook(r io.Reader) (*PlanBook, error) {
 		}
 	}
 	if format != planFormat {
-		return nil, notPlan("its format is %q, not %q", format, planFormat)
+		return notPlanBook("its format is %q, not %q", format, planFormat)
 	}
-	header := planSheet{kind: pkHeader, name: sheetPlanHeader, cols: []planCol{{key: "value", kind: pcText}}}
-	for _, spec := range append([]planSheet{header}, planSheets...) {
-		rows, ok := all[spec.kind]
-		if !ok {
-			return nil, model.Errorf(model.EINVALID, "the workbook lacks the plan's sheet %q: sheets of the plan workbook must not be deleted; make a new one with plan-template", spec.name.In(book.Lang))
-		}
-		sh := &bookSheet{spec: spec, name: names[spec.kind], col: map[string]int{}}
-		for i, key := range rows[0] {
-			if _, dup := sh.col[key]; i > 0 && key != "" && !dup {
-				sh.col[key] = i
-			}
-		}
-		if spec.kind == pkHeader {
-			sh.col = map[string]int{"key": 0, "value": 2}
-		}
-		for _, c := range spec.cols {
-			if _, ok := sh.col[c.key]; !ok {
-				return nil, model.Errorf(model.EINVALID, "sheet %q lacks its column %q (hidden row 1): the workbook is damaged; make a new one with plan-template", sh.name, c.key)
-			}
-		}
-		for i := firstDataRow - 1; i < len(rows); i++ {
-			if !hasData(rows[i]) {
-				continue
-			}
-			sh.rows = append(sh.rows, book.decodeRow(f, sh, i+1, rows[i], date1904))
-		}
-		book.sheets[spec.kind] = sh
+	return nil
+}
+
+// readSheet finds the sheet of spec's kind, its columns by their hidden
+// keys (all of spec's must be there), and decodes its data rows.
+func (book *PlanBook) readSheet(f *excelize.File, spec planSheet, sheets map[string]kindSheet, date1904 bool) (*bookSheet, error) {
+	ks, ok := sheets[spec.kind]
+	if !ok {
+		return nil, model.Errorf(model.EINVALID, "the workbook lacks the plan's sheet %q: sheets of the plan workbook must not be deleted; make a new one with plan-template", spec.name.In(book.Lang))
 	}
-	return book, nil
+	rows := ks.rows
+	sh := &bookSheet{spec: spec, name: ks.name, col: map[string]int{}}
+	for i, key := range rows[0] {
+		if _, dup := sh.col[key]; i > 0 && key != "" && !dup {
+			sh.col[key] = i
+		}
+	}
+	if spec.kind == pkHeader {
+		sh.col = map[string]int{"key": 0, "value": 2}
+	}
+	for _, c := range spec.cols {
+		if _, ok := sh.col[c.key]; !ok {
+			return nil, model.Errorf(model.EINVALID, "sheet %q lacks its column %q (hidden row 1): the workbook is damaged; make a new one with plan-template", sh.name, c.key)
+		}
+	}
+	for i := firstDataRow - 1; i < len(rows); i++ {
+		if !hasData(rows[i]) {
+			continue
+		}
+		sh.rows = append(sh.rows, book.decodeRow(f, sh, i+1, rows[i], date1904))
+	}
+	return sh, nil
 }
 
 func hasData(raw []string) bool {

@@ -122,29 +122,15 @@ func ReadUpdate(r io.Reader) (*Update, error) {
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case len(b) == 0:
-		return nil, model.Errorf(model.EINVALID, "the file is empty: it is not an Excel workbook")
-	case bytes.HasPrefix(b, []byte("%PDF")):
+	if bytes.HasPrefix(b, []byte("%PDF")) {
 		return nil, model.Errorf(model.EINVALID, "the file is a PDF document, not an Excel workbook (.xlsx): import the filled update template")
-	case !bytes.HasPrefix(b, []byte("PK")):
-		return nil, model.Errorf(model.EINVALID, "the file is not an Excel workbook (.xlsx): import the filled update template")
 	}
-	b = markInvalidUTF8(b)
-	var f *excelize.File
-	err = guard(func() (err error) {
-		f, err = excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true,
-			UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
-		return err
-	})
+	f, date1904, err := openWorkbook(b, "import the filled update template")
 	if err != nil {
-		return nil, damaged(err)
+		return nil, err
 	}
 	defer f.Close()
-	rd := &reader{f: f, u: &Update{versions: map[versionKey]int64{}}}
-	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
-		rd.date1904 = *props.Date1904
-	}
+	rd := &reader{f: f, u: &Update{versions: map[versionKey]int64{}}, date1904: date1904}
 	if err := rd.read(); err != nil {
 		return nil, err
 	}
@@ -154,6 +140,32 @@ func ReadUpdate(r io.Reader) (*Update, error) {
 		return nil, err
 	}
 	return rd.u, nil
+}
+
+// openWorkbook opens the bytes b of a workbook given to an import (read
+// with model.ReadBounded), within the limits on what it may unpack to and
+// with its invalid UTF-8 marked (markInvalidUTF8), and says whether its
+// dates count from 1904. It refuses what is not a workbook, saying what
+// to import instead (hint).
+func openWorkbook(b []byte, hint string) (f *excelize.File, date1904 bool, err error) {
+	switch {
+	case len(b) == 0:
+		return nil, false, model.Errorf(model.EINVALID, "the file is empty: it is not an Excel workbook")
+	case !bytes.HasPrefix(b, []byte("PK")):
+		return nil, false, model.Errorf(model.EINVALID, "the file is not an Excel workbook (.xlsx): %s", hint)
+	}
+	b = markInvalidUTF8(b)
+	if err := guard(func() (err error) {
+		f, err = excelize.OpenReader(bytes.NewReader(b), excelize.Options{RawCellValue: true,
+			UnzipSizeLimit: unzipLimit, UnzipXMLSizeLimit: unzipXMLLimit})
+		return err
+	}); err != nil {
+		return nil, false, damaged(err)
+	}
+	if props, err := f.GetWorkbookProps(); err == nil && props.Date1904 != nil {
+		date1904 = *props.Date1904
+	}
+	return f, date1904, nil
 }
 
 // guard runs a call into excelize, which is not hardened against every

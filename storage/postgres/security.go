@@ -91,7 +91,12 @@ func securitySQL(g Groups) string {
 	}
 	b.WriteString("\n-- The bounds of the values people may write (model's limits). NOT VALID:\n-- rows written before are not checked again.\n")
 	for _, c := range valueChecks() {
-		fmt.Fprintf(&b, "ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;\nALTER TABLE %s ADD CONSTRAINT %s CHECK (%s) NOT VALID;\n", c.table, c.name, c.table, c.name, c.check)
+		alter := fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;\nALTER TABLE %s ADD CONSTRAINT %s CHECK (%s) NOT VALID;\n", c.table, c.name, c.table, c.name, c.check)
+		if col := laterColumns[c.name]; col != "" {
+			alter = fmt.Sprintf("DO $$\nBEGIN\n  IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = %s AND column_name = %s) THEN\n%s  END IF;\nEND $$;\n",
+				sqlString(c.table), sqlString(col), alter)
+		}
+		b.WriteString(alter)
 	}
 	return b.String()
 }
@@ -191,6 +196,11 @@ func nonZero(t reflect.Type) reflect.Value {
 
 type valueCheck struct{ table, name, check string }
 
+// laterColumns are the columns of schema steps after 3 that constraints
+// need, by constraint: such a constraint is added only when its table has
+// the column, as security.sql is applied from step 3 on.
+var laterColumns = map[string]string{"st_note_en": "note_en"}
+
 // valueChecks are the constraints on what coordinators may write, so that
 // every value any login writes is one the model reads: dates are dates
 // within the model's range, numbers finite and within its bounds, texts
@@ -215,6 +225,7 @@ func valueChecks() []valueCheck {
 		{"measures", "st_manual_progress", "manual_progress >= 0 AND manual_progress <= 100"},
 		{"milestones", "st_completed", date("completed", true)},
 		{"milestones", "st_note", text("note")},
+		{"milestones", "st_note_en", text("note_en")}, // schema 6: laterColumns
 		{"milestones", "st_evidence", linkCheck("evidence")},
 		{"kpi_values", "st_date", date("date", false)},
 		{"kpi_values", "st_value", fmt.Sprintf("abs(value) <= %g", float64(model.MaxKPIValue))},

@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -63,10 +64,7 @@ func TestUpgradeKeepsThePeoplesLogins(t *testing.T) {
 	t.Cleanup(func() { migrations = embeddedMigrations })
 	d := demoDoc(t)
 	coord, own, _ := ownAndForeign(t, d)
-	s, err := Create(ctx, url, d, Options{Now: fixedClock})
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := createInOldSchema(t, url, d)
 	defer s.Close()
 	migrations = embeddedMigrations
 	login := strings.ToLower(coord.Email)
@@ -129,4 +127,30 @@ func TestUpgradeKeepsThePeoplesLogins(t *testing.T) {
 	if _, err := s.Check(ctx); err != nil {
 		t.Errorf("check after the upgrade: %v", err)
 	}
+}
+
+// laterTableColumns are the columns of schema steps after 2 on tables schema 2
+// has, which this build's rows write: (table, column).
+var laterTableColumns = [][2]string{{"milestones", "note_en"}, {"measures", "override_reason_en"}, {"meta", "submitter_id"}}
+
+// createInOldSchema writes d into url, whose schema is 2, as schema 2 held
+// it: the columns of later steps are there only while this build writes
+// its rows (d leaves them empty).
+func createInOldSchema(t *testing.T, url string, d *model.Doc) *Store {
+	t.Helper()
+	for _, c := range laterTableColumns {
+		if _, err := sqlExec(t, url, fmt.Sprintf("ALTER TABLE %s ADD COLUMN %s text", c[0], c[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s, err := Create(ctx, url, d, Options{Now: fixedClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range laterTableColumns {
+		if _, err := sqlExec(t, url, fmt.Sprintf("ALTER TABLE %s DROP COLUMN %s", c[0], c[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
 }

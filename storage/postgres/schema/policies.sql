@@ -21,8 +21,9 @@ GRANT UPDATE (title_bg, title_en, short_title_bg, short_title_en, vision_bg, vis
   adopted_on, council_decision_bg, council_decision_en, demo, version) ON meta TO {{office}};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {{office}};
 
--- Coordinators: milestone completion, note, evidence and cancellation, KPI
--- values, updates and manual progress — of the measures they coordinate.
+-- Coordinators: milestone completion, note (in both languages: the English
+-- one below), evidence and cancellation, KPI values, updates and manual
+-- progress — of the measures they coordinate.
 GRANT UPDATE (manual_progress, version) ON measures TO {{coordinator}};
 GRANT UPDATE (completed, note, evidence, cancelled, version) ON milestones TO {{coordinator}};
 GRANT DELETE ON kpi_values, updates TO {{coordinator}};
@@ -74,6 +75,17 @@ CREATE POLICY st_coordinator_update ON updates FOR UPDATE TO {{coordinator}}
 DROP POLICY IF EXISTS st_coordinator_delete ON updates;
 CREATE POLICY st_coordinator_delete ON updates FOR DELETE TO {{coordinator}}
   USING (st_coordinates(measure_id));
+
+-- The columns of schema 6: the English note, written by whoever writes
+-- the Bulgarian one, and the report's submitter, by the office.
+DO $$
+BEGIN
+  IF EXISTS (SELECT 1 FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'milestones' AND column_name = 'note_en') THEN
+    GRANT UPDATE (note_en) ON milestones TO {{coordinator}};
+    GRANT UPDATE (submitter_id) ON meta TO {{office}};
+  END IF;
+END
+$$;
 
 -- A unit's return and proposed narrative in the open period. Both are
 -- lists inside the period's row: a coordinator writes the lists of the
