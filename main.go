@@ -22,6 +22,7 @@ import (
 	"strategytracker/model"
 	"strategytracker/netfs"
 	"strategytracker/storage"
+	"strategytracker/storage/postgres"
 	"strategytracker/version"
 )
 
@@ -44,7 +45,8 @@ func main() {
 			return storage.Create(context.Background(), path, d, storage.Options{})
 		},
 		CreateDemo: cli.CreateDemo,
-		Connector:  connectServer, // File › Connect to server…
+		Connector:  connectServer,       // File › Connect to server…
+		Redact:     postgres.SafeToKeep, // Open recent keeps no password
 		Version:    version.String(),
 		NetworkDrive: func(path string) (string, bool) {
 			r, err := netfs.Check(path)

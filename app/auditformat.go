@@ -62,9 +62,10 @@ func (v *auditView) line(e model.AuditEntry) string {
 	return head + "\n" + body
 }
 
-// when writes an audit time (UTC) as the local date and time.
+// when writes an audit time (UTC, AuditTimeLayout or any RFC 3339 time)
+// as the local date and time.
 func (v *auditView) when(at string) string {
-	t, err := time.Parse(model.AuditTimeLayout, at)
+	t, err := time.Parse(time.RFC3339, at)
 	if err != nil {
 		return at
 	}
@@ -106,12 +107,12 @@ func (v *auditView) subject(e model.AuditEntry) string {
 					if k == "code" {
 						return ent + " " + t
 					}
-					return ent + " „" + t + "“"
+					return ent + " " + model.Quote(t, v.lang)
 				}
 			}
 		}
 	}
-	if e.Entity == model.EntitySnapshot || e.EntityID == 0 {
+	if unnumbered[e.Entity] || e.EntityID == 0 {
 		return ent
 	}
 	return ent + " №" + strconv.FormatInt(e.EntityID, 10)
@@ -127,11 +128,11 @@ func (v *auditView) rowName(e model.AuditEntry, ent string) (string, bool) {
 		}
 	case model.EntityMilestone:
 		if ms, m := v.doc.MilestoneByID(e.EntityID); ms != nil {
-			return ent + " „" + ms.Title.In(v.lang) + "“ (" + entityName(model.EntityMeasure) + " " + m.Code + ")", true
+			return ent + " " + model.Quote(ms.Title.In(v.lang), v.lang) + " (" + entityName(model.EntityMeasure) + " " + m.Code + ")", true
 		}
 	case model.EntityKPI:
 		if k, m := v.doc.KPIByID(e.EntityID); k != nil {
-			return ent + " „" + k.Name.In(v.lang) + "“ (" + entityName(model.EntityMeasure) + " " + m.Code + ")", true
+			return ent + " " + model.Quote(k.Name.In(v.lang), v.lang) + " (" + entityName(model.EntityMeasure) + " " + m.Code + ")", true
 		}
 	case model.EntityKPIValue:
 		if kv, ok := findRow(v.doc, model.EntityKPIValue, e.EntityID).(*model.KPIValue); ok {
@@ -157,7 +158,7 @@ func (v *auditView) rowName(e model.AuditEntry, ent string) (string, bool) {
 		}
 	case model.EntityPeriod:
 		if p := v.doc.PeriodByID(e.EntityID); p != nil {
-			return ent + " „" + p.Name.In(v.lang) + "“", true
+			return ent + " " + model.Quote(p.Name.In(v.lang), v.lang), true
 		}
 	case model.EntityStrategy, model.EntityRevision, model.EntityFile, model.EntitySnapshot:
 		if e.Entity == model.EntityStrategy || e.Entity == model.EntityRevision {
@@ -167,6 +168,10 @@ func (v *auditView) rowName(e model.AuditEntry, ent string) (string, bool) {
 	}
 	return "", false
 }
+
+// unnumbered are the rows an entry names without their number: a
+// snapshot (its summary names it) and the adoption (one a file).
+var unnumbered = map[model.Entity]bool{model.EntitySnapshot: true, model.EntityAdoption: true}
 
 // codeOf is the code of a goal, area or unit.
 func codeOf(row any) string {
@@ -351,7 +356,7 @@ func (v *auditView) rowSummary(s string) string {
 	var parts []string
 	for _, k := range jsonKeys(s) {
 		switch k {
-		case "id", "version", "parent", "measureId", "kpiId":
+		case "id", "version", "parent", "measureId", "kpiId", "by", "at": // who and when: the entry's head says it
 			continue
 		}
 		val := v.value(k, string(row[k]))
@@ -413,7 +418,7 @@ func (v *auditView) snapshotSummary(s string) string {
 	if json.Unmarshal([]byte(s), &sn) != nil {
 		return shorten(s)
 	}
-	return "„" + sn.Name + "“ · " + tr("label.asof") + " " + v.value("asOf", strconv.Quote(sn.AsOf))
+	return model.Quote(sn.Name, v.lang) + " · " + tr("label.asof") + " " + v.value("asOf", strconv.Quote(sn.AsOf))
 }
 
 // plural writes n with the noun of key in its form for n: key+".one" for

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -146,7 +145,7 @@ func (s *auditScreen) onVerify() {
 		if err != nil {
 			msg := tr("audit.verify.failed") + "\n" + errorMessage(err)
 			s.u.observe(verifyResult(msg))
-			dialog.ShowError(errorText(msg), s.u.win)
+			s.u.inform(tr("Error"), msg)
 			return
 		}
 		integrity := rep.Integrity
@@ -155,7 +154,7 @@ func (s *auditScreen) onVerify() {
 		}
 		msg := trn("audit.verify.ok", rep.AuditEntries, rep.AuditEntries, integrity)
 		s.u.observe(verifyResult(msg))
-		dialog.ShowInformation(tr("audit.verify"), msg, s.u.win)
+		s.u.inform(tr("audit.verify"), msg)
 	})
 }
 

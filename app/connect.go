@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 
@@ -86,7 +87,7 @@ type connectDialog struct {
 // onConnect opens the connect dialog (File › Connect to server…).
 func (u *UI) onConnect() {
 	if u.opts.Connector == nil {
-		dialog.ShowInformation(tr("menu.connect"), tr("connect.unavailable"), u.win)
+		u.inform(tr("menu.connect"), tr("connect.unavailable"))
 		return
 	}
 	u.showConnect(u.lastServer(), nil)
@@ -100,6 +101,24 @@ func (u *UI) lastServer() string {
 		}
 	}
 	return ""
+}
+
+// cleanRecent rewrites the recent entries through redact, once each: an
+// older version kept a server's address as it was typed, password and all.
+func cleanRecent(prefs fyne.Preferences, redact func(string) string) {
+	if redact == nil {
+		return
+	}
+	old := prefs.StringList(prefRecent)
+	var list []string
+	for _, p := range old {
+		if p = redact(p); !slices.Contains(list, p) {
+			list = append(list, p)
+		}
+	}
+	if !slices.Equal(list, old) {
+		prefs.SetStringList(prefRecent, list)
+	}
 }
 
 // showConnect opens the connect dialog on address; err, when set, is why

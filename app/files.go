@@ -22,7 +22,7 @@ import (
 // onOpen asks for a strategy file and opens it (File › Open, Ctrl+O).
 func (u *UI) onOpen() {
 	if u.opts.Opener == nil {
-		dialog.ShowInformation(tr("menu.open"), tr("open.unavailable"), u.win)
+		u.inform(tr("menu.open"), tr("open.unavailable"))
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -44,7 +44,7 @@ func (u *UI) onOpen() {
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // onOpenDemo opens the demo strategy (File › Open the demo strategy),
@@ -52,7 +52,7 @@ func (u *UI) onOpen() {
 func (u *UI) onOpenDemo() {
 	path := u.opts.DemoPath
 	if u.opts.CreateDemo == nil || path == "" {
-		dialog.ShowInformation(tr("menu.demo"), tr("open.unavailable"), u.win)
+		u.inform(tr("menu.demo"), tr("open.unavailable"))
 		return
 	}
 	if _, err := os.Stat(path); err == nil {
@@ -138,7 +138,7 @@ func (u *UI) newPathForm(name string) *pathForm {
 			}
 		}, u.win)
 		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		showFileDialog(d, u.win)
 	})
 	return p
 }
@@ -200,7 +200,7 @@ func (u *UI) onBackup() {
 				u.showError(tr("error.backup"), err)
 				return
 			}
-			dialog.ShowInformation(tr("menu.backup"), trf("backup.done", path), u.win)
+			u.inform(tr("menu.backup"), trf("backup.done", path))
 		})
 	})
 	f.save.SetText(tr("action.backup"))
@@ -222,7 +222,7 @@ type newStrategyForm struct {
 
 func (u *UI) onNewStrategy() {
 	if u.opts.Creator == nil {
-		dialog.ShowInformation(tr("menu.new"), tr("open.unavailable"), u.win)
+		u.inform(tr("menu.new"), tr("open.unavailable"))
 		return
 	}
 	n := &newStrategyForm{path: u.newPathForm("strategy.db"), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(),

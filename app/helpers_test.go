@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -149,7 +150,8 @@ func newHarness(t *testing.T, doc *model.Doc, user model.ID) *harness {
 // newTestUI is New with the options of the tests and the queue that keeps
 // every widget call on the test's goroutine.
 func newTestUI(a fyne.App, store model.Store) *UI {
-	u := New(a, store, Options{Lang: model.BG, Today: func() model.Date { return testAsOf }})
+	u := New(a, store, Options{Lang: model.BG, Today: func() model.Date { return testAsOf },
+		OpenURL: func(*url.URL) error { return nil }}) // no xdg-open from the tests
 	u.useQueue()
 	return u
 }
@@ -280,4 +282,17 @@ func usable(o fyne.CanvasObject) bool {
 		return false
 	}
 	return true
+}
+
+// calendar is the date picker a date field's button showed on the window.
+func (h *harness) calendar() *datePicker {
+	h.t.Helper()
+	top := h.u.win.Canvas().Overlays().Top()
+	if pop, ok := top.(*widget.PopUp); ok {
+		if cal, ok := pop.Content.(*datePicker); ok {
+			return cal
+		}
+	}
+	h.t.Fatalf("no calendar is shown (the top overlay is %T)", top)
+	return nil
 }

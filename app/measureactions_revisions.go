@@ -36,6 +36,7 @@ func (u *UI) revisionsText(m *model.Measure) string {
 		return head + "\n" + tr("revision.no_change_adopted_plan_this")
 	}
 	lines := []string{head}
+	names := newAuditView(d, u.lang) // who: the person's name in the screen's language
 	for _, r := range revs {
 		what := ""
 		switch r.Entity {
@@ -56,7 +57,7 @@ func (u *UI) revisionsText(m *model.Measure) string {
 		lines = append(lines, "• "+what+sentence+"\n   "+
 			fmt.Sprintf(tr("revision.original_adopted_before_change_now"),
 				model.FormatRevisionValue(r.Field, r.Original, u.lang), model.FormatRevisionValue(r.Field, r.Previous, u.lang),
-				model.FormatRevisionValue(r.Field, r.Current, u.lang), r.By, at))
+				model.FormatRevisionValue(r.Field, r.Current, u.lang), names.who(r.By), at))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -126,8 +127,15 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 }
 
 // reviseForUndo gives an undo or redo of a change of the adopted plan its
-// reason: the revision it makes says it was an undo (or a redo) of which edit.
+// reason. An undo that puts a value back takes its revision back and needs
+// none (model.Revision.TakesBack); when the value changed again meanwhile,
+// the revision it makes says it was an undo of which edit. A redo records
+// the edit's revisions again with the edit's own reason.
 func (u *UI) reviseForUndo(tx model.Tx, e *edit, undo bool) {
+	if !undo && !e.reason.IsEmpty() {
+		tx.SetRevisionReason(e.reason)
+		return
+	}
 	key := "undo.revision"
 	if !undo {
 		key = "redo.revision"

@@ -1,6 +1,10 @@
 package app
 
-import "strategytracker/model"
+import (
+	"net/url"
+
+	"strategytracker/model"
+)
 
 // Options configure the application.
 type Options struct {
@@ -31,8 +35,16 @@ type Options struct {
 	// askPassword is called when the server wants a password nothing else
 	// gave. nil: the menu item says it is not available.
 	Connector func(address string, askPassword func(prompt string) (string, error)) (model.Store, error)
+	// Redact makes an Open recent entry safe to keep: a server's address
+	// without its password, a file's path as it is (postgres.SafeToKeep,
+	// wired by main). Entries older versions kept are cleaned at the
+	// start. nil: entries are kept as they are.
+	Redact func(entry string) string
 	// NetworkDrive says whether path lies on a network file system and
 	// which (netfs.Check, wired by main): a file there gets a warning.
 	// nil: no check.
 	NetworkDrive func(path string) (kind string, network bool)
+	// OpenURL opens a file:// address with the system's application
+	// ("Open file", "Show folder"). nil: the system's (open.go).
+	OpenURL func(u *url.URL) error
 }

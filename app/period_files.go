@@ -191,7 +191,7 @@ func (s *periodScreen) chooseFolder(then func(dir string)) {
 		d.SetLocation(l)
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 func (s *periodScreen) onTemplates() {

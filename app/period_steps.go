@@ -61,7 +61,7 @@ func periodNameUsed(d *model.Doc, name model.Text) bool {
 func (s *periodScreen) onOpen() {
 	u := s.u
 	if why := s.denial(); why != "" {
-		dialog.ShowInformation(tr("period.open"), why, u.win)
+		u.inform(tr("period.open"), why)
 		return
 	}
 	o := &openPeriodForm{nameBG: widget.NewEntry(), nameEN: widget.NewEntry(), start: dateEntry(), end: dateEntry(), due: dateEntry()}

@@ -102,7 +102,7 @@ func (u *UI) onPublish() {
 		return
 	}
 	if why := u.publishDenial(); why != "" {
-		dialog.ShowInformation(tr("publish.title"), why, u.win)
+		u.inform(tr("publish.title"), why)
 		return
 	}
 	pf := u.newPathForm("") // its folder entry and Browse button

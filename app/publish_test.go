@@ -147,7 +147,7 @@ func TestPublishThroughTheScreen(t *testing.T) {
 	}
 	// Open in browser opens the site's index.html; Show in folder the folder.
 	rec := &urlRecorder{App: h.u.app}
-	h.u.app = rec
+	h.u.app, h.u.opts.OpenURL = rec, rec.OpenURL
 	h.tap(done.browser)
 	h.tap(done.folder)
 	if len(rec.urls) != 2 || rec.urls[0].Scheme != "file" || rec.urls[0].Path != filepath.ToSlash(filepath.Join(dir, "index.html")) ||

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -118,11 +119,13 @@ func (u *UI) takeScreenshots(so ScreenshotOptions) {
 	})
 	// The staged steps below reach the forms they open as the tests do.
 	var complete *completeForm
+	var last any // the latest form or dialog (review_screenshots.go)
 	fyne.DoAndWait(func() {
 		u.observe = func(x any) {
 			if c, ok := x.(*completeForm); ok {
 				complete = c
 			}
+			last = x
 		}
 	})
 	settle := func() {
@@ -211,6 +214,8 @@ func (u *UI) takeScreenshots(so ScreenshotOptions) {
 	shots = append(shots, u.planShots(measureID)...)    // structure_screenshots.go
 	shots = append(shots, u.periodShots()...)           // the reporting cycle (period_shots.go)
 	shots = append(shots, u.publishShots(measureID)...) // publish_screenshots.go
+	shots = append(shots, u.reviewShots(measureID, func() any { return last })...)
+	shots = append(shots, u.cycleShots(measureID)...) // review_screenshots.go
 	shots = append(shots, shot{"dashboard-dark", func() {
 		u.hideDialogs()
 		u.onTheme("dark")
@@ -260,7 +265,7 @@ func (u *UI) takeScreenshots(so ScreenshotOptions) {
 			u.hideDialogs()
 			u.onTheme("light")
 			u.onLanguage(lang)
-			u.win.Resize(defaultWindowSize)
+			u.win.Resize(screenshotSize(defaultWindowSize))
 			if u.doc != nil {
 				for _, p := range u.doc.People {
 					if p.Role == model.RoleOffice {
@@ -315,7 +320,11 @@ func (u *UI) saveShot(path string) error {
 
 // hideDialogs closes the dialogs the screenshots opened.
 func (u *UI) hideDialogs() {
-	for _, o := range u.win.Canvas().Overlays().List() {
+	// A copy: Remove shifts the list, and hiding a dialog may remove it.
+	for _, o := range slices.Clone(u.win.Canvas().Overlays().List()) {
+		if o == nil {
+			continue
+		}
 		o.Hide()
 		u.win.Canvas().Overlays().Remove(o)
 	}

@@ -12,6 +12,20 @@ import (
 	"strategytracker/reports/xlsx"
 )
 
+// adoptThroughTheScreen marks the plan adopted on the Structure screen.
+func adoptThroughTheScreen(t *testing.T, h *harness) {
+	t.Helper()
+	s := h.u.structure
+	h.tap(s.ed.adopt)
+	af := s.ed.lastAdopt
+	retype(af.date, "11.06.2020")
+	retype(af.decision, "Решение № 338 по Протокол № 13 от 11.06.2020 г.")
+	h.tap(af.f.save)
+	if h.doc().Adoption == nil || s.ed.adopt.Visible() {
+		t.Fatal("the plan was not marked adopted")
+	}
+}
+
 // After the plan is adopted, a new end date and a new KPI target ask for a
 // reason; the detail and the workbook show the original, the reason and
 // the author; undo gives its own reason.
@@ -26,15 +40,7 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	u.Start()
 	u.settle()
 
-	s := u.structure
-	h.tap(s.ed.adopt)
-	af := s.ed.lastAdopt
-	retype(af.date, "11.06.2020")
-	retype(af.decision, "Решение № 338 по Протокол № 13 от 11.06.2020 г.")
-	h.tap(af.f.save)
-	if h.doc().Adoption == nil || s.ed.adopt.Visible() {
-		t.Fatal("the plan was not marked adopted")
-	}
+	adoptThroughTheScreen(t, h)
 
 	d := h.open(mDocs)
 	retype(d.fields.end, "30.06.2028")
@@ -68,10 +74,15 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 		t.Fatalf("revisions %+v", doc.Revisions)
 	}
 	detail := u.detail.revisions.Text
-	for _, want := range []string{"31.12.2027", "30.06.2028", "забавена обществена поръчка", "ivelina@sofia.example", "по-амбициозна цел", "80", "90"} {
+	for _, want := range []string{"31.12.2027", "30.06.2028", "забавена обществена поръчка", "Ивелина Петрова,", "по-амбициозна цел", "80", "90"} {
 		if !strings.Contains(detail, want) {
 			t.Errorf("the detail's revisions lack %q:\n%s", want, detail)
 		}
+	}
+	// Who made a revision and who marked the plan adopted: the name as
+	// the screen writes it, not the audit label "Name <e-mail>".
+	if head := u.structure.adoptionLine(); strings.Contains(detail, "<ivelina@") || strings.Contains(head, "<ivelina@") || !strings.Contains(head, "Ивелина Петрова") {
+		t.Errorf("the revisions or the adoption name the person by the audit label:\n%s\n%s", detail, head)
 	}
 	var buf bytes.Buffer
 	if err := xlsx.WritePlanTemplate(&buf, doc, store.dbID, xlsx.Options{}); err != nil {
@@ -93,12 +104,52 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 		}
 	}
 
-	// Undo of the KPI target is itself a revision, with its own reason.
-	u.onUndo()
+	// Two undo/redo pairs add no revision: an undo takes its revision
+	// back, a redo records it again with the edit's reason, and the texts
+	// name the values each change made.
+	undoRedo := []struct {
+		undo    bool
+		target  float64
+		end     string
+		reasons []string
+	}{
+		{true, 80, "2028-06-30", []string{"забавена обществена поръчка"}},
+		{true, 80, "2027-12-31", nil},
+		{false, 80, "2028-06-30", []string{"забавена обществена поръчка"}},
+		{false, 90, "2028-06-30", []string{"забавена обществена поръчка", "по-амбициозна цел"}},
+	}
+	for i, step := range undoRedo {
+		if step.undo {
+			u.onUndo()
+		} else {
+			u.onRedo()
+		}
+		u.settle()
+		doc = h.doc()
+		k, _ := doc.KPIByID(kpiDocs)
+		var reasons []string
+		for _, r := range doc.Revisions {
+			reasons = append(reasons, r.Reason.BG)
+		}
+		if got := doc.Measure(mDocs).End.String(); k.TargetValue != step.target || got != step.end || strings.Join(reasons, "|") != strings.Join(step.reasons, "|") {
+			t.Errorf("step %d: target %v, end %s, revisions %q; want %v, %s, %q", i, k.TargetValue, got, reasons, step.target, step.end, step.reasons)
+		}
+	}
+	u.showScreen(screenStructure)
 	u.settle()
-	doc = h.doc()
-	k, _ := doc.KPIByID(kpiDocs)
-	if k.TargetValue != 80 || len(doc.Revisions) != 3 || !strings.HasPrefix(doc.Revisions[2].Reason.BG, "Отмяна: ") || doc.Revisions[2].Original != "80" {
-		t.Fatalf("after undo: target %v, revisions %+v", k.TargetValue, doc.Revisions)
+	if line, want := u.structure.adoptionLine(), "Ревизии: 2."; !strings.Contains(line, want) {
+		t.Errorf("structure says %q, want %q", line, want)
+	}
+	if n := h.doc().RevisedMeasures(); n != 1 {
+		t.Errorf("%d revised measures, want 1", n)
+	}
+	detail = u.revisionsText(h.doc().Measure(mDocs))
+	for _, want := range []string{"Крайният срок е удължен от 31.12.2027 на 30.06.2028", "целевата стойност е променена от 80 на 90"} {
+		if !strings.Contains(detail, want) {
+			t.Errorf("the detail's revisions lack %q:\n%s", want, detail)
+		}
+	}
+	if strings.Contains(detail, "Отмяна") || strings.Contains(detail, "Повторение") {
+		t.Errorf("the detail's revisions name an undo or a redo:\n%s", detail)
 	}
 }

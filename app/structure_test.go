@@ -241,7 +241,7 @@ func TestPlanImportInTheApp(t *testing.T) {
 	h.u.importPlanBook("plan.xlsx", buf.Bytes())
 	h.u.settle()
 	p := latest[*planImportDialog](h)
-	if p == nil || p.refused || len(p.lines) != 1 || !strings.Contains(p.lines[0], "add goal G3") {
+	if p == nil || p.refused || len(p.lines) != 1 || !strings.Contains(p.lines[0], tr("import.add")+" "+entityName(model.EntityGoal)+" G3") {
 		t.Fatalf("preview %+v", p)
 	}
 	if len(h.doc().Goals) != 2 {

@@ -102,6 +102,7 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 		fyne.LogError("translations", err)
 	}
 	u.applyTheme(a.Preferences().String(prefTheme))
+	cleanRecent(a.Preferences(), opts.Redact) // connect.go
 	u.filter = measureFilter{}
 	u.current = screenDashboard
 
@@ -161,26 +162,6 @@ func (u *UI) Start() {
 	u.reload(nil)
 	u.warnNetworkDrive()
 }
-
-// warnNetworkDrive warns once a file is open that lies on a network share:
-// SQLite's locking is unreliable there, and the shared server is the way
-// for several people (issue 12).
-func (u *UI) warnNetworkDrive() {
-	if u.opts.NetworkDrive == nil || u.store == nil {
-		return
-	}
-	path := u.store.Path()
-	kind, network := u.opts.NetworkDrive(path)
-	if !network {
-		return
-	}
-	d := dialog.NewInformation(tr("netfs.title"), trf("netfs.warning", path, kind), u.win)
-	u.observe(networkWarning(path))
-	d.Show()
-}
-
-// networkWarning is the warning shown for a file on a network share (tests).
-type networkWarning string
 
 // Preference keys.
 const (
@@ -304,6 +285,7 @@ func (u *UI) showScreen(s screenID) {
 		s = screenMeasures
 	}
 	u.current = s
+	u.tips.hide() // a tip of the screen that goes (its cell gets no MouseOut)
 	var sc screen
 	switch s {
 	case screenDashboard:

@@ -50,12 +50,7 @@ func markInternal(text string, internal bool, mark string) string {
 // internalParts lists what of m is internal, in the user's language.
 func internalParts(m *model.Measure, lang model.Lang) []string {
 	var parts []string
-	quote := func(s string) string {
-		if lang == model.BG {
-			return "„" + s + "“"
-		}
-		return "“" + s + "”"
-	}
+	quote := func(s string) string { return model.Quote(s, lang) }
 	for _, k := range m.KPIs {
 		if k.Internal {
 			parts = append(parts, tr("entity.kpi")+" "+quote(k.Name.In(lang)))

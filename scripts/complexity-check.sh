@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# No function above a cyclomatic complexity of MAX (gocyclo; `make lint`),
-# the app's included: split a function that grows above it into pieces
-# that read better rather than raising MAX.
+# No function above a cyclomatic complexity of MAX (gocyclo;
+# `make lint`): split a function that grows above it into pieces that
+# read better rather than raising MAX.
 # Usage: scripts/complexity-check.sh GOCYCLO MAX
 set -euo pipefail
 gocyclo=$1

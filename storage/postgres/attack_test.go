@@ -340,7 +340,7 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		t.Fatal(err)
 	}
 	valid := fmt.Sprintf(`[{"id":1,"unit":%q,"writtenAt":"","returnedAt":"","returnedBy":null,"changes":0,"filledBy":""}]`, coord.Unit)
-	if _, err := sqlExec(t, as, "UPDATE periods SET returns = $1 WHERE id = 1", valid); err != nil {
+	if err := inTransaction(t, as, audited("UPDATE periods SET returns = "+sqlString(valid)+" WHERE id = 1", "period", 1, "returns", sqlString(valid))); err != nil {
 		t.Errorf("coordinator writes a well-formed return: %v", err)
 	}
 	before := export(t, s)
@@ -374,6 +374,12 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		`UPDATE periods SET narrative = '[{"text":{"bg":1}}]' WHERE id = 1`,
 		`UPDATE periods SET narrative = '[{"proposedBy":"me"}]' WHERE id = 1`,
 		"UPDATE periods SET returns = 'not json' WHERE id = 1",
+		// jsonb reads 1.0 and 1e0 as whole numbers; Go reads no integer so,
+		// and the strategy could no longer be read by anyone.
+		"UPDATE periods SET returns = " + sqlString(strings.Replace(valid, `"id":1,`, `"id":1.0,`, 1)) + " WHERE id = 1",
+		"UPDATE periods SET returns = " + sqlString(strings.Replace(valid, `"changes":0`, `"changes":1e0`, 1)) + " WHERE id = 1",
+		// Go matches keys in any case: a key that is no field's.
+		"UPDATE periods SET returns = " + sqlString(strings.Replace(valid, `"writtenAt"`, `"Unit":"X","writtenAt"`, 1)) + " WHERE id = 1",
 		// model.CheckLink's rule on evidence.
 		fmt.Sprintf("UPDATE milestones SET evidence = 'javascript:alert(1)' WHERE id = %d", ms),
 		fmt.Sprintf("UPDATE milestones SET evidence = 'http:///no-host' WHERE id = %d", ms),
@@ -386,26 +392,39 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		fmt.Sprintf("UPDATE milestones SET evidence = E'https://example.org/\x07' WHERE id = %d", ms),
 		fmt.Sprintf("UPDATE milestones SET evidence = 'https://example.org/' || repeat('x', %d) WHERE id = %d", model.MaxLink, ms),
 	} {
-		c := session(t, as)
-		tag, err := c.Exec(ctx, q)
-		if err == nil {
-			t.Errorf("coordinator: %s: accepted (%s)", q, tag)
+		if err := statementRefused(t, as, q); err == nil {
+			t.Errorf("coordinator: %s: accepted", q)
+		}
+	}
+	// What url.Parse refuses (model.CheckLink): backup and copy, which
+	// check every value, would refuse the strategy for everyone.
+	for _, link := range []string{"https://example.org/%zz", "https://example.org/#%4", "https://[oops/", "https://example.org:80a/",
+		"https://us[er@example.org/", "https://exa%41mple.org/"} {
+		if model.CheckLink("evidence", "evidence", link) == nil {
+			t.Fatalf("the model accepts %q", link)
+		}
+		q := fmt.Sprintf("UPDATE milestones SET evidence = %s WHERE id = %d", sqlString(link), ms)
+		if err := statementRefused(t, as, q); err == nil {
+			t.Errorf("coordinator: %s: accepted", q)
 		}
 	}
 	if got := export(t, s); string(got) != string(before) {
 		t.Error("the coordinator's refused statements changed the data")
 	}
 	// What the model accepts, the server accepts: links, no link, completed today.
-	for _, link := range []string{"HTTPS://user@example.org:8080/а/б?x=1#c", "http://example.org/" + strings.Repeat("x", model.MaxLink-len("http://example.org/")), ""} {
+	for _, link := range []string{"HTTPS://user@example.org:8080/а/б?x=1#c", "http://example.org/" + strings.Repeat("x", model.MaxLink-len("http://example.org/")), "",
+		"https://example.org/a%20b?q=%zz#%C3%A9", "https://u:p%41@пример.бг:/"} {
 		if err := model.CheckLink("evidence", "evidence", link); err != nil {
 			t.Fatalf("the model refuses %.40q: %v", link, err)
 		}
-		if _, err := sqlExec(t, as, "UPDATE milestones SET evidence = $1 WHERE id = $2", link, ms); err != nil {
+		if err := inTransaction(t, as, audited(fmt.Sprintf("UPDATE milestones SET evidence = %s WHERE id = %d", sqlString(link), ms),
+			"milestone", ms, "evidence", "to_json("+sqlString(link)+"::text)::text")); err != nil {
 			t.Errorf("coordinator sets evidence %.40q: %v", link, err)
 		}
 	}
 	// What the model accepts, the server accepts: completed today.
-	if _, err := sqlExec(t, as, "UPDATE milestones SET completed = to_char(current_date, 'YYYY-MM-DD') WHERE id = $1", ms); err != nil {
+	if err := inTransaction(t, as, audited(fmt.Sprintf("UPDATE milestones SET completed = to_char(current_date, 'YYYY-MM-DD') WHERE id = %d", ms),
+		"milestone", ms, "completed", "to_json(to_char(current_date, 'YYYY-MM-DD'))::text")); err != nil {
 		t.Errorf("coordinator completes a milestone today: %v", err)
 	}
 }
@@ -452,18 +471,21 @@ func TestAttackCoordinatorWritesOnlyOwnPeriodEntries(t *testing.T) {
 		{"remove another unit's return", "[" + ret(1, coord.Unit, "") + "]", ""},
 		{"swap another unit's return for a second own", "[" + ret(1, coord.Unit, "") + "," + ret(3, coord.Unit, "") + "]", ""},
 		{"add another unit's return", "[" + ret(1, coord.Unit, "") + "," + ret(2, other, "друг") + "," + ret(3, other, "") + "]", ""},
+		{"add another unit's return under a key in capitals", "[" + ret(1, coord.Unit, "") + "," + ret(2, other, "друг") + "," +
+			strings.Replace(ret(3, coord.Unit, ""), `"id":3,`, `"id":3,"Unit":"`+other+`",`, 1) + "]", ""},
 		{"change the office's text", "", "[" + strings.Replace(office, `"т"`, `"х"`, 1) + "]"},
 		{"remove the office's text", "", "[]"},
 		{"propose as another person", "", "[" + office + "," + text(2, own.Area, coord.ID+1000, 0) + "]"},
 		{"add an accepted text", "", "[" + office + "," + text(2, own.Area, coord.ID, coord.ID) + "]"},
 		{"propose for an area not theirs", "", "[" + office + "," + text(2, foreignArea, coord.ID, 0) + "]"},
 		{"propose for the whole strategy", "", "[" + office + "," + text(2, "", coord.ID, 0) + "]"},
+		{"propose a text with a key in capitals", "", "[" + office + "," + strings.Replace(text(2, own.Area, coord.ID, 0), `"en":"t"`, `"en":"t","BG":"х"`, 1) + "]"},
 	} {
 		q, arg := "UPDATE periods SET returns = $1 WHERE id = 1", tt.returns
 		if tt.narrative != "" {
 			q, arg = "UPDATE periods SET narrative = $1 WHERE id = 1", tt.narrative
 		}
-		if _, err := sqlExec(t, as, q, arg); err == nil {
+		if err := statementRefused(t, as, q, arg); err == nil {
 			t.Errorf("coordinator: %s: accepted", tt.name)
 		}
 	}
@@ -471,10 +493,12 @@ func TestAttackCoordinatorWritesOnlyOwnPeriodEntries(t *testing.T) {
 		t.Error("the coordinator's refused statements changed the data")
 	}
 	// What model.AuthorizePeriod allows, the server allows.
-	if _, err := sqlExec(t, as, "UPDATE periods SET returns = $1 WHERE id = 1", "["+ret(1, coord.Unit, "аз")+","+ret(2, other, "друг")+"]"); err != nil {
+	mine := "[" + ret(1, coord.Unit, "аз") + "," + ret(2, other, "друг") + "]"
+	if err := inTransaction(t, as, audited("UPDATE periods SET returns = "+sqlString(mine)+" WHERE id = 1", "period", 1, "returns", sqlString(mine))); err != nil {
 		t.Errorf("coordinator records their unit's return: %v", err)
 	}
-	if _, err := sqlExec(t, as, "UPDATE periods SET narrative = $1 WHERE id = 1", "["+office+","+text(2, own.Area, coord.ID, 0)+"]"); err != nil {
+	proposed := "[" + office + "," + text(2, own.Area, coord.ID, 0) + "]"
+	if err := inTransaction(t, as, audited("UPDATE periods SET narrative = "+sqlString(proposed)+" WHERE id = 1", "period", 1, "narrative", sqlString(proposed))); err != nil {
 		t.Errorf("coordinator proposes a text for their area: %v", err)
 	}
 	// The app's way: the coordinator's store records their return with a

@@ -158,6 +158,16 @@ func connectReason(err error) string {
 	return strings.Join(lines, " ")
 }
 
+// SafeToKeep is an entry of the app's recent files made safe to keep: a
+// connection string (IsURL) without its password (Redact), a file's path
+// as it is.
+func SafeToKeep(entry string) string {
+	if IsURL(entry) {
+		return redact(entry)
+	}
+	return entry
+}
+
 // Redact is dsn without its password, fit for titles, messages and the
 // app's recent files: the one place a connection string is made safe to
 // show. It takes the password out of a URL's user part and query

@@ -1,6 +1,7 @@
 package postgres
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -73,9 +74,18 @@ func TestCoordinatorLoginWithPsql(t *testing.T) {
 	if string(export(t, s)) != string(before) {
 		t.Error("the coordinator's refused statements changed the data")
 	}
-	// Their own measure's progress and milestones: allowed.
-	if n, err := sqlExec(t, as, "UPDATE milestones SET note = 'mine' WHERE measure_id = $1", own.ID); err != nil || n != int64(len(own.Milestones)) {
-		t.Errorf("coordinator updates own milestones: %d rows, %v", n, err)
+	// Their own measure's milestones, with the audit entries: allowed
+	// (schema 7: without them, refused at commit).
+	stmts := []string{fmt.Sprintf("UPDATE milestones SET note = 'mine' WHERE measure_id = %d", own.ID)}
+	for _, ms := range own.Milestones {
+		old, _ := model.CanonicalJSON(ms.Note)
+		stmts = append(stmts, fmt.Sprintf(`SELECT st_audit_append('update', 'milestone', %d, 'note', %s, '"mine"')`, ms.ID, sqlString(string(old))))
+	}
+	if err := inTransaction(t, as, stmts[:1]); err == nil {
+		t.Error("coordinator updates own milestones without audit entries: committed")
+	}
+	if err := inTransaction(t, as, stmts); err != nil {
+		t.Errorf("coordinator updates own milestones: %v", err)
 	}
 	// An audit entry only in their own name, linked by the server.
 	if _, err := sqlExec(t, as, "SELECT st_audit_append('2026-11-29T10:00:00.000000Z', 'Someone <i.petrova@sofia.example>', 'update', 'milestone', 1, 'note', '\"\"', '\"x\"')"); !isPermissionDenied(err) {

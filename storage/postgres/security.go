@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -81,8 +82,9 @@ func sqlString(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") 
 
 // securitySQL is applied by every `server init` once the schema has step
 // 3: the functions' grants, what a coordinator may record, and the
-// bounds of the values people may write.
-func securitySQL(g Groups) string {
+// bounds of the values people may write; from step entriesStep (of
+// version steps) on, the limits of a hold and the places of the fields.
+func securitySQL(g Groups, version int) string {
 	var b strings.Builder
 	b.WriteString(g.fill(securityTemplate))
 	b.WriteString("\n-- What a coordinator may record in the audit log (model.Authorize).\nDELETE FROM st_coordinator_may;\n")
@@ -98,6 +100,13 @@ func securitySQL(g Groups) string {
 		}
 		b.WriteString(alter)
 	}
+	if version < entriesStep {
+		return b.String()
+	}
+	fmt.Fprintf(&b, "\n-- How long a login's statement, or transaction, may hold the strategy (tx.go).\n"+
+		"UPDATE st_settings SET longest_statement = '%d seconds', longest_hold = '%d seconds';\n",
+		(longestStatement+longestStatementMargin)/time.Second, longestHold/time.Second)
+	b.WriteString(entriesSQL())
 	return b.String()
 }
 
@@ -108,9 +117,11 @@ func coordinatorRules() [][3]string {
 	coord := &model.Person{ID: 1, Role: model.RoleCoordinator, Unit: "U"}
 	m := &model.Measure{LeadUnit: "U"}
 	var out [][3]string
-	for _, row := range []model.Row{&model.Strategy{}, &model.Goal{}, &model.Area{}, &model.Unit{}, &model.Person{},
-		&model.Measure{}, &model.Milestone{}, &model.KPI{}, &model.KPIValue{}, &model.Update{}} {
+	for _, row := range auditedRows() {
 		e := row.Entity()
+		if e == model.EntityPeriod { // its lists are the period's own rule (below)
+			continue
+		}
 		for _, op := range []model.Op{model.OpCreate, model.OpDelete} {
 			if model.Authorize(coord, e, op, m, nil) == nil {
 				out = append(out, [3]string{string(e), string(op), ""})
@@ -243,14 +254,23 @@ func notBlank(col string) string {
 	return fmt.Sprintf("%s ~ E'[^%s]'", col, runeClass(unicode.IsSpace))
 }
 
-// linkCheck is model.CheckLink's rule on col: empty, or an http(s) link
-// with a host (its authority neither empty nor ending in @), none of the
-// characters model.LinkRefuses, at most model.MaxLink characters.
-// (CheckLink's url.Parse also refuses a bad port or %-escape: those harm
-// no reader and stay the model's.)
+// linkCheck is model.CheckLink's rule on col, or narrower: empty, or an
+// http(s) link with a host, none of the characters model.LinkRefuses, at
+// most model.MaxLink characters, and nothing CheckLink's url.Parse
+// refuses (backup and copy, which check every value, would then refuse the
+// strategy for everyone): an authority of [userinfo@]host[:port] with a
+// userinfo of the characters url.Parse allows, a host without %-escapes,
+// brackets or colons (an IPv6 literal is refused), a port of digits; no
+// %-escape that is not two hex digits outside the query.
 func linkCheck(col string) string {
-	return fmt.Sprintf("%s = '' OR (char_length(%s) <= %d AND %s ~* E'^https?://[^/?#]*[^/?#@]([/?#]|$)' AND %s !~ E'[%s]')",
-		col, col, model.MaxLink, col, col, runeClass(model.LinkRefuses))
+	const (
+		authority = `^https?://([a-z0-9._~!$&'()*+,;=:%-]*@)?[^][@:/?#%]+(:[0-9]*)?([/?#]|$)`
+		query     = `^([^?#]*)\?[^#]*`
+		badEscape = `%(?![0-9A-Fa-f]{2})`
+	)
+	e := func(re string) string { return "E" + sqlString(strings.ReplaceAll(re, `\`, `\\`)) }
+	return fmt.Sprintf("%s = '' OR (char_length(%s) <= %d AND %s ~* %s AND regexp_replace(%s, %s, %s) !~ %s AND %s !~ E'[%s]')",
+		col, col, model.MaxLink, col, e(authority), col, e(query), e(`\1`), e(badEscape), col, runeClass(model.LinkRefuses))
 }
 
 // runeClass is the inside of a bracket expression of the characters for
@@ -283,16 +303,47 @@ func runeClass(in func(rune) bool) string {
 
 // jsonListCheck is the constraint that col holds a JSON list of objects
 // that decode into elem: every field the model reads has the JSON type
-// its Go type is written as, integers are whole and fit int64.
+// its Go type is written as, integers are whole and fit int64, and are
+// written as Go reads them (1, not 1.0 or 1e0, which jsonb reads as whole
+// numbers); an object has no key but its fields' (Go matches keys in any
+// case: "Unit" beside "unit" would be read as the unit).
 func jsonListCheck(col string, elem reflect.Type) string {
 	wrong := append([]string{`@.type() != "object"`}, jsonWrongTypes("@", elem)...)
 	path := "strict $[*] ? (" + strings.Join(wrong, " || ") + ")"
-	return fmt.Sprintf("CASE WHEN jsonb_typeof(%s::jsonb) = 'array' THEN NOT jsonb_path_exists(%s::jsonb, %s) ELSE false END",
+	c := fmt.Sprintf("CASE WHEN jsonb_typeof(%s::jsonb) = 'array' THEN NOT jsonb_path_exists(%s::jsonb, %s) ELSE false END",
 		col, col, sqlString(path))
+	if !hasFloat(elem) { // every number is an integer: none has a fraction or an exponent, outside strings
+		const stringsRE = `"([^"\\]|\\.)*"` // a JSON string, escapes and all
+		c += fmt.Sprintf(" AND regexp_replace(%s, E%s, '', 'g') !~ '[0-9][.eE]'", col, sqlString(strings.ReplaceAll(stringsRE, `\`, `\\`)))
+	}
+	return c
+}
+
+// hasFloat reports whether a field of t, or of a struct in it, is a float.
+func hasFloat(t reflect.Type) bool {
+	switch t.Kind() {
+	case reflect.Float32, reflect.Float64:
+		return true
+	case reflect.Pointer, reflect.Slice:
+		return hasFloat(t.Elem())
+	case reflect.Struct:
+		for i := 0; i < t.NumField(); i++ {
+			if jsonName(t.Field(i)) != "" && hasFloat(t.Field(i).Type) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func jsonWrongTypes(at string, t reflect.Type) []string {
-	var out []string
+	var out, keys []string
+	for i := 0; i < t.NumField(); i++ {
+		if name := jsonName(t.Field(i)); name != "" {
+			keys = append(keys, `@.key != "`+name+`"`)
+		}
+	}
+	out = append(out, "(exists("+at+") && exists("+at+".keyvalue() ? ("+strings.Join(keys, " && ")+")))")
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
 		name := jsonName(f)

@@ -106,7 +106,7 @@ END $$;
 `, sqlString(old.Office), sqlString(old.Coordinator), sqlString(old.Council))
 	}
 	if len(steps) >= 3 {
-		b.WriteString(strings.TrimSpace(securitySQL(g)) + "\n\n")
+		b.WriteString(strings.TrimSpace(securitySQL(g, len(steps))) + "\n\n")
 	}
 	// A session left in an open transaction (a forgotten psql) would hold
 	// the writers' lock: the server ends it after five idle minutes.

@@ -3,11 +3,24 @@ package postgres
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"strategytracker/internal/sqlrow"
 	"strategytracker/model"
+)
+
+// longestStatement is the longest any statement of the store runs (its
+// statement_timeout). A statement of another client that has held the
+// strategy longer, plus a margin, is ended by the next writer (server
+// init writes the limits into st_settings; st_end_stale_holders).
+// A transaction of a login that holds it longer than longestHold is
+// ended too: the store's own end within seconds.
+const (
+	longestStatement       = 60 * time.Second
+	longestStatementMargin = 15 * time.Second
+	longestHold            = 10 * time.Minute
 )
 
 // Update runs fn in one write transaction as actor; see model.Store. The
@@ -30,7 +43,8 @@ func (s *Store) Update(ctx context.Context, actor model.ID, action model.Action,
 	// A writer that holds the queue too long (a forgotten psql session)
 	// is ended by the next one after 15 s (st_write_lock); no statement
 	// of ours holds it longer than a minute.
-	if _, err := sqlTx.Exec(ctx, "SET LOCAL lock_timeout = '15s'; SET LOCAL statement_timeout = '60s'; SELECT st_write_lock()"); err != nil {
+	if _, err := sqlTx.Exec(ctx, fmt.Sprintf("SET LOCAL lock_timeout = '15s'; SET LOCAL statement_timeout = '%ds'; SELECT st_write_lock()",
+		longestStatement/time.Second)); err != nil {
 		return wrapSQL(err, "begin a change of %s", s.display)
 	}
 	d, err := readDocBatch(ctx, sqlTx)
@@ -87,6 +101,10 @@ func (w *writer) RewritePeriodLists(p *model.Period) error {
 
 func (w *writer) InsertRevision(r *model.Revision) (model.ID, error) {
 	return insert(w.ctx, w.sql, fmt.Sprintf("record revision of %s %d %s", r.Entity, r.EntityID, r.Field), dialect.Revision(r))
+}
+
+func (w *writer) DeleteRevision(id model.ID) error {
+	return run(w.ctx, w.sql, fmt.Sprintf("take back revision %d", id), dialect.DeleteRevision(id))
 }
 
 func (w *writer) InsertAdoption(a *model.Adoption) error {
