@@ -114,3 +114,22 @@ func TestDuplicateOffersToMoveTheDates(t *testing.T) {
 		}
 	}
 }
+
+// The window's size is at least as wide as its content needs: centred at
+// that width it stays on a 1024-wide screen (it was centred for a narrower
+// size, then widened by the driver past the screen's edge).
+func TestWindowAtLeastItsContent(t *testing.T) {
+	wide := widget.NewLabel(strings.Repeat("ж", 10))
+	least := wide.MinSize().Width
+	for _, tc := range []struct {
+		size fyne.Size
+		want float32
+	}{
+		{fyne.NewSize(least-20, 600), least},
+		{fyne.NewSize(least+20, 600), least + 20},
+	} {
+		if got := atLeastContent(tc.size, wide); got.Width != tc.want || got.Height != tc.size.Height {
+			t.Errorf("atLeastContent(%v) = %v, want width %v", tc.size, got, tc.want)
+		}
+	}
+}
