@@ -233,7 +233,7 @@ screenshot: deps build
 # 1366×768 display: on a fresh copy of the demo with fresh preferences, in
 # a temporary folder, it shows every screen in Bulgarian and English, saves
 # each as screenshots/NAME-LANG.png and quits. ONLY=REGEXP saves only the
-# shots whose NAME-LANG matches (ONLY='^period' or ONLY='-1024-en$$'),
+# shots whose NAME-LANG matches (ONLY='^period' or ONLY='-1024-en$'),
 # LANGS=en only English.
 SHOTS_BIN := bin/strategytracker-screenshots
 ONLY      ?=

@@ -283,3 +283,16 @@ func usable(o fyne.CanvasObject) bool {
 	}
 	return true
 }
+
+// calendar is the date picker a date field's button showed on the window.
+func (h *harness) calendar() *datePicker {
+	h.t.Helper()
+	top := h.u.win.Canvas().Overlays().Top()
+	if pop, ok := top.(*widget.PopUp); ok {
+		if cal, ok := pop.Content.(*datePicker); ok {
+			return cal
+		}
+	}
+	h.t.Fatalf("no calendar is shown (the top overlay is %T)", top)
+	return nil
+}

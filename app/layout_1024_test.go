@@ -86,11 +86,7 @@ func TestDatePicker(t *testing.T) {
 		t.Fatalf("no calendar button beside the date: %T", c.date.ActionItem)
 	}
 	pick.OnTapped()
-	pop, ok := h.u.win.Canvas().Overlays().Top().(*widget.PopUp)
-	if !ok {
-		t.Fatalf("no calendar shown: %T", h.u.win.Canvas().Overlays().Top())
-	}
-	cal := pop.Content.(*datePicker)
+	cal := h.calendar()
 	if got, want := cal.label.Text, "ноември 2026 г."; got != want {
 		t.Errorf("the calendar's month reads %q, want %q", got, want)
 	}

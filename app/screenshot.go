@@ -23,7 +23,8 @@ import (
 )
 
 // The screenshot driver is built only with the screenshots tag
-// (cmd/screenshots, make screenshots): the app users run has none of it.
+// (screenshots.go in the root package, make screenshots): the app users
+// run has none of it.
 
 // ScreenshotOptions say which screenshots Screenshots saves.
 type ScreenshotOptions struct {

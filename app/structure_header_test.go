@@ -26,11 +26,8 @@ func TestHeaderDatesHavePickers(t *testing.T) {
 			continue
 		}
 		test.Tap(pick)
-		pop, ok := h.u.win.Canvas().Overlays().Top().(*widget.PopUp)
-		if !ok {
-			t.Fatalf("%s: no calendar shown", name)
-		}
-		pop.Content.(*datePicker).OnChanged(testAsOf.Time())
+		cal := h.calendar()
+		cal.OnChanged(testAsOf.Time())
 		if got, want := e.Text, testAsOf.Format(currentLang()); got != want {
 			t.Errorf("%s after picking: %q, want %q", name, got, want)
 		}

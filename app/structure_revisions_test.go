@@ -12,6 +12,20 @@ import (
 	"strategytracker/reports/xlsx"
 )
 
+// adoptThroughTheScreen marks the plan adopted on the Structure screen.
+func adoptThroughTheScreen(t *testing.T, h *harness) {
+	t.Helper()
+	s := h.u.structure
+	h.tap(s.ed.adopt)
+	af := s.ed.lastAdopt
+	retype(af.date, "11.06.2020")
+	retype(af.decision, "Решение № 338 по Протокол № 13 от 11.06.2020 г.")
+	h.tap(af.f.save)
+	if h.doc().Adoption == nil || s.ed.adopt.Visible() {
+		t.Fatal("the plan was not marked adopted")
+	}
+}
+
 // After the plan is adopted, a new end date and a new KPI target ask for a
 // reason; the detail and the workbook show the original, the reason and
 // the author; undo gives its own reason.
@@ -26,15 +40,7 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	u.Start()
 	u.settle()
 
-	s := u.structure
-	h.tap(s.ed.adopt)
-	af := s.ed.lastAdopt
-	retype(af.date, "11.06.2020")
-	retype(af.decision, "Решение № 338 по Протокол № 13 от 11.06.2020 г.")
-	h.tap(af.f.save)
-	if h.doc().Adoption == nil || s.ed.adopt.Visible() {
-		t.Fatal("the plan was not marked adopted")
-	}
+	adoptThroughTheScreen(t, h)
 
 	d := h.open(mDocs)
 	retype(d.fields.end, "30.06.2028")
@@ -113,7 +119,7 @@ func TestRevisionsAfterAdoption(t *testing.T) {
 	}
 	u.showScreen(screenStructure)
 	u.settle()
-	if line, want := s.adoptionLine(), "Ревизии: 2."; !strings.Contains(line, want) {
+	if line, want := u.structure.adoptionLine(), "Ревизии: 2."; !strings.Contains(line, want) {
 		t.Errorf("structure says %q, want %q", line, want)
 	}
 	if n := h.doc().RevisedMeasures(); n != 1 {
