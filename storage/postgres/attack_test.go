@@ -427,6 +427,7 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		"milestone", ms, "completed", "to_json(to_char(current_date, 'YYYY-MM-DD'))::text")); err != nil {
 		t.Errorf("coordinator completes a milestone today: %v", err)
 	}
+	copyable(t, s)
 }
 
 // A coordinator's login writes only their own unit's return and their
@@ -521,6 +522,7 @@ func TestAttackCoordinatorWritesOnlyOwnPeriodEntries(t *testing.T) {
 	}); err != nil {
 		t.Errorf("coordinator's store records their return: %v", err)
 	}
+	copyable(t, s)
 }
 
 // Class 5: nobody holds the writers' lock for long, and a NOTIFY that is
