@@ -61,7 +61,7 @@ var layoutRules = []layoutRule{
 		"fyne.io", "database/sql", "modernc.org/sqlite",
 		module + "/storage", module + "/app",
 	}},
-	{pkg: module + "/app", forbidden: []string{module + "/storage", "modernc.org/sqlite"}},
+	{pkg: module + "/app", forbidden: []string{module + "/storage", "modernc.org/sqlite", module + "/version"}},
 	{pkg: module + "/cli", forbidden: noUI},
 	{pkg: module + "/cmd", forbidden: noUI},
 	{pkg: module, anything: true},

@@ -1,7 +1,10 @@
+//go:build !screenshots
+
 // Command strategytracker tracks Sofia's Digital Transformation Strategy.
 // With no arguments it opens the desktop app; otherwise it runs one of the
 // commands of DESIGN.md §4 (package cli; cmd/strategytracker-cli is the
-// same command line without the UI toolkit).
+// same command line without the UI toolkit). Built with the screenshots
+// tag, the package is the screenshot driver instead (screenshots.go).
 package main
 
 import (
@@ -41,11 +44,10 @@ func main() {
 		Creator: func(path string, d *model.Doc) (model.Store, error) {
 			return storage.Create(context.Background(), path, d, storage.Options{})
 		},
-		CreateDemo:    cli.CreateDemo,
-		Connector:     connectServer,       // File › Connect to server…
-		Redact:        postgres.SafeToKeep, // Open recent keeps no password
-		ScreenshotDir: os.Getenv("STRATEGYTRACKER_SCREENSHOT_DIR"),
-		Version:       version.String(),
+		CreateDemo: cli.CreateDemo,
+		Connector:  connectServer,       // File › Connect to server…
+		Redact:     postgres.SafeToKeep, // Open recent keeps no password
+		Version:    version.String(),
 		NetworkDrive: func(path string) (string, bool) {
 			r, err := netfs.Check(path)
 			return r.Kind, err == nil && r.Network
@@ -72,18 +74,4 @@ func main() {
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return !errors.Is(err, fs.ErrNotExist)
-}
-
-// connectServer opens the strategy on a PostgreSQL server as the login of
-// address, asking for the password through askPassword when the server
-// wants one that nothing else gave.
-func connectServer(address string, askPassword func(prompt string) (string, error)) (model.Store, error) {
-	if os.Getenv("PGCONNECT_TIMEOUT") == "" {
-		os.Setenv("PGCONNECT_TIMEOUT", "15") // an unreachable server: a message in seconds, not minutes
-	}
-	s, err := postgres.Open(context.Background(), address, postgres.Options{AskPassword: askPassword, Backup: cli.BackupToFile})
-	if err != nil {
-		return nil, err // not a typed nil inside the interface
-	}
-	return s, nil
 }

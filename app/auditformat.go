@@ -62,9 +62,10 @@ func (v *auditView) line(e model.AuditEntry) string {
 	return head + "\n" + body
 }
 
-// when writes an audit time (UTC) as the local date and time.
+// when writes an audit time (UTC, AuditTimeLayout or any RFC 3339 time)
+// as the local date and time.
 func (v *auditView) when(at string) string {
-	t, err := time.Parse(model.AuditTimeLayout, at)
+	t, err := time.Parse(time.RFC3339, at)
 	if err != nil {
 		return at
 	}
@@ -90,50 +91,8 @@ func (v *auditView) who(user string) string {
 func (v *auditView) subject(e model.AuditEntry) string {
 	ent := entityName(e.Entity)
 	if v.doc != nil {
-		switch e.Entity {
-		case model.EntityMeasure:
-			if m := v.doc.Measure(e.EntityID); m != nil {
-				return ent + " " + m.Code
-			}
-		case model.EntityMilestone:
-			if ms, m := v.doc.MilestoneByID(e.EntityID); ms != nil {
-				return ent + " „" + ms.Title.In(v.lang) + "“ (" + entityName(model.EntityMeasure) + " " + m.Code + ")"
-			}
-		case model.EntityKPI:
-			if k, m := v.doc.KPIByID(e.EntityID); k != nil {
-				return ent + " „" + k.Name.In(v.lang) + "“ (" + entityName(model.EntityMeasure) + " " + m.Code + ")"
-			}
-		case model.EntityKPIValue:
-			if kv, ok := findRow(v.doc, model.EntityKPIValue, e.EntityID).(*model.KPIValue); ok {
-				if k, m := v.doc.KPIByID(kv.KPIID); k != nil {
-					return trf("audit.kpivalue", k.Name.In(v.lang), kv.Date.Format(v.lang), m.Code)
-				}
-			}
-		case model.EntityUpdate:
-			if up, ok := findRow(v.doc, model.EntityUpdate, e.EntityID).(*model.Update); ok {
-				if m := v.doc.Measure(up.MeasureID); m != nil {
-					return trf("audit.update", up.Date.Format(v.lang), m.Code)
-				}
-			}
-		case model.EntityPerson:
-			if p := v.doc.Person(e.EntityID); p != nil {
-				return ent + " " + p.Name.In(v.lang)
-			}
-		case model.EntityGoal, model.EntityArea, model.EntityUnit:
-			if r := findRow(v.doc, e.Entity, e.EntityID); r != nil {
-				if c := codeOf(r); c != "" {
-					return ent + " " + c
-				}
-			}
-		case model.EntityPeriod:
-			if p := v.doc.PeriodByID(e.EntityID); p != nil {
-				return ent + " „" + p.Name.In(v.lang) + "“"
-			}
-		case model.EntityStrategy, model.EntityRevision, model.EntityFile, model.EntitySnapshot:
-			if e.Entity == model.EntityStrategy || e.Entity == model.EntityRevision {
-				return ent // a revision's body names its row
-			}
-			return "" // a snapshot: the action names it, its summary says which
+		if name, ok := v.rowName(e, ent); ok {
+			return name
 		}
 	}
 	// A row deleted since: its name from the entry itself.
@@ -148,16 +107,71 @@ func (v *auditView) subject(e model.AuditEntry) string {
 					if k == "code" {
 						return ent + " " + t
 					}
-					return ent + " „" + t + "“"
+					return ent + " " + model.Quote(t, v.lang)
 				}
 			}
 		}
 	}
-	if e.Entity == model.EntitySnapshot || e.EntityID == 0 {
+	if unnumbered[e.Entity] || e.EntityID == 0 {
 		return ent
 	}
 	return ent + " №" + strconv.FormatInt(e.EntityID, 10)
 }
+
+// rowName names the row of an entry as the document holds it; false
+// when the document no longer has it.
+func (v *auditView) rowName(e model.AuditEntry, ent string) (string, bool) {
+	switch e.Entity {
+	case model.EntityMeasure:
+		if m := v.doc.Measure(e.EntityID); m != nil {
+			return ent + " " + m.Code, true
+		}
+	case model.EntityMilestone:
+		if ms, m := v.doc.MilestoneByID(e.EntityID); ms != nil {
+			return ent + " " + model.Quote(ms.Title.In(v.lang), v.lang) + " (" + entityName(model.EntityMeasure) + " " + m.Code + ")", true
+		}
+	case model.EntityKPI:
+		if k, m := v.doc.KPIByID(e.EntityID); k != nil {
+			return ent + " " + model.Quote(k.Name.In(v.lang), v.lang) + " (" + entityName(model.EntityMeasure) + " " + m.Code + ")", true
+		}
+	case model.EntityKPIValue:
+		if kv, ok := findRow(v.doc, model.EntityKPIValue, e.EntityID).(*model.KPIValue); ok {
+			if k, m := v.doc.KPIByID(kv.KPIID); k != nil {
+				return trf("audit.kpivalue", k.Name.In(v.lang), kv.Date.Format(v.lang), m.Code), true
+			}
+		}
+	case model.EntityUpdate:
+		if up, ok := findRow(v.doc, model.EntityUpdate, e.EntityID).(*model.Update); ok {
+			if m := v.doc.Measure(up.MeasureID); m != nil {
+				return trf("audit.update", up.Date.Format(v.lang), m.Code), true
+			}
+		}
+	case model.EntityPerson:
+		if p := v.doc.Person(e.EntityID); p != nil {
+			return ent + " " + p.Name.In(v.lang), true
+		}
+	case model.EntityGoal, model.EntityArea, model.EntityUnit:
+		if r := findRow(v.doc, e.Entity, e.EntityID); r != nil {
+			if c := codeOf(r); c != "" {
+				return ent + " " + c, true
+			}
+		}
+	case model.EntityPeriod:
+		if p := v.doc.PeriodByID(e.EntityID); p != nil {
+			return ent + " " + model.Quote(p.Name.In(v.lang), v.lang), true
+		}
+	case model.EntityStrategy, model.EntityRevision, model.EntityFile, model.EntitySnapshot:
+		if e.Entity == model.EntityStrategy || e.Entity == model.EntityRevision {
+			return ent, true // a revision's body names its row
+		}
+		return "", true // a snapshot: the action names it, its summary says which
+	}
+	return "", false
+}
+
+// unnumbered are the rows an entry names without their number: a
+// snapshot (its summary names it) and the adoption (one a file).
+var unnumbered = map[model.Entity]bool{model.EntitySnapshot: true, model.EntityAdoption: true}
 
 // codeOf is the code of a goal, area or unit.
 func codeOf(row any) string {
@@ -224,85 +238,109 @@ func (v *auditView) value(name, s string) string {
 		}
 		return tr("value.no")
 	case float64:
-		switch {
-		case strings.HasSuffix(name, "Cents"):
-			return model.FormatEUR(int64(val), v.lang)
-		case name == "responsible" || name == "author" || strings.HasSuffix(name, "By"):
-			if v.doc != nil {
-				if p := v.doc.Person(model.ID(val)); p != nil {
-					return p.Name.In(v.lang)
-				}
-			}
-			return "№" + strconv.FormatFloat(val, 'f', -1, 64)
-		}
-		return formatNumber(val)
+		return v.numberValue(name, val)
 	case string:
-		if d, err := model.ParseDate(val); err == nil && len(val) == 10 {
-			return d.Format(v.lang)
-		}
-		if model.StampDate(val) != 0 {
-			return v.when(val)
-		}
-		switch name {
-		case "state":
-			return tr("period.state." + val)
-		case "area":
-			if v.doc != nil {
-				for _, a := range v.doc.Areas {
-					if a.Code == val {
-						return a.Code + " · " + a.Title.In(v.lang)
-					}
-				}
-			}
-		case "leadUnit", "unit":
-			if v.doc != nil {
-				if un := v.doc.Unit(val); un != nil {
-					return un.Name.In(v.lang)
-				}
-			}
-		case "kind":
-			if t := tr("kpi.kind." + val); t != "kpi.kind."+val {
-				return t
-			}
-			if t := tr("unitkind." + val); t != "unitkind."+val {
-				return t
-			}
-		case "role":
-			return roleName(model.Role(val))
-		}
-		return val
+		return v.stringValue(name, val)
 	case map[string]any:
-		if _, ok := val["bg"]; ok {
-			var t model.Text
-			if json.Unmarshal([]byte(s), &t) == nil {
-				return t.In(v.lang)
-			}
-		}
-		if st, ok := val["status"].(string); ok {
-			reason, _ := val["reason"].(string)
-			return model.Status(st).Label(v.lang) + ": " + reason
+		if t, ok := v.objectValue(s, val); ok {
+			return t
 		}
 	case []any:
-		switch name {
-		case "returns", "narrative", "reopened":
-			return v.periodPart(name, s)
+		return v.listValue(name, s, val)
+	}
+	return s
+}
+
+// numberValue writes a number: an amount in cents, a person's id, else
+// the number.
+func (v *auditView) numberValue(name string, val float64) string {
+	switch {
+	case strings.HasSuffix(name, "Cents"):
+		return model.FormatEUR(int64(val), v.lang)
+	case name == "responsible" || name == "author" || strings.HasSuffix(name, "By"):
+		if v.doc != nil {
+			if p := v.doc.Person(model.ID(val)); p != nil {
+				return p.Name.In(v.lang)
+			}
 		}
-		var parts []string
-		for _, it := range val {
-			switch y := it.(type) {
-			case string:
-				parts = append(parts, y)
-			case map[string]any:
-				b, _ := json.Marshal(y)
-				var f model.Funding
-				if json.Unmarshal(b, &f) == nil {
-					parts = append(parts, f.Name.In(v.lang)+": "+model.FormatEUR(f.AmountCents, v.lang))
+		return "№" + strconv.FormatFloat(val, 'f', -1, 64)
+	}
+	return formatNumber(val)
+}
+
+// stringValue writes a string: a date, a time, or a code named in words.
+func (v *auditView) stringValue(name, val string) string {
+	if d, err := model.ParseDate(val); err == nil && len(val) == 10 {
+		return d.Format(v.lang)
+	}
+	if model.StampDate(val) != 0 {
+		return v.when(val)
+	}
+	switch name {
+	case "state":
+		return tr("period.state." + val)
+	case "area":
+		if v.doc != nil {
+			for _, a := range v.doc.Areas {
+				if a.Code == val {
+					return a.Code + " · " + a.Title.In(v.lang)
 				}
 			}
 		}
-		return strings.Join(parts, "; ")
+	case "leadUnit", "unit":
+		if v.doc != nil {
+			if un := v.doc.Unit(val); un != nil {
+				return un.Name.In(v.lang)
+			}
+		}
+	case "kind":
+		for _, key := range []string{"kpi.kind." + val, "unitkind." + val} {
+			if t := tr(key); t != key {
+				return t
+			}
+		}
+	case "role":
+		return roleName(model.Role(val))
 	}
-	return s
+	return val
+}
+
+// objectValue writes a text in two languages or a manual status; false
+// for another object.
+func (v *auditView) objectValue(s string, val map[string]any) (string, bool) {
+	if _, ok := val["bg"]; ok {
+		var t model.Text
+		if json.Unmarshal([]byte(s), &t) == nil {
+			return t.In(v.lang), true
+		}
+	}
+	if st, ok := val["status"].(string); ok {
+		reason, _ := val["reason"].(string)
+		return model.Status(st).Label(v.lang) + ": " + reason, true
+	}
+	return "", false
+}
+
+// listValue writes a list: a period's parts, strings, fundings.
+func (v *auditView) listValue(name, s string, val []any) string {
+	switch name {
+	case "returns", "narrative", "reopened":
+		return v.periodPart(name, s)
+	}
+	var parts []string
+	for _, it := range val {
+		switch y := it.(type) {
+		case string:
+			parts = append(parts, y)
+		case map[string]any:
+			b, _ := json.Marshal(y)
+			var f model.Funding
+			if json.Unmarshal(b, &f) == nil {
+				parts = append(parts, f.Name.In(v.lang)+": "+model.FormatEUR(f.AmountCents, v.lang))
+			}
+		}
+	}
+	return strings.Join(parts, "; ")
 }
 
 // rowSummary writes a created or deleted row as "field: value; …",
@@ -318,7 +356,7 @@ func (v *auditView) rowSummary(s string) string {
 	var parts []string
 	for _, k := range jsonKeys(s) {
 		switch k {
-		case "id", "version", "parent", "measureId", "kpiId":
+		case "id", "version", "parent", "measureId", "kpiId", "by", "at": // who and when: the entry's head says it
 			continue
 		}
 		val := v.value(k, string(row[k]))
@@ -380,7 +418,7 @@ func (v *auditView) snapshotSummary(s string) string {
 	if json.Unmarshal([]byte(s), &sn) != nil {
 		return shorten(s)
 	}
-	return "„" + sn.Name + "“ · " + tr("label.asof") + " " + v.value("asOf", strconv.Quote(sn.AsOf))
+	return model.Quote(sn.Name, v.lang) + " · " + tr("label.asof") + " " + v.value("asOf", strconv.Quote(sn.AsOf))
 }
 
 // plural writes n with the noun of key in its form for n: key+".one" for

@@ -34,11 +34,11 @@ func (v *auditView) periodPart(name, s string) string {
 	}
 	for _, n := range p.Narrative {
 		if t := strings.TrimSpace(n.Text.In(v.lang)); t != "" {
-			parts = append(parts, "„"+t+"“")
+			parts = append(parts, model.Quote(t, v.lang))
 		}
 	}
 	for _, r := range p.Reopened {
-		parts = append(parts, "„"+r.Reason+"“")
+		parts = append(parts, model.Quote(r.Reason, v.lang))
 	}
 	if len(parts) == 0 {
 		return "—"
@@ -80,7 +80,7 @@ func (v *auditView) periodAdded(name, old, new string) string {
 	}
 	for _, n := range b.Narrative {
 		if t := strings.TrimSpace(n.Text.In(v.lang)); t != "" && !slices.ContainsFunc(a.Narrative, func(x model.Narrative) bool { return x.Text == n.Text }) {
-			added = append(added, "„"+t+"“")
+			added = append(added, model.Quote(t, v.lang))
 		}
 	}
 	return strings.Join(added, "; ")

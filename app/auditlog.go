@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -145,8 +144,8 @@ func (s *auditScreen) onVerify() {
 	}, func(err error) {
 		if err != nil {
 			msg := tr("audit.verify.failed") + "\n" + errorMessage(err)
-			observe(verifyResult(msg))
-			dialog.ShowError(errorText(msg), s.u.win)
+			s.u.observe(verifyResult(msg))
+			s.u.inform(tr("Error"), msg)
 			return
 		}
 		integrity := rep.Integrity
@@ -154,8 +153,8 @@ func (s *auditScreen) onVerify() {
 			integrity = tr("audit.integrity.ok")
 		}
 		msg := trn("audit.verify.ok", rep.AuditEntries, rep.AuditEntries, integrity)
-		observe(verifyResult(msg))
-		dialog.ShowInformation(tr("audit.verify"), msg, s.u.win)
+		s.u.observe(verifyResult(msg))
+		s.u.inform(tr("audit.verify"), msg)
 	})
 }
 

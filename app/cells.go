@@ -14,17 +14,16 @@ import (
 // Tooltips. Fyne 2.7 has none, and a pop-up overlay would take the
 // pointer's events from what is under it; so the window's content carries
 // a layer above the screens that only draws (tipLayer), where a widget
-// under the pointer shows a line of text. Hover widgets find it through
-// tips, the layer of the window.
+// under the pointer shows a line of text. Hover widgets find the layer of
+// their window in its content (tipsOf); the UI owns it.
 
 // tipLayer draws one tooltip at a position of the window's content.
 type tipLayer struct {
+	widget.BaseWidget
 	root *fyne.Container // without a layout: the tip is placed by hand
 	bg   *canvas.Rectangle
 	text *canvas.Text
 }
-
-var tips *tipLayer
 
 func newTipLayer() *tipLayer {
 	t := &tipLayer{bg: canvas.NewRectangle(color.NRGBA{R: 0x30, G: 0x30, B: 0x30, A: 0xF0}),
@@ -34,7 +33,27 @@ func newTipLayer() *tipLayer {
 	t.root = container.NewWithoutLayout(t.bg, t.text)
 	t.bg.Hide()
 	t.text.Hide()
+	t.ExtendBaseWidget(t)
 	return t
+}
+
+func (t *tipLayer) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(t.root) }
+
+// tipsOf is the tooltip layer of the window that shows o; nil when there
+// is none.
+func tipsOf(o fyne.CanvasObject) *tipLayer {
+	c := fyne.CurrentApp().Driver().CanvasForObject(o)
+	if c == nil {
+		return nil
+	}
+	if stack, ok := c.Content().(*fyne.Container); ok {
+		for _, x := range stack.Objects {
+			if t, ok := x.(*tipLayer); ok {
+				return t
+			}
+		}
+	}
+	return nil
 }
 
 // show puts text near the absolute position at (the pointer's), inside the
@@ -72,14 +91,19 @@ func (t *tipLayer) hide() {
 	t.root.Refresh()
 }
 
-// showTip shows text beside the pointer (at, absolute in the canvas).
-func showTip(at fyne.Position, text string) {
+// showTip shows text beside the pointer (at, absolute in the canvas) over
+// o, the widget hovered.
+func showTip(o fyne.CanvasObject, at fyne.Position, text string) {
+	tips := tipsOf(o)
 	if tips == nil {
 		return
 	}
 	// The layer may not start at the canvas's origin (the main menu).
 	tips.show(at.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(tips.root)), text)
 }
+
+// hideTip hides the tooltip of o's window.
+func hideTip(o fyne.CanvasObject) { tipsOf(o).hide() }
 
 // textCell is a line of text for tables: it shortens itself with "…" to
 // its width and shows the whole text on hover. Rows of them are shorter
@@ -112,11 +136,11 @@ func (c *textCell) CreateRenderer() fyne.WidgetRenderer {
 
 func (c *textCell) MouseIn(ev *desktop.MouseEvent) {
 	if c.truncated {
-		showTip(ev.AbsolutePosition, c.text)
+		showTip(c, ev.AbsolutePosition, c.text)
 	}
 }
 func (c *textCell) MouseMoved(*desktop.MouseEvent) {}
-func (c *textCell) MouseOut()                      { tips.hide() }
+func (c *textCell) MouseOut()                      { hideTip(c) }
 
 type textCellRenderer struct {
 	c    *textCell

@@ -26,13 +26,13 @@ type statusChip struct {
 
 func (c *statusChip) MouseIn(ev *desktop.MouseEvent) {
 	if c.tip != "" {
-		showTip(ev.AbsolutePosition, c.tip)
+		showTip(c, ev.AbsolutePosition, c.tip)
 	}
 }
 
 func (c *statusChip) MouseMoved(*desktop.MouseEvent) {}
 
-func (c *statusChip) MouseOut() { tips.hide() }
+func (c *statusChip) MouseOut() { hideTip(c) }
 
 func newStatusChip() *statusChip {
 	c := &statusChip{}
@@ -90,7 +90,10 @@ func (r *chipRenderer) Layout(size fyne.Size) {
 	tx := (w - ts.Width) / 2
 	r.text.Move(fyne.NewPos(tx, y+(h-ts.Height)/2))
 	r.text.Resize(ts)
-	mid := y + h/2
+	// Through the middle of the small letters (the label is lower case):
+	// the baseline lies at about three quarters of the text's box and the
+	// small letters reach about a third of it above that.
+	mid := y + (h-ts.Height)/2 + ts.Height*0.6
 	r.strike.Position1 = fyne.NewPos(tx-2, mid)
 	r.strike.Position2 = fyne.NewPos(tx+ts.Width+2, mid)
 }

@@ -39,7 +39,7 @@ func (u *UI) showConflict(base, mine any, retry func(row any), discard func()) {
 			u.setDoc(doc)
 			theirs := findRow(doc, entity, id)
 			if theirs == nil {
-				dialog.ShowError(errorText(trf("conflict.deleted", entityName(entity))), u.win)
+				u.inform(tr("Error"), trf("conflict.deleted", entityName(entity)))
 				return
 			}
 			u.openConflict(base, mine, theirs, retry, discard)
@@ -96,6 +96,6 @@ func (u *UI) openConflict(base, mine, theirs any, retry func(row any), discard f
 	c.dlg.SetButtons([]fyne.CanvasObject{c.back, c.takeTheirs, c.applyMine})
 	c.dlg.Resize(fyne.NewSize(760, 420))
 	c.dlg.Show()
-	observe(c)
+	u.observe(c)
 	return c
 }

@@ -87,7 +87,7 @@ type connectDialog struct {
 // onConnect opens the connect dialog (File › Connect to server…).
 func (u *UI) onConnect() {
 	if u.opts.Connector == nil {
-		dialog.ShowInformation(tr("menu.connect"), tr("connect.unavailable"), u.win)
+		u.inform(tr("menu.connect"), tr("connect.unavailable"))
 		return
 	}
 	u.showConnect(u.lastServer(), nil)
@@ -147,7 +147,7 @@ func (u *UI) showConnect(address string, err error) *connectDialog {
 	c.dlg.Resize(fyne.NewSize(min(640, max(420, size.Width*0.9)), 0))
 	c.dlg.Show()
 	u.win.Canvas().Focus(c.address)
-	observe(c)
+	u.observe(c)
 	return c
 }
 
@@ -283,7 +283,7 @@ func (u *UI) showPassword(prompt string, answer chan<- *string) *passwordDialog 
 	p.dlg.Resize(fyne.NewSize(460, 0))
 	p.dlg.Show()
 	u.win.Canvas().Focus(p.password)
-	observe(p)
+	u.observe(p)
 	return p
 }
 

@@ -6,16 +6,12 @@ package app
 
 import (
 	"context"
-	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"strategytracker/model"
@@ -97,8 +93,7 @@ func newServerHarness(t *testing.T, login model.ID) (*harness, *serverStore) {
 		setLanguage(model.BG)
 	})
 	h := &harness{t: t, app: a, store: s.memStore, u: u}
-	observe = func(x any) { h.seen = append(h.seen, x) }
-	t.Cleanup(func() { observe = func(any) {} })
+	h.u.observe = func(x any) { h.seen = append(h.seen, x) }
 	u.Start()
 	u.settle()
 	return h, s
@@ -289,228 +284,10 @@ func (f *fakeConnector) calls() int {
 	return len(f.addresses)
 }
 
-// The connect dialog refuses what is no address and says, in the user's
-// language, why a connection failed; the file stays open.
-func TestConnectErrors(t *testing.T) {
-	for _, tc := range []struct {
-		name, address string
-		err           error
-		store         func() model.Store
-		want          string
-	}{
-		{name: "empty", address: " ", want: "connect.error.empty"},
-		{name: "a file", address: "/home/ivan/strategy.db", want: "connect.error.address"},
-		{name: "unreachable", address: testServer,
-			err: model.Errorf(model.EINVALID, "cannot connect to postgres://db.sofia.bg/strategy: dial tcp 10.0.0.5:5432: connect: connection refused"), want: "connect.error.unreachable"},
-		{name: "wrong password", address: testServer,
-			err: model.Errorf(model.EFORBIDDEN, `the server postgres://db.sofia.bg/strategy refused login "maria@sofia.example": password authentication failed`), want: "connect.error.login"},
-		{name: "no schema", address: testServer,
-			err: model.Errorf(model.EINVALID, "postgres://db.sofia.bg/strategy holds no Strategy Tracker schema: an administrator creates it"), want: "connect.error.notours"},
-		{name: "no strategy", address: testServer,
-			err: model.Errorf(model.ENOTFOUND, "postgres://db.sofia.bg/strategy holds no strategy yet"), want: "connect.error.notours"},
-		{name: "bad address", address: "postgres://db.sofia.bg:port/x",
-			err: model.Errorf(model.EINVALID, "postgres://db.sofia.bg:port/x is not a valid PostgreSQL connection: invalid port"), want: "connect.error.address"},
-		{name: "no person", address: testServer, store: func() model.Store { return newServerStore(testDoc(), 0) }, want: "connect.error.noperson"},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			h := newHarness(t, testDoc(), pOffice)
-			u := h.u
-			var returned model.Store
-			fc := &fakeConnector{connect: func(string, func(string) (string, error)) (model.Store, error) {
-				if tc.store != nil {
-					returned = tc.store()
-					return returned, nil
-				}
-				return nil, tc.err
-			}}
-			u.opts.Connector = fc.fn
-			file := u.store
-			u.onConnect()
-			c := latest[*connectDialog](h)
-			c.address.SetText(tc.address)
-			h.tap(c.connect)
-			again := latest[*connectDialog](h)
-			if !again.errText.Visible() || !strings.HasPrefix(again.errText.Text, tr(tc.want)) {
-				t.Errorf("message = %q, want it to begin %q", again.errText.Text, tr(tc.want))
-			}
-			if tc.err != nil && !strings.Contains(again.errText.Text, model.ErrorMessage(tc.err)) {
-				t.Errorf("message = %q, want the server's words too", again.errText.Text)
-			}
-			if wantCalls := map[bool]int{true: 1, false: 0}[isServerAddress(tc.address)]; fc.calls() != wantCalls {
-				t.Errorf("connector called %d times, want %d", fc.calls(), wantCalls)
-			}
-			if u.store != file {
-				t.Error("a failed connection closed the open file")
-			}
-			if ms, ok := returned.(*serverStore); ok && !ms.closed {
-				t.Error("the refused login's connection was left open")
-			}
-		})
-	}
-}
-
-// The password is asked for only when the server wants it, used for that
-// connection and remembered nowhere; the address goes among the recent
-// files and opens again from there.
-func TestConnectAsksPassword(t *testing.T) {
-	h := newHarness(t, testDoc(), pOffice)
-	u := h.u
-	server := newServerStore(testDoc(), pCoordIT)
-	fc := &fakeConnector{}
-	fc.connect = func(address string, ask func(string) (string, error)) (model.Store, error) {
-		pw, err := ask("Password of maria@sofia.example on db.sofia.bg: ")
-		if err != nil {
-			return nil, model.Errorf(model.EFORBIDDEN, "connect to %s: %v", address, err)
-		}
-		fc.mu.Lock()
-		fc.passwords = append(fc.passwords, pw)
-		fc.mu.Unlock()
-		if pw != "тайна-парола" {
-			return nil, model.Errorf(model.EFORBIDDEN, `the server %s refused login "maria@sofia.example": password authentication failed`, address)
-		}
-		return server, nil
-	}
-	u.opts.Connector = fc.fn
-
-	// Cancelled: back to the dialog, no error, the file still open.
-	u.onConnect()
-	c := latest[*connectDialog](h)
-	c.address.SetText(testServer)
-	h.seen = nil
-	test.Tap(c.connect)
-	pumpUntil(t, u, "password asked", func() bool { return opened[*passwordDialog](h) })
-	p := latest[*passwordDialog](h)
-	if got := topText(u); !strings.Contains(got, "maria@sofia.example") || !strings.Contains(got, "db.sofia.bg") {
-		t.Errorf("password dialog says %q, want the login and the server", got)
-	}
-	test.Tap(p.cancel)
-	u.settle()
-	c = latest[*connectDialog](h)
-	if c.errText.Visible() || c.address.Text != testServer {
-		t.Errorf("after cancel: address %q, message %q; want the address kept, no message", c.address.Text, c.errText.Text)
-	}
-
-	// Wrong password: the server's refusal.
-	h.seen = nil
-	test.Tap(c.connect)
-	pumpUntil(t, u, "password asked", func() bool { return opened[*passwordDialog](h) })
-	p = latest[*passwordDialog](h)
-	test.Type(p.password, "грешна")
-	test.Tap(p.ok)
-	u.settle()
-	c = latest[*connectDialog](h)
-	if !strings.HasPrefix(c.errText.Text, tr("connect.error.login")) {
-		t.Errorf("after a wrong password: %q", c.errText.Text)
-	}
-
-	// The right one, typed and submitted with Enter.
-	h.seen = nil
-	test.Tap(c.connect)
-	pumpUntil(t, u, "password asked", func() bool { return opened[*passwordDialog](h) })
-	p = latest[*passwordDialog](h)
-	test.Type(p.password, "тайна-парола")
-	p.password.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	u.settle()
-	if u.store != server {
-		t.Fatalf("not connected: store %s", u.store.Path())
-	}
-	if u.me == nil || u.me.ID != pCoordIT {
-		t.Errorf("user = %v, want the login's person", u.me)
-	}
-	if u.identity != nil {
-		t.Error("asked who the user is")
-	}
-	if !h.store.closed {
-		t.Error("the file opened before was not closed")
-	}
-	recent := u.app.Preferences().StringList(prefRecent)
-	if len(recent) == 0 || recent[0] != testServer {
-		t.Fatalf("recent = %q, want the server first", recent)
-	}
-	for _, r := range recent {
-		if strings.Contains(r, "тайна") {
-			t.Errorf("the password was remembered: %q", r)
-		}
-	}
-	if got := fc.passwords; len(got) != 2 || got[1] != "тайна-парола" {
-		t.Errorf("passwords given = %q", got)
-	}
-	u.settle()
-	u.stopWatch()
-
-	// Open recent → the server: connects again (asks again: nothing kept).
-	items := u.menu.recent.ChildMenu.Items
-	if items[0].Label != testServer {
-		t.Fatalf("first recent item = %q, want the server", items[0].Label)
-	}
-	h.seen = nil
-	items[0].Action()
-	pumpUntil(t, u, "password asked again", func() bool { return opened[*passwordDialog](h) })
-	test.Tap(latest[*passwordDialog](h).cancel)
-	u.settle()
-	if fc.calls() != 4 || fc.addresses[3] != testServer {
-		t.Errorf("connector calls = %q", fc.addresses)
-	}
-}
-
 // topText is the text of the top dialog.
 func topText(u *UI) string {
 	h := &harness{u: u}
 	return h.topDialogText()
-}
-
-// Without a connector (a build without servers) the menu item explains.
-func TestConnectUnavailable(t *testing.T) {
-	h := newHarness(t, testDoc(), pOffice)
-	h.u.onConnect()
-	if opened[*connectDialog](h) {
-		t.Error("connect dialog opened without a connector")
-	}
-	if got := h.topDialogText(); !strings.Contains(got, tr("connect.unavailable")) {
-		t.Errorf("dialog says %q", got)
-	}
-}
-
-// The connect and password dialogs in both languages (PNG files in
-// $CONNECT_SHOTS, else a temporary folder).
-func TestConnectScreenshots(t *testing.T) {
-	dir := os.Getenv("CONNECT_SHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	h := newHarness(t, testDoc(), pOffice)
-	u := h.u
-	u.win.Resize(fyne.NewSize(1280, 760))
-	u.opts.Connector = func(string, func(string) (string, error)) (model.Store, error) {
-		return nil, errors.New("unused")
-	}
-	for _, lang := range []model.Lang{model.BG, model.EN} {
-		u.hideDialogs()
-		u.onLanguage(lang)
-		u.settle()
-		c := u.showConnect(testServer, model.Errorf(model.EFORBIDDEN, `the server postgres://maria%%40sofia.example@db.sofia.bg/strategy refused login "maria@sofia.example": password authentication failed`))
-		saveConnectShot(t, u, filepath.Join(dir, "connect-"+string(lang)+".png"))
-		c.dlg.Hide()
-		answer := make(chan *string, 1)
-		p := u.showPassword("Password of maria@sofia.example on db.sofia.bg: ", answer)
-		test.Type(p.password, "secret")
-		saveConnectShot(t, u, filepath.Join(dir, "connect-password-"+string(lang)+".png"))
-		test.Tap(p.cancel)
-		if pw := <-answer; pw != nil {
-			t.Error("cancel answered a password")
-		}
-	}
-}
-
-func saveConnectShot(t *testing.T, u *UI, path string) {
-	t.Helper()
-	img := u.win.Canvas().Capture()
-	if plain(img) {
-		t.Errorf("%s is blank", path)
-	}
-	if err := savePNG(path, img); err != nil {
-		t.Fatal(err)
-	}
 }
 
 // A council member's login opens the server read-only, and says so.

@@ -13,7 +13,7 @@ import (
 // channel until a change arrives, so an idle app does no work.
 
 // watchDebounce gathers a burst of changes (an import, a copy) into one reload.
-var watchDebounce = 150 * time.Millisecond
+const watchDebounce = 150 * time.Millisecond
 
 // liveUpdates is the watch on the open store.
 type liveUpdates struct {

@@ -18,7 +18,7 @@ import (
 // drawn, solid, until the field loses the focus (and blinks again when it
 // gets it back). Fyne 2.7 has no switch for one field's animation (only
 // the global "no animations" setting of the user's Fyne settings file), so
-// steadyCursor reaches the animation through the entry's unexported field;
+// steadier reaches the animation through the entry's unexported field;
 // TestCursorStopsBlinking fails if a Fyne upgrade moves it.
 
 const (
@@ -48,13 +48,13 @@ func (u *UI) watchCursor() {
 						// dialog opened since (each overlay has its own
 						// focus), blinking unseen: make it steady.
 						if e := focusedEntry(last); e != nil {
-							steadyCursor(e)
+							u.cursor.steady(e)
 						}
 						last, since = f, now
 						return
 					}
 					if e := focusedEntry(f); e != nil && now.Sub(since) >= cursorSteadyAfter {
-						steadyCursor(e)
+						u.cursor.steady(e)
 					}
 				}, false)
 			}
@@ -84,9 +84,17 @@ func focusedEntry(f fyne.Focusable) *widget.Entry {
 	return nil
 }
 
-// steadyCursor stops the blinking of e's cursor and draws it solid; false
-// when e has no running animation (not focused, or already steady).
-func steadyCursor(e *widget.Entry) bool {
+// steadier stops the blinking of the window's focused field; it runs on
+// the UI goroutine only.
+type steadier struct {
+	// last is the animation steady stopped last: the focused field's,
+	// which stays in the field, stopped, until it loses the focus.
+	last *fyne.Animation
+}
+
+// steady stops the blinking of e's cursor and draws it solid; false when
+// e has no running animation (not focused, or already steady).
+func (s *steadier) steady(e *widget.Entry) bool {
 	anim := unexported(reflect.ValueOf(e).Elem().FieldByName("cursorAnim"))
 	if !anim.IsValid() || anim.IsNil() {
 		return false
@@ -94,22 +102,17 @@ func steadyCursor(e *widget.Entry) bool {
 	running := unexported(anim.Elem().FieldByName("anim"))
 	cursor := unexported(anim.Elem().FieldByName("cursor"))
 	a, ok := running.Interface().(*fyne.Animation)
-	if !ok || a == nil || a == steadied {
+	if !ok || a == nil || a == s.last {
 		return false
 	}
 	a.Stop() // the field keeps it, so that the entry does not start another while focused
-	steadied = a
+	s.last = a
 	if r, ok := cursor.Interface().(*canvas.Rectangle); ok && r != nil {
 		r.FillColor = e.Theme().Color(theme.ColorNamePrimary, fyne.CurrentApp().Settings().ThemeVariant())
 		r.Refresh()
 	}
 	return true
 }
-
-// steadied is the animation steadyCursor stopped last (UI goroutine only):
-// the focused field's, which stays in the field, stopped, until it loses
-// the focus.
-var steadied *fyne.Animation
 
 // unexported makes the unexported field v usable (read-only use here).
 func unexported(v reflect.Value) reflect.Value {

@@ -16,7 +16,8 @@ func TestCursorStopsBlinking(t *testing.T) {
 	e := widget.NewEntry()
 	w := a.NewWindow("cursor")
 	w.SetContent(e)
-	if steadyCursor(e) {
+	var s steadier
+	if s.steady(e) {
 		t.Fatal("an unfocused field had a blinking cursor to stop")
 	}
 	w.Canvas().Focus(e)
@@ -24,11 +25,11 @@ func TestCursorStopsBlinking(t *testing.T) {
 	if got := focusedEntry(w.Canvas().Focused()); got != e {
 		t.Fatalf("the focused entry is %v", got)
 	}
-	if !steadyCursor(e) {
+	if !s.steady(e) {
 		t.Fatal("the focused field's cursor animation was not found")
 	}
 	e.Refresh()
-	if steadyCursor(e) {
+	if s.steady(e) {
 		t.Error("the entry started blinking again while focused")
 	}
 	test.Type(e, "x")

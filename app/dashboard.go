@@ -27,6 +27,9 @@ const dashboardListLimit = 10
 type dashboard struct {
 	u    *UI
 	root fyne.CanvasObject
+	// cycle is the reporting cycle's card, which the period screen keeps
+	// up to date (period_card.go); the dashboard only shows it.
+	cycle fyne.CanvasObject
 
 	title        *widget.Label
 	demo         *fyne.Container
@@ -47,8 +50,10 @@ type dashboard struct {
 	milestoneTaps map[model.ID]*widget.Button
 }
 
-func newDashboard(u *UI) *dashboard {
-	d := &dashboard{u: u}
+// newDashboard makes the dashboard, showing cycle, the reporting cycle's
+// card, at its top.
+func newDashboard(u *UI, cycle fyne.CanvasObject) *dashboard {
+	d := &dashboard{u: u, cycle: cycle}
 	d.root = d.buildUI()
 	return d
 }
@@ -116,7 +121,7 @@ func (d *dashboard) buildUI() fyne.CanvasObject {
 	left := container.NewVBox(progressCard, statusCard, budgetCard)
 	right := container.NewVBox(areasCard, changesCard)
 	grid := container.NewGridWithColumns(2, left, right)
-	top := container.NewVBox(d.title, d.demo, d.asOf, d.u.period.card.root)
+	top := container.NewVBox(d.title, d.demo, d.asOf, d.cycle)
 	return container.NewVScroll(container.NewPadded(container.NewVBox(top, grid, milestonesCard)))
 }
 
@@ -143,9 +148,7 @@ func hint(text string) *widget.Label {
 
 // onStatus opens the measure list filtered to status s.
 func (d *dashboard) onStatus(s model.Status) {
-	d.u.filter = measureFilter{status: s}
-	d.u.measures.applyFilter()
-	d.u.showScreen(screenMeasures)
+	d.u.showMeasures(measureFilter{status: s})
 }
 
 func (d *dashboard) refresh() {

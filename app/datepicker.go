@@ -17,6 +17,7 @@ import (
 // Bulgarian day names, issue 22); this one takes the month and day names
 // from the translation files, starts the week on Monday and closes on Esc.
 type datePicker struct {
+	widget.BaseWidget
 	month    time.Time // the first day of the month shown
 	selected model.Date
 	label    *widget.Label
@@ -36,8 +37,11 @@ func newDatePicker(start time.Time, selected model.Date, changed func(time.Time)
 	p.days = container.NewGridWithColumns(7)
 	p.root = container.NewBorder(container.NewBorder(nil, nil, prev, next, p.label), nil, nil, nil, p.days)
 	p.show(p.month)
+	p.ExtendBaseWidget(p)
 	return p
 }
+
+func (p *datePicker) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.root) }
 
 var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 

@@ -31,6 +31,10 @@ type detailScreen struct {
 	updates    *updatesTab
 	history    *historyTab
 	vis        *visibilityBar // visibility.go
+
+	actions   *fyne.Container                              // the whole-measure actions (measureactions.go)
+	deletes   map[model.Entity]map[model.ID]*widget.Button // the rows' delete buttons (measureactions_children.go)
+	revisions *widget.Label                                // the Revisions tab (measureactions_revisions.go)
 }
 
 // Tabs of the detail screen, in order.
@@ -41,6 +45,21 @@ const (
 	tabUpdates
 	tabHistory
 )
+
+// tab is the index of the tab shown.
+func (d *detailScreen) tab() int { return d.tabs.SelectedIndex() }
+
+// showTab shows tab i (tabFields…).
+func (d *detailScreen) showTab(i int) { d.tabs.SelectIndex(i) }
+
+// onSaveKey is Ctrl+S on the detail: it saves the measure's fields when
+// they may be saved, showing their tab.
+func (d *detailScreen) onSaveKey() {
+	if save := d.fields.saveBtn; save.Visible() && !save.Disabled() {
+		d.showTab(tabFields)
+		d.fields.onSave()
+	}
+}
 
 func newDetailScreen(u *UI, id model.ID) *detailScreen {
 	d := &detailScreen{u: u, measureID: id}

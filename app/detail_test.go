@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
 	"strategytracker/model"
@@ -319,5 +321,43 @@ func TestEditFunding(t *testing.T) {
 	h.tap(d.fields.saveBtn)
 	if f := h.stored(mOpenData).Funding; len(f) != 0 {
 		t.Errorf("funding after removing = %+v", f)
+	}
+}
+
+// Ctrl+S saves the measure's fields from any tab of the detail, and does
+// nothing for a council member, who may not save.
+func TestSaveKeySavesTheMeasure(t *testing.T) {
+	for _, c := range []struct {
+		who  model.ID
+		want string
+	}{
+		{pOffice, "Портал за открити данни"},
+		{pCouncil, "Платформа за открити данни"},
+	} {
+		h := newHarness(t, testDoc(), c.who)
+		d := h.open(mOpenData)
+		d.fields.titleBG.SetText("Портал за открити данни")
+		d.showTab(tabKPIs)
+		h.u.onSaveKey()
+		h.u.settle()
+		if got := h.stored(mOpenData).Title.BG; got != c.want {
+			t.Errorf("person %d: title %q after Ctrl+S, want %q", c.who, got, c.want)
+		}
+	}
+}
+
+// Hovering the status chip of a measure shows its tip on the window's
+// tooltip layer, and leaving it hides it.
+func TestChipTipOnTheWindowsLayer(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	d := h.open(mDocs)
+	d.chip.tip = "Ръчно: чака решение"
+	d.chip.MouseIn(&desktop.MouseEvent{PointEvent: fyne.PointEvent{AbsolutePosition: fyne.NewPos(200, 100)}})
+	if got := h.u.tips.text.Text; got != d.chip.tip || !h.u.tips.bg.Visible() {
+		t.Errorf("tip %q shown %v, want %q shown", got, h.u.tips.bg.Visible(), d.chip.tip)
+	}
+	d.chip.MouseOut()
+	if h.u.tips.bg.Visible() {
+		t.Error("the tip stayed after the pointer left")
 	}
 }

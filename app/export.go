@@ -1,13 +1,14 @@
 package app
 
 import (
-	"bytes"
+	"bufio"
 	"context"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
+	"sync"
 	"unicode"
 
 	"fyne.io/fyne/v2"
@@ -166,7 +167,7 @@ func (u *UI) openExport(kind string) {
 	e.f.save.SetText(tr("action.export"))
 	e.path.name.OnSubmitted = func(string) { e.f.save.OnTapped() }
 	e.f.dlg.Show()
-	observe(e)
+	u.observe(e)
 }
 
 // exporter is the kind chosen.
@@ -302,7 +303,7 @@ func (u *UI) askOverwrite(path string, yes func()) {
 	dlg.Resize(fyne.NewSize(520, 200))
 	dlg.Show()
 	u.win.Canvas().Focus(o.no)
-	observe(o)
+	u.observe(o)
 }
 
 // export writes the file off the UI goroutine, then offers to open it.
@@ -313,16 +314,13 @@ func (u *UI) export(x exporter, path string, asOf model.Date, lang model.Lang, u
 		by = u.me.Name.In(lang)
 	}
 	u.slow(tr("progress.export"), func(ctx context.Context, progress func(int, int)) error {
+		defer underMemoryLimit()()
 		doc, err := store.Doc(ctx)
 		if err != nil {
 			return err
 		}
-		var buf bytes.Buffer
 		j := exportJob{doc: doc, asOf: asOf, lang: lang, unit: unit, databaseID: store.DatabaseID(), by: by, version: u.opts.Version, progress: progress}
-		if err := x.write(&buf, j); err != nil {
-			return err
-		}
-		return writeFile(path, buf.Bytes())
+		return writeFileWith(path, func(w io.Writer) error { return x.write(w, j) })
 	}, func(err error) {
 		if err != nil {
 			u.showError(tr("error.export"), err)
@@ -330,6 +328,44 @@ func (u *UI) export(x exporter, path string, asOf model.Date, lang model.Lang, u
 		}
 		u.showExported(path)
 	})
+}
+
+// exportMemoryLimit is the soft limit of the program's Go memory while a
+// report is written. The council report of a large strategy holds its
+// pages (about 100 MB for 2,000 measures) beside what the open window
+// holds; left alone, the collector lets the heap grow to twice what is
+// live, and the app's peak reached 300–400 MB (issue 22: ≤ 250 MB). Near
+// the limit the collector works more often instead (it never fails an
+// allocation, and spends at most half the CPU), so a larger strategy is
+// only slower. BenchmarkAppExportLargePDF measures the peak.
+const exportMemoryLimit = 160 << 20
+
+// limited counts the reports being written under exportMemoryLimit, and
+// keeps the limit there was before the first.
+var limited struct {
+	sync.Mutex
+	n    int
+	prev int64
+}
+
+// underMemoryLimit sets exportMemoryLimit, unless GOMEMLIMIT sets one, and
+// returns what puts the previous limit back once no report is written.
+func underMemoryLimit() (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	limited.Lock()
+	defer limited.Unlock()
+	if limited.n++; limited.n == 1 {
+		limited.prev = debug.SetMemoryLimit(exportMemoryLimit)
+	}
+	return func() {
+		limited.Lock()
+		defer limited.Unlock()
+		if limited.n--; limited.n == 0 {
+			debug.SetMemoryLimit(limited.prev)
+		}
+	}
 }
 
 // exportedDialog says where the file went and offers to open it or its
@@ -354,26 +390,35 @@ func (u *UI) showExported(path string) {
 	d.dlg.Resize(fyne.NewSize(560, 200))
 	d.dlg.Show()
 	u.win.Canvas().Focus(d.done) // Enter closes
-	observe(d)
-}
-
-// openPath opens a file or folder with the system's application for it.
-func (u *UI) openPath(path string) {
-	if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}); err != nil {
-		u.showError(tr("error.open"), err)
-	}
+	u.observe(d)
 }
 
 // writeFile writes b to path through a temporary file in the same folder,
 // renamed over path once complete: an existing file is replaced only by a
 // whole new one.
 func writeFile(path string, b []byte) error {
+	return writeFileWith(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// writeFileWith is writeFile of what write writes, streamed into the
+// temporary file (a large report is not held twice in memory). An error of
+// write leaves path as it was.
+func writeFileWith(path string, write func(w io.Writer) error) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
 	if err != nil {
 		return model.Errorf(model.EINVALID, "%v", err)
 	}
 	tmp := f.Name()
-	_, err = f.Write(b)
+	bw := bufio.NewWriter(f)
+	if err := write(bw); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	err = bw.Flush()
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -17,13 +17,12 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/model"
-	buildinfo "strategytracker/version"
 )
 
 // onOpen asks for a strategy file and opens it (File › Open, Ctrl+O).
 func (u *UI) onOpen() {
 	if u.opts.Opener == nil {
-		dialog.ShowInformation(tr("menu.open"), tr("open.unavailable"), u.win)
+		u.inform(tr("menu.open"), tr("open.unavailable"))
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -45,7 +44,7 @@ func (u *UI) onOpen() {
 		}
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // onOpenDemo opens the demo strategy (File › Open the demo strategy),
@@ -53,7 +52,7 @@ func (u *UI) onOpen() {
 func (u *UI) onOpenDemo() {
 	path := u.opts.DemoPath
 	if u.opts.CreateDemo == nil || path == "" {
-		dialog.ShowInformation(tr("menu.demo"), tr("open.unavailable"), u.win)
+		u.inform(tr("menu.demo"), tr("open.unavailable"))
 		return
 	}
 	if _, err := os.Stat(path); err == nil {
@@ -139,7 +138,7 @@ func (u *UI) newPathForm(name string) *pathForm {
 			}
 		}, u.win)
 		d.Resize(fyne.NewSize(900, 600))
-		d.Show()
+		showFileDialog(d, u.win)
 	})
 	return p
 }
@@ -201,7 +200,7 @@ func (u *UI) onBackup() {
 				u.showError(tr("error.backup"), err)
 				return
 			}
-			dialog.ShowInformation(tr("menu.backup"), trf("backup.done", path), u.win)
+			u.inform(tr("menu.backup"), trf("backup.done", path))
 		})
 	})
 	f.save.SetText(tr("action.backup"))
@@ -223,7 +222,7 @@ type newStrategyForm struct {
 
 func (u *UI) onNewStrategy() {
 	if u.opts.Creator == nil {
-		dialog.ShowInformation(tr("menu.new"), tr("open.unavailable"), u.win)
+		u.inform(tr("menu.new"), tr("open.unavailable"))
 		return
 	}
 	n := &newStrategyForm{path: u.newPathForm("strategy.db"), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(),
@@ -279,20 +278,20 @@ func (u *UI) onNewStrategy() {
 	})
 	n.f.save.SetText(tr("action.create"))
 	n.f.dlg.Show()
-	observe(n)
+	u.observe(n)
 }
 
 // onAbout shows the version and what the app is.
 func (u *UI) onAbout() {
 	v := u.opts.Version
 	if v == "" {
-		v = Version
+		v = u.app.Metadata().Version
 	}
 	text := widget.NewLabel(tr("about.text"))
 	text.Wrapping = fyne.TextWrapWord
 	version := widget.NewLabelWithStyle(trf("about.version", AppName, v), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	observe(aboutVersion{version})
-	licence := widget.NewLabel(trf("about.licence", buildinfo.License, buildinfo.Source()))
+	u.observe(aboutVersion{version})
+	licence := widget.NewLabel(trf("about.licence", u.opts.Licence, u.opts.Source))
 	licence.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom(tr("menu.about"), tr("action.close"), container.NewVBox(version, text, licence), u.win)
 	d.Resize(fyne.NewSize(560, 320))

@@ -258,7 +258,7 @@ func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)
 				return // asked for the reason of a change of the adopted plan
 			}
 			if err == nil && len(rec.changes) > 0 {
-				u.hist.push(&edit{label: label, changes: rec.changes})
+				u.hist.push(&edit{label: label, changes: rec.changes, reason: rec.reason})
 			}
 			if doc != nil {
 				u.setDoc(doc)
@@ -282,5 +282,5 @@ func (u *UI) showError(what string, err error) {
 	case model.EINVALID:
 		msg = tr("error.invalid") + "\n" + msg
 	}
-	dialog.ShowError(errors.New(what+":\n"+msg), u.win)
+	u.inform(tr("Error"), what+":\n"+msg)
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -140,8 +141,7 @@ func newHarness(t *testing.T, doc *model.Doc, user model.ID) *harness {
 		setLanguage(model.BG)
 	})
 	h := &harness{t: t, app: a, store: store, u: u}
-	observe = func(x any) { h.seen = append(h.seen, x) }
-	t.Cleanup(func() { observe = func(any) {} })
+	h.u.observe = func(x any) { h.seen = append(h.seen, x) }
 	u.Start()
 	u.settle()
 	return h
@@ -150,7 +150,8 @@ func newHarness(t *testing.T, doc *model.Doc, user model.ID) *harness {
 // newTestUI is New with the options of the tests and the queue that keeps
 // every widget call on the test's goroutine.
 func newTestUI(a fyne.App, store model.Store) *UI {
-	u := New(a, store, Options{Lang: model.BG, Today: func() model.Date { return testAsOf }})
+	u := New(a, store, Options{Lang: model.BG, Today: func() model.Date { return testAsOf },
+		OpenURL: func(*url.URL) error { return nil }}) // no xdg-open from the tests
 	u.useQueue()
 	return u
 }

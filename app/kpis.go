@@ -158,7 +158,7 @@ func (t *kpisTab) openValueForm(kpiID model.ID, base *model.KPIValue) {
 		u.submit(vf.f, vf.fields, errs, t.d.code()+": "+tr("undo.value"), base, &r)
 	})
 	vf.f.dlg.Show()
-	observe(vf)
+	u.observe(vf)
 }
 
 // kpiForm adds or edits an indicator's definition.
@@ -235,5 +235,5 @@ func (t *kpisTab) openKPIForm(base *model.KPI) {
 		u.submit(kf.f, kf.fields, errs, t.d.code()+": "+tr("undo.kpi"), base, &r)
 	})
 	kf.f.dlg.Show()
-	observe(kf)
+	u.observe(kf)
 }

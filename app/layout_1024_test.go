@@ -86,7 +86,11 @@ func TestDatePicker(t *testing.T) {
 		t.Fatalf("no calendar button beside the date: %T", c.date.ActionItem)
 	}
 	pick.OnTapped()
-	cal := latest[*datePicker](h)
+	pop, ok := h.u.win.Canvas().Overlays().Top().(*widget.PopUp)
+	if !ok {
+		t.Fatalf("no calendar shown: %T", h.u.win.Canvas().Overlays().Top())
+	}
+	cal := pop.Content.(*datePicker)
 	if got, want := cal.label.Text, "ноември 2026 г."; got != want {
 		t.Errorf("the calendar's month reads %q, want %q", got, want)
 	}
@@ -103,30 +107,52 @@ func TestDatePicker(t *testing.T) {
 
 // The mouse wheel over a text field of the long measure form scrolls the
 // form (Fyne gives the wheel to the entry, which has nowhere to go).
+// Over a multi-line field whose text fits, the wheel scrolls the form too;
+// over one whose text is longer, it scrolls the text.
 func TestWheelOverEntryScrollsForm(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	h.u.win.Resize(minWindowSize)
 	d := h.open(mDocs)
-	var pass *wheelPass
-	var find func(o fyne.CanvasObject)
-	find = func(o fyne.CanvasObject) {
-		if c, ok := o.(*fyne.Container); ok {
-			for i, x := range c.Objects {
-				if x == fyne.CanvasObject(d.fields.titleEN) && i+1 < len(c.Objects) {
-					pass, _ = c.Objects[i+1].(*wheelPass)
+	passOver := func(e *widget.Entry) *wheelPass {
+		var pass *wheelPass
+		var find func(o fyne.CanvasObject)
+		find = func(o fyne.CanvasObject) {
+			if c, ok := o.(*fyne.Container); ok {
+				for i, x := range c.Objects {
+					if x == fyne.CanvasObject(e) && i+1 < len(c.Objects) {
+						pass, _ = c.Objects[i+1].(*wheelPass)
+					}
+					find(x)
 				}
-				find(x)
 			}
 		}
+		find(d.fields.scroll.Content)
+		if pass == nil || pass.target != d.fields.scroll {
+			t.Fatalf("no wheel pass over the entry pointing at the form (%v)", pass)
+		}
+		return pass
 	}
-	find(d.fields.scroll.Content)
-	if pass == nil || pass.target != d.fields.scroll {
-		t.Fatalf("no wheel pass over the title entry pointing at the form (%v)", pass)
+	for _, e := range []*widget.Entry{d.fields.titleEN, d.fields.descBG} {
+		d.fields.scroll.ScrollToTop()
+		e.SetText("Кратък текст")
+		pass := passOver(e)
+		before := d.fields.scroll.Offset.Y
+		pass.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -120)})
+		if d.fields.scroll.Offset.Y <= before || !pass.Visible() {
+			t.Errorf("multi-line %v: the form did not scroll: offset %v → %v", e.MultiLine, before, d.fields.scroll.Offset.Y)
+		}
 	}
-	before := d.fields.scroll.Offset.Y
+	e := d.fields.descBG
+	e.SetText(strings.Repeat("Дълъг ред от описанието на мярката.\n", 12))
+	pass := passOver(e)
 	pass.Scrolled(&fyne.ScrollEvent{Scrolled: fyne.NewDelta(0, -120)})
-	if d.fields.scroll.Offset.Y <= before {
-		t.Errorf("the form did not scroll: offset %v → %v", before, d.fields.scroll.Offset.Y)
+	if pass.Visible() {
+		t.Error("over a multi-line field with more text than it shows, the pass keeps the wheel from the text")
+	}
+	e.SetText("Кратко")
+	pass.Resize(pass.Size())
+	if !pass.Visible() {
+		t.Error("the pass did not come back once the text fits")
 	}
 }
 

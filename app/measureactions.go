@@ -62,7 +62,22 @@ type measureForm struct {
 	lead       *widget.Select
 	start, end *widget.Entry
 	children   *widget.Check // duplicate: with milestones and KPIs
+	shift      *dateShift    // duplicate: move the dates (nil: none in the past)
 	fields     map[string]*field
+}
+
+// thenOpen ends the form's save: the error under the form, or the form
+// closed and measure *id (set by the save) opened.
+func (mf *measureForm) thenOpen(u *UI, id *model.ID) func(error) {
+	return func(err error) {
+		mf.f.save.Enable()
+		if err != nil {
+			mf.f.setError(errorMessage(err))
+			return
+		}
+		mf.f.dlg.Hide()
+		u.openMeasure(*id)
+	}
 }
 
 func (u *UI) areaOptions() ([]string, []string) {
@@ -74,13 +89,10 @@ func (u *UI) areaOptions() ([]string, []string) {
 	return labels, codes
 }
 
-// lastMeasureForm is the latest measure dialog (tests).
-var lastMeasureForm *measureForm
-
 // onNewMeasure opens the form of a new measure in area.
 func (u *UI) onNewMeasure(area string) {
 	if why := u.denial(model.EntityMeasure, model.OpCreate, nil); why != "" {
-		dialog.ShowInformation(tr("measure.new_measure"), why, u.win)
+		u.inform(tr("measure.new_measure"), why)
 		return
 	}
 	labels, codes := u.areaOptions()
@@ -105,9 +117,9 @@ func (u *UI) onNewMeasure(area string) {
 	if u.me != nil && u.doc.Unit(u.me.Unit) != nil {
 		mf.lead.SetSelected(u.me.Unit)
 	}
-	mf.start.SetText(u.today.Format(model.BG))
+	mf.start.SetText(u.today.Format(u.lang))
 	if u.doc.Strategy.PeriodEnd != 0 {
-		mf.end.SetText(u.doc.Strategy.PeriodEnd.Format(model.BG))
+		mf.end.SetText(u.doc.Strategy.PeriodEnd.Format(u.lang))
 	}
 	add := func(name, label string, in fyne.CanvasObject) *field {
 		f := newField(label, in)
@@ -166,19 +178,11 @@ func (u *UI) onNewMeasure(area string) {
 			err := tx.SaveMeasure(&x)
 			id = x.ID
 			return err
-		}, func(err error) {
-			mf.f.save.Enable()
-			if err != nil {
-				mf.f.setError(errorMessage(err))
-				return
-			}
-			mf.f.dlg.Hide()
-			u.openMeasure(id)
-		})
+		}, mf.thenOpen(u, &id))
 	})
 	mf.f.save.SetText(tr("action.create"))
 	mf.f.dlg.Show()
-	lastMeasureForm = mf
+	u.observe(mf)
 }
 
 // measureActionsBar is the row of buttons of whole-measure actions on the
@@ -193,18 +197,13 @@ func (d *detailScreen) measureActionsBar() fyne.CanvasObject {
 			u.onNewMeasure(m.Area)
 		}
 	})
-	bar := container.NewHBox(newIn, dup, move, del)
-	measureBars[d] = bar
-	return bar
+	d.actions = container.NewHBox(newIn, dup, move, del)
+	return d.actions
 }
-
-// measureBars are the action bars of the detail screens, to enable them
-// on refresh.
-var measureBars = map[*detailScreen]*fyne.Container{}
 
 // refreshMeasureActions enables the actions the user may take.
 func (d *detailScreen) refreshMeasureActions() {
-	bar := measureBars[d]
+	bar := d.actions
 	if bar == nil {
 		return
 	}
@@ -237,59 +236,56 @@ func (u *UI) onDuplicateMeasure(id model.ID) {
 	codeF := newField(tr("measure.code_copy"), mf.code)
 	mf.fields["code"] = codeF
 	mf.fields["title"] = newField(tr("measure.title_bg"), mf.titleBG)
-	mf.f = u.newFormDialog(fmt.Sprintf(tr("measure.duplicate_measure"), src.Code),
-		container.NewVBox(formGrid(codeF, mf.fields["title"], newField(tr("measure.title_en"), mf.titleEN)), mf.children), func() {
-			code := strings.TrimSpace(mf.code.Text)
-			codeF.setError("")
-			if code == "" || u.codeTaken(model.EntityMeasure, 0, code) {
-				codeF.setError(fmt.Sprintf(tr("measure.code_q_empty_or_already"), code))
-				return
+	body := container.NewVBox(formGrid(codeF, mf.fields["title"], newField(tr("measure.title_en"), mf.titleEN)), mf.children)
+	if mf.shift = u.offerShift(src); mf.shift != nil { // measureactions_shift.go
+		body.Add(mf.shift.check)
+	}
+	mf.f = u.newFormDialog(fmt.Sprintf(tr("measure.duplicate_measure"), src.Code), body, func() {
+		code := strings.TrimSpace(mf.code.Text)
+		codeF.setError("")
+		if code == "" || u.codeTaken(model.EntityMeasure, 0, code) {
+			codeF.setError(fmt.Sprintf(tr("measure.code_q_empty_or_already"), code))
+			return
+		}
+		m := *src
+		m.ID, m.Version, m.Code = 0, 0, code
+		m.Title = model.T(strings.TrimSpace(mf.titleBG.Text), strings.TrimSpace(mf.titleEN.Text))
+		m.ManualProgress, m.SpentCents, m.Cancelled, m.Override = 0, 0, false, nil
+		m.Milestones, m.KPIs, m.Updates = nil, nil, nil
+		mf.shift.apply(&m.Start, &m.End)
+		with := mf.children.Checked
+		mf.f.save.Disable()
+		var newID model.ID
+		u.save(tr("measure.duplicate2")+src.Code, func(tx model.Tx) error {
+			x := m
+			if err := tx.SaveMeasure(&x); err != nil {
+				return err
 			}
-			m := *src
-			m.ID, m.Version, m.Code = 0, 0, code
-			m.Title = model.T(strings.TrimSpace(mf.titleBG.Text), strings.TrimSpace(mf.titleEN.Text))
-			m.ManualProgress, m.SpentCents, m.Cancelled, m.Override = 0, 0, false, nil
-			m.Milestones, m.KPIs, m.Updates = nil, nil, nil
-			with := mf.children.Checked
-			mf.f.save.Disable()
-			var newID model.ID
-			u.save(tr("measure.duplicate2")+src.Code, func(tx model.Tx) error {
-				x := m
-				if err := tx.SaveMeasure(&x); err != nil {
+			newID = x.ID
+			if !with {
+				return nil
+			}
+			for _, ms := range src.Milestones {
+				c := ms
+				c.ID, c.Version, c.MeasureID, c.Completed, c.Cancelled, c.Note, c.Evidence = 0, 0, x.ID, 0, false, "", ""
+				mf.shift.apply(&c.Due)
+				if err := tx.SaveMilestone(&c); err != nil {
 					return err
 				}
-				newID = x.ID
-				if !with {
-					return nil
+			}
+			for _, k := range src.KPIs {
+				c := k
+				c.ID, c.Version, c.MeasureID, c.Values = 0, 0, x.ID, nil
+				if err := tx.SaveKPI(&c); err != nil {
+					return err
 				}
-				for _, ms := range src.Milestones {
-					c := ms
-					c.ID, c.Version, c.MeasureID, c.Completed, c.Cancelled, c.Note, c.Evidence = 0, 0, x.ID, 0, false, "", ""
-					if err := tx.SaveMilestone(&c); err != nil {
-						return err
-					}
-				}
-				for _, k := range src.KPIs {
-					c := k
-					c.ID, c.Version, c.MeasureID, c.Values = 0, 0, x.ID, nil
-					if err := tx.SaveKPI(&c); err != nil {
-						return err
-					}
-				}
-				return nil
-			}, func(err error) {
-				mf.f.save.Enable()
-				if err != nil {
-					mf.f.setError(errorMessage(err))
-					return
-				}
-				mf.f.dlg.Hide()
-				u.openMeasure(newID)
-			})
-		})
+			}
+			return nil
+		}, mf.thenOpen(u, &newID))
+	})
 	mf.f.save.SetText(tr("measure.duplicate"))
 	mf.f.dlg.Show()
-	lastMeasureForm = mf
+	u.observe(mf)
 }
 
 // onMoveMeasure moves a measure to another area, proposing a code there.
@@ -337,11 +333,8 @@ func (u *UI) onMoveMeasure(id model.ID) {
 	})
 	mf.f.save.SetText(tr("measure.move2"))
 	mf.f.dlg.Show()
-	lastMeasureForm = mf
+	u.observe(mf)
 }
-
-// lastMeasureDelete is the latest delete confirmation (tests).
-var lastMeasureDelete *dialog.ConfirmDialog
 
 // onDeleteMeasure deletes a measure with its milestones, KPIs and their
 // values and its updates, after a confirmation that counts them.
@@ -370,7 +363,7 @@ func (u *UI) onDeleteMeasure(id model.ID) {
 	}, u.win)
 	c.SetConfirmText(tr("measure.delete2"))
 	c.Show()
-	lastMeasureDelete = c
+	u.observe(deleteConfirm{c})
 }
 
 // deleteMeasure deletes the measure's children one by one, then the

@@ -13,12 +13,8 @@ import (
 // Deleting a milestone, a KPI (with its values) or a KPI value from the
 // measure's detail, after a confirmation; one step of undo each.
 
-// childDeletes are the delete buttons of the detail's rows by entity and
-// id (tests).
-var childDeletes = map[model.Entity]map[model.ID]*widget.Button{}
-
-// lastChildDelete is the latest confirmation (tests).
-var lastChildDelete *dialog.ConfirmDialog
+// deleteConfirm is the confirmation a delete asks for (tests).
+type deleteConfirm struct{ *dialog.ConfirmDialog }
 
 // deleteButton is the delete button of a milestone, KPI or KPI value row.
 func (d *detailScreen) deleteButton(entity model.Entity, id model.ID, m *model.Measure) *widget.Button {
@@ -26,10 +22,13 @@ func (d *detailScreen) deleteButton(entity model.Entity, id model.ID, m *model.M
 	b := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { u.onDeleteChild(entity, id) })
 	b.Importance = widget.LowImportance
 	permit(b, u.denial(entity, model.OpDelete, m) == "", true)
-	if childDeletes[entity] == nil {
-		childDeletes[entity] = map[model.ID]*widget.Button{}
+	if d.deletes == nil {
+		d.deletes = map[model.Entity]map[model.ID]*widget.Button{}
 	}
-	childDeletes[entity][id] = b
+	if d.deletes[entity] == nil {
+		d.deletes[entity] = map[model.ID]*widget.Button{}
+	}
+	d.deletes[entity][id] = b
 	return b
 }
 
@@ -83,5 +82,5 @@ func (u *UI) onDeleteChild(entity model.Entity, id model.ID) {
 	}, u.win)
 	c.SetConfirmText(tr("measure.delete2"))
 	c.Show()
-	lastChildDelete = c
+	u.observe(deleteConfirm{c})
 }

@@ -17,13 +17,10 @@ import (
 // value, current value, reason, who and when), the question for a reason
 // when a save changes an adopted value, and the reason an undo gives.
 
-// revisionViews are the Revisions tabs of the detail screens.
-var revisionViews = map[*detailScreen]*widget.Label{}
-
 func (d *detailScreen) revisionsTab() *container.TabItem {
 	l := widget.NewLabel("")
 	l.Wrapping = fyne.TextWrapWord
-	revisionViews[d] = l
+	d.revisions = l
 	return container.NewTabItemWithIcon(tr("revision.revisions"), theme.HistoryIcon(), container.NewVScroll(container.NewPadded(l)))
 }
 
@@ -39,6 +36,7 @@ func (u *UI) revisionsText(m *model.Measure) string {
 		return head + "\n" + tr("revision.no_change_adopted_plan_this")
 	}
 	lines := []string{head}
+	names := newAuditView(d, u.lang) // who: the person's name in the screen's language
 	for _, r := range revs {
 		what := ""
 		switch r.Entity {
@@ -59,7 +57,7 @@ func (u *UI) revisionsText(m *model.Measure) string {
 		lines = append(lines, "• "+what+sentence+"\n   "+
 			fmt.Sprintf(tr("revision.original_adopted_before_change_now"),
 				model.FormatRevisionValue(r.Field, r.Original, u.lang), model.FormatRevisionValue(r.Field, r.Previous, u.lang),
-				model.FormatRevisionValue(r.Field, r.Current, u.lang), r.By, at))
+				model.FormatRevisionValue(r.Field, r.Current, u.lang), names.who(r.By), at))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -68,7 +66,7 @@ func (u *UI) revisionsText(m *model.Measure) string {
 func (d *detailScreen) refreshPlan() {
 	d.refreshMeasureActions()
 	m := d.measure()
-	if l := revisionViews[d]; l != nil && m != nil {
+	if l := d.revisions; l != nil && m != nil {
 		l.SetText(d.u.revisionsText(m))
 	}
 }
@@ -80,8 +78,6 @@ type reasonDialog struct {
 	ok     *widget.Button
 	cancel *widget.Button
 }
-
-var lastReason *reasonDialog
 
 // askRevisionReason handles a save refused for want of a reason: it asks
 // for one and saves again with it. It returns false when err is another
@@ -126,13 +122,20 @@ func (u *UI) askRevisionReason(label string, fn func(tx model.Tx) error, done fu
 	c.Resize(fyne.NewSize(560, 300))
 	c.Show()
 	u.win.Canvas().Focus(rd.reason) // type the reason at once
-	lastReason = rd
+	u.observe(rd)
 	return true
 }
 
 // reviseForUndo gives an undo or redo of a change of the adopted plan its
-// reason: the revision it makes says it was an undo (or a redo) of which edit.
+// reason. An undo that puts a value back takes its revision back and needs
+// none (model.Revision.TakesBack); when the value changed again meanwhile,
+// the revision it makes says it was an undo of which edit. A redo records
+// the edit's revisions again with the edit's own reason.
 func (u *UI) reviseForUndo(tx model.Tx, e *edit, undo bool) {
+	if !undo && !e.reason.IsEmpty() {
+		tx.SetRevisionReason(e.reason)
+		return
+	}
 	key := "undo.revision"
 	if !undo {
 		key = "redo.revision"

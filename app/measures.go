@@ -408,6 +408,14 @@ func (s *measuresScreen) update() {
 }
 
 // onFind puts the cursor in the search box (Ctrl+F).
+// showMeasures shows the measure list filtered by f (the dashboard's
+// status counts).
+func (u *UI) showMeasures(f measureFilter) {
+	u.filter = f
+	u.measures.applyFilter()
+	u.showScreen(screenMeasures)
+}
+
 func (s *measuresScreen) onFind() {
 	s.u.showScreen(screenMeasures)
 	s.u.win.Canvas().Focus(s.search)

@@ -198,9 +198,8 @@ func (u *UI) onRedoKey() {
 
 // onSaveKey is Ctrl+S: it saves the measure form shown.
 func (u *UI) onSaveKey() {
-	if u.current == screenDetail && u.detail != nil && u.detail.fields.saveBtn.Visible() && !u.detail.fields.saveBtn.Disabled() {
-		u.detail.tabs.SelectIndex(tabFields)
-		u.detail.fields.onSave()
+	if u.current == screenDetail && u.detail != nil {
+		u.detail.onSaveKey()
 	}
 }
 

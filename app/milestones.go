@@ -157,7 +157,7 @@ func (t *milestonesTab) onComplete(id model.ID) {
 	c.date.OnSubmitted = func(string) { c.f.save.OnTapped() }
 	c.f.dlg.Resize(fyne.NewSize(460, 260))
 	c.f.dlg.Show()
-	observe(c)
+	u.observe(c)
 }
 
 // label is an undo label about this measure.
@@ -211,7 +211,7 @@ func (t *milestonesTab) onCancel(id model.ID, cancel bool) {
 	dlg.SetButtons([]fyne.CanvasObject{c.no, c.yes})
 	dlg.Resize(fyne.NewSize(480, 200))
 	dlg.Show()
-	observe(c)
+	u.observe(c)
 }
 
 func (t *milestonesTab) onAdd() {
@@ -299,7 +299,7 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 	}
 	l.banner(mf.f.banner)
 	mf.f.dlg.Show()
-	observe(mf)
+	u.observe(mf)
 }
 
 func (t *milestonesTab) onFormSave(mf *milestoneForm, base, row *model.Milestone) {

@@ -25,8 +25,8 @@ func TestWarnsAboutAFileOnANetworkShare(t *testing.T) {
 				NetworkDrive: func(path string) (string, bool) { asked = path; return "cifs", tt.network }})
 			u.useQueue()
 			var seen []any
-			observe = func(x any) { seen = append(seen, x) }
-			t.Cleanup(func() { observe = func(any) {}; u.settle(); setLanguage(model.BG) })
+			u.observe = func(x any) { seen = append(seen, x) }
+			t.Cleanup(func() { u.settle(); setLanguage(model.BG) })
 			u.Start()
 			u.settle()
 			if asked != store.Path() {

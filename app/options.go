@@ -1,6 +1,10 @@
 package app
 
-import "strategytracker/model"
+import (
+	"net/url"
+
+	"strategytracker/model"
+)
 
 // Options configure the application.
 type Options struct {
@@ -17,11 +21,13 @@ type Options struct {
 	// DemoPath is where File › Open the demo strategy keeps the demo: made
 	// the first time, opened as it is later.
 	DemoPath string
-	// Version is shown in Help › About; empty: the app's metadata, else Version.
+	// Version is this build's version (main passes version.String()),
+	// shown in Help › About and written into exports; empty: the app's
+	// metadata.
 	Version string
-	// ScreenshotDir, when set, makes the app show every screen in both
-	// languages, save each as a PNG there and quit (make screenshots).
-	ScreenshotDir string
+	// Licence and Source are the program's licence and where its source
+	// is (version.License, version.Source()), shown in Help › About.
+	Licence, Source string
 	// Today returns the as-of date of the figures; nil: the local date now.
 	Today func() model.Date
 	// Connector connects to a strategy on a server (File › Connect to
@@ -38,4 +44,7 @@ type Options struct {
 	// which (netfs.Check, wired by main): a file there gets a warning.
 	// nil: no check.
 	NetworkDrive func(path string) (kind string, network bool)
+	// OpenURL opens a file:// address with the system's application
+	// ("Open file", "Show folder"). nil: the system's (open.go).
+	OpenURL func(u *url.URL) error
 }

@@ -191,7 +191,7 @@ func (s *periodScreen) chooseFolder(then func(dir string)) {
 		d.SetLocation(l)
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 func (s *periodScreen) onTemplates() {
@@ -242,7 +242,7 @@ func (s *periodScreen) writeReminders(dir string) {
 // again: the templates are now recorded as written.
 func (s *periodScreen) filesDone(title string, res *filesResult) {
 	u := s.u
-	observe(res)
+	u.observe(res)
 	var lines []string
 	if res.err != nil {
 		lines = append(lines, tr("period.files.failed")+": "+errorMessage(res.err))

@@ -61,7 +61,7 @@ func periodNameUsed(d *model.Doc, name model.Text) bool {
 func (s *periodScreen) onOpen() {
 	u := s.u
 	if why := s.denial(); why != "" {
-		dialog.ShowInformation(tr("period.open"), why, u.win)
+		u.inform(tr("period.open"), why)
 		return
 	}
 	o := &openPeriodForm{nameBG: widget.NewEntry(), nameEN: widget.NewEntry(), start: dateEntry(), end: dateEntry(), due: dateEntry()}
@@ -81,7 +81,7 @@ func (s *periodScreen) onOpen() {
 	o.f.save.SetText(tr("period.open"))
 	o.f.dlg.Resize(fyne.NewSize(min(640, max(480, u.win.Canvas().Size().Width*0.7)), 440))
 	o.f.dlg.Show()
-	observe(o)
+	u.observe(o)
 }
 
 // saveOpen checks the form beside its fields, then opens the period.
@@ -210,7 +210,7 @@ func (s *periodScreen) onClose() {
 	c.dlg.SetButtons([]fyne.CanvasObject{c.cancel, c.confirm})
 	c.dlg.Resize(fyne.NewSize(min(640, max(420, u.win.Canvas().Size().Width*0.7)), 260))
 	c.dlg.Show()
-	observe(c)
+	s.u.observe(c)
 }
 
 // reopenForm asks why a closed period is reopened.
@@ -254,5 +254,5 @@ func (s *periodScreen) onReopen() {
 	})
 	r.f.save.SetText(tr("period.reopen"))
 	r.f.dlg.Show()
-	observe(r)
+	s.u.observe(r)
 }

@@ -102,7 +102,7 @@ func (u *UI) onPublish() {
 		return
 	}
 	if why := u.publishDenial(); why != "" {
-		dialog.ShowInformation(tr("publish.title"), why, u.win)
+		u.inform(tr("publish.title"), why)
 		return
 	}
 	pf := u.newPathForm("") // its folder entry and Browse button
@@ -126,7 +126,7 @@ func (u *UI) onPublish() {
 	p.f.save.SetText(tr("publish.action"))
 	p.f.save.SetIcon(theme.MailSendIcon())
 	p.f.dlg.Show()
-	observe(p)
+	u.observe(p)
 }
 
 // checkPublishFolder returns "" when a site may be written into dir: it
@@ -238,5 +238,5 @@ func (u *UI) showPublished(dir string) {
 	d.dlg.Resize(fyne.NewSize(600, 220))
 	d.dlg.Show()
 	u.win.Canvas().Focus(d.done)
-	observe(d)
+	u.observe(d)
 }

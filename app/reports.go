@@ -65,15 +65,7 @@ func (s *reportsScreen) buildUI() fyne.CanvasObject {
 			sn := s.snaps[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(sn.Name + " — " + tr("label.asof") + " " + sn.AsOf.Format(u.lang))
-			at := sn.CreatedAt
-			if len(at) >= 16 {
-				at = strings.Replace(at[:16], "T", " ", 1)
-			}
-			sum := sn.SHA256
-			if len(sum) > 16 {
-				sum = sum[:16] + "…"
-			}
-			box.Objects[1].(*widget.Label).SetText(trf("snapshot.details", at, sn.CreatedBy, sum))
+			box.Objects[1].(*widget.Label).SetText(snapshotDetails(u.doc, u.lang, sn))
 			s.snapList.SetItemHeight(i, box.MinSize().Height)
 		})
 	s.publish = newPublishCard(u)
@@ -102,6 +94,18 @@ func (s *reportsScreen) refresh() {
 	} else {
 		s.importBtn.Hide()
 	}
+}
+
+// snapshotDetails says when and by whom sn was made, as the audit log
+// writes a time and a person (issue 22: the panel showed the ISO time and
+// "Name <e-mail>").
+func snapshotDetails(d *model.Doc, lang model.Lang, sn model.Snapshot) string {
+	view := newAuditView(d, lang)
+	sum := sn.SHA256
+	if len(sum) > 16 {
+		sum = sum[:16] + "…"
+	}
+	return trf("snapshot.details", view.when(sn.CreatedAt), view.who(sn.CreatedBy), sum)
 }
 
 // snapshotForm names a snapshot and its as-of date.
@@ -152,7 +156,7 @@ func (s *reportsScreen) onMakeSnapshot() {
 	sf.f.save.SetText(tr("snapshot.make"))
 	sf.f.dlg.Resize(fyne.NewSize(520, 280))
 	sf.f.dlg.Show()
-	observe(sf)
+	u.observe(sf)
 }
 
 // onImport applies a filled update workbook, after showing its changes.

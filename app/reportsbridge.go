@@ -6,7 +6,6 @@ import (
 	"errors"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"time"
 
@@ -37,6 +36,9 @@ func reportExporters() []exporter {
 		{key: "export.template", ext: ".xlsx", unit: true, write: func(w io.Writer, j exportJob) error {
 			return xlsx.WriteTemplate(w, j.doc, j.databaseID, j.unit, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Version: j.version})
 		}},
+		{key: "export.plan", ext: ".xlsx", write: func(w io.Writer, j exportJob) error { // File › Plan workbook… too
+			return xlsx.WritePlanTemplate(w, j.doc, j.databaseID, xlsx.Options{Lang: j.lang, AsOf: j.asOf})
+		}},
 	}
 }
 
@@ -57,7 +59,7 @@ type importDialog struct {
 // openImport asks for the workbook (File › Import…).
 func (u *UI) openImport() {
 	if !u.canEdit() {
-		dialog.ShowInformation(tr("menu.import"), u.denial(model.EntityKPIValue, model.OpCreate, nil), u.win)
+		u.inform(tr("menu.import"), u.denial(model.EntityKPIValue, model.OpCreate, nil))
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -82,7 +84,7 @@ func (u *UI) openImport() {
 		d.SetLocation(l)
 	}
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // importWorkbook reads and plans the workbook b (named name) off the UI
@@ -123,7 +125,7 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 		d.refused = true
 		intro = trn("import.refused", len(problems), name, len(problems))
 		for _, p := range problems {
-			d.lines = append(d.lines, p.String())
+			d.lines = append(d.lines, problemLine(p))
 		}
 	case len(changes) == 0:
 		intro = trf("import.nothing", name)
@@ -163,8 +165,23 @@ func (u *UI) showImport(name string, changes []xlsx.Change, problems []xlsx.Prob
 	size := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(960, max(560, size.Width*0.85)), min(640, max(400, size.Height*0.85))))
 	d.dlg.Show()
-	observe(d)
+	u.observe(d)
 	return d
+}
+
+// problemLine writes a refused row of a workbook: its place as people
+// name it ("Етапи, ред 4"), then the reason.
+func problemLine(p xlsx.Problem) string {
+	return trf("import.where", p.Sheet, p.Row) + ": " + p.Message
+}
+
+// problemLines is problemLine of each problem.
+func problemLines(ps xlsx.Problems) []string {
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = problemLine(p)
+	}
+	return lines
 }
 
 // changeLine writes one planned change for people.
@@ -189,7 +206,7 @@ func (u *UI) changeLine(view *auditView, c xlsx.Change) string {
 			what = entityName(c.Entity) + " · " + view.subject(model.AuditEntry{Entity: model.EntityKPI, EntityID: c.ID})
 		}
 	}
-	return c.Sheet + "!" + strconv.Itoa(c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
+	return trf("import.where", c.Sheet, c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
 }
 
 // applyImport writes the planned changes in one audited transaction. The
@@ -212,7 +229,7 @@ func (u *UI) applyImport(d *importDialog) {
 		if err != nil {
 			var ps xlsx.Problems
 			if errors.As(err, &ps) {
-				err = errorText(strings.Join(ps.Lines(), "\n"))
+				err = errorText(strings.Join(problemLines(ps), "\n"))
 			}
 			u.showError(trf("error.importfile", d.source), err)
 			return
@@ -220,7 +237,7 @@ func (u *UI) applyImport(d *importDialog) {
 		u.hist.clear()
 		d.finished = trn("import.done", applied, applied, d.source)
 		u.reload(func() {
-			dialog.ShowInformation(tr("import.title"), d.finished, u.win)
+			u.inform(tr("import.title"), d.finished)
 		})
 	})
 }

@@ -346,8 +346,9 @@ func TestNewStrategy(t *testing.T) {
 // Help › About names the version.
 func TestAboutShowsVersion(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
+	h.u.opts.Version = "1.2.0-3-gabcdef"
 	h.u.onAbout()
-	if got, want := latest[aboutVersion](h).label.Text, "Strategy Tracker, версия "+Version; got != want {
+	if got, want := latest[aboutVersion](h).label.Text, "Strategy Tracker, версия 1.2.0-3-gabcdef"; got != want {
 		t.Errorf("about = %q, want %q", got, want)
 	}
 }

@@ -1,30 +1,96 @@
+//go:build screenshots
+
 package app
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"image"
 	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
 
 	"strategytracker/model"
 )
 
+// The screenshot driver is built only with the screenshots tag
+// (cmd/screenshots, make screenshots): the app users run has none of it.
+
+// ScreenshotOptions say which screenshots Screenshots saves.
+type ScreenshotOptions struct {
+	// Dir is where the PNG files go, one NAME-LANG.png a shot.
+	Dir string
+	// Only, when not nil, keeps the shots whose NAME-LANG it matches;
+	// every shot is still staged, as later ones build on earlier ones.
+	Only *regexp.Regexp
+	// Langs are the languages to take; nil: Bulgarian and English.
+	Langs []model.Lang
+}
+
+// Screenshots makes a fresh copy of the embedded demo (opts.CreateDemo)
+// and fresh preferences in a temporary folder, shows every screen on it,
+// saves the shots and removes the folder. It never opens another file:
+// the store it shows is the one it made, and opts' ways to open, create
+// or connect are dropped. It must run on the main goroutine, like Run.
+func Screenshots(opts Options, so ScreenshotOptions) error {
+	if opts.CreateDemo == nil {
+		return errors.New("screenshots: no way to make the demo (Options.CreateDemo)")
+	}
+	if err := os.MkdirAll(so.Dir, 0o755); err != nil {
+		return err
+	}
+	work, err := os.MkdirTemp("", "strategytracker-screenshots-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(work)
+	// The preferences (language, theme, user, recent files) the shots
+	// change live in work, not in the user's configuration.
+	config := filepath.Join(work, "config")
+	os.Setenv("XDG_CONFIG_HOME", config)
+	os.Setenv("APPDATA", config)
+	if runtime.GOOS == "darwin" {
+		os.Setenv("HOME", work)
+	}
+	store, err := opts.CreateDemo(filepath.Join(work, "demo.db"))
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	d, err := store.Doc(context.Background())
+	if err != nil {
+		return err
+	}
+	a := fyneapp.NewWithID("bg.sofia.strategytracker")
+	// The office is the user from the start: no "who are you" question.
+	for _, p := range d.People {
+		if p.Role == model.RoleOffice {
+			a.Preferences().SetInt(prefUser+store.DatabaseID(), int(p.ID))
+			break
+		}
+	}
+	opts.Opener, opts.Creator, opts.Connector, opts.NetworkDrive, opts.DemoPath = nil, nil, nil, nil, ""
+	run(a, store, opts, func(u *UI) { u.takeScreenshots(so) })
+	return nil
+}
+
 // takeScreenshots shows every screen in both languages, saves each as
 // DIR/NAME-LANG.png from the window's canvas and quits (make screenshots).
 // It runs on its own goroutine; every UI step goes through fyne.DoAndWait.
-func (u *UI) takeScreenshots(dir string) {
+func (u *UI) takeScreenshots(so ScreenshotOptions) {
+	dir := so.Dir
 	fail := func(err error) {
 		fyne.LogError("screenshots", err)
 		fyne.DoAndWait(u.app.Quit)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		fail(err)
-		return
 	}
 	// Wait for the document.
 	for i := 0; i < 200; i++ {
@@ -52,11 +118,15 @@ func (u *UI) takeScreenshots(dir string) {
 	})
 	// The staged steps below reach the forms they open as the tests do.
 	var complete *completeForm
-	observe = func(x any) {
-		if c, ok := x.(*completeForm); ok {
-			complete = c
+	var last any // the latest form or dialog (review_screenshots.go)
+	fyne.DoAndWait(func() {
+		u.observe = func(x any) {
+			if c, ok := x.(*completeForm); ok {
+				complete = c
+			}
+			last = x
 		}
-	}
+	})
 	settle := func() {
 		time.Sleep(300 * time.Millisecond)
 		u.tasks.Wait()
@@ -143,6 +213,8 @@ func (u *UI) takeScreenshots(dir string) {
 	shots = append(shots, u.planShots(measureID)...)    // structure_screenshots.go
 	shots = append(shots, u.periodShots()...)           // the reporting cycle (period_shots.go)
 	shots = append(shots, u.publishShots(measureID)...) // publish_screenshots.go
+	shots = append(shots, u.reviewShots(measureID, func() any { return last })...)
+	shots = append(shots, u.cycleShots(measureID)...) // review_screenshots.go
 	shots = append(shots, shot{"dashboard-dark", func() {
 		u.hideDialogs()
 		u.onTheme("dark")
@@ -183,12 +255,16 @@ func (u *UI) takeScreenshots(dir string) {
 		{"council-detail-milestones-1024", func() { u.detail.tabs.SelectIndex(tabMilestones) }},
 	}
 	small = append(small, u.periodSizedShots()...) // the reporting cycle at 1024×700 and 1366×768 (period_shots.go)
-	for _, lang := range []model.Lang{model.BG, model.EN} {
+	langs := so.Langs
+	if len(langs) == 0 {
+		langs = []model.Lang{model.BG, model.EN}
+	}
+	for _, lang := range langs {
 		fyne.DoAndWait(func() {
 			u.hideDialogs()
 			u.onTheme("light")
 			u.onLanguage(lang)
-			u.win.Resize(defaultWindowSize)
+			u.win.Resize(screenshotSize(defaultWindowSize))
 			if u.doc != nil {
 				for _, p := range u.doc.People {
 					if p.Role == model.RoleOffice {
@@ -202,7 +278,11 @@ func (u *UI) takeScreenshots(dir string) {
 		for _, s := range append(shots, small...) {
 			fyne.DoAndWait(s.show)
 			settle()
-			if err := u.saveShot(filepath.Join(dir, s.name+"-"+string(lang)+".png")); err != nil {
+			name := s.name + "-" + string(lang)
+			if so.Only != nil && !so.Only.MatchString(name) {
+				continue
+			}
+			if err := u.saveShot(filepath.Join(dir, name+".png")); err != nil {
 				fail(err)
 				return
 			}
@@ -239,7 +319,11 @@ func (u *UI) saveShot(path string) error {
 
 // hideDialogs closes the dialogs the screenshots opened.
 func (u *UI) hideDialogs() {
-	for _, o := range u.win.Canvas().Overlays().List() {
+	// A copy: Remove shifts the list, and hiding a dialog may remove it.
+	for _, o := range slices.Clone(u.win.Canvas().Overlays().List()) {
+		if o == nil {
+			continue
+		}
 		o.Hide()
 		u.win.Canvas().Overlays().Remove(o)
 	}

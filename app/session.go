@@ -25,12 +25,17 @@ type session struct {
 	// audit caches the audit log read for the history of measures, for
 	// the document it was read with (see auditCache).
 	auditRows auditCache
+
+	// observe is given every dialog and form the app opens: a no-op the
+	// tests (and the screenshot driver) replace to reach them; the app
+	// itself keeps no reference for them.
+	observe func(any)
 }
 
 // newSession starts a session on store; clock nil is the local date now.
 func newSession(store model.Store, clock func() model.Date) *session {
 	clock = orLocalClock(clock)
-	return &session{store: store, clock: clock, today: clock()}
+	return &session{store: store, clock: clock, today: clock(), observe: func(any) {}}
 }
 
 // orLocalClock is clock, or the local date now when clock is nil: the one
@@ -119,7 +124,3 @@ func (s *session) personName(ref model.Ref) string {
 	}
 	return ""
 }
-
-// observe hands a dialog or form the app just opened to the tests, which
-// replace it; the app itself keeps no reference for them.
-var observe = func(any) {}

@@ -74,8 +74,7 @@ func TestHistoryOneQueryAndReadable(t *testing.T) {
 	u.settle()
 	t.Cleanup(func() { setLanguage(model.BG) })
 	h := &harness{t: t, app: a, store: mem, u: u}
-	observe = func(x any) { h.seen = append(h.seen, x) }
-	t.Cleanup(func() { observe = func(any) {} })
+	h.u.observe = func(x any) { h.seen = append(h.seen, x) }
 
 	d := h.open(mDocs) // 1.1: the measure, 3 milestones, a KPI and its value
 	retype(d.fields.planned, "1 200 000,00")

@@ -39,11 +39,11 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 	u := s.u
 	d := u.doc
 	if entity == model.EntityPerson && u.me != nil && id == u.me.ID {
-		dialog.ShowInformation(tr("measure.delete3"), tr("structure.delete.you_cannot_delete_yourself_ask"), u.win)
+		u.inform(tr("measure.delete3"), tr("structure.delete.you_cannot_delete_yourself_ask"))
 		return nil
 	}
 	name := d.RowName(entity, id, u.lang)
-	refs := d.References(entity, id)
+	refs := d.ReferencesIn(entity, id, u.lang)
 	dd := &deleteDialog{refs: widget.NewLabel("")}
 	dd.refs.Wrapping = fyne.TextWrapWord
 	body := container.NewVBox(dd.refs)
@@ -97,7 +97,7 @@ func (s *structureScreen) openDelete(entity model.Entity, id model.ID) *deleteDi
 					return err
 				}
 			}
-			if left := tx.Doc().References(entity, id); len(left) > 0 {
+			if left := tx.Doc().ReferencesIn(entity, id, model.EN); len(left) > 0 {
 				return model.ReferencesError(tx.Doc().RowName(entity, id, model.EN), left)
 			}
 			return tx.Delete(entity, id, version)

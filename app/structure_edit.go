@@ -87,7 +87,7 @@ func (s *structureScreen) adoptionLine() string {
 		return "\n" + tr("structure.plan_not_marked_adopted_changes")
 	}
 	return "\n" + fmt.Sprintf(tr("structure.plan_was_adopted_marked_revisions"),
-		a.AdoptedOn.Format(u.lang), a.CouncilDecision.In(u.lang), a.By, len(u.doc.Revisions))
+		a.AdoptedOn.Format(u.lang), a.CouncilDecision.In(u.lang), newAuditView(u.doc, u.lang).who(a.By), len(u.doc.Revisions))
 }
 
 func (s *structureScreen) selectedID(entity model.Entity) model.ID {
@@ -249,6 +249,11 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 		base := &model.Unit{Kind: model.UnitDirectorate}
 		if id != 0 {
 			base = findRow(d, entity, id).(*model.Unit)
+		} else {
+			for _, x := range d.Units {
+				codes = append(codes, x.Code)
+			}
+			base.Code = nextCode("U", codes)
 		}
 		var kinds []string
 		for _, k := range model.UnitKinds {

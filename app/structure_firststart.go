@@ -179,7 +179,7 @@ func (f *firstStart) onOpen() {
 		f.openPath(path)
 	}, f.win)
 	d.Resize(fitSize(fyne.NewSize(900, 600), f.win.Canvas().Size()))
-	d.Show()
+	showFileDialog(d, f.win)
 }
 
 // openPath opens the file chosen in the file dialog.

@@ -24,6 +24,7 @@ type formInput struct {
 	value       string
 	options     []string // a Select when set
 	multiline   bool
+	date        bool // a date, with its calendar (dateEntry)
 }
 
 func (s *structureScreen) newStructForm(title string, inputs []formInput, onSave func(sf *structForm)) *structForm {
@@ -39,6 +40,9 @@ func (s *structureScreen) newStructForm(title string, inputs []formInput, onSave
 			obj = sel
 		} else {
 			e := widget.NewEntry()
+			if in.date {
+				e = dateEntry()
+			}
 			if in.multiline {
 				e = widget.NewMultiLineEntry()
 				e.Wrapping = fyne.TextWrapWord

@@ -19,7 +19,7 @@ func (s *structureScreen) onEditHeader() {
 		if d == 0 {
 			return ""
 		}
-		return d.Format(model.BG)
+		return d.Format(u.lang)
 	}
 	sf := s.newStructForm(tr("header.strategys_header"), []formInput{
 		{name: "title", label: tr("measure.title_bg"), value: base.Title.BG},
@@ -30,9 +30,9 @@ func (s *structureScreen) onEditHeader() {
 		{name: "visionEN", label: tr("header.vision_en"), value: base.Vision.EN, multiline: true},
 		{name: "councilDecision", label: tr("header.council_decision_bg"), value: base.CouncilDecision.BG},
 		{name: "councilDecisionEN", label: tr("header.council_decision_en"), value: base.CouncilDecision.EN},
-		{name: "adoptedOn", label: tr("field.adoptedOn"), value: date(base.AdoptedOn)},
-		{name: "periodStart", label: tr("field.periodStart"), value: date(base.PeriodStart)},
-		{name: "periodEnd", label: tr("field.periodEnd"), value: date(base.PeriodEnd)},
+		{name: "adoptedOn", label: tr("field.adoptedOn"), value: date(base.AdoptedOn), date: true},
+		{name: "periodStart", label: tr("field.periodStart"), value: date(base.PeriodStart), date: true},
+		{name: "periodEnd", label: tr("field.periodEnd"), value: date(base.PeriodEnd), date: true},
 	}, nil)
 	sf.f.save.OnTapped = func() {
 		row := base
@@ -74,9 +74,9 @@ func (s *structureScreen) onAdopt() {
 	st := u.doc.Strategy
 	af := &adoptForm{date: dateEntry(), decision: widget.NewEntry()}
 	if st.AdoptedOn != 0 {
-		af.date.SetText(st.AdoptedOn.Format(model.BG))
+		af.date.SetText(st.AdoptedOn.Format(u.lang))
 	} else {
-		af.date.SetText(u.today.Format(model.BG))
+		af.date.SetText(u.today.Format(u.lang))
 	}
 	af.decision.SetText(st.CouncilDecision.In(u.lang))
 	af.dateF = newField(tr("header.adopted"), af.date)

@@ -22,35 +22,9 @@ import (
 // write the current plan to a workbook the office fills in; read one back,
 // show every addition and change, then apply all of it or nothing.
 
-// onPlanTemplate writes the plan workbook where the user chooses.
-func (u *UI) onPlanTemplate() {
-	if u.doc == nil {
-		return
-	}
-	doc, dbID, lang := u.doc, u.store.DatabaseID(), u.lang
-	d := dialog.NewFileSave(func(w fyne.URIWriteCloser, err error) {
-		if err != nil || w == nil {
-			return
-		}
-		var buf bytes.Buffer
-		err = xlsx.WritePlanTemplate(&buf, doc, dbID, xlsx.Options{Lang: lang, AsOf: u.today})
-		if err == nil {
-			_, err = w.Write(buf.Bytes())
-		}
-		if cerr := w.Close(); err == nil {
-			err = cerr
-		}
-		if err != nil {
-			u.showError(tr("planbook.plan_workbook_was_not_written"), err)
-			return
-		}
-		dialog.ShowInformation(tr("planbook.plan_workbook"), fmt.Sprintf(tr("planbook.written"), w.URI().Path()), u.win)
-	}, u.win)
-	d.SetFileName(tr("planbook.plan_xlsx"))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
-	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
-}
+// onPlanTemplate writes the plan workbook through the export form, as
+// every other file the app writes (File › Plan workbook…).
+func (u *UI) onPlanTemplate() { u.openExport("export.plan") }
 
 // onPlanImport asks for a plan workbook and previews it.
 func (u *UI) onPlanImport() {
@@ -61,7 +35,7 @@ func (u *UI) onPlanImport() {
 				why = tr("lock.role")
 			}
 		}
-		dialog.ShowInformation(tr("planbook.import_plan"), why, u.win)
+		u.inform(tr("planbook.import_plan"), why)
 		return
 	}
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
@@ -79,7 +53,7 @@ func (u *UI) onPlanImport() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".xlsx"}))
 	d.Resize(fyne.NewSize(900, 600))
-	d.Show()
+	showFileDialog(d, u.win)
 }
 
 // planImportDialog is the preview of a plan workbook.
@@ -93,8 +67,6 @@ type planImportDialog struct {
 	source  string
 	done    string // the message after applying (tests)
 }
-
-var lastPlanImport *planImportDialog
 
 // importPlanBook runs the plan import of b as a dry run off the UI
 // goroutine (xlsx.ImportPlan: its answer is the import's), then shows the
@@ -128,14 +100,15 @@ func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange,
 	switch {
 	case len(problems) > 0:
 		d.refused = true
-		intro = fmt.Sprintf(tr("planbook.cannot_imported_d_problem_nothing"), name, len(problems))
-		d.lines = problems.Lines()
+		intro = trn("planbook.cannot_imported_d_problem_nothing", len(problems), name, len(problems))
+		d.lines = problemLines(problems)
 	case len(changes) == 0:
 		intro = fmt.Sprintf(tr("planbook.changes_nothing_plan"), name)
 	default:
-		intro = fmt.Sprintf(tr("planbook.would_make_d_additions_changes"), name, len(changes))
+		intro = trn("planbook.would_make_d_additions_changes", len(changes), name, len(changes))
+		view := newAuditView(u.doc, u.lang)
 		for _, c := range changes {
-			d.lines = append(d.lines, c.String())
+			d.lines = append(d.lines, planChangeLine(view, c))
 		}
 	}
 	head := widget.NewLabel(intro)
@@ -166,8 +139,39 @@ func (u *UI) showPlanImport(name string, book []byte, changes []xlsx.PlanChange,
 	size := u.win.Canvas().Size()
 	d.dlg.Resize(fyne.NewSize(min(960, max(560, size.Width*0.85)), min(640, max(400, size.Height*0.85))))
 	d.dlg.Show()
-	lastPlanImport = d
+	u.observe(d)
 	return d
+}
+
+// planChangeLine writes one change of a plan workbook as the audit log
+// writes a change: the row by its name, the values as people write them
+// (issue 22: the preview showed English, JSON and ISO dates).
+func planChangeLine(v *auditView, c xlsx.PlanChange) string {
+	var parts []string
+	for _, f := range c.Fields {
+		if c.Op == model.OpCreate {
+			parts = append(parts, fieldName(f.Field)+": "+shorten(v.value(f.Field, f.New)))
+		} else {
+			parts = append(parts, v.change(f.Field, f.Old, f.New))
+		}
+	}
+	verb := tr("import.change")
+	if c.Op == model.OpCreate {
+		verb = tr("import.add")
+	}
+	what := entityName(c.Entity)
+	switch c.Entity {
+	case model.EntityMilestone, model.EntityKPI:
+		what += " " + model.Quote(c.Name.In(v.lang), v.lang) + " (" + entityName(model.EntityMeasure) + " " + c.MeasureCode() + ")"
+	case model.EntityStrategy:
+	default:
+		what += " " + c.Name.In(v.lang)
+	}
+	line := trf("import.where", c.Sheet, c.Row) + " · " + verb + " " + what + "\n" + strings.Join(parts, "; ")
+	if c.Reason != "" {
+		line += " (" + tr("revision.reason") + ": " + c.Reason + ")"
+	}
+	return line
 }
 
 // applyPlanImport imports the workbook (xlsx.ImportPlan): all or nothing,
@@ -188,13 +192,13 @@ func (u *UI) applyPlanImport(d *planImportDialog) {
 		if err != nil {
 			var ps xlsx.Problems
 			if errors.As(err, &ps) {
-				err = errorText(strings.Join(ps.Lines(), "\n"))
+				err = errorText(strings.Join(problemLines(ps), "\n"))
 			}
 			u.showError(fmt.Sprintf(tr("planbook.was_not_imported"), d.source), err)
 			return
 		}
 		u.hist.clear()
-		d.done = fmt.Sprintf(tr("planbook.d_additions_changes_imported_from"), n, d.source)
-		u.reload(func() { dialog.ShowInformation(tr("planbook.import_plan"), d.done, u.win) })
+		d.done = trn("planbook.d_additions_changes_imported_from", n, n, d.source)
+		u.reload(func() { u.inform(tr("planbook.import_plan"), d.done) })
 	})
 }

@@ -1,3 +1,5 @@
+//go:build screenshots
+
 package app
 
 import (
@@ -17,10 +19,7 @@ import (
 // $PLAN_SHOTS, else a temporary folder), each with something on it. The
 // revisions tab is shown after two revisions.
 func TestPlanScreenshots(t *testing.T) {
-	dir := os.Getenv("PLAN_SHOTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
+	dir := shotsDir(t, "PLAN_SHOTS")
 	a := test.NewTempApp(t)
 	store := newMemStore(testDoc())
 	a.Preferences().SetInt(prefUser+store.dbID, int(pOffice))
@@ -39,22 +38,7 @@ func TestPlanScreenshots(t *testing.T) {
 		return tx.SaveMeasure(&m)
 	}, nil)
 	u.settle()
-	for _, lang := range []model.Lang{model.BG, model.EN} {
-		u.hideDialogs()
-		u.onLanguage(lang)
-		u.settle()
-		for _, s := range u.planShots(mDocs) {
-			s.show()
-			u.settle()
-			img := u.win.Canvas().Capture()
-			if plain(img) {
-				t.Errorf("%s-%s is blank", s.name, lang)
-			}
-			if err := savePNG(filepath.Join(dir, s.name+"-"+string(lang)+".png"), img); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
+	renderShots(t, u, dir, func() []shot { return u.planShots(mDocs) })
 	// The first-start window.
 	for _, lang := range []model.Lang{model.BG, model.EN} {
 		w := a.NewWindow("first")
@@ -82,4 +66,35 @@ func plain(img image.Image) bool {
 		}
 	}
 	return true
+}
+
+// shotsDir is the folder the environment variable env names for a test's
+// screenshots, else a temporary folder.
+func shotsDir(t *testing.T, env string) string {
+	if dir := os.Getenv(env); dir != "" {
+		return dir
+	}
+	return t.TempDir()
+}
+
+// renderShots stages the shots in both languages on the test canvas and
+// saves each in dir as NAME-LANG.png; a blank one is an error.
+func renderShots(t *testing.T, u *UI, dir string, shots func() []shot) {
+	t.Helper()
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		u.hideDialogs()
+		u.onLanguage(lang)
+		u.settle()
+		for _, s := range shots() {
+			s.show()
+			u.settle()
+			img := u.win.Canvas().Capture()
+			if plain(img) {
+				t.Errorf("%s-%s is blank", s.name, lang)
+			}
+			if err := savePNG(filepath.Join(dir, s.name+"-"+string(lang)+".png"), img); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
 }

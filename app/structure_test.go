@@ -8,7 +8,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"slices"
 	"strings"
 	"testing"
 
@@ -80,7 +79,7 @@ func emptyStrategy() *model.Doc {
 func newMeasure(h *harness, area, code, title, lead, start, end string) *detailScreen {
 	h.t.Helper()
 	h.u.onNewMeasure(area)
-	mf := lastMeasureForm
+	mf := latest[*measureForm](h)
 	if mf.code.Text != code {
 		h.t.Errorf("proposed code %q, want %q", mf.code.Text, code)
 		retype(mf.code, code)
@@ -199,249 +198,6 @@ func TestBuildAStrategyThroughTheScreens(t *testing.T) {
 	}
 }
 
-// Every structural edit can be undone and redone.
-func TestUndoRedoStructuralEdits(t *testing.T) {
-	h := newHarness(t, testDoc(), pOffice)
-	s := h.u.structure
-	type step struct {
-		name string
-		do   func()
-		// check reports what is wrong with the document after the edit.
-		check func(d *model.Doc) string
-	}
-	goalTitle := func(d *model.Doc) string {
-		for _, g := range d.Goals {
-			if g.Code == "G2" {
-				return g.Title.BG
-			}
-		}
-		return ""
-	}
-	steps := []step{
-		{"add goal", func() {
-			h.addStruct(model.EntityGoal, map[string]string{"code": "G3", "title": "Нова цел"}, nil)
-		},
-			func(d *model.Doc) string {
-				if len(d.Goals) != 3 {
-					return "no G3"
-				}
-				return ""
-			}},
-		{"edit goal", func() {
-			s.goals.Select(1)
-			s.onEdit(model.EntityGoal)
-			h.fillStruct(s.ed.lastForm, map[string]string{"title": "Пазари — ново"}, nil)
-		}, func(d *model.Doc) string {
-			if goalTitle(d) != "Пазари — ново" {
-				return "G2 title " + goalTitle(d)
-			}
-			return ""
-		}},
-		{"edit the header", func() {
-			s.onEditHeader()
-			h.fillStruct(s.ed.lastForm, map[string]string{"councilDecision": "Решение № 1", "periodEnd": "31.12.2030"}, nil)
-		}, func(d *model.Doc) string {
-			if d.Strategy.CouncilDecision.BG != "Решение № 1" || d.Strategy.PeriodEnd != model.MustDate("2030-12-31") {
-				return "header not saved"
-			}
-			return ""
-		}},
-		{"add area", func() {
-			h.addStruct(model.EntityArea, map[string]string{"code": "A3", "title": "Образование"}, nil)
-		},
-			func(d *model.Doc) string {
-				if d.Area("A3") == nil {
-					return "no A3"
-				}
-				return ""
-			}},
-		{"add unit", func() {
-			h.addStruct(model.EntityUnit, map[string]string{"code": "EDU", "name": "Образование"}, map[string]string{"kind": tr("unitkind.directorate")})
-		}, func(d *model.Doc) string {
-			if d.Unit("EDU") == nil {
-				return "no EDU"
-			}
-			return ""
-		}},
-		{"delete a goal nobody pursues", func() {
-			id := model.ID(0)
-			for _, g := range h.u.doc.Goals {
-				if g.Code == "G3" {
-					id = g.ID
-				}
-			}
-			dd := s.openDelete(model.EntityGoal, id)
-			if dd.target != nil {
-				t.Fatal("G3 is referred to by nothing: no reassignment is needed")
-			}
-			h.tap(dd.confirm)
-		}, func(d *model.Doc) string {
-			if len(d.Goals) != 2 {
-				return "G3 not deleted"
-			}
-			return ""
-		}},
-		{"rename unit code", func() {
-			s.units.Select(indexOf(s.ed.ids[model.EntityUnit], 3))
-			s.onEdit(model.EntityUnit)
-			h.fillStruct(s.ed.lastForm, map[string]string{"code": "ITD"}, nil)
-		}, func(d *model.Doc) string {
-			if d.Unit("ITD") == nil || d.MeasureByCode("2.1").LeadUnit != "ITD" {
-				return "unit IT not renamed through"
-			}
-			return ""
-		}},
-		{"add person", func() {
-			h.addStruct(model.EntityPerson, map[string]string{"name": "Нов Човек", "email": "nov@example.bg"}, map[string]string{"unit": "INNO", "role": roleName(model.RoleCoordinator)})
-		}, func(d *model.Doc) string {
-			if len(d.People) != 5 {
-				return "no new person"
-			}
-			return ""
-		}},
-		{"reorder areas", func() {
-			s.areas.Select(0)
-			h.tap(s.ed.down)
-		}, func(d *model.Doc) string {
-			if model.SortedAreas(d.Areas)[0].Code != "A2" {
-				return "A2 is not first"
-			}
-			return ""
-		}},
-		{"delete a unit that nobody refers to", func() {
-			s.units.Select(indexOf(s.ed.ids[model.EntityUnit], 1)) // DMO: the office's unit… refers to pOffice
-			dd := s.openDelete(model.EntityUnit, 1)
-			if dd.target == nil {
-				t.Fatal("DMO is referred to by its person: the dialog must offer to reassign")
-			}
-			dd.target.SetSelected(h.u.doc.RowName(model.EntityUnit, 2, h.u.lang))
-			h.tap(dd.confirm)
-		}, func(d *model.Doc) string {
-			if d.Unit("DMO") != nil || d.Person(pOffice).Unit != "INNO" {
-				return "DMO not deleted after reassigning"
-			}
-			return ""
-		}},
-		{"new measure", func() { newMeasure(h, "A1", "1.3", "Нова мярка", "INNO", "01.01.2026", "31.12.2026") },
-			func(d *model.Doc) string {
-				if d.MeasureByCode("1.3") == nil {
-					return "no 1.3"
-				}
-				return ""
-			}},
-		{"duplicate with children", func() {
-			h.u.onDuplicateMeasure(mDocs)
-			h.tap(lastMeasureForm.f.save)
-		}, func(d *model.Doc) string {
-			m := d.MeasureByCode("1.4")
-			if m == nil || len(m.Milestones) != 3 || len(m.KPIs) != 1 || m.Milestones[0].Completed != 0 {
-				return "1.4 is not a copy of 1.1 with its milestones (uncompleted) and KPI"
-			}
-			return ""
-		}},
-		{"move", func() {
-			h.u.onMoveMeasure(mOpenData)
-			for i, o := range lastMeasureForm.area.Options {
-				if strings.HasPrefix(o, "A2 ") {
-					lastMeasureForm.area.SetSelectedIndex(i)
-				}
-			}
-			h.tap(lastMeasureForm.f.save)
-		}, func(d *model.Doc) string {
-			if m := d.Measure(mOpenData); m.Area != "A2" || m.Code != "2.3" {
-				return "1.2 not moved to A2 as 2.3: " + m.Area + " " + m.Code
-			}
-			return ""
-		}},
-		{"delete a measure with children", func() {
-			h.u.onDeleteMeasure(mDocs)
-			lastMeasureDelete.Confirm()
-			h.u.settle()
-			if txt := h.topDialogText(); txt != "" {
-				t.Log(txt)
-			}
-		}, func(d *model.Doc) string {
-			if d.Measure(mDocs) != nil {
-				return "1.1 still there"
-			}
-			return ""
-		}},
-	}
-	for _, st := range steps {
-		before := h.doc()
-		st.do()
-		after := h.doc()
-		if msg := st.check(after); msg != "" {
-			t.Fatalf("%s: %s", st.name, msg)
-		}
-		h.u.onUndo()
-		h.u.settle()
-		if msg := sameContent(before, h.doc()); msg != "" {
-			t.Fatalf("%s: undo did not restore the strategy: %s", st.name, msg)
-		}
-		h.u.onRedo()
-		h.u.settle()
-		if msg := st.check(h.doc()); msg != "" {
-			t.Fatalf("%s: redo: %s", st.name, msg)
-		}
-	}
-}
-
-func indexOf(ids []model.ID, id model.ID) int {
-	for i, x := range ids {
-		if x == id {
-			return i
-		}
-	}
-	return -1
-}
-
-// sameContent compares two documents ignoring ids and versions (undo
-// creates rows again under new ids): the summary at several dates and the
-// codes, titles and children counts.
-func sameContent(a, b *model.Doc) string {
-	for _, asOf := range []string{"2025-06-01", "2026-11-30", "2028-01-01"} {
-		x, _ := json.Marshal(model.Summarize(a, model.MustDate(asOf)))
-		y, _ := json.Marshal(model.Summarize(b, model.MustDate(asOf)))
-		if !bytes.Equal(x, y) {
-			return "summary at " + asOf + " differs"
-		}
-	}
-	key := func(d *model.Doc) string {
-		d.Tidy() // rows created again by undo come last in a list
-		var parts []string
-		for _, g := range d.Goals {
-			parts = append(parts, g.Code+g.Title.BG)
-		}
-		for _, a := range model.SortedAreas(d.Areas) {
-			parts = append(parts, a.Code+a.Title.BG)
-		}
-		for _, u := range d.Units {
-			parts = append(parts, u.Code+u.Name.BG)
-		}
-		var people []string
-		for _, p := range d.People {
-			people = append(people, p.Name.BG+p.Unit+string(p.Role))
-		}
-		slices.Sort(people)
-		parts = append(parts, people...)
-		for _, m := range d.Measures {
-			parts = append(parts, m.Code+m.Area+m.LeadUnit+m.Title.BG)
-			for _, k := range m.KPIs {
-				parts = append(parts, k.Name.BG, string(rune('0'+len(k.Values))))
-			}
-			for _, u := range m.Updates {
-				parts = append(parts, u.Text.BG)
-			}
-		}
-		return strings.Join(parts, "|")
-	}
-	if key(a) != key(b) {
-		return "rows differ:\n" + key(a) + "\n" + key(b)
-	}
-	return ""
-}
-
 // Coordinators and council members see the structure read-only, with the reason.
 func TestStructureReadOnlyForCoordinatorsAndCouncil(t *testing.T) {
 	for _, who := range []model.ID{pCoordINNO, pCouncil} {
@@ -484,8 +240,8 @@ func TestPlanImportInTheApp(t *testing.T) {
 	}
 	h.u.importPlanBook("plan.xlsx", buf.Bytes())
 	h.u.settle()
-	p := lastPlanImport
-	if p == nil || p.refused || len(p.lines) != 1 || !strings.Contains(p.lines[0], "add goal G3") {
+	p := latest[*planImportDialog](h)
+	if p == nil || p.refused || len(p.lines) != 1 || !strings.Contains(p.lines[0], tr("import.add")+" "+entityName(model.EntityGoal)+" G3") {
 		t.Fatalf("preview %+v", p)
 	}
 	if len(h.doc().Goals) != 2 {
@@ -495,11 +251,14 @@ func TestPlanImportInTheApp(t *testing.T) {
 	if len(h.doc().Goals) != 3 || !strings.Contains(p.done, "1") {
 		t.Fatalf("after apply: %d goals, %q", len(h.doc().Goals), p.done)
 	}
-	lastPlanImport = nil
+	h.seen = nil
 	h.u.importPlanBook("plan.xlsx", buf.Bytes())
 	h.u.settle()
-	if lastPlanImport == nil || lastPlanImport.apply != nil || len(lastPlanImport.lines) != 0 {
-		t.Fatalf("second import: %+v", lastPlanImport)
+	if !opened[*planImportDialog](h) {
+		t.Fatal("second import: no preview")
+	}
+	if p := latest[*planImportDialog](h); p.apply != nil || len(p.lines) != 0 {
+		t.Fatalf("second import: %+v", p)
 	}
 }
 
@@ -509,11 +268,11 @@ func TestDeleteMilestoneAndKPIWithUndo(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	h.open(mDocs)
 	before := h.doc()
-	h.tap(childDeletes[model.EntityMilestone][msPending])
-	lastChildDelete.Confirm()
+	h.tap(h.u.detail.deletes[model.EntityMilestone][msPending])
+	latest[deleteConfirm](h).Confirm()
 	h.u.settle()
-	h.tap(childDeletes[model.EntityKPI][kpiDocs])
-	lastChildDelete.Confirm()
+	h.tap(h.u.detail.deletes[model.EntityKPI][kpiDocs])
+	latest[deleteConfirm](h).Confirm()
 	h.u.settle()
 	m := h.stored(mDocs)
 	if len(m.Milestones) != 2 || len(m.KPIs) != 0 {

@@ -164,16 +164,16 @@ func (g *ganttRow) MouseMoved(ev *desktop.MouseEvent) {
 	}
 	switch {
 	case best >= 0:
-		showTip(ev.AbsolutePosition, g.marks[best].tip)
+		showTip(g, ev.AbsolutePosition, g.marks[best].tip)
 	case ev.Position.X >= g.x(g.start, w)-2 && ev.Position.X <= g.x(g.end, w)+2 && abs32(ev.Position.Y-mid) < 9:
-		showTip(ev.AbsolutePosition, g.tip)
+		showTip(g, ev.AbsolutePosition, g.tip)
 	default:
-		tips.hide()
+		hideTip(g)
 	}
 }
 
 func (g *ganttRow) MouseIn(ev *desktop.MouseEvent) { g.MouseMoved(ev) }
-func (g *ganttRow) MouseOut()                      { tips.hide() }
+func (g *ganttRow) MouseOut()                      { hideTip(g) }
 
 func abs32(f float32) float32 {
 	if f < 0 {

@@ -15,12 +15,7 @@ import (
 
 	"strategytracker/assets"
 	"strategytracker/model"
-	buildinfo "strategytracker/version"
 )
-
-// Version is this build's version, as the binary says it (version.String():
-// the release's, stamped at build time); Options.Version overrides it.
-var Version = buildinfo.String()
 
 // screenID names a screen of the navigation.
 type screenID string
@@ -82,6 +77,8 @@ type UI struct {
 	live     liveUpdates     // the watch on a server's changes (connect_watch.go)
 	// cursorStop ends the watch on the focused field's cursor (cursor.go).
 	cursorStop chan struct{}
+	cursor     steadier  // makes the focused field's cursor steady (cursor.go)
+	tips       *tipLayer // the tooltips over the window's content (cells.go)
 }
 
 // New makes the main window of a over store. Nothing is read until Start.
@@ -128,17 +125,27 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 // window is closed. main owns a and the first store; files opened later
 // are closed here.
 func Run(a fyne.App, store model.Store, opts Options) {
+	run(a, store, opts, nil)
+}
+
+// run is Run, calling started (when not nil) on its own goroutine once the
+// file is shown: the screenshot driver (screenshot.go, built only with the
+// screenshots tag) stages the screens from there, at the sizes it names
+// and with the window where it opened (the top left corner it grabs).
+func run(a fyne.App, store model.Store, opts Options, started func(u *UI)) {
 	u := New(a, store, opts)
 	u.win.SetMaster()
 	first := store
 	// Load once the event loop runs, so that fyne.Do has somewhere to go.
 	a.Lifecycle().SetOnStarted(func() {
-		u.fitToScreen()
+		if started == nil {
+			u.fitToScreen()
+		}
 		u.Start()
 		u.watchDay()
 		u.watchCursor()
-		if opts.ScreenshotDir != "" {
-			go u.takeScreenshots(opts.ScreenshotDir)
+		if started != nil {
+			go started(u)
 		}
 	})
 	a.Lifecycle().SetOnEnteredForeground(u.checkDay)
@@ -160,7 +167,7 @@ func (u *UI) Start() {
 // SQLite's locking is unreliable there, and the shared server is the way
 // for several people (issue 12).
 func (u *UI) warnNetworkDrive() {
-	if u.opts.NetworkDrive == nil || u.store == nil || u.opts.ScreenshotDir != "" {
+	if u.opts.NetworkDrive == nil || u.store == nil {
 		return
 	}
 	path := u.store.Path()
@@ -169,7 +176,7 @@ func (u *UI) warnNetworkDrive() {
 		return
 	}
 	d := dialog.NewInformation(tr("netfs.title"), trf("netfs.warning", path, kind), u.win)
-	observe(networkWarning(path))
+	u.observe(networkWarning(path))
 	d.Show()
 }
 
@@ -190,17 +197,17 @@ func (u *UI) buildUI() {
 	// The focused widget is about to leave the window: let go of it first
 	// (else Fyne complains it cannot focus an object not in the canvas).
 	u.win.Canvas().Unfocus()
-	tips.hide()
+	u.tips.hide()
 	u.period = newPeriodScreen(u) // before the dashboard, which shows its card
-	u.dash = newDashboard(u)
+	u.dash = newDashboard(u, u.period.card.root)
 	u.measures = newMeasuresScreen(u)
 	u.structure = newStructureScreen(u)
 	u.reports = newReportsScreen(u)
 	u.audit = newAuditScreen(u)
 	if u.detail != nil {
-		id, tab := u.detail.measureID, u.detail.tabs.SelectedIndex()
+		id, tab := u.detail.measureID, u.detail.tab()
 		u.detail = newDetailScreen(u, id)
-		u.detail.tabs.SelectIndex(tab)
+		u.detail.showTab(tab)
 	}
 
 	u.nav = widget.NewList(
@@ -254,8 +261,8 @@ func (u *UI) buildUI() {
 	right := container.NewBorder(u.errLabel, footer, nil, nil, u.body)
 	split := container.NewHSplit(container.NewStack(leftBG, left), right)
 	split.Offset = 0.18
-	tips = newTipLayer()
-	u.win.SetContent(container.NewStack(split, tips.root))
+	u.tips = newTipLayer()
+	u.win.SetContent(container.NewStack(split, u.tips))
 	u.menu = newAppMenu(u)
 	u.menu.install()
 	u.followStore() // connect_watch.go: live updates of a server's strategy
@@ -298,6 +305,7 @@ func (u *UI) showScreen(s screenID) {
 		s = screenMeasures
 	}
 	u.current = s
+	u.tips.hide() // a tip of the screen that goes (its cell gets no MouseOut)
 	var sc screen
 	switch s {
 	case screenDashboard:
@@ -386,7 +394,7 @@ func (u *UI) setDoc(doc *model.Doc) {
 	}
 	u.win.SetTitle(u.windowTitle())
 	u.refreshAll()
-	if u.me == nil && u.identity == nil && u.opts.ScreenshotDir == "" && !isLogin {
+	if u.me == nil && u.identity == nil && !isLogin {
 		u.showIdentity()
 	}
 }

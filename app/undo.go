@@ -26,6 +26,9 @@ type rowChange struct {
 type edit struct {
 	label   string
 	changes []rowChange
+	// reason is the one given for its changes of the adopted plan: a redo
+	// records them again with it.
+	reason model.Text
 }
 
 // history holds the steps to undo and to redo.
@@ -220,8 +223,12 @@ func (u *UI) step(undo bool) {
 	})
 }
 
-// recorder collects the rows an edit writes.
-type recorder struct{ changes []rowChange }
+// recorder collects the rows an edit writes and the reason it gave for
+// changes of the adopted plan.
+type recorder struct {
+	changes []rowChange
+	reason  model.Text
+}
 
 // recordingTx passes every write on to the store's Tx and records the row
 // before and after it.
@@ -248,6 +255,11 @@ func (t *recordingTx) save(row any, save func() error) error {
 	}
 	t.rec.changes = append(t.rec.changes, rowChange{entity: entity, before: before, after: after})
 	return nil
+}
+
+func (t *recordingTx) SetRevisionReason(reason model.Text) {
+	t.rec.reason = reason
+	t.Tx.SetRevisionReason(reason)
 }
 
 func (t *recordingTx) SaveStrategy(s *model.Strategy) error {

@@ -77,5 +77,5 @@ func (t *updatesTab) onAdd() {
 		u.submit(uf.f, uf.fields, errs, t.d.code()+": "+tr("undo.update"), nil, &r)
 	})
 	uf.f.dlg.Show()
-	observe(uf)
+	u.observe(uf)
 }

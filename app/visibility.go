@@ -50,12 +50,7 @@ func markInternal(text string, internal bool, mark string) string {
 // internalParts lists what of m is internal, in the user's language.
 func internalParts(m *model.Measure, lang model.Lang) []string {
 	var parts []string
-	quote := func(s string) string {
-		if lang == model.BG {
-			return "„" + s + "“"
-		}
-		return "“" + s + "”"
-	}
+	quote := func(s string) string { return model.Quote(s, lang) }
 	for _, k := range m.KPIs {
 		if k.Internal {
 			parts = append(parts, tr("entity.kpi")+" "+quote(k.Name.In(lang)))
@@ -167,7 +162,7 @@ func (d *detailScreen) onVisibility() {
 		group(tr("visibility.kpis"), ks), group(tr("visibility.updates"), us), group(tr("visibility.notes"), ns))
 	v.f = u.newFormDialog(tr("visibility.action")+": "+m.Code, body, func() { d.onVisibilitySave(v) })
 	v.f.dlg.Show()
-	observe(v)
+	u.observe(v)
 }
 
 // clip cuts s to n characters, with an ellipsis.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"image/color"
+	"math"
 	"strings"
 	"time"
 
@@ -162,7 +163,7 @@ func openCalendar(e *widget.Entry) {
 		e.SetText(model.DateOf(t).Format(currentLang()))
 		closeIt()
 	})
-	pop = widget.NewPopUp(cal.root, c)
+	pop = widget.NewPopUp(cal, c)
 	c.Unfocus() // Esc comes to the canvas, not to the field
 	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
 		if ev.Name == fyne.KeyEscape {
@@ -176,7 +177,6 @@ func openCalendar(e *widget.Entry) {
 		pos.Y = max(0, size.Height-pop.MinSize().Height)
 	}
 	pop.ShowAtPosition(pos)
-	observe(cal)
 }
 
 // roleName is a role in the current language.
@@ -267,9 +267,15 @@ func card(title string, content fyne.CanvasObject) fyne.CanvasObject {
 // go. wheelThrough lays a wheelPass over the entry; it takes only the wheel
 // (taps, the pointer and the keyboard reach the entry) and hands it to the
 // form's scroller, set by passWheel once the form is in one.
+//
+// Over a multi-line entry the pass takes the wheel only while the entry's
+// text fits in it (nothing for the entry to scroll); once the text is
+// longer it steps aside, until its size changes, so that the wheel scrolls
+// the text.
 type wheelPass struct {
 	widget.BaseWidget
 	target *container.Scroll
+	entry  *widget.Entry // a multi-line entry under the pass, else nil
 }
 
 func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
@@ -278,22 +284,62 @@ func (w *wheelPass) CreateRenderer() fyne.WidgetRenderer {
 
 func (w *wheelPass) MinSize() fyne.Size { return fyne.Size{} }
 
-// Scrolled passes the wheel on to the form's scroller.
+// Scrolled passes the wheel on to the form's scroller, or steps aside
+// for a multi-line entry whose text is longer than it shows.
 func (w *wheelPass) Scrolled(ev *fyne.ScrollEvent) {
+	if w.entry != nil && !textFits(w.entry) {
+		w.Hide()
+		return
+	}
 	if w.target != nil {
 		w.target.Scrolled(ev)
 	}
 }
 
-// wheelThrough stacks a wheelPass over a single-line entry; other inputs
-// come back as they are.
-func wheelThrough(o fyne.CanvasObject) fyne.CanvasObject {
-	if e, ok := o.(*widget.Entry); ok && !e.MultiLine {
-		p := &wheelPass{}
-		p.ExtendBaseWidget(p)
-		return container.NewStack(e, p)
+// Resize follows the entry's size, and comes back over a multi-line entry
+// whose text fits again.
+func (w *wheelPass) Resize(size fyne.Size) {
+	w.BaseWidget.Resize(size)
+	if w.entry != nil && !w.Visible() && textFits(w.entry) {
+		w.Show()
 	}
-	return o
+}
+
+// textFits reports whether the wrapped text of a multi-line entry fits in
+// its height, with a line to spare (the wrap is estimated by widths).
+func textFits(e *widget.Entry) bool {
+	pad := theme.InnerPadding()
+	width := e.Size().Width - 2*pad
+	if width <= 0 {
+		return true
+	}
+	line := fyne.MeasureText("Ag", theme.TextSize(), e.TextStyle).Height
+	return float32(wrappedLines(e.Text, width, e.TextStyle)+1)*line+2*pad <= e.Size().Height
+}
+
+// wrappedLines estimates how many lines text takes wrapped at width.
+func wrappedLines(text string, width float32, style fyne.TextStyle) int {
+	lines := 0
+	for _, par := range strings.Split(text, "\n") {
+		w := fyne.MeasureText(par, theme.TextSize(), style).Width
+		lines += max(1, int(math.Ceil(float64(w/width))))
+	}
+	return lines
+}
+
+// wheelThrough stacks a wheelPass over an entry; other inputs come back
+// as they are.
+func wheelThrough(o fyne.CanvasObject) fyne.CanvasObject {
+	e, ok := o.(*widget.Entry)
+	if !ok {
+		return o
+	}
+	p := &wheelPass{}
+	if e.MultiLine {
+		p.entry = e
+	}
+	p.ExtendBaseWidget(p)
+	return container.NewStack(e, p)
 }
 
 // passWheel points every wheelPass inside s at s.

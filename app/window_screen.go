@@ -10,9 +10,6 @@ import (
 // fitToScreen makes the window no larger than the screen it opens on (the
 // primary screen): the remembered or default size is cut to it.
 func (u *UI) fitToScreen() {
-	if u.opts.ScreenshotDir != "" {
-		return // screenshots are taken at the sizes they name
-	}
 	want := u.windowSize()
 	if got := fitSize(want, screenSize(u.win)); got != want {
 		u.win.Resize(got)

@@ -33,6 +33,12 @@ type Error struct {
 	Rule Rule
 	// Limit is the bound a RuleTooLong or RuleRange error speaks of.
 	Limit float64
+	// Row is the kind of row a validation error is about and RowName its
+	// name as people write it (a code, a title, a person's name, a date;
+	// never an id), for Say to name it in the user's language; set by
+	// PrepareSave (NameRow). Row is "" when the error names no row.
+	Row     Entity
+	RowName Text
 	// Err is the underlying error, if any (errors.Unwrap reaches it).
 	Err error
 }

@@ -89,6 +89,74 @@ func ReasonKey(r Reason) string {
 	return "lock.reason." + string(r)
 }
 
+// rowOf names the row e is about, followed by ": ", or "" when e names none.
+// The translation key "row.<entity>" holds the words; its verbs take the
+// name in Bulgarian (%[1]s) and in English (%[2]s), so that each file picks
+// its own.
+func rowOf(e *Error, t Texts) string {
+	if e.Row == "" || e.RowName.IsEmpty() {
+		return ""
+	}
+	words, ok := t("row." + string(e.Row))
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf(words, e.RowName.In(BG), e.RowName.In(EN)) + ": "
+}
+
+// NameRow gives a validation error (EINVALID) of row the row's name
+// (RowLabel), unless it names one already; other errors pass as they are.
+func NameRow(err error, row Row) error {
+	var e *Error
+	if !errors.As(err, &e) || e.Code != EINVALID || e.Row != "" {
+		return err
+	}
+	if name := RowLabel(row); !name.IsEmpty() {
+		e.Row, e.RowName = row.Entity(), name
+	}
+	return err
+}
+
+// RowLabel is the name of row as people write it: a goal's, area's, unit's
+// or measure's code (its title while it has none), a person's name, a
+// milestone's title, a KPI's name, the date of a KPI value or an update;
+// empty for the strategy (there is one) and a row without a name yet.
+func RowLabel(row Row) Text {
+	codeOr := func(code string, title Text) Text {
+		if code != "" {
+			return T(code, code)
+		}
+		return title
+	}
+	dated := func(day Date) Text {
+		if day.IsZero() {
+			return Text{}
+		}
+		return T(day.Display(BG), day.Display(EN))
+	}
+	switch r := row.(type) {
+	case *Goal:
+		return codeOr(r.Code, r.Title)
+	case *Area:
+		return codeOr(r.Code, r.Title)
+	case *Unit:
+		return codeOr(r.Code, r.Name)
+	case *Measure:
+		return codeOr(r.Code, r.Title)
+	case *Person:
+		return r.Name
+	case *Milestone:
+		return r.Title
+	case *KPI:
+		return r.Name
+	case *KPIValue:
+		return dated(r.Date)
+	case *Update:
+		return dated(r.Date)
+	}
+	return Text{}
+}
+
 // FieldBase is the field a key names, without the language or the place
 // inside it: "title" of "title.en", "funding" of "funding[1].amountCents".
 func FieldBase(key string) string {
@@ -129,9 +197,9 @@ func Say(err error, t Texts) string {
 	}
 	if rule := RuleText(e, t); rule != "" {
 		if name, ok := t("field." + FieldBase(e.Field)); ok && e.Field != "" {
-			return name + ": " + rule
+			rule = name + ": " + rule
 		}
-		return rule
+		return rowOf(e, t) + rule
 	}
 	if key := ReasonKey(e.Reason); key != "" {
 		if s, ok := t(key); ok {

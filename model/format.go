@@ -15,6 +15,15 @@ func FormatPercent(v float64, lang Lang) string {
 	return n + " %"
 }
 
+// Quote puts s in the quotation marks of lang: „…“ in Bulgarian, “…” in
+// English.
+func Quote(s string, lang Lang) string {
+	if lang == EN {
+		return "“" + s + "”"
+	}
+	return "„" + s + "“"
+}
+
 // FormatValue is a measured value (a KPI's): no decimals for a whole
 // number, else up to two, without trailing zeros.
 func FormatValue(v float64, lang Lang) string {

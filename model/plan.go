@@ -64,6 +64,23 @@ func IsRevisable(entity Entity, field string) bool {
 	return slices.Contains(revisable[entity], field)
 }
 
+// PlanChanges are the changes of a row of entity that alter d's adopted
+// plan, and so need a reason and make revisions: none before the plan is
+// adopted. The one rule for the save path (PrepareSave) and the plan
+// workbook's import, which asks for the reason on the row.
+func (d *Doc) PlanChanges(entity Entity, changes []FieldChange) []FieldChange {
+	if d.Adoption == nil {
+		return nil
+	}
+	var out []FieldChange
+	for _, ch := range changes {
+		if IsRevisable(entity, ch.Field) {
+			out = append(out, ch)
+		}
+	}
+	return out
+}
+
 // PlanTx is the part of every write transaction that knows the adopted plan.
 type PlanTx interface {
 	// Adopt marks the plan adopted; it is refused when it already is.
@@ -167,6 +184,24 @@ func (d *Doc) OriginalValue(entity Entity, id ID, field string) (string, bool) {
 	return "", false
 }
 
+// latestRevision is the latest revision of entity id's field, or nil.
+func (d *Doc) latestRevision(entity Entity, id ID, field string) *Revision {
+	for i := len(d.Revisions) - 1; i >= 0; i-- {
+		if r := &d.Revisions[i]; r.Entity == entity && r.EntityID == id && r.Field == field {
+			return r
+		}
+	}
+	return nil
+}
+
+// TakesBack reports whether change ch of r's field undoes r: it puts the
+// value r replaced back (an undo, or the same change made by hand). Such a
+// change removes r instead of recording a revision of its own, so that the
+// revisions and their counts are the changes that stand.
+func (r *Revision) TakesBack(ch FieldChange) bool {
+	return ch.Field == r.Field && RevisionValue(ch.Old) == r.Current && RevisionValue(ch.New) == r.Previous
+}
+
 // MeasureRevisions returns the revisions of a measure and of its milestones
 // and KPIs, oldest first.
 func (d *Doc) MeasureRevisions(measureID ID) []Revision {
@@ -237,14 +272,16 @@ func RevisionFieldLabel(entity Entity, field string, lang Lang) string {
 	return bg
 }
 
-// Sentence describes the revision for a report: "крайният срок е променен
-// от 31.12.2025 на 30.06.2026 — причина: …".
+// Sentence describes the change the revision made: "крайният срок е
+// удължен от 31.12.2025 на 30.06.2026 — причина: …", from the value just
+// before it (Previous), which is the adopted one for a field's first
+// revision, to the value it set.
 func (r Revision) Sentence(lang Lang) string {
-	orig := FormatRevisionValue(r.Field, r.Original, lang)
+	orig := FormatRevisionValue(r.Field, r.Previous, lang)
 	cur := FormatRevisionValue(r.Field, r.Current, lang)
 	verb := "е променен"
 	if r.Field == "end" || r.Field == "due" || r.Field == "targetDate" {
-		if r.Current > r.Original {
+		if r.Current > r.Previous {
 			verb = "е удължен"
 		}
 	}
@@ -257,7 +294,8 @@ func (r Revision) Sentence(lang Lang) string {
 	return fmt.Sprintf("%s %s от %s на %s — причина: %s", RevisionFieldLabel(r.Entity, r.Field, BG), verb, orig, cur, r.Reason.In(BG))
 }
 
-// replayPlan replays the audit entry of an adoption or a revision.
+// replayPlan replays the audit entry of an adoption or a revision (made or
+// taken back).
 func replayPlan(d *Doc, e AuditEntry) error {
 	switch e.Entity {
 	case EntityAdoption:
@@ -267,6 +305,14 @@ func replayPlan(d *Doc, e AuditEntry) error {
 		}
 		d.Adoption = &a
 	case EntityRevision:
+		if e.Action == ActionDelete {
+			n := slices.IndexFunc(d.Revisions, func(r Revision) bool { return r.ID == e.EntityID })
+			if n < 0 {
+				return fmt.Errorf("no such row")
+			}
+			d.Revisions = slices.Delete(d.Revisions, n, n+1)
+			return nil
+		}
 		var r Revision
 		if err := json.Unmarshal([]byte(e.New), &r); err != nil {
 			return err

@@ -13,8 +13,15 @@ type Reference struct {
 }
 
 // References lists what refers to the goal, area, unit or person with the
-// given id; none means it can be deleted.
+// given id; none means it can be deleted. Names, titles and dates are in
+// Bulgarian (ReferencesIn for another language).
 func (d *Doc) References(entity Entity, id ID) []Reference {
+	return d.ReferencesIn(entity, id, BG)
+}
+
+// ReferencesIn is References with the people's names, the milestones'
+// titles and the dates in lang: the items a screen in lang shows.
+func (d *Doc) ReferencesIn(entity Entity, id ID, lang Lang) []Reference {
 	var refs []Reference
 	add := func(kind string, items []string) {
 		if len(items) > 0 {
@@ -53,7 +60,7 @@ func (d *Doc) References(entity Entity, id ID) []Reference {
 		}
 		for _, p := range d.People {
 			if p.Unit == code {
-				people = append(people, p.Name.In(BG))
+				people = append(people, p.Name.In(lang))
 			}
 		}
 		add("leads", lead)
@@ -67,12 +74,12 @@ func (d *Doc) References(entity Entity, id ID) []Reference {
 			}
 			for _, ms := range m.Milestones {
 				if ID(ms.Responsible) == id {
-					milestones = append(milestones, m.Code+": "+ms.Title.In(BG))
+					milestones = append(milestones, m.Code+": "+ms.Title.In(lang))
 				}
 			}
 			for _, u := range m.Updates {
 				if ID(u.Author) == id {
-					updates = append(updates, m.Code+" "+u.Date.Format(BG))
+					updates = append(updates, m.Code+" "+u.Date.Format(lang))
 				}
 			}
 		}
@@ -84,7 +91,7 @@ func (d *Doc) References(entity Entity, id ID) []Reference {
 		}
 		if d.onlyOffice(id) {
 			// Not a reference, but as much a reason to keep the row.
-			add("office", []string{d.Person(id).Name.In(BG)})
+			add("office", []string{d.Person(id).Name.In(lang)})
 		}
 	}
 	return refs

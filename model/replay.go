@@ -88,6 +88,9 @@ func replayEntry(d *Doc, e AuditEntry) error {
 		}
 		return replaySet(d, e.Entity, row, e.Field, e.New)
 	case ActionDelete:
+		if e.Entity == EntityRevision {
+			return replayPlan(d, e)
+		}
 		if !deleteRow(d, e.Entity, e.EntityID) {
 			return fmt.Errorf("no such row")
 		}

@@ -50,6 +50,10 @@ type SavePlan struct {
 	Changes []FieldChange
 	// Revisions are the changes of the adopted plan to record, without ids.
 	Revisions []Revision
+	// TakenBack are the revisions the save undoes: a change that puts a
+	// field back to the value before its latest revision takes that
+	// revision back (TakesBack) instead of recording one more.
+	TakenBack []Revision
 }
 
 // Empty reports whether the save writes nothing: an update that changes no field.
@@ -66,7 +70,7 @@ func PrepareSave(c SaveContext, row Row) (*SavePlan, error) {
 		return nil, err
 	}
 	if err := c.check(p); err != nil {
-		return nil, err
+		return nil, NameRow(err, row)
 	}
 	op, fields := OpCreate, []string(nil)
 	if p.Stored != nil {
@@ -225,16 +229,16 @@ func (d *Doc) checkCode(row Row, code string) error {
 }
 
 // revisions are the revisions of the adopted plan that p's changes make,
-// refused when the transaction was given no reason for them.
+// refused when the transaction was given no reason for them; a change that
+// undoes a field's latest revision takes it back (p.TakenBack) and needs no
+// reason.
 func (c SaveContext) revisions(p *SavePlan) ([]Revision, error) {
 	d := c.Doc
-	if d.Adoption == nil {
-		return nil, nil
-	}
 	entity, id := p.Row.Entity(), p.Row.RowID()
 	var out []Revision
-	for _, ch := range p.Changes {
-		if !IsRevisable(entity, ch.Field) {
+	for _, ch := range d.PlanChanges(entity, p.Changes) {
+		if last := d.latestRevision(entity, id, ch.Field); last != nil && last.TakesBack(ch) {
+			p.TakenBack = append(p.TakenBack, *last)
 			continue
 		}
 		what := fmt.Sprintf("%s %d", entity, id)

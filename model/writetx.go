@@ -27,6 +27,8 @@ type RowWriter interface {
 	RewritePeriodLists(p *Period) error
 	// InsertRevision records a revision and returns its id.
 	InsertRevision(r *Revision) (ID, error)
+	// DeleteRevision removes revision id (a change that took it back).
+	DeleteRevision(id ID) error
 	// InsertAdoption records the adoption of the plan.
 	InsertAdoption(a *Adoption) error
 	// InsertSnapshot records a snapshot and returns its id.
@@ -116,6 +118,9 @@ func (t *WriteTx) save(row Row) error {
 		t.c.Doc.put(p)
 		return t.log(ActionCreate, entity, id, "", "", AuditRow(row, p.Parent))
 	}
+	if err := t.takeBack(p.TakenBack); err != nil {
+		return err
+	}
 	for i := range p.Revisions {
 		r := &p.Revisions[i]
 		if r.ID, err = t.w.InsertRevision(r); err != nil {
@@ -140,6 +145,24 @@ func (t *WriteTx) save(row Row) error {
 		return err
 	}
 	return t.renamed(entity, p.Changes)
+}
+
+// takeBack removes the revisions a save undoes. Each gets its audit entry
+// before it goes, as a deleted row's children do, so that the log keeps
+// what was taken back.
+func (t *WriteTx) takeBack(revs []Revision) error {
+	d := t.c.Doc
+	for _, r := range revs {
+		record, _ := CanonicalJSON(r)
+		if err := t.log(ActionDelete, EntityRevision, r.ID, "", string(record), ""); err != nil {
+			return err
+		}
+		if err := t.w.DeleteRevision(r.ID); err != nil {
+			return err
+		}
+		d.Revisions = slices.DeleteFunc(slices.Clone(d.Revisions), func(x Revision) bool { return x.ID == r.ID })
+	}
+	return nil
 }
 
 // renamed follows a changed code of a goal, area or unit into the rows

@@ -78,6 +78,11 @@ func (w *writer) InsertRevision(r *model.Revision) (model.ID, error) {
 	return insert(w.ctx, w.sql, fmt.Sprintf("record revision of %s %d %s", r.Entity, r.EntityID, r.Field), dialect.Revision(r))
 }
 
+func (w *writer) DeleteRevision(id model.ID) error {
+	_, err := run(w.ctx, w.sql, fmt.Sprintf("take back revision %d", id), dialect.DeleteRevision(id))
+	return err
+}
+
 func (w *writer) InsertAdoption(a *model.Adoption) error {
 	_, err := run(w.ctx, w.sql, "adopt the plan", dialect.Adoption(a))
 	return err

@@ -7,10 +7,23 @@
 //
 // Every row says the figure, its target, the median, the range and
 // whether the target is met; the header says the machine (CPU model,
-// cores), the date and the load average before and after. A target is
-// claimed met or missed only when the machine was idle (load average at
-// most -idle before and after): under load the row says so instead, as a
-// figure measured on a busy machine proves nothing either way.
+// cores), the date, the load average before and after and how much of the
+// machine other processes used while it measured. A target is claimed met
+// or missed only when the machine was idle: a load average of at most
+// -idle when the measuring began, and other processes using at most
+// -other cores on average while it ran (idle.go). Otherwise the row says
+// so instead, as a figure measured on a busy machine proves nothing either
+// way.
+//
+// Before measuring, benchcheck waits -settle (a minute) after generating
+// the strategy: whatever ran before — a previous bench-check — has by then
+// returned its memory, and the files it deleted no longer slow the
+// creation of new ones (ext4 without a journal, as on machine A, skips
+// every inode deleted in the last minute when it allocates one, which made
+// publish's 4,064 files cost seconds of system time right after the
+// previous run's were removed). Each whole process also runs once
+// unmeasured first (-warmup), and publish writes each run into a folder
+// of its own, all removed at the end.
 package main
 
 import (
@@ -38,35 +51,39 @@ func main() {
 	runs := flag.Int("runs", 5, "runs of each whole process")
 	summaryRuns := flag.Int("summary-runs", 11, "runs of summary -json")
 	count := flag.Int("count", 5, "-count of each Go benchmark")
-	idle := flag.Float64("idle", 1.0, "the highest load average at which a target is claimed")
+	warmup := flag.Int("warmup", 1, "unmeasured runs of each whole process before its runs")
+	settle := flag.Duration("settle", time.Minute, "the pause before measuring")
+	idle := flag.Float64("idle", 1.0, "the highest 1-minute load average, when the measuring begins, at which a target is claimed")
+	other := flag.Float64("other", 0.25, "the most cores other processes may use on average during the run for a target to be claimed")
 	skip := flag.String("skip", "", "leave out the figures whose name matches this regular expression")
 	flag.Parse()
 	var skipRE *regexp.Regexp
 	if *skip != "" {
 		skipRE = regexp.MustCompile(*skip)
 	}
-	b := &bench{bin: *bin, runs: *runs, count: *count, skip: skipRE, out: os.Stdout}
-	if err := b.run(*summaryRuns, *idle); err != nil {
+	b := &bench{bin: *bin, runs: *runs, warmup: *warmup, count: *count, skip: skipRE, out: os.Stdout}
+	if err := b.run(*summaryRuns, *settle, *idle, *other); err != nil {
 		fmt.Fprintln(os.Stderr, "benchcheck:", err)
 		os.Exit(1)
 	}
 }
 
 type bench struct {
-	bin   string
-	runs  int
-	count int
-	skip  *regexp.Regexp
-	dir   string
-	out   io.Writer
-	rows  []row
+	bin    string
+	runs   int
+	warmup int
+	count  int
+	skip   *regexp.Regexp
+	dir    string
+	out    io.Writer
+	rows   []row
 }
 
 // add appends rows to the table and shows them on stderr as they come,
 // so that a long run shows where it is.
 func (b *bench) add(rows ...row) {
 	for _, r := range rows {
-		fmt.Fprintln(os.Stderr, "benchcheck:", r.line(false, loadAverage(), loadAverage()))
+		fmt.Fprintln(os.Stderr, "benchcheck:", r.line(verdict{why: "judged at the end"}))
 	}
 	b.rows = append(b.rows, rows...)
 }
@@ -82,7 +99,7 @@ type row struct {
 	note            string                    // instead of figures (skipped, failed)
 }
 
-func (b *bench) run(summaryRuns int, idle float64) error {
+func (b *bench) run(summaryRuns int, settle time.Duration, idle, maxOther float64) error {
 	if _, err := os.Stat(b.bin); err != nil {
 		return fmt.Errorf("%s is not built (make build): %v", b.bin, err)
 	}
@@ -92,33 +109,56 @@ func (b *bench) run(summaryRuns int, idle float64) error {
 	}
 	defer os.RemoveAll(dir)
 	b.dir = dir
-	loadBefore := loadAverage()
-	started := time.Now()
 	db := filepath.Join(dir, "large.db")
 	if out, err := exec.Command(b.bin, "generate", "-db", db, "-measures", "2000").CombinedOutput(); err != nil {
 		return fmt.Errorf("generate: %v\n%s", err, out)
 	}
+	settled := now()
+	if settle > 0 {
+		fmt.Fprintf(os.Stderr, "benchcheck: waiting %s before measuring\n", settle)
+		time.Sleep(settle)
+	}
+	loadBefore, start := loadAverage(), now()
 	b.processes(db, summaryRuns)
 	b.goBenchmarks()
-	loadAfter := loadAverage()
+	loadAfter, end := loadAverage(), now()
+	other := otherLoad(start, end)
+	v := judge(loadBefore.max(), other, idle, maxOther)
 
-	fmt.Fprintf(b.out, "Measured %s (%s) on %s, %d cores, %s; load average %s before, %s after.\n",
-		started.UTC().Format("2006-01-02 15:04 MST"), time.Since(started).Round(time.Second), cpuModel(), runtime.NumCPU(), runtime.Version(),
-		loadBefore, loadAfter)
-	quiet := loadBefore.max() <= idle && loadAfter.max() <= idle
-	if !quiet {
-		fmt.Fprintf(b.out, "The machine was not idle (load average above %.1f): no target is claimed met or missed.\n", idle)
+	fmt.Fprintf(b.out, "Measured %s (%s) on %s, %d cores, %s; load average %s before, %s after; other processes used %s on average while it ran (%s in the %s pause before).\n",
+		start.at.UTC().Format("2006-01-02 15:04 MST"), end.at.Sub(start.at).Round(time.Second), cpuModel(), runtime.NumCPU(), runtime.Version(),
+		loadBefore, loadAfter, cores(other), cores(otherLoad(settled, start)), settle)
+	switch b.warmup {
+	case 0:
+		fmt.Fprint(b.out, "No whole process ran unmeasured first")
+	case 1:
+		fmt.Fprint(b.out, "Each whole process ran once unmeasured before its runs")
+	default:
+		fmt.Fprintf(b.out, "Each whole process ran %d times unmeasured before its runs", b.warmup)
+	}
+	fmt.Fprintln(b.out, "; publish wrote each run into a new folder.")
+	if !v.claim {
+		fmt.Fprintf(b.out, "The machine was not idle (%s; a target is claimed at a load average of at most %.2f before and other processes using at most %.2f core): no target is claimed met or missed.\n",
+			v.why, idle, maxOther)
 	}
 	fmt.Fprintln(b.out)
 	fmt.Fprintln(b.out, "| figure | command | target | median | min–max | met |")
 	fmt.Fprintln(b.out, "|---|---|---|---|---|---|")
 	for _, r := range b.rows {
-		fmt.Fprintln(b.out, r.line(quiet, loadBefore, loadAfter))
+		fmt.Fprintln(b.out, r.line(v))
 	}
 	return nil
 }
 
-func (r row) line(quiet bool, before, after loads) string {
+// cores formats an other-load figure.
+func cores(c float64) string {
+	if c < 0 {
+		return "an unknown share of the cores"
+	}
+	return fmt.Sprintf("%.2f core", c)
+}
+
+func (r row) line(v verdict) string {
 	if r.note != "" {
 		return fmt.Sprintf("| %s | `%s` | %s | %s | | |", r.figure, r.command, r.target, r.note)
 	}
@@ -132,8 +172,8 @@ func (r row) line(quiet bool, before, after loads) string {
 	met := ""
 	switch {
 	case r.meets == nil:
-	case !quiet:
-		met = fmt.Sprintf("not claimed (load %s → %s)", before, after)
+	case !v.claim:
+		met = "not claimed (" + v.why + ")"
 	case r.meets(med):
 		met = "yes"
 	default:
@@ -165,7 +205,7 @@ func format(v float64, unit string) string {
 	case "×":
 		return fmt.Sprintf("%.2f×", v)
 	}
-	return fmt.Sprint(v)
+	return strconv.FormatFloat(v, 'g', 4, 64) + " " + unit
 }
 
 func atMost(limit float64) func(float64) bool { return func(m float64) bool { return m <= limit } }
@@ -190,7 +230,11 @@ func (b *bench) processes(db string, summaryRuns int) {
 		{name: "report -format xlsx", args: []string{"report", "-db", db, "-format", "xlsx", "-asof", asOf, "-o", out("r.xlsx")}},
 		{name: "report -format pdf", args: []string{"report", "-db", db, "-format", "pdf", "-asof", asOf, "-o", out("r.pdf")}, wall: "≤ 3 s", wallMax: 3, rss: 250e6},
 		{name: "template", args: []string{"template", "-db", db, "-o", out("t.xlsx")}, rss: 150e6},
-		{name: "publish", args: []string{"publish", "-db", db, "-asof", asOf, "-o", out("site")}, wall: "≤ 5 s", wallMax: 5},
+		// Into a new folder each run (site-1, site-2…, the command shows
+		// site-N): removing the previous run's 4,064 files just before
+		// would make the file system's inode allocation, not publish, the
+		// figure (see the package comment).
+		{name: "publish", args: []string{"publish", "-db", db, "-asof", asOf, "-o", out("site-N")}, wall: "≤ 5 s", wallMax: 5},
 	}
 	walls, cpus := map[string][]float64{}, map[string][]float64{}
 	for _, p := range procs {
@@ -203,16 +247,15 @@ func (b *bench) processes(db string, summaryRuns int) {
 		}
 		var wall, cpu, rss []float64
 		var failed error
-		for range n {
-			if p.name == "publish" {
-				os.RemoveAll(out("site"))
-			}
-			w, c, m, err := runProcess(b.bin, p.args...)
+		for i := range b.warmup + n {
+			w, c, m, err := runProcess(b.bin, numbered(p.args, i+1)...)
 			if err != nil {
 				failed = err
 				break
 			}
-			wall, cpu, rss = append(wall, w), append(cpu, c), append(rss, m)
+			if i >= b.warmup {
+				wall, cpu, rss = append(wall, w), append(cpu, c), append(rss, m)
+			}
 		}
 		command := "strategytracker-cli " + strings.ReplaceAll(strings.Join(p.args, " "), b.dir+string(filepath.Separator), "")
 		if failed != nil {
@@ -253,6 +296,18 @@ func (b *bench) processes(db string, summaryRuns int) {
 	}
 }
 
+// numbered gives each run its own output folder: "site-N" becomes
+// "site-1", "site-2"…
+func numbered(args []string, run int) []string {
+	args = slices.Clone(args)
+	for i, a := range args {
+		if strings.HasSuffix(a, "-N") {
+			args[i] = strings.TrimSuffix(a, "N") + strconv.Itoa(run)
+		}
+	}
+	return args
+}
+
 // runProcess runs bin once: wall seconds, CPU seconds, peak RSS in bytes.
 func runProcess(bin string, args ...string) (wall, cpu, rss float64, err error) {
 	cmd := exec.Command(bin, args...)
@@ -268,17 +323,16 @@ func runProcess(bin string, args ...string) (wall, cpu, rss float64, err error) 
 	return wall, (st.UserTime() + st.SystemTime()).Seconds(), peakRSS(st), nil
 }
 
-// goBench is one Go benchmark of BENCHMARKS.md.
+// goBench is one figure of a Go benchmark of BENCHMARKS.md: its time per
+// op, or a metric it reports (b.ReportMetric, as "value unit" beside
+// ns/op).
 type goBench struct {
 	pkg, name string // name as -bench prints it, without the -N suffix
+	metric    string // the unit of the reported metric ("MB-peak-RSS"); "": ns/op
 	benchtime string
 	target    string
-	limit     float64 // seconds per op; 0: none
+	limit     float64 // in the row's unit (seconds, bytes): 0: none
 }
-
-// cpuSuffix marks, in goBenchmarks' results, the CPU time per op of a
-// benchmark that reports it.
-const cpuSuffix = " cpu"
 
 // floor is a benchmark against its floor: the ratio of their times.
 type floor struct {
@@ -286,7 +340,12 @@ type floor struct {
 	limit            float64
 }
 
+// The CPU time per op some benchmarks report beside ns/op (getrusage
+// around their loop): on a busy machine the figure to read.
+var cpuMetrics = []string{"cpu-ns/op", "cpu-s/op"}
+
 func (b *bench) goBenchmarks() {
+	const filter = "≤ 30 ms" // each key typed in the measures' search box
 	benches := []goBench{
 		{pkg: "./storage", name: "BenchmarkLoadAndCompute", target: "≤ 150 ms", limit: 0.150},
 		{pkg: "./storage", name: "BenchmarkSummary"},
@@ -300,15 +359,21 @@ func (b *bench) goBenchmarks() {
 		{pkg: "./reports/pdf", name: "BenchmarkReportRawFloor"},
 		{pkg: "./reports/site", name: "BenchmarkPublish2000", benchtime: "1x", target: "≤ 5 s", limit: 5},
 		{pkg: "./storage/postgres", name: "BenchmarkLoadAndCompute", benchtime: "10x", target: "≤ 300 ms", limit: 0.300},
-		{pkg: "./app", name: "BenchmarkFilterMeasures", target: "≤ 30 ms", limit: 0.030},
+		{pkg: "./app", name: "BenchmarkFilterMeasures/search", target: filter, limit: 0.030},
+		{pkg: "./app", name: "BenchmarkFilterMeasures/search+status+sort", target: filter, limit: 0.030},
+		{pkg: "./app", name: "BenchmarkFilterMeasures/everything_by_title", target: filter, limit: 0.030},
 		{pkg: "./app", name: "BenchmarkBuildRows"},
+		// The app's File › Export of the large strategy's PDF, in a child
+		// process of its own: the largest peak RSS of its runs (issue 22).
+		{pkg: "./app", name: "BenchmarkAppExportLargePDF", metric: "MB-peak-RSS", target: "≤ 250 MB", limit: 250e6},
 	}
 	floors := []floor{
 		{figure: "workbook ÷ its raw floor", of: "./reports/xlsx BenchmarkWorkbook", over: "./reports/xlsx BenchmarkWorkbookRawFloor", limit: 1.3},
 		{figure: "template ÷ workbook", of: "./reports/xlsx BenchmarkTemplate", over: "./reports/xlsx BenchmarkWorkbook", limit: 1.5},
 		{figure: "council PDF ÷ its raw floor", of: "./reports/pdf BenchmarkReport", over: "./reports/pdf BenchmarkReportRawFloor", limit: 1.15},
 	}
-	results := map[string][]float64{} // "pkg name" and "pkg name/sub"
+	results := map[string]metrics{} // by "pkg name" ("pkg name/sub")
+	failed := map[string]bool{}     // said already
 	for _, pkg := range packagesOf(benches) {
 		var names []string
 		benchtime := ""
@@ -332,58 +397,96 @@ func (b *bench) goBenchmarks() {
 			args = append(args, "-benchtime", benchtime)
 		}
 		got, err := goTest(append(args, pkg)...)
-		for name, v := range got {
-			results[pkg+" "+name] = v
+		for name, m := range got {
+			results[pkg+" "+name] = m
 		}
 		if err != nil {
 			for _, g := range benches {
 				if g.pkg == pkg && results[pkg+" "+g.name] == nil {
-					results[pkg+" "+g.name] = nil
+					failed[pkg+" "+g.name] = true
 					b.add(row{figure: g.name + " (" + pkg + ")", command: "go " + strings.Join(args, " "), note: "failed: " + err.Error()})
 				}
 			}
 		}
 	}
 	for _, g := range benches {
-		v := results[g.pkg+" "+g.name]
-		if len(v) == 0 {
-			continue
-		}
-
-		r := row{figure: g.name + " (" + g.pkg + ")", command: benchCommand(g, b.count), samples: v, unit: "s", target: "—"}
-		if v[len(v)/2] < 0.01 {
-			r.unit = "ms"
-		}
-		if g.limit > 0 {
-			r.target, r.meets = g.target, atMost(g.limit)
-		}
-		b.add(r)
-		if c := results[g.pkg+" "+g.name+cpuSuffix]; len(c) > 0 {
-			b.add(row{figure: g.name + " (" + g.pkg + "), CPU time", command: r.command, samples: c, unit: "s", target: "—"})
+		if k := g.pkg + " " + g.name; !b.skipped(k) && !failed[k] {
+			b.add(g.rows(results[k], b.count)...)
 		}
 	}
 	for _, f := range floors {
-		for _, suffix := range []string{"", cpuSuffix} {
-			of, over := results[f.of+suffix], results[f.over+suffix]
-			if len(of) == 0 || len(of) != len(over) {
-				continue
-			}
-			ratios := make([]float64, len(of))
-			for i := range of {
-				ratios[i] = of[i] / over[i]
-			}
-			figure := f.figure
-			if suffix != "" {
-				figure += ", CPU time"
-			}
-			b.add(row{figure: figure, command: "the two benchmarks, run by run", samples: ratios, unit: "×",
-				target: "≤ " + strconv.FormatFloat(f.limit, 'f', -1, 64) + "×", meets: atMost(f.limit)})
-		}
+		b.add(f.rows(results)...)
 	}
 }
 
+// rows are the ratios of the two benchmarks, run by run: of their wall
+// times and, when they report it, of their CPU times.
+func (f floor) rows(results map[string]metrics) []row {
+	var rows []row
+	for _, unit := range append([]string{"ns/op"}, cpuMetrics...) {
+		of, over := results[f.of].seconds(unit), results[f.over].seconds(unit)
+		if len(of) == 0 || len(of) != len(over) {
+			continue
+		}
+		ratios := make([]float64, len(of))
+		for i := range of {
+			ratios[i] = of[i] / over[i]
+		}
+		figure := f.figure
+		if unit != "ns/op" {
+			figure += ", CPU time"
+		}
+		rows = append(rows, row{figure: figure, command: "the two benchmarks, run by run", samples: ratios, unit: "×",
+			target: "≤ " + strconv.FormatFloat(f.limit, 'f', -1, 64) + "×", meets: atMost(f.limit)})
+	}
+	return rows
+}
+
+// rows are the rows of one benchmark's results m: its time per op (and
+// CPU time per op when it reports it), or the metric it names.
+func (g goBench) rows(m metrics, count int) []row {
+	figure, command := g.name+" ("+g.pkg+")", benchCommand(g, count)
+	if m == nil {
+		return []row{{figure: figure, command: command, target: g.target, note: "no result: the benchmark is not in the package (renamed?)"}}
+	}
+	var r row
+	switch {
+	case g.metric == "":
+		r = row{samples: m.seconds("ns/op"), unit: "s"}
+		if len(r.samples) > 0 && r.samples[len(r.samples)/2] < 0.01 {
+			r.unit = "ms"
+		}
+	case strings.HasPrefix(g.metric, "MB"):
+		r = row{samples: m.scaled(g.metric, 1e6), unit: "MB"} // the rows' MB are bytes
+		figure = g.name + " (" + g.pkg + "), " + g.metric
+	default:
+		r = row{samples: m[g.metric], unit: g.metric}
+		figure = g.name + " (" + g.pkg + "), " + g.metric
+	}
+	r.figure, r.command, r.target = figure, command, "—"
+	if len(r.samples) == 0 {
+		return []row{{figure: figure, command: command, target: g.target, note: "no result: the benchmark reports no " + g.metric}}
+	}
+	if g.limit > 0 {
+		r.target, r.meets = g.target, atMost(g.limit)
+	}
+	rows := []row{r}
+	if g.metric == "" {
+		for _, unit := range cpuMetrics {
+			if c := m.seconds(unit); len(c) > 0 {
+				rows = append(rows, row{figure: figure + ", CPU time", command: command, samples: c, unit: "s", target: "—"})
+			}
+		}
+	}
+	return rows
+}
+
 func benchCommand(g goBench, count int) string {
-	s := fmt.Sprintf("go test -run '^$' -bench '^%s$' -count %d", strings.ReplaceAll(g.name, "/", "$/^"), count)
+	parts := strings.Split(g.name, "/")
+	for i, p := range parts {
+		parts[i] = "^" + regexp.QuoteMeta(p) + "$"
+	}
+	s := fmt.Sprintf("go test -run '^$' -bench '%s' -count %d", strings.Join(parts, "/"), count)
 	if g.benchtime != "" {
 		s += " -benchtime " + g.benchtime
 	}
@@ -400,36 +503,74 @@ func packagesOf(benches []goBench) []string {
 	return pkgs
 }
 
-// benchLine is a result line of `go test -bench`: name-GOMAXPROCS, the
-// iterations and ns/op.
-var benchLine = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op`)
+// metrics are a benchmark's results, run by run, by unit as go test
+// prints them: "ns/op", "B/op", "allocs/op" and those the benchmark
+// reports itself ("cpu-ns/op", "MB-peak-RSS").
+type metrics map[string][]float64
 
-// cpuMetric is the CPU time per op some benchmarks report beside ns/op
-// (getrusage around their loop): on a busy machine the figure to read.
-var cpuMetric = regexp.MustCompile(`\s([\d.]+) cpu-(n?s)/op`)
+// seconds are the samples of a time per op in seconds.
+func (m metrics) seconds(unit string) []float64 {
+	if strings.HasSuffix(unit, "ns/op") {
+		return m.scaled(unit, 1e-9)
+	}
+	return m[unit]
+}
 
-// goTest runs `go test -bench` and returns the seconds per op of every
-// run of every benchmark, by name. A package whose benchmarks were skipped
-// (PostgreSQL not installed) returns an error saying so.
-func goTest(args ...string) (map[string][]float64, error) {
+func (m metrics) scaled(unit string, by float64) []float64 {
+	var s []float64
+	for _, v := range m[unit] {
+		s = append(s, v*by)
+	}
+	return s
+}
+
+// benchName is the start of a result line of `go test -bench`: the name
+// (without the -GOMAXPROCS suffix) and the iterations; "value unit" pairs
+// follow, separated by tabs.
+var benchName = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s`)
+
+// parseBenchLine reads one result line: the benchmark's name and each
+// value by its unit. ok is false for any other line.
+func parseBenchLine(line string) (name string, values map[string]float64, ok bool) {
+	m := benchName.FindStringSubmatchIndex(line)
+	if m == nil {
+		return "", nil, false
+	}
+	name = line[m[2]:m[3]]
+	values = map[string]float64{}
+	f := strings.Fields(line[m[1]:])
+	for i := 0; i+1 < len(f); i += 2 {
+		v, err := strconv.ParseFloat(f[i], 64)
+		if err != nil {
+			return "", nil, false
+		}
+		values[f[i+1]] = v
+	}
+	if _, timed := values["ns/op"]; !timed {
+		return "", nil, false
+	}
+	return name, values, true
+}
+
+// goTest runs `go test -bench` and returns every benchmark's results by
+// name. A package whose benchmarks were skipped (PostgreSQL not installed)
+// returns an error saying so.
+func goTest(args ...string) (map[string]metrics, error) {
 	cmd := exec.Command("go", args...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
-	got := map[string][]float64{}
+	got := map[string]metrics{}
 	var skips []string
 	sc := bufio.NewScanner(&out)
 	for sc.Scan() {
 		line := sc.Text()
-		if m := benchLine.FindStringSubmatch(line); m != nil {
-			ns, _ := strconv.ParseFloat(m[2], 64)
-			got[m[1]] = append(got[m[1]], ns/1e9)
-			if c := cpuMetric.FindStringSubmatch(line); c != nil {
-				v, _ := strconv.ParseFloat(c[1], 64)
-				if c[2] == "ns" {
-					v /= 1e9
-				}
-				got[m[1]+cpuSuffix] = append(got[m[1]+cpuSuffix], v)
+		if name, values, ok := parseBenchLine(line); ok {
+			if got[name] == nil {
+				got[name] = metrics{}
+			}
+			for unit, v := range values {
+				got[name][unit] = append(got[name][unit], v)
 			}
 		} else if strings.Contains(line, "SKIP") || strings.Contains(line, "skipped") {
 			skips = append(skips, strings.TrimSpace(line))

@@ -157,6 +157,11 @@ func (dl Dialect) Revision(r *model.Revision) Stmt {
 	return dl.insertPlain("revisions", revisionCols, r.ID, revisionArgs(r))
 }
 
+// DeleteRevision is the statement that removes revision id (taken back).
+func (dl Dialect) DeleteRevision(id model.ID) Stmt {
+	return Stmt{What: "the revision", SQL: "DELETE FROM revisions WHERE id = " + dl.Param(1), Args: []any{id}}
+}
+
 // Adoption is the statement that records the adoption of the plan.
 func (dl Dialect) Adoption(a *model.Adoption) Stmt {
 	return Stmt{What: "the adoption", SQL: "INSERT INTO adoption (id, " + dl.cols(adoptionCols) + ") VALUES (1, " + dl.params(1, len(adoptionCols)) + ")",

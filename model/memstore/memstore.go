@@ -258,6 +258,7 @@ func (w *writer) DeleteRow(model.Row) (bool, error)                             
 func (w *writer) RewritePeriodLists(*model.Period) error                        { return nil }
 func (w *writer) InsertRevision(*model.Revision) (model.ID, error)              { return w.newID(), nil }
 func (w *writer) InsertAdoption(*model.Adoption) error                          { return nil }
+func (w *writer) DeleteRevision(model.ID) error                                 { return nil }
 func (w *writer) InsertSnapshot(*model.Snapshot) (model.ID, error)              { return w.newID(), nil }
 
 func (w *writer) Append(e model.AuditEntry) error {

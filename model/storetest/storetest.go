@@ -188,6 +188,7 @@ func Run(t *testing.T, open Open) {
 		{"Snapshots", testSnapshots},
 		{"AuditFilter", testAuditFilter},
 		{"AdoptionAndRevisions", testAdoption},
+		{"AnUndoTakesItsRevisionBack", testTakeBack},
 		{"PeriodsAndReturns", testPeriods},
 		{"NarrativeLocking", testNarrative},
 		{"VisibilityByRole", testVisibility},

@@ -123,8 +123,5 @@ func (s *site) revValue(field, v string, lang model.Lang) string {
 
 // quote puts s in the quotation marks of lang.
 func quote(s template.HTML, lang model.Lang) template.HTML {
-	if lang == model.EN {
-		return "“" + s + "”"
-	}
-	return "„" + s + "“"
+	return template.HTML(model.Quote(string(s), lang))
 }

@@ -18,6 +18,8 @@ type PlanChange struct {
 	Row    int
 	Op     model.Op // OpCreate or OpUpdate
 	What   string   // `measure 1.2`, `milestone "Title" of measure 1.2`
+	Entity model.Entity
+	Name   model.Text // the row's code (goal, area, unit, measure) or its name in both languages
 	Fields []model.FieldChange
 	Reason string // for a change of the adopted plan
 
@@ -26,6 +28,10 @@ type PlanChange struct {
 	measure     string     // the code of the measure the row is or belongs to
 	fundingRows []*bookRow // a measure's rows on the Funding sheet
 }
+
+// MeasureCode is the code of the measure the row is or belongs to ("" for
+// goals, areas, units and people).
+func (c PlanChange) MeasureCode() string { return c.measure }
 
 // String is the change for -dry-run: SHEET!ROW: add/change what: field old → new; …
 func (c PlanChange) String() string {
@@ -252,9 +258,24 @@ func (p *planBuilder) change(r *bookRow, what string, old, new any, reason strin
 	}
 	c.Reason = reason
 	switch x := new.(type) {
+	case *model.Strategy:
+		c.Entity = model.EntityStrategy
+	case *model.Goal:
+		c.Entity, c.Name = model.EntityGoal, model.T(x.Code, x.Code)
+	case *model.Area:
+		c.Entity, c.Name = model.EntityArea, model.T(x.Code, x.Code)
+	case *model.Unit:
+		c.Entity, c.Name = model.EntityUnit, model.T(x.Code, x.Code)
+	case *model.Person:
+		c.Entity, c.Name = model.EntityPerson, x.Name
 	case *model.Measure:
+		c.Entity, c.Name = model.EntityMeasure, model.T(x.Code, x.Code)
 		c.measure, c.fundingRows = x.Code, p.funding[x.Code]
-	case *model.Milestone, *model.KPI:
+	case *model.Milestone:
+		c.Entity, c.Name = model.EntityMilestone, x.Title
+		c.measure = r.cell("measure")
+	case *model.KPI:
+		c.Entity, c.Name = model.EntityKPI, x.Name
 		c.measure = r.cell("measure")
 	}
 	p.changes = append(p.changes, c)
@@ -304,10 +325,8 @@ func (p *planBuilder) revised(r *bookRow, entity model.Entity, old, new any) (st
 		return "", true
 	}
 	var fields []string
-	for _, c := range model.Diff(old, new) {
-		if model.IsRevisable(entity, c.Field) {
-			fields = append(fields, c.Field)
-		}
+	for _, c := range p.d.PlanChanges(entity, model.Diff(old, new)) {
+		fields = append(fields, c.Field)
 	}
 	if len(fields) == 0 {
 		return "", true

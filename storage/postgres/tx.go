@@ -103,6 +103,10 @@ func (w *writer) InsertRevision(r *model.Revision) (model.ID, error) {
 	return insert(w.ctx, w.sql, fmt.Sprintf("record revision of %s %d %s", r.Entity, r.EntityID, r.Field), dialect.Revision(r))
 }
 
+func (w *writer) DeleteRevision(id model.ID) error {
+	return run(w.ctx, w.sql, fmt.Sprintf("take back revision %d", id), dialect.DeleteRevision(id))
+}
+
 func (w *writer) InsertAdoption(a *model.Adoption) error {
 	return run(w.ctx, w.sql, "adopt the plan", dialect.Adoption(a))
 }

@@ -13,7 +13,8 @@ import (
 // Reassign moves every reference to a goal, area, unit or person onto
 // another of its kind, so that the first can be deleted: afterwards
 // nothing refers to it, and the other is referred to by everything that
-// referred to either (a measure with both as partners keeps one).
+// referred to either (a measure with both as partners keeps one; the
+// report's submitter is a person's reference too).
 func TestReassignMovesEveryReference(t *testing.T) {
 	d := model.Generate(200, 1)
 	for i := range d.Measures {
@@ -23,6 +24,7 @@ func TestReassignMovesEveryReference(t *testing.T) {
 	}
 	d.Measures[0].LeadUnit, d.Measures[0].Partners = "U03", []string{"U01", "U02"}
 	d.Measures[1].Goals = []string{"G1", "G2"}
+	d.Strategy.Submitter = 3
 	ctx := context.Background()
 	for _, c := range []struct {
 		entity   model.Entity

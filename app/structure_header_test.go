@@ -1,0 +1,116 @@
+package app
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"strategytracker/model"
+)
+
+// The header's dates have their calendars, as every other date field: the
+// one picked is written in the field.
+func TestHeaderDatesHavePickers(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	s := h.u.structure
+	s.onEditHeader()
+	sf := s.ed.lastForm
+	for _, name := range []string{"adoptedOn", "periodStart", "periodEnd"} {
+		e := sf.entries[name]
+		pick, ok := e.ActionItem.(*widget.Button)
+		if !ok {
+			t.Errorf("%s has no calendar", name)
+			continue
+		}
+		test.Tap(pick)
+		cal := latest[*datePicker](h)
+		cal.OnChanged(testAsOf.Time())
+		if got, want := e.Text, testAsOf.Format(currentLang()); got != want {
+			t.Errorf("%s after picking: %q, want %q", name, got, want)
+		}
+	}
+}
+
+// A new unit's code is proposed, as a goal's and an area's are: the next
+// free U1, U2…
+func TestUnitCodeIsProposed(t *testing.T) {
+	h := newHarness(t, emptyStrategy(), 1)
+	h.u.showScreen(screenStructure)
+	for _, want := range []string{"U2", "U3"} { // the new strategy's office is one unit
+		h.u.structure.onAdd(model.EntityUnit)
+		sf := h.u.structure.ed.lastForm
+		if got := sf.entries["code"].Text; got != want {
+			t.Errorf("proposed unit code %q, want %q", got, want)
+		}
+		retype(sf.entries["name"], "Звено "+want)
+		h.tap(sf.f.save)
+	}
+	if n := len(h.doc().Units); n != 3 {
+		t.Errorf("%d units, want 3", n)
+	}
+}
+
+// The strike line of a cancelled status runs through the middle of its
+// small letters (the label is lower case), not along their tops.
+func TestCancelledChipStrikesTheSmallLetters(t *testing.T) {
+	test.NewTempApp(t)
+	c := newStatusChip()
+	c.Set(model.StatusCancelled, false)
+	w := test.NewWindow(c)
+	defer w.Close()
+	w.Resize(fyne.NewSize(160, 40))
+	r := test.WidgetRenderer(c).(*chipRenderer)
+	top, height := r.text.Position().Y, r.text.Size().Height
+	at := (r.strike.Position1.Y - top) / height
+	if !r.strike.Visible() || at < 0.55 || at > 0.7 {
+		t.Errorf("the strike line lies at %.2f of the text's height, want the middle of the small letters (0.55–0.7)", at)
+	}
+}
+
+// File › Plan workbook… writes through the export form, as every other
+// export: the plan workbook chosen, the name proposed.
+func TestPlanWorkbookUsesTheExportForm(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.onPlanTemplate()
+	e := latest[*exportForm](h)
+	if got, want := e.kind.Selected, tr("export.plan"); got != want {
+		t.Errorf("the export form chose %q, want %q", got, want)
+	}
+	if !strings.Contains(e.path.name.Text, tr("export.plan.file")) || !strings.HasSuffix(e.path.name.Text, ".xlsx") {
+		t.Errorf("proposed name %q", e.path.name.Text)
+	}
+}
+
+// A duplicate of a measure begun long ago offers to move its dates: taken,
+// the copy begins today with its milestones as far apart as before, and
+// is not delayed at once; refused, the dates stay.
+func TestDuplicateOffersToMoveTheDates(t *testing.T) {
+	for _, take := range []bool{true, false} {
+		h := newHarness(t, testDoc(), pOffice)
+		src := *h.doc().Measure(mDocs)
+		h.u.onDuplicateMeasure(mDocs)
+		mf := latest[*measureForm](h)
+		if mf.shift == nil || !mf.shift.check.Checked {
+			t.Fatal("no offer to move the dates of a copy whose milestones lie in the past")
+		}
+		mf.shift.check.SetChecked(take)
+		h.tap(mf.f.save)
+		m := h.doc().MeasureByCode(mf.code.Text)
+		if m == nil {
+			t.Fatalf("no copy: %s", mf.f.err.Text)
+		}
+		days := 0
+		if take {
+			days = testAsOf.DaysSince(src.Start)
+		}
+		if m.Start != src.Start.AddDays(days) || m.End != src.End.AddDays(days) || m.Milestones[1].Due != src.Milestones[1].Due.AddDays(days) {
+			t.Errorf("moved %v: start %s end %s due %s; want each moved by %d days", take, m.Start, m.End, m.Milestones[1].Due, days)
+		}
+		if got := m.Evaluate(testAsOf).Status; take && got == model.StatusDelayed {
+			t.Errorf("the copy with moved dates is %s at once", got)
+		}
+	}
+}
