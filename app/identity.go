@@ -117,3 +117,13 @@ func (u *UI) onSwitchUser() {
 	}
 	u.showIdentity()
 }
+
+// showSession shows the file and the user.
+func (u *UI) showSession() {
+	u.fileLabel.SetText(u.storeLabel()) // connect.go: the file or the server
+	if u.me == nil {
+		u.userLabel.SetText(tr("user.none"))
+		return
+	}
+	u.userLabel.SetText(u.me.Name.In(u.lang) + "\n" + roleName(u.me.Role) + " · " + u.me.Unit)
+}

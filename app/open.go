@@ -4,11 +4,16 @@ import (
 	"net/url"
 	"os/exec"
 	"path/filepath"
+	"strings"
 )
 
 // openPath opens a file or folder with the system's application for it.
 func (u *UI) openPath(path string) {
-	target := &url.URL{Scheme: "file", Path: filepath.ToSlash(path)}
+	slashed := filepath.ToSlash(path)
+	if !strings.HasPrefix(slashed, "/") {
+		slashed = "/" + slashed // C:/… on Windows
+	}
+	target := &url.URL{Scheme: "file", Path: slashed}
 	open := u.opts.OpenURL
 	if open == nil {
 		open = func(x *url.URL) error { return systemOpen(u.app, x) }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -223,13 +222,7 @@ func (u *UI) showPublished(dir string) {
 	text.Wrapping = fyne.TextWrapWord
 	d.dlg = dialog.NewCustomWithoutButtons(tr("publish.title"), text, u.win)
 	d.browser = widget.NewButtonWithIcon(tr("publish.browser"), theme.ComputerIcon(), func() {
-		index := filepath.ToSlash(filepath.Join(dir, "index.html"))
-		if !strings.HasPrefix(index, "/") {
-			index = "/" + index // C:/… on Windows
-		}
-		if err := u.app.OpenURL(&url.URL{Scheme: "file", Path: index}); err != nil {
-			u.showError(tr("error.open"), err)
-		}
+		u.openPath(filepath.Join(dir, "index.html")) // open.go
 	})
 	d.folder = widget.NewButtonWithIcon(tr("export.showfolder"), theme.FolderOpenIcon(), func() { u.openPath(dir) })
 	d.done = widget.NewButtonWithIcon(tr("action.close"), theme.ConfirmIcon(), d.dlg.Hide)

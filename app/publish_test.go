@@ -147,14 +147,13 @@ func TestPublishThroughTheScreen(t *testing.T) {
 	}
 	// Open in browser opens the site's index.html; Show in folder the folder.
 	rec := &urlRecorder{App: h.u.app}
-	h.u.app = rec
+	h.u.opts.OpenURL = rec.OpenURL
 	h.tap(done.browser)
 	h.tap(done.folder)
 	if len(rec.urls) != 2 || rec.urls[0].Scheme != "file" || rec.urls[0].Path != filepath.ToSlash(filepath.Join(dir, "index.html")) ||
 		rec.urls[1].Path != filepath.ToSlash(dir) {
 		t.Errorf("opened %v, want file://%s/index.html and the folder", rec.urls, dir)
 	}
-	h.u.app = rec.App
 	// Publishing again replaces the site the app wrote.
 	if got := h.u.defaultPublishFolder(); got != dir {
 		t.Errorf("the next publication proposes %q, want the folder used last %q", got, dir)

@@ -26,8 +26,11 @@ func TestHeaderDatesHavePickers(t *testing.T) {
 			continue
 		}
 		test.Tap(pick)
-		cal := latest[*datePicker](h)
-		cal.OnChanged(testAsOf.Time())
+		pop, ok := h.u.win.Canvas().Overlays().Top().(*widget.PopUp)
+		if !ok {
+			t.Fatalf("%s: no calendar shown", name)
+		}
+		pop.Content.(*datePicker).OnChanged(testAsOf.Time())
 		if got, want := e.Text, testAsOf.Format(currentLang()); got != want {
 			t.Errorf("%s after picking: %q, want %q", name, got, want)
 		}
@@ -111,6 +114,25 @@ func TestDuplicateOffersToMoveTheDates(t *testing.T) {
 		}
 		if got := m.Evaluate(testAsOf).Status; take && got == model.StatusDelayed {
 			t.Errorf("the copy with moved dates is %s at once", got)
+		}
+	}
+}
+
+// The window's size is at least as wide as its content needs: centred at
+// that width it stays on a 1024-wide screen (it was centred for a narrower
+// size, then widened by the driver past the screen's edge).
+func TestWindowAtLeastItsContent(t *testing.T) {
+	wide := widget.NewLabel(strings.Repeat("ж", 10))
+	least := wide.MinSize().Width
+	for _, tc := range []struct {
+		size fyne.Size
+		want float32
+	}{
+		{fyne.NewSize(least-20, 600), least},
+		{fyne.NewSize(least+20, 600), least + 20},
+	} {
+		if got := atLeastContent(tc.size, wide); got.Width != tc.want || got.Height != tc.size.Height {
+			t.Errorf("atLeastContent(%v) = %v, want width %v", tc.size, got, tc.want)
 		}
 	}
 }

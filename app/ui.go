@@ -47,6 +47,8 @@ type UI struct {
 	win  fyne.Window
 	opts Options
 
+	refitPending bool // centre the window again when the first document is shown
+
 	tasks sync.WaitGroup // background work in flight
 	// do runs f on the UI goroutine: fyne.DoAndWait (wait) or fyne.Do.
 	do       func(f func(), wait bool)
@@ -394,6 +396,7 @@ func (u *UI) setDoc(doc *model.Doc) {
 	}
 	u.win.SetTitle(u.windowTitle())
 	u.refreshAll()
+	u.refit() // window_screen.go: centred at the width the document needs
 	if u.me == nil && u.identity == nil && !isLogin {
 		u.showIdentity()
 	}
@@ -419,16 +422,6 @@ func (u *UI) refreshAll() {
 	u.audit.refresh()
 	u.period.refresh()
 	u.menu.refresh()
-}
-
-// showSession shows the file and the user.
-func (u *UI) showSession() {
-	u.fileLabel.SetText(u.storeLabel()) // connect.go: the file or the server
-	if u.me == nil {
-		u.userLabel.SetText(tr("user.none"))
-		return
-	}
-	u.userLabel.SetText(u.me.Name.In(u.lang) + "\n" + roleName(u.me.Role) + " · " + u.me.Unit)
 }
 
 // remember puts path first in the recent files.

@@ -56,6 +56,18 @@ func fitSize(want, screen fyne.Size) fyne.Size {
 	return fyne.NewSize(min(want.Width, screen.Width*0.96), min(want.Height, screen.Height*0.90))
 }
 
+// atLeastContent widens size to what content needs at the least. The
+// driver would widen the window to it anyway, but after it was centred for
+// the smaller size, so that it reached past the screen's right edge (9 px
+// with an open period on a 1024-wide screen, issue 22); centred at its real
+// width it fits.
+func atLeastContent(size fyne.Size, content fyne.CanvasObject) fyne.Size {
+	if content != nil {
+		size.Width = max(size.Width, content.MinSize().Width)
+	}
+	return size
+}
+
 // watchDay moves the as-of date on at midnight, so that a window left
 // open overnight shows today's statuses. It costs one timer a day.
 func (u *UI) watchDay() {

@@ -11,8 +11,25 @@ import (
 // primary screen): the remembered or default size is cut to it.
 func (u *UI) fitToScreen() {
 	want := u.windowSize()
-	if got := fitSize(want, screenSize(u.win)); got != want {
+	if got := atLeastContent(fitSize(want, screenSize(u.win)), u.win.Content()); got != want {
 		u.win.Resize(got)
+	}
+	u.win.CenterOnScreen()
+	u.refitPending = true
+}
+
+// refit centres the window again once the first document is shown: its
+// screens then need more width than the empty ones fitToScreen measured,
+// and the driver widens the window without moving it, past the screen's
+// right edge (9 px at 1024 wide, issue 22).
+func (u *UI) refit() {
+	if !u.refitPending {
+		return
+	}
+	u.refitPending = false
+	size := u.win.Canvas().Size()
+	if need := atLeastContent(size, u.win.Content()); need != size {
+		u.win.Resize(need)
 	}
 	u.win.CenterOnScreen()
 }

@@ -436,24 +436,20 @@ func writable(path string) bool {
 	return true
 }
 
-// wrapSQL turns a driver error into a model error with context.
+// wrapSQL turns a driver error into a model error with context, reading
+// SQLite's refusals into the row layer's (sqlrow.WrapError).
 func wrapSQL(err error, format string, args ...any) error {
-	if err == nil {
-		return nil
+	refusal := sqlrow.Unknown
+	if err != nil {
+		msg := err.Error()
+		switch {
+		case strings.Contains(msg, "FOREIGN KEY constraint failed"):
+			refusal = sqlrow.StillReferred
+		case strings.Contains(msg, "UNIQUE constraint failed: kpi_values.kpi_id, kpi_values.date"):
+			refusal = sqlrow.OneValueADay
+		case strings.Contains(msg, "UNIQUE constraint failed"):
+			refusal = sqlrow.CodeUsed
+		}
 	}
-	var me *model.Error
-	if errors.As(err, &me) {
-		return err
-	}
-	msg := err.Error()
-	if strings.Contains(msg, "FOREIGN KEY constraint failed") {
-		return model.Errorf(model.EINVALID, "%s: it is still referred to, or refers to something that does not exist", fmt.Sprintf(format, args...))
-	}
-	if strings.Contains(msg, "UNIQUE constraint failed: kpi_values.kpi_id, kpi_values.date") {
-		return model.InvalidField("date", "%s: that date already has a value: a KPI has one value a day", fmt.Sprintf(format, args...))
-	}
-	if strings.Contains(msg, "UNIQUE constraint failed") {
-		return model.Errorf(model.EINVALID, "%s: the code or name is already used", fmt.Sprintf(format, args...))
-	}
-	return model.Errorf(model.EINTERNAL, "%s: %w", fmt.Sprintf(format, args...), err)
+	return sqlrow.WrapError(err, refusal, format, args...)
 }

@@ -19,20 +19,9 @@ import (
 var ctx = context.Background()
 
 // fixedClock is the injectable clock of every test store.
-func fixedClock() time.Time { return time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC) }
+var fixedClock = storetest.FixedClock
 
-func demoDoc(t testing.TB) *model.Doc {
-	t.Helper()
-	b, err := os.ReadFile("../assets/demo/strategy.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := model.DecodeBytes(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func demoDoc(t testing.TB) *model.Doc { return storetest.ReadDoc(t, "../assets/demo/strategy.json") }
 
 // The suite's helpers, for the driver's own tests.
 var (

@@ -2,6 +2,7 @@ package storetest
 
 import (
 	"bytes"
+	"os"
 	"testing"
 	"time"
 
@@ -230,4 +231,22 @@ func StaleWriteFromAnotherClient(t *testing.T, s, other model.Store) {
 	if ms, _ := d2.MilestoneByID(mine.ID); ms.Note != "their note" {
 		t.Errorf("note = %q, want the first writer's", ms.Note)
 	}
+}
+
+// FixedClock is the injectable clock of the drivers' test stores.
+func FixedClock() time.Time { return time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC) }
+
+// ReadDoc decodes the exchange file at path (the demo, for the drivers'
+// own tests), failing the test when it cannot.
+func ReadDoc(t testing.TB, path string) *model.Doc {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := model.DecodeBytes(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

@@ -494,32 +494,29 @@ func (s *Store) Close() error {
 	return nil
 }
 
-// wrapSQL turns a driver error into a model error with context.
+// wrapSQL turns a driver error into a model error with context: the
+// refusals both engines know through the row layer's words
+// (sqlrow.WrapError), the server's own here.
 func wrapSQL(err error, format string, args ...any) error {
-	if err == nil {
-		return nil
-	}
 	var me *model.Error
-	if errors.As(err, &me) {
-		return err
+	var pe *pgconn.PgError
+	if errors.As(err, &me) || !errors.As(err, &pe) {
+		return sqlrow.WrapError(err, sqlrow.Unknown, format, args...)
 	}
 	what := fmt.Sprintf(format, args...)
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		switch pe.Code {
-		case "23503":
-			return model.Errorf(model.EINVALID, "%s: it is still referred to, or refers to something that does not exist", what)
-		case "23505":
-			return model.Errorf(model.EINVALID, "%s: the code or name is already used", what)
-		case "42501":
-			return model.Errorf(model.EFORBIDDEN, "%s: the server refuses it: %s", what, pe.Message)
-		case "55P03":
-			return model.Errorf(model.ECONFLICT, "%s: another change has held the strategy for more than 15 seconds: try again later", what)
-		case "40001", "40P01":
-			return model.Errorf(model.ECONFLICT, "%s: someone else changed the same data at the same moment: reload and try again", what)
-		case "22021":
-			return model.Errorf(model.EINVALID, "%s: text that is not valid UTF-8", what)
-		}
+	switch pe.Code {
+	case "23503":
+		return sqlrow.WrapError(err, sqlrow.StillReferred, format, args...)
+	case "23505":
+		return sqlrow.WrapError(err, sqlrow.CodeUsed, format, args...)
+	case "42501":
+		return model.Errorf(model.EFORBIDDEN, "%s: the server refuses it: %s", what, pe.Message)
+	case "55P03":
+		return model.Errorf(model.ECONFLICT, "%s: another change has held the strategy for more than 15 seconds: try again later", what)
+	case "40001", "40P01":
+		return model.Errorf(model.ECONFLICT, "%s: someone else changed the same data at the same moment: reload and try again", what)
+	case "22021":
+		return model.Errorf(model.EINVALID, "%s: text that is not valid UTF-8", what)
 	}
-	return model.Errorf(model.EINTERNAL, "%s: %v", what, err)
+	return sqlrow.WrapError(err, sqlrow.Unknown, format, args...)
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -15,20 +14,10 @@ import (
 
 // The behaviour of the SQLite store (storage/store_test.go), on the server.
 
-func fixedClock() time.Time { return time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC) }
+// fixedClock is the injectable clock of every test store.
+var fixedClock = storetest.FixedClock
 
-func demoDoc(t testing.TB) *model.Doc {
-	t.Helper()
-	b, err := os.ReadFile("../../assets/demo/strategy.json")
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := model.DecodeBytes(b)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return d
-}
+func demoDoc(t testing.TB) *model.Doc { return storetest.ReadDoc(t, "../../assets/demo/strategy.json") }
 
 // newDemo loads the demo into a new database as its administrator.
 // The suite's helpers, for the driver's own tests.

@@ -1,0 +1,95 @@
+package app
+
+import (
+	"bufio"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"sync"
+
+	"strategytracker/model"
+)
+
+// Writing an exported file: through a temporary file renamed over the
+// path, and, for a report, under a soft memory limit.
+
+// exportMemoryLimit is the soft limit of the program's Go memory while a
+// report is written. The council report of a large strategy holds its
+// pages (about 100 MB for 2,000 measures) beside what the open window
+// holds; left alone, the collector lets the heap grow to twice what is
+// live, and the app's peak reached 300–400 MB (issue 22: ≤ 250 MB). Near
+// the limit the collector works more often instead (it never fails an
+// allocation, and spends at most half the CPU), so a larger strategy is
+// only slower. BenchmarkAppExportLargePDF measures the peak.
+const exportMemoryLimit = 160 << 20
+
+// limited counts the reports being written under exportMemoryLimit, and
+// keeps the limit there was before the first.
+var limited struct {
+	sync.Mutex
+	n    int
+	prev int64
+}
+
+// underMemoryLimit sets exportMemoryLimit, unless GOMEMLIMIT sets one, and
+// returns what puts the previous limit back once no report is written.
+func underMemoryLimit() (restore func()) {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	limited.Lock()
+	defer limited.Unlock()
+	if limited.n++; limited.n == 1 {
+		limited.prev = debug.SetMemoryLimit(exportMemoryLimit)
+	}
+	return func() {
+		limited.Lock()
+		defer limited.Unlock()
+		if limited.n--; limited.n == 0 {
+			debug.SetMemoryLimit(limited.prev)
+		}
+	}
+}
+
+// writeFile writes b to path through a temporary file in the same folder,
+// renamed over path once complete: an existing file is replaced only by a
+// whole new one.
+func writeFile(path string, b []byte) error {
+	return writeFileWith(path, func(w io.Writer) error {
+		_, err := w.Write(b)
+		return err
+	})
+}
+
+// writeFileWith is writeFile of what write writes, streamed into the
+// temporary file (a large report is not held twice in memory). An error of
+// write leaves path as it was.
+func writeFileWith(path string, write func(w io.Writer) error) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
+	if err != nil {
+		return model.Errorf(model.EINVALID, "%v", err)
+	}
+	tmp := f.Name()
+	bw := bufio.NewWriter(f)
+	if err := write(bw); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	err = bw.Flush()
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return model.Errorf(model.EINTERNAL, "%v", err)
+	}
+	return nil
+}
