@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 
@@ -126,6 +127,20 @@ func TestAttackAuditEntriesMatchTheRows(t *testing.T) {
 	}
 	if _, err := s.Check(ctx); err != nil {
 		t.Errorf("check after the coordinator's changes: %v", err)
+	}
+	copyable(t, s)
+}
+
+// copyable fails unless the strategy on the server is one backup and copy
+// write: it reads, and the model's rules pass on it (storage.Create's).
+func copyable(t *testing.T, s *Store) {
+	t.Helper()
+	d, _, err := s.ReadAll(ctx)
+	if err == nil {
+		err = d.Validate(model.DateOf(time.Now()))
+	}
+	if err != nil {
+		t.Errorf("after the coordinator's changes, backup and copy would refuse the strategy: %v", err)
 	}
 }
 

@@ -427,6 +427,7 @@ func TestAttackCoordinatorWritesOnlyReadableValues(t *testing.T) {
 		"milestone", ms, "completed", "to_json(to_char(current_date, 'YYYY-MM-DD'))::text")); err != nil {
 		t.Errorf("coordinator completes a milestone today: %v", err)
 	}
+	copyable(t, s)
 }
 
 // A coordinator's login writes only their own unit's return and their
@@ -479,6 +480,11 @@ func TestAttackCoordinatorWritesOnlyOwnPeriodEntries(t *testing.T) {
 		{"add an accepted text", "", "[" + office + "," + text(2, own.Area, coord.ID, coord.ID) + "]"},
 		{"propose for an area not theirs", "", "[" + office + "," + text(2, foreignArea, coord.ID, 0) + "]"},
 		{"propose for the whole strategy", "", "[" + office + "," + text(2, "", coord.ID, 0) + "]"},
+		// What model.ValidatePeriods refuses: backup and copy would refuse the strategy.
+		{"add a second return of their own unit", "[" + ret(1, coord.Unit, "") + "," + ret(2, other, "друг") + "," + ret(3, coord.Unit, "") + "]", ""},
+		{"propose a text of no known kind", "", "[" + office + "," + strings.Replace(text(2, own.Area, coord.ID, 0), "commentary", "gossip", 1) + "]"},
+		{"propose a blank text", "", "[" + office + "," + strings.Replace(text(2, own.Area, coord.ID, 0), `{"bg":"т","en":"t"}`, `{"bg":" ","en":""}`, 1) + "]"},
+		{"propose a text too long", "", "[" + office + "," + strings.Replace(text(2, own.Area, coord.ID, 0), `"bg":"т"`, `"bg":"`+strings.Repeat("т", model.MaxNote+1)+`"`, 1) + "]"},
 		{"propose a text with a key in capitals", "", "[" + office + "," + strings.Replace(text(2, own.Area, coord.ID, 0), `"en":"t"`, `"en":"t","BG":"х"`, 1) + "]"},
 	} {
 		q, arg := "UPDATE periods SET returns = $1 WHERE id = 1", tt.returns
@@ -516,6 +522,7 @@ func TestAttackCoordinatorWritesOnlyOwnPeriodEntries(t *testing.T) {
 	}); err != nil {
 		t.Errorf("coordinator's store records their return: %v", err)
 	}
+	copyable(t, s)
 }
 
 // Class 5: nobody holds the writers' lock for long, and a NOTIFY that is

@@ -91,6 +91,7 @@ func securitySQL(g Groups, version int) string {
 	for _, r := range coordinatorRules() {
 		fmt.Fprintf(&b, "INSERT INTO st_coordinator_may (entity, action, field) VALUES (%s, %s, %s);\n", sqlString(r[0]), sqlString(r[1]), sqlString(r[2]))
 	}
+	b.WriteString(periodListsSQL(g))
 	b.WriteString("\n-- The bounds of the values people may write (model's limits). NOT VALID:\n-- rows written before are not checked again.\n")
 	for _, c := range valueChecks() {
 		alter := fmt.Sprintf("ALTER TABLE %s DROP CONSTRAINT IF EXISTS %s;\nALTER TABLE %s ADD CONSTRAINT %s CHECK (%s) NOT VALID;\n", c.table, c.name, c.table, c.name, c.check)
@@ -245,7 +246,35 @@ func valueChecks() []valueCheck {
 		{"updates", "st_text", text("text_bg", "text_en") + " AND (" + notBlank("text_bg") + " OR " + notBlank("text_en") + ")"},
 		{"periods", "st_returns", jsonListCheck("returns", reflect.TypeOf(model.UnitReturn{}))},
 		{"periods", "st_narrative", jsonListCheck("narrative", reflect.TypeOf(model.Narrative{}))},
+		{"periods", "st_period_lists", "st_period_lists_ok(returns, narrative)"},
 	}
+}
+
+// periodListsSQL is the function of the rules of model.ValidatePeriods
+// on a period's lists that a coordinator's own entries could break (backup
+// and copy would then refuse the strategy for everyone): one return a
+// unit, a narrative text of a known kind, not blank, within model.MaxNote.
+func periodListsSQL(g Groups) string {
+	var kinds []string
+	for _, k := range model.NarrativeKinds {
+		kinds = append(kinds, sqlString(string(k)))
+	}
+	list := func(col string) string {
+		return fmt.Sprintf("jsonb_array_elements(CASE WHEN jsonb_typeof(%s::jsonb) = 'array' THEN %s::jsonb ELSE '[]' END)", col, col)
+	}
+	bg, en := "coalesce(n #>> '{text,bg}', '')", "coalesce(n #>> '{text,en}', '')"
+	return fmt.Sprintf(`
+-- The rules of model.ValidatePeriods on a period's lists (security.go).
+CREATE OR REPLACE FUNCTION st_period_lists_ok(p_returns text, p_narrative text) RETURNS boolean
+LANGUAGE sql IMMUTABLE SET search_path = pg_catalog, public, pg_temp AS $$
+  SELECT (SELECT count(*) = count(DISTINCT x ->> 'unit') FROM %s x)
+    AND NOT EXISTS (SELECT 1 FROM %s n WHERE coalesce(n ->> 'kind', '') NOT IN (%s)
+      OR NOT (%s OR %s) OR char_length(%s) > %d OR char_length(%s) > %d)
+$$;
+REVOKE EXECUTE ON FUNCTION st_period_lists_ok(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION st_period_lists_ok(text, text) TO %s, %s;
+`, list("p_returns"), list("p_narrative"), strings.Join(kinds, ", "), notBlank(bg), notBlank(en), bg, model.MaxNote, en, model.MaxNote,
+		ident(g.Office), ident(g.Coordinator))
 }
 
 // notBlank is true when col holds more than white space, as model.Text's
