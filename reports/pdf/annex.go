@@ -522,7 +522,7 @@ func (r *report) personLine(ref model.Ref) string {
 	if p == nil {
 		return ""
 	}
-	return nameAndPosition(name(p.Name, r.lang), r.tr(p.Position))
+	return nameAndPosition(r.lang, name(p.Name, r.lang), r.tr(p.Position))
 }
 
 func (r *report) fundingLine(fs []model.Funding) string {

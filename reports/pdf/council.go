@@ -182,7 +182,7 @@ func (r *report) cover() {
 		r.lines(marginL+lw, y, contentW-lw, lineH(10), ls, "L")
 		y += float64(len(ls))*lineH(10) + 2.5
 	}
-	rowsOf(r.w.from, nameAndPosition(from.name, from.position))
+	rowsOf(r.w.from, nameAndPosition(r.lang, from.name, from.position))
 	rowsOf(r.w.regarding, about)
 	y += 3
 	r.hline(marginL, marginL+contentW, y, 0.4, cAccent)
@@ -203,7 +203,7 @@ func (r *report) cover() {
 		{adoptedLabel, orDash(decision, r.w.none)},
 		{r.w.dataAsOf, r.dateText(r.asOf)},
 		{r.w.comparedWith, compared},
-		{r.w.preparedBy, orDash(nameAndPosition(prep.name, prep.position), r.w.none)},
+		{r.w.preparedBy, orDash(nameAndPosition(r.lang, prep.name, prep.position), r.w.none)},
 		{r.w.made, r.dateText(model.DateOf(r.created))},
 	}
 	const labelW = 46.0

@@ -370,8 +370,9 @@ func TestShownFiguresAgree(t *testing.T) {
 		{r.gapValue(83.16, 71.54), "11,7 п.п."},
 		{r.gapValue(69.44, 55.96), "13,4 п.п."},
 		{r.points(-0.5), "–0,5 п.п."},
-		{nameAndPosition("Мария Георгиева", "Началник на отдел"), "Мария Георгиева, началник на отдел"},
-		{nameAndPosition("Иван Иванов", "ИТ директор"), "Иван Иванов, ИТ директор"},
+		{nameAndPosition(model.BG, "Мария Георгиева", "Началник на отдел"), "Мария Георгиева, началник на отдел"},
+		{nameAndPosition(model.EN, "Konstantin Iliev", "Deputy Mayor for Digitalisation"), "Konstantin Iliev, Deputy Mayor for Digitalisation"},
+		{nameAndPosition(model.BG, "Иван Иванов", "ИТ директор"), "Иван Иванов, ИТ директор"},
 		{r.definite("Стратегия за дигитална трансформация на София"), "Стратегията за дигитална трансформация на София"},
 	} {
 		if c.got != c.want {

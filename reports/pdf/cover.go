@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"strings"
 	"unicode"
 
 	"strategytracker/model"
@@ -103,12 +104,32 @@ func joinNonEmpty(sep string, parts ...string) string {
 
 // nameAndPosition is "Мария Георгиева, началник на отдел …": the position
 // after the comma in lower case, as in running text (an abbreviation such
-// as "ИТ" or "CDO" stays as it is).
-func nameAndPosition(name, position string) string {
+// as "ИТ" or "CDO" stays as it is). An English position written in title
+// case keeps its capitals ("Konstantin Iliev, Deputy Mayor for …", not
+// "deputy Mayor").
+func nameAndPosition(lang model.Lang, name, position string) string {
 	rs := []rune(position)
-	if name != "" && len(rs) > 1 && unicode.IsUpper(rs[0]) && !unicode.IsUpper(rs[1]) {
+	if name != "" && len(rs) > 1 && unicode.IsUpper(rs[0]) && !unicode.IsUpper(rs[1]) && !(lang == model.EN && titleCased(position)) {
 		rs[0] = unicode.ToLower(rs[0])
 		position = string(rs)
 	}
 	return joinNonEmpty(", ", name, position)
+}
+
+// titleCased reports whether a word after the first of s, up to a comma
+// (after which a unit may follow), begins with a capital followed by a
+// small letter ("Deputy Mayor for Digitalisation"; not "Chief expert,
+// Deputy Mayor's Office").
+func titleCased(s string) bool {
+	s, _, _ = strings.Cut(s, ",")
+	for i, w := range strings.Fields(s) {
+		rs := []rune(w)
+		if i == 0 {
+			continue
+		}
+		if len(rs) > 1 && unicode.IsUpper(rs[0]) && unicode.IsLower(rs[1]) {
+			return true
+		}
+	}
+	return false
 }

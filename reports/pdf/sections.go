@@ -415,7 +415,7 @@ func (r *report) changesSection() {
 	if t, err := time.Parse(time.RFC3339, sn.CreatedAt); err == nil {
 		made := fmt.Sprintf(r.w.changesMade, r.dateText(model.DateOf(t)))
 		if by := r.person(sn.CreatedBy); by.name != "" {
-			made += " " + fmt.Sprintf(r.w.changesBy, nameAndPosition(by.name, by.position))
+			made += " " + fmt.Sprintf(r.w.changesBy, nameAndPosition(r.lang, by.name, by.position))
 		}
 		intro += " " + sentence(made)
 	}
