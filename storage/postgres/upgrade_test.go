@@ -21,10 +21,8 @@ func TestInitUpgradesAnOlderSchema(t *testing.T) {
 	if len(all) < 2 {
 		t.Skip("one schema step: nothing to upgrade yet")
 	}
-	migrations = func() []string { return all[:1] }
-	url := newDatabase(t) // schema 1, as the older build made it
+	url := olderDatabase(t, 1) // schema 1, as the older build made it
 	migrations = embeddedMigrations
-	t.Cleanup(func() { migrations = embeddedMigrations })
 
 	if _, err := Create(ctx, url, demoDoc(t), Options{}); err == nil || !strings.Contains(err.Error(), "older schema (1") {
 		t.Errorf("load into an older schema: %v, want a hint to upgrade", err)
@@ -59,10 +57,7 @@ func TestInitUpgradesAnOlderSchema(t *testing.T) {
 // their people again, through this database's own groups, and the old
 // groups have no rights left in it.
 func TestUpgradeKeepsThePeoplesLogins(t *testing.T) {
-	all := embeddedMigrations()
-	migrations = func() []string { return all[:2] }
-	url := newDatabase(t)
-	t.Cleanup(func() { migrations = embeddedMigrations })
+	url := olderDatabase(t, 2)
 	d := demoDoc(t)
 	coord, own, _ := ownAndForeign(t, d)
 	s := createInOldSchema(t, url, d)
@@ -155,4 +150,16 @@ func createInOldSchema(t *testing.T, url string, d *model.Doc) *Store {
 		}
 	}
 	return s
+}
+
+// olderDatabase is a new database with the first n schema steps only, as an
+// older build made it; this build's steps come back when the test ends
+// (registered first, so that a test that fails while making it leaves no
+// other test an older schema).
+func olderDatabase(t *testing.T, n int) string {
+	t.Helper()
+	all := embeddedMigrations()
+	t.Cleanup(func() { migrations = embeddedMigrations })
+	migrations = func() []string { return all[:n] }
+	return newDatabase(t)
 }
