@@ -251,10 +251,7 @@ func writeStatusText(c *cmdContext, d *model.Doc, st model.PeriodStatus) {
 
 // countBG is n with the Bulgarian singular or plural noun: "1 мярка", "9 мерки".
 func countBG(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
+	return fmt.Sprintf("%d %s", n, model.Counted(n, one, many))
 }
 
 func periodNarrativeCommand() *command {

@@ -113,13 +113,7 @@ func (r Reference) Text(name string, lang Lang) string {
 	if n > 5 {
 		list += " …"
 	}
-	one := n == 1
-	pl := func(singular, plural string) string {
-		if one {
-			return singular
-		}
-		return plural
-	}
+	pl := func(singular, plural string) string { return Counted(n, singular, plural) }
 	bg, en := "", ""
 	switch r.Kind {
 	case "leads":
