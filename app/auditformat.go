@@ -429,12 +429,7 @@ func plural(n int, key string) string {
 
 // trn is trf with the key's singular form (key+".one") when n is 1.
 func trn(key string, n int, args ...any) string {
-	if n == 1 {
-		if k := key + ".one"; tr(k) != k {
-			return trf(k, args...)
-		}
-	}
-	return trf(key, args...)
+	return trf(model.CountedKey(key, n, func(k string) bool { return tr(k) != k }), args...)
 }
 
 func shorten(s string) string {
