@@ -136,3 +136,14 @@ func (c *calibrator) drifted(limit float64) string {
 	}
 	return strings.Join(why, ", ")
 }
+
+// last is the latest point's figures, for the progress lines.
+func (c *calibrator) last() string {
+	var parts []string
+	for _, p := range c.points {
+		if n := len(p.samples); n > 0 {
+			parts = append(parts, format(p.samples[n-1], "s"))
+		}
+	}
+	return strings.Join(parts, " / ")
+}

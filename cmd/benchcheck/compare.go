@@ -91,7 +91,8 @@ func splitRow(line string) []string {
 
 // value is a printed median read back ("72 ms", "1.25 s", "139 MB",
 // "0.73×", "10.13 ms"): in seconds, bytes or as a ratio.
-var value = regexp.MustCompile(`^(\d+(?:\.\d+)?) ?(ms|s|MB|×)$`)
+// Any other "number unit" ("4028757 allocs/op") is read as the number.
+var value = regexp.MustCompile(`^(\d+(?:\.\d+)?(?:e[+-]?\d+)?) ?(ms|s|MB|×|[\w/-]+)$`)
 
 func parseValue(s string) (float64, bool) {
 	m := value.FindStringSubmatch(strings.TrimSpace(s))
@@ -230,14 +231,12 @@ func writeComparison(w io.Writer, pasted []table, cur table, tolerance float64) 
 // pasted ones for the machine to count as running at the same speed.
 const calibrationTolerance = 0.05
 
+// refText is the middle pasted median in the unit the new one is printed in.
 func refText(c comparison) string {
-	unit := ""
-	for _, u := range []string{"ms", "MB", "×", "s"} {
-		if strings.HasSuffix(c.now, u) {
-			unit = u
-			break
-		}
+	if strings.HasSuffix(c.now, "×") {
+		return format(c.ref, "×")
 	}
+	_, unit, _ := strings.Cut(c.now, " ")
 	switch unit {
 	case "ms":
 		if c.ref < 0.01 {

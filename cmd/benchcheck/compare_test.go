@@ -80,6 +80,8 @@ func TestParseValue(t *testing.T) {
 		{"10.13 ms", 0.01013, true},
 		{"139 MB", 139e6, true},
 		{"0.73×", 0.73, true},
+		{"4028757 allocs/op", 4028757, true},
+		{"1.5e+06 pages", 1.5e6, true},
 		{"failed: exit status 1", 0, false},
 		{"", 0, false},
 	}

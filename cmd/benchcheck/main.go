@@ -274,8 +274,8 @@ func (b *bench) measure(procs []*proc, pkgs []*goPkg, cal *calibrator) {
 			cal.point()
 			if s.round > 0 {
 				u := now()
-				fmt.Fprintf(os.Stderr, "benchcheck: round %d of %d done; other processes used %s in it, %s\n",
-					s.round, rounds, cores(otherLoad(b.last, u)), stealText(stolen(b.last, u)))
+				fmt.Fprintf(os.Stderr, "benchcheck: round %d of %d done; other processes used %s in it, %s; calibration %s\n",
+					s.round, rounds, cores(otherLoad(b.last, u)), stealText(stolen(b.last, u)), cal.last())
 				b.last = u
 			}
 		}
@@ -360,6 +360,9 @@ func format(v float64, unit string) string {
 		return fmt.Sprintf("%.0f MB", v/1e6)
 	case "×":
 		return fmt.Sprintf("%.2f×", v)
+	}
+	if v >= 1000 {
+		return strconv.FormatFloat(v, 'f', 0, 64) + " " + unit // 4028757 allocs/op
 	}
 	return strconv.FormatFloat(v, 'g', 4, 64) + " " + unit
 }

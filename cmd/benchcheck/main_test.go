@@ -61,6 +61,9 @@ func TestBenchmarkRows(t *testing.T) {
 		{goBench{pkg: "./app", name: "BenchmarkAppExportLargePDF", metric: "MB-peak-RSS", target: "≤ 250 MB", limit: 250e6},
 			metrics{"ns/op": {8e9}},
 			[]string{"| BenchmarkAppExportLargePDF (./app), MB-peak-RSS | `go test -run '^$' -bench '^BenchmarkAppExportLargePDF$' -count 3 ./app` | ≤ 250 MB | no result: the benchmark reports no MB-peak-RSS | | |"}},
+		{goBench{pkg: "./reports/pdf", name: "BenchmarkReport", metric: "allocs/op"},
+			metrics{"ns/op": {1.2e9, 1.4e9, 1.3e9}, "allocs/op": {4028757, 4028748, 4028752}},
+			[]string{"| BenchmarkReport (./reports/pdf), allocs/op | `go test -run '^$' -bench '^BenchmarkReport$' -count 3 ./reports/pdf` | — | 4028752 allocs/op | 4028748 allocs/op–4028757 allocs/op (3) |  |"}},
 		{goBench{pkg: "./app", name: "BenchmarkFilterMeasures", target: "≤ 30 ms", limit: 0.030}, nil,
 			[]string{"| BenchmarkFilterMeasures (./app) | `go test -run '^$' -bench '^BenchmarkFilterMeasures$' -count 3 ./app` | ≤ 30 ms | no result: the benchmark is not in the package (renamed?) | | |"}},
 	}
