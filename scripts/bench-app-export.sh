@@ -31,6 +31,8 @@ if [ ! -f "$DB" ]; then
 	"$BIN" generate -db "$DB" -measures 2000 >/dev/null 2>&1
 fi
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+LIB=$(cd "$(dirname "$0")" && pwd)/bench-app-lib.sh
+export LIB
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run=1
 while [ $run -le "$RUNS" ]; do
@@ -42,13 +44,10 @@ while [ $run -le "$RUNS" ]; do
 	export HOME OUT LANG=C.UTF-8 STRATEGYTRACKER_DB="$DB" BIN GODEBUG=gctrace=1
 	echo "run $run:"
 	xvfb-run -a -s '-screen 0 1366x768x24' sh -c '
+		. "$LIB"
 		"$BIN" >/dev/null 2>"$HOME/stderr" &
 		pid=$!
-		i=0
-		until xwininfo -root -tree 2>/dev/null | grep -q "Strategy Tracker"; do
-			i=$((i+1)); [ $i -gt 600 ] && { echo "no window after 60 s"; kill $pid; exit 1; }
-			sleep 0.1
-		done
+		wait_window $pid
 		sleep 8 # the strategy is read and shown
 		hwm() { awk "/VmHWM/ {printf \"%d MB\", \$2/1024}" /proc/$pid/status; }
 		echo "  peak memory once the strategy is shown: $(hwm)"
@@ -76,7 +75,7 @@ while [ $run -le "$RUNS" ]; do
 		t1=$(date +%s%N); c1=$(cpu)
 		sleep 1
 		hz=$(getconf CLK_TCK)
-		echo "  peak memory after the export: $(hwm)"
+		echo "  peak memory after the export: $(hwm); resident 1 s after it: $(awk "/VmRSS/ {printf \"%d MB\", \$2/1024}" /proc/$pid/status)"
 		echo "  export: $(( (t1-t0)/1000000 )) ms wall (keys included), CPU $(echo "scale=2; ($c1-$c0)/$hz" | bc) s"
 		set -- $best
 		echo "  largest sample during the export: $1 MB = Go heap $2 MB + other anonymous $3 MB + files $4 MB"
