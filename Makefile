@@ -275,3 +275,11 @@ clean:
 .PHONY: bench-app
 bench-app: deps build
 	scripts/bench-app-idle.sh ./$(BIN)
+
+# The desktop app itself exporting the council report (PDF) of the large
+# strategy under a virtual display, driven with the keyboard (xdotool): peak
+# memory (VmHWM) and its split Go heap / other / files, the export's time
+# (issue 22: ≤ 250 MB; BENCHMARKS.md).
+.PHONY: bench-app-export
+bench-app-export: deps build
+	scripts/bench-app-export.sh ./$(BIN)
