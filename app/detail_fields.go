@@ -76,8 +76,8 @@ func (t *fieldsTab) buildUI() fyne.CanvasObject {
 	t.responsible = widget.NewSelect(nil, nil)
 	t.goals = widget.NewCheckGroup(nil, nil)
 	t.partnerBox = container.NewVBox() // one column: unit names are long
-	t.start = dateEntry()
-	t.end = dateEntry()
+	t.start = t.d.u.dateEntry()
+	t.end = t.d.u.dateEntry()
 	t.weight = widget.NewEntry()
 	t.manual = widget.NewEntry()
 	t.planned = widget.NewEntry()

@@ -101,7 +101,7 @@ func (u *UI) onNewMeasure(area string) {
 		units = append(units, un.Code)
 	}
 	mf := &measureForm{code: widget.NewEntry(), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(),
-		area: widget.NewSelect(labels, nil), lead: widget.NewSelect(units, nil), start: dateEntry(), end: dateEntry(), fields: map[string]*field{}}
+		area: widget.NewSelect(labels, nil), lead: widget.NewSelect(units, nil), start: u.dateEntry(), end: u.dateEntry(), fields: map[string]*field{}}
 	mf.area.PlaceHolder, mf.lead.PlaceHolder = tr("measure.choose"), tr("measure.choose")
 	mf.code.SetText(nextMeasureCode(u.doc, area))
 	for i, c := range codes {

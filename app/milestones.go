@@ -94,7 +94,7 @@ func (t *milestonesTab) refresh() {
 		t.box.Add(row)
 		t.box.Add(widget.NewSeparator())
 	}
-	l.banner(t.banner)
+	l.bannerBelow(t.banner, t.d.banner)
 	t.box.Refresh()
 }
 
@@ -137,7 +137,7 @@ func (t *milestonesTab) onComplete(id model.ID) {
 	if ms == nil {
 		return
 	}
-	c := &completeForm{date: dateEntry()}
+	c := &completeForm{date: t.d.u.dateEntry()}
 	c.date.SetText(u.today.Format(u.lang))
 	c.field = newField(tr("milestone.completed"), c.date)
 	body := container.NewVBox(widget.NewLabel(ms.Title.In(u.lang)), formGrid(c.field))
@@ -250,8 +250,8 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 	u := t.d.u
 	m := t.d.measure()
 	lang := u.lang
-	mf := &milestoneForm{fields: fieldSet{}, titleBG: widget.NewEntry(), titleEN: widget.NewEntry(), due: dateEntry(),
-		completed: dateEntry(), weight: widget.NewEntry(), note: widget.NewMultiLineEntry(), noteEN: widget.NewMultiLineEntry(), evidence: widget.NewEntry()}
+	mf := &milestoneForm{fields: fieldSet{}, titleBG: widget.NewEntry(), titleEN: widget.NewEntry(), due: t.d.u.dateEntry(),
+		completed: t.d.u.dateEntry(), weight: widget.NewEntry(), note: widget.NewMultiLineEntry(), noteEN: widget.NewMultiLineEntry(), evidence: widget.NewEntry()}
 	mf.titleBG.SetText(row.Title.BG)
 	mf.titleEN.SetText(row.Title.EN)
 	mf.due.SetText(row.Due.Format(lang))

@@ -64,7 +64,7 @@ func (s *periodScreen) onOpen() {
 		u.inform(tr("period.open"), why)
 		return
 	}
-	o := &openPeriodForm{nameBG: widget.NewEntry(), nameEN: widget.NewEntry(), start: dateEntry(), end: dateEntry(), due: dateEntry()}
+	o := &openPeriodForm{nameBG: widget.NewEntry(), nameEN: widget.NewEntry(), start: s.u.dateEntry(), end: s.u.dateEntry(), due: s.u.dateEntry()}
 	np := suggestedPeriod(u.doc, u.today)
 	o.nameBG.SetText(np.Name.BG)
 	o.nameEN.SetText(np.Name.EN)

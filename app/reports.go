@@ -119,7 +119,7 @@ type snapshotForm struct {
 
 func (s *reportsScreen) onMakeSnapshot() {
 	u := s.u
-	sf := &snapshotForm{name: widget.NewEntry(), asOf: dateEntry()}
+	sf := &snapshotForm{name: widget.NewEntry(), asOf: s.u.dateEntry()}
 	sf.name.SetText(trf("snapshot.defaultname", u.today.Format(u.lang)))
 	sf.asOf.SetText(u.today.Format(u.lang))
 	sf.nf = newField(tr("field.name"), sf.name)
