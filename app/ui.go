@@ -93,17 +93,11 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 			fyne.Do(f)
 		}
 	}
-	u.lang = opts.Lang
-	if u.lang == "" {
-		u.lang = model.BG
-	}
-	if l := a.Preferences().String(prefLang); l == string(model.BG) || l == string(model.EN) {
-		u.lang = model.Lang(l)
-	}
+	u.lang = startLang(a.Preferences(), opts.Lang)
 	if err := setLanguage(u.lang); err != nil {
 		fyne.LogError("translations", err)
 	}
-	u.applyTheme(a.Preferences().String(prefTheme))
+	applyTheme(a, a.Preferences().String(prefTheme))
 	cleanRecent(a.Preferences(), opts.Redact) // connect.go
 	u.filter = measureFilter{}
 	u.current = screenDashboard
