@@ -2,7 +2,6 @@ package app
 
 import (
 	"image/color"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -257,14 +256,10 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 	mf.due.SetText(row.Due.Format(lang))
 	mf.completed.SetText(row.Completed.Format(lang))
 	mf.weight.SetText(formatNumber(row.Weight))
-	mf.people = []model.ID{0}
-	opts := []string{tr("value.nobody")}
-	for _, p := range u.doc.People {
-		mf.people = append(mf.people, p.ID)
-		opts = append(opts, p.Name.In(lang))
-	}
-	mf.responsible = widget.NewSelect(opts, nil)
-	mf.responsible.SetSelectedIndex(max(0, slices.Index(mf.people, model.ID(row.Responsible))))
+	var opts []string
+	opts, mf.people = personChoices(u.doc, lang)
+	mf.responsible = widget.NewSelect(nil, nil)
+	setChoices(mf.responsible, opts, mf.people, model.ID(row.Responsible))
 	mf.note.Wrapping = fyne.TextWrapWord
 	mf.note.SetText(row.Note)
 	mf.noteEN.Wrapping = fyne.TextWrapWord
@@ -314,8 +309,8 @@ func (t *milestonesTab) onFormSave(mf *milestoneForm, base, row *model.Milestone
 	r.Due = errs.date("due", mf.due.Text)
 	r.Completed = errs.optionalDate("completed", mf.completed.Text)
 	r.Weight = errs.number("weight", mf.weight.Text)
-	if i := mf.responsible.SelectedIndex(); i >= 0 && i < len(mf.people) {
-		r.Responsible = model.Ref(mf.people[i])
+	if id, ok := chosen(mf.responsible, mf.people); ok {
+		r.Responsible = model.Ref(id)
 	}
 	r.Note, r.NoteEn = mf.note.Text, mf.noteEN.Text
 	r.Evidence = strings.TrimSpace(mf.evidence.Text)
