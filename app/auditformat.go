@@ -418,7 +418,11 @@ func (v *auditView) snapshotSummary(s string) string {
 	if json.Unmarshal([]byte(s), &sn) != nil {
 		return shorten(s)
 	}
-	return model.Quote(sn.Name, v.lang) + " · " + tr("label.asof") + " " + v.value("asOf", strconv.Quote(sn.AsOf))
+	name := sn.Name
+	if v.doc != nil {
+		name = v.doc.SnapshotName(name, v.lang)
+	}
+	return model.Quote(name, v.lang) + " · " + tr("label.asof") + " " + v.value("asOf", strconv.Quote(sn.AsOf))
 }
 
 // plural writes n with the noun of key in its form for n: key+".one" for

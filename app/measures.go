@@ -240,7 +240,11 @@ func (s *measuresScreen) buildUI() fyne.CanvasObject {
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(s.visible) {
-			s.u.openMeasure(s.rows[s.visible[id.Row]].id)
+			// After the tap: Fyne's table focuses itself once OnSelected
+			// returns, and a table already gone with its screen made Fyne
+			// log "Failed to focus object which is not part of the canvas".
+			mid := s.rows[s.visible[id.Row]].id
+			s.u.do(func() { s.u.openMeasure(mid) }, false)
 		}
 	}
 
