@@ -219,3 +219,25 @@ func TestFileDialogPlacesInTheScreensLanguage(t *testing.T) {
 		t.Errorf("the file dialog's places read %q", got)
 	}
 }
+
+// The Bulgarian texts write no English word: only the names of programs,
+// formats and protocols (PDF, Excel, SQLite, http://…), codes shown as
+// codes (EN, Ctrl) and examples of paths stay in Latin letters (issue 22
+// screenshots: "име или e-mail" in the audit log's filter, "E-mail" in the
+// new-strategy form).
+func TestBulgarianTextsWriteNoEnglishWord(t *testing.T) {
+	allowed := map[string]bool{}
+	for _, w := range strings.Fields(`OK SQLite PDF Excel JSON CSV ZIP PostgreSQL postgres service Strategy Tracker
+		EN Ctrl http https UTF SHA IV eml xlsx datapackage json LICENSE txt home Users ivelina site`) {
+		allowed[w] = true
+	}
+	verb := regexp.MustCompile(`%(\[\d+\])?[a-z]`)
+	word := regexp.MustCompile(`[A-Za-z][A-Za-z-]*[A-Za-z]`)
+	for key, text := range assets.Texts("bg") {
+		for _, w := range word.FindAllString(verb.ReplaceAllString(text, " "), -1) {
+			if !allowed[w] {
+				t.Errorf("bg.json %s = %q: the English word %q", key, text, w)
+			}
+		}
+	}
+}
