@@ -241,3 +241,28 @@ func TestBulgarianTextsWriteNoEnglishWord(t *testing.T) {
 		}
 	}
 }
+
+// A file refused as a whole (a strategy file of a newer program, a file
+// that is no strategy file, a workbook that is no workbook) is said in the
+// screen's language, under the heading naming the file, not in the
+// English message of storage or xlsx, and not as "invalid data" (issue
+// 22 screenshots: refused-newer-bg, refused-workbook-bg).
+func TestRefusedFilesSaidInTheScreensLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	h := newHarness(t, testDoc(), pOffice)
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		h.u.onLanguage(lang)
+		for _, r := range []model.Reason{model.ReasonNotStrategyFile, model.ReasonDamagedFile, model.ReasonNewerFile, model.ReasonNotWorkbook, model.ReasonNotTemplate} {
+			english := "/tmp/x.db was written by a newer Strategy Tracker (schema 99)"
+			h.u.showError(trf("error.openfile", "/tmp/x.db"), model.Refused(model.EINVALID, r, "%s", english))
+			got := latest[*notice](h).text.Text
+			want, ok := currentTexts(model.ReasonKey(r))
+			if !ok || !strings.Contains(got, want) {
+				t.Errorf("%s, %s: %q, want the reason %q", lang, r, got, want)
+			}
+			if strings.Contains(got, english) || strings.Contains(got, tr("error.invalid")) {
+				t.Errorf("%s, %s: %q says the English message or \"invalid data\"", lang, r, got)
+			}
+		}
+	}
+}
