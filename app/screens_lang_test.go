@@ -266,3 +266,28 @@ func TestRefusedFilesSaidInTheScreensLanguage(t *testing.T) {
 		}
 	}
 }
+
+// The period's name is asked for as every other two-language name ("Име
+// (БГ)", "Име (EN)"), and its dates are written as every other date, with
+// nothing after them (issue 22 screenshots: "Име (български)" in the
+// period form; "01.10.2026 г. – 31.12.2026 г." on the reporting screen
+// beside "Период: 11.06.2020 – 31.12.2027" on the Structure screen).
+func TestPeriodLabelsAndDatesAsElsewhere(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	for _, l := range []model.Lang{model.BG, model.EN} {
+		setLanguage(l)
+		for _, tt := range []struct{ key, want string }{
+			{"period.field.namebg", tr("structure.name_bg2")},
+			{"period.field.nameen", tr("structure.name_en2")},
+		} {
+			if got := tr(tt.key); got != tt.want {
+				t.Errorf("%s: %s = %q, want %q", l, tt.key, got, tt.want)
+			}
+		}
+	}
+	for key, text := range assets.Texts("bg") {
+		if strings.Contains(text, "%s г.") {
+			t.Errorf("bg.json %s = %q: a date is written as Date.Display writes it, without \"г.\"", key, text)
+		}
+	}
+}
