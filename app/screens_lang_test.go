@@ -291,3 +291,16 @@ func TestPeriodLabelsAndDatesAsElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// The button that cancels a milestone does not read as the dialogs'
+// Cancel (issue 22 screenshots: "✕ Cancel" on every milestone row of the
+// English screen, beside the form's "✕ Cancel").
+func TestCancelMilestoneIsNotCancel(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	for _, l := range []model.Lang{model.BG, model.EN} {
+		setLanguage(l)
+		if got := tr("milestone.cancel"); got == tr("action.cancel") {
+			t.Errorf("%s: milestone.cancel = %q, the same as the dialogs' Cancel", l, got)
+		}
+	}
+}
