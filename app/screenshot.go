@@ -35,9 +35,12 @@ type ScreenshotOptions struct {
 	Only *regexp.Regexp
 	// Langs are the languages to take; nil: Bulgarian and English.
 	Langs []model.Lang
-	// Opener opens a strategy file (storage.Open): the driver opens only
-	// the hostile files it makes in its own folder, to show the refusals.
-	Opener func(path string) (model.Store, error)
+	// Opener opens a strategy file (storage.Open) and Creator makes one
+	// (storage.Create): the driver opens only the hostile files it makes
+	// in its own folder, to show the refusals, and makes none; with them
+	// the file dialog and the new-strategy form can be shown.
+	Opener  func(path string) (model.Store, error)
+	Creator func(path string, d *model.Doc) (model.Store, error)
 }
 
 // Screenshots makes a fresh copy of the embedded demo (opts.CreateDemo)
@@ -83,12 +86,26 @@ func Screenshots(opts Options, so ScreenshotOptions) error {
 		}
 	}
 	opts.Opener, opts.Creator, opts.Connector, opts.NetworkDrive, opts.DemoPath = nil, nil, nil, nil, ""
+	inWork := func(path string) error {
+		if rel, err := filepath.Rel(work, path); err != nil || !filepath.IsLocal(rel) || path == store.Path() {
+			return fmt.Errorf("screenshots: not touching %s", path)
+		}
+		return nil
+	}
 	if open := so.Opener; open != nil {
 		opts.Opener = func(path string) (model.Store, error) {
-			if rel, err := filepath.Rel(work, path); err != nil || !filepath.IsLocal(rel) || path == store.Path() {
-				return nil, fmt.Errorf("screenshots: not opening %s", path)
+			if err := inWork(path); err != nil {
+				return nil, err
 			}
 			return open(path)
+		}
+	}
+	if create := so.Creator; create != nil {
+		opts.Creator = func(path string, d *model.Doc) (model.Store, error) {
+			if err := inWork(path); err != nil {
+				return nil, err
+			}
+			return create(path, d)
 		}
 	}
 	run(a, store, opts, func(u *UI) { u.takeScreenshots(so, work) })
