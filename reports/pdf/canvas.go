@@ -174,6 +174,10 @@ func (c *canvas) close() error {
 		c.send()
 		close(c.todo)
 		<-c.done
+		c.batch = nil // the batches are garbage now, before fpdf's Output
+		for len(c.free) > 0 {
+			<-c.free
+		}
 	}
 	if c.failed != nil {
 		return fmt.Errorf("%v", c.failed)

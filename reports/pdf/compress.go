@@ -78,13 +78,18 @@ func writeCompressed(w io.Writer, doc []byte, pages int) error {
 		_, err := w.Write(doc)
 		return err
 	}
-	compress(doc, ss)
 	bw := bufio.NewWriterSize(w, 64<<10)
 	at, grown := 0, 0
 	ends := make([]int, len(ss))  // where each stream ended in doc
 	shift := make([]int, len(ss)) // how much the document grew up to there
+	zws := make([]*zlib.Writer, min(runtime.GOMAXPROCS(0), len(ss)))
 	var head []byte
 	for i := range ss {
+		if i%packBatch == 0 {
+			// A batch at a time, each written and dropped before the next:
+			// the compressed pages are never all in memory at once.
+			compress(doc, ss[i:min(i+packBatch, len(ss))], zws)
+		}
 		s := &ss[i]
 		head = append(head[:0], "<</Filter /FlateDecode /Length "...)
 		head = strconv.AppendInt(head, int64(len(s.packed)), 10)
@@ -95,6 +100,7 @@ func writeCompressed(w io.Writer, doc []byte, pages int) error {
 		at = s.end
 		grown += len(head) + len(s.packed) - (s.end - s.dict)
 		ends[i], shift[i] = s.end, grown
+		s.packed = nil
 	}
 	moved := func(off int) int { // an offset of doc in what is written
 		n := sort.SearchInts(ends, off+1) // the streams that ended at or before off
@@ -205,14 +211,16 @@ func pageStreams(doc []byte, pages int) ([]stream, bool) {
 	return ss, true
 }
 
+// packBatch is how many pages are compressed before they are written.
+const packBatch = 64
+
 // compress compresses the streams' data as fpdf does (zlib, best speed),
-// on every core; each worker reuses one compressor.
-func compress(doc []byte, ss []stream) {
+// on as many workers as zws has compressors; each worker reuses its own.
+func compress(doc []byte, ss []stream, zws []*zlib.Writer) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(ss)) {
+	for k := range zws {
 		wg.Go(func() {
-			var zw *zlib.Writer
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(ss) {
@@ -221,13 +229,13 @@ func compress(doc []byte, ss []stream) {
 				s := &ss[i]
 				var b bytes.Buffer
 				b.Grow((s.end - s.data) / 3)
-				if zw == nil {
-					zw, _ = zlib.NewWriterLevel(&b, zlib.BestSpeed)
+				if zws[k] == nil {
+					zws[k], _ = zlib.NewWriterLevel(&b, zlib.BestSpeed)
 				} else {
-					zw.Reset(&b)
+					zws[k].Reset(&b)
 				}
-				zw.Write(doc[s.data:s.end])
-				zw.Close()
+				zws[k].Write(doc[s.data:s.end])
+				zws[k].Close()
 				s.packed = b.Bytes()
 			}
 		})

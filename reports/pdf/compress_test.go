@@ -46,6 +46,11 @@ func TestPagesCompressedAsFpdf(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			want := fpdfCompressed(t, c.d, c.opt)
 			got := writeReport(t, c.d, c.opt)
+			low := c.opt
+			low.LowMemory = true
+			if !bytes.Equal(writeReport(t, c.d, low), want) {
+				t.Error("LowMemory: not fpdf's bytes")
+			}
 			if !bytes.Equal(got, want) {
 				n := 0
 				for n < min(len(got), len(want)) && got[n] == want[n] {
