@@ -88,7 +88,7 @@ func (t *kpisTab) refresh() {
 			container.NewBorder(nil, nil, widget.NewLabel(tr("kpi.attainment")), nil, bar), latest,
 			widget.NewSeparator(), values)))
 	}
-	l.banner(t.banner)
+	l.bannerBelow(t.banner, t.d.banner)
 	t.box.Refresh()
 }
 
@@ -130,7 +130,7 @@ func (t *kpisTab) openValueForm(kpiID model.ID, base *model.KPIValue) {
 	if base != nil {
 		row = base
 	}
-	vf := &valueForm{fields: fieldSet{}, date: dateEntry(), value: widget.NewEntry(), note: widget.NewEntry(), source: widget.NewEntry()}
+	vf := &valueForm{fields: fieldSet{}, date: t.d.u.dateEntry(), value: widget.NewEntry(), note: widget.NewEntry(), source: widget.NewEntry()}
 	vf.date.SetText(row.Date.Format(lang))
 	if base != nil {
 		vf.value.SetText(inputNumber(row.Value))
@@ -184,7 +184,7 @@ func (t *kpisTab) openKPIForm(base *model.KPI) {
 		row = base
 	}
 	kf := &kpiForm{fields: fieldSet{}, nameBG: widget.NewEntry(), nameEN: widget.NewEntry(), unitBG: widget.NewEntry(),
-		unitEN: widget.NewEntry(), baseValue: widget.NewEntry(), baseDate: dateEntry(), targetVal: widget.NewEntry(), targetDate: dateEntry()}
+		unitEN: widget.NewEntry(), baseValue: widget.NewEntry(), baseDate: t.d.u.dateEntry(), targetVal: widget.NewEntry(), targetDate: t.d.u.dateEntry()}
 	var kinds []string
 	for _, k := range model.KPIKinds {
 		kinds = append(kinds, tr("kpi.kind."+string(k)))

@@ -191,7 +191,7 @@ type words struct {
 	allKPIs           string
 	cards             string
 	annexIntro        string
-	overdueDays       string
+	overdueDays       [2]string // for one day, for any other number
 	atPrevious        string
 	expectedShort     string
 	noChange          string
@@ -382,7 +382,7 @@ var bgWords = &words{
 	allKPIs:           "Всички показатели",
 	cards:             "Карти на мерките",
 	annexIntro:        "Приложението съдържа пълните списъци, от които са взети изключенията в доклада, и карта на всяка мярка.",
-	overdueDays:       "просрочен\n(%s\u00a0дни)",
+	overdueDays:       [2]string{"просрочен\n(%s\u00a0ден)", "просрочен\n(%s\u00a0дни)"},
 	atPrevious:        "Предходен отчет",
 	expectedShort:     "очаквано %s",
 	noChange:          "без промяна",
@@ -589,7 +589,7 @@ var enWords = &words{
 	allKPIs:           "All indicators",
 	cards:             "Measure cards",
 	annexIntro:        "The annex holds the full lists from which the report's exceptions are taken, and a card for every measure.",
-	overdueDays:       "overdue\n(%s\u00a0days)",
+	overdueDays:       [2]string{"overdue\n(%s\u00a0day)", "overdue\n(%s\u00a0days)"},
 	atPrevious:        "Previous report",
 	expectedShort:     "expected %s",
 	noChange:          "no change",

@@ -595,9 +595,9 @@ func (pw *planWriter) meta(databaseID string) error {
 		return err
 	}
 	f.SetSheetRow(planMetaSheet, "A1", &[]any{kindPrefix + pkMeta})
-	f.SetSheetRow(planMetaSheet, "A2", &[]any{"format", planFormat})
-	f.SetSheetRow(planMetaSheet, "A3", &[]any{"database", databaseID})
-	f.SetSheetRow(planMetaSheet, "A4", &[]any{"lang", string(pw.lang)})
+	for i, row := range metaHead(planFormat, databaseID, pw.lang) {
+		f.SetSheetRow(planMetaSheet, "A"+strconv.Itoa(i+2), &row)
+	}
 	lists := pw.fixedLists()
 	for i, n := range listNames(lists) {
 		col := colName(4 + i)
