@@ -41,6 +41,9 @@ func TestAdoptionAndPeriodDates(t *testing.T) {
 		{"period without a start", per(func(p *Period) { p.Start = 0 }), RuleRequired, "start"},
 		{"period starting in 1999", per(func(p *Period) { p.Start = NewDate(1999, 10, 1) }), RuleRange, "start"},
 		{"period due in 2101", per(func(p *Period) { p.Due = NewDate(2101, 1, 1) }), RuleRange, "due"},
+		{"period reopened without a reason", per(func(p *Period) { p.Reopened = []Reopening{{Reason: " "}} }), RuleRequired, "reopen reason"},
+		{"period reopened for a long reason", per(func(p *Period) { p.Reopened = []Reopening{{Reason: strings.Repeat("я", MaxNote+1)}} }), RuleTooLong, "reopen reason"},
+		{"period reopened for broken UTF-8", per(func(p *Period) { p.Reopened = []Reopening{{Reason: "\xff"}} }), RuleNotUTF8, "reopen reason"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			wantRule(t, tc.validate(), tc.rule, tc.field)
