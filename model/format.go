@@ -108,11 +108,7 @@ func countedForm(v float64, unit string) string {
 // FormatCount is a count with its noun in the form for n, the number
 // grouped as lang groups thousands: "1 мярка", "1 200 мерки", "3 days".
 func FormatCount(n int, one, many string, lang Lang) string {
-	noun := many
-	if n == 1 {
-		noun = one
-	}
-	return FormatNumber(float64(n), 0, lang) + " " + noun
+	return FormatNumber(float64(n), 0, lang) + " " + Counted(n, one, many)
 }
 
 // Display is d as a report writes it: 30.11.2026 in Bulgarian, 30 Nov

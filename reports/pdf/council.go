@@ -297,7 +297,7 @@ func (r *report) revisedSentence() string {
 	if len(measures) == 0 {
 		return ""
 	}
-	counted := func(n int, forms [2]string) string { return r.count(n) + " " + model.Counted(n, forms[0], forms[1]) }
+	counted := func(n int, forms [2]string) string { return model.FormatCount(n, forms[0], forms[1], r.lang) }
 	return fmt.Sprintf(r.w.keyRevised, counted(len(measures), r.w.revMeasure), counted(len(r.revisions), r.w.revChange))
 }
 
