@@ -276,7 +276,7 @@ func (rd *reader) metaRow(key string, v []string, row int) error {
 	switch key {
 	case metaFormat:
 		if v[0] != templateFormat {
-			return notTemplate("its format is %q, not %q", v[0], templateFormat)
+			return notTemplate("its format is %s, not %q", clipValue(v[0]), templateFormat)
 		}
 	case metaDatabase:
 		rd.u.DatabaseID, rd.u.dbRow = v[0], row
