@@ -530,7 +530,7 @@ func (r *report) fundingLine(fs []model.Funding) string {
 
 // kpiLine is an indicator in one sentence: name, baseline, target, latest value.
 func (r *report) kpiLine(k *model.KPI) string {
-	val := func(v float64) string { return r.withUnit(v, r.tr(k.Unit)) }
+	val := func(v float64) string { return model.FormatKPIValue(v, r.tr(k.Unit), r.lang) }
 	s := r.tr(k.Name) + ": " + strings.ToLower(r.w.baseline) + " " + val(k.BaselineValue) + " (" + r.date(k.BaselineDate) + "), " +
 		strings.ToLower(r.w.target) + " " + val(k.TargetValue) + " (" + r.date(k.TargetDate) + ")"
 	if v, ok := k.LatestValue(r.asOf); ok {

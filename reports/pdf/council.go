@@ -317,7 +317,7 @@ func (r *report) points(v float64) string {
 	case v == 0:
 		sign, v = "±", 0 // no "-0,0"
 	}
-	return sign + model.FormatNumber(v, 1, r.lang) + " " + r.w.pts
+	return sign + model.FormatPoints(v, r.lang)
 }
 
 // narrativeBlocks writes an area's commentary, then its highlights, risks,

@@ -144,7 +144,6 @@ type words struct {
 	thenChange        string
 	thenGap           string
 	gapLabel          string
-	pts               string
 	ahead             string
 	noPrevious        string
 	arrowsNote        string
@@ -336,7 +335,6 @@ var bgWords = &words{
 	thenChange:        "предходен отчет: %s · %s",
 	thenGap:           "предходен отчет: %s",
 	gapLabel:          "Изоставане от очаквания напредък (очакван %s)",
-	pts:               "п.п.",
 	ahead:             "напред",
 	noPrevious:        "няма предходен отчет за сравнение",
 	arrowsNote:        "Стрелките показват промяната в броя спрямо предходния отчет.",
@@ -544,7 +542,6 @@ var enWords = &words{
 	thenChange:        "previous report: %s · %s",
 	thenGap:           "previous report: %s",
 	gapLabel:          "Behind expected progress (expected %s)",
-	pts:               "pts",
 	ahead:             "ahead",
 	noPrevious:        "no previous report to compare with",
 	arrowsNote:        "The arrows show the change in each count since the previous report.",

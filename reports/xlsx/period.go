@@ -106,7 +106,7 @@ func (pw *periodWriter) styles() (label, text, date int, err error) {
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
 		return
 	}
-	format := "dd.mm.yyyy"
+	format := model.SpreadsheetFormats(pw.lang).TypedDate
 	date, err = pw.f.NewStyle(&excelize.Style{Font: font, Fill: fill, Border: border, Protection: unlocked, CustomNumFmt: &format})
 	return
 }

@@ -289,8 +289,9 @@ func (pw *planWriter) styles() error {
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	pw.bold = mk(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	pw.title = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	pw.date = mk(&excelize.Style{CustomNumFmt: ptr("dd.mm.yyyy")})
-	pw.money = mk(&excelize.Style{CustomNumFmt: ptr("#,##0.00")})
+	sf := model.SpreadsheetFormats(pw.lang)
+	pw.date = mk(&excelize.Style{CustomNumFmt: ptr(sf.TypedDate)})
+	pw.money = mk(&excelize.Style{CustomNumFmt: ptr(sf.Money)})
 	pw.number = mk(&excelize.Style{CustomNumFmt: ptr("General")})
 	pw.wrap = mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	return err

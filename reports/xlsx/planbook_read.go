@@ -141,7 +141,7 @@ func sheetsByKind(f *excelize.File) (map[string]kindSheet, error) {
 }
 
 func notPlanBook(format string, args ...any) error {
-	return model.Errorf(model.EINVALID, "the workbook is not a plan workbook of Strategy Tracker: %s (make one with `strategytracker plan-template`)", fmt.Sprintf(format, args...))
+	return model.Refused(model.EINVALID, model.ReasonNotTemplate, "the workbook is not a plan workbook of Strategy Tracker: %s (make one with `strategytracker plan-template`)", fmt.Sprintf(format, args...))
 }
 
 // readMeta reads the hidden sheet of the plan workbook: its format, which
@@ -169,7 +169,7 @@ func (book *PlanBook) readMeta(f *excelize.File, sheets map[string]kindSheet) er
 func (book *PlanBook) readSheet(f *excelize.File, spec planSheet, sheets map[string]kindSheet, date1904 bool) (*bookSheet, error) {
 	ks, ok := sheets[spec.kind]
 	if !ok {
-		return nil, model.Errorf(model.EINVALID, "the workbook lacks the plan's sheet %q: sheets of the plan workbook must not be deleted; make a new one with plan-template", spec.name.In(book.Lang))
+		return nil, model.Refused(model.EINVALID, model.ReasonNotTemplate, "the workbook lacks the plan's sheet %q: sheets of the plan workbook must not be deleted; make a new one with plan-template", spec.name.In(book.Lang))
 	}
 	rows := ks.rows
 	sh := &bookSheet{spec: spec, name: ks.name, col: map[string]int{}}

@@ -128,7 +128,7 @@ func ReadUpdate(r io.Reader) (*Update, error) {
 		return nil, err
 	}
 	if bytes.HasPrefix(b, []byte("%PDF")) {
-		return nil, model.Errorf(model.EINVALID, "the file is a PDF document, not an Excel workbook (.xlsx): import the filled update template")
+		return nil, model.Refused(model.EINVALID, model.ReasonNotWorkbook, "the file is a PDF document, not an Excel workbook (.xlsx): import the filled update template")
 	}
 	f, date1904, err := openWorkbook(b, "import the filled update template")
 	if err != nil {
@@ -155,9 +155,9 @@ func ReadUpdate(r io.Reader) (*Update, error) {
 func openWorkbook(b []byte, hint string) (f *excelize.File, date1904 bool, err error) {
 	switch {
 	case len(b) == 0:
-		return nil, false, model.Errorf(model.EINVALID, "the file is empty: it is not an Excel workbook")
+		return nil, false, model.Refused(model.EINVALID, model.ReasonNotWorkbook, "the file is empty: it is not an Excel workbook")
 	case !bytes.HasPrefix(b, []byte("PK")):
-		return nil, false, model.Errorf(model.EINVALID, "the file is not an Excel workbook (.xlsx): %s", hint)
+		return nil, false, model.Refused(model.EINVALID, model.ReasonNotWorkbook, "the file is not an Excel workbook (.xlsx): %s", hint)
 	}
 	b = markInvalidUTF8(b)
 	if err := guard(func() (err error) {
@@ -186,15 +186,15 @@ func guard(fn func() error) (err error) {
 
 // lacksSheet is the refusal of a template without its sheet name.
 func lacksSheet(name string) error {
-	return model.Errorf(model.EINVALID, "the workbook lacks the template's sheet %q: sheets of the template must not be deleted or renamed; make a new template", name)
+	return model.Refused(model.EINVALID, model.ReasonNotTemplate, "the workbook lacks the template's sheet %q: sheets of the template must not be deleted or renamed; make a new template", name)
 }
 
 func damaged(err error) error {
-	return model.Errorf(model.EINVALID, "the file is damaged or is not an Excel workbook (.xlsx): %v", err)
+	return model.Refused(model.EINVALID, model.ReasonNotWorkbook, "the file is damaged or is not an Excel workbook (.xlsx): %v", err)
 }
 
 func notTemplate(format string, args ...any) error {
-	return model.Errorf(model.EINVALID, "the workbook is not an update template of Strategy Tracker: %s (make one with `strategytracker template`)", fmt.Sprintf(format, args...))
+	return model.Refused(model.EINVALID, model.ReasonNotTemplate, "the workbook is not an update template of Strategy Tracker: %s (make one with `strategytracker template`)", fmt.Sprintf(format, args...))
 }
 
 // reader is the state of one ReadUpdate.
