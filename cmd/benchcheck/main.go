@@ -214,7 +214,7 @@ func (b *bench) run(summaryRuns int, settle time.Duration, idle, maxOther, maxDr
 	fmt.Fprintf(b.out, "Measured %s (%s) on %s, %d cores, %s; load average %s before, %s after; other processes used %s on average while it ran%s; %s.\n",
 		start.at.UTC().Format("2006-01-02 15:04 MST"), end.at.Sub(start.at).Round(time.Second), cpuModel(), runtime.NumCPU(), runtime.Version(),
 		loadBefore, loadAfter, cores(other), pause, stealText(stolen(start, end)))
-	fmt.Fprintf(b.out, "%d rounds, interleaved: each ran every whole process its share of its runs and every package's benchmarks once (a test binary built before, -test.count 1)", b.rounds())
+	fmt.Fprintf(b.out, "%d round(s), interleaved: each ran every whole process its share of its runs and every package's benchmarks once (a test binary built before, -test.count 1)", b.rounds())
 	switch b.warmup {
 	case 0:
 		fmt.Fprint(b.out, "; no whole process ran unmeasured first")
