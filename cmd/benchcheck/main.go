@@ -68,7 +68,7 @@ const asOf = "2026-11-30"
 func main() {
 	bin := flag.String("bin", "bin/strategytracker-cli", "the console binary (make build)")
 	runs := flag.Int("runs", 5, "runs of each whole process")
-	summaryRuns := flag.Int("summary-runs", 11, "runs of summary -json")
+	summaryRuns := flag.Int("summary-runs", 15, "runs of summary -json (cheap: 3 a round)")
 	count := flag.Int("count", 5, "runs of each Go benchmark (rounds of -test.count 1)")
 	warmup := flag.Int("warmup", 1, "unmeasured runs of each whole process before its runs")
 	settle := flag.Duration("settle", time.Minute, "the pause before measuring")
