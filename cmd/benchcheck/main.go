@@ -190,6 +190,7 @@ func (b *bench) run(summaryRuns int, settle time.Duration, idle, maxOther, maxDr
 	pkgs := b.goPackages(benches, dir)
 	procs := b.processList(db, summaryRuns)
 	cal := newCalibrator(selfCPU)
+	syncDisks() // what the builds deleted, written back: skipped one minute, not six
 
 	settled := now()
 	if settle > 0 {
