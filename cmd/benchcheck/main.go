@@ -156,7 +156,7 @@ type bench struct {
 	dir    string
 	out    io.Writer
 	rows   []row
-	last   usage // when the last figure was added
+	last   usage // at the end of the last round (the progress lines)
 }
 
 // row is one line of the table. samples are what was measured (seconds,
