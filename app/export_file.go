@@ -28,9 +28,12 @@ import (
 // scripts/bench-app-export.sh (one run each, load average 9-18, 2026-12-07):
 // with the emoji font, 160 MB -> peak 300 MB, export CPU 4.2 s; 140 MiB ->
 // 281 MB, 5.6 s; 120 MiB -> 265 MB, 6.1-7.5 s; without it (no_emoji),
-// 110 MiB -> 251 MB, 5.9 s; 105 MiB -> 246 MB, 6.9 s. BENCHMARKS.md has the
-// table; BenchmarkAppExportLargePDF measures the peak.
-const exportMemoryLimit = 105 << 20
+// 110 MiB -> 251 MB, 5.9 s; 105 MiB -> 246-248 MB, 5.2-6.9 s (median 6.6
+// s of 6 runs, 217 collections in one); 100 MiB -> 241-243 MB, 6.0-8.5 s
+// (median 7.0 s of 7, 288 collections): 105 MiB left 2-4 MB of margin, 100
+// MiB leaves 7-9 for a little more CPU. BENCHMARKS.md has the table;
+// BenchmarkAppExportLargePDF measures the peak.
+const exportMemoryLimit = 100 << 20
 
 // limited counts the reports being written under exportMemoryLimit, and
 // keeps the limit there was before the first.
