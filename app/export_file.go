@@ -24,7 +24,7 @@ import (
 // never fails an allocation, and spends at most half the CPU), so a larger
 // strategy is only slower. About 150 MB of the real app's process under
 // Xvfb is outside Go (libLLVM and Mesa's renderer, the program's code, C
-// malloc), so the peak is about 150 MB + this limit. Measured with
+// malloc), and the peak follows this limit, about 140 MB above it. Measured with
 // scripts/bench-app-export.sh (one run each, load average 9-18, 2026-12-07):
 // with the emoji font, 160 MB -> peak 300 MB, export CPU 4.2 s; 140 MiB ->
 // 281 MB, 5.6 s; 120 MiB -> 265 MB, 6.1-7.5 s; without it (no_emoji),
