@@ -76,7 +76,7 @@ func (u *UI) openExport(kind string) {
 	if u.doc == nil {
 		return
 	}
-	e := &exportForm{list: u.exporters(), asOf: dateEntry(), doc: u.doc}
+	e := &exportForm{list: u.exporters(), asOf: u.dateEntry(), doc: u.doc}
 	var names []string
 	sel := 0
 	for i, x := range e.list {
