@@ -1,12 +1,14 @@
 package app
 
 import (
+	"fmt"
 	"image/color"
-	"math"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"strategytracker/model"
 )
 
 // The texts coloured by their importance — a unit's "returned on …"
@@ -33,23 +35,10 @@ func TestImportanceColoursAreReadable(t *testing.T) {
 	}
 }
 
-// contrast is the WCAG contrast ratio of a and b.
-func contrast(a, b color.Color) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
+// contrast is model.Contrast of two theme colours.
+func contrast(a, b color.Color) float64 { return model.Contrast(hexOf(a), hexOf(b)) }
 
-func luminance(c color.Color) float64 {
+func hexOf(c color.Color) string {
 	n := color.NRGBAModel.Convert(c).(color.NRGBA)
-	ch := func(v uint8) float64 {
-		s := float64(v) / 255
-		if s <= 0.03928 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(n.R) + 0.7152*ch(n.G) + 0.0722*ch(n.B)
+	return fmt.Sprintf("#%02X%02X%02X", n.R, n.G, n.B)
 }
