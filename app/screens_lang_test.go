@@ -2,11 +2,13 @@ package app
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/assets"
@@ -303,4 +305,49 @@ func TestCancelMilestoneIsNotCancel(t *testing.T) {
 			t.Errorf("%s: milestone.cancel = %q, the same as the dialogs' Cancel", l, got)
 		}
 	}
+}
+
+// The new-strategy form proposes a file name in the screen's language
+// (issue 22 screenshots: "strategy.db" in the Bulgarian form).
+func TestNewStrategyFileNameInTheScreensLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.opts.Creator = func(string, *model.Doc) (model.Store, error) { return nil, nil }
+	for _, tt := range []struct {
+		lang model.Lang
+		want string
+	}{{model.BG, "стратегия.db"}, {model.EN, "strategy.db"}} {
+		h.u.onLanguage(tt.lang)
+		h.u.onNewStrategy()
+		if got := latest[*newStrategyForm](h).path.name.Text; got != tt.want {
+			t.Errorf("%s: the proposed file name is %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+}
+
+// Fyne's file dialog writes "(Parent)" on one line under the folder's
+// icon, in a cell 80 wide (fyne/dialog fileIconCellWidth) less the
+// label's padding (issue 22 screenshots: "(Горна п" / "апка)" broken over
+// two lines).
+func TestFileDialogParentFitsItsIcon(t *testing.T) {
+	room := 80 - 2*theme.InnerPadding()
+	for _, lang := range []string{"bg", "en"} {
+		var raw map[string]any
+		if err := json.Unmarshal(mustRead(t, "translations/"+lang+".json"), &raw); err != nil {
+			t.Fatal(err)
+		}
+		word, _ := raw["file.parent"].(map[string]any)["other"].(string)
+		if got := fyne.MeasureText("("+word+")", theme.TextSize(), fyne.TextStyle{}).Width; got > room {
+			t.Errorf("%s: \"(%s)\" is %.0f wide, more than the %.0f under the icon", lang, word, got, room)
+		}
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := assets.Translations.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }
