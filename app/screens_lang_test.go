@@ -351,3 +351,20 @@ func mustRead(t *testing.T, name string) []byte {
 	}
 	return b
 }
+
+// The person form's last label is as short as the others: its choices
+// already say what the public site shows ("Да — името се показва в
+// публичния сайт"), and a long label halves the inputs' width (issue 22
+// screenshots: structure-person-form at 1024×700, the unit cut to
+// "INNO · Направление „Иновативна Соф…").
+func TestPersonFormLabelsAreShort(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	for _, l := range []model.Lang{model.BG, model.EN} {
+		setLanguage(l)
+		for _, key := range []string{"visibility.person", "structure.position_bg", "structure.position_en"} {
+			if got := tr(key); len([]rune(got)) > 20 {
+				t.Errorf("%s: %s = %q: longer than 20 characters", l, key, got)
+			}
+		}
+	}
+}
