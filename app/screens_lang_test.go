@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -364,6 +365,25 @@ func TestPersonFormLabelsAreShort(t *testing.T) {
 		for _, key := range []string{"visibility.person", "structure.position_bg", "structure.position_en"} {
 			if got := tr(key); len([]rune(got)) > 20 {
 				t.Errorf("%s: %s = %q: longer than 20 characters", l, key, got)
+			}
+		}
+	}
+}
+
+// A field's label begins with a capital, as it starts a line of the audit
+// log, the conflict dialog and the import previews ("Крайна дата: … → …")
+// (issue 22 screenshots: "отговори на звената: …", "units' returns: …"
+// among "Приета на: …", "End date: …" in cycle-audit). field.public is also
+// a mark after " · " and the override reasons are placeholders.
+func TestFieldLabelsBeginWithACapital(t *testing.T) {
+	lower := map[string]bool{"field.public": true, "field.override.reason": true, "field.override.reason_en": true}
+	for _, lang := range []string{"bg", "en"} {
+		for key, text := range assets.Texts(lang) {
+			if !strings.HasPrefix(key, "field.") || lower[key] || text == "" {
+				continue
+			}
+			if r := []rune(text)[0]; unicode.IsLower(r) {
+				t.Errorf("%s.json %s = %q begins with a small letter", lang, key, text)
 			}
 		}
 	}
