@@ -39,26 +39,28 @@ func (t *fieldsTab) readFunding() ([]model.Funding, string) {
 }
 
 // checkFunding flags funding sources that do not add up to the planned
-// budget (a warning: the sources may still be being entered).
+// budget, and a planned budget with no source (a warning: the sources may
+// still be being entered), by the rule of the council report
+// (model.CheckFunding).
 func (t *fieldsTab) checkFunding() {
 	funding, msg := t.readFunding()
 	planned, ok := parseMoney(t.planned.Text)
-	if msg != "" || !ok || len(funding) == 0 {
+	if msg != "" || !ok {
 		if msg == "" {
 			t.fundingCheck.Hide()
 		}
 		return
 	}
-	var sum int64
-	for _, f := range funding {
-		sum += f.AmountCents
-	}
-	if sum == planned {
+	lang := t.d.u.lang
+	switch funded, gap := model.CheckFunding(funding, planned); gap {
+	case model.FundingMissing:
+		t.fundingCheck.SetText(trf("funding.missing", model.FormatEUR(planned, lang)))
+	case model.FundingMismatch:
+		t.fundingCheck.SetText(trf("funding.mismatch", model.FormatEUR(funded, lang), model.FormatEUR(planned, lang)))
+	default:
 		t.fundingCheck.Hide()
 		return
 	}
-	lang := t.d.u.lang
-	t.fundingCheck.SetText(trf("funding.mismatch", model.FormatEUR(sum, lang), model.FormatEUR(planned, lang)))
 	t.fundingCheck.Show()
 }
 

@@ -92,3 +92,39 @@ func BudgetByYear(measures []Measure, asOf Date) []YearBudget {
 	slices.SortFunc(out, func(a, b YearBudget) int { return a.Year - b.Year })
 	return out
 }
+
+// FundingGap is how a measure's funding sources stand against its planned
+// budget. The rule, the one the council report's reconciliation of the
+// two totals, its measure cards and the measure form all apply: the
+// sources must add up to the planned budget. A planned budget with no
+// source at all is a gap too (FundingMissing): it is the budget the
+// funding-by-source total leaves out, and so a measure the report names
+// when the totals differ.
+type FundingGap int
+
+// The ways funding can stand against the planned budget.
+const (
+	FundingBalanced FundingGap = iota // the sources add up to the planned budget (or there are neither)
+	FundingMissing                    // a planned budget and no funding source
+	FundingMismatch                   // sources adding up to another amount than the planned budget
+)
+
+// CheckFunding is the sum of the funding sources and how it stands against
+// plannedCents.
+func CheckFunding(funding []Funding, plannedCents int64) (fundedCents int64, gap FundingGap) {
+	for _, f := range funding {
+		fundedCents += f.AmountCents
+	}
+	switch {
+	case fundedCents == plannedCents:
+		return fundedCents, FundingBalanced
+	case len(funding) == 0:
+		return 0, FundingMissing
+	}
+	return fundedCents, FundingMismatch
+}
+
+// FundingGap is CheckFunding of the measure's sources and planned budget.
+func (m *Measure) FundingGap() (fundedCents int64, gap FundingGap) {
+	return CheckFunding(m.Funding, m.PlannedCents)
+}

@@ -121,11 +121,8 @@ func (p *Period) Validate() error {
 		name string
 		d    Date
 	}{{"start", p.Start}, {"end", p.End}, {"due", p.Due}} {
-		if f.d.IsZero() {
-			return fieldError(what, f.name, "is missing")
-		}
-		if f.d < MinDue || f.d > MaxDue {
-			return fieldError(what, f.name, "%s is outside %s–%s", f.d, MinDue, MaxDue)
+		if err := checkDue(what, f.name, f.d); err != nil {
+			return err
 		}
 	}
 	if p.End < p.Start {

@@ -91,23 +91,17 @@ type PlanTx interface {
 	SetRevisionReason(reason Text)
 }
 
-// Validate checks an adoption.
+// Validate checks an adoption: its date by the rule of the work's dates
+// (checkDue, 2000–2100), its decision and author as every text.
 func (a *Adoption) Validate() error {
-	if a.AdoptedOn.IsZero() {
-		return Errorf(EINVALID, "adoption: adoptedOn is empty")
+	const what = "adoption"
+	if err := checkDue(what, "adoptedOn", a.AdoptedOn); err != nil {
+		return err
 	}
-	if y := a.AdoptedOn.Year(); y < 2000 || y > 2100 {
-		return Errorf(EINVALID, "adoption: adoptedOn %s is outside 2000–2100", a.AdoptedOn)
+	if err := checkText(what, "councilDecision", a.CouncilDecision, true, MaxTitle); err != nil {
+		return err
 	}
-	if a.CouncilDecision.IsEmpty() {
-		return Errorf(EINVALID, "adoption: councilDecision is empty in both languages")
-	}
-	for _, s := range []string{a.CouncilDecision.BG, a.CouncilDecision.EN, a.By} {
-		if !utf8.ValidString(s) || utf8.RuneCountInString(s) > 300 {
-			return Errorf(EINVALID, "adoption: councilDecision is not valid UTF-8 or longer than 300 characters")
-		}
-	}
-	return nil
+	return checkString(what, "by", a.By, MaxTitle)
 }
 
 // Validate checks a revision.

@@ -248,14 +248,13 @@ func (r *report) executionPair(m *model.Measure) kvPair {
 }
 
 // fundingPair is the funding sources, marked when they do not add up to
-// the planned budget.
+// the planned budget or there is none for it (model.CheckFunding).
 func (r *report) fundingPair(m *model.Measure) kvPair {
 	funding, c := r.fundingLine(m.Funding), cText
-	var funded int64
-	for _, f := range m.Funding {
-		funded += f.AmountCents
-	}
-	if len(m.Funding) > 0 && funded != m.PlannedCents {
+	switch funded, gap := m.FundingGap(); gap {
+	case model.FundingMissing:
+		funding, c = fmt.Sprintf(r.w.fundingNone, r.eur(m.PlannedCents)), cNote
+	case model.FundingMismatch:
 		funding, c = funding+" ("+fmt.Sprintf(r.w.fundingSum, r.eur(funded), r.eur(m.PlannedCents))+")", cNote
 	}
 	return r.pair(r.w.funding, funding, c)

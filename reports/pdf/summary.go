@@ -233,7 +233,8 @@ func (r *report) fundingTable(s *model.Summary) {
 }
 
 // fundingMismatches are the codes of the live measures whose funding
-// lines do not add up to their planned budget.
+// lines do not add up to their planned budget, or that have a planned
+// budget and no line (model.CheckFunding): those the two totals differ by.
 func (r *report) fundingMismatches() []string {
 	var out []string
 	for _, i := range r.measures {
@@ -241,11 +242,7 @@ func (r *report) fundingMismatches() []string {
 		if m.Cancelled {
 			continue
 		}
-		var sum int64
-		for _, f := range m.Funding {
-			sum += f.AmountCents
-		}
-		if sum != m.PlannedCents {
+		if _, gap := m.FundingGap(); gap != model.FundingBalanced {
 			out = append(out, m.Code)
 		}
 	}

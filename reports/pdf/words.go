@@ -78,6 +78,7 @@ type words struct {
 	fundingDiffers string // "…: the measures %s"
 	overPlan       string // a measure's funding or spending above its planned budget
 	fundingSum     string // "общо %s при планиран бюджет %s"
+	fundingNone    string // "няма източник за планирания бюджет %s"
 
 	milestonesSection string
 	overdueTitle      string
@@ -273,6 +274,7 @@ var bgWords = &words{
 	fundingDiffers:    "Финансирането по източници не е равно на планирания бюджет при мерки %s.",
 	overPlan:          "над планирания бюджет",
 	fundingSum:        "общо %s при планиран бюджет %s",
+	fundingNone:       "няма посочен източник за планирания бюджет %s",
 	goalsNote:         "Една мярка може да служи на няколко цели, затова лентите по цели сочат общо %s мерки при %s мерки в стратегията.",
 	milestonesSection: "Етапи",
 	overdueTitle:      "Просрочени етапи",
@@ -480,6 +482,7 @@ var enWords = &words{
 	fundingDiffers:    "The funding by source does not equal the planned budget for measures %s.",
 	overPlan:          "above the planned budget",
 	fundingSum:        "%s in all against a planned budget of %s",
+	fundingNone:       "no source given for the planned budget of %s",
 	goalsNote:         "A measure may serve several goals, so the goal bars count %s measures in all for the strategy's %s.",
 	milestonesSection: "Milestones",
 	overdueTitle:      "Overdue milestones",
