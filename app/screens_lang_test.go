@@ -231,7 +231,7 @@ func TestFileDialogPlacesInTheScreensLanguage(t *testing.T) {
 func TestBulgarianTextsWriteNoEnglishWord(t *testing.T) {
 	allowed := map[string]bool{}
 	for _, w := range strings.Fields(`OK SQLite PDF Excel JSON CSV ZIP PostgreSQL postgres service Strategy Tracker
-		EN Ctrl http https UTF SHA IV eml xlsx datapackage json LICENSE txt home Users ivelina site`) {
+		EN Ctrl http https UTF SHA IV eml xlsx db datapackage json LICENSE txt home Users ivelina site`) {
 		allowed[w] = true
 	}
 	verb := regexp.MustCompile(`%(\[\d+\])?[a-z]`)
