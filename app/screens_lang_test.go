@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -384,6 +385,33 @@ func TestFieldLabelsBeginWithACapital(t *testing.T) {
 			}
 			if r := []rune(text)[0]; unicode.IsLower(r) {
 				t.Errorf("%s.json %s = %q begins with a small letter", lang, key, text)
+			}
+		}
+	}
+}
+
+// A dialog opened from a menu item is titled without the item's "…"
+// ("Експорт", not "Експорт…"): the notices (File › Open in a build that
+// cannot open files) and the exported file's dialog as the forms are
+// (issue 22 screenshots: export-done "Експорт…", file-open "Отвори…").
+func TestDialogTitlesWithoutEllipsis(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.opts.Opener = nil
+	for _, tt := range []struct {
+		name, title string
+		show        func()
+	}{
+		{"notice", "Отвори", h.u.onOpen},
+		{"exported", "Експорт", func() { h.u.showExported("/tmp/отчет.pdf") }},
+	} {
+		tt.show()
+		lines := strings.Split(h.topDialogText(), "\n")
+		if !slices.Contains(lines, tt.title) {
+			t.Errorf("%s: no title %q in %q", tt.name, tt.title, lines)
+		}
+		for _, l := range lines {
+			if strings.HasSuffix(l, "…") {
+				t.Errorf("%s: %q ends with …", tt.name, l)
 			}
 		}
 	}
