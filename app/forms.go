@@ -173,6 +173,23 @@ func (l *locks) action(why string, bs ...*widget.Button) {
 // banner shows the reasons in b (hidden when there are none).
 func (l *locks) banner(b *widget.Label) { setBanner(b, strings.Join(l.reasons, "\n")) }
 
+// bannerBelow is banner for b under above (the detail screen's banner over
+// its tabs): a reason above already says it for the whole screen, so b
+// shows only the others — each reason once on a screen.
+func (l *locks) bannerBelow(b, above *widget.Label) {
+	var shown []string
+	if above.Visible() {
+		shown = strings.Split(above.Text, "\n")
+	}
+	var rest []string
+	for _, r := range l.reasons {
+		if !slices.Contains(shown, r) {
+			rest = append(rest, r)
+		}
+	}
+	setBanner(b, strings.Join(rest, "\n"))
+}
+
 // commit saves row — base with the user's changes; base nil for a new row —
 // as one step of undo. When someone saved the row meanwhile (ECONFLICT) it
 // opens the conflict dialog, whose "apply mine" commits the merge the same

@@ -52,7 +52,7 @@ func TestReadOnlyIsReadableText(t *testing.T) {
 		"title":        "Дигитален документооборот",
 		"plannedCents": "100 000,00 €",
 		"end":          "31.12.2027",
-		"leadUnit":     "Иновативна София",
+		"leadUnit":     "INNO · Иновативна София",
 		"goals":        "G1 · Дигитални решения",
 	} {
 		f := d.fields.fields[name]

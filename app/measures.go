@@ -42,69 +42,6 @@ type measureRow struct {
 	unitKey    string // lower-case unit name, for sorting
 }
 
-// Columns of the measure table.
-const (
-	colCode = iota
-	colTitle
-	colArea
-	colUnit
-	colEnd
-	colProgress
-	colStatus
-	numCols
-)
-
-var colKeys = [numCols]string{"col.code", "col.title", "col.area", "col.unit", "col.end", "col.progress", "col.status"}
-
-// colWidths are the widths of the columns at which the table fills its
-// area exactly; wider windows give the room to the title, the area and the
-// unit (colGrow shares), and narrower ones take it from them down to
-// colFloor, so that the end, the progress and the status stay in sight at
-// 1024×700 (issue 22 screenshots: the status column was scrolled off).
-// Below the floors the table scrolls sideways.
-var colWidths = [numCols]float32{70, 220, 130, 160, 100, 150, 124}
-var colGrow = [numCols]float32{0, 0.5, 0.2, 0.3, 0, 0, 0}
-var colFloor = [numCols]float32{70, 130, 80, 100, 100, 150, 124}
-
-// tableFit lays the table over its whole area and fits the title, area
-// and unit columns to the room the window leaves.
-type tableFit struct{ s *measuresScreen }
-
-func (l tableFit) MinSize(objs []fyne.CanvasObject) fyne.Size { return fyne.NewSize(300, 200) }
-
-func (l tableFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	extra := size.Width - tableWidth(colWidths)
-	if extra != l.s.extraWidth {
-		l.s.extraWidth = extra
-		for c, w := range fitColumns(size.Width) {
-			l.s.table.SetColumnWidth(c, w)
-		}
-	}
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
-// fitColumns are the widths of the columns in a table width wide.
-func fitColumns(width float32) (ws [numCols]float32) {
-	extra := width - tableWidth(colWidths)
-	for c, w := range colWidths {
-		ws[c] = max(colFloor[c], w+extra*colGrow[c])
-	}
-	return ws
-}
-
-// tableWidth is the width a table with columns ws needs: the columns, the
-// padding between them and the scroll bar.
-func tableWidth(ws [numCols]float32) float32 {
-	total := theme.ScrollBarSize() + float32(numCols)*theme.Padding()
-	for _, w := range ws {
-		total += w
-	}
-	return total
-}
-
 // buildRows evaluates every measure of d at asOf for the list.
 func buildRows(d *model.Doc, asOf model.Date, lang model.Lang) []measureRow {
 	areas := make(map[string]string, len(d.Areas))
@@ -259,7 +196,11 @@ func (s *measuresScreen) buildUI() fyne.CanvasObject {
 	s.table.OnSelected = func(id widget.TableCellID) {
 		s.table.UnselectAll()
 		if id.Row >= 0 && id.Row < len(s.visible) {
-			s.u.openMeasure(s.rows[s.visible[id.Row]].id)
+			// After the tap: Fyne's table focuses itself once OnSelected
+			// returns, and a table already gone with its screen made Fyne
+			// log "Failed to focus object which is not part of the canvas".
+			mid := s.rows[s.visible[id.Row]].id
+			s.u.do(func() { s.u.openMeasure(mid) }, false)
 		}
 	}
 
@@ -426,7 +367,6 @@ func (s *measuresScreen) update() {
 	s.timeline.refresh()
 }
 
-// onFind puts the cursor in the search box (Ctrl+F).
 // showMeasures shows the measure list filtered by f (the dashboard's
 // status counts).
 func (u *UI) showMeasures(f measureFilter) {
@@ -435,6 +375,7 @@ func (u *UI) showMeasures(f measureFilter) {
 	u.showScreen(screenMeasures)
 }
 
+// onFind puts the cursor in the search box (Ctrl+F).
 func (s *measuresScreen) onFind() {
 	s.u.showScreen(screenMeasures)
 	s.u.win.Canvas().Focus(s.search)

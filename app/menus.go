@@ -97,8 +97,8 @@ func newAppMenu(u *UI) *appMenu {
 	find := item("menu.find", u.measures.onFind, shortcutFind)
 	editMenu := fyne.NewMenu(tr("menu.edit"), m.undo, m.redo, fyne.NewMenuItemSeparator(), find)
 
-	m.bg = fyne.NewMenuItem("Български", func() { u.onLanguage(model.BG) })
-	m.en = fyne.NewMenuItem("English", func() { u.onLanguage(model.EN) })
+	m.bg = fyne.NewMenuItem(langNames[model.BG], func() { u.onLanguage(model.BG) })
+	m.en = fyne.NewMenuItem(langNames[model.EN], func() { u.onLanguage(model.EN) })
 	m.light = fyne.NewMenuItem(tr("menu.light"), func() { u.onTheme("light") })
 	m.dark = fyne.NewMenuItem(tr("menu.dark"), func() { u.onTheme("dark") })
 	m.system = fyne.NewMenuItem(tr("menu.systemtheme"), func() { u.onTheme("") })
@@ -261,18 +261,20 @@ func (u *UI) onLanguage(l model.Lang) {
 // onTheme chooses the light or dark variant ("" follows the system).
 func (u *UI) onTheme(name string) {
 	u.app.Preferences().SetString(prefTheme, name)
-	u.applyTheme(name)
+	applyTheme(u.app, name)
 	u.buildUI()
 }
 
-func (u *UI) applyTheme(name string) {
+// applyTheme gives a the theme chosen in View › Theme (prefTheme): the
+// main window and the first-start window look the same.
+func applyTheme(a fyne.App, name string) {
 	switch name {
 	case "light":
-		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
 	case "dark":
-		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	default:
-		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), systemVariant})
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), systemVariant})
 	}
 }
 
