@@ -311,8 +311,5 @@ func (t variantTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 		c.A = 0x66
 		return c
 	}
-	if c, ok := lightTextColors[n]; ok && v == theme.VariantLight {
-		return c
-	}
 	return t.Theme.Color(n, v)
 }
