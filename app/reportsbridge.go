@@ -31,7 +31,8 @@ func reportExporters() []exporter {
 			return xlsx.WriteWorkbook(w, j.doc, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Version: j.version})
 		}},
 		{key: "export.pdf", ext: ".pdf", reads: true, write: func(w io.Writer, j exportJob) error {
-			return pdf.Write(w, j.doc, pdf.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Progress: j.progress, Version: j.version})
+			// LowMemory: the app's peak during the large report (issue 22).
+			return pdf.Write(w, j.doc, pdf.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Progress: j.progress, Version: j.version, LowMemory: true})
 		}},
 		{key: "export.template", ext: ".xlsx", unit: true, write: func(w io.Writer, j exportJob) error {
 			return xlsx.WriteTemplate(w, j.doc, j.databaseID, j.unit, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Version: j.version})
