@@ -31,8 +31,9 @@ import (
 // 110 MiB -> 251 MB, 5.9 s; 105 MiB -> 246-248 MB, 5.2-6.9 s (median 6.6
 // s of 6 runs, 217 collections in one); 100 MiB -> 241-243 MB, 6.0-8.5 s
 // (median 7.0 s of 7, 288 collections): 105 MiB left 2-4 MB of margin, 100
-// MiB leaves 7-9 for a little more CPU. BENCHMARKS.md has the table;
-// BenchmarkAppExportLargePDF measures the peak.
+// MiB 7-9 for a little more CPU. With main of 2026-12-08 00:05 and the PDF's
+// LowMemory (reportsbridge.go): 243-248 MB, 7.5-8.1 s. BENCHMARKS.md has the
+// table; BenchmarkAppExportLargePDF measures the peak.
 const exportMemoryLimit = 100 << 20
 
 // limited counts the reports being written under exportMemoryLimit, and

@@ -447,7 +447,8 @@ func (r *report) paraLines(x, w float64, ls []string, style string, size float64
 }
 
 // finish writes headers, footers and contents onto their pages, then the
-// PDF, its page streams compressed on every core (compress.go).
+// PDF, its page streams compressed on every core (compress.go), or by fpdf
+// with Options.LowMemory.
 func (r *report) finish(w io.Writer) error {
 	r.finishPages()
 	if err := r.pdf.close(); err != nil {
