@@ -36,8 +36,7 @@ func main() {
 		os.Exit(1)
 	}
 	a := fyneapp.NewWithID("bg.sofia.strategytracker")
-	opts := app.Options{
-		Lang: model.BG,
+	opts := app.Options{ // no Lang: English under an English locale, else Bulgarian
 		Opener: func(path string) (model.Store, error) {
 			return storage.Open(context.Background(), path, storage.Options{})
 		},

@@ -70,7 +70,7 @@ func (v *auditView) when(at string) string {
 		return at
 	}
 	t = t.Local()
-	return model.DateOf(t).Format(v.lang) + " " + t.Format("15:04")
+	return model.FormatDateTime(t, v.lang)
 }
 
 // who names the person of an audit entry in the user's language.
@@ -265,7 +265,7 @@ func (v *auditView) numberValue(name string, val float64) string {
 		}
 		return "№" + strconv.FormatFloat(val, 'f', -1, 64)
 	}
-	return formatNumber(val)
+	return model.FormatValue(val, v.lang)
 }
 
 // stringValue writes a string: a date, a time, or a code named in words.
@@ -418,7 +418,11 @@ func (v *auditView) snapshotSummary(s string) string {
 	if json.Unmarshal([]byte(s), &sn) != nil {
 		return shorten(s)
 	}
-	return model.Quote(sn.Name, v.lang) + " · " + tr("label.asof") + " " + v.value("asOf", strconv.Quote(sn.AsOf))
+	name := sn.Name
+	if v.doc != nil {
+		name = v.doc.SnapshotName(name, v.lang)
+	}
+	return model.Quote(name, v.lang) + " · " + tr("label.asof") + " " + v.value("asOf", strconv.Quote(sn.AsOf))
 }
 
 // plural writes n with the noun of key in its form for n: key+".one" for
@@ -429,12 +433,7 @@ func plural(n int, key string) string {
 
 // trn is trf with the key's singular form (key+".one") when n is 1.
 func trn(key string, n int, args ...any) string {
-	if n == 1 {
-		if k := key + ".one"; tr(k) != k {
-			return trf(k, args...)
-		}
-	}
-	return trf(key, args...)
+	return trf(model.CountedKey(key, n, func(k string) bool { return tr(k) != k }), args...)
 }
 
 func shorten(s string) string {

@@ -58,8 +58,8 @@ func (s *auditScreen) buildUI() fyne.CanvasObject {
 	s.entity = widget.NewSelect(opts, nil)
 	s.entity.SetSelectedIndex(0)
 	s.entity.OnChanged = func(string) { s.onSearch() }
-	s.from = dateEntry()
-	s.to = dateEntry()
+	s.from = s.u.dateEntry()
+	s.to = s.u.dateEntry()
 	s.errFrom = newField(tr("audit.from"), s.from)
 	s.errTo = newField(tr("audit.to"), s.to)
 	s.search = widget.NewButtonWithIcon(tr("audit.search"), theme.SearchIcon(), s.onSearch)

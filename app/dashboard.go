@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -250,7 +249,7 @@ func (d *dashboard) refresh() {
 	// Trend since the latest snapshot.
 	if then != nil {
 		d.trend.SetText(trf("dash.trend", trendText(float64(sum.Progress)-float64(then.Summary.Progress), lang),
-			model.LatestSnapshotBefore(doc.Snapshots, u.today).Name, then.AsOf.Format(lang)))
+			doc.SnapshotName(model.LatestSnapshotBefore(doc.Snapshots, u.today).Name, lang), then.AsOf.Format(lang)))
 		d.trend.Show()
 	} else {
 		d.trend.Hide()
@@ -283,13 +282,13 @@ func (d *dashboard) showChanges() {
 		// A snapshot made today is no "before" to compare with yet: say
 		// so instead of "no snapshot yet" (issue 22).
 		if sn := model.LatestSnapshotBefore(u.doc.Snapshots, u.today.AddDays(1)); sn != nil {
-			d.changes.Add(hint(trf("dash.changes.today", sn.Name, sn.AsOf.Format(lang))))
+			d.changes.Add(hint(trf("dash.changes.today", u.doc.SnapshotName(sn.Name, lang), sn.AsOf.Format(lang))))
 			return
 		}
 		d.changes.Add(hint(tr("dash.changes.none")))
 		return
 	}
-	d.changes.Add(widget.NewLabel(trf("dash.changes.since", c.Since.Name, c.Since.AsOf.Format(lang))))
+	d.changes.Add(widget.NewLabel(trf("dash.changes.since", u.doc.SnapshotName(c.Since.Name, lang), c.Since.AsOf.Format(lang))))
 	add := func(text string) {
 		l := widget.NewLabel(text)
 		l.Wrapping = fyne.TextWrapWord
@@ -335,7 +334,7 @@ func paceStatus(progress, expected float64) model.Status {
 	return model.StatusOnTrack
 }
 
-// trendText writes a change of progress in percentage points: "+4,2 пп".
+// trendText writes a change of progress in percentage points: "+4,2 п.п.".
 func trendText(delta float64, lang model.Lang) string {
 	sign := "+"
 	if delta < 0 {
@@ -345,8 +344,7 @@ func trendText(delta float64, lang model.Lang) string {
 	if model.Round1(delta) == 0 {
 		return trIn(lang, "dash.trend.none")
 	}
-	s := strings.TrimSuffix(strings.TrimSuffix(FormatPercent(delta, lang), "%"), " ")
-	return sign + s + " " + trIn(lang, "dash.trend.points")
+	return sign + model.FormatPoints(delta, lang)
 }
 
 // snapshotFigures are the figures of the latest snapshot before today

@@ -25,6 +25,8 @@ type datePicker struct {
 	root     fyne.CanvasObject
 	// OnChanged gets the day picked.
 	OnChanged func(time.Time)
+	// onEscape closes the calendar (Esc, while it has the focus).
+	onEscape func()
 }
 
 func newDatePicker(start time.Time, selected model.Date, changed func(time.Time)) *datePicker {
@@ -42,6 +44,24 @@ func newDatePicker(start time.Time, selected model.Date, changed func(time.Time)
 }
 
 func (p *datePicker) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(p.root) }
+
+// The calendar takes the focus while it is open (openCalendar), for Esc.
+
+// FocusGained is part of fyne.Focusable.
+func (p *datePicker) FocusGained() {}
+
+// FocusLost is part of fyne.Focusable.
+func (p *datePicker) FocusLost() {}
+
+// TypedRune is part of fyne.Focusable.
+func (p *datePicker) TypedRune(rune) {}
+
+// TypedKey closes the calendar on Esc.
+func (p *datePicker) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && p.onEscape != nil {
+		p.onEscape()
+	}
+}
 
 var weekdays = []string{"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 

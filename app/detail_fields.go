@@ -76,8 +76,8 @@ func (t *fieldsTab) buildUI() fyne.CanvasObject {
 	t.responsible = widget.NewSelect(nil, nil)
 	t.goals = widget.NewCheckGroup(nil, nil)
 	t.partnerBox = container.NewVBox() // one column: unit names are long
-	t.start = dateEntry()
-	t.end = dateEntry()
+	t.start = t.d.u.dateEntry()
+	t.end = t.d.u.dateEntry()
 	t.weight = widget.NewEntry()
 	t.manual = widget.NewEntry()
 	t.planned = widget.NewEntry()
@@ -217,14 +217,9 @@ func (t *fieldsTab) fill(m *model.Measure) {
 	t.area.SetOptions(areaOpts)
 	t.area.SetSelectedIndex(slices.Index(t.areaCodes, m.Area))
 
-	t.unitCodes = nil
 	var unitOpts []string
-	for _, un := range u.doc.Units {
-		t.unitCodes = append(t.unitCodes, un.Code)
-		unitOpts = append(unitOpts, un.Name.In(lang))
-	}
-	t.lead.SetOptions(unitOpts)
-	t.lead.SetSelectedIndex(slices.Index(t.unitCodes, m.LeadUnit))
+	unitOpts, t.unitCodes = unitChoices(u.doc, lang)
+	setChoices(t.lead, unitOpts, t.unitCodes, m.LeadUnit)
 	t.partners = nil
 	t.partnerBox.RemoveAll()
 	for i, code := range t.unitCodes {
@@ -248,19 +243,14 @@ func (t *fieldsTab) fill(m *model.Measure) {
 	t.goals.Options = goalOpts
 	t.goals.SetSelected(goalSel)
 
-	t.people = []model.ID{0}
-	peopleOpts := []string{tr("value.nobody")}
-	for _, p := range u.doc.People {
-		t.people = append(t.people, p.ID)
-		peopleOpts = append(peopleOpts, p.Name.In(lang))
-	}
-	t.responsible.SetOptions(peopleOpts)
-	t.responsible.SetSelectedIndex(max(0, slices.Index(t.people, model.ID(m.Responsible))))
+	var peopleOpts []string
+	peopleOpts, t.people = personChoices(u.doc, lang)
+	setChoices(t.responsible, peopleOpts, t.people, model.ID(m.Responsible))
 
 	t.start.SetText(m.Start.Format(lang))
 	t.end.SetText(m.End.Format(lang))
-	t.weight.SetText(formatNumber(m.Weight))
-	t.manual.SetText(formatNumber(m.ManualProgress))
+	t.weight.SetText(inputNumber(m.Weight))
+	t.manual.SetText(inputNumber(m.ManualProgress))
 	t.planned.SetText(formatMoneyInput(m.PlannedCents))
 	t.spent.SetText(formatMoneyInput(m.SpentCents))
 	t.funding = nil
@@ -324,11 +314,11 @@ func (t *fieldsTab) read() (*model.Measure, formErrs) {
 	if i := t.area.SelectedIndex(); i >= 0 && i < len(t.areaCodes) {
 		m.Area = t.areaCodes[i]
 	}
-	if i := t.lead.SelectedIndex(); i >= 0 && i < len(t.unitCodes) {
-		m.LeadUnit = t.unitCodes[i]
+	if code, ok := chosen(t.lead, t.unitCodes); ok {
+		m.LeadUnit = code
 	}
-	if i := t.responsible.SelectedIndex(); i >= 0 && i < len(t.people) {
-		m.Responsible = model.Ref(t.people[i])
+	if id, ok := chosen(t.responsible, t.people); ok {
+		m.Responsible = model.Ref(id)
 	}
 	var goals []string
 	for i, label := range t.goals.Options {

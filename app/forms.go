@@ -27,6 +27,10 @@ type formDialog struct {
 	err    *widget.Label
 }
 
+// dialogTitle is a dialog's title from the menu item that opened it, the
+// item's "…" (a dialog follows) dropped: "Експорт…" titles "Експорт".
+func dialogTitle(menuLabel string) string { return strings.TrimSuffix(menuLabel, "…") }
+
 func (u *UI) newFormDialog(title string, body fyne.CanvasObject, onSave func()) *formDialog {
 	f := &formDialog{banner: lockBanner()}
 	f.err = widget.NewLabel("")
@@ -36,7 +40,7 @@ func (u *UI) newFormDialog(title string, body fyne.CanvasObject, onSave func()) 
 	scroll := container.NewVScroll(body)
 	passWheel(scroll)
 	content := container.NewBorder(f.banner, f.err, nil, nil, scroll)
-	f.dlg = dialog.NewCustomWithoutButtons(strings.TrimSuffix(title, "…"), content, u.win)
+	f.dlg = dialog.NewCustomWithoutButtons(dialogTitle(title), content, u.win)
 	f.cancel = widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), f.dlg.Hide)
 	f.save = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), onSave)
 	f.save.Importance = widget.HighImportance
@@ -169,6 +173,23 @@ func (l *locks) action(why string, bs ...*widget.Button) {
 // banner shows the reasons in b (hidden when there are none).
 func (l *locks) banner(b *widget.Label) { setBanner(b, strings.Join(l.reasons, "\n")) }
 
+// bannerBelow is banner for b under above (the detail screen's banner over
+// its tabs): a reason above already says it for the whole screen, so b
+// shows only the others — each reason once on a screen.
+func (l *locks) bannerBelow(b, above *widget.Label) {
+	var shown []string
+	if above.Visible() {
+		shown = strings.Split(above.Text, "\n")
+	}
+	var rest []string
+	for _, r := range l.reasons {
+		if !slices.Contains(shown, r) {
+			rest = append(rest, r)
+		}
+	}
+	setBanner(b, strings.Join(rest, "\n"))
+}
+
 // commit saves row — base with the user's changes; base nil for a new row —
 // as one step of undo. When someone saved the row meanwhile (ECONFLICT) it
 // opens the conflict dialog, whose "apply mine" commits the merge the same
@@ -270,6 +291,15 @@ func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)
 	})
 }
 
+// refusedFile is why a file given to the program was refused as a whole
+// (not a strategy file, a newer one, not a workbook…), "" for other errors.
+func refusedFile(err error) model.Reason {
+	if model.ErrorCode(err) != model.EINVALID {
+		return ""
+	}
+	return model.ErrorReason(err)
+}
+
 // showError shows err in a dialog under a heading saying what failed.
 func (u *UI) showError(what string, err error) {
 	msg := errorMessage(err)
@@ -280,7 +310,9 @@ func (u *UI) showError(what string, err error) {
 		}
 		msg = tr("error.forbidden") + "\n" + msg
 	case model.EINVALID:
-		msg = tr("error.invalid") + "\n" + msg
+		if refusedFile(err) == "" { // a refused file is not "invalid data"
+			msg = tr("error.invalid") + "\n" + msg
+		}
 	}
 	u.inform(tr("Error"), what+":\n"+msg)
 }

@@ -90,6 +90,26 @@ func systemLanguage() string {
 	return l
 }
 
+// langNames are the languages as each names itself (the View menu, the
+// first start's choice).
+var langNames = map[model.Lang]string{model.BG: "Български", model.EN: "English"}
+
+// startLang is the language the app starts in: the one the user chose
+// (remembered in prefs), else the one main asks for (opts), else English
+// under an English system locale, else Bulgarian — the program's default.
+func startLang(prefs fyne.Preferences, opts model.Lang) model.Lang {
+	if l := model.Lang(prefs.String(prefLang)); l == model.BG || l == model.EN {
+		return l
+	}
+	if opts == model.BG || opts == model.EN {
+		return opts
+	}
+	if base, _, _ := strings.Cut(systemLanguage(), "-"); base == string(model.EN) { // "en-US"
+		return model.EN
+	}
+	return model.BG
+}
+
 // currentLang is the language of the user interface.
 func currentLang() model.Lang {
 	trMu.RLock()

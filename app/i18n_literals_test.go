@@ -27,6 +27,7 @@ func TestNoInlineTexts(t *testing.T) {
 		"screenshot.go":         "the screenshot driver's invented data (make screenshots)",
 		"period_shots.go":       "the screenshot driver's invented data (make screenshots)",
 		"review_screenshots.go": "the screenshot driver's invented data (make screenshots)",
+		"more_screenshots.go":   "the screenshot driver's invented data (make screenshots)",
 		"window.go":             "CheckDisplay: the console binary's English line before any window",
 	}
 	allowed := map[string]string{
@@ -118,7 +119,7 @@ func TestFyneSpeaksBulgarian(t *testing.T) {
 	if err := setLanguage(model.BG); err != nil {
 		t.Fatal(err)
 	}
-	for key, want := range map[string]string{"Open": "Отвори", "Cancel": "Отказ", "file.parent": "Горна папка", "file.name": "Име", "monday.short": "пн"} {
+	for key, want := range map[string]string{"Open": "Отвори", "Cancel": "Отказ", "file.parent": "Нагоре", "file.name": "Име", "monday.short": "пн"} {
 		if got := lang.X(key, "?"); got != want {
 			t.Errorf("Fyne says %q for %s, want %q", got, key, want)
 		}

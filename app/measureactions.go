@@ -60,6 +60,7 @@ type measureForm struct {
 	titleEN    *widget.Entry
 	area       *widget.Select
 	lead       *widget.Select
+	leadCodes  []string // the lead unit's options' codes (unitChoices)
 	start, end *widget.Entry
 	children   *widget.Check // duplicate: with milestones and KPIs
 	shift      *dateShift    // duplicate: move the dates (nil: none in the past)
@@ -96,12 +97,9 @@ func (u *UI) onNewMeasure(area string) {
 		return
 	}
 	labels, codes := u.areaOptions()
-	var units []string
-	for _, un := range u.doc.Units {
-		units = append(units, un.Code)
-	}
+	units, unitCodes := unitChoices(u.doc, u.lang)
 	mf := &measureForm{code: widget.NewEntry(), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(),
-		area: widget.NewSelect(labels, nil), lead: widget.NewSelect(units, nil), start: dateEntry(), end: dateEntry(), fields: map[string]*field{}}
+		area: widget.NewSelect(labels, nil), lead: widget.NewSelect(units, nil), leadCodes: unitCodes, start: u.dateEntry(), end: u.dateEntry(), fields: map[string]*field{}}
 	mf.area.PlaceHolder, mf.lead.PlaceHolder = tr("measure.choose"), tr("measure.choose")
 	mf.code.SetText(nextMeasureCode(u.doc, area))
 	for i, c := range codes {
@@ -114,8 +112,8 @@ func (u *UI) onNewMeasure(area string) {
 			mf.code.SetText(nextMeasureCode(u.doc, codes[i]))
 		}
 	}
-	if u.me != nil && u.doc.Unit(u.me.Unit) != nil {
-		mf.lead.SetSelected(u.me.Unit)
+	if u.me != nil {
+		setChoices(mf.lead, units, unitCodes, u.me.Unit)
 	}
 	mf.start.SetText(u.today.Format(u.lang))
 	if u.doc.Strategy.PeriodEnd != 0 {
@@ -136,7 +134,8 @@ func (u *UI) onNewMeasure(area string) {
 		}
 		mf.f.setError("")
 		m := model.Measure{Code: strings.TrimSpace(mf.code.Text), Title: model.T(strings.TrimSpace(mf.titleBG.Text), strings.TrimSpace(mf.titleEN.Text)),
-			LeadUnit: mf.lead.Selected, Weight: 1, Goals: []string{}, Partners: []string{}, Funding: []model.Funding{}}
+			Weight: 1, Goals: []string{}, Partners: []string{}, Funding: []model.Funding{}}
+		m.LeadUnit, _ = chosen(mf.lead, mf.leadCodes)
 		if i := mf.area.SelectedIndex(); i >= 0 {
 			m.Area = codes[i]
 		}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -204,5 +205,39 @@ func TestSortArrowFollowsTheOrder(t *testing.T) {
 	}
 	if s.headers[0] != nil && s.headers[0].icon != nil {
 		t.Error("the column no longer sorted by keeps its arrow")
+	}
+}
+
+// A tap on a row opens its measure once the tap is over: Fyne's table
+// focuses itself after OnSelected, and a table already gone with its
+// screen made Fyne log "Failed to focus object which is not part of the
+// canvas" (issue 22) — here the table's focus would not take. The screen
+// that opens then does not keep the gone table's focus (keys typed would
+// go to it).
+func TestTapOnRowOpensMeasureAfterTheTap(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.win.Resize(fyne.NewSize(1366, 768))
+	h.u.showScreen(screenMeasures)
+	s := h.u.measures
+	retype(s.search, "кръстовища")
+	c := h.u.win.Canvas()
+	c.Unfocus()
+	// Tap down the title column until the tap lands on the row (under the
+	// header): the table then either has the focus or has opened the measure.
+	for y := float32(0); y < s.table.Size().Height; y += 4 {
+		s.table.Tapped(&fyne.PointEvent{Position: fyne.NewPos(150, y)})
+		if c.Focused() != nil || h.u.current != screenMeasures {
+			break
+		}
+	}
+	if got := c.Focused(); got != fyne.Focusable(s.table) {
+		t.Errorf("after the tap the focus is on %T, want the table (its screen still shown: %s)", got, h.u.current)
+	}
+	h.u.settle()
+	if h.u.current != screenDetail || h.u.detail.measureID != mCrossings {
+		t.Fatalf("screen %s; want the detail of 2.1", h.u.current)
+	}
+	if got := c.Focused(); got != nil {
+		t.Errorf("the detail screen kept the measure list's focus (%T)", got)
 	}
 }

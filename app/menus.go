@@ -97,8 +97,8 @@ func newAppMenu(u *UI) *appMenu {
 	find := item("menu.find", u.measures.onFind, shortcutFind)
 	editMenu := fyne.NewMenu(tr("menu.edit"), m.undo, m.redo, fyne.NewMenuItemSeparator(), find)
 
-	m.bg = fyne.NewMenuItem("Български", func() { u.onLanguage(model.BG) })
-	m.en = fyne.NewMenuItem("English", func() { u.onLanguage(model.EN) })
+	m.bg = fyne.NewMenuItem(langNames[model.BG], func() { u.onLanguage(model.BG) })
+	m.en = fyne.NewMenuItem(langNames[model.EN], func() { u.onLanguage(model.EN) })
 	m.light = fyne.NewMenuItem(tr("menu.light"), func() { u.onTheme("light") })
 	m.dark = fyne.NewMenuItem(tr("menu.dark"), func() { u.onTheme("dark") })
 	m.system = fyne.NewMenuItem(tr("menu.systemtheme"), func() { u.onTheme("") })
@@ -261,19 +261,32 @@ func (u *UI) onLanguage(l model.Lang) {
 // onTheme chooses the light or dark variant ("" follows the system).
 func (u *UI) onTheme(name string) {
 	u.app.Preferences().SetString(prefTheme, name)
-	u.applyTheme(name)
+	applyTheme(u.app, name)
 	u.buildUI()
 }
 
-func (u *UI) applyTheme(name string) {
+// applyTheme gives a the theme chosen in View › Theme (prefTheme): the
+// main window and the first-start window look the same.
+func applyTheme(a fyne.App, name string) {
 	switch name {
 	case "light":
-		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantLight})
 	case "dark":
-		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), theme.VariantDark})
 	default:
-		u.app.Settings().SetTheme(variantTheme{theme.DefaultTheme(), systemVariant})
+		a.Settings().SetTheme(variantTheme{theme.DefaultTheme(), systemVariant})
 	}
+}
+
+// lightTextColors replace Fyne's success, warning and error colours in the
+// light variant, where they are too light to read as text on white (issue
+// 22: "returned on …" in light green, the lock banners in light orange):
+// each has a contrast of at least 4.5:1 on the light background (WCAG AA)
+// and under the white text of a button of that importance.
+var lightTextColors = map[fyne.ThemeColorName]color.Color{
+	theme.ColorNameSuccess: color.NRGBA{R: 0x1E, G: 0x7B, B: 0x34, A: 0xFF},
+	theme.ColorNameWarning: color.NRGBA{R: 0xA3, G: 0x55, B: 0x00, A: 0xFF},
+	theme.ColorNameError:   color.NRGBA{R: 0xC6, G: 0x28, B: 0x28, A: 0xFF},
 }
 
 // systemVariant follows the system's light or dark choice.
@@ -289,6 +302,9 @@ type variantTheme struct {
 func (t variantTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	if t.variant != systemVariant {
 		v = t.variant
+	}
+	if c, ok := lightTextColors[n]; ok && v == theme.VariantLight {
+		return c
 	}
 	if n == theme.ColorNameFocus {
 		c := color.NRGBAModel.Convert(t.Theme.Color(theme.ColorNamePrimary, v)).(color.NRGBA)

@@ -2,7 +2,6 @@ package app
 
 import (
 	"image/color"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -54,7 +53,7 @@ func (t *milestonesTab) refresh() {
 		if st == model.StateOverdue {
 			info = append(info, trn("milestone.daysoverdue", ms.DaysOverdue(m.Cancelled, u.today), ms.DaysOverdue(m.Cancelled, u.today)))
 		}
-		info = append(info, tr("field.weight")+": "+formatNumber(ms.Weight))
+		info = append(info, tr("field.weight")+": "+model.FormatValue(ms.Weight, lang))
 		if n := u.personName(ms.Responsible); n != "" {
 			info = append(info, tr("field.responsible")+": "+n)
 		}
@@ -94,7 +93,7 @@ func (t *milestonesTab) refresh() {
 		t.box.Add(row)
 		t.box.Add(widget.NewSeparator())
 	}
-	l.banner(t.banner)
+	l.bannerBelow(t.banner, t.d.banner)
 	t.box.Refresh()
 }
 
@@ -137,7 +136,7 @@ func (t *milestonesTab) onComplete(id model.ID) {
 	if ms == nil {
 		return
 	}
-	c := &completeForm{date: dateEntry()}
+	c := &completeForm{date: t.d.u.dateEntry()}
 	c.date.SetText(u.today.Format(u.lang))
 	c.field = newField(tr("milestone.completed"), c.date)
 	body := container.NewVBox(widget.NewLabel(ms.Title.In(u.lang)), formGrid(c.field))
@@ -250,21 +249,17 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 	u := t.d.u
 	m := t.d.measure()
 	lang := u.lang
-	mf := &milestoneForm{fields: fieldSet{}, titleBG: widget.NewEntry(), titleEN: widget.NewEntry(), due: dateEntry(),
-		completed: dateEntry(), weight: widget.NewEntry(), note: widget.NewMultiLineEntry(), noteEN: widget.NewMultiLineEntry(), evidence: widget.NewEntry()}
+	mf := &milestoneForm{fields: fieldSet{}, titleBG: widget.NewEntry(), titleEN: widget.NewEntry(), due: t.d.u.dateEntry(),
+		completed: t.d.u.dateEntry(), weight: widget.NewEntry(), note: widget.NewMultiLineEntry(), noteEN: widget.NewMultiLineEntry(), evidence: widget.NewEntry()}
 	mf.titleBG.SetText(row.Title.BG)
 	mf.titleEN.SetText(row.Title.EN)
 	mf.due.SetText(row.Due.Format(lang))
 	mf.completed.SetText(row.Completed.Format(lang))
-	mf.weight.SetText(formatNumber(row.Weight))
-	mf.people = []model.ID{0}
-	opts := []string{tr("value.nobody")}
-	for _, p := range u.doc.People {
-		mf.people = append(mf.people, p.ID)
-		opts = append(opts, p.Name.In(lang))
-	}
-	mf.responsible = widget.NewSelect(opts, nil)
-	mf.responsible.SetSelectedIndex(max(0, slices.Index(mf.people, model.ID(row.Responsible))))
+	mf.weight.SetText(inputNumber(row.Weight))
+	var opts []string
+	opts, mf.people = personChoices(u.doc, lang)
+	mf.responsible = widget.NewSelect(nil, nil)
+	setChoices(mf.responsible, opts, mf.people, model.ID(row.Responsible))
 	mf.note.Wrapping = fyne.TextWrapWord
 	mf.note.SetText(row.Note)
 	mf.noteEN.Wrapping = fyne.TextWrapWord
@@ -314,8 +309,8 @@ func (t *milestonesTab) onFormSave(mf *milestoneForm, base, row *model.Milestone
 	r.Due = errs.date("due", mf.due.Text)
 	r.Completed = errs.optionalDate("completed", mf.completed.Text)
 	r.Weight = errs.number("weight", mf.weight.Text)
-	if i := mf.responsible.SelectedIndex(); i >= 0 && i < len(mf.people) {
-		r.Responsible = model.Ref(mf.people[i])
+	if id, ok := chosen(mf.responsible, mf.people); ok {
+		r.Responsible = model.Ref(id)
 	}
 	r.Note, r.NoteEn = mf.note.Text, mf.noteEN.Text
 	r.Evidence = strings.TrimSpace(mf.evidence.Text)

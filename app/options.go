@@ -8,8 +8,10 @@ import (
 
 // Options configure the application.
 type Options struct {
-	// Lang is the language at the first start; the choice made in
-	// View › Language is remembered in the preferences.
+	// Lang is the language at the first start; empty: English under an
+	// English system locale, else Bulgarian (startLang). The choice made in
+	// View › Language or in the first-start window is remembered in the
+	// preferences and wins.
 	Lang model.Lang
 	// Opener opens another strategy file (File › Open, Open recent).
 	Opener func(path string) (model.Store, error)

@@ -200,6 +200,9 @@ func TestCoordinatorAndCouncilSeeTheCycleReadOnly(t *testing.T) {
 		if !s.banner.Visible() || s.banner.Text != c.want {
 			t.Errorf("person %d: banner %q, want %q", c.who, s.banner.Text, c.want)
 		}
+		if s.narrative.banner.Visible() && strings.Contains(s.narrative.banner.Text, c.want) {
+			t.Errorf("person %d: the narrative says the role's reason again: %q", c.who, s.narrative.banner.Text)
+		}
 		for kind, pair := range s.narrative.entries {
 			if !pair[0].Disabled() {
 				t.Errorf("person %d: %s is editable", c.who, kind)
@@ -228,12 +231,7 @@ func TestCoordinatorAndCouncilSeeTheCycleReadOnly(t *testing.T) {
 // The council report exported from the app carries the office's narrative
 // of the period, as the CLI's does.
 func TestCouncilReportCarriesTheNarrative(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is missing (make deps installs poppler-utils)")
-		}
-		t.Skip("pdftotext is missing; make deps installs poppler-utils")
-	}
+	needPdftotext(t)
 	d := periodDoc()
 	d.Periods[0].Narrative = append(d.Periods[0].Narrative, model.Narrative{ID: 2, PeriodID: 7, Kind: model.NarrativeCommentary,
 		Text: model.T("Напредъкът е по план според офиса.", "Progress is on plan, says the office.")})

@@ -64,7 +64,7 @@ func (s *periodScreen) onOpen() {
 		u.inform(tr("period.open"), why)
 		return
 	}
-	o := &openPeriodForm{nameBG: widget.NewEntry(), nameEN: widget.NewEntry(), start: dateEntry(), end: dateEntry(), due: dateEntry()}
+	o := &openPeriodForm{nameBG: widget.NewEntry(), nameEN: widget.NewEntry(), start: s.u.dateEntry(), end: s.u.dateEntry(), due: s.u.dateEntry()}
 	np := suggestedPeriod(u.doc, u.today)
 	o.nameBG.SetText(np.Name.BG)
 	o.nameEN.SetText(np.Name.EN)
@@ -151,24 +151,6 @@ type closePeriodDialog struct {
 	err     *widget.Label
 }
 
-// closingSnapshotName is the name the snapshot of closing p will get
-// (as model.CloseReportingPeriod names it).
-func closingSnapshotName(d *model.Doc, p *model.Period) string {
-	name := p.Name.In(model.BG)
-	used := func(n string) bool {
-		for _, sn := range d.Snapshots {
-			if sn.Name == n {
-				return true
-			}
-		}
-		return false
-	}
-	for n := 2; used(name); n++ {
-		name = fmt.Sprintf("%s (%d)", p.Name.In(model.BG), n)
-	}
-	return name
-}
-
 func (s *periodScreen) onClose() {
 	u, p := s.u, s.period
 	if why := s.denial(); why != "" || p == nil || p.State != model.PeriodOpen {
@@ -177,7 +159,7 @@ func (s *periodScreen) onClose() {
 	at := u.cycleNow()
 	asOf := model.ClosingSnapshotAsOf(p, model.DateOf(at))
 	c := &closePeriodDialog{}
-	c.text = widget.NewLabel(trf("period.close.confirm", p.Name.In(u.lang), closingSnapshotName(u.doc, p), asOf.Format(u.lang),
+	c.text = widget.NewLabel(trf("period.close.confirm", p.Name.In(u.lang), u.doc.SnapshotName(model.ClosingSnapshotName(u.doc, p), u.lang), asOf.Format(u.lang),
 		cycleSummary(s.status, u.lang)))
 	c.text.Wrapping = fyne.TextWrapWord
 	c.err = widget.NewLabel("")

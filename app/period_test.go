@@ -7,8 +7,10 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -312,5 +314,43 @@ func TestStatusListCapsAUnitsMeasures(t *testing.T) {
 	}
 	if !found {
 		t.Error("no line saying how many more measures the unit has")
+	}
+}
+
+// Closing the period in English names the snapshot it freezes in English —
+// the period's English name — in the dialog, the reports' snapshot list
+// and the dashboard (issue 22: the English dialog said it freezes the
+// snapshot “IV тримесечие 2026”). The stored name stays the Bulgarian one.
+func TestClosingSnapshotNamedInTheScreensLanguage(t *testing.T) {
+	h := newHarness(t, periodDoc(), pOffice)
+	h.u.onLanguage(model.EN)
+	s := h.periodScreen()
+	h.tap(s.closeBtn)
+	c := latest[*closePeriodDialog](h)
+	if !strings.Contains(c.text.Text, "freezes the snapshot “Q4 2026”") || strings.Contains(c.text.Text, "тримесечие") {
+		t.Errorf("close dialog: %q", c.text.Text)
+	}
+	h.tap(c.confirm)
+	d := h.doc()
+	if len(d.Snapshots) != 1 || d.Snapshots[0].Name != "IV тримесечие 2026" {
+		t.Fatalf("snapshots = %+v", d.Snapshots)
+	}
+	h.u.showScreen(screenReports)
+	h.u.settle()
+	row := h.u.reports.snapList.CreateItem()
+	h.u.reports.snapList.UpdateItem(0, row)
+	if got := row.(*fyne.Container).Objects[0].(*widget.Label).Text; !strings.HasPrefix(got, "Q4 2026 — ") {
+		t.Errorf("the reports' snapshot list reads %q", got)
+	}
+	h.u.showScreen(screenDashboard)
+	h.u.settle()
+	var shown []string
+	for _, o := range h.u.dash.changes.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			shown = append(shown, l.Text)
+		}
+	}
+	if got := strings.Join(shown, "\n"); !strings.Contains(got, "Q4 2026") || strings.Contains(got, "тримесечие") {
+		t.Errorf("the dashboard's changes card reads %q", got)
 	}
 }

@@ -105,7 +105,7 @@ func (u *UI) onPublish() {
 		return
 	}
 	pf := u.newPathForm("") // its folder entry and Browse button
-	p := &publishForm{folder: pf.folder, browse: pf.browse, asOf: dateEntry()}
+	p := &publishForm{folder: pf.folder, browse: pf.browse, asOf: u.dateEntry()}
 	p.folder.SetText(u.defaultPublishFolder())
 	p.langs = widget.NewRadioGroup(publishLangOptions(), nil)
 	p.langs.Required = true

@@ -64,7 +64,7 @@ func (s *reportsScreen) buildUI() fyne.CanvasObject {
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			sn := s.snaps[i]
 			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(sn.Name + " — " + tr("label.asof") + " " + sn.AsOf.Format(u.lang))
+			box.Objects[0].(*widget.Label).SetText(u.doc.SnapshotName(sn.Name, u.lang) + " — " + tr("label.asof") + " " + sn.AsOf.Format(u.lang))
 			box.Objects[1].(*widget.Label).SetText(snapshotDetails(u.doc, u.lang, sn))
 			s.snapList.SetItemHeight(i, box.MinSize().Height)
 		})
@@ -119,7 +119,7 @@ type snapshotForm struct {
 
 func (s *reportsScreen) onMakeSnapshot() {
 	u := s.u
-	sf := &snapshotForm{name: widget.NewEntry(), asOf: dateEntry()}
+	sf := &snapshotForm{name: widget.NewEntry(), asOf: s.u.dateEntry()}
 	sf.name.SetText(trf("snapshot.defaultname", u.today.Format(u.lang)))
 	sf.asOf.SetText(u.today.Format(u.lang))
 	sf.nf = newField(tr("field.name"), sf.name)

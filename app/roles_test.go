@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/model"
 )
@@ -31,9 +32,7 @@ func TestCouncilCannotEdit(t *testing.T) {
 	if !d.banner.Visible() || !strings.Contains(d.banner.Text, want) {
 		t.Errorf("banner = %q (visible %v), want %q", d.banner.Text, d.banner.Visible(), want)
 	}
-	if !strings.Contains(d.milestones.banner.Text, want) {
-		t.Errorf("milestones banner = %q", d.milestones.banner.Text)
-	}
+	reasonOnce(t, d, want)
 	// Even a direct attempt is refused, by the store.
 	h.u.save("x", func(tx model.Tx) error {
 		m := tx.Doc().Measure(mDocs).OwnFields()
@@ -66,9 +65,7 @@ func TestCoordinatorCannotTouchAnotherUnitsMeasure(t *testing.T) {
 		}
 	}
 	want := trf("lock.otherunit", "2.1", "Информационни технологии", "Иновативна София")
-	if !strings.Contains(d.milestones.banner.Text, want) || !strings.Contains(d.banner.Text, want) {
-		t.Errorf("banners = %q / %q, want %q", d.banner.Text, d.milestones.banner.Text, want)
-	}
+	reasonOnce(t, d, want)
 
 	d = h.open(mDocs) // led by INNO
 	for name, w := range map[string]fyne.CanvasObject{
@@ -177,6 +174,21 @@ func TestImportMenusHiddenForCouncil(t *testing.T) {
 			if found != c.shown {
 				t.Errorf("person %d: %q in the File menu = %v, want %v", c.who, it.Label, found, c.shown)
 			}
+		}
+	}
+}
+
+// reasonOnce checks that the role's reason why is said once on the detail
+// screen: in the banner over the tabs, not again inside a tab (issue 22:
+// the coordinator's and the council's reason line showed twice).
+func reasonOnce(t *testing.T, d *detailScreen, why string) {
+	t.Helper()
+	if !d.banner.Visible() || !strings.Contains(d.banner.Text, why) {
+		t.Errorf("banner over the tabs = %q (visible %v), want %q", d.banner.Text, d.banner.Visible(), why)
+	}
+	for name, b := range map[string]*widget.Label{"milestones": d.milestones.banner, "kpis": d.kpis.banner, "updates": d.updates.banner} {
+		if b.Visible() && strings.Contains(b.Text, why) {
+			t.Errorf("the %s tab says the reason again: %q", name, b.Text)
 		}
 	}
 }

@@ -281,13 +281,11 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 		} else if len(d.Units) > 0 {
 			base.Unit = d.Units[0].Code
 		}
-		var units, roles []string
-		unitLabel := ""
-		for _, un := range d.Units {
-			units = append(units, un.Code+" · "+un.Name.In(u.lang)) // not a bare code
-			if un.Code == base.Unit {
-				unitLabel = units[len(units)-1]
-			}
+		var roles []string
+		units, unitCodes := unitChoices(d, u.lang)
+		unitNow := ""
+		if i := slices.Index(unitCodes, base.Unit); i >= 0 {
+			unitNow = units[i]
 		}
 		for _, r := range model.Roles {
 			roles = append(roles, roleName(r))
@@ -297,7 +295,7 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			{name: "nameEN", label: tr("structure.name_en2"), value: base.Name.EN},
 			{name: "position", label: tr("structure.position_bg"), value: base.Position.BG},
 			{name: "positionEN", label: tr("structure.position_en"), value: base.Position.EN},
-			{name: "unit", label: tr("structure.unit"), value: unitLabel, options: units},
+			{name: "unit", label: tr("structure.unit"), value: unitNow, options: units},
 			{name: "email", label: tr("structure.e_mail"), value: base.Email},
 			{name: "phone", label: tr("field.phone"), value: base.Phone},
 			{name: "role", label: tr("field.role"), value: roleName(base.Role), options: roles},
@@ -306,8 +304,8 @@ func (s *structureScreen) openForm(entity model.Entity, id model.ID) {
 			row := *base
 			row.Name = model.T(sf.text("name"), sf.text("nameEN"))
 			row.Position = model.T(sf.text("position"), sf.text("positionEN"))
-			if i := sf.selects["unit"].SelectedIndex(); i >= 0 {
-				row.Unit = d.Units[i].Code
+			if code, ok := chosen(sf.selects["unit"], unitCodes); ok {
+				row.Unit = code
 			}
 			row.Email, row.Phone = sf.text("email"), sf.text("phone")
 			if i := sf.selects["role"].SelectedIndex(); i >= 0 {

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -32,6 +33,7 @@ type firstStart struct {
 	opts    Options
 	fs      FirstStart
 	lang    model.Lang
+	langs   *widget.RadioGroup // the language, remembered in the preferences
 	demo    *widget.Button
 	newOne  *widget.Button
 	open    *widget.Button
@@ -74,20 +76,47 @@ func RunFirstStart(a fyne.App, opts Options, fs FirstStart) {
 }
 
 func newFirstStart(a fyne.App, w fyne.Window, opts Options, fs FirstStart, chosen func(model.Store)) *firstStart {
-	f := &firstStart{a: a, win: w, opts: opts, fs: fs, chosen: chosen, lang: opts.Lang}
-	if l := a.Preferences().String(prefLang); l == string(model.EN) || l == string(model.BG) {
-		f.lang = model.Lang(l)
-	}
-	if f.lang == "" {
-		f.lang = model.BG
-	}
+	f := &firstStart{a: a, win: w, opts: opts, fs: fs, chosen: chosen, lang: startLang(a.Preferences(), opts.Lang)}
 	if err := setLanguage(f.lang); err != nil {
 		fyne.LogError("translations", err)
 	}
+	applyTheme(a, a.Preferences().String(prefTheme)) // the theme the main window will have
 	return f
 }
 
+// onLanguage switches the window to l and remembers it for the app.
+func (f *firstStart) onLanguage(l model.Lang) {
+	if l == f.lang || (l != model.BG && l != model.EN) {
+		return
+	}
+	f.lang = l
+	f.a.Preferences().SetString(prefLang, string(l))
+	if err := setLanguage(l); err != nil {
+		fyne.LogError("translations", err)
+	}
+	title, name, email, shown := f.title.Text, f.name.Text, f.email.Text, f.form.Visible()
+	f.win.Canvas().Unfocus() // the focused field leaves the window
+	f.win.SetContent(f.content())
+	f.title.SetText(title)
+	f.name.SetText(name)
+	f.email.SetText(email)
+	if shown {
+		f.onNew()
+	}
+}
+
 func (f *firstStart) content() fyne.CanvasObject {
+	f.langs = widget.NewRadioGroup([]string{langNames[model.BG], langNames[model.EN]}, nil)
+	f.langs.Horizontal = true
+	f.langs.Required = true
+	f.langs.SetSelected(langNames[f.lang])
+	f.langs.OnChanged = func(name string) {
+		for l, n := range langNames {
+			if n == name {
+				f.onLanguage(l)
+			}
+		}
+	}
 	intro := widget.NewLabel(tr("firststart.welcome_strategy_tracker_default_file") + f.fs.DefaultPath)
 	intro.Wrapping = fyne.TextWrapWord
 	f.demo = widget.NewButtonWithIcon(tr("firststart.open_demo_strategy_sofia"), theme.InfoIcon(), f.onDemo)
@@ -103,7 +132,11 @@ func (f *firstStart) content() fyne.CanvasObject {
 		newField(tr("new.yourname"), f.name), newField(tr("firststart.your_e_mail"), f.email)), f.create)
 	f.form.Hide()
 	head := heading(tr("firststart.how_do_we_start"))
-	return container.NewPadded(container.NewVBox(head, intro, f.demo, f.newOne, f.open, f.form, f.errText))
+	main := container.NewVBox(head, intro, f.demo, f.newOne, f.open, f.form, f.errText)
+	// The language choice sits at the top right, over the heading's row,
+	// but last in the keyboard's order: Tab, Space still opens the demo.
+	langs := container.NewVBox(container.NewHBox(layout.NewSpacer(), f.langs))
+	return container.NewPadded(container.NewStack(main, langs))
 }
 
 func (f *firstStart) fail(err error) {

@@ -3,9 +3,11 @@ package app
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"strategytracker/model"
@@ -157,5 +159,67 @@ func TestOpenTheDemo(t *testing.T) {
 	u.settle()
 	if made != 1 || len(opened) != 1 || opened[0] != path {
 		t.Errorf("the second time: made %d, opened %v", made, opened)
+	}
+}
+
+// The first start on a fresh account (empty HOME, no preferences) speaks
+// the system's language when it is English and Bulgarian otherwise, offers
+// the other language (remembered for the app) and has the theme the main
+// window will have (issue 22: under LANG=en_US the window was Bulgarian,
+// with no choice, and dark while the app opened light).
+func TestFirstStartLanguageAndTheme(t *testing.T) {
+	for _, c := range []struct {
+		locale      string
+		want, other model.Lang
+	}{
+		{"bg_BG.UTF-8", model.BG, model.EN},
+		{"en_US.UTF-8", model.EN, model.BG},
+		{"C.UTF-8", model.BG, model.EN},
+	} {
+		t.Run(c.locale, func(t *testing.T) {
+			t.Setenv("HOME", t.TempDir())
+			t.Setenv("XDG_CONFIG_HOME", "")
+			t.Setenv("LC_ALL", "")
+			t.Setenv("LC_MESSAGES", "")
+			t.Setenv("LANG", c.locale)
+			t.Cleanup(func() { setLanguage(model.BG) })
+			a := test.NewTempApp(t)
+			opts := Options{Today: func() model.Date { return testAsOf }} // as main passes them: no language
+			w := a.NewWindow("first")
+			f := newFirstStart(a, w, opts, FirstStart{DefaultPath: filepath.Join(t.TempDir(), "strategy.db")}, func(model.Store) {})
+			w.SetContent(f.content())
+			if got, want := f.demo.Text, trIn(c.want, "firststart.open_demo_strategy_sofia"); got != want || f.langs.Selected != langNames[c.want] {
+				t.Errorf("the window reads %q (language chosen %q), want %q", got, f.langs.Selected, want)
+			}
+			firstTheme := a.Settings().Theme()
+			// The keyboard's order is unchanged by the language choice:
+			// the first Tab reaches the demo (the Wine test drives it so).
+			w.Canvas().FocusNext()
+			if got := w.Canvas().Focused(); got != fyne.Focusable(f.demo) {
+				t.Errorf("the first Tab goes to %T, want the demo button", got)
+			}
+			w.Canvas().Unfocus()
+
+			test.Tap(f.newOne)
+			test.Type(f.title, "Стратегия")
+			f.langs.SetSelected(langNames[c.other]) // the user picks the other language
+			if got, want := f.demo.Text, trIn(c.other, "firststart.open_demo_strategy_sofia"); got != want {
+				t.Errorf("after choosing %s the window reads %q, want %q", c.other, got, want)
+			}
+			if !f.form.Visible() || f.title.Text != "Стратегия" {
+				t.Errorf("the language switch lost the form (shown %v, title %q)", f.form.Visible(), f.title.Text)
+			}
+			if got := a.Preferences().String(prefLang); got != string(c.other) {
+				t.Errorf("remembered language %q, want %q", got, c.other)
+			}
+
+			u := New(a, newMemStore(testDoc()), opts) // the main window after the choice
+			if u.lang != c.other {
+				t.Errorf("the app opens in %q, want the language chosen at the first start %q", u.lang, c.other)
+			}
+			if got := a.Settings().Theme(); !reflect.DeepEqual(got, firstTheme) {
+				t.Errorf("the first-start window's theme %#v is not the app's %#v", firstTheme, got)
+			}
+		})
 	}
 }

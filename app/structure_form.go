@@ -41,7 +41,7 @@ func (s *structureScreen) newStructForm(title string, inputs []formInput, onSave
 		} else {
 			e := widget.NewEntry()
 			if in.date {
-				e = dateEntry()
+				e = s.u.dateEntry()
 			}
 			if in.multiline {
 				e = widget.NewMultiLineEntry()

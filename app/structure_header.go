@@ -89,7 +89,7 @@ type adoptForm struct {
 func (s *structureScreen) onAdopt() {
 	u := s.u
 	st := u.doc.Strategy
-	af := &adoptForm{date: dateEntry(), decision: widget.NewEntry()}
+	af := &adoptForm{date: s.u.dateEntry(), decision: widget.NewEntry()}
 	if st.AdoptedOn != 0 {
 		af.date.SetText(st.AdoptedOn.Format(u.lang))
 	} else {

@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 
@@ -85,7 +86,7 @@ func newMeasure(h *harness, area, code, title, lead, start, end string) *detailS
 		retype(mf.code, code)
 	}
 	retype(mf.titleBG, title)
-	mf.lead.SetSelected(lead)
+	mf.lead.SetSelectedIndex(slices.Index(mf.leadCodes, lead))
 	retype(mf.start, start)
 	retype(mf.end, end)
 	h.tap(mf.f.save)

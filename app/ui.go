@@ -93,17 +93,11 @@ func New(a fyne.App, store model.Store, opts Options) *UI {
 			fyne.Do(f)
 		}
 	}
-	u.lang = opts.Lang
-	if u.lang == "" {
-		u.lang = model.BG
-	}
-	if l := a.Preferences().String(prefLang); l == string(model.BG) || l == string(model.EN) {
-		u.lang = model.Lang(l)
-	}
+	u.lang = startLang(a.Preferences(), opts.Lang)
 	if err := setLanguage(u.lang); err != nil {
 		fyne.LogError("translations", err)
 	}
-	u.applyTheme(a.Preferences().String(prefTheme))
+	applyTheme(a, a.Preferences().String(prefTheme))
 	cleanRecent(a.Preferences(), opts.Redact) // connect.go
 	u.filter = measureFilter{}
 	u.current = screenDashboard
@@ -307,6 +301,7 @@ func (u *UI) showScreen(s screenID) {
 	}
 	u.body.Objects = []fyne.CanvasObject{sc.content()}
 	u.body.Refresh()
+	u.dropLostFocus()
 	if s == screenAudit {
 		defer u.audit.onSearch() // last: it starts background work
 	}
@@ -421,5 +416,16 @@ func (u *UI) remember(path string) {
 	// its watcher reading it half-written logs "Preferences load error: EOF".
 	if !slices.Equal(list, old) {
 		prefs.SetStringList(prefRecent, list)
+	}
+}
+
+// dropLostFocus lets go of the focused widget when its screen has just
+// gone (showScreen): else the keys typed would still go to an unseen field
+// or table, and its cursor would keep blinking. The navigation list, beside
+// the screens, keeps its focus: its arrow keys go through the screens.
+func (u *UI) dropLostFocus() {
+	c := u.win.Canvas()
+	if f := c.Focused(); f != nil && f != fyne.Focusable(u.nav) && c.Overlays().Top() == nil { // a dialog's focus is its own
+		c.Unfocus()
 	}
 }

@@ -30,7 +30,7 @@ func (t *updatesTab) refresh() {
 		return
 	}
 	u := t.d.u
-	l.banner(t.banner)
+	l.bannerBelow(t.banner, t.d.banner)
 	ups := slices.Clone(m.Updates)
 	slices.SortStableFunc(ups, func(a, b model.Update) int { return cmp.Compare(b.Date, a.Date) })
 	for _, up := range ups {
@@ -53,7 +53,7 @@ type updateForm struct {
 
 func (t *updatesTab) onAdd() {
 	u := t.d.u
-	uf := &updateForm{fields: fieldSet{}, date: dateEntry(), textBG: widget.NewMultiLineEntry(), textEN: widget.NewMultiLineEntry()}
+	uf := &updateForm{fields: fieldSet{}, date: t.d.u.dateEntry(), textBG: widget.NewMultiLineEntry(), textEN: widget.NewMultiLineEntry()}
 	uf.date.SetText(u.today.Format(u.lang))
 	for _, e := range []*widget.Entry{uf.textBG, uf.textEN} {
 		e.Wrapping = fyne.TextWrapWord

@@ -129,54 +129,51 @@ func formGrid(fields ...*field) *fyne.Container {
 }
 
 // dateEntry is an entry for a civil date in the current language's form,
-// with a calendar button beside the text: a date is picked or typed.
-func dateEntry() *widget.Entry {
+// with a calendar button beside the text: a date is picked or typed. The
+// calendar of an empty field opens on the session's today (u.today, the
+// clock the app was given), not the machine's.
+func (u *UI) dateEntry() *widget.Entry {
 	e := widget.NewEntry()
 	e.SetPlaceHolder(tr("placeholder.date"))
 	pick := widget.NewButtonWithIcon("", theme.CalendarIcon(), nil)
 	pick.Importance = widget.LowImportance
-	pick.OnTapped = func() { openCalendar(e) }
+	pick.OnTapped = func() { openCalendar(e, u.today) }
 	e.ActionItem = pick
 	return e
 }
 
-// openCalendar shows a calendar under e; the day picked is written in e.
-// Esc closes it without a change.
-func openCalendar(e *widget.Entry) {
+// openCalendar shows a calendar under e, on the month of e's date or else
+// of today; the day picked is written in e. Esc closes it without a change.
+// The calendar takes the keyboard's focus itself rather than the canvas's
+// key handler, so that however it closes — a pick, Esc, a tap outside, its
+// dialog or screen going away — nothing of it is left behind on the canvas.
+func openCalendar(e *widget.Entry, today model.Date) {
 	c := fyne.CurrentApp().Driver().CanvasForObject(e)
 	if c == nil || e.Disabled() {
 		return
 	}
-	start := time.Now()
+	start := today.Time()
 	var selected model.Date
 	if d, err := model.ParseDate(e.Text); err == nil {
 		start, selected = d.Time(), d
 	}
 	var pop *widget.PopUp
-	keys := c.OnTypedKey()
 	closeIt := func() {
 		pop.Hide()
-		c.SetOnTypedKey(keys)
 		c.Focus(e)
 	}
 	cal := newDatePicker(start, selected, func(t time.Time) {
 		e.SetText(model.DateOf(t).Format(currentLang()))
 		closeIt()
 	})
+	cal.onEscape = closeIt
 	pop = widget.NewPopUp(cal, c)
-	c.Unfocus() // Esc comes to the canvas, not to the field
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			closeIt()
-		} else if keys != nil {
-			keys(ev)
-		}
-	})
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(e).Add(fyne.NewPos(0, e.Size().Height))
 	if size := c.Size(); pos.Y+pop.MinSize().Height > size.Height {
 		pos.Y = max(0, size.Height-pop.MinSize().Height)
 	}
 	pop.ShowAtPosition(pos)
+	c.Focus(cal) // Esc comes to the calendar, not to the field
 }
 
 // roleName is a role in the current language.

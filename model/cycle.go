@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -87,12 +88,46 @@ func CloseReportingPeriod(tx Tx, actor ID, at time.Time) (*Period, *Snapshot, er
 	if err := tx.SavePeriod(p); err != nil {
 		return nil, nil, err
 	}
+	sn, err := tx.FreezeSnapshot(ClosingSnapshotName(d, p), ClosingSnapshotAsOf(p, DateOf(at)))
+	return p, sn, err
+}
+
+// ClosingSnapshotName is the name CloseReportingPeriod gives the snapshot
+// of closing p: the period's name in Bulgarian, the file's language of
+// record (a snapshot's name is one string, the key the reports and the
+// command line know it by), numbered "(2)", "(3)"… when a snapshot
+// already has it. SnapshotName shows it in the reader's language.
+func ClosingSnapshotName(d *Doc, p *Period) string {
 	name := p.Name.In(BG)
 	for n := 2; snapshotExists(d, name); n++ {
 		name = fmt.Sprintf("%s (%d)", p.Name.In(BG), n)
 	}
-	sn, err := tx.FreezeSnapshot(name, ClosingSnapshotAsOf(p, DateOf(at)))
-	return p, sn, err
+	return name
+}
+
+// SnapshotName is a snapshot's name as a screen or report in lang shows
+// it: the name of a period's closing snapshot (ClosingSnapshotName) is
+// that period's name in lang, numbered the same way; any other name is
+// the one the user typed, as typed.
+func (d *Doc) SnapshotName(name string, lang Lang) string {
+	if lang == BG {
+		return name
+	}
+	for _, p := range d.Periods {
+		base := p.Name.In(BG)
+		if base == "" {
+			continue
+		}
+		if name == base {
+			return p.Name.In(lang)
+		}
+		if n, ok := strings.CutPrefix(name, base+" ("); ok {
+			if k, err := strconv.Atoi(strings.TrimSuffix(n, ")")); err == nil && strings.HasSuffix(n, ")") && k >= 2 {
+				return fmt.Sprintf("%s (%d)", p.Name.In(lang), k)
+			}
+		}
+	}
+	return name
 }
 
 func snapshotExists(d *Doc, name string) bool {

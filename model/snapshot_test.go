@@ -116,3 +116,35 @@ func TestLatestSnapshotBefore(t *testing.T) {
 		}
 	}
 }
+
+// A period's closing snapshot is named after the period in Bulgarian (one
+// stored string), numbered when the name is taken, and shown in the
+// reader's language as the period's name in that language; a name the
+// user typed stays as typed (issue 22: the English close dialog said it
+// freezes the snapshot “IV тримесечие 2026”).
+func TestClosingSnapshotName(t *testing.T) {
+	d := &Doc{Periods: []Period{{ID: 1, Name: T("IV тримесечие 2026", "Q4 2026")}, {ID: 2, Name: T("Година 2026", "")}}}
+	if got, want := ClosingSnapshotName(d, &d.Periods[0]), "IV тримесечие 2026"; got != want {
+		t.Errorf("first closing: %q, want %q", got, want)
+	}
+	d.Snapshots = []Snapshot{{Name: "IV тримесечие 2026"}, {Name: "IV тримесечие 2026 (2)"}}
+	if got, want := ClosingSnapshotName(d, &d.Periods[0]), "IV тримесечие 2026 (3)"; got != want {
+		t.Errorf("closing again: %q, want %q", got, want)
+	}
+	for _, c := range []struct {
+		name string
+		lang Lang
+		want string
+	}{
+		{"IV тримесечие 2026", EN, "Q4 2026"},
+		{"IV тримесечие 2026", BG, "IV тримесечие 2026"},
+		{"IV тримесечие 2026 (3)", EN, "Q4 2026 (3)"},
+		{"Година 2026", EN, "Година 2026"}, // no English name: the Bulgarian one
+		{"IV тримесечие 2026 (x)", EN, "IV тримесечие 2026 (x)"},
+		{"Преди съвета", EN, "Преди съвета"}, // typed by the user
+	} {
+		if got := d.SnapshotName(c.name, c.lang); got != c.want {
+			t.Errorf("SnapshotName(%q, %s) = %q, want %q", c.name, c.lang, got, c.want)
+		}
+	}
+}

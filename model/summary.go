@@ -21,34 +21,27 @@ func Round1(v float64) float64 { return math.Round(v*10) / 10 }
 type StatusCounts map[Status]int
 
 // MarshalJSON writes every status in report order, zero included.
-func (c StatusCounts) MarshalJSON() ([]byte, error) {
-	b := []byte{'{'}
-	for i, s := range Statuses {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendQuote(b, string(s))
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(c[s]), 10)
-	}
-	return append(b, '}'), nil
-}
+func (c StatusCounts) MarshalJSON() ([]byte, error) { return marshalCounts(Statuses, c), nil }
 
 // StateCounts counts milestones per state; every state is present.
 type StateCounts map[MilestoneState]int
 
 // MarshalJSON writes every state in report order, zero included.
-func (c StateCounts) MarshalJSON() ([]byte, error) {
+func (c StateCounts) MarshalJSON() ([]byte, error) { return marshalCounts(MilestoneStates, c), nil }
+
+// marshalCounts writes the counts c as a JSON object with every key of
+// order, in that order, zero included.
+func marshalCounts[K ~string](order []K, c map[K]int) []byte {
 	b := []byte{'{'}
-	for i, s := range MilestoneStates {
+	for i, k := range order {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendQuote(b, string(s))
+		b = strconv.AppendQuote(b, string(k))
 		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(c[s]), 10)
+		b = strconv.AppendInt(b, int64(c[k]), 10)
 	}
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
 // Budget is a budget total.
@@ -131,7 +124,7 @@ func Summarize(d *Doc, asOf Date) Summary {
 		areaIndex[a.Code] = i
 		s.Areas[i] = AreaSummary{Code: a.Code, Title: a.Title, Status: StatusCounts{}}
 	}
-	fundingIndex := map[Text]int{}
+	var funding FundingSums
 	var total rollup
 	for i := range d.Measures {
 		m := &d.Measures[i]
@@ -142,19 +135,10 @@ func Summarize(d *Doc, asOf Date) Summary {
 		}
 		s.Milestones += len(m.Milestones)
 		total.add(m, f)
+		funding.Add(m)
 		if !m.Cancelled {
 			s.Budget.PlannedCents += m.PlannedCents
 			s.Budget.SpentCents += m.SpentCents
-			for _, fs := range m.Funding {
-				k, ok := fundingIndex[fs.Name]
-				if !ok {
-					k = len(s.Funding)
-					fundingIndex[fs.Name] = k
-					s.Funding = append(s.Funding, FundingTotal{Name: fs.Name})
-				}
-				s.Funding[k].AmountCents += fs.AmountCents
-				s.Funding[k].Measures++
-			}
 		}
 		if k, ok := areaIndex[m.Area]; ok {
 			a := &s.Areas[k]
@@ -168,6 +152,7 @@ func Summarize(d *Doc, asOf Date) Summary {
 		}
 	}
 	s.Progress, s.Expected = total.values()
+	s.Funding = append(s.Funding, funding.Totals...)
 	for k := range s.Areas {
 		s.Areas[k].Progress, s.Areas[k].Expected = areaRollups[k].values()
 	}

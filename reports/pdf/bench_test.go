@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"io"
 	"testing"
 	"time"
@@ -69,9 +70,13 @@ func recordCells(tb testing.TB, d *model.Doc, opt Options) [][]string {
 }
 
 // writeRaw writes the cells with fpdf alone: a page per page of cells,
-// one CellFormat per cell, rows 4 mm apart.
+// one CellFormat per cell, rows 4 mm apart, and the PDF through the
+// report's own output stage (its page streams compressed on every core,
+// compress.go), so that the floor is what the report would cost without
+// its layout.
 func writeRaw(w io.Writer, pages [][]string, created time.Time) error {
 	p := fpdf.New("P", "mm", "A4", "")
+	p.SetCompression(false)
 	p.SetCatalogSort(true)
 	p.SetCreationDate(created)
 	p.SetAutoPageBreak(false, 0)
@@ -86,7 +91,11 @@ func writeRaw(w io.Writer, pages [][]string, created time.Time) error {
 			p.CellFormat(contentW, 4, s, "", 0, "L", false, 0, "")
 		}
 	}
-	return p.Output(w)
+	pw := &pageWriter{w: w, pages: len(pages)}
+	if err := p.Output(pw); err != nil {
+		return err
+	}
+	return pw.flush()
 }
 
 func BenchmarkReportRawFloor(b *testing.B) {
@@ -104,4 +113,25 @@ func BenchmarkReportRawFloor(b *testing.B) {
 			b.Fatal(err)
 		}
 	})
+}
+
+// The floor is a floor of this report: the same pages, the same fonts
+// embedded, the same output stage (its page streams compressed), and no
+// more bytes than the report.
+func TestRawFloorIsHonest(t *testing.T) {
+	d := model.Generate(150, 1)
+	report := writeReport(t, d, benchOptions())
+	var floor bytes.Buffer
+	if err := writeRaw(&floor, recordCells(t, d, benchOptions()), benchOptions().Created); err != nil {
+		t.Fatal(err)
+	}
+	count := func(b []byte, s string) int { return bytes.Count(b, []byte(s)) }
+	for _, s := range []string{"/Type /Page\n", "/FontName /", "/Filter /FlateDecode /Length"} {
+		if got, want := count(floor.Bytes(), s), count(report, s); got != want || want == 0 {
+			t.Errorf("%q: the floor has %d, the report %d", s, got, want)
+		}
+	}
+	if floor.Len() > len(report) {
+		t.Errorf("the floor is %d bytes, more than the report's %d", floor.Len(), len(report))
+	}
 }

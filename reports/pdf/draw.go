@@ -127,8 +127,7 @@ func (r *report) text(x, y, w, h float64, s, align string) {
 	// Text takes the fill colour when the two are the same, so keeping them
 	// the same spares fpdf a save, colour and restore around every cell.
 	r.setFill(r.textC)
-	r.pdf.SetXY(x, y)
-	r.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+	r.pdf.cell(x, y, w, h, s, align)
 }
 
 // lines writes lines from (x, y) down, lh apart.
@@ -160,21 +159,6 @@ func (r *report) ellipsis(s string, w float64) string {
 		s = strings.TrimRight(s[:len(s)-n], " ")
 	}
 	return s + "…"
-}
-
-// withUnit is a value with its unit of measure as people write it: "20 %"
-// in Bulgarian, "20%" in English, "5 000 броя" (the counted form after a
-// number other than one), and no unit where the unit only says "number".
-func (r *report) withUnit(v float64, unit string) string {
-	switch {
-	case unit == "%" && r.lang == model.EN:
-		return r.num(v) + unit
-	case r.lang == model.EN && strings.EqualFold(unit, "number"):
-		unit = ""
-	case r.lang == model.BG && unit == "брой" && v != 1:
-		unit = "броя"
-	}
-	return joinNonEmpty(" ", r.num(v), unit)
 }
 
 // rect fills a rectangle.

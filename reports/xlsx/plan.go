@@ -111,7 +111,7 @@ func quoteIn(lang model.Lang, s string) string {
 // database since the template was made; the result fails validation.
 func Plan(d *model.Doc, u *Update, actor *model.Person, databaseID string, today model.Date) ([]Change, []Problem) {
 	if u.DatabaseID != databaseID {
-		return nil, []Problem{{Sheet: metaSheet, Row: u.dbRow, Message: say(u.Lang, msgOtherDB, u.DatabaseID, databaseID)}}
+		return nil, []Problem{{Sheet: metaSheet, Row: u.dbRow, Message: say(u.Lang, msgOtherDB, clip(u.DatabaseID), databaseID)}}
 	}
 	p := &planner{d: d, u: u, actor: actor, lang: u.Lang, today: today, problems: slices.Clone(u.problems)}
 	for _, r := range distinct(p, u.Milestones) {
@@ -289,8 +289,8 @@ func fields(pairs ...any) []model.FieldChange {
 				continue
 			}
 			v = quote(x)
-		case model.Date:
-			v = x.String()
+		case model.Date: // a JSON string like every value of a change, which readers format (not a bare ISO date)
+			v = quote(x.String())
 		case float64:
 			v = strconv.FormatFloat(x, 'f', -1, 64)
 		}

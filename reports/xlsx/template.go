@@ -73,7 +73,7 @@ var templateSheets = []sheetSpec{
 		{key: "cancelled", label: msgCancelled, kind: inYesNo, width: 10},
 		{key: "note", label: msgNoteBG, kind: inText, width: 40, limit: model.MaxNote},
 		{key: "noteEn", label: msgNoteEN, kind: inText, width: 40, limit: model.MaxNote, later: true},
-		{key: "evidence", label: msgEvidence, kind: inText, width: 30, limit: 2000},
+		{key: "evidence", label: msgEvidence, kind: inText, width: 30, limit: model.MaxLink},
 	}},
 	{kindKPIValues, sheetKPIValues, []column{
 		{key: "measure", label: msgMeasure}, {key: "kpi", label: msgKPI}, {key: "unit", label: msgUnitOfMeasure},
@@ -449,11 +449,11 @@ func (tw *templateWriter) meta(databaseID string) error {
 		created = tw.opt.Created.UTC().Format(time.RFC3339)
 	}
 	g.addLoose(plain(kindPrefix + metaKind)...)
-	g.addLoose(plain("format", templateFormat)...)
-	g.addLoose(plain("database", databaseID)...)
-	g.addLoose(plain("unit", tw.unit)...)
+	for _, row := range metaHead(templateFormat, databaseID, tw.lang) {
+		g.addLoose(plain(row...)...)
+	}
+	g.addLoose(plain(metaUnit, tw.unit)...)
 	g.addLoose(plain("created", created)...)
-	g.addLoose(plain("lang", string(tw.lang))...)
 	g.addLoose(plain("asOf", tw.opt.AsOf.String())...)
 	for _, s := range templateSheets {
 		g.addLoose(plain("sheet", s.kind, s.name.In(tw.lang))...)
