@@ -197,7 +197,7 @@ bench: build
 # test binary, built once, with -test.count 1), so that a slower minute of
 # the machine costs every figure one sample, and times a fixed calibration
 # workload before, between and after the rounds: a run whose calibration
-# drifted more than 5 % says so. A target is claimed only when the machine
+# drifted (CPU loop 5 %, memory walk 50 %) says so. A target is claimed only when the machine
 # was idle: load average ≤ 1 before, other processes ≤ 0.25 core during.
 # It waits a minute first (-settle). BENCH_FLAGS passes options, e.g.
 # BENCH_FLAGS='-skip postgres|app -count 3'.
@@ -212,7 +212,7 @@ bench-check: build
 # of measuring again.
 .PHONY: bench-compare
 bench-compare: build
-	$(GO) run ./cmd/benchcheck -bin ./$(CLI_BIN) -compare BENCHMARKS.md $(if $(BENCH_CURRENT),-current $(BENCH_CURRENT)) $(BENCH_FLAGS)
+	GOFLAGS=-tags=$(APP_TAGS) $(GO) run ./cmd/benchcheck -bin ./$(CLI_BIN) -compare BENCHMARKS.md $(if $(BENCH_CURRENT),-current $(BENCH_CURRENT)) $(BENCH_FLAGS)
 
 # Fuzz targets as package:Target. `make test` runs each for FUZZ_SHORT,
 # `make fuzz` for FUZZTIME. What they find lands in the package's

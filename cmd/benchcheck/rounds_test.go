@@ -94,11 +94,15 @@ func TestCalibrationDrift(t *testing.T) {
 		{name: "calibration: CPU loop (fixed work), CPU time", samples: []float64{0.100, 0.102}},
 		{name: "calibration: memory-bound walk (fixed work), CPU time", samples: []float64{0.200, 0.260}},
 	}}
-	if got, want := c.drifted(0.05), "memory-bound walk (fixed work) 30 %"; got != want {
+	if got, want := c.drifted(0.05, 0.05), "memory-bound walk (fixed work) 30 %"; got != want {
 		t.Errorf("drifted: got %q, want %q", got, want)
 	}
-	if got := c.drifted(0.5); got != "" {
-		t.Errorf("drifted within the limit: got %q", got)
+	// The walk's own, wider limit: its 30 % is within 50 %.
+	if got := c.drifted(0.05, 0.5); got != "" {
+		t.Errorf("drifted within the limits: got %q", got)
+	}
+	if got, want := c.drifted(0.01, 0.5), "CPU loop (fixed work) 2 %"; got != want {
+		t.Errorf("the CPU loop beyond its limit: got %q, want %q", got, want)
 	}
 }
 
