@@ -14,6 +14,7 @@ package main
 //	xvfb-run -a -s '-screen 0 1366x768x24' bin/strategytracker-screenshots [-out DIR] [-only REGEXP] [-lang bg,en]
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -23,6 +24,7 @@ import (
 	"strategytracker/app"
 	"strategytracker/cli"
 	"strategytracker/model"
+	"strategytracker/storage"
 	"strategytracker/version"
 )
 
@@ -31,7 +33,14 @@ func main() {
 	only := flag.String("only", "", "save only the shots whose NAME-LANG matches this regular expression (all are still staged)")
 	langs := flag.String("lang", "bg,en", "the languages, comma-separated: bg, en")
 	flag.Parse()
-	so := app.ScreenshotOptions{Dir: *out}
+	so := app.ScreenshotOptions{Dir: *out,
+		Opener: func(path string) (model.Store, error) {
+			return storage.Open(context.Background(), path, storage.Options{})
+		},
+		Creator: func(path string, d *model.Doc) (model.Store, error) {
+			return storage.Create(context.Background(), path, d, storage.Options{})
+		},
+	}
 	if *only != "" {
 		re, err := regexp.Compile(*only)
 		if err != nil {

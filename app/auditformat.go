@@ -70,7 +70,7 @@ func (v *auditView) when(at string) string {
 		return at
 	}
 	t = t.Local()
-	return model.DateOf(t).Format(v.lang) + " " + t.Format("15:04")
+	return model.FormatDateTime(t, v.lang)
 }
 
 // who names the person of an audit entry in the user's language.
@@ -265,7 +265,7 @@ func (v *auditView) numberValue(name string, val float64) string {
 		}
 		return "№" + strconv.FormatFloat(val, 'f', -1, 64)
 	}
-	return formatNumber(val)
+	return model.FormatValue(val, v.lang)
 }
 
 // stringValue writes a string: a date, a time, or a code named in words.
@@ -433,12 +433,7 @@ func plural(n int, key string) string {
 
 // trn is trf with the key's singular form (key+".one") when n is 1.
 func trn(key string, n int, args ...any) string {
-	if n == 1 {
-		if k := key + ".one"; tr(k) != k {
-			return trf(k, args...)
-		}
-	}
-	return trf(key, args...)
+	return trf(model.CountedKey(key, n, func(k string) bool { return tr(k) != k }), args...)
 }
 
 func shorten(s string) string {

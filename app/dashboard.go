@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -335,7 +334,7 @@ func paceStatus(progress, expected float64) model.Status {
 	return model.StatusOnTrack
 }
 
-// trendText writes a change of progress in percentage points: "+4,2 пп".
+// trendText writes a change of progress in percentage points: "+4,2 п.п.".
 func trendText(delta float64, lang model.Lang) string {
 	sign := "+"
 	if delta < 0 {
@@ -345,8 +344,7 @@ func trendText(delta float64, lang model.Lang) string {
 	if model.Round1(delta) == 0 {
 		return trIn(lang, "dash.trend.none")
 	}
-	s := strings.TrimSuffix(strings.TrimSuffix(FormatPercent(delta, lang), "%"), " ")
-	return sign + s + " " + trIn(lang, "dash.trend.points")
+	return sign + model.FormatPoints(delta, lang)
 }
 
 // snapshotFigures are the figures of the latest snapshot before today

@@ -249,8 +249,8 @@ func (t *fieldsTab) fill(m *model.Measure) {
 
 	t.start.SetText(m.Start.Format(lang))
 	t.end.SetText(m.End.Format(lang))
-	t.weight.SetText(formatNumber(m.Weight))
-	t.manual.SetText(formatNumber(m.ManualProgress))
+	t.weight.SetText(inputNumber(m.Weight))
+	t.manual.SetText(inputNumber(m.ManualProgress))
 	t.planned.SetText(formatMoneyInput(m.PlannedCents))
 	t.spent.SetText(formatMoneyInput(m.SpentCents))
 	t.funding = nil

@@ -15,14 +15,21 @@ import (
 // path, and, for a report, under a soft memory limit.
 
 // exportMemoryLimit is the soft limit of the program's Go memory while a
-// report is written. The council report of a large strategy holds its
-// pages (about 100 MB for 2,000 measures) beside what the open window
-// holds; left alone, the collector lets the heap grow to twice what is
-// live, and the app's peak reached 300–400 MB (issue 22: ≤ 250 MB). Near
-// the limit the collector works more often instead (it never fails an
+// report is written. The council report of the large strategy holds every
+// page's content (about 30 MB for 2,000 measures: fpdf keeps the pages until
+// it writes the file) beside what the open window holds (about 45 MB live:
+// the document, Fyne's fonts and widgets), 75-85 MB live at the end; left
+// alone, the collector lets the heap grow to twice what is live. Near the
+// limit the collector works more often instead (it never fails an
 // allocation, and spends at most half the CPU), so a larger strategy is
-// only slower. BenchmarkAppExportLargePDF measures the peak.
-const exportMemoryLimit = 160 << 20
+// only slower. The real app under Xvfb (scripts/bench-app-export.sh, one
+// run each, load average 13-18, 2026-12-08): limit 160 MB -> peak 300 MB,
+// export CPU 4.2 s; 140 MiB -> 281 MB, 5.6 s; 120 MiB -> 264 MB, 6.6 s;
+// 105 MiB -> 255 MB, 8.5 s (about 150 MB of the process is outside Go
+// there: libLLVM and Mesa's renderer, the program's code, C malloc). 120
+// MiB is the compromise: below it each MB saved costs the export more CPU
+// than it is worth. BenchmarkAppExportLargePDF measures the peak.
+const exportMemoryLimit = 120 << 20
 
 // limited counts the reports being written under exportMemoryLimit, and
 // keeps the limit there was before the first.
@@ -48,6 +55,10 @@ func underMemoryLimit() (restore func()) {
 		defer limited.Unlock()
 		if limited.n--; limited.n == 0 {
 			debug.SetMemoryLimit(limited.prev)
+			// What the report held goes back to the system now, not
+			// minutes later: after the large PDF the app stayed at about
+			// 300 MB resident (one collection, about 0.1 s, off the UI).
+			debug.FreeOSMemory()
 		}
 	}
 }

@@ -287,6 +287,15 @@ func (u *UI) save(label string, fn func(tx model.Tx) error, done func(err error)
 	})
 }
 
+// refusedFile is why a file given to the program was refused as a whole
+// (not a strategy file, a newer one, not a workbook…), "" for other errors.
+func refusedFile(err error) model.Reason {
+	if model.ErrorCode(err) != model.EINVALID {
+		return ""
+	}
+	return model.ErrorReason(err)
+}
+
 // showError shows err in a dialog under a heading saying what failed.
 func (u *UI) showError(what string, err error) {
 	msg := errorMessage(err)
@@ -297,7 +306,9 @@ func (u *UI) showError(what string, err error) {
 		}
 		msg = tr("error.forbidden") + "\n" + msg
 	case model.EINVALID:
-		msg = tr("error.invalid") + "\n" + msg
+		if refusedFile(err) == "" { // a refused file is not "invalid data"
+			msg = tr("error.invalid") + "\n" + msg
+		}
 	}
 	u.inform(tr("Error"), what+":\n"+msg)
 }

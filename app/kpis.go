@@ -45,8 +45,8 @@ func (t *kpisTab) refresh() {
 		name := widget.NewLabelWithStyle(markInternal(k.Name.In(lang), k.Internal, tr("visibility.internal.kpi")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		name.Wrapping = fyne.TextWrapWord
 		unit := k.Unit.In(lang)
-		info := widget.NewLabel(trf("kpi.line", tr("kpi.kind."+string(k.Kind)), formatNumber(k.BaselineValue), unit,
-			k.BaselineDate.Format(lang), formatNumber(k.TargetValue), unit, k.TargetDate.Format(lang)))
+		info := widget.NewLabel(trf("kpi.line", tr("kpi.kind."+string(k.Kind)), model.FormatKPIValue(k.BaselineValue, unit, lang),
+			k.BaselineDate.Format(lang), model.FormatKPIValue(k.TargetValue, unit, lang), k.TargetDate.Format(lang)))
 		info.Wrapping = fyne.TextWrapWord
 		bar := newProgressCell()
 		bar.thick = true
@@ -55,7 +55,7 @@ func (t *kpisTab) refresh() {
 		if v, ok := k.LatestValue(u.today); ok {
 			a, _ := k.Attainment(u.today)
 			bar.Set(a, FormatPercent(a, lang))
-			latest = widget.NewLabel(trf("kpi.latest", formatNumber(v.Value), unit, v.Date.Format(lang)))
+			latest = widget.NewLabel(trf("kpi.latest", model.FormatKPIValue(v.Value, unit, lang), v.Date.Format(lang)))
 		}
 		addV := widget.NewButtonWithIcon(tr("kpi.addvalue"), theme.ContentAddIcon(), func() { t.openValueForm(kid, nil) })
 		l.action(u.denial(model.EntityKPIValue, model.OpCreate, m), addV)
@@ -68,7 +68,7 @@ func (t *kpisTab) refresh() {
 		slices.SortStableFunc(vals, func(a, b model.KPIValue) int { return cmp.Compare(b.Date, a.Date) })
 		for _, v := range vals {
 			vid := v.ID
-			text := v.Date.Format(lang) + " — " + formatNumber(v.Value) + " " + unit
+			text := v.Date.Format(lang) + " — " + model.FormatKPIValue(v.Value, unit, lang)
 			if v.Note != "" {
 				text += " · " + v.Note
 			}
@@ -133,7 +133,7 @@ func (t *kpisTab) openValueForm(kpiID model.ID, base *model.KPIValue) {
 	vf := &valueForm{fields: fieldSet{}, date: t.d.u.dateEntry(), value: widget.NewEntry(), note: widget.NewEntry(), source: widget.NewEntry()}
 	vf.date.SetText(row.Date.Format(lang))
 	if base != nil {
-		vf.value.SetText(formatNumber(row.Value))
+		vf.value.SetText(inputNumber(row.Value))
 	}
 	vf.note.SetText(row.Note)
 	vf.source.SetText(row.Source)
@@ -195,9 +195,9 @@ func (t *kpisTab) openKPIForm(base *model.KPI) {
 	kf.nameEN.SetText(row.Name.EN)
 	kf.unitBG.SetText(row.Unit.BG)
 	kf.unitEN.SetText(row.Unit.EN)
-	kf.baseValue.SetText(formatNumber(row.BaselineValue))
+	kf.baseValue.SetText(inputNumber(row.BaselineValue))
 	kf.baseDate.SetText(row.BaselineDate.Format(lang))
-	kf.targetVal.SetText(formatNumber(row.TargetValue))
+	kf.targetVal.SetText(inputNumber(row.TargetValue))
 	kf.targetDate.SetText(row.TargetDate.Format(lang))
 	add := kf.fields.add
 	body := formGrid(

@@ -180,3 +180,22 @@ func TestTimelineCancelledMilestones(t *testing.T) {
 		t.Errorf("tooltip of the bar: %q", g.tip)
 	}
 }
+
+// At 1024×700 the measures table shows every column, the status last,
+// without scrolling sideways: the title, area and unit columns give up the
+// room (issue 22 screenshots: measures-bg at 1024×700 ended at the
+// progress bars, the status column scrolled off).
+func TestMeasuresTableShowsTheStatusAt1024(t *testing.T) {
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		h := newHarness(t, testDoc(), pOffice)
+		u := h.u
+		u.onLanguage(lang)
+		u.win.Resize(minWindowSize)
+		u.showScreen(screenMeasures)
+		u.settle()
+		width := u.measures.table.Size().Width
+		if got := tableWidth(fitColumns(width)); width == 0 || got > width {
+			t.Errorf("%s: the columns need %v, the table is %v wide", lang, got, width)
+		}
+	}
+}

@@ -42,50 +42,6 @@ type measureRow struct {
 	unitKey    string // lower-case unit name, for sorting
 }
 
-// Columns of the measure table.
-const (
-	colCode = iota
-	colTitle
-	colArea
-	colUnit
-	colEnd
-	colProgress
-	colStatus
-	numCols
-)
-
-var colKeys = [numCols]string{"col.code", "col.title", "col.area", "col.unit", "col.end", "col.progress", "col.status"}
-
-// colWidths are the narrowest widths of the columns; below their sum the
-// table scrolls sideways. Wider windows give the room to the title, the
-// area and the unit (colGrow shares).
-var colWidths = [numCols]float32{70, 220, 130, 160, 100, 150, 124}
-var colGrow = [numCols]float32{0, 0.5, 0.2, 0.3, 0, 0, 0}
-
-// tableFit lays the table over its whole area and widens the title, area
-// and unit columns into the room the window leaves.
-type tableFit struct{ s *measuresScreen }
-
-func (l tableFit) MinSize(objs []fyne.CanvasObject) fyne.Size { return fyne.NewSize(300, 200) }
-
-func (l tableFit) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	total := float32(0)
-	for _, w := range colWidths {
-		total += w
-	}
-	extra := max(0, size.Width-total-theme.ScrollBarSize()-float32(numCols)*theme.Padding())
-	if extra != l.s.extraWidth {
-		l.s.extraWidth = extra
-		for c, w := range colWidths {
-			l.s.table.SetColumnWidth(c, w+extra*colGrow[c])
-		}
-	}
-	for _, o := range objs {
-		o.Move(fyne.NewPos(0, 0))
-		o.Resize(size)
-	}
-}
-
 // buildRows evaluates every measure of d at asOf for the list.
 func buildRows(d *model.Doc, asOf model.Date, lang model.Lang) []measureRow {
 	areas := make(map[string]string, len(d.Areas))
@@ -411,7 +367,6 @@ func (s *measuresScreen) update() {
 	s.timeline.refresh()
 }
 
-// onFind puts the cursor in the search box (Ctrl+F).
 // showMeasures shows the measure list filtered by f (the dashboard's
 // status counts).
 func (u *UI) showMeasures(f measureFilter) {
@@ -420,6 +375,7 @@ func (u *UI) showMeasures(f measureFilter) {
 	u.showScreen(screenMeasures)
 }
 
+// onFind puts the cursor in the search box (Ctrl+F).
 func (s *measuresScreen) onFind() {
 	s.u.showScreen(screenMeasures)
 	s.u.win.Canvas().Focus(s.search)

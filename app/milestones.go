@@ -53,7 +53,7 @@ func (t *milestonesTab) refresh() {
 		if st == model.StateOverdue {
 			info = append(info, trn("milestone.daysoverdue", ms.DaysOverdue(m.Cancelled, u.today), ms.DaysOverdue(m.Cancelled, u.today)))
 		}
-		info = append(info, tr("field.weight")+": "+formatNumber(ms.Weight))
+		info = append(info, tr("field.weight")+": "+model.FormatValue(ms.Weight, lang))
 		if n := u.personName(ms.Responsible); n != "" {
 			info = append(info, tr("field.responsible")+": "+n)
 		}
@@ -255,7 +255,7 @@ func (t *milestonesTab) openForm(base, row *model.Milestone) {
 	mf.titleEN.SetText(row.Title.EN)
 	mf.due.SetText(row.Due.Format(lang))
 	mf.completed.SetText(row.Completed.Format(lang))
-	mf.weight.SetText(formatNumber(row.Weight))
+	mf.weight.SetText(inputNumber(row.Weight))
 	var opts []string
 	opts, mf.people = personChoices(u.doc, lang)
 	mf.responsible = widget.NewSelect(nil, nil)

@@ -44,8 +44,10 @@ func parseNumber(s string) (float64, bool) {
 	return v, true
 }
 
-// formatNumber writes v without needless decimals.
-func formatNumber(v float64) string {
+// inputNumber writes v for an entry to type over: exact, every decimal
+// kept, without grouping, so that saving it unchanged changes nothing.
+// What people read goes through model.FormatValue / model.FormatKPIValue.
+func inputNumber(v float64) string {
 	s := strconv.FormatFloat(v, 'f', -1, 64)
 	if currentLang() == model.BG {
 		s = strings.Replace(s, ".", ",", 1)

@@ -231,12 +231,7 @@ func TestCoordinatorAndCouncilSeeTheCycleReadOnly(t *testing.T) {
 // The council report exported from the app carries the office's narrative
 // of the period, as the CLI's does.
 func TestCouncilReportCarriesTheNarrative(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext is missing (make deps installs poppler-utils)")
-		}
-		t.Skip("pdftotext is missing; make deps installs poppler-utils")
-	}
+	needPdftotext(t)
 	d := periodDoc()
 	d.Periods[0].Narrative = append(d.Periods[0].Narrative, model.Narrative{ID: 2, PeriodID: 7, Kind: model.NarrativeCommentary,
 		Text: model.T("Напредъкът е по план според офиса.", "Progress is on plan, says the office.")})

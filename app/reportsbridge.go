@@ -30,7 +30,7 @@ func reportExporters() []exporter {
 		{key: "export.xlsx", ext: ".xlsx", write: func(w io.Writer, j exportJob) error {
 			return xlsx.WriteWorkbook(w, j.doc, xlsx.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Version: j.version})
 		}},
-		{key: "export.pdf", ext: ".pdf", write: func(w io.Writer, j exportJob) error {
+		{key: "export.pdf", ext: ".pdf", reads: true, write: func(w io.Writer, j exportJob) error {
 			return pdf.Write(w, j.doc, pdf.Options{Lang: j.lang, AsOf: j.asOf, PreparedBy: j.by, Created: time.Now(), Progress: j.progress, Version: j.version})
 		}},
 		{key: "export.template", ext: ".xlsx", unit: true, write: func(w io.Writer, j exportJob) error {

@@ -219,3 +219,88 @@ func TestFileDialogPlacesInTheScreensLanguage(t *testing.T) {
 		t.Errorf("the file dialog's places read %q", got)
 	}
 }
+
+// The Bulgarian texts write no English word: only the names of programs,
+// formats and protocols (PDF, Excel, SQLite, http://…), codes shown as
+// codes (EN, Ctrl) and examples of paths stay in Latin letters (issue 22
+// screenshots: "име или e-mail" in the audit log's filter, "E-mail" in the
+// new-strategy form).
+func TestBulgarianTextsWriteNoEnglishWord(t *testing.T) {
+	allowed := map[string]bool{}
+	for _, w := range strings.Fields(`OK SQLite PDF Excel JSON CSV ZIP PostgreSQL postgres service Strategy Tracker
+		EN Ctrl http https UTF SHA IV eml xlsx datapackage json LICENSE txt home Users ivelina site`) {
+		allowed[w] = true
+	}
+	verb := regexp.MustCompile(`%(\[\d+\])?[a-z]`)
+	word := regexp.MustCompile(`[A-Za-z][A-Za-z-]*[A-Za-z]`)
+	for key, text := range assets.Texts("bg") {
+		for _, w := range word.FindAllString(verb.ReplaceAllString(text, " "), -1) {
+			if !allowed[w] {
+				t.Errorf("bg.json %s = %q: the English word %q", key, text, w)
+			}
+		}
+	}
+}
+
+// A file refused as a whole (a strategy file of a newer program, a file
+// that is no strategy file, a workbook that is no workbook) is said in the
+// screen's language, under the heading naming the file, not in the
+// English message of storage or xlsx, and not as "invalid data" (issue
+// 22 screenshots: refused-newer-bg, refused-workbook-bg).
+func TestRefusedFilesSaidInTheScreensLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	h := newHarness(t, testDoc(), pOffice)
+	for _, lang := range []model.Lang{model.BG, model.EN} {
+		h.u.onLanguage(lang)
+		for _, r := range []model.Reason{model.ReasonNotStrategyFile, model.ReasonDamagedFile, model.ReasonNewerFile, model.ReasonNotWorkbook, model.ReasonNotTemplate} {
+			english := "/tmp/x.db was written by a newer Strategy Tracker (schema 99)"
+			h.u.showError(trf("error.openfile", "/tmp/x.db"), model.Refused(model.EINVALID, r, "%s", english))
+			got := latest[*notice](h).text.Text
+			want, ok := currentTexts(model.ReasonKey(r))
+			if !ok || !strings.Contains(got, want) {
+				t.Errorf("%s, %s: %q, want the reason %q", lang, r, got, want)
+			}
+			if strings.Contains(got, english) || strings.Contains(got, tr("error.invalid")) {
+				t.Errorf("%s, %s: %q says the English message or \"invalid data\"", lang, r, got)
+			}
+		}
+	}
+}
+
+// The period's name is asked for as every other two-language name ("Име
+// (БГ)", "Име (EN)"), and its dates are written as every other date, with
+// nothing after them (issue 22 screenshots: "Име (български)" in the
+// period form; "01.10.2026 г. – 31.12.2026 г." on the reporting screen
+// beside "Период: 11.06.2020 – 31.12.2027" on the Structure screen).
+func TestPeriodLabelsAndDatesAsElsewhere(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	for _, l := range []model.Lang{model.BG, model.EN} {
+		setLanguage(l)
+		for _, tt := range []struct{ key, want string }{
+			{"period.field.namebg", tr("structure.name_bg2")},
+			{"period.field.nameen", tr("structure.name_en2")},
+		} {
+			if got := tr(tt.key); got != tt.want {
+				t.Errorf("%s: %s = %q, want %q", l, tt.key, got, tt.want)
+			}
+		}
+	}
+	for key, text := range assets.Texts("bg") {
+		if strings.Contains(text, "%s г.") {
+			t.Errorf("bg.json %s = %q: a date is written as Date.Display writes it, without \"г.\"", key, text)
+		}
+	}
+}
+
+// The button that cancels a milestone does not read as the dialogs'
+// Cancel (issue 22 screenshots: "✕ Cancel" on every milestone row of the
+// English screen, beside the form's "✕ Cancel").
+func TestCancelMilestoneIsNotCancel(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	for _, l := range []model.Lang{model.BG, model.EN} {
+		setLanguage(l)
+		if got := tr("milestone.cancel"); got == tr("action.cancel") {
+			t.Errorf("%s: milestone.cancel = %q, the same as the dialogs' Cancel", l, got)
+		}
+	}
+}

@@ -35,6 +35,12 @@ type ScreenshotOptions struct {
 	Only *regexp.Regexp
 	// Langs are the languages to take; nil: Bulgarian and English.
 	Langs []model.Lang
+	// Opener opens a strategy file (storage.Open) and Creator makes one
+	// (storage.Create): the driver opens only the hostile files it makes
+	// in its own folder, to show the refusals, and makes none; with them
+	// the file dialog and the new-strategy form can be shown.
+	Opener  func(path string) (model.Store, error)
+	Creator func(path string, d *model.Doc) (model.Store, error)
 }
 
 // Screenshots makes a fresh copy of the embedded demo (opts.CreateDemo)
@@ -80,14 +86,36 @@ func Screenshots(opts Options, so ScreenshotOptions) error {
 		}
 	}
 	opts.Opener, opts.Creator, opts.Connector, opts.NetworkDrive, opts.DemoPath = nil, nil, nil, nil, ""
-	run(a, store, opts, func(u *UI) { u.takeScreenshots(so) })
+	inWork := func(path string) error {
+		if rel, err := filepath.Rel(work, path); err != nil || !filepath.IsLocal(rel) || path == store.Path() {
+			return fmt.Errorf("screenshots: not touching %s", path)
+		}
+		return nil
+	}
+	if open := so.Opener; open != nil {
+		opts.Opener = func(path string) (model.Store, error) {
+			if err := inWork(path); err != nil {
+				return nil, err
+			}
+			return open(path)
+		}
+	}
+	if create := so.Creator; create != nil {
+		opts.Creator = func(path string, d *model.Doc) (model.Store, error) {
+			if err := inWork(path); err != nil {
+				return nil, err
+			}
+			return create(path, d)
+		}
+	}
+	run(a, store, opts, func(u *UI) { u.takeScreenshots(so, work) })
 	return nil
 }
 
 // takeScreenshots shows every screen in both languages, saves each as
 // DIR/NAME-LANG.png from the window's canvas and quits (make screenshots).
 // It runs on its own goroutine; every UI step goes through fyne.DoAndWait.
-func (u *UI) takeScreenshots(so ScreenshotOptions) {
+func (u *UI) takeScreenshots(so ScreenshotOptions, work string) {
 	dir := so.Dir
 	fail := func(err error) {
 		fyne.LogError("screenshots", err)
@@ -130,7 +158,9 @@ func (u *UI) takeScreenshots(so ScreenshotOptions) {
 	})
 	settle := func() {
 		time.Sleep(300 * time.Millisecond)
-		u.tasks.Wait()
+		if holding == nil {
+			u.tasks.Wait()
+		}
 		time.Sleep(500 * time.Millisecond)
 	}
 	shots := []shot{
@@ -216,6 +246,8 @@ func (u *UI) takeScreenshots(so ScreenshotOptions) {
 	shots = append(shots, u.publishShots(measureID)...) // publish_screenshots.go
 	shots = append(shots, u.reviewShots(measureID, func() any { return last })...)
 	shots = append(shots, u.cycleShots(measureID)...) // review_screenshots.go
+	shots = append(shots, u.menuShots()...)           // more_screenshots.go
+	shots = append(shots, u.refusalShots(work)...)
 	shots = append(shots, shot{"dashboard-dark", func() {
 		u.hideDialogs()
 		u.onTheme("dark")
@@ -280,10 +312,16 @@ func (u *UI) takeScreenshots(so ScreenshotOptions) {
 			fyne.DoAndWait(s.show)
 			settle()
 			name := s.name + "-" + string(lang)
-			if so.Only != nil && !so.Only.MatchString(name) {
-				continue
+			var err error
+			if so.Only == nil || so.Only.MatchString(name) {
+				err = u.saveShot(filepath.Join(dir, name+".png"))
 			}
-			if err := u.saveShot(filepath.Join(dir, name+".png")); err != nil {
+			if holding != nil {
+				holding()
+				holding = nil
+				settle()
+			}
+			if err != nil {
 				fail(err)
 				return
 			}
@@ -320,6 +358,9 @@ func (u *UI) saveShot(path string) error {
 
 // hideDialogs closes the dialogs the screenshots opened.
 func (u *UI) hideDialogs() {
+	if m, ok := u.win.Canvas().(interface{ DismissMenu() bool }); ok {
+		m.DismissMenu() // an open menu (more_screenshots.go)
+	}
 	// A copy: Remove shifts the list, and hiding a dialog may remove it.
 	for _, o := range slices.Clone(u.win.Canvas().Overlays().List()) {
 		if o == nil {

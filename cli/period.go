@@ -219,7 +219,7 @@ func writeStatusText(c *cmdContext, d *model.Doc, st model.PeriodStatus) {
 	}
 	if bg {
 		fmt.Fprintf(c.out, "Период %s (%s г. – %s г.), отговори до %s г. — %s\n", p.Name.In(lang), p.Start.Format(lang), p.End.Format(lang), p.Due.Format(lang), pick(state))
-		fmt.Fprintf(c.out, "Отчели са се %d от %d звена; %s без актуализация в периода.\n\n", st.Reported, st.Expected, countBG(len(st.MeasuresWithoutUpdate), "мярка", "мерки"))
+		fmt.Fprintf(c.out, "Отчели са се %d от %d звена; %s без актуализация в периода.\n\n", st.Reported, st.Expected, model.FormatCount(len(st.MeasuresWithoutUpdate), "мярка", "мерки", model.BG))
 	} else {
 		fmt.Fprintf(c.out, "Period %s (%s – %s), answers due %s — %s\n", p.Name.In(lang), p.Start.Format(lang), p.End.Format(lang), p.Due.Format(lang), pick(state))
 		fmt.Fprintf(c.out, "%d of %d units have reported; %d measures have no update in the period.\n\n", st.Reported, st.Expected, len(st.MeasuresWithoutUpdate))
@@ -247,14 +247,6 @@ func writeStatusText(c *cmdContext, d *model.Doc, st model.PeriodStatus) {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", name, pick(units[u.State]), returned, changes, missing)
 	}
 	tw.Flush()
-}
-
-// countBG is n with the Bulgarian singular or plural noun: "1 мярка", "9 мерки".
-func countBG(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
 }
 
 func periodNarrativeCommand() *command {

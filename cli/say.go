@@ -21,8 +21,6 @@ func say(lang model.Lang, key string, args ...any) string {
 // sayN is say for a text that counts n: its form for one (key.one) when
 // n is 1, as the app's counted texts have.
 func sayN(lang model.Lang, key string, n int, args ...any) string {
-	if _, ok := assets.Text(string(lang), key+".one"); ok && n == 1 {
-		key += ".one"
-	}
+	key = model.CountedKey(key, n, func(k string) bool { _, ok := assets.Text(string(lang), k); return ok })
 	return say(lang, key, append([]any{n}, args...)...)
 }

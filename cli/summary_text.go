@@ -10,7 +10,7 @@ import (
 // writeSummaryText prints the summary for people.
 func writeSummaryText(w io.Writer, d *model.Doc, s model.Summary, lang model.Lang) {
 	bg := lang == model.BG
-	pct := func(p model.Percent) string { return model.FormatNumber(model.Round1(float64(p)), 1, lang) + " %" }
+	pct := func(p model.Percent) string { return model.FormatPercent(float64(p), lang) }
 	tr := func(b, e string) string {
 		if bg {
 			return b
@@ -33,7 +33,7 @@ func writeSummaryText(w io.Writer, d *model.Doc, s model.Summary, lang model.Lan
 		tr("отменени", "cancelled"), s.MilestoneStates[model.StateCancelled])
 	exec := tr("няма", "none")
 	if e, ok := model.BudgetExecution(s.Budget.PlannedCents, s.Budget.SpentCents); ok {
-		exec = model.FormatNumber(e, 1, lang) + " %"
+		exec = model.FormatPercent(e, lang)
 	}
 	fmt.Fprintf(w, "%s: %s, %s %s (%s)\n", tr("Бюджет", "Budget"), model.FormatEUR(s.Budget.PlannedCents, lang),
 		tr("изразходвани", "spent"), model.FormatEUR(s.Budget.SpentCents, lang), exec)

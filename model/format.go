@@ -9,7 +9,7 @@ import (
 // value with its unit, an amount of money (FormatEUR), a count with its
 // noun, a date and a date with its time — shared by the app, the council
 // report, the workbooks and the site, so that the same value reads the
-// same everywhere. formatguard_test.go (at the root) fails when a format
+// same everywhere. formatguard_test.go fails when a format
 // of these kinds is written anywhere else.
 
 // FormatPercent is a percentage with one decimal as people of lang write
@@ -108,11 +108,7 @@ func countedForm(v float64, unit string) string {
 // FormatCount is a count with its noun in the form for n, the number
 // grouped as lang groups thousands: "1 мярка", "1 200 мерки", "3 days".
 func FormatCount(n int, one, many string, lang Lang) string {
-	noun := many
-	if n == 1 {
-		noun = one
-	}
-	return FormatNumber(float64(n), 0, lang) + " " + noun
+	return FormatNumber(float64(n), 0, lang) + " " + Counted(n, one, many)
 }
 
 // Display is d as a report writes it: 30.11.2026 in Bulgarian, 30 Nov
@@ -146,13 +142,26 @@ type SheetFormats struct {
 	Whole   string // a whole number, grouped: 1 200
 	Value   string // a measured value with one or two decimals: 8,9
 	Money   string // an amount without the sign, to type over: 1 200 000,00
+	// TypedDate is a date to type over in the workbooks that are filled
+	// in and read back (the plan, a period's return): dd.mm.yyyy in both
+	// languages, as their instructions say.
+	TypedDate string
 }
 
 // SpreadsheetFormats are the SheetFormats of lang.
 func SpreadsheetFormats(lang Lang) SheetFormats {
-	f := SheetFormats{Date: "dd.mm.yyyy", EUR: `#,##0.00 "€"`, Percent: "0.0 %", Whole: "#,##0", Value: "#,##0.0#", Money: "#,##0.00"}
+	f := SheetFormats{Date: "dd.mm.yyyy", EUR: `#,##0.00 "€"`, Percent: "0.0 %", Whole: "#,##0", Value: "#,##0.0#", Money: "#,##0.00", TypedDate: "dd.mm.yyyy"}
 	if lang == EN {
 		f.Date, f.EUR, f.Percent = "d mmm yyyy", `"€"#,##0.00`, "0.0%"
 	}
 	return f
+}
+
+// FormatPoints is a difference of two percentages in percentage points,
+// with one decimal and no sign: "4,2 п.п." / "4.2 pts".
+func FormatPoints(v float64, lang Lang) string {
+	if lang == EN {
+		return FormatNumber(Round1(v), 1, lang) + " pts"
+	}
+	return FormatNumber(Round1(v), 1, lang) + " п.п."
 }

@@ -79,6 +79,9 @@ func TestFormatCountAndDateTime(t *testing.T) {
 		{FormatCount(1200, "day", "days", EN), "1,200 days"},
 		{FormatDateTime(at, BG), "30.11.2026 14:05"},
 		{FormatDateTime(at, EN), "30 Nov 2026 14:05"},
+		{FormatPoints(4.24, BG), "4,2 п.п."},
+		{FormatPoints(4.25, EN), "4.3 pts"},
+		{FormatRevisionValue("targetValue", "8.9", BG), "8,9"},
 		{SpreadsheetFormats(BG).Percent, "0.0 %"},
 		{SpreadsheetFormats(EN).EUR, `"€"#,##0.00`},
 	} {

@@ -6,8 +6,9 @@ import (
 	"slices"
 )
 
-// Reason is why a change was refused (EFORBIDDEN): a code the app
-// translates, beside the English message of the error.
+// Reason is why a change (EFORBIDDEN) or a file given to the program
+// (EINVALID) was refused: a code the app translates, beside the English
+// message of the error.
 type Reason string
 
 const (
@@ -19,11 +20,24 @@ const (
 	ReasonOwnNameOnly     Reason = "own_name_only"     // a coordinator writes updates in their own name only
 	ReasonAuthorFixed     Reason = "author_fixed"      // a coordinator may not change who wrote an update
 	ReasonReadOnlyFile    Reason = "read_only_file"    // the file is open read-only
+
+	// Files refused as a whole; the message names the file, the reason
+	// says what it is in the user's language.
+	ReasonNotStrategyFile Reason = "not_strategy_file" // not a strategy file: empty, a folder, not SQLite, another application's, never completely created
+	ReasonDamagedFile     Reason = "damaged_file"      // a strategy file cut short
+	ReasonNewerFile       Reason = "newer_file"        // written by a newer Strategy Tracker
+	ReasonNotWorkbook     Reason = "not_workbook"      // not an Excel workbook (.xlsx), or a damaged one
+	ReasonNotTemplate     Reason = "not_template"      // a workbook, but not the one the import reads
 )
 
 // Forbidden returns an EFORBIDDEN error with a reason code.
 func Forbidden(reason Reason, format string, args ...any) *Error {
-	e := Errorf(EFORBIDDEN, format, args...)
+	return Refused(EFORBIDDEN, reason, format, args...)
+}
+
+// Refused returns an error of code with a reason code the app translates.
+func Refused(code string, reason Reason, format string, args ...any) *Error {
+	e := Errorf(code, format, args...)
 	e.Reason = reason
 	return e
 }

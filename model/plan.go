@@ -235,11 +235,7 @@ func FormatRevisionValue(field, v string, lang Lang) string {
 		}
 	case "targetValue":
 		if f, err := strconv.ParseFloat(v, 64); err == nil {
-			dec := 0
-			if f != float64(int64(f)) {
-				dec = 2
-			}
-			return FormatNumber(f, dec, lang)
+			return FormatValue(f, lang)
 		}
 	}
 	return v

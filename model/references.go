@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -22,88 +23,133 @@ func (d *Doc) References(entity Entity, id ID) []Reference {
 // ReferencesIn is References with the people's names, the milestones'
 // titles and the dates in lang: the items a screen in lang shows.
 func (d *Doc) ReferencesIn(entity Entity, id ID, lang Lang) []Reference {
-	var refs []Reference
-	add := func(kind string, items []string) {
-		if len(items) > 0 {
-			refs = append(refs, Reference{Kind: kind, Items: items})
+	items := map[string][]string{}
+	for _, r := range d.refRows(entity, id, lang) {
+		for _, k := range r.kinds {
+			items[k] = append(items[k], r.item)
 		}
 	}
-	switch entity {
-	case EntityGoal:
-		code := d.codeOf(entity, id)
-		var ms []string
-		for _, m := range d.Measures {
-			if containsString(m.Goals, code) {
-				ms = append(ms, m.Code)
-			}
+	var refs []Reference
+	for _, k := range refKinds {
+		if len(items[k]) > 0 {
+			refs = append(refs, Reference{Kind: k, Items: items[k]})
 		}
-		add("goal", ms)
-	case EntityArea:
-		code := d.codeOf(entity, id)
-		var ms []string
-		for _, m := range d.Measures {
-			if m.Area == code {
-				ms = append(ms, m.Code)
-			}
-		}
-		add("area", ms)
-	case EntityUnit:
-		code := d.codeOf(entity, id)
-		var lead, partner, people []string
-		for _, m := range d.Measures {
-			if m.LeadUnit == code {
-				lead = append(lead, m.Code)
-			}
-			if containsString(m.Partners, code) {
-				partner = append(partner, m.Code)
-			}
-		}
-		for _, p := range d.People {
-			if p.Unit == code {
-				people = append(people, p.Name.In(lang))
-			}
-		}
-		add("leads", lead)
-		add("partner", partner)
-		add("member", people)
-	case EntityPerson:
-		var resp, milestones, updates []string
-		for _, m := range d.Measures {
-			if ID(m.Responsible) == id {
-				resp = append(resp, m.Code)
-			}
-			for _, ms := range m.Milestones {
-				if ID(ms.Responsible) == id {
-					milestones = append(milestones, m.Code+": "+ms.Title.In(lang))
-				}
-			}
-			for _, u := range m.Updates {
-				if ID(u.Author) == id {
-					updates = append(updates, m.Code+" "+u.Date.Format(lang))
-				}
-			}
-		}
-		add("responsible", resp)
-		add("milestone", milestones)
-		add("author", updates)
-		if ID(d.Strategy.Submitter) == id {
-			add("submitter", []string{d.Strategy.Title.In(BG)})
-		}
-		if d.onlyOffice(id) {
-			// Not a reference, but as much a reason to keep the row.
-			add("office", []string{d.Person(id).Name.In(lang)})
-		}
+	}
+	if entity == EntityPerson && d.onlyOffice(id) {
+		// Not a reference (Reassign leaves the roles alone), but as much a
+		// reason to keep the row.
+		refs = append(refs, Reference{Kind: "office", Items: []string{d.Person(id).Name.In(lang)}})
 	}
 	return refs
 }
 
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
+// refKinds are the kinds of reference a row can make, in the order
+// References lists them.
+var refKinds = []string{"goal", "area", "leads", "partner", "member", "responsible", "milestone", "author", "submitter"}
+
+// refSlot is one field of a row that refers to a goal, area or unit (by
+// its code) or to a person (by id).
+type refSlot struct {
+	entity Entity
+	kind   string
+	code   *string
+	person *Ref
+}
+
+// refRow is a copy of a row that refers to the goal, area, unit or person
+// walked for: how References lists it (item, under each of its kinds),
+// the fields of the copy that hold the reference, and how Reassign saves
+// the copy once it has changed them.
+type refRow struct {
+	item  string
+	kinds []string
+	slots []refSlot
+	save  func(tx Tx) error
+}
+
+// refRows is the one walk of the references to the goal, area, unit or
+// person id: References lists these rows and Reassign changes their slots
+// and saves them, so that the refusal of a delete names exactly what
+// reassigning moves. They come in the order Reassign saves them: the
+// strategy, the people, and each measure's milestones and updates before
+// the measure.
+func (d *Doc) refRows(entity Entity, id ID, lang Lang) []refRow {
+	code := d.codeOf(entity, id)
+	refers := func(s refSlot) bool {
+		if s.entity != entity {
+			return false
+		}
+		if s.person != nil {
+			return ID(*s.person) == id
+		}
+		return code != "" && *s.code == code
+	}
+	var rows []refRow
+	visit := func(item string, save func(Tx) error, slots ...refSlot) {
+		r := refRow{item: item, save: save}
+		for _, s := range slots {
+			if refers(s) {
+				r.slots = append(r.slots, s)
+				if !slices.Contains(r.kinds, s.kind) {
+					r.kinds = append(r.kinds, s.kind)
+				}
+			}
+		}
+		if len(r.slots) > 0 {
+			rows = append(rows, r)
 		}
 	}
-	return false
+	st := d.Strategy
+	visit(st.Title.In(BG), func(tx Tx) error { return tx.SaveStrategy(&st) }, refSlot{EntityPerson, "submitter", nil, &st.Submitter})
+	for _, p := range d.People {
+		visit(p.Name.In(lang), func(tx Tx) error { return tx.SavePerson(&p) }, refSlot{EntityUnit, "member", &p.Unit, nil})
+	}
+	for i := range d.Measures {
+		stored := &d.Measures[i]
+		for _, ms := range stored.Milestones {
+			visit(stored.Code+": "+ms.Title.In(lang), func(tx Tx) error { return tx.SaveMilestone(&ms) }, refSlot{EntityPerson, "milestone", nil, &ms.Responsible})
+		}
+		for _, u := range stored.Updates {
+			visit(stored.Code+" "+u.Date.Format(lang), func(tx Tx) error { return tx.SaveUpdate(&u) }, refSlot{EntityPerson, "author", nil, &u.Author})
+		}
+		m := *stored
+		m.Goals, m.Partners = slices.Clone(m.Goals), slices.Clone(m.Partners)
+		visit(m.Code, func(tx Tx) error {
+			m.Goals, m.Partners = firstOfEach(m.Goals), firstOfEach(m.Partners)
+			m.Version = tx.Doc().Measure(m.ID).Version // after the saves of its milestones and updates
+			return tx.SaveMeasure(&m)
+		}, m.refSlots()...)
+	}
+	return rows
+}
+
+// refSlots are the fields of m that refer to goals, areas, units and
+// people.
+func (m *Measure) refSlots() []refSlot {
+	slots := []refSlot{{EntityArea, "area", &m.Area, nil}, {EntityUnit, "leads", &m.LeadUnit, nil}, {EntityPerson, "responsible", nil, &m.Responsible}}
+	for i := range m.Goals {
+		slots = append(slots, refSlot{EntityGoal, "goal", &m.Goals[i], nil})
+	}
+	for i := range m.Partners {
+		slots = append(slots, refSlot{EntityUnit, "partner", &m.Partners[i], nil})
+	}
+	return slots
+}
+
+// firstOfEach is list with each code once, where it first occurs (a
+// measure with both the old and the new partner keeps one).
+func firstOfEach(list []string) []string {
+	var out []string
+	for k, x := range list {
+		if slices.Contains(list[:k], x) {
+			continue
+		}
+		out = append(out, x)
+	}
+	if len(out) == len(list) {
+		return list
+	}
+	return out
 }
 
 // Text says in lang what one reference is, naming the row (e.g. "unit ИС").
@@ -113,13 +159,7 @@ func (r Reference) Text(name string, lang Lang) string {
 	if n > 5 {
 		list += " …"
 	}
-	one := n == 1
-	pl := func(singular, plural string) string {
-		if one {
-			return singular
-		}
-		return plural
-	}
+	pl := func(singular, plural string) string { return Counted(n, singular, plural) }
 	bg, en := "", ""
 	switch r.Kind {
 	case "leads":
@@ -183,34 +223,32 @@ func (d *Doc) RowName(entity Entity, id ID, lang Lang) string {
 
 // Reassign moves every reference to the goal, area, unit or person from
 // onto the one with id to (same entity), inside tx, so that from can then be
-// deleted. Goals, areas and units are named by id; the rows are saved
-// through tx, so the change is checked and audited like any other.
+// deleted: the rows References lists (refRows). Goals, areas and units are
+// named by id; the rows are saved through tx, so the change is checked and
+// audited like any other.
 func Reassign(tx Tx, entity Entity, from, to ID) error {
 	d := tx.Doc()
 	if from == to {
 		return Errorf(EINVALID, "reassign: choose another %s", entity)
 	}
+	newCode := d.codeOf(entity, to)
 	if entity == EntityPerson {
 		if d.Person(from) == nil || d.Person(to) == nil {
 			return Errorf(ENOTFOUND, "reassign: person %d or %d does not exist", from, to)
 		}
-		return reassignPerson(tx, from, to)
-	}
-	oldCode, newCode := d.codeOf(entity, from), d.codeOf(entity, to)
-	if oldCode == "" || newCode == "" {
+	} else if d.codeOf(entity, from) == "" || newCode == "" {
 		return Errorf(ENOTFOUND, "reassign: %s %d or %d does not exist", entity, from, to)
 	}
-	if entity == EntityUnit {
-		if err := moveMembers(tx, oldCode, newCode); err != nil {
-			return err
-		}
-	}
-	for _, id := range measureIDs(d) {
-		m := *tx.Doc().Measure(id)
-		if m.recode(entity, oldCode, newCode) {
-			if err := tx.SaveMeasure(&m); err != nil {
-				return err
+	for _, r := range d.refRows(entity, from, BG) {
+		for _, s := range r.slots {
+			if s.person != nil {
+				*s.person = Ref(to)
+			} else {
+				*s.code = newCode
 			}
+		}
+		if err := r.save(tx); err != nil {
+			return err
 		}
 	}
 	return nil
@@ -240,106 +278,4 @@ func (d *Doc) codeOf(entity Entity, id ID) string {
 		}
 	}
 	return ""
-}
-
-// measureIDs are the ids of d's measures, in order: what to walk while
-// saving through a Tx, which replaces the rows of its Doc.
-func measureIDs(d *Doc) []ID {
-	ids := make([]ID, len(d.Measures))
-	for i := range d.Measures {
-		ids[i] = d.Measures[i].ID
-	}
-	return ids
-}
-
-// moveMembers moves the people of the unit oldCode into the unit newCode.
-func moveMembers(tx Tx, oldCode, newCode string) error {
-	d := tx.Doc()
-	for i := range d.People {
-		if d.People[i].Unit == oldCode {
-			p := d.People[i]
-			p.Unit = newCode
-			if err := tx.SavePerson(&p); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
-// recode replaces the goal, area or unit oldCode by newCode where m refers
-// to it, and says whether it changed anything.
-func (m *Measure) recode(entity Entity, oldCode, newCode string) bool {
-	changed := false
-	switch entity {
-	case EntityGoal:
-		m.Goals, changed = replaceCode(m.Goals, oldCode, newCode)
-	case EntityArea:
-		if m.Area == oldCode {
-			m.Area, changed = newCode, true
-		}
-	case EntityUnit:
-		if m.LeadUnit == oldCode {
-			m.LeadUnit, changed = newCode, true
-		}
-		var partner bool
-		m.Partners, partner = replaceCode(m.Partners, oldCode, newCode)
-		changed = changed || partner
-	}
-	return changed
-}
-
-// replaceCode is a new list with oldCode replaced by newCode, once each,
-// and whether it held oldCode.
-func replaceCode(list []string, oldCode, newCode string) ([]string, bool) {
-	out, changed := []string{}, false
-	for _, x := range list {
-		if x == oldCode {
-			x, changed = newCode, true
-		}
-		if !containsString(out, x) {
-			out = append(out, x)
-		}
-	}
-	return out, changed
-}
-
-// reassignPerson makes to responsible for the measures and milestones,
-// and the author of the updates, of from: a measure's milestones and
-// updates first, then the measure.
-func reassignPerson(tx Tx, from, to ID) error {
-	if s := tx.Doc().Strategy; ID(s.Submitter) == from {
-		s.Submitter = Ref(to)
-		if err := tx.SaveStrategy(&s); err != nil {
-			return err
-		}
-	}
-	for _, id := range measureIDs(tx.Doc()) {
-		stored := tx.Doc().Measure(id)
-		m := *stored
-		for _, ms := range stored.Milestones {
-			if ID(ms.Responsible) == from {
-				ms.Responsible = Ref(to)
-				if err := tx.SaveMilestone(&ms); err != nil {
-					return err
-				}
-			}
-		}
-		for _, u := range stored.Updates {
-			if ID(u.Author) == from {
-				u.Author = Ref(to)
-				if err := tx.SaveUpdate(&u); err != nil {
-					return err
-				}
-			}
-		}
-		if ID(m.Responsible) == from {
-			m.Responsible = Ref(to)
-			m.Version = tx.Doc().Measure(id).Version
-			if err := tx.SaveMeasure(&m); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }

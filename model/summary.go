@@ -21,34 +21,27 @@ func Round1(v float64) float64 { return math.Round(v*10) / 10 }
 type StatusCounts map[Status]int
 
 // MarshalJSON writes every status in report order, zero included.
-func (c StatusCounts) MarshalJSON() ([]byte, error) {
-	b := []byte{'{'}
-	for i, s := range Statuses {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = strconv.AppendQuote(b, string(s))
-		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(c[s]), 10)
-	}
-	return append(b, '}'), nil
-}
+func (c StatusCounts) MarshalJSON() ([]byte, error) { return marshalCounts(Statuses, c), nil }
 
 // StateCounts counts milestones per state; every state is present.
 type StateCounts map[MilestoneState]int
 
 // MarshalJSON writes every state in report order, zero included.
-func (c StateCounts) MarshalJSON() ([]byte, error) {
+func (c StateCounts) MarshalJSON() ([]byte, error) { return marshalCounts(MilestoneStates, c), nil }
+
+// marshalCounts writes the counts c as a JSON object with every key of
+// order, in that order, zero included.
+func marshalCounts[K ~string](order []K, c map[K]int) []byte {
 	b := []byte{'{'}
-	for i, s := range MilestoneStates {
+	for i, k := range order {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = strconv.AppendQuote(b, string(s))
+		b = strconv.AppendQuote(b, string(k))
 		b = append(b, ':')
-		b = strconv.AppendInt(b, int64(c[s]), 10)
+		b = strconv.AppendInt(b, int64(c[k]), 10)
 	}
-	return append(b, '}'), nil
+	return append(b, '}')
 }
 
 // Budget is a budget total.

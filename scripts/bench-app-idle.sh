@@ -19,17 +19,15 @@ if [ ! -f "$DB" ]; then
 fi
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 HOME=$(mktemp -d)
-export HOME LANG=${LANG:-C.UTF-8} STRATEGYTRACKER_DB="$DB" BIN SECS
+LIB=$(cd "$(dirname "$0")" && pwd)/bench-app-lib.sh
+export HOME LANG=${LANG:-C.UTF-8} STRATEGYTRACKER_DB="$DB" BIN SECS LIB
 trap 'rm -rf "$HOME"' EXIT
 xvfb-run -a -s '-screen 0 1366x768x24' sh -c '
+	. "$LIB"
 	start=$(date +%s%N)
 	"$BIN" >/dev/null 2>&1 &
 	pid=$!
-	i=0
-	until xwininfo -root -tree 2>/dev/null | grep -q "Strategy Tracker"; do
-		i=$((i+1)); [ $i -gt 600 ] && { echo "no window after 60 s"; kill $pid; exit 1; }
-		sleep 0.1
-	done
+	wait_window $pid
 	shown=$(date +%s%N)
 	echo "time to the first window: $(( (shown-start)/1000000 )) ms"
 	sleep 5 # the document is read and shown

@@ -271,7 +271,7 @@ func (s *Store) migrate(ctx context.Context, version int, script string) error {
 func (s *Store) readMeta(ctx context.Context) error {
 	err := s.reader.QueryRowContext(ctx, "SELECT database_id FROM meta WHERE id = 1").Scan(&s.databaseID)
 	if errors.Is(err, sql.ErrNoRows) {
-		return model.Errorf(model.EINVALID, "%s holds no strategy (its meta row is missing)", s.path)
+		return model.Refused(model.EINVALID, model.ReasonNotStrategyFile, "%s holds no strategy (its meta row is missing)", s.path)
 	} else if err != nil {
 		return model.Errorf(model.EINTERNAL, "read %s: %w", s.path, err)
 	}
@@ -335,10 +335,10 @@ func inspect(path string, known int) (header, error) {
 		return h, model.Errorf(model.EINVALID, "cannot read %s: %w", path, err)
 	}
 	if st.IsDir() {
-		return h, model.Errorf(model.EINVALID, "%s is a directory, not a strategy file", path)
+		return h, model.Refused(model.EINVALID, model.ReasonNotStrategyFile, "%s is a directory, not a strategy file", path)
 	}
 	if st.Size() == 0 {
-		return h, model.Errorf(model.EINVALID, "%s is empty (0 bytes), not a strategy file", path)
+		return h, model.Refused(model.EINVALID, model.ReasonNotStrategyFile, "%s is empty (0 bytes), not a strategy file", path)
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -348,10 +348,10 @@ func inspect(path string, known int) (header, error) {
 	buf := make([]byte, 100)
 	n, _ := io.ReadFull(f, buf)
 	if n < 16 || string(buf[:16]) != "SQLite format 3\x00" {
-		return h, model.Errorf(model.EINVALID, "%s is not a SQLite database, so not a strategy file", path)
+		return h, model.Refused(model.EINVALID, model.ReasonNotStrategyFile, "%s is not a SQLite database, so not a strategy file", path)
 	}
 	if n < 100 {
-		return h, model.Errorf(model.EINVALID, "%s is a truncated SQLite database (%d bytes)", path, st.Size())
+		return h, model.Refused(model.EINVALID, model.ReasonDamagedFile, "%s is a truncated SQLite database (%d bytes)", path, st.Size())
 	}
 	pageSize := int64(binary.BigEndian.Uint16(buf[16:18]))
 	if pageSize == 1 {
@@ -363,7 +363,7 @@ func inspect(path string, known int) (header, error) {
 	// file, so after a crash with a WAL present a short file is normal and
 	// SQLite completes it from the WAL.
 	if binary.BigEndian.Uint32(buf[24:28]) == binary.BigEndian.Uint32(buf[92:96]) && pages*pageSize > st.Size() && !hasWAL(path) {
-		return h, model.Errorf(model.EINVALID, "%s is truncated: it has %d bytes, its header says %d", path, st.Size(), pages*pageSize)
+		return h, model.Refused(model.EINVALID, model.ReasonDamagedFile, "%s is truncated: it has %d bytes, its header says %d", path, st.Size(), pages*pageSize)
 	}
 	h.userVersion = int(int32(binary.BigEndian.Uint32(buf[60:64])))
 	h.applicationID = binary.BigEndian.Uint32(buf[68:72])
@@ -379,13 +379,13 @@ func inspect(path string, known int) (header, error) {
 		}
 	}
 	if h.applicationID != ApplicationID {
-		return h, model.Errorf(model.EINVALID, "%s is a SQLite database of another application (application_id %#x), not a strategy file", path, h.applicationID)
+		return h, model.Refused(model.EINVALID, model.ReasonNotStrategyFile, "%s is a SQLite database of another application (application_id %#x), not a strategy file", path, h.applicationID)
 	}
 	if h.userVersion > known {
-		return h, model.Errorf(model.EINVALID, "%s was written by a newer Strategy Tracker (schema %d; this build knows up to %d): update the app to open it", path, h.userVersion, known)
+		return h, model.Refused(model.EINVALID, model.ReasonNewerFile, "%s was written by a newer Strategy Tracker (schema %d; this build knows up to %d): update the app to open it", path, h.userVersion, known)
 	}
 	if h.userVersion < 1 {
-		return h, model.Errorf(model.EINVALID, "%s has no schema (user_version %d): it was never completely created", path, h.userVersion)
+		return h, model.Refused(model.EINVALID, model.ReasonNotStrategyFile, "%s has no schema (user_version %d): it was never completely created", path, h.userVersion)
 	}
 	return h, nil
 }

@@ -137,19 +137,22 @@ func TestOpenRefusesFilesThatAreNotOurs(t *testing.T) {
 		return p
 	}
 	demoBytes, _ := os.ReadFile(demoPath)
+	// reason: the code the app says the refusal by in the user's language
+	// (issue 22 screenshots: the English message in the Bulgarian screen).
 	tests := []struct {
 		name, path, want string
+		reason           model.Reason
 	}{
-		{"missing", filepath.Join(dir, "nope.db"), "does not exist"},
-		{"directory", dir, "is a directory"},
-		{"empty", write("empty.db", nil), "empty (0 bytes)"},
-		{"text", write("notes.db", []byte("hello, this is not a database at all, just some text that is long enough")), "not a SQLite database"},
-		{"pdf renamed", write("report.db", []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n")), "not a SQLite database"},
-		{"short header", write("short.db", []byte("SQLite format 3\x00\x10\x00")), "truncated"},
-		{"truncated", write("cut.db", demoBytes[:len(demoBytes)/2]), "truncated"},
-		{"another application", foreignSQLite("other.db", "PRAGMA application_id = 1234"), "another application"},
-		{"plain sqlite", foreignSQLite("plain.db"), "another application"},
-		{"newer schema", foreignSQLite("newer.db", "PRAGMA application_id = 1398035538", "PRAGMA user_version = 99"), "newer Strategy Tracker"},
+		{"missing", filepath.Join(dir, "nope.db"), "does not exist", ""},
+		{"directory", dir, "is a directory", model.ReasonNotStrategyFile},
+		{"empty", write("empty.db", nil), "empty (0 bytes)", model.ReasonNotStrategyFile},
+		{"text", write("notes.db", []byte("hello, this is not a database at all, just some text that is long enough")), "not a SQLite database", model.ReasonNotStrategyFile},
+		{"pdf renamed", write("report.db", []byte("%PDF-1.4\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n")), "not a SQLite database", model.ReasonNotStrategyFile},
+		{"short header", write("short.db", []byte("SQLite format 3\x00\x10\x00")), "truncated", model.ReasonDamagedFile},
+		{"truncated", write("cut.db", demoBytes[:len(demoBytes)/2]), "truncated", model.ReasonDamagedFile},
+		{"another application", foreignSQLite("other.db", "PRAGMA application_id = 1234"), "another application", model.ReasonNotStrategyFile},
+		{"plain sqlite", foreignSQLite("plain.db"), "another application", model.ReasonNotStrategyFile},
+		{"newer schema", foreignSQLite("newer.db", "PRAGMA application_id = 1398035538", "PRAGMA user_version = 99"), "newer Strategy Tracker", model.ReasonNewerFile},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -166,6 +169,9 @@ func TestOpenRefusesFilesThatAreNotOurs(t *testing.T) {
 			}
 			if !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("error %q does not say %q", err, tt.want)
+			}
+			if got := model.ErrorReason(err); got != tt.reason {
+				t.Errorf("error %q: reason %q, want %q", err, got, tt.reason)
 			}
 			if isFile {
 				if fileSum(t, tt.path) != before {

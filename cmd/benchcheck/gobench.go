@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
@@ -33,10 +35,17 @@ type floor struct {
 // around their loop): on a busy machine the figure to read.
 var cpuMetrics = []string{"cpu-ns/op", "cpu-s/op"}
 
-func (b *bench) goBenchmarks() {
+// goBenches are the Go benchmarks of BENCHMARKS.md, and floors the
+// ratios of some of them.
+func goBenches() ([]goBench, []floor) {
 	const filter = "≤ 30 ms" // each key typed in the measures' search box
 	benches := []goBench{
+		// PostgreSQL first in each round: its test binary removes its
+		// cluster (about 1,000 files) when it ends, and the other packages
+		// then run before the next round's publish creates its files.
+		{pkg: "./storage/postgres", name: "BenchmarkLoadAndCompute", benchtime: "10x", target: "≤ 300 ms", limit: 0.300},
 		{pkg: "./storage", name: "BenchmarkLoadAndCompute", target: "≤ 150 ms", limit: 0.150},
+		{pkg: "./storage", name: "BenchmarkLoadAndCompute", metric: "allocs/op"},
 		{pkg: "./storage", name: "BenchmarkSummary"},
 		{pkg: "./storage", name: "BenchmarkWALGuard/empty"},
 		{pkg: "./storage", name: "BenchmarkWALGuard/guard"},
@@ -46,8 +55,12 @@ func (b *bench) goBenchmarks() {
 		{pkg: "./reports/xlsx", name: "BenchmarkTemplate"},
 		{pkg: "./reports/pdf", name: "BenchmarkReport", target: "≤ 3 s", limit: 3},
 		{pkg: "./reports/pdf", name: "BenchmarkReportRawFloor"},
+		// The allocations per op of the figures that varied most between
+		// idle runs: the same count says the program did the same work,
+		// and the difference was the machine's or the runtime's.
+		{pkg: "./reports/pdf", name: "BenchmarkReport", metric: "allocs/op"},
+		{pkg: "./reports/pdf", name: "BenchmarkReportRawFloor", metric: "allocs/op"},
 		{pkg: "./reports/site", name: "BenchmarkPublish2000", benchtime: "1x", target: "≤ 5 s", limit: 5},
-		{pkg: "./storage/postgres", name: "BenchmarkLoadAndCompute", benchtime: "10x", target: "≤ 300 ms", limit: 0.300},
 		{pkg: "./app", name: "BenchmarkFilterMeasures/search", target: filter, limit: 0.030},
 		{pkg: "./app", name: "BenchmarkFilterMeasures/search+status+sort", target: filter, limit: 0.030},
 		{pkg: "./app", name: "BenchmarkFilterMeasures/everything_by_title", target: filter, limit: 0.030},
@@ -61,51 +74,113 @@ func (b *bench) goBenchmarks() {
 		{figure: "template ÷ workbook", of: "./reports/xlsx BenchmarkTemplate", over: "./reports/xlsx BenchmarkWorkbook", limit: 1.5},
 		{figure: "council PDF ÷ its raw floor", of: "./reports/pdf BenchmarkReport", over: "./reports/pdf BenchmarkReportRawFloor", limit: 1.15},
 	}
-	results := map[string]metrics{} // by "pkg name" ("pkg name/sub")
-	failed := map[string]bool{}     // said already
+	return benches, floors
+}
+
+// goPkg is one package's benchmarks: its test binary, built once with
+// `go test -c` before the measuring, and run once a round.
+type goPkg struct {
+	pkg       string // "./storage"
+	names     []string
+	benchtime string
+	bin       string
+	failed    error // the first failure; the package is not run again
+	results   map[string]metrics
+}
+
+// args are the test binary's arguments for one run: every benchmark of
+// the package once (-test.count 1).
+func (p *goPkg) args() []string {
+	args := []string{"-test.run", "^$", "-test.bench", "^(" + strings.Join(p.names, "|") + ")$", "-test.benchmem", "-test.count", "1",
+		"-test.timeout", "2h"} // not go test's 10 minutes: a shared machine is slow
+	if p.benchtime != "" {
+		args = append(args, "-test.benchtime", p.benchtime)
+	}
+	return args
+}
+
+// goPackages groups the benchmarks not skipped by package and builds each
+// package's test binary into dir.
+func (b *bench) goPackages(benches []goBench, dir string) []*goPkg {
+	var pkgs []*goPkg
 	for _, pkg := range packagesOf(benches) {
-		var names []string
-		benchtime := ""
+		p := &goPkg{pkg: pkg, results: map[string]metrics{}}
 		for _, g := range benches {
 			if g.pkg == pkg && !b.skipped(pkg+" "+g.name) {
 				top, _, _ := strings.Cut(g.name, "/")
-				if !slices.Contains(names, top) {
-					names = append(names, top)
+				if !slices.Contains(p.names, top) {
+					p.names = append(p.names, top)
 				}
 				if g.benchtime != "" {
-					benchtime = g.benchtime
+					p.benchtime = g.benchtime
 				}
 			}
 		}
-		if len(names) == 0 {
+		if len(p.names) == 0 {
 			continue
 		}
-		args := []string{"test", "-run", "^$", "-bench", "^(" + strings.Join(names, "|") + ")$", "-benchmem", "-count", strconv.Itoa(b.count),
-			"-timeout", "2h"} // not go test's 10 minutes: a shared machine is slow
-		if benchtime != "" {
-			args = append(args, "-benchtime", benchtime)
+		p.bin = filepath.Join(dir, strings.ReplaceAll(strings.Trim(pkg, "./"), "/", "_")+".test")
+		fmt.Fprintf(os.Stderr, "benchcheck: building the test binary of %s\n", pkg)
+		if out, err := exec.Command("go", "test", "-c", "-o", p.bin, pkg).CombinedOutput(); err != nil {
+			p.failed = fmt.Errorf("go test -c: %v: %s", err, lastLines(string(out), 3))
 		}
-		got, err := goTest(append(args, pkg)...)
-		for name, m := range got {
-			results[pkg+" "+name] = m
+		pkgs = append(pkgs, p)
+	}
+	return pkgs
+}
+
+// runOnce runs the package's benchmarks once, in the package's folder as
+// go test does, and keeps their figures.
+func (p *goPkg) runOnce() {
+	if p.failed != nil {
+		return
+	}
+	abs, err := filepath.Abs(p.pkg)
+	if err != nil {
+		p.failed = err
+		return
+	}
+	cmd := exec.Command(p.bin, p.args()...)
+	cmd.Dir = abs
+	got, err := benchOutput(cmd)
+	for name, m := range got {
+		if p.results[name] == nil {
+			p.results[name] = metrics{}
 		}
-		if err != nil {
-			for _, g := range benches {
-				if g.pkg == pkg && results[pkg+" "+g.name] == nil {
-					failed[pkg+" "+g.name] = true
-					b.add(row{figure: g.name + " (" + pkg + ")", command: "go " + strings.Join(args, " "), note: "failed: " + err.Error()})
-				}
-			}
+		for unit, v := range m {
+			p.results[name][unit] = append(p.results[name][unit], v...)
 		}
 	}
+	p.failed = err
+}
+
+// goRows are the rows of the Go benchmarks and of their floors.
+func (b *bench) goRows(benches []goBench, floors []floor, pkgs []*goPkg) []row {
+	results := map[string]metrics{} // by "pkg name" ("pkg name/sub")
+	failed := map[string]error{}
+	for _, p := range pkgs {
+		for name, m := range p.results {
+			results[p.pkg+" "+name] = m
+		}
+		if p.failed != nil {
+			failed[p.pkg] = p.failed
+		}
+	}
+	var rows []row
 	for _, g := range benches {
-		if k := g.pkg + " " + g.name; !b.skipped(k) && !failed[k] {
-			b.add(g.rows(results[k], b.count)...)
+		k := g.pkg + " " + g.name
+		switch {
+		case b.skipped(k):
+		case results[k] == nil && failed[g.pkg] != nil:
+			rows = append(rows, row{figure: g.name + " (" + g.pkg + ")", command: benchCommand(g, b.count), note: "failed: " + failed[g.pkg].Error()})
+		default:
+			rows = append(rows, g.rows(results[k], b.count)...)
 		}
 	}
 	for _, f := range floors {
-		b.add(f.rows(results)...)
+		rows = append(rows, f.rows(results)...)
 	}
+	return rows
 }
 
 // rows are the ratios of the two benchmarks, run by run: of their wall
@@ -278,11 +353,10 @@ func parseBenchOutput(r io.Reader) (map[string]metrics, []string) {
 	return got, skips
 }
 
-// goTest runs `go test -bench` and returns every benchmark's results by
-// name. A package whose benchmarks were skipped (PostgreSQL not installed)
-// returns an error saying so.
-func goTest(args ...string) (map[string]metrics, error) {
-	cmd := exec.Command("go", args...)
+// benchOutput runs a test binary's benchmarks and returns every
+// benchmark's results by name. A package whose benchmarks were skipped
+// (PostgreSQL not installed) returns an error saying so.
+func benchOutput(cmd *exec.Cmd) (map[string]metrics, error) {
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()

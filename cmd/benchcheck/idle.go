@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -13,7 +14,11 @@ import (
 type usage struct {
 	at   time.Time
 	busy float64 // seconds all the cores spent not idle since boot (/proc/stat); -1: unknown
-	own  float64 // seconds of CPU of benchcheck and its finished children (getrusage)
+	// steal is the seconds the hypervisor ran something else on the
+	// machine's cores while they had work (/proc/stat's "steal"; part
+	// of busy).
+	steal float64
+	own   float64 // seconds of CPU of benchcheck and its finished children (getrusage)
 }
 
 // userHZ is the unit of /proc/stat's times: USER_HZ, 100 on every Linux.
@@ -25,31 +30,34 @@ const userHZ = 100
 // user time; steal (the hypervisor running another machine on our core) is
 // counted, as it takes the core from the measured program as much as a
 // neighbour process does.
-func busyTime(stat string) (float64, error) {
+func busyTime(stat string) (busy, steal float64, err error) {
 	line, _, _ := strings.Cut(stat, "\n")
 	f := strings.Fields(line)
 	if len(f) < 9 || f[0] != "cpu" {
-		return 0, fmt.Errorf("/proc/stat: unexpected first line %q", line)
+		return 0, 0, fmt.Errorf("/proc/stat: unexpected first line %q", line)
 	}
-	var busy uint64
+	var ticks uint64
 	for i, field := range f[1:9] {
 		v, err := strconv.ParseUint(field, 10, 64)
 		if err != nil {
-			return 0, fmt.Errorf("/proc/stat: %q: %v", field, err)
+			return 0, 0, fmt.Errorf("/proc/stat: %q: %v", field, err)
 		}
 		if i != 3 && i != 4 { // idle, iowait
-			busy += v
+			ticks += v
+		}
+		if i == 7 {
+			steal = float64(v) / userHZ
 		}
 	}
-	return float64(busy) / userHZ, nil
+	return float64(ticks) / userHZ, steal, nil
 }
 
 // now samples the machine's and benchcheck's CPU time.
 func now() usage {
-	u := usage{at: time.Now(), busy: -1, own: ownCPU()}
+	u := usage{at: time.Now(), busy: -1, steal: -1, own: ownCPU()}
 	if b, err := os.ReadFile("/proc/stat"); err == nil {
-		if busy, err := busyTime(string(b)); err == nil {
-			u.busy = busy
+		if busy, steal, err := busyTime(string(b)); err == nil {
+			u.busy, u.steal = busy, steal
 		}
 	}
 	return u
@@ -75,6 +83,18 @@ func otherLoad(a, b usage) float64 {
 	// The machine's ticks and getrusage's microseconds are rounded
 	// differently: a fully idle run may come out a little below zero.
 	return max(other/wall, 0)
+}
+
+// stolen is the share of the machine's core time, from a to b, that the
+// hypervisor gave to other virtual machines while ours had work (0.03:
+// 3 %); -1 when not known. On a shared host it is the one direct sign
+// that the machine was slower than itself.
+func stolen(a, b usage) float64 {
+	wall := b.at.Sub(a.at).Seconds()
+	if a.steal < 0 || b.steal < 0 || wall <= 0 {
+		return -1
+	}
+	return max(b.steal-a.steal, 0) / (wall * float64(runtime.NumCPU()))
 }
 
 // verdict says whether the rows may claim their targets, and if not why.

@@ -54,13 +54,16 @@ func TestBenchmarkRows(t *testing.T) {
 				"| BenchmarkReport (./reports/pdf), CPU time | `go test -run '^$' -bench '^BenchmarkReport$' -count 3 ./reports/pdf` | — | 1.60 s | 1.50 s–1.70 s (3) |  |"}},
 		{goBench{pkg: "./app", name: "BenchmarkFilterMeasures/search+status+sort", target: "≤ 30 ms", limit: 0.030},
 			metrics{"ns/op": {551234.5, 600000, 500000}},
-			[]string{"| BenchmarkFilterMeasures/search+status+sort (./app) | `go test -run '^$' -bench '^BenchmarkFilterMeasures$/^search\\+status\\+sort$' -count 3 ./app` | ≤ 30 ms | 0.55 ms | 0.50 ms–0.60 ms (3) | yes |"}},
+			[]string{"| BenchmarkFilterMeasures/search+status+sort (./app) | `go test -run '^$' -bench '^BenchmarkFilterMeasures$/^search\\+status\\+sort$' -count 3 ./app` | ≤ 30 ms | 0.551 ms | 0.500 ms–0.600 ms (3) | yes |"}},
 		{goBench{pkg: "./app", name: "BenchmarkAppExportLargePDF", metric: "MB-peak-RSS", target: "≤ 250 MB", limit: 250e6},
 			metrics{"ns/op": {8e9, 9e9, 7e9}, "MB-peak-RSS": {212.5, 260, 230}},
 			[]string{"| BenchmarkAppExportLargePDF (./app), MB-peak-RSS | `go test -run '^$' -bench '^BenchmarkAppExportLargePDF$' -count 3 ./app` | ≤ 250 MB | 230 MB | 212 MB–260 MB (3) | yes |"}},
 		{goBench{pkg: "./app", name: "BenchmarkAppExportLargePDF", metric: "MB-peak-RSS", target: "≤ 250 MB", limit: 250e6},
 			metrics{"ns/op": {8e9}},
 			[]string{"| BenchmarkAppExportLargePDF (./app), MB-peak-RSS | `go test -run '^$' -bench '^BenchmarkAppExportLargePDF$' -count 3 ./app` | ≤ 250 MB | no result: the benchmark reports no MB-peak-RSS | | |"}},
+		{goBench{pkg: "./reports/pdf", name: "BenchmarkReport", metric: "allocs/op"},
+			metrics{"ns/op": {1.2e9, 1.4e9, 1.3e9}, "allocs/op": {4028757, 4028748, 4028752}},
+			[]string{"| BenchmarkReport (./reports/pdf), allocs/op | `go test -run '^$' -bench '^BenchmarkReport$' -count 3 ./reports/pdf` | — | 4028752 allocs/op | 4028748 allocs/op–4028757 allocs/op (3) |  |"}},
 		{goBench{pkg: "./app", name: "BenchmarkFilterMeasures", target: "≤ 30 ms", limit: 0.030}, nil,
 			[]string{"| BenchmarkFilterMeasures (./app) | `go test -run '^$' -bench '^BenchmarkFilterMeasures$' -count 3 ./app` | ≤ 30 ms | no result: the benchmark is not in the package (renamed?) | | |"}},
 	}
@@ -103,21 +106,21 @@ func TestRowClaimsOnlyWhenIdle(t *testing.T) {
 func TestBusyTime(t *testing.T) {
 	tests := []struct {
 		stat string
-		want string
+		want string // busy, steal
 	}{
 		// user nice system idle iowait irq softirq steal guest guest_nice:
-		// all but idle and iowait, in hundredths of a second.
-		{"cpu  1635919 90807 369637 345291 4221 0 5448 7617 0 0\ncpu0 1 2 3 4 5 6 7 8 9 10\n", "21094.28"},
-		{"cpu  100 0 50 1000000 999 0 0 0 0 0\n", "1.50"},
-		{"cpu  100 0 50 1000000 999 0 0 7\n", "1.57"}, // an older kernel: no guest columns
+		// all but idle and iowait, in hundredths of a second; steal apart.
+		{"cpu  1635919 90807 369637 345291 4221 0 5448 7617 0 0\ncpu0 1 2 3 4 5 6 7 8 9 10\n", "21094.28 76.17"},
+		{"cpu  100 0 50 1000000 999 0 0 0 0 0\n", "1.50 0.00"},
+		{"cpu  100 0 50 1000000 999 0 0 7\n", "1.57 0.07"}, // an older kernel: no guest columns
 		{"cpu  100 0 50\n", "error"},
 		{"intr 1 2 3 4 5 6 7 8 9\n", "error"},
 		{"cpu  100 x 50 1000000 999 0 0 0 0 0\n", "error"},
 	}
 	for _, tt := range tests {
 		got := "error"
-		if v, err := busyTime(tt.stat); err == nil {
-			got = fmt.Sprintf("%.2f", v)
+		if busy, steal, err := busyTime(tt.stat); err == nil {
+			got = fmt.Sprintf("%.2f %.2f", busy, steal)
 		}
 		if got != tt.want {
 			t.Errorf("%q: got %s, want %s", tt.stat, got, tt.want)

@@ -33,3 +33,16 @@ func ownCPU() float64 {
 	}
 	return total
 }
+
+// selfCPU is benchcheck's own CPU time (user + system, seconds), without
+// its children's: the clock of the calibration.
+func selfCPU() float64 {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+}
+
+// syncDisks writes every dirty buffer back (sync(2)).
+func syncDisks() { syscall.Sync() }

@@ -315,11 +315,7 @@ func (r *report) cardMilestone(t *table, m *model.Measure, ms *model.Milestone) 
 	state := t.text(3, st.Label(r.lang))
 	if st == model.StateOverdue {
 		days := ms.DaysOverdue(m.Cancelled, r.asOf)
-		label := fmt.Sprintf(r.w.overdueDays, r.count(days))
-		if days == 1 { // "1 ден", "1 day"
-			label = strings.NewReplacer("дни", "ден", "days", "day").Replace(label)
-		}
-		state = t.red(3, label)
+		state = t.red(3, fmt.Sprintf(model.Counted(days, r.w.overdueDays[0], r.w.overdueDays[1]), r.count(days)))
 	}
 	var notes []tnote
 	if note := ms.NoteText(); !note.IsEmpty() {
@@ -534,7 +530,7 @@ func (r *report) fundingLine(fs []model.Funding) string {
 
 // kpiLine is an indicator in one sentence: name, baseline, target, latest value.
 func (r *report) kpiLine(k *model.KPI) string {
-	val := func(v float64) string { return r.withUnit(v, r.tr(k.Unit)) }
+	val := func(v float64) string { return model.FormatKPIValue(v, r.tr(k.Unit), r.lang) }
 	s := r.tr(k.Name) + ": " + strings.ToLower(r.w.baseline) + " " + val(k.BaselineValue) + " (" + r.date(k.BaselineDate) + "), " +
 		strings.ToLower(r.w.target) + " " + val(k.TargetValue) + " (" + r.date(k.TargetDate) + ")"
 	if v, ok := k.LatestValue(r.asOf); ok {

@@ -297,12 +297,7 @@ func (r *report) revisedSentence() string {
 	if len(measures) == 0 {
 		return ""
 	}
-	counted := func(n int, forms [2]string) string {
-		if n == 1 {
-			return "1 " + forms[0]
-		}
-		return r.count(n) + " " + forms[1]
-	}
+	counted := func(n int, forms [2]string) string { return model.FormatCount(n, forms[0], forms[1], r.lang) }
 	return fmt.Sprintf(r.w.keyRevised, counted(len(measures), r.w.revMeasure), counted(len(r.revisions), r.w.revChange))
 }
 
@@ -322,7 +317,7 @@ func (r *report) points(v float64) string {
 	case v == 0:
 		sign, v = "±", 0 // no "-0,0"
 	}
-	return sign + model.FormatNumber(v, 1, r.lang) + " " + r.w.pts
+	return sign + model.FormatPoints(v, r.lang)
 }
 
 // narrativeBlocks writes an area's commentary, then its highlights, risks,

@@ -57,9 +57,9 @@ func (r *report) gapValue(expected, progress float64) string {
 		gap = 0 // no "-0,0"
 	}
 	if gap < 0 {
-		return model.FormatNumber(-gap, 1, r.lang) + " " + r.w.pts + " " + r.w.ahead
+		return model.FormatPoints(-gap, r.lang) + " " + r.w.ahead
 	}
-	return model.FormatNumber(gap, 1, r.lang) + " " + r.w.pts
+	return model.FormatPoints(gap, r.lang)
 }
 
 // statusStrip writes the measures by status, each with its change since

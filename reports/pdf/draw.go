@@ -162,21 +162,6 @@ func (r *report) ellipsis(s string, w float64) string {
 	return s + "…"
 }
 
-// withUnit is a value with its unit of measure as people write it: "20 %"
-// in Bulgarian, "20%" in English, "5 000 броя" (the counted form after a
-// number other than one), and no unit where the unit only says "number".
-func (r *report) withUnit(v float64, unit string) string {
-	switch {
-	case unit == "%" && r.lang == model.EN:
-		return r.num(v) + unit
-	case r.lang == model.EN && strings.EqualFold(unit, "number"):
-		unit = ""
-	case r.lang == model.BG && unit == "брой" && v != 1:
-		unit = "броя"
-	}
-	return joinNonEmpty(" ", r.num(v), unit)
-}
-
 // rect fills a rectangle.
 func (r *report) rect(x, y, w, h float64, c rgb) {
 	if w <= 0 || h <= 0 {

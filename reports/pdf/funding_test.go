@@ -68,3 +68,40 @@ func TestFundingGapsAgree(t *testing.T) {
 		t.Errorf("got %d measures marked, want %d", n, len(wantListed))
 	}
 }
+
+// TestOverdueDaysCounted: a card's overdue milestone says its days in the
+// form for one or for many, by the counted-text rule (model.Counted), in
+// the report's language.
+func TestOverdueDaysCounted(t *testing.T) {
+	d := demoDoc(t, false)
+	var live []*model.Measure
+	for i := range d.Measures {
+		if m := &d.Measures[i]; !m.Cancelled && len(m.Milestones) > 0 {
+			live = append(live, m)
+		}
+	}
+	for k, days := range []int{1, 2, 21} {
+		ms := &live[k].Milestones[0]
+		ms.Due, ms.Completed = demoAsOf.AddDays(-days), 0
+	}
+	for _, tc := range []struct {
+		lang model.Lang
+		want []string
+	}{
+		{model.BG, []string{"(1 ден)", "(2 дни)", "(21 дни)"}},
+		{model.EN, []string{"(1 day)", "(2 days)", "(21 days)"}},
+	} {
+		var text strings.Builder
+		for _, x := range recordText(t, d, demoOptions(tc.lang)) {
+			text.WriteString(nbsp(x.s) + "\n")
+		}
+		for _, want := range tc.want {
+			if !strings.Contains(text.String(), want) {
+				t.Errorf("%s: no card says %q", tc.lang, want)
+			}
+		}
+		if bad := map[model.Lang]string{model.BG: "(1 дни)", model.EN: "(1 days)"}[tc.lang]; strings.Contains(text.String(), bad) {
+			t.Errorf("%s: a card says %q", tc.lang, bad)
+		}
+	}
+}

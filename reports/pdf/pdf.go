@@ -215,7 +215,7 @@ func newReport(d *model.Doc, opt Options) (*report, error) {
 	p.SetCatalogSort(true)
 	p.SetCreationDate(r.created)
 	p.SetModificationDate(r.created)
-	p.SetCompression(true)
+	p.SetCompression(false) // finish compresses the page streams (compress.go)
 	p.SetAutoPageBreak(false, 0)
 	p.SetMargins(marginL, bodyTop, marginR)
 	p.SetCellMargin(0)
@@ -435,8 +435,22 @@ func (r *report) paraLines(x, w float64, ls []string, style string, size float64
 	}
 }
 
-// finish writes headers, footers and contents onto their pages, then the PDF.
+// finish writes headers, footers and contents onto their pages, then the
+// PDF, its page streams compressed on every core (compress.go).
 func (r *report) finish(w io.Writer) error {
+	r.finishPages()
+	pw := &pageWriter{w: w, pages: r.pdf.PageCount()}
+	if err := r.pdf.Output(pw); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	if err := pw.flush(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
+	return nil
+}
+
+// finishPages writes headers, footers and contents onto their pages.
+func (r *report) finishPages() {
 	n := r.pdf.PageCount()
 	for p := 2; p <= n; p++ {
 		r.pdf.SetPage(p)
@@ -452,10 +466,6 @@ func (r *report) finish(w io.Writer) error {
 	r.forget()
 	r.done = r.total - 1 // the last step, whatever the count of the others
 	r.step()
-	if err := r.pdf.Output(w); err != nil {
-		return fmt.Errorf("pdf: %w", err)
-	}
-	return nil
 }
 
 // forget drops the remembered graphics state: a page written to again

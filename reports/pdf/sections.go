@@ -281,7 +281,7 @@ func (r *report) kpiTables(list []kpiRef, head func(keep float64)) {
 func (r *report) kpiRow(t *table, ref kpiRef) *trow {
 	k, m := ref.k, ref.m
 	unit := r.tr(k.Unit)
-	val := func(v float64) string { return r.withUnit(v, unit) }
+	val := func(v float64) string { return model.FormatKPIValue(v, unit, r.lang) }
 	about := joinNonEmpty(" · ", fmt.Sprintf(r.w.kpiMeasure, m.Code), r.w.kpiKinds[k.Kind])
 	latest := t.muted(4, r.w.noValue)
 	v, ok := k.LatestValue(r.asOf)

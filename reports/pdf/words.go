@@ -144,7 +144,6 @@ type words struct {
 	thenChange        string
 	thenGap           string
 	gapLabel          string
-	pts               string
 	ahead             string
 	noPrevious        string
 	arrowsNote        string
@@ -192,7 +191,7 @@ type words struct {
 	allKPIs           string
 	cards             string
 	annexIntro        string
-	overdueDays       string
+	overdueDays       [2]string // for one day, for any other number
 	atPrevious        string
 	expectedShort     string
 	noChange          string
@@ -336,7 +335,6 @@ var bgWords = &words{
 	thenChange:        "предходен отчет: %s · %s",
 	thenGap:           "предходен отчет: %s",
 	gapLabel:          "Изоставане от очаквания напредък (очакван %s)",
-	pts:               "п.п.",
 	ahead:             "напред",
 	noPrevious:        "няма предходен отчет за сравнение",
 	arrowsNote:        "Стрелките показват промяната в броя спрямо предходния отчет.",
@@ -384,7 +382,7 @@ var bgWords = &words{
 	allKPIs:           "Всички показатели",
 	cards:             "Карти на мерките",
 	annexIntro:        "Приложението съдържа пълните списъци, от които са взети изключенията в доклада, и карта на всяка мярка.",
-	overdueDays:       "просрочен\n(%s\u00a0дни)",
+	overdueDays:       [2]string{"просрочен\n(%s\u00a0ден)", "просрочен\n(%s\u00a0дни)"},
 	atPrevious:        "Предходен отчет",
 	expectedShort:     "очаквано %s",
 	noChange:          "без промяна",
@@ -544,7 +542,6 @@ var enWords = &words{
 	thenChange:        "previous report: %s · %s",
 	thenGap:           "previous report: %s",
 	gapLabel:          "Behind expected progress (expected %s)",
-	pts:               "pts",
 	ahead:             "ahead",
 	noPrevious:        "no previous report to compare with",
 	arrowsNote:        "The arrows show the change in each count since the previous report.",
@@ -592,7 +589,7 @@ var enWords = &words{
 	allKPIs:           "All indicators",
 	cards:             "Measure cards",
 	annexIntro:        "The annex holds the full lists from which the report's exceptions are taken, and a card for every measure.",
-	overdueDays:       "overdue\n(%s\u00a0days)",
+	overdueDays:       [2]string{"overdue\n(%s\u00a0day)", "overdue\n(%s\u00a0days)"},
 	atPrevious:        "Previous report",
 	expectedShort:     "expected %s",
 	noChange:          "no change",

@@ -535,18 +535,17 @@ func (s *site) measureView(i int, lang model.Lang) measureView {
 func (s *site) kpiView(k *model.KPI, lang model.Lang) kpiView {
 	w := words[lang]
 	unit, unitLang := inLang(k.Unit, lang)
-	withUnit := func(v float64) string {
-		if unit == "" {
-			return model.FormatValue(v, lang)
-		}
-		return model.FormatValue(v, lang) + " " + unit
-	}
+	withUnit := func(v float64) string { return model.FormatKPIValue(v, unit, lang) }
 	// The same, marked up: the unit may be a fallback in the other language.
 	withUnitHTML := func(v float64, suffix string) template.HTML {
-		if unit == "" {
-			return template.HTML(esc(model.FormatValue(v, lang) + suffix))
+		before, n, after := model.ValueParts(v, unit, lang)
+		sign := func(s string) template.HTML { // the unit's words, marked when they fall back
+			if w := strings.TrimLeft(s, " "); w != "" {
+				return template.HTML(esc(s[:len(s)-len(w)])) + langHTML(w, unitLang)
+			}
+			return template.HTML(esc(s))
 		}
-		return template.HTML(esc(model.FormatValue(v, lang)+" ")) + langHTML(unit, unitLang) + template.HTML(esc(suffix))
+		return sign(before) + template.HTML(esc(n)) + sign(after) + template.HTML(esc(suffix))
 	}
 	kv := kpiView{ID: "kpi-" + strconv.FormatInt(k.ID, 10)}
 	kv.Name, kv.NameLang = inLang(k.Name, lang)

@@ -2,7 +2,6 @@ package site
 
 import (
 	"html/template"
-	"strconv"
 
 	"strategytracker/model"
 )
@@ -70,7 +69,7 @@ func (s *site) revisions(m *model.Measure, lang model.Lang) []revisionRow {
 	w := words[lang]
 	var rows []revisionRow
 	for _, r := range s.revisionsOf(m) {
-		row := revisionRow{Original: s.revValue(r.Field, r.Original, lang), Current: s.revValue(r.Field, r.Current, lang),
+		row := revisionRow{Original: model.FormatRevisionValue(r.Field, r.Original, lang), Current: model.FormatRevisionValue(r.Field, r.Current, lang),
 			Reason: textHTML(r.Reason, lang)}
 		if d := model.StampDate(r.At); d != 0 {
 			row.At = d.Display(lang)
@@ -97,28 +96,6 @@ func (s *site) revisions(m *model.Measure, lang model.Lang) []revisionRow {
 		rows = append(rows, row)
 	}
 	return rows
-}
-
-// revValue shows a revision's value (as stored in the exchange format) as people write it.
-func (s *site) revValue(field, v string, lang model.Lang) string {
-	if v == "" {
-		return "—"
-	}
-	switch field {
-	case "end", "due", "targetDate":
-		if d, err := model.ParseDate(v); err == nil {
-			return d.Display(lang)
-		}
-	case "plannedCents":
-		if c, err := strconv.ParseInt(v, 10, 64); err == nil {
-			return model.FormatEUR(c, lang)
-		}
-	case "targetValue":
-		if f, err := strconv.ParseFloat(v, 64); err == nil {
-			return model.FormatValue(f, lang)
-		}
-	}
-	return v
 }
 
 // quote puts s in the quotation marks of lang.

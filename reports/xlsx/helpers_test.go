@@ -66,6 +66,18 @@ func templateBytes(t testing.TB, d *model.Doc, unit string, lang model.Lang) []b
 	return buf.Bytes()
 }
 
+// periodTemplateBytes is the template of unit for the period 7, Q4 2026.
+func periodTemplateBytes(t testing.TB, d *model.Doc, unit string, lang model.Lang) []byte {
+	t.Helper()
+	p := &model.Period{ID: 7, Name: model.T("IV тримесечие 2026", "Q4 2026"), Start: model.MustDate("2026-10-01"),
+		End: model.MustDate("2026-12-31"), Due: model.MustDate("2027-01-15"), State: model.PeriodOpen}
+	var buf bytes.Buffer
+	if err := WritePeriodTemplate(&buf, d, demoDB, unit, p, opts(lang)); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 func open(t testing.TB, b []byte) *excelize.File {
 	t.Helper()
 	f, err := excelize.OpenReader(bytes.NewReader(b))

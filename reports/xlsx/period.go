@@ -106,7 +106,7 @@ func (pw *periodWriter) styles() (label, text, date int, err error) {
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}}); err != nil {
 		return
 	}
-	format := "dd.mm.yyyy"
+	format := model.SpreadsheetFormats(pw.lang).TypedDate
 	date, err = pw.f.NewStyle(&excelize.Style{Font: font, Fill: fill, Border: border, Protection: unlocked, CustomNumFmt: &format})
 	return
 }
@@ -321,15 +321,11 @@ type PeriodReturn struct {
 }
 
 // readPeriodReturn reads the period parts of a template, from the file
-// ReadUpdate opened (with its size limits and UTF-8 marks). A plain
-// template gives a zero PeriodReturn; a damaged period part is refused as
-// SHEET!ROW problems.
-func readPeriodReturn(f *excelize.File) (PeriodReturn, error) {
-	var meta [][]string
-	if err := guard(func() (err error) { meta, err = f.GetRows(metaSheet); return err }); err != nil {
-		return PeriodReturn{}, nil // no hidden sheet: ReadUpdate says what is wrong
-	}
-	pr, lang, err := readPeriodMeta(f, meta)
+// ReadUpdate opened (with its size limits and UTF-8 marks), its hidden
+// sheet meta and its language. A plain template gives a zero
+// PeriodReturn; a damaged period part is refused as SHEET!ROW problems.
+func readPeriodReturn(f *excelize.File, meta metaRows, lang model.Lang) (PeriodReturn, error) {
+	pr, err := readPeriodMeta(f, meta, lang)
 	if err != nil || pr.PeriodID == 0 {
 		return pr, err
 	}
@@ -337,43 +333,32 @@ func readPeriodReturn(f *excelize.File) (PeriodReturn, error) {
 	return pr, err
 }
 
-// readPeriodMeta reads the period's part of the hidden sheet's rows meta:
-// the period, the unit, and who filled the template in and when (from the
-// cells of the instructions' sheet that meta names, in the template's
-// language, which it returns).
-func readPeriodMeta(f *excelize.File, meta [][]string) (PeriodReturn, model.Lang, error) {
+// readPeriodMeta reads the period's part of the hidden sheet meta: the
+// period, the unit, and who filled the template in and when (from the
+// cells of the instructions' sheet in lang that meta names).
+func readPeriodMeta(f *excelize.File, meta metaRows, lang model.Lang) (PeriodReturn, error) {
 	var pr PeriodReturn
-	lang := model.BG
-	for _, row := range meta {
-		if len(row) < 2 {
-			continue
+	var err error
+	meta.each(func(key string, vals []string, _ int) {
+		if err != nil || len(vals) == 0 {
+			return
 		}
-		switch strings.TrimSpace(row[0]) {
+		switch key {
 		case metaPeriod:
-			id, err := strconv.ParseInt(strings.TrimSpace(row[1]), 10, 64)
-			if err != nil || id <= 0 {
-				return pr, lang, model.Errorf(model.EINVALID, "%s: the template's reporting period %q is damaged: make a new template", metaSheet, row[1])
+			id, e := strconv.ParseInt(vals[0], 10, 64)
+			if e != nil || id <= 0 {
+				err = model.Errorf(model.EINVALID, "%s: the template's reporting period %q is damaged: make a new template", meta.sheet, vals[0])
 			}
 			pr.PeriodID = id
-		case "unit":
-			pr.Unit = strings.TrimSpace(row[1])
-		case "lang":
-			if l, err := model.ParseLang(row[1]); err == nil {
-				lang = l
-			}
-		case metaFilledBy, metaFilledOn:
-			v, err := filledInField(f, lang, row[0], row[1])
-			if err != nil {
-				return pr, lang, err
-			}
-			if row[0] == metaFilledBy {
-				pr.FilledBy = v
-			} else {
-				pr.FilledOn = v
-			}
+		case metaUnit:
+			pr.Unit = vals[0]
+		case metaFilledBy:
+			pr.FilledBy, err = filledInField(f, lang, key, vals[0])
+		case metaFilledOn:
+			pr.FilledOn, err = filledInField(f, lang, key, vals[0])
 		}
-	}
-	return pr, lang, nil
+	})
+	return pr, err
 }
 
 // filledInField is the value of the "filled in by" or "filled in on"

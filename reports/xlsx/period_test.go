@@ -19,13 +19,7 @@ func TestReadPeriodReturn(t *testing.T) {
 	d := demoDoc(t)
 	unit := d.Measures[0].LeadUnit
 	area := d.Measures[0].Area
-	p := &model.Period{ID: 7, Name: model.T("IV тримесечие 2026", "Q4 2026"), Start: model.MustDate("2026-10-01"),
-		End: model.MustDate("2026-12-31"), Due: model.MustDate("2027-01-15"), State: model.PeriodOpen}
-	var buf bytes.Buffer
-	if err := WritePeriodTemplate(&buf, d, demoDB, unit, p, opts(model.BG)); err != nil {
-		t.Fatal(err)
-	}
-	template := buf.Bytes()
+	template := periodTemplateBytes(t, d, unit, model.BG)
 	instructions, proposals := sheetInstructions.In(model.BG), sheetProposals.In(model.BG)
 	// metaCell is the cell of the instructions sheet that the meta key names.
 	metaCell := func(f *excelize.File, key string) string {

@@ -289,8 +289,8 @@ func fields(pairs ...any) []model.FieldChange {
 				continue
 			}
 			v = quote(x)
-		case model.Date:
-			v = x.String()
+		case model.Date: // a JSON string like every value of a change, which readers format (not a bare ISO date)
+			v = quote(x.String())
 		case float64:
 			v = strconv.FormatFloat(x, 'f', -1, 64)
 		}

@@ -288,8 +288,9 @@ func (pw *planWriter) styles() error {
 		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	pw.bold = mk(&excelize.Style{Font: &excelize.Font{Bold: true}})
 	pw.title = mk(&excelize.Style{Font: &excelize.Font{Bold: true, Size: 14}})
-	pw.date = mk(&excelize.Style{CustomNumFmt: ptr("dd.mm.yyyy")})
-	pw.money = mk(&excelize.Style{CustomNumFmt: ptr("#,##0.00")})
+	sf := model.SpreadsheetFormats(pw.lang)
+	pw.date = mk(&excelize.Style{CustomNumFmt: ptr(sf.TypedDate)})
+	pw.money = mk(&excelize.Style{CustomNumFmt: ptr(sf.Money)})
 	pw.number = mk(&excelize.Style{CustomNumFmt: ptr("General")})
 	pw.wrap = mk(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
 	return err
@@ -594,9 +595,9 @@ func (pw *planWriter) meta(databaseID string) error {
 		return err
 	}
 	f.SetSheetRow(planMetaSheet, "A1", &[]any{kindPrefix + pkMeta})
-	f.SetSheetRow(planMetaSheet, "A2", &[]any{"format", planFormat})
-	f.SetSheetRow(planMetaSheet, "A3", &[]any{"database", databaseID})
-	f.SetSheetRow(planMetaSheet, "A4", &[]any{"lang", string(pw.lang)})
+	for i, row := range metaHead(planFormat, databaseID, pw.lang) {
+		f.SetSheetRow(planMetaSheet, "A"+strconv.Itoa(i+2), &row)
+	}
 	lists := pw.fixedLists()
 	for i, n := range listNames(lists) {
 		col := colName(4 + i)

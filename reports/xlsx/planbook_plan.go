@@ -244,6 +244,14 @@ func (p *planBuilder) required(r *bookRow, key string) string {
 	return v
 }
 
+// filled reports the cell key of row r as empty unless ok (it holds a
+// value) or the row already has a problem (a cell that cannot be read).
+func (p *planBuilder) filled(r *bookRow, ok bool, key string) {
+	if !ok && !p.bad[r] {
+		p.rowProblem(r, pmEmpty, r.where(key))
+	}
+}
+
 // change records a change of a row; old is nil for a new row.
 func (p *planBuilder) change(r *bookRow, what string, old, new any, reason model.Text, apply func(tx model.Tx) error) {
 	c := PlanChange{Sheet: r.sheet.name, Row: r.row, What: what, apply: apply, row: r}
@@ -461,9 +469,7 @@ func (p *planBuilder) units() {
 		}
 		u.Name = model.T(r.text("nameBG"), r.text("nameEN"))
 		u.Kind = model.UnitKind(r.choice("kind"))
-		if u.Kind == "" && !p.bad[r] {
-			p.rowProblem(r, pmEmpty, r.where("kind"))
-		}
+		p.filled(r, u.Kind != "", "kind")
 		if p.bad[r] || !p.validated(r, u.Validate) {
 			continue
 		}
@@ -511,9 +517,7 @@ func (p *planBuilder) persons() {
 		x.Name, x.Position = model.T(r.text("nameBG"), r.text("nameEN")), model.T(r.text("positionBG"), r.text("positionEN"))
 		x.Unit, x.Email, x.Phone = p.required(r, "unit"), r.cell("email"), r.cell("phone")
 		x.Role = model.Role(r.choice("role"))
-		if x.Role == "" && !p.bad[r] {
-			p.rowProblem(r, pmEmpty, r.where("role"))
-		}
+		p.filled(r, x.Role != "", "role")
 		if p.bad[r] || !p.validated(r, x.Validate) {
 			continue
 		}
@@ -559,9 +563,7 @@ func (p *planBuilder) measures() {
 	for _, r := range p.sheet(pkFunding).rows {
 		code := p.required(r, "measure")
 		f := model.Funding{Name: model.T(r.text("nameBG"), r.text("nameEN")), AmountCents: r.money("amount")}
-		if r.cell("amount") == "" && !p.bad[r] {
-			p.rowProblem(r, pmEmpty, r.where("amount"))
-		}
+		p.filled(r, r.cell("amount") != "", "amount")
 		p.funding[code] = append(p.funding[code], r)
 		if code != "" && !p.has(pkMeasures, code) {
 			p.rowProblem(r, pmNoMeasure, r.where("measure"), code, p.sheet(pkMeasures).name)
@@ -585,12 +587,8 @@ func (p *planBuilder) measures() {
 		var resolve func(*model.Doc) model.Ref
 		m.Responsible, resolve = p.personRef(r, "responsible")
 		m.Start, m.End = r.date("start"), r.date("end")
-		if m.Start == 0 && !p.bad[r] {
-			p.rowProblem(r, pmEmpty, r.where("start"))
-		}
-		if m.End == 0 && !p.bad[r] {
-			p.rowProblem(r, pmEmpty, r.where("end"))
-		}
+		p.filled(r, m.Start != 0, "start")
+		p.filled(r, m.End != 0, "end")
 		m.Weight = 1
 		if w, ok := r.number("weight"); ok {
 			m.Weight = w
@@ -694,27 +692,15 @@ func (p *planBuilder) milestones() {
 		title := model.T(r.text("titleBG"), r.text("titleEN"))
 		var stored *model.Milestone
 		if m != nil {
-			for i := range m.Milestones {
-				x := &m.Milestones[i]
-				if p.seenMS[x.ID] {
-					continue
-				}
-				if p.sameFile && r.id != 0 && x.ID == r.id || (!p.sameFile || r.id == 0) && sameTitle(x.Title, title) {
-					stored = x
-					break
-				}
-			}
+			stored = matchRow(p, r, m.Milestones, func(x *model.Milestone) (model.ID, model.Text) { return x.ID, x.Title }, title, p.seenMS)
 		}
 		ms := model.Milestone{}
 		if stored != nil {
-			p.seenMS[stored.ID] = true
 			ms = *stored
 		}
 		ms.Title = title
 		ms.Due, ms.Completed, ms.Cancelled = r.date("due"), r.date("completed"), r.yesNo("cancelled")
-		if ms.Due == 0 && !p.bad[r] {
-			p.rowProblem(r, pmEmpty, r.where("due"))
-		}
+		p.filled(r, ms.Due != 0, "due")
 		ms.Weight = 1
 		if w, ok := r.number("weight"); ok {
 			ms.Weight = w
@@ -752,6 +738,22 @@ func (p *planBuilder) milestones() {
 	}
 }
 
+// matchRow is the stored milestone or KPI (rows, of the measure the row
+// names) that row r of the workbook is: the one with r's id when the
+// workbook comes back to the file it was made from, else the first with
+// its title (sameTitle); each stored row is matched once (seen).
+func matchRow[T any](p *planBuilder, r *bookRow, rows []T, key func(*T) (model.ID, model.Text), title model.Text, seen map[model.ID]bool) *T {
+	byID := p.sameFile && r.id != 0
+	for i := range rows {
+		id, t := key(&rows[i])
+		if !seen[id] && (byID && id == r.id || !byID && sameTitle(t, title)) {
+			seen[id] = true
+			return &rows[i]
+		}
+	}
+	return nil
+}
+
 func sameTitle(a, b model.Text) bool {
 	return a.BG != "" && a.BG == b.BG || a.BG == "" && b.BG == "" && a.EN == b.EN
 }
@@ -762,41 +764,23 @@ func (p *planBuilder) kpis() {
 		name := model.T(r.text("nameBG"), r.text("nameEN"))
 		var stored *model.KPI
 		if m != nil {
-			for i := range m.KPIs {
-				x := &m.KPIs[i]
-				if p.seenKPI[x.ID] {
-					continue
-				}
-				if p.sameFile && r.id != 0 && x.ID == r.id || (!p.sameFile || r.id == 0) && sameTitle(x.Name, name) {
-					stored = x
-					break
-				}
-			}
+			stored = matchRow(p, r, m.KPIs, func(x *model.KPI) (model.ID, model.Text) { return x.ID, x.Name }, name, p.seenKPI)
 		}
 		k := model.KPI{}
 		if stored != nil {
-			p.seenKPI[stored.ID] = true
 			k = *stored
 			k.Values = nil
 		}
 		k.Name, k.Unit = name, model.T(r.text("unitBG"), r.text("unitEN"))
 		k.Kind = model.KPIKind(r.choice("kind"))
-		if k.Kind == "" && !p.bad[r] {
-			p.rowProblem(r, pmEmpty, r.where("kind"))
-		}
+		p.filled(r, k.Kind != "", "kind")
 		var okB, okT bool
 		k.BaselineValue, okB = r.number("baselineValue")
 		k.TargetValue, okT = r.number("targetValue")
-		if !okB && !p.bad[r] {
-			p.rowProblem(r, pmEmpty, r.where("baselineValue"))
-		}
-		if !okT && !p.bad[r] {
-			p.rowProblem(r, pmEmpty, r.where("targetValue"))
-		}
+		p.filled(r, okB, "baselineValue")
+		p.filled(r, okT, "targetValue")
 		k.BaselineDate, k.TargetDate = r.date("baselineDate"), r.date("targetDate")
-		if k.BaselineDate == 0 && !p.bad[r] {
-			p.rowProblem(r, pmEmpty, r.where("baselineDate"))
-		}
+		p.filled(r, k.BaselineDate != 0, "baselineDate")
 		if p.bad[r] || !p.validated(r, k.Validate) {
 			continue
 		}

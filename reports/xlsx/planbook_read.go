@@ -99,7 +99,7 @@ func ReadPlanBook(r io.Reader) (*PlanBook, error) {
 		return nil, err
 	}
 	book := &PlanBook{Lang: model.BG, sheets: map[string]*bookSheet{}}
-	if err := book.readMeta(sheets); err != nil {
+	if err := book.readMeta(f, sheets); err != nil {
 		return nil, err
 	}
 	header := planSheet{kind: pkHeader, name: sheetPlanHeader, cols: []planCol{{key: "value", kind: pcText}}}
@@ -141,35 +141,26 @@ func sheetsByKind(f *excelize.File) (map[string]kindSheet, error) {
 }
 
 func notPlanBook(format string, args ...any) error {
-	return model.Errorf(model.EINVALID, "the workbook is not a plan workbook of Strategy Tracker: %s (make one with `strategytracker plan-template`)", fmt.Sprintf(format, args...))
+	return model.Refused(model.EINVALID, model.ReasonNotTemplate, "the workbook is not a plan workbook of Strategy Tracker: %s (make one with `strategytracker plan-template`)", fmt.Sprintf(format, args...))
 }
 
 // readMeta reads the hidden sheet of the plan workbook: its format, which
 // must be this program's, the database it was made from and its language.
-func (book *PlanBook) readMeta(sheets map[string]kindSheet) error {
-	meta, ok := sheets[pkMeta]
+func (book *PlanBook) readMeta(f *excelize.File, sheets map[string]kindSheet) error {
+	ks, ok := sheets[pkMeta]
 	if !ok {
 		return notPlanBook("it lacks the hidden sheet %q", planMetaSheet)
 	}
-	format := ""
-	for _, row := range meta.rows[1:] {
-		if len(row) < 2 {
-			continue
-		}
-		switch strings.TrimSpace(row[0]) {
-		case "format":
-			format = strings.TrimSpace(row[1])
-		case "database":
-			book.DatabaseID = strings.TrimSpace(row[1])
-		case "lang":
-			if l, err := model.ParseLang(strings.TrimSpace(row[1])); err == nil {
-				book.Lang = l
-			}
-		}
-	}
-	if format != planFormat {
+	meta := readMeta(f, ks.name, ks.rows)
+	if format, _, _ := meta.value(metaFormat); format != planFormat {
 		return notPlanBook("its format is %q, not %q", format, planFormat)
 	}
+	book.DatabaseID, _, _ = meta.value(metaDatabase)
+	lang, err := meta.lang()
+	if err != nil {
+		return notPlanBook("its hidden sheet is damaged: %s", model.ErrorMessage(err))
+	}
+	book.Lang = lang
 	return nil
 }
 
@@ -178,7 +169,7 @@ func (book *PlanBook) readMeta(sheets map[string]kindSheet) error {
 func (book *PlanBook) readSheet(f *excelize.File, spec planSheet, sheets map[string]kindSheet, date1904 bool) (*bookSheet, error) {
 	ks, ok := sheets[spec.kind]
 	if !ok {
-		return nil, model.Errorf(model.EINVALID, "the workbook lacks the plan's sheet %q: sheets of the plan workbook must not be deleted; make a new one with plan-template", spec.name.In(book.Lang))
+		return nil, model.Refused(model.EINVALID, model.ReasonNotTemplate, "the workbook lacks the plan's sheet %q: sheets of the plan workbook must not be deleted; make a new one with plan-template", spec.name.In(book.Lang))
 	}
 	rows := ks.rows
 	sh := &bookSheet{spec: spec, name: ks.name, col: map[string]int{}}

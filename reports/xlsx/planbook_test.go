@@ -62,6 +62,9 @@ func TestReadPlanBookRefusesOtherFiles(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%s: got %v, want %q", c.name, err, c.want)
 		}
+		if got := model.ErrorReason(err); got != model.ReasonNotWorkbook && got != model.ReasonNotTemplate {
+			t.Errorf("%s: reason %q, want %q or %q", c.name, got, model.ReasonNotWorkbook, model.ReasonNotTemplate)
+		}
 	}
 }
 

@@ -128,7 +128,7 @@ func ReadUpdate(r io.Reader) (*Update, error) {
 		return nil, err
 	}
 	if bytes.HasPrefix(b, []byte("%PDF")) {
-		return nil, model.Errorf(model.EINVALID, "the file is a PDF document, not an Excel workbook (.xlsx): import the filled update template")
+		return nil, model.Refused(model.EINVALID, model.ReasonNotWorkbook, "the file is a PDF document, not an Excel workbook (.xlsx): import the filled update template")
 	}
 	f, date1904, err := openWorkbook(b, "import the filled update template")
 	if err != nil {
@@ -141,7 +141,7 @@ func ReadUpdate(r io.Reader) (*Update, error) {
 	}
 	// A template of the reporting cycle (period.go) also records the
 	// unit's return in its period: read from the same file.
-	if rd.u.Period, err = readPeriodReturn(f); err != nil {
+	if rd.u.Period, err = readPeriodReturn(f, rd.metaRows, rd.u.Lang); err != nil {
 		return nil, err
 	}
 	return rd.u, nil
@@ -155,9 +155,9 @@ func ReadUpdate(r io.Reader) (*Update, error) {
 func openWorkbook(b []byte, hint string) (f *excelize.File, date1904 bool, err error) {
 	switch {
 	case len(b) == 0:
-		return nil, false, model.Errorf(model.EINVALID, "the file is empty: it is not an Excel workbook")
+		return nil, false, model.Refused(model.EINVALID, model.ReasonNotWorkbook, "the file is empty: it is not an Excel workbook")
 	case !bytes.HasPrefix(b, []byte("PK")):
-		return nil, false, model.Errorf(model.EINVALID, "the file is not an Excel workbook (.xlsx): %s", hint)
+		return nil, false, model.Refused(model.EINVALID, model.ReasonNotWorkbook, "the file is not an Excel workbook (.xlsx): %s", hint)
 	}
 	b = markInvalidUTF8(b)
 	if err := guard(func() (err error) {
@@ -185,11 +185,11 @@ func guard(fn func() error) (err error) {
 }
 
 func damaged(err error) error {
-	return model.Errorf(model.EINVALID, "the file is damaged or is not an Excel workbook (.xlsx): %v", err)
+	return model.Refused(model.EINVALID, model.ReasonNotWorkbook, "the file is damaged or is not an Excel workbook (.xlsx): %v", err)
 }
 
 func notTemplate(format string, args ...any) error {
-	return model.Errorf(model.EINVALID, "the workbook is not an update template of Strategy Tracker: %s (make one with `strategytracker template`)", fmt.Sprintf(format, args...))
+	return model.Refused(model.EINVALID, model.ReasonNotTemplate, "the workbook is not an update template of Strategy Tracker: %s (make one with `strategytracker template`)", fmt.Sprintf(format, args...))
 }
 
 // reader is the state of one ReadUpdate.
@@ -200,6 +200,7 @@ type reader struct {
 	sheets   map[string]string     // kind → sheet name
 	rows     map[string][][]string // sheet name → raw cell values
 	names    map[string]string     // kind → sheet name the template recorded
+	metaRows metaRows              // the hidden sheet
 }
 
 func (rd *reader) read() error {
@@ -208,19 +209,12 @@ func (rd *reader) read() error {
 		return damaged(fmt.Errorf("it has no sheets"))
 	}
 	rd.sheets, rd.rows, rd.names = map[string]string{}, map[string][][]string{}, map[string]string{}
-	for _, name := range list {
-		var rows [][]string
-		if err := guard(func() (err error) { rows, err = rd.f.GetRows(name); return err }); err != nil {
-			return damaged(err)
-		}
-		if len(rows) == 0 || len(rows[0]) == 0 || !strings.HasPrefix(rows[0][0], kindPrefix) {
-			continue
-		}
-		kind := strings.TrimPrefix(rows[0][0], kindPrefix)
-		if _, dup := rd.sheets[kind]; !dup {
-			rd.sheets[kind] = name
-			rd.rows[name] = rows
-		}
+	sheets, err := sheetsByKind(rd.f)
+	if err != nil {
+		return err
+	}
+	for kind, s := range sheets {
+		rd.sheets[kind], rd.rows[s.name] = s.name, s.rows
 	}
 	if _, ok := rd.sheets[metaKind]; !ok {
 		return notTemplate("it lacks the template's hidden sheet %q", metaSheet)
@@ -235,7 +229,7 @@ func (rd *reader) read() error {
 			if want == "" {
 				want = s.name.In(rd.u.Lang)
 			}
-			return model.Errorf(model.EINVALID, "the workbook lacks the template's sheet %q: sheets of the template must not be deleted or renamed; make a new template", want)
+			return model.Refused(model.EINVALID, model.ReasonNotTemplate, "the workbook lacks the template's sheet %q: sheets of the template must not be deleted or renamed; make a new template", want)
 		}
 		if err := rd.sheet(s, name); err != nil {
 			return err
@@ -244,59 +238,64 @@ func (rd *reader) read() error {
 	return nil
 }
 
-// meta reads the hidden sheet: format, database, unit, sheets, versions.
+// meta reads the hidden sheet: format, database, language, unit, sheets,
+// versions.
 func (rd *reader) meta() error {
-	rows := rd.rows[rd.sheets[metaKind]]
-	cell := func(row []string, i int) string {
-		if i < len(row) {
-			return strings.TrimSpace(row[i])
-		}
-		return ""
+	rd.metaRows = readMeta(rd.f, rd.sheets[metaKind], rd.rows[rd.sheets[metaKind]])
+	lang, err := rd.metaRows.lang()
+	if err != nil {
+		return notTemplate("its hidden sheet is damaged: %s", model.ErrorMessage(err))
 	}
+	rd.u.Lang = lang
 	seen := map[string]bool{}
-	for i, row := range rows[1:] {
-		key := cell(row, 0)
+	rd.metaRows.each(func(key string, vals []string, row int) {
 		seen[key] = true
-		switch key {
-		case "format":
-			if v := cell(row, 1); v != templateFormat {
-				return notTemplate("its format is %q, not %q", v, templateFormat)
-			}
-		case "database":
-			rd.u.DatabaseID, rd.u.dbRow = cell(row, 1), i+2
-		case "unit":
-			rd.u.Unit = cell(row, 1)
-		case "created":
-			rd.u.Created = cell(row, 1)
-		case "lang":
-			lang, err := model.ParseLang(cell(row, 1))
-			if err != nil {
-				return notTemplate("its hidden sheet is damaged: %s", model.ErrorMessage(err))
-			}
-			rd.u.Lang = lang
-		case "asOf":
-			if v := cell(row, 1); v != "" {
-				d, err := model.ParseDate(v)
-				if err != nil {
-					return notTemplate("its hidden sheet is damaged: asOf %s", model.ErrorMessage(err))
-				}
-				rd.u.AsOf = d
-			}
-		case "sheet":
-			rd.names[cell(row, 1)] = cell(row, 2)
-		case "version":
-			id, err1 := strconv.ParseInt(cell(row, 2), 10, 64)
-			v, err2 := strconv.ParseInt(cell(row, 3), 10, 64)
-			if err1 != nil || err2 != nil {
-				return notTemplate("its hidden sheet is damaged: row %d holds no version", i+2)
-			}
-			rd.u.versions[versionKey{cell(row, 1), id}] = v
+		if err == nil {
+			err = rd.metaRow(key, append(vals, "", "", ""), row)
 		}
+	})
+	if err != nil {
+		return err
 	}
-	for _, key := range []string{"format", "database"} {
+	for _, key := range []string{metaFormat, metaDatabase} {
 		if !seen[key] {
 			return notTemplate("its hidden sheet lacks the %s", key)
 		}
+	}
+	return nil
+}
+
+// metaRow reads the hidden sheet's row of key, with its values v (at least
+// three) at row.
+func (rd *reader) metaRow(key string, v []string, row int) error {
+	switch key {
+	case metaFormat:
+		if v[0] != templateFormat {
+			return notTemplate("its format is %q, not %q", v[0], templateFormat)
+		}
+	case metaDatabase:
+		rd.u.DatabaseID, rd.u.dbRow = v[0], row
+	case metaUnit:
+		rd.u.Unit = v[0]
+	case "created":
+		rd.u.Created = v[0]
+	case "asOf":
+		if v[0] != "" {
+			d, err := model.ParseDate(v[0])
+			if err != nil {
+				return notTemplate("its hidden sheet is damaged: asOf %s", model.ErrorMessage(err))
+			}
+			rd.u.AsOf = d
+		}
+	case "sheet":
+		rd.names[v[0]] = v[1]
+	case "version":
+		id, err1 := strconv.ParseInt(v[1], 10, 64)
+		n, err2 := strconv.ParseInt(v[2], 10, 64)
+		if err1 != nil || err2 != nil {
+			return notTemplate("its hidden sheet is damaged: row %d holds no version", row)
+		}
+		rd.u.versions[versionKey{v[0], id}] = n
 	}
 	return nil
 }

@@ -225,6 +225,9 @@ func TestReadUpdateRefusesFilesThatAreNotTemplates(t *testing.T) {
 			if model.ErrorCode(err) != model.EINVALID {
 				t.Errorf("error code %q, want %q", model.ErrorCode(err), model.EINVALID)
 			}
+			if got := model.ErrorReason(err); got != model.ReasonNotWorkbook && got != model.ReasonNotTemplate {
+				t.Errorf("reason %q, want %q or %q (the app says it in the user's language; issue 22 screenshots)", got, model.ReasonNotWorkbook, model.ReasonNotTemplate)
+			}
 		})
 	}
 }

@@ -449,11 +449,11 @@ func (tw *templateWriter) meta(databaseID string) error {
 		created = tw.opt.Created.UTC().Format(time.RFC3339)
 	}
 	g.addLoose(plain(kindPrefix + metaKind)...)
-	g.addLoose(plain("format", templateFormat)...)
-	g.addLoose(plain("database", databaseID)...)
-	g.addLoose(plain("unit", tw.unit)...)
+	for _, row := range metaHead(templateFormat, databaseID, tw.lang) {
+		g.addLoose(plain(row...)...)
+	}
+	g.addLoose(plain(metaUnit, tw.unit)...)
 	g.addLoose(plain("created", created)...)
-	g.addLoose(plain("lang", string(tw.lang))...)
 	g.addLoose(plain("asOf", tw.opt.AsOf.String())...)
 	for _, s := range templateSheets {
 		g.addLoose(plain("sheet", s.kind, s.name.In(tw.lang))...)

@@ -116,18 +116,12 @@ func font(bold bool, size float64, colour string) *excelize.Font {
 }
 
 func newStyles(f *excelize.File, lang model.Lang) (*styles, error) {
-	dateFmt, eurFmt := "dd.mm.yyyy", `#,##0.00 "€"`
-	if lang == model.EN {
-		dateFmt, eurFmt = "d mmm yyyy", `"€"#,##0.00` // as the council report: 30 Nov 2026
-	}
-	// Numbers: whole ones without decimals, others with one or two — never
-	// a format like #,##0.## that leaves "20," with a trailing separator.
-	// Percentages as the council report writes them (model.FormatPercent):
-	// "71,5 %" in Bulgarian, "71.5%" in English.
-	pctFmt, numFmt, fracFmt, intFmt := "0.0 %", "#,##0", "#,##0.0#", "0"
-	if lang == model.EN {
-		pctFmt = "0.0%"
-	}
+	// Dates, money and percentages as the council report writes them
+	// (model.SpreadsheetFormats). Numbers: whole ones without decimals,
+	// others with one or two — never a format like #,##0.## that leaves
+	// "20," with a trailing separator.
+	sf := model.SpreadsheetFormats(lang)
+	dateFmt, eurFmt, pctFmt, numFmt, fracFmt, intFmt := sf.Date, sf.EUR, sf.Percent, sf.Whole, sf.Value, "0"
 	thin := []excelize.Border{{Type: "bottom", Color: "9AA0A6", Style: 1}}
 	input := excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"FFF7D6"}}
 	unlocked := &excelize.Protection{Locked: false}
