@@ -304,7 +304,7 @@ func (u *UI) showExported(path string) {
 	d := &exportedDialog{path: path}
 	text := widget.NewLabel(trf("export.done", path))
 	text.Wrapping = fyne.TextWrapWord
-	d.dlg = dialog.NewCustomWithoutButtons(tr("menu.export"), text, u.win)
+	d.dlg = dialog.NewCustomWithoutButtons(tr("export.title"), text, u.win)
 	d.open = widget.NewButtonWithIcon(tr("export.open"), theme.FileIcon(), func() { u.openPath(path) })
 	d.folder = widget.NewButtonWithIcon(tr("export.showfolder"), theme.FolderOpenIcon(), func() { u.openPath(filepath.Dir(path)) })
 	d.done = newEnterButton(tr("action.close"), theme.ConfirmIcon(), d.dlg.Hide)

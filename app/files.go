@@ -225,7 +225,7 @@ func (u *UI) onNewStrategy() {
 		u.inform(tr("menu.new"), tr("open.unavailable"))
 		return
 	}
-	n := &newStrategyForm{path: u.newPathForm("strategy.db"), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(),
+	n := &newStrategyForm{path: u.newPathForm(tr("new.filename")), titleBG: widget.NewEntry(), titleEN: widget.NewEntry(),
 		name: widget.NewEntry(), email: widget.NewEntry(), unit: widget.NewEntry()}
 	n.unit.SetText(tr("new.unit.default"))
 	pf := n.path.fields()

@@ -27,6 +27,10 @@ type formDialog struct {
 	err    *widget.Label
 }
 
+// dialogTitle is a dialog's title from the menu item that opened it, the
+// item's "…" (a dialog follows) dropped: "Експорт…" titles "Експорт".
+func dialogTitle(menuLabel string) string { return strings.TrimSuffix(menuLabel, "…") }
+
 func (u *UI) newFormDialog(title string, body fyne.CanvasObject, onSave func()) *formDialog {
 	f := &formDialog{banner: lockBanner()}
 	f.err = widget.NewLabel("")
@@ -36,7 +40,7 @@ func (u *UI) newFormDialog(title string, body fyne.CanvasObject, onSave func()) 
 	scroll := container.NewVScroll(body)
 	passWheel(scroll)
 	content := container.NewBorder(f.banner, f.err, nil, nil, scroll)
-	f.dlg = dialog.NewCustomWithoutButtons(strings.TrimSuffix(title, "…"), content, u.win)
+	f.dlg = dialog.NewCustomWithoutButtons(dialogTitle(title), content, u.win)
 	f.cancel = widget.NewButtonWithIcon(tr("action.cancel"), theme.CancelIcon(), f.dlg.Hide)
 	f.save = widget.NewButtonWithIcon(tr("action.save"), theme.DocumentSaveIcon(), onSave)
 	f.save.Importance = widget.HighImportance

@@ -119,7 +119,7 @@ func TestFyneSpeaksBulgarian(t *testing.T) {
 	if err := setLanguage(model.BG); err != nil {
 		t.Fatal(err)
 	}
-	for key, want := range map[string]string{"Open": "Отвори", "Cancel": "Отказ", "file.parent": "Горна папка", "file.name": "Име", "monday.short": "пн"} {
+	for key, want := range map[string]string{"Open": "Отвори", "Cancel": "Отказ", "file.parent": "Нагоре", "file.name": "Име", "monday.short": "пн"} {
 		if got := lang.X(key, "?"); got != want {
 			t.Errorf("Fyne says %q for %s, want %q", got, key, want)
 		}

@@ -67,11 +67,11 @@ func (u *UI) refusalShots(dir string) []shot {
 		{"refused-workbook", func() {
 			u.hideDialogs()
 			u.showScreen(screenReports)
-			u.importWorkbook("актуализация.xlsx", []byte("PK\x03\x04 this is no workbook"))
+			u.importWorkbook(shotName(u.lang, "актуализация.xlsx", "update.xlsx"), []byte("PK\x03\x04 this is no workbook"))
 		}},
 		{"refused-plan-workbook", func() {
 			u.hideDialogs()
-			u.importPlanBook("план.xlsx", []byte("<html>not a workbook</html>"))
+			u.importPlanBook(shotName(u.lang, "план.xlsx", "plan.xlsx"), []byte("<html>not a workbook</html>"))
 		}},
 		{"refused-newer", func() {
 			u.hideDialogs()
@@ -99,7 +99,7 @@ func (u *UI) refusalShots(dir string) []shot {
 		}},
 		{"export-done", func() {
 			u.hideDialogs()
-			u.showExported(filepath.Join(u.saveFolder(), "Дигитална-София-отчет.pdf"))
+			u.showExported(filepath.Join(u.saveFolder(), shotName(u.lang, "Дигитална-София-отчет.pdf", "Digital-Sofia-report.pdf")))
 		}},
 	}
 }

@@ -21,7 +21,7 @@ type notice struct {
 func (u *UI) inform(title, msg string) *notice {
 	n := &notice{text: widget.NewLabel(msg)}
 	n.text.Wrapping = fyne.TextWrapWord
-	n.dlg = dialog.NewCustomWithoutButtons(title, n.text, u.win)
+	n.dlg = dialog.NewCustomWithoutButtons(dialogTitle(title), n.text, u.win)
 	n.close = newEnterButton(tr("OK"), theme.ConfirmIcon(), func() {
 		n.dlg.Hide()
 		u.win.Canvas().Unfocus() // no focus left in a closed dialog

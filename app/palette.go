@@ -4,9 +4,6 @@ import (
 	"image/color"
 	"strconv"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-
 	"strategytracker/model"
 )
 
@@ -20,19 +17,6 @@ func StatusColor(s model.Status) color.NRGBA {
 		h = model.StatusHex[model.StatusNotStarted]
 	}
 	return hexColor(h)
-}
-
-// lightTextColors replace the light theme's green, orange and red, which
-// labels of success, warning and danger are written in ("returned on …",
-// "awaiting answer", the lock banners, the error lines): Fyne's #43F436,
-// #FF9800 and #F44336 are 1.5:1, 2.2:1 and 3.7:1 on white, too light to
-// read (issue 22 screenshots, the reporting cycle); these are above the
-// 4.5:1 WCAG asks of text, on the background and under the white text of a
-// button of that importance.
-var lightTextColors = map[fyne.ThemeColorName]color.Color{
-	theme.ColorNameSuccess: hexColor("#1E7B34"),
-	theme.ColorNameWarning: hexColor("#A85400"),
-	theme.ColorNameError:   hexColor("#C62828"),
 }
 
 // DemoColor is the colour of the "demonstration data" mark.

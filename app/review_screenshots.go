@@ -105,11 +105,11 @@ func (u *UI) reviewShots(measureID model.ID, last func() any) []shot {
 		}},
 		{"import-preview", func() {
 			u.hideDialogs()
-			u.importWorkbook("актуализация.xlsx", u.filledTemplate(measureID))
+			u.importWorkbook(shotName(u.lang, "актуализация.xlsx", "update.xlsx"), u.filledTemplate(measureID))
 		}},
 		{"plan-import-preview", func() {
 			u.hideDialogs()
-			u.importPlanBook("план.xlsx", u.changedPlanBook(measureID))
+			u.importPlanBook(shotName(u.lang, "план.xlsx", "plan.xlsx"), u.changedPlanBook(measureID))
 		}},
 		{"file-open", func() {
 			u.hideDialogs()
@@ -128,6 +128,11 @@ func (u *UI) reviewShots(measureID model.ID, last func() any) []shot {
 			u.showConnect("", nil)
 		}},
 	}
+}
+
+// shotName is a file name a person working in lang would give.
+func shotName(lang model.Lang, bg, en string) string {
+	return model.T(bg, en).In(lang)
 }
 
 // filledTemplate is the update template of the measure's lead unit as its

@@ -2,11 +2,15 @@ package app
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"strategytracker/assets"
@@ -228,7 +232,7 @@ func TestFileDialogPlacesInTheScreensLanguage(t *testing.T) {
 func TestBulgarianTextsWriteNoEnglishWord(t *testing.T) {
 	allowed := map[string]bool{}
 	for _, w := range strings.Fields(`OK SQLite PDF Excel JSON CSV ZIP PostgreSQL postgres service Strategy Tracker
-		EN Ctrl http https UTF SHA IV eml xlsx datapackage json LICENSE txt home Users ivelina site`) {
+		EN Ctrl http https UTF SHA IV eml xlsx db datapackage json LICENSE txt home Users ivelina site`) {
 		allowed[w] = true
 	}
 	verb := regexp.MustCompile(`%(\[\d+\])?[a-z]`)
@@ -301,6 +305,114 @@ func TestCancelMilestoneIsNotCancel(t *testing.T) {
 		setLanguage(l)
 		if got := tr("milestone.cancel"); got == tr("action.cancel") {
 			t.Errorf("%s: milestone.cancel = %q, the same as the dialogs' Cancel", l, got)
+		}
+	}
+}
+
+// The new-strategy form proposes a file name in the screen's language
+// (issue 22 screenshots: "strategy.db" in the Bulgarian form).
+func TestNewStrategyFileNameInTheScreensLanguage(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.opts.Creator = func(string, *model.Doc) (model.Store, error) { return nil, nil }
+	for _, tt := range []struct {
+		lang model.Lang
+		want string
+	}{{model.BG, "стратегия.db"}, {model.EN, "strategy.db"}} {
+		h.u.onLanguage(tt.lang)
+		h.u.onNewStrategy()
+		if got := latest[*newStrategyForm](h).path.name.Text; got != tt.want {
+			t.Errorf("%s: the proposed file name is %q, want %q", tt.lang, got, tt.want)
+		}
+	}
+}
+
+// Fyne's file dialog writes "(Parent)" on one line under the folder's
+// icon, in a cell 80 wide (fyne/dialog fileIconCellWidth) less the
+// label's padding (issue 22 screenshots: "(Горна п" / "апка)" broken over
+// two lines).
+func TestFileDialogParentFitsItsIcon(t *testing.T) {
+	room := 80 - 2*theme.InnerPadding()
+	for _, lang := range []string{"bg", "en"} {
+		var raw map[string]any
+		if err := json.Unmarshal(mustRead(t, "translations/"+lang+".json"), &raw); err != nil {
+			t.Fatal(err)
+		}
+		word, _ := raw["file.parent"].(map[string]any)["other"].(string)
+		if got := fyne.MeasureText("("+word+")", theme.TextSize(), fyne.TextStyle{}).Width; got > room {
+			t.Errorf("%s: \"(%s)\" is %.0f wide, more than the %.0f under the icon", lang, word, got, room)
+		}
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := assets.Translations.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// The person form's last label is as short as the others: its choices
+// already say what the public site shows ("Да — името се показва в
+// публичния сайт"), and a long label halves the inputs' width (issue 22
+// screenshots: structure-person-form at 1024×700, the unit cut to
+// "INNO · Направление „Иновативна Соф…").
+func TestPersonFormLabelsAreShort(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	for _, l := range []model.Lang{model.BG, model.EN} {
+		setLanguage(l)
+		for _, key := range []string{"visibility.person", "structure.position_bg", "structure.position_en"} {
+			if got := tr(key); len([]rune(got)) > 20 {
+				t.Errorf("%s: %s = %q: longer than 20 characters", l, key, got)
+			}
+		}
+	}
+}
+
+// A field's label begins with a capital, as it starts a line of the audit
+// log, the conflict dialog and the import previews ("Крайна дата: … → …")
+// (issue 22 screenshots: "отговори на звената: …", "units' returns: …"
+// among "Приета на: …", "End date: …" in cycle-audit). field.public is also
+// a mark after " · " and the override reasons are placeholders.
+func TestFieldLabelsBeginWithACapital(t *testing.T) {
+	lower := map[string]bool{"field.public": true, "field.override.reason": true, "field.override.reason_en": true}
+	for _, lang := range []string{"bg", "en"} {
+		for key, text := range assets.Texts(lang) {
+			if !strings.HasPrefix(key, "field.") || lower[key] || text == "" {
+				continue
+			}
+			if r := []rune(text)[0]; unicode.IsLower(r) {
+				t.Errorf("%s.json %s = %q begins with a small letter", lang, key, text)
+			}
+		}
+	}
+}
+
+// A dialog opened from a menu item is titled without the item's "…"
+// ("Експорт", not "Експорт…"): the notices (File › Open in a build that
+// cannot open files) and the exported file's dialog as the forms are
+// (issue 22 screenshots: export-done "Експорт…", file-open "Отвори…").
+func TestDialogTitlesWithoutEllipsis(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.opts.Opener = nil
+	for _, tt := range []struct {
+		name, title string
+		show        func()
+	}{
+		{"notice", "Отвори", h.u.onOpen},
+		{"exported", "Експорт", func() { h.u.showExported("/tmp/отчет.pdf") }},
+	} {
+		tt.show()
+		lines := strings.Split(h.topDialogText(), "\n")
+		if !slices.Contains(lines, tt.title) {
+			t.Errorf("%s: no title %q in %q", tt.name, tt.title, lines)
+		}
+		for _, l := range lines {
+			if strings.HasSuffix(l, "…") {
+				t.Errorf("%s: %q ends with …", tt.name, l)
+			}
 		}
 	}
 }
