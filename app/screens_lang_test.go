@@ -256,7 +256,7 @@ func TestRefusedFilesSaidInTheScreensLanguage(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
 	for _, lang := range []model.Lang{model.BG, model.EN} {
 		h.u.onLanguage(lang)
-		for _, r := range []model.Reason{model.ReasonNotStrategyFile, model.ReasonDamagedFile, model.ReasonNewerFile, model.ReasonNotWorkbook, model.ReasonNotTemplate} {
+		for _, r := range []model.Reason{model.ReasonNotStrategyFile, model.ReasonDamagedFile, model.ReasonNewerFile, model.ReasonNotWorkbook, model.ReasonNotTemplate, model.ReasonFileBusy} {
 			english := "/tmp/x.db was written by a newer Strategy Tracker (schema 99)"
 			h.u.showError(trf("error.openfile", "/tmp/x.db"), model.Refused(model.EINVALID, r, "%s", english))
 			got := latest[*notice](h).text.Text
