@@ -416,3 +416,27 @@ func TestDialogTitlesWithoutEllipsis(t *testing.T) {
 		}
 	}
 }
+
+// The Structure screen's banner for a coordinator is two sentences, not a
+// sentence running on after a colon into a capital ("…the structure:
+// Coordinators change only…"), and the Bulgarian texts call the office by
+// its role's name, "стратегически офис", not also "офисът на стратегията"
+// (issue 22 screenshots: coordinator-structure, period).
+func TestStructureBannerAndTheOfficesName(t *testing.T) {
+	t.Cleanup(func() { setLanguage(model.BG) })
+	runOn := regexp.MustCompile(`: \p{Lu}`)
+	for _, l := range []model.Lang{model.BG, model.EN} {
+		h := newHarness(t, testDoc(), pCoordINNO)
+		h.u.onLanguage(l)
+		h.u.showScreen(screenStructure)
+		if got := h.u.structure.ed.banner.Text; got == "" || runOn.MatchString(got) {
+			t.Errorf("%s: the banner reads %q", l, got)
+		}
+	}
+	other := regexp.MustCompile(`(?i)офис(а|ът)? на стратегията`)
+	for key, text := range assets.Texts("bg") {
+		if other.MatchString(text) {
+			t.Errorf("bg.json %s = %q: the office is the \"стратегически офис\"", key, text)
+		}
+	}
+}
