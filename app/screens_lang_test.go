@@ -440,3 +440,17 @@ func TestStructureBannerAndTheOfficesName(t *testing.T) {
 		}
 	}
 }
+
+// A button says what it does as the others do, in the imperative ("Запази",
+// "Създай", "Отвори файла"), not as a noun of the action ("Свързване",
+// "Публикуване", "Отваряне в браузъра"; issue 22 screenshots: connect,
+// password, publish-form, publish-done beside export-done).
+func TestButtonsInTheImperative(t *testing.T) {
+	texts := assets.Texts("bg")
+	for _, key := range []string{"connect.ok", "publish.action", "publish.browser", "action.save", "export.open"} {
+		first := strings.Fields(texts[key] + " x")[0]
+		if strings.HasSuffix(first, "не") {
+			t.Errorf("bg.json %s = %q: a noun of the action, not the imperative", key, texts[key])
+		}
+	}
+}
