@@ -5,6 +5,13 @@ GO      ?= go
 BIN     := bin/strategytracker
 CLI_BIN := bin/strategytracker-cli
 SUDO    := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Build tags of the desktop app, wherever it is built (here, scripts/release.sh,
+# scripts/build-windows.sh, .github/workflows/macos.yml): no_emoji leaves out
+# Fyne's 4 MB colour emoji font, which Fyne parsed again for every text style
+# (15-20 MB of the app's heap) and which has none of the symbols the app shows
+# (→ − ≥ ▲ ● come from the system's fonts either way). Issue 22: the app's peak
+# memory during the large PDF export (BENCHMARKS.md).
+APP_TAGS := no_emoji
 
 # Needed to build Fyne (cgo, OpenGL, X11).
 BUILD_PKGS := gcc libc6-dev pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev \
@@ -77,7 +84,7 @@ test-windows: deps-windows
 # The desktop binary (main.go: the window, or a command when given one)
 # and the console binary without the UI toolkit (cmd/strategytracker-cli).
 build:
-	$(GO) build -o $(BIN) .
+	$(GO) build -tags $(APP_TAGS) -o $(BIN) .
 	$(GO) build -o $(CLI_BIN) ./cmd/strategytracker-cli
 
 # Opens the app on the default file (STRATEGYTRACKER_DB, else
@@ -110,7 +117,7 @@ SLOW_PKGS  := . ./model ./storage ./storage/postgres ./reports/pdf ./app
 # Build tags of both test runs: the same for both, so that a test the race
 # run skips is built in the run after it (the app's tests that render the
 # screenshots' shots are behind the screenshots tag).
-TEST_TAGS  := -tags screenshots
+TEST_TAGS  := -tags screenshots,$(APP_TAGS)
 
 # What CI runs. The lint (staticcheck, gocyclo) runs beside the format and
 # vet checks, the Windows build and the race run (make -j2; their lines
@@ -196,7 +203,7 @@ bench: build
 # BENCH_FLAGS='-skip postgres|app -count 3'.
 .PHONY: bench-check
 bench-check: build
-	$(GO) run ./cmd/benchcheck -bin ./$(CLI_BIN) $(BENCH_FLAGS)
+	GOFLAGS=-tags=$(APP_TAGS) $(GO) run ./cmd/benchcheck -bin ./$(CLI_BIN) $(BENCH_FLAGS)
 
 # bench-check, then each row's median against the medians pasted in
 # BENCHMARKS.md (the idle runs under "The figures that claim targets"):
@@ -253,7 +260,7 @@ SHOTS_BIN := bin/strategytracker-screenshots
 ONLY      ?=
 LANGS     ?= bg,en
 screenshots: deps
-	$(GO) build -tags screenshots -o $(SHOTS_BIN) .
+	$(GO) build -tags screenshots,$(APP_TAGS) -o $(SHOTS_BIN) .
 	@mkdir -p screenshots
 	LANG=en_US.UTF-8 timeout $${SCREENSHOTS_TIMEOUT:-300} xvfb-run -a -s '-screen 0 1366x768x24' \
 		./$(SHOTS_BIN) -out screenshots -only '$(ONLY)' -lang '$(LANGS)' && \

@@ -311,6 +311,12 @@ func TestEditFunding(t *testing.T) {
 		t.Errorf("a negative amount: %q", got)
 	}
 	retype(r.amount, "250 000,00")
+	retype(r.nameBG, "")
+	h.tap(d.fields.saveBtn)
+	if got := d.fields.fields["funding"].err.Text; got != tr("invalid.fundingname") {
+		t.Errorf("a source without a name: %q", got)
+	}
+	retype(r.nameBG, "Общински бюджет")
 	h.tap(d.fields.saveBtn)
 	f := h.stored(mOpenData).Funding
 	if len(f) != 1 || f[0].Name.BG != "Общински бюджет" || f[0].AmountCents != 250_000_00 {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"bytes"
+	"context"
 	"html"
 	"io/fs"
 	"os"
@@ -20,6 +21,7 @@ import (
 
 	"strategytracker/model"
 	"strategytracker/reports/site"
+	"strategytracker/reports/xlsx"
 )
 
 // The same values read the same in the app, the council report (the text
@@ -225,4 +227,76 @@ func siteText(t *testing.T, d *model.Doc, lang model.Lang) string {
 		t.Fatal(err)
 	}
 	return oneLine(b.String())
+}
+
+// The preview of an update template writes a new KPI value's date as a
+// date and its value as a number of the screen's language (issue 22: "the
+// import preview ... shows ISO dates"; a new row's date reached it as bare
+// ISO text, which no reader formats).
+func TestImportPreviewWritesNewRowsDates(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	filled, _ := kpiValueTemplate(t, h, "25.11.2026", 1261.5)
+	for _, c := range []struct {
+		lang    model.Lang
+		want    []string
+		wantNot []string
+	}{
+		{model.BG, []string{"25.11.2026", "1 261,5"}, []string{"2026-11-25", "1261"}},
+		{model.EN, []string{"25 Nov 2026", "1,261.5"}, []string{"2026-11-25", "1261"}},
+	} {
+		h.u.onLanguage(c.lang)
+		h.seen = nil
+		h.u.importWorkbook("update.xlsx", filled)
+		h.u.settle()
+		imp := latest[*importDialog](h)
+		if imp == nil || imp.refused {
+			t.Fatalf("the import was refused: %+v", imp)
+		}
+		text := strings.Join(imp.lines, "\n")
+		for _, want := range c.want {
+			if !strings.Contains(text, want) {
+				t.Errorf("%s: the preview lacks %q:\n%s", c.lang, want, text)
+			}
+		}
+		for _, never := range c.wantNot {
+			if strings.Contains(text, never) {
+				t.Errorf("%s: the preview shows %q:\n%s", c.lang, never, text)
+			}
+		}
+	}
+}
+
+// kpiValueTemplate is the update template of the harness's file with a new
+// value of its first KPI typed in (date and value as a person types them),
+// and that KPI's id.
+func kpiValueTemplate(t *testing.T, h *harness, date, value any) ([]byte, model.ID) {
+	t.Helper()
+	doc, _ := h.store.Doc(context.Background())
+	var buf bytes.Buffer
+	if err := xlsx.WriteTemplate(&buf, doc, h.store.dbID, "", xlsx.Options{Lang: model.BG, AsOf: testAsOf}); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const sheet = "Показатели"
+	rows, _ := f.GetRows(sheet)
+	if len(rows) < 3 {
+		t.Fatal("the template lists no KPI")
+	}
+	id, _ := strconv.ParseInt(rows[2][0], 10, 64)
+	for i, key := range rows[0] {
+		switch key {
+		case "date":
+			f.SetCellValue(sheet, cellRef(i+1, 3), date)
+		case "value":
+			f.SetCellValue(sheet, cellRef(i+1, 3), value)
+		}
+	}
+	filled, err := f.WriteToBuffer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return filled.Bytes(), id
 }

@@ -14,7 +14,10 @@ import (
 
 // The funding sources of the measure form.
 
-// readFunding reads the funding sources; an empty row is no source.
+// readFunding reads the funding sources; an empty row is no source. The
+// message is an amount that is not one; what the model refuses in a source
+// (no name, a negative amount) the form shows from its errors
+// (validateMeasure), by the rules every save applies.
 func (t *fieldsTab) readFunding() ([]model.Funding, string) {
 	var funding []model.Funding
 	msg := ""
@@ -22,18 +25,11 @@ func (t *fieldsTab) readFunding() ([]model.Funding, string) {
 		if strings.TrimSpace(r.nameBG.Text+r.nameEN.Text+r.amount.Text) == "" {
 			continue
 		}
-		f := model.Funding{Name: model.T(r.nameBG.Text, r.nameEN.Text)}
 		v, ok := parseMoney(r.amount.Text)
-		switch {
-		case !ok:
+		if !ok {
 			msg = tr("invalid.money")
-		case v < 0:
-			msg = tr("invalid.negative")
-		case f.Name.IsEmpty():
-			msg = tr("invalid.fundingname")
 		}
-		f.AmountCents = v
-		funding = append(funding, f)
+		funding = append(funding, model.Funding{Name: model.T(r.nameBG.Text, r.nameEN.Text), AmountCents: v})
 	}
 	return funding, msg
 }

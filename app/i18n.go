@@ -91,7 +91,7 @@ func systemLanguage() string {
 }
 
 // langNames are the languages as each names itself (the View menu, the
-// first start's choice, the reports' language).
+// first start's choice).
 var langNames = map[model.Lang]string{model.BG: "Български", model.EN: "English"}
 
 // startLang is the language the app starts in: the one the user chose

@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 	"context"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -127,35 +126,9 @@ func TestImportNotAWorkbook(t *testing.T) {
 // inside the transaction, and the value is not written twice.
 func TestImportAppliesAFreshPlan(t *testing.T) {
 	h := newHarness(t, testDoc(), pOffice)
-	doc, _ := h.store.Doc(context.Background())
-	var buf bytes.Buffer
-	if err := xlsx.WriteTemplate(&buf, doc, h.store.dbID, "", xlsx.Options{Lang: model.BG, AsOf: testAsOf}); err != nil {
-		t.Fatal(err)
-	}
-	f, err := excelize.OpenReader(&buf)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const sheet = "Показатели"
-	rows, _ := f.GetRows(sheet)
-	if len(rows) < 3 {
-		t.Fatal("the template lists no KPI")
-	}
-	id, _ := strconv.ParseInt(rows[2][0], 10, 64)
-	for i, key := range rows[0] {
-		switch key {
-		case "date":
-			f.SetCellValue(sheet, cellRef(i+1, 3), testAsOf.Format(model.BG))
-		case "value":
-			f.SetCellValue(sheet, cellRef(i+1, 3), 42)
-		}
-	}
-	filled, err := f.WriteToBuffer()
-	if err != nil {
-		t.Fatal(err)
-	}
+	filled, id := kpiValueTemplate(t, h, testAsOf.Format(model.BG), 42)
 
-	h.u.importWorkbook("update.xlsx", filled.Bytes())
+	h.u.importWorkbook("update.xlsx", filled)
 	h.u.settle()
 	imp := latest[*importDialog](h)
 	if imp == nil || imp.apply == nil {

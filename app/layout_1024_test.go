@@ -52,7 +52,7 @@ func TestReadOnlyIsReadableText(t *testing.T) {
 		"title":        "Дигитален документооборот",
 		"plannedCents": "100 000,00 €",
 		"end":          "31.12.2027",
-		"leadUnit":     "INNO · Иновативна София",
+		"leadUnit":     "INNO · Иновативна София", // as the area and the goals: code and name
 		"goals":        "G1 · Дигитални решения",
 	} {
 		f := d.fields.fields[name]

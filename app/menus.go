@@ -278,6 +278,17 @@ func applyTheme(a fyne.App, name string) {
 	}
 }
 
+// lightTextColors replace Fyne's success, warning and error colours in the
+// light variant, where they are too light to read as text on white (issue
+// 22: "returned on …" in light green, the lock banners in light orange):
+// each has a contrast of at least 4.5:1 on the light background (WCAG AA)
+// and under the white text of a button of that importance.
+var lightTextColors = map[fyne.ThemeColorName]color.Color{
+	theme.ColorNameSuccess: color.NRGBA{R: 0x1E, G: 0x7B, B: 0x34, A: 0xFF},
+	theme.ColorNameWarning: color.NRGBA{R: 0xA3, G: 0x55, B: 0x00, A: 0xFF},
+	theme.ColorNameError:   color.NRGBA{R: 0xC6, G: 0x28, B: 0x28, A: 0xFF},
+}
+
 // systemVariant follows the system's light or dark choice.
 const systemVariant fyne.ThemeVariant = 99
 
@@ -292,12 +303,12 @@ func (t variantTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Co
 	if t.variant != systemVariant {
 		v = t.variant
 	}
+	if c, ok := lightTextColors[n]; ok && v == theme.VariantLight {
+		return c
+	}
 	if n == theme.ColorNameFocus {
 		c := color.NRGBAModel.Convert(t.Theme.Color(theme.ColorNamePrimary, v)).(color.NRGBA)
 		c.A = 0x66
-		return c
-	}
-	if c, ok := lightTextColors[n]; ok && v == theme.VariantLight {
 		return c
 	}
 	return t.Theme.Color(n, v)

@@ -4,9 +4,6 @@ import (
 	"image/color"
 	"strconv"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/theme"
-
 	"strategytracker/model"
 )
 
@@ -20,16 +17,6 @@ func StatusColor(s model.Status) color.NRGBA {
 		h = model.StatusHex[model.StatusNotStarted]
 	}
 	return hexColor(h)
-}
-
-// lightTextColors replace the light theme's green and orange, which
-// labels of success and warning are written in ("returned on …", "awaiting
-// answer"): Fyne's #43F436 and #FF9800 are 1.5:1 and 2.2:1 on white, too
-// light to read (issue 22 screenshots, the reporting cycle); these are
-// 5.3:1 each, above the 4.5:1 WCAG asks of text.
-var lightTextColors = map[fyne.ThemeColorName]color.Color{
-	theme.ColorNameSuccess: hexColor("#1E7B34"),
-	theme.ColorNameWarning: hexColor("#A85400"),
 }
 
 // DemoColor is the colour of the "demonstration data" mark.

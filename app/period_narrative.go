@@ -156,8 +156,12 @@ func (n *narrativeEditor) show(area string) {
 	u, p := n.s.u, n.s.period
 	n.shown = area
 	why := n.lock()
-	setBanner(n.banner, why)
 	role := n.s.denial() == "" // a role's refusal hides; a closed period greys
+	if role {
+		setBanner(n.banner, why)
+	} else {
+		setBanner(n.banner, "") // the screen's banner above says the role's reason: once
+	}
 	permit(n.save, role, why == "")
 	n.body.RemoveAll()
 	n.entries = map[model.NarrativeKind][2]*widget.Entry{}

@@ -200,6 +200,9 @@ func TestCoordinatorAndCouncilSeeTheCycleReadOnly(t *testing.T) {
 		if !s.banner.Visible() || s.banner.Text != c.want {
 			t.Errorf("person %d: banner %q, want %q", c.who, s.banner.Text, c.want)
 		}
+		if s.narrative.banner.Visible() && strings.Contains(s.narrative.banner.Text, c.want) {
+			t.Errorf("person %d: the narrative says the role's reason again: %q", c.who, s.narrative.banner.Text)
+		}
 		for kind, pair := range s.narrative.entries {
 			if !pair[0].Disabled() {
 				t.Errorf("person %d: %s is editable", c.who, kind)

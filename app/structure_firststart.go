@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -130,8 +131,12 @@ func (f *firstStart) content() fyne.CanvasObject {
 	f.form = container.NewVBox(formGrid(newField(tr("firststart.title_strategy"), f.title),
 		newField(tr("new.yourname"), f.name), newField(tr("firststart.your_e_mail"), f.email)), f.create)
 	f.form.Hide()
-	head := container.NewBorder(nil, nil, nil, f.langs, heading(tr("firststart.how_do_we_start")))
-	return container.NewPadded(container.NewVBox(head, intro, f.demo, f.newOne, f.open, f.form, f.errText))
+	head := heading(tr("firststart.how_do_we_start"))
+	main := container.NewVBox(head, intro, f.demo, f.newOne, f.open, f.form, f.errText)
+	// The language choice sits at the top right, over the heading's row,
+	// but last in the keyboard's order: Tab, Space still opens the demo.
+	langs := container.NewVBox(container.NewHBox(layout.NewSpacer(), f.langs))
+	return container.NewPadded(container.NewStack(main, langs))
 }
 
 func (f *firstStart) fail(err error) {

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"strategytracker/model"
@@ -191,6 +192,13 @@ func TestFirstStartLanguageAndTheme(t *testing.T) {
 				t.Errorf("the window reads %q (language chosen %q), want %q", got, f.langs.Selected, want)
 			}
 			firstTheme := a.Settings().Theme()
+			// The keyboard's order is unchanged by the language choice:
+			// the first Tab reaches the demo (the Wine test drives it so).
+			w.Canvas().FocusNext()
+			if got := w.Canvas().Focused(); got != fyne.Focusable(f.demo) {
+				t.Errorf("the first Tab goes to %T, want the demo button", got)
+			}
+			w.Canvas().Unfocus()
 
 			test.Tap(f.newOne)
 			test.Type(f.title, "Стратегия")

@@ -15,7 +15,7 @@ func generateCommand() *command {
 		name: "generate", args: "-db FILE -measures N [-seed S]", help: "create a synthetic strategy of N measures",
 		db: dbCreate,
 		flags: func(fs *flag.FlagSet, c *cmdContext) {
-			fs.IntVar(&n, "measures", 0, "number of measures to generate (1–100000)")
+			fs.IntVar(&n, "measures", 0, fmt.Sprintf("number of measures to generate (1–%d)", model.MaxMeasures))
 			fs.IntVar(&seed, "seed", 1, "random seed: the same seed gives the same file")
 		},
 		run: func(c *cmdContext) error { return generate(c, n, seed) },
@@ -23,8 +23,8 @@ func generateCommand() *command {
 }
 
 func generate(c *cmdContext, n, seed int) error {
-	if n < 1 || n > 100000 {
-		return usageErr("-measures must be between 1 and 100000")
+	if n < 1 || n > model.MaxMeasures {
+		return usageErr("-measures must be between 1 and %d", model.MaxMeasures)
 	}
 	// A fixed clock: the same seed gives the same file, whatever the day.
 	clock := func() time.Time { return model.GeneratedAsOf.Time().Add(12 * time.Hour) }

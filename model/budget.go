@@ -128,3 +128,33 @@ func CheckFunding(funding []Funding, plannedCents int64) (fundedCents int64, gap
 func (m *Measure) FundingGap() (fundedCents int64, gap FundingGap) {
 	return CheckFunding(m.Funding, m.PlannedCents)
 }
+
+// FundingSums sums the planned funding by source (its name in both
+// languages) of the measures added, leaving out cancelled ones, as the
+// budget totals do (§2): the one sum of the council report's and the
+// progress workbook's funding tables.
+type FundingSums struct {
+	// Totals are the sources in the order they first appear.
+	Totals []FundingTotal
+	index  map[Text]int
+}
+
+// Add adds the funding sources of m, unless it is cancelled.
+func (s *FundingSums) Add(m *Measure) {
+	if m.Cancelled {
+		return
+	}
+	if s.index == nil {
+		s.index = map[Text]int{}
+	}
+	for _, f := range m.Funding {
+		k, ok := s.index[f.Name]
+		if !ok {
+			k = len(s.Totals)
+			s.index[f.Name] = k
+			s.Totals = append(s.Totals, FundingTotal{Name: f.Name})
+		}
+		s.Totals[k].AmountCents += f.AmountCents
+		s.Totals[k].Measures++
+	}
+}

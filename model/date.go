@@ -72,6 +72,7 @@ func (d Date) Format(lang Lang) string {
 // as 31.02.2026 (time.Parse would normalise nothing, but we check anyway).
 func ParseDate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
+	notDate := func() error { return Errorf(EINVALID, "%q is not a date (use YYYY-MM-DD or dd.mm.yyyy)", s) }
 	var y, m, d int
 	var err error
 	switch {
@@ -82,14 +83,14 @@ func ParseDate(s string) (Date, error) {
 	case strings.Count(s, " ") == 2:
 		t, perr := time.Parse(EnglishDateLayout, s) // as Format writes it in English
 		if perr != nil {
-			return 0, Errorf(EINVALID, "%q is not a date (use YYYY-MM-DD or dd.mm.yyyy)", s)
+			return 0, notDate()
 		}
 		return DateOf(t), nil
 	default:
-		return 0, Errorf(EINVALID, "%q is not a date (use YYYY-MM-DD or dd.mm.yyyy)", s)
+		return 0, notDate()
 	}
 	if err != nil {
-		return 0, Errorf(EINVALID, "%q is not a date (use YYYY-MM-DD or dd.mm.yyyy)", s)
+		return 0, notDate()
 	}
 	if y < 1 || m < 1 || m > 12 || d < 1 || d > daysIn(y, time.Month(m)) {
 		return 0, Errorf(EINVALID, "%q is not a valid date", s)

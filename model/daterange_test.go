@@ -41,6 +41,9 @@ func TestAdoptionAndPeriodDates(t *testing.T) {
 		{"period without a start", per(func(p *Period) { p.Start = 0 }), RuleRequired, "start"},
 		{"period starting in 1999", per(func(p *Period) { p.Start = NewDate(1999, 10, 1) }), RuleRange, "start"},
 		{"period due in 2101", per(func(p *Period) { p.Due = NewDate(2101, 1, 1) }), RuleRange, "due"},
+		{"period reopened without a reason", per(func(p *Period) { p.Reopened = []Reopening{{Reason: " "}} }), RuleRequired, "reopen reason"},
+		{"period reopened for a long reason", per(func(p *Period) { p.Reopened = []Reopening{{Reason: strings.Repeat("я", MaxNote+1)}} }), RuleTooLong, "reopen reason"},
+		{"period reopened for broken UTF-8", per(func(p *Period) { p.Reopened = []Reopening{{Reason: "\xff"}} }), RuleNotUTF8, "reopen reason"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			wantRule(t, tc.validate(), tc.rule, tc.field)
@@ -64,5 +67,32 @@ func wantRule(t *testing.T, err error, rule Rule, field string) {
 	}
 	if e.Rule != rule || e.Field != field {
 		t.Errorf("got rule %q field %q, want %q %q (%s)", e.Rule, e.Field, rule, field, e.Message)
+	}
+}
+
+// TestRevisionTexts: a revision's reason and values are refused by the
+// text rules (checkText, checkString) with their Rule and Field; it had
+// its own limits (4000 and 300 bytes) and messages without either.
+func TestRevisionTexts(t *testing.T) {
+	rev := func(change func(*Revision)) func() error {
+		r := Revision{ID: 1, Entity: EntityMeasure, Field: "plannedCents", Reason: T("Решение № 12", ""),
+			Original: "100000", Previous: "100000", Current: "120000", By: "Ивелина Петрова", At: "2026-12-07T10:30:00Z"}
+		change(&r)
+		return r.Validate
+	}
+	for _, tc := range []struct {
+		name     string
+		validate func() error
+		rule     Rule
+		field    string
+	}{
+		{"revision", rev(func(*Revision) {}), "", ""},
+		{"reason of 4000 Cyrillic letters", rev(func(r *Revision) { r.Reason.BG = strings.Repeat("я", MaxNote) }), "", ""},
+		{"no reason", rev(func(r *Revision) { r.Reason = T(" ", "") }), RuleRequired, "reason"},
+		{"reason too long", rev(func(r *Revision) { r.Reason.EN = strings.Repeat("a", MaxNote+1) }), RuleTooLong, "reason.en"},
+		{"by broken UTF-8", rev(func(r *Revision) { r.By = "\xff" }), RuleNotUTF8, "by"},
+		{"value too long", rev(func(r *Revision) { r.Current = strings.Repeat("1", MaxTitle+1) }), RuleTooLong, "current"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { wantRule(t, tc.validate(), tc.rule, tc.field) })
 	}
 }

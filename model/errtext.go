@@ -28,6 +28,9 @@ func RuleKey(e *Error) (string, []any) {
 		if base == "text" {
 			return "invalid.text", nil
 		}
+		if base == "funding" && strings.HasSuffix(e.Field, ".name") {
+			return "invalid.fundingname", nil
+		}
 		return "invalid.required", nil
 	case RuleTooLong:
 		return "invalid.toolong", []any{int(e.Limit)}

@@ -42,3 +42,23 @@ func TestCheckFunding(t *testing.T) {
 		})
 	}
 }
+
+// TestFundingSums: the one sum by source of the council report and the
+// progress workbook: cancelled measures left out, sources in the order
+// they first appear, each measure counted once a source line.
+func TestFundingSums(t *testing.T) {
+	city, eu := T("Общински бюджет", "Municipal budget"), T("ЕС", "EU")
+	var s FundingSums
+	for _, m := range []Measure{
+		{Funding: []Funding{{Name: eu, AmountCents: 100}, {Name: city, AmountCents: 50}}},
+		{Funding: []Funding{{Name: city, AmountCents: 25}}},
+		{Funding: []Funding{{Name: city, AmountCents: 1000}}, Cancelled: true},
+		{},
+	} {
+		s.Add(&m)
+	}
+	want := []FundingTotal{{Name: eu, AmountCents: 100, Measures: 1}, {Name: city, AmountCents: 75, Measures: 2}}
+	if got := s.Totals; len(got) != len(want) || got[0] != want[0] || got[1] != want[1] {
+		t.Errorf("got %+v, want %+v", got, want)
+	}
+}

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 )
 
 // The reporting cycle (DESIGN.md §1.1): the office opens a period, asks
@@ -136,10 +135,10 @@ func (p *Period) Validate() error {
 	}
 	for _, r := range p.Reopened {
 		if strings.TrimSpace(r.Reason) == "" {
-			return fieldError(what, "reopen reason", "is empty")
+			return ruleError(RuleRequired, 0, what, "reopen reason", "is empty")
 		}
-		if n := utf8.RuneCountInString(r.Reason); n > MaxNote {
-			return fieldError(what, "reopen reason", "is %d characters long; the limit is %d", n, MaxNote)
+		if err := checkString(what, "reopen reason", r.Reason, MaxNote); err != nil {
+			return err
 		}
 	}
 	return nil

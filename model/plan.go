@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 )
 
 // The adopted plan (DESIGN.md §1.1). Once the office marks the plan adopted,
@@ -110,17 +109,15 @@ func (r *Revision) Validate() error {
 	if !IsRevisable(r.Entity, r.Field) {
 		return Errorf(EINVALID, "%s: %s %s is not a field of the adopted plan", what, r.Entity, r.Field)
 	}
-	if strings.TrimSpace(r.Reason.BG) == "" && strings.TrimSpace(r.Reason.EN) == "" {
-		return Errorf(EINVALID, "%s: reason is empty: a change of the adopted plan needs a reason", what)
+	if r.Reason.IsEmpty() {
+		return ruleError(RuleRequired, 0, what, "reason", "is empty: a change of the adopted plan needs a reason")
 	}
-	for _, s := range []string{r.Reason.BG, r.Reason.EN} {
-		if !utf8.ValidString(s) || utf8.RuneCountInString(s) > 4000 {
-			return Errorf(EINVALID, "%s: reason is not valid UTF-8 or longer than 4,000 characters", what)
-		}
+	if err := checkText(what, "reason", r.Reason, false, MaxNote); err != nil {
+		return err
 	}
-	for _, s := range []string{r.Original, r.Previous, r.Current, r.By, r.At} {
-		if !utf8.ValidString(s) || len(s) > 300 {
-			return Errorf(EINVALID, "%s: a value is not valid UTF-8 or too long", what)
+	for _, f := range []struct{ key, v string }{{"original", r.Original}, {"previous", r.Previous}, {"current", r.Current}, {"by", r.By}, {"at", r.At}} {
+		if err := checkString(what, f.key, f.v, MaxTitle); err != nil {
+			return err
 		}
 	}
 	return nil

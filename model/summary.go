@@ -124,7 +124,7 @@ func Summarize(d *Doc, asOf Date) Summary {
 		areaIndex[a.Code] = i
 		s.Areas[i] = AreaSummary{Code: a.Code, Title: a.Title, Status: StatusCounts{}}
 	}
-	fundingIndex := map[Text]int{}
+	var funding FundingSums
 	var total rollup
 	for i := range d.Measures {
 		m := &d.Measures[i]
@@ -135,19 +135,10 @@ func Summarize(d *Doc, asOf Date) Summary {
 		}
 		s.Milestones += len(m.Milestones)
 		total.add(m, f)
+		funding.Add(m)
 		if !m.Cancelled {
 			s.Budget.PlannedCents += m.PlannedCents
 			s.Budget.SpentCents += m.SpentCents
-			for _, fs := range m.Funding {
-				k, ok := fundingIndex[fs.Name]
-				if !ok {
-					k = len(s.Funding)
-					fundingIndex[fs.Name] = k
-					s.Funding = append(s.Funding, FundingTotal{Name: fs.Name})
-				}
-				s.Funding[k].AmountCents += fs.AmountCents
-				s.Funding[k].Measures++
-			}
 		}
 		if k, ok := areaIndex[m.Area]; ok {
 			a := &s.Areas[k]
@@ -161,6 +152,7 @@ func Summarize(d *Doc, asOf Date) Summary {
 		}
 	}
 	s.Progress, s.Expected = total.values()
+	s.Funding = append(s.Funding, funding.Totals...)
 	for k := range s.Areas {
 		s.Areas[k].Progress, s.Areas[k].Expected = areaRollups[k].values()
 	}

@@ -52,7 +52,7 @@ if [ -n "${APP_EXE:-}" ]; then
 else
 	winres . strategytracker "$description"
 	CGO_ENABLED=1 CC=x86_64-w64-mingw32-gcc GOOS=windows GOARCH=amd64 \
-		go build -trimpath -ldflags "$ldflags -H=windowsgui" -o "$out/strategytracker.exe" .
+		go build -trimpath -tags no_emoji -ldflags "$ldflags -H=windowsgui" -o "$out/strategytracker.exe" . # APP_TAGS (Makefile)
 fi
 winres cmd/strategytracker-cli strategytracker-cli "Strategy Tracker — command line"
 CGO_ENABLED=0 GOOS=windows GOARCH=amd64 \

@@ -89,7 +89,7 @@ fi
 # --- Linux -----------------------------------------------------------------
 if want linux; then
 # Position-independent executables (ASLR), as Debian expects.
-CGO_ENABLED=1 go build -trimpath -buildmode=pie -ldflags "$ldflags" -o "$work/linux/strategytracker" .
+CGO_ENABLED=1 go build -trimpath -buildmode=pie -tags no_emoji -ldflags "$ldflags" -o "$work/linux/strategytracker" . # APP_TAGS (Makefile)
 CGO_ENABLED=0 go build -trimpath -buildmode=pie -ldflags "$ldflags" -o "$work/linux/strategytracker-cli" ./cmd/strategytracker-cli
 date=$(git log -1 --format=%cd --date=format:%Y-%m-%d)
 scripts/man-pages.sh "$work/man" "$work/linux/strategytracker-cli" "$date" "$version"

@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"path/filepath"
+	"runtime/metrics"
 	"syscall"
 	"testing"
 	"time"
@@ -38,7 +39,7 @@ func benchLoad(b *testing.B, read func(*Store, context.Context) (*model.Doc, err
 	path := generatedFile(b, 2000)
 	asOf := model.NewDate(2026, 11, 30)
 	b.ReportAllocs()
-	start := processCPU()
+	start, gc := processCPU(), gcCPU()
 	b.ResetTimer()
 	for b.Loop() {
 		s, err := Open(ctx, path, Options{})
@@ -61,6 +62,27 @@ func benchLoad(b *testing.B, read func(*Store, context.Context) (*model.Doc, err
 	if used := processCPU() - start; used > 0 {
 		b.ReportMetric(float64(used.Nanoseconds())/float64(b.N), "cpu-ns/op")
 	}
+	// The garbage collector's part of it, and in that the part of its
+	// idle-priority workers, which run on a core that has nothing else
+	// to do — more of them on an idle machine (BENCHMARKS.md, "Why
+	// figures varied between idle runs").
+	end := gcCPU()
+	b.ReportMetric((end[0]-gc[0])*1e9/float64(b.N), "gc-cpu-ns/op")
+	b.ReportMetric((end[1]-gc[1])*1e9/float64(b.N), "gc-idle-cpu-ns/op")
+}
+
+// gcCPU is the runtime's estimate of the CPU seconds the garbage
+// collector has used so far: in all, and by its idle-priority workers.
+func gcCPU() [2]float64 {
+	s := []metrics.Sample{{Name: "/cpu/classes/gc/total:cpu-seconds"}, {Name: "/cpu/classes/gc/mark/idle:cpu-seconds"}}
+	metrics.Read(s)
+	var v [2]float64
+	for i := range s {
+		if s[i].Value.Kind() == metrics.KindFloat64 {
+			v[i] = s[i].Value.Float64()
+		}
+	}
+	return v
 }
 
 // processCPU is the CPU time (user and system) the process has used so far.

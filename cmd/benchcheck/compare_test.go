@@ -146,3 +146,24 @@ func TestWriteComparison(t *testing.T) {
 		}
 	}
 }
+
+// TestPastedBenchmarksReadable: the runs pasted in the project's
+// BENCHMARKS.md are found and their medians read back, so that
+// `make bench-compare` has something to compare with.
+func TestPastedBenchmarksReadable(t *testing.T) {
+	runs, err := pastedTables("../../BENCHMARKS.md", "claim targets")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range runs {
+		read := 0
+		for _, f := range r.figures {
+			if _, ok := parseValue(r.median[f]); ok {
+				read++
+			}
+		}
+		if read < 20 || read < len(r.figures)*9/10 {
+			t.Errorf("%s: %d of %d medians read back", r.heading, read, len(r.figures))
+		}
+	}
+}

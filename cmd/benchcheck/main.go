@@ -68,7 +68,7 @@ const asOf = "2026-11-30"
 func main() {
 	bin := flag.String("bin", "bin/strategytracker-cli", "the console binary (make build)")
 	runs := flag.Int("runs", 5, "runs of each whole process")
-	summaryRuns := flag.Int("summary-runs", 11, "runs of summary -json")
+	summaryRuns := flag.Int("summary-runs", 15, "runs of summary -json (cheap: 3 a round)")
 	count := flag.Int("count", 5, "runs of each Go benchmark (rounds of -test.count 1)")
 	warmup := flag.Int("warmup", 1, "unmeasured runs of each whole process before its runs")
 	settle := flag.Duration("settle", time.Minute, "the pause before measuring")
@@ -156,7 +156,7 @@ type bench struct {
 	dir    string
 	out    io.Writer
 	rows   []row
-	last   usage // when the last figure was added
+	last   usage // at the end of the last round (the progress lines)
 }
 
 // row is one line of the table. samples are what was measured (seconds,
@@ -190,6 +190,7 @@ func (b *bench) run(summaryRuns int, settle time.Duration, idle, maxOther, maxDr
 	pkgs := b.goPackages(benches, dir)
 	procs := b.processList(db, summaryRuns)
 	cal := newCalibrator(selfCPU)
+	syncDisks() // what the builds deleted, written back: skipped one minute, not six
 
 	settled := now()
 	if settle > 0 {
@@ -214,7 +215,7 @@ func (b *bench) run(summaryRuns int, settle time.Duration, idle, maxOther, maxDr
 	fmt.Fprintf(b.out, "Measured %s (%s) on %s, %d cores, %s; load average %s before, %s after; other processes used %s on average while it ran%s; %s.\n",
 		start.at.UTC().Format("2006-01-02 15:04 MST"), end.at.Sub(start.at).Round(time.Second), cpuModel(), runtime.NumCPU(), runtime.Version(),
 		loadBefore, loadAfter, cores(other), pause, stealText(stolen(start, end)))
-	fmt.Fprintf(b.out, "%d rounds, interleaved: each ran every whole process its share of its runs and every package's benchmarks once (a test binary built before, -test.count 1)", b.rounds())
+	fmt.Fprintf(b.out, "%d round(s), interleaved: each ran every whole process its share of its runs and every package's benchmarks once (a test binary built before, -test.count 1)", b.rounds())
 	switch b.warmup {
 	case 0:
 		fmt.Fprint(b.out, "; no whole process ran unmeasured first")

@@ -64,6 +64,9 @@ func TestBenchmarkRows(t *testing.T) {
 		{goBench{pkg: "./reports/pdf", name: "BenchmarkReport", metric: "allocs/op"},
 			metrics{"ns/op": {1.2e9, 1.4e9, 1.3e9}, "allocs/op": {4028757, 4028748, 4028752}},
 			[]string{"| BenchmarkReport (./reports/pdf), allocs/op | `go test -run '^$' -bench '^BenchmarkReport$' -count 3 ./reports/pdf` | — | 4028752 allocs/op | 4028748 allocs/op–4028757 allocs/op (3) |  |"}},
+		{goBench{pkg: "./storage", name: "BenchmarkLoadAndCompute", metric: "gc-idle-cpu-ns/op"},
+			metrics{"ns/op": {1.2e8, 1.4e8, 1.3e8}, "gc-idle-cpu-ns/op": {4.8e6, 26.3e6, 10e6}},
+			[]string{"| BenchmarkLoadAndCompute (./storage), gc-idle-cpu-ns/op | `go test -run '^$' -bench '^BenchmarkLoadAndCompute$' -count 3 ./storage` | — | 10 ms | 5 ms–26 ms (3) |  |"}},
 		{goBench{pkg: "./app", name: "BenchmarkFilterMeasures", target: "≤ 30 ms", limit: 0.030}, nil,
 			[]string{"| BenchmarkFilterMeasures (./app) | `go test -run '^$' -bench '^BenchmarkFilterMeasures$' -count 3 ./app` | ≤ 30 ms | no result: the benchmark is not in the package (renamed?) | | |"}},
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"io"
 	"testing"
 	"time"
@@ -112,4 +113,25 @@ func BenchmarkReportRawFloor(b *testing.B) {
 			b.Fatal(err)
 		}
 	})
+}
+
+// The floor is a floor of this report: the same pages, the same fonts
+// embedded, the same output stage (its page streams compressed), and no
+// more bytes than the report.
+func TestRawFloorIsHonest(t *testing.T) {
+	d := model.Generate(150, 1)
+	report := writeReport(t, d, benchOptions())
+	var floor bytes.Buffer
+	if err := writeRaw(&floor, recordCells(t, d, benchOptions()), benchOptions().Created); err != nil {
+		t.Fatal(err)
+	}
+	count := func(b []byte, s string) int { return bytes.Count(b, []byte(s)) }
+	for _, s := range []string{"/Type /Page\n", "/FontName /", "/Filter /FlateDecode /Length"} {
+		if got, want := count(floor.Bytes(), s), count(report, s); got != want || want == 0 {
+			t.Errorf("%q: the floor has %d, the report %d", s, got, want)
+		}
+	}
+	if floor.Len() > len(report) {
+		t.Errorf("the floor is %d bytes, more than the report's %d", floor.Len(), len(report))
+	}
 }

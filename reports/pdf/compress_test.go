@@ -17,9 +17,12 @@ func fpdfCompressed(t *testing.T, d *model.Doc, opt Options) []byte {
 	}
 	r.build()
 	r.finishPages()
-	r.pdf.SetCompression(true)
+	if err := r.pdf.close(); err != nil {
+		t.Fatal(err)
+	}
+	r.pdf.f.SetCompression(true)
 	var b bytes.Buffer
-	if err := r.pdf.Output(&b); err != nil {
+	if err := r.pdf.f.Output(&b); err != nil {
 		t.Fatal(err)
 	}
 	return b.Bytes()

@@ -255,6 +255,7 @@ func TestFigures(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { r.pdf.close() })
 	var red bool
 	r.hook = func(x drawn) {
 		if x.s == "153" && r.textC == statusColour[model.StatusDelayed] {

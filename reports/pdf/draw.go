@@ -127,8 +127,7 @@ func (r *report) text(x, y, w, h float64, s, align string) {
 	// Text takes the fill colour when the two are the same, so keeping them
 	// the same spares fpdf a save, colour and restore around every cell.
 	r.setFill(r.textC)
-	r.pdf.SetXY(x, y)
-	r.pdf.CellFormat(w, h, s, "", 0, align, false, 0, "")
+	r.pdf.cell(x, y, w, h, s, align)
 }
 
 // lines writes lines from (x, y) down, lh apart.

@@ -78,13 +78,14 @@ func Write(w io.Writer, d *model.Doc, opt Options) (err error) {
 	if err != nil {
 		return err
 	}
+	defer r.pdf.close() // the layout panicked: fpdf's goroutine ends too
 	r.build()
 	return r.finish(w)
 }
 
 // report is one report being written.
 type report struct {
-	pdf     *fpdf.Fpdf
+	pdf     *canvas // fpdf, on its own goroutine
 	d       *model.Doc
 	lang    model.Lang
 	w       *words
@@ -211,7 +212,6 @@ func newReport(d *model.Doc, opt Options) (*report, error) {
 	r.total = 2*len(d.Measures) + 7 // the steps of build and finish
 
 	p := fpdf.New("P", "mm", "A4", "")
-	r.pdf = p
 	p.SetCatalogSort(true)
 	p.SetCreationDate(r.created)
 	p.SetModificationDate(r.created)
@@ -240,6 +240,7 @@ func newReport(d *model.Doc, opt Options) (*report, error) {
 	p.SetCreator(creator, true)
 	p.SetProducer("Strategy Tracker (go-pdf/fpdf)", true)
 	p.SetLang(string(r.lang))
+	r.pdf = newCanvas(p)
 	return r, nil
 }
 
@@ -286,6 +287,9 @@ func BodyPages(d *model.Doc, opt Options) (int, error) {
 		return 0, err
 	}
 	r.build()
+	if err := r.pdf.close(); err != nil {
+		return 0, fmt.Errorf("pdf: %w", err)
+	}
 	return r.annexPage - 1, nil
 }
 
@@ -439,8 +443,11 @@ func (r *report) paraLines(x, w float64, ls []string, style string, size float64
 // PDF, its page streams compressed on every core (compress.go).
 func (r *report) finish(w io.Writer) error {
 	r.finishPages()
+	if err := r.pdf.close(); err != nil {
+		return fmt.Errorf("pdf: %w", err)
+	}
 	pw := &pageWriter{w: w, pages: r.pdf.PageCount()}
-	if err := r.pdf.Output(pw); err != nil {
+	if err := r.pdf.f.Output(pw); err != nil {
 		return fmt.Errorf("pdf: %w", err)
 	}
 	if err := pw.flush(); err != nil {

@@ -101,6 +101,7 @@ func hooked(t testing.TB, d *model.Doc, opt Options, out *[]drawn) *report {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { r.pdf.close() })
 	r.hook = func(x drawn) { *out = append(*out, x) }
 	return r
 }
@@ -489,6 +490,7 @@ func TestSplit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { r.pdf.close() })
 	r.setFont("", 8)
 	text := "Дирекция „Иновации и цифрова трансформация“ планира 1 234 567,89 € за 2027 г., т.е. 12,5 % от бюджета; " +
 		"ОченоченоченоченоченоченоченоченоченоченоченоченДългаДумаБезИнтервали и ред\nнов ред"

@@ -2,8 +2,6 @@ package site
 
 import (
 	"fmt"
-	"math"
-	"strconv"
 	"strings"
 
 	"strategytracker/model"
@@ -85,30 +83,8 @@ func onColour(bg string) string {
 	return "#FFFFFF"
 }
 
-// luminance is the WCAG 2.1 relative luminance of "#RRGGBB".
-func luminance(hex string) float64 {
-	v, err := strconv.ParseUint(strings.TrimPrefix(hex, "#"), 16, 32)
-	if err != nil || len(hex) != 7 {
-		panic("site: bad colour " + hex)
-	}
-	ch := func(c uint64) float64 {
-		s := float64(c) / 255
-		if s <= 0.04045 {
-			return s / 12.92
-		}
-		return math.Pow((s+0.055)/1.055, 2.4)
-	}
-	return 0.2126*ch(v>>16&0xFF) + 0.7152*ch(v>>8&0xFF) + 0.0722*ch(v&0xFF)
-}
-
 // contrast is the WCAG 2.1 contrast ratio of two colours (1–21).
-func contrast(a, b string) float64 {
-	la, lb := luminance(a), luminance(b)
-	if la < lb {
-		la, lb = lb, la
-	}
-	return (la + 0.05) / (lb + 0.05)
-}
+func contrast(a, b string) float64 { return model.Contrast(a, b) }
 
 // stylesheet is style.css: small, no external fonts (the system's sans-serif).
 func stylesheet() string {

@@ -112,8 +112,8 @@ func (o Options) normalised() (Options, error) {
 	if o.Licence.ID == "" || o.Licence.Title == "" {
 		return o, model.Errorf(model.EINVALID, "licence: give its identifier and title")
 	}
-	if o.Licence.URL != "" && !strings.HasPrefix(o.Licence.URL, "https://") && !strings.HasPrefix(o.Licence.URL, "http://") {
-		return o, model.Errorf(model.EINVALID, "licence: the link %q is not http(s)", o.Licence.URL)
+	if err := model.CheckLink("licence", "url", o.Licence.URL); err != nil {
+		return o, err // the one rule of links (an href of every page)
 	}
 	return o, nil
 }

@@ -789,8 +789,12 @@ func TestPublishReplacesOnlyItsOwnFolder(t *testing.T) {
 	if err := Publish(t.TempDir(), d, Options{}); err == nil {
 		t.Error("no as-of date accepted")
 	}
-	if err := Publish(t.TempDir(), d, Options{AsOf: asOf, Licence: Licence{ID: "X", Title: "X", URL: "javascript:alert(1)"}}); err == nil {
-		t.Error("a licence link that is not http(s) accepted")
+	// The licence's link is in every page's href: model.CheckLink, the one
+	// rule of links (a quote or a space used to pass after an http prefix).
+	for _, link := range []string{"javascript:alert(1)", `https://example.org/" onmouseover="alert(1)`, "http://", "https://example.org/a b"} {
+		if err := Publish(t.TempDir(), d, Options{AsOf: asOf, Licence: Licence{ID: "X", Title: "X", URL: link}}); err == nil {
+			t.Errorf("the licence link %q accepted", link)
+		}
 	}
 }
 

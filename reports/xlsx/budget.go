@@ -61,22 +61,13 @@ func budgetByArea(d *model.Doc) []budgetRow {
 // Spending is not recorded per source, so none is given per source (the
 // PDF report says the same): the spent amount is the whole budget's.
 func fundingTotals(d *model.Doc) []budgetRow {
-	var out []budgetRow
-	index := map[model.Text]int{}
+	var sums model.FundingSums
 	for _, m := range sortedMeasures(d) {
-		if m.Cancelled {
-			continue
-		}
-		for _, fs := range m.Funding {
-			k, ok := index[fs.Name]
-			if !ok {
-				k = len(out)
-				index[fs.Name] = k
-				out = append(out, budgetRow{title: fs.Name})
-			}
-			out[k].planned += fs.AmountCents
-			out[k].measures++
-		}
+		sums.Add(m)
+	}
+	out := make([]budgetRow, len(sums.Totals))
+	for k, f := range sums.Totals {
+		out[k] = budgetRow{title: f.Name, planned: f.AmountCents, measures: f.Measures}
 	}
 	return out
 }

@@ -90,11 +90,14 @@ func (m metaRows) lang() (model.Lang, error) {
 	return lang, nil
 }
 
-// clipValue quotes a value read from a file for a message, the first 40
-// characters of it.
-func clipValue(s string) string {
+// clipValue quotes a value read from a file for a message (clip).
+func clipValue(s string) string { return strconv.Quote(clip(s)) }
+
+// clip is a value read from a file as a message repeats it: the first 40
+// characters of it (a hostile file's 10 KB would bury the message).
+func clip(s string) string {
 	if utf8.RuneCountInString(s) > 40 {
-		return strconv.Quote(string([]rune(s)[:40])) + "…"
+		return string([]rune(s)[:40]) + "…"
 	}
-	return strconv.Quote(s)
+	return s
 }

@@ -56,7 +56,7 @@ func TestMetaLangHostile(t *testing.T) {
 			{"BG in capitals", value(k.sheet, " BG "), model.BG, ""},
 			{"empty", value(k.sheet, ""), model.BG, ""},
 			{"unknown language", value(k.sheet, "de"), "", `%s!B4: the workbook's language is "de", not bg or en`},
-			{"10 KB of text", value(k.sheet, long), "", `%s!B4: the workbook's language is "` + long[:40] + `"…, not bg or en`},
+			{"10 KB of text", value(k.sheet, long), "", `%s!B4: the workbook's language is "` + long[:40] + `…", not bg or en`},
 			{"formula without a value", func(f *excelize.File, cell string) {
 				f.SetCellValue(k.sheet, cell, nil)
 				f.SetCellFormula(k.sheet, cell, `LOWER("EN")`)
@@ -88,4 +88,41 @@ func TestMetaLangHostile(t *testing.T) {
 // value sets a cell of sheet to v.
 func value(sheet, v string) func(f *excelize.File, cell string) {
 	return func(f *excelize.File, cell string) { f.SetCellValue(sheet, cell, v) }
+}
+
+// TestMetaLongValues: a long format or database on the hidden sheet is
+// refused (or reported) with the value clipped, not repeated whole.
+func TestMetaLongValues(t *testing.T) {
+	d := demoDoc(t)
+	unit := d.Measures[0].LeadUnit
+	long := strings.Repeat("я", 10_000)
+	for _, c := range []struct {
+		name, sheet, cell string
+		file              []byte
+		read              func(b []byte) string
+	}{
+		{"template format", metaSheet, "B2", templateBytes(t, d, unit, model.BG), func(b []byte) string {
+			_, err := ReadUpdate(bytes.NewReader(b))
+			return fmt.Sprint(err)
+		}},
+		{"plan workbook format", planMetaSheet, "B2", planBytes(t, d, model.BG), func(b []byte) string {
+			_, err := ReadPlanBook(bytes.NewReader(b))
+			return fmt.Sprint(err)
+		}},
+		{"template database", metaSheet, "B3", templateBytes(t, d, unit, model.BG), func(b []byte) string {
+			u, err := ReadUpdate(bytes.NewReader(b))
+			if err != nil {
+				return err.Error()
+			}
+			_, problems := Plan(d, u, &d.People[0], demoDB, model.MustDate("2026-11-30"))
+			return fmt.Sprint(problems)
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := c.read(edit(t, c.file, func(f *excelize.File) { value(c.sheet, long)(f, c.cell) }))
+			if !strings.Contains(got, strings.Repeat("я", 40)+"…") || len(got) > 1000 {
+				t.Errorf("got %d bytes: %.300s", len(got), got)
+			}
+		})
+	}
 }

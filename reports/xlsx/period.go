@@ -382,7 +382,7 @@ func readProposals(f *excelize.File, lang model.Lang) ([]model.Narrative, error)
 	name := sheetProposals.In(lang)
 	rows, err := f.GetRows(name)
 	if err != nil || len(rows) == 0 || len(rows[0]) == 0 || rows[0][0] != kindPrefix+proposalsKind {
-		return nil, model.Errorf(model.EINVALID, "the workbook lacks the template's sheet %q: sheets of the template must not be deleted or renamed; make a new template", name)
+		return nil, lacksSheet(name)
 	}
 	want := []string{kindPrefix + proposalsKind, "area", "kind", "text_bg", "text_en"}
 	for i, k := range want {

@@ -111,7 +111,7 @@ func quoteIn(lang model.Lang, s string) string {
 // database since the template was made; the result fails validation.
 func Plan(d *model.Doc, u *Update, actor *model.Person, databaseID string, today model.Date) ([]Change, []Problem) {
 	if u.DatabaseID != databaseID {
-		return nil, []Problem{{Sheet: metaSheet, Row: u.dbRow, Message: say(u.Lang, msgOtherDB, u.DatabaseID, databaseID)}}
+		return nil, []Problem{{Sheet: metaSheet, Row: u.dbRow, Message: say(u.Lang, msgOtherDB, clip(u.DatabaseID), databaseID)}}
 	}
 	p := &planner{d: d, u: u, actor: actor, lang: u.Lang, today: today, problems: slices.Clone(u.problems)}
 	for _, r := range distinct(p, u.Milestones) {

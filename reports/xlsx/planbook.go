@@ -129,7 +129,7 @@ var planSheets = []planSheet{
 		{key: "phone", label: t("Телефон", "Phone"), width: 16},
 		{key: "role", label: t("Роля", "Role"), kind: pcList, list: listRoles, width: 18, req: true},
 	}, t("Хората: име, звено, е-поща и роля (офис, координатор, общински съвет). Мерките и етапите ги посочват с е-пощата им.", "The people: name, unit, e-mail and role (office, coordinator, council). Measures and milestones name them by their e-mail.")},
-	{pkMeasures, t("Мерки", "Measures"), []planCol{
+	{pkMeasures, t("Мерки", "Measures"), append([]planCol{
 		{key: "code", label: t("Код", "Code"), kind: pcCode, width: 8, req: true},
 		{key: "area", label: t("Област", "Area"), kind: pcList, list: listAreas, width: 8, req: true},
 		{key: "goals", label: t("Цели (кодове, със запетая)", "Goals (codes, comma-separated)"), kind: pcCodes, list: listGoals, width: 14},
@@ -150,16 +150,14 @@ var planSheets = []planSheet{
 		{key: "overrideStatus", label: t("Ръчен статус", "Status override"), kind: pcList, list: listStatuses, width: 14},
 		{key: "overrideReason", label: t("Причина за ръчния статус (BG)", "Reason for the override (BG)"), width: 30},
 		{key: "overrideReasonEN", label: t("Причина за ръчния статус (EN)", "Reason for the override (EN)"), width: 30, later: true},
-		{key: "reason", label: t("Причина за промяна на приетия план (BG)", "Reason for changing the adopted plan (BG)"), width: 30},
-		{key: "reasonEN", label: t("Причина за промяна на приетия план (EN)", "Reason for changing the adopted plan (EN)"), width: 30, later: true},
-	}, t("Мерките: код (напр. 1.2), област, цели, водещо звено, срокове, бюджет. След приемане на плана промяната на краен срок или планиран бюджет изисква причина в последните две колони (на български и на английски).", "The measures: a code (e.g. 1.2), area, goals, lead unit, dates, budget. Once the plan is adopted, a change of the end date or the planned budget needs a reason in the last two columns (in Bulgarian and in English).")},
+	}, reasonCols...), t("Мерките: код (напр. 1.2), област, цели, водещо звено, срокове, бюджет. След приемане на плана промяната на краен срок или планиран бюджет изисква причина в последните две колони (на български и на английски).", "The measures: a code (e.g. 1.2), area, goals, lead unit, dates, budget. Once the plan is adopted, a change of the end date or the planned budget needs a reason in the last two columns (in Bulgarian and in English).")},
 	{pkFunding, t("Финансиране", "Funding"), []planCol{
 		{key: "measure", label: t("Мярка", "Measure"), kind: pcList, list: listMeasures, width: 8, req: true},
 		{key: "nameBG", label: t("Източник (BG)", "Source (BG)"), width: 40},
 		{key: "nameEN", label: t("Източник (EN)", "Source (EN)"), width: 40},
 		{key: "amount", label: t("Сума, €", "Amount, €"), kind: pcMoney, width: 16, req: true},
 	}, t("Източниците на финансиране: по един ред на източник. Източниците на всяка мярка от листа „Мерки“ се заменят с редовете ѝ тук.", "The funding sources, one row each. The sources of every measure of the Measures sheet are replaced by its rows here.")},
-	{pkMilestones, t("Етапи", "Milestones"), []planCol{
+	{pkMilestones, t("Етапи", "Milestones"), append([]planCol{
 		{key: "measure", label: t("Мярка", "Measure"), kind: pcList, list: listMeasures, width: 8, req: true},
 		{key: "titleBG", label: t("Етап (BG)", "Milestone (BG)"), width: 45},
 		{key: "titleEN", label: t("Етап (EN)", "Milestone (EN)"), width: 45},
@@ -171,10 +169,8 @@ var planSheets = []planSheet{
 		{key: "note", label: t("Бележка (BG)", "Note (BG)"), width: 30},
 		{key: "noteEN", label: t("Бележка (EN)", "Note (EN)"), width: 30, later: true},
 		{key: "evidence", label: t("Доказателство (връзка)", "Evidence (link)"), width: 30},
-		{key: "reason", label: t("Причина за промяна на приетия план (BG)", "Reason for changing the adopted plan (BG)"), width: 30},
-		{key: "reasonEN", label: t("Причина за промяна на приетия план (EN)", "Reason for changing the adopted plan (EN)"), width: 30, later: true},
-	}, t("Етапите на мерките. След приемане на плана промяната на срок изисква причина в последните две колони (на български и на английски).", "The measures' milestones. Once the plan is adopted, a change of a due date needs a reason in the last two columns (in Bulgarian and in English).")},
-	{pkKPIs, t("Индикатори", "KPIs"), []planCol{
+	}, reasonCols...), t("Етапите на мерките. След приемане на плана промяната на срок изисква причина в последните две колони (на български и на английски).", "The measures' milestones. Once the plan is adopted, a change of a due date needs a reason in the last two columns (in Bulgarian and in English).")},
+	{pkKPIs, t("Индикатори", "KPIs"), append([]planCol{
 		{key: "measure", label: t("Мярка", "Measure"), kind: pcList, list: listMeasures, width: 8, req: true},
 		{key: "nameBG", label: t("Индикатор (BG)", "Indicator (BG)"), width: 40},
 		{key: "nameEN", label: t("Индикатор (EN)", "Indicator (EN)"), width: 40},
@@ -185,9 +181,14 @@ var planSheets = []planSheet{
 		{key: "baselineDate", label: t("Базова дата", "Baseline date"), kind: pcDate, width: 12, req: true},
 		{key: "targetValue", label: t("Целева стойност", "Target value"), kind: pcNumber, width: 12, req: true},
 		{key: "targetDate", label: t("Срок за целта", "Target date"), kind: pcDate, width: 12},
-		{key: "reason", label: t("Причина за промяна на приетия план (BG)", "Reason for changing the adopted plan (BG)"), width: 30},
-		{key: "reasonEN", label: t("Причина за промяна на приетия план (EN)", "Reason for changing the adopted plan (EN)"), width: 30, later: true},
-	}, t("Индикаторите на мерките (стойностите им се въвеждат от координаторите). След приемане на плана промяната на целева стойност или срок изисква причина.", "The measures' indicators (their values are entered by the coordinators). Once the plan is adopted, a change of a target value or date needs a reason.")},
+	}, reasonCols...), t("Индикаторите на мерките (стойностите им се въвеждат от координаторите). След приемане на плана промяната на целева стойност или срок изисква причина.", "The measures' indicators (their values are entered by the coordinators). Once the plan is adopted, a change of a target value or date needs a reason.")},
+}
+
+// reasonCols are the last two columns of the sheets of the adopted plan's
+// rows: the reason for changing it, in both languages.
+var reasonCols = []planCol{
+	{key: "reason", label: t("Причина за промяна на приетия план (BG)", "Reason for changing the adopted plan (BG)"), width: 30},
+	{key: "reasonEN", label: t("Причина за промяна на приетия план (EN)", "Reason for changing the adopted plan (EN)"), width: 30, later: true},
 }
 
 var headerFields = []planCol{

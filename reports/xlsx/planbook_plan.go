@@ -527,7 +527,7 @@ func (p *planBuilder) persons() {
 			if stored != nil {
 				cur := tx.Doc().Person(stored.ID)
 				if cur == nil {
-					return model.Errorf(model.ENOTFOUND, "%s no longer exists", what)
+					return gone(what)
 				}
 				y.Version = cur.Version
 			}
@@ -632,7 +632,7 @@ func (p *planBuilder) measures() {
 			if stored != nil {
 				cur := tx.Doc().Measure(stored.ID)
 				if cur == nil {
-					return model.Errorf(model.ENOTFOUND, "measure %s no longer exists", code)
+					return gone("measure " + code)
 				}
 				x.Version = cur.Version
 			}
@@ -727,7 +727,7 @@ func (p *planBuilder) milestones() {
 			if stored != nil {
 				cur, _ := tx.Doc().MilestoneByID(stored.ID)
 				if cur == nil {
-					return model.Errorf(model.ENOTFOUND, "%s no longer exists", what)
+					return gone(what)
 				}
 				x.Version = cur.Version
 			} else {
@@ -753,6 +753,10 @@ func matchRow[T any](p *planBuilder, r *bookRow, rows []T, key func(*T) (model.I
 	}
 	return nil
 }
+
+// gone is the refusal of a change to a row (what) that was deleted
+// between the plan and its application.
+func gone(what string) error { return model.Errorf(model.ENOTFOUND, "%s no longer exists", what) }
 
 func sameTitle(a, b model.Text) bool {
 	return a.BG != "" && a.BG == b.BG || a.BG == "" && b.BG == "" && a.EN == b.EN
@@ -810,7 +814,7 @@ func (p *planBuilder) kpis() {
 			if stored != nil {
 				cur, _ := tx.Doc().KPIByID(stored.ID)
 				if cur == nil {
-					return model.Errorf(model.ENOTFOUND, "%s no longer exists", what)
+					return gone(what)
 				}
 				x.Version = cur.Version
 			} else {

@@ -153,7 +153,7 @@ func (book *PlanBook) readMeta(f *excelize.File, sheets map[string]kindSheet) er
 	}
 	meta := readMeta(f, ks.name, ks.rows)
 	if format, _, _ := meta.value(metaFormat); format != planFormat {
-		return notPlanBook("its format is %q, not %q", format, planFormat)
+		return notPlanBook("its format is %s, not %q", clipValue(format), planFormat)
 	}
 	book.DatabaseID, _, _ = meta.value(metaDatabase)
 	lang, err := meta.lang()

@@ -184,6 +184,11 @@ func guard(fn func() error) (err error) {
 	return fn()
 }
 
+// lacksSheet is the refusal of a template without its sheet name.
+func lacksSheet(name string) error {
+	return model.Refused(model.EINVALID, model.ReasonNotTemplate, "the workbook lacks the template's sheet %q: sheets of the template must not be deleted or renamed; make a new template", name)
+}
+
 func damaged(err error) error {
 	return model.Refused(model.EINVALID, model.ReasonNotWorkbook, "the file is damaged or is not an Excel workbook (.xlsx): %v", err)
 }
@@ -229,7 +234,7 @@ func (rd *reader) read() error {
 			if want == "" {
 				want = s.name.In(rd.u.Lang)
 			}
-			return model.Refused(model.EINVALID, model.ReasonNotTemplate, "the workbook lacks the template's sheet %q: sheets of the template must not be deleted or renamed; make a new template", want)
+			return lacksSheet(want)
 		}
 		if err := rd.sheet(s, name); err != nil {
 			return err
@@ -271,7 +276,7 @@ func (rd *reader) metaRow(key string, v []string, row int) error {
 	switch key {
 	case metaFormat:
 		if v[0] != templateFormat {
-			return notTemplate("its format is %q, not %q", v[0], templateFormat)
+			return notTemplate("its format is %s, not %q", clipValue(v[0]), templateFormat)
 		}
 	case metaDatabase:
 		rd.u.DatabaseID, rd.u.dbRow = v[0], row

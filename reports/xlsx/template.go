@@ -73,7 +73,7 @@ var templateSheets = []sheetSpec{
 		{key: "cancelled", label: msgCancelled, kind: inYesNo, width: 10},
 		{key: "note", label: msgNoteBG, kind: inText, width: 40, limit: model.MaxNote},
 		{key: "noteEn", label: msgNoteEN, kind: inText, width: 40, limit: model.MaxNote, later: true},
-		{key: "evidence", label: msgEvidence, kind: inText, width: 30, limit: 2000},
+		{key: "evidence", label: msgEvidence, kind: inText, width: 30, limit: model.MaxLink},
 	}},
 	{kindKPIValues, sheetKPIValues, []column{
 		{key: "measure", label: msgMeasure}, {key: "kpi", label: msgKPI}, {key: "unit", label: msgUnitOfMeasure},

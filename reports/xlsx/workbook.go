@@ -422,7 +422,7 @@ func (wb *workbook) changeSheet() error {
 	if ch.Since == nil {
 		g.addLoose(st.str(msgNoSnapshot.In(lang)))
 	} else {
-		g.addLoose(st.styled(st.bold, fmt.Sprintf(msgSince.In(lang), ch.Since.Name, ch.Since.AsOf.Display(lang))))
+		g.addLoose(st.styled(st.bold, fmt.Sprintf(msgSince.In(lang), wb.d.SnapshotName(ch.Since.Name, lang), ch.Since.AsOf.Display(lang))))
 	}
 	headRow := g.header(lang, msgChange, msgMeasure, msgItem, msgFrom, msgTo, msgDate)
 	status := func(s model.Status) cell { return wb.statusCell(s, false) }

@@ -311,6 +311,17 @@ func TestWorkbookChangesSinceTheLatestSnapshot(t *testing.T) {
 	if got := len(rows) - 2; got != want {
 		t.Errorf("Changes has %d rows, want %d", got, want)
 	}
+
+	// A period's closing snapshot is named in the workbook's language
+	// (model.Doc.SnapshotName): its stored name is the Bulgarian one.
+	d.Periods = []model.Period{{ID: 1, Name: model.T("I тримесечие 2026", "Q1 2026")}}
+	d.Snapshots[0].Name = "I тримесечие 2026"
+	for lang, want := range map[model.Lang]string{model.EN: "“Q1 2026”", model.BG: "„I тримесечие 2026“"} {
+		f = open(t, workbookBytes(t, d, lang))
+		if got := raw(t, f, sheetChanges.In(lang), "A1"); !strings.Contains(got, want) {
+			t.Errorf("%s: A1 = %q, want it to name the snapshot %s", lang, got, want)
+		}
+	}
 	kinds := map[string]int{}
 	for _, r := range rows[2:] {
 		kinds[r[0]]++
