@@ -26,7 +26,7 @@ func (u *UI) menuShots() []shot {
 	c := u.win.Canvas()
 	key := func(names ...fyne.KeyName) {
 		for _, n := range names {
-			if f, ok := c.Focused().(fyne.Focusable); ok {
+			if f := c.Focused(); f != nil {
 				f.TypedKey(&fyne.KeyEvent{Name: n})
 			}
 		}

@@ -142,7 +142,7 @@ func TestPublishThroughTheScreen(t *testing.T) {
 	if done.dir != dir || !strings.Contains(h.topDialogText(), dir) {
 		t.Errorf("the success dialog names %q, says %q; want %q", done.dir, h.topDialogText(), dir)
 	}
-	if done.browser.Text != "Отваряне в браузъра" || done.folder.Text != tr("export.showfolder") {
+	if done.browser.Text != "Отвори в браузъра" || done.folder.Text != tr("export.showfolder") {
 		t.Errorf("buttons %q, %q", done.browser.Text, done.folder.Text)
 	}
 	// Open in browser opens the site's index.html; Show in folder the folder.

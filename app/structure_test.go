@@ -204,7 +204,7 @@ func TestStructureReadOnlyForCoordinatorsAndCouncil(t *testing.T) {
 	for _, who := range []model.ID{pCoordINNO, pCouncil} {
 		h := newHarness(t, testDoc(), who)
 		s := h.u.structure
-		if !s.ed.banner.Visible() || !strings.Contains(s.ed.banner.Text, "офиса") {
+		if !s.ed.banner.Visible() || !strings.Contains(s.ed.banner.Text, "стратегическия офис") {
 			t.Errorf("person %d: banner %q", who, s.ed.banner.Text)
 		}
 		for _, b := range []*widget.Button{s.ed.add[model.EntityGoal], s.ed.header, s.ed.adopt} {

@@ -28,6 +28,7 @@ const (
 	ReasonNewerFile       Reason = "newer_file"        // written by a newer Strategy Tracker
 	ReasonNotWorkbook     Reason = "not_workbook"      // not an Excel workbook (.xlsx), or a damaged one
 	ReasonNotTemplate     Reason = "not_template"      // a workbook, but not the one the import reads
+	ReasonFileBusy        Reason = "file_busy"         // another connection holds the file locked
 )
 
 // Forbidden returns an EFORBIDDEN error with a reason code.

@@ -449,6 +449,8 @@ func wrapSQL(err error, format string, args ...any) error {
 			refusal = sqlrow.OneValueADay
 		case strings.Contains(msg, "UNIQUE constraint failed"):
 			refusal = sqlrow.CodeUsed
+		case strings.Contains(msg, "SQLITE_BUSY"), strings.Contains(msg, "database is locked"):
+			refusal = sqlrow.Busy
 		}
 	}
 	return sqlrow.WrapError(err, refusal, format, args...)

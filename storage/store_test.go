@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -421,5 +422,23 @@ func TestReadOnlyFileOpensReadOnly(t *testing.T) {
 	}
 	if fileSum(t, path) != before {
 		t.Error("the read-only file changed")
+	}
+}
+
+// A file another connection holds locked past SQLite's busy timeout is
+// said by a reason the app translates ("Файлът е зает…"), not as SQLite's
+// "database is locked (5) (SQLITE_BUSY)" in the Bulgarian screen (issue 22
+// screenshots); the driver's error stays reachable.
+func TestBusyFileIsSaidByItsReason(t *testing.T) {
+	busy := errors.New("database is locked (5) (SQLITE_BUSY)")
+	err := wrapSQL(busy, "begin a change of %s", "strategy.db")
+	if got := model.ErrorReason(err); got != model.ReasonFileBusy {
+		t.Errorf("reason %q, want %q (%v)", got, model.ReasonFileBusy, err)
+	}
+	if !errors.Is(err, busy) {
+		t.Errorf("%v does not wrap the driver's error", err)
+	}
+	if got := model.ErrorCode(err); got == model.ECONFLICT {
+		t.Errorf("code %q: the app would take it for an edit conflict", got)
 	}
 }

@@ -22,6 +22,9 @@ const (
 	CodeUsed
 	// OneValueADay is the unique (KPI, date) of kpi_values.
 	OneValueADay
+	// Busy is a file another connection holds locked for longer than the
+	// driver waits (SQLite's busy timeout).
+	Busy
 )
 
 // WrapError turns a driver's error into a model error that says what was
@@ -44,6 +47,8 @@ func WrapError(err error, refusal Refusal, format string, args ...any) error {
 		return model.Errorf(model.EINVALID, "%s: the code or name is already used", what)
 	case OneValueADay:
 		return model.InvalidField("date", "%s: that date already has a value: a KPI has one value a day", what)
+	case Busy:
+		return model.Refused(model.EINTERNAL, model.ReasonFileBusy, "%s: another program or person holds the file: try again in a moment: %w", what, err)
 	}
 	return model.Errorf(model.EINTERNAL, "%s: %w", what, err)
 }
