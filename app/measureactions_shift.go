@@ -34,7 +34,7 @@ func (u *UI) offerShift(src *model.Measure) *dateShift {
 		return nil
 	}
 	s := &dateShift{days: u.today.DaysSince(from)}
-	s.check = widget.NewCheck(trn("measure.duplicate.shift", s.days, s.days, src.Start.AddDays(s.days).Format(u.lang)), nil)
+	s.check = widget.NewCheck(trn("measure.duplicate.shift", s.days, model.FormatNumber(float64(s.days), 0, u.lang), src.Start.AddDays(s.days).Format(u.lang)), nil)
 	s.check.SetChecked(true)
 	return s
 }

@@ -133,3 +133,27 @@ func TestWindowAtLeastItsContent(t *testing.T) {
 		}
 	}
 }
+
+// The offer writes the number of days as people write it, grouped in
+// thousands in the screen's language: "2 164 дни", "2,164 days".
+func TestDuplicateOfferGroupsTheDays(t *testing.T) {
+	for _, tc := range []struct {
+		lang model.Lang
+		want string
+	}{
+		{model.BG, "с 2 164 дни"},
+		{model.EN, "by 2,164 days"},
+	} {
+		h := newHarness(t, testDoc(), pOffice)
+		h.u.onLanguage(tc.lang)
+		from := testAsOf.AddDays(-2164)
+		src := &model.Measure{Start: from, Milestones: []model.Milestone{{Due: from}}}
+		s := h.u.offerShift(src)
+		if s == nil {
+			t.Fatal("no offer for a measure begun 2164 days ago")
+		}
+		if got := s.check.Text; !strings.Contains(got, tc.want) {
+			t.Errorf("%s offer %q, want it to contain %q", tc.lang, got, tc.want)
+		}
+	}
+}
