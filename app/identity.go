@@ -125,5 +125,5 @@ func (u *UI) showSession() {
 		u.userLabel.SetText(tr("user.none"))
 		return
 	}
-	u.userLabel.SetText(u.me.Name.In(u.lang) + "\n" + roleName(u.me.Role) + " · " + u.me.Unit)
+	u.userLabel.SetText(u.me.Name.In(u.lang) + "\n" + roleName(u.me.Role) + " · " + u.unitName(u.me.Unit))
 }

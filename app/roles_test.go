@@ -192,3 +192,22 @@ func reasonOnce(t *testing.T, d *detailScreen, why string) {
 		}
 	}
 }
+
+// The sidebar names the user's unit in the screen's language, never by
+// its bare code.
+func TestSidebarNamesTheUsersUnit(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	for _, tc := range []struct {
+		lang model.Lang
+		want string
+	}{
+		{model.BG, "Кабинет по дигитализация"},
+		{model.EN, "Digitalisation office"},
+	} {
+		h.u.onLanguage(tc.lang)
+		h.u.settle()
+		if got := h.u.userLabel.Text; !strings.Contains(got, tc.want) || strings.HasSuffix(got, " DMO") {
+			t.Errorf("%s sidebar %q, want the unit's name %q", tc.lang, got, tc.want)
+		}
+	}
+}
