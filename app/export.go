@@ -97,12 +97,9 @@ func (u *UI) openExport(kind string) {
 		e.lang.SetSelected("Български")
 	}
 	e.asOf.SetText(u.today.Format(u.lang))
-	e.units = []string{""}
-	unitOpts := []string{tr("filter.allunits")}
-	for _, un := range u.doc.Units {
-		e.units = append(e.units, un.Code)
-		unitOpts = append(unitOpts, un.Name.In(u.lang))
-	}
+	labels, codes := unitChoices(u.doc, u.lang) // choices.go: "CODE · name"
+	unitOpts := append([]string{tr("filter.allunits")}, labels...)
+	e.units = append([]string{""}, codes...)
 	e.unit = widget.NewSelect(unitOpts, func(string) { e.propose() })
 	e.unit.SetSelectedIndex(0)
 	e.kind.OnChanged = func(string) {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -220,6 +221,21 @@ func TestExportNames(t *testing.T) {
 	e.kind.SetSelected(tr("export.xlsx"))
 	if got := e.path.name.Text; got != "мой.xlsx" {
 		t.Errorf("a typed name was replaced by %q", got)
+	}
+}
+
+// The export form's unit drop-down shows each unit as every unit chooser
+// does (choices.go): its code and its name in the screen's language.
+func TestExportUnitChoices(t *testing.T) {
+	h := newHarness(t, testDoc(), pOffice)
+	h.u.openExport("export.pdf")
+	e := latest[*exportForm](h)
+	labels, _ := unitChoices(h.doc(), model.BG)
+	if got, want := e.unit.Options, append([]string{tr("filter.allunits")}, labels...); !slices.Equal(got, want) {
+		t.Errorf("unit options %q, want %q", got, want)
+	}
+	if got, want := e.unit.Options[2], "INNO · Иновативна София"; got != want {
+		t.Errorf("second unit %q, want %q", got, want)
 	}
 }
 
