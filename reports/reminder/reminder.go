@@ -79,7 +79,7 @@ func (m *Message) Body() string {
 		b.WriteString("\nThe workbook lists your unit's milestones, indicators and measures; enter completions, measured values and a short update, and your name and the date on the Instructions sheet.\n\nThank you,\n")
 	} else {
 		fmt.Fprintf(&b, "Уважаеми колеги (%s),\n\n", strings.Join(names, ", "))
-		fmt.Fprintf(&b, "Офисът на стратегията все още не е получил отчета на %s за %s (%s – %s) по %s.\n\n",
+		fmt.Fprintf(&b, "Стратегическият офис все още не е получил отчета на %s за %s (%s – %s) по %s.\n\n",
 			m.Unit.Name.In(lang), m.Period.Name.In(lang), m.Period.Start.DisplayText(lang), m.Period.End.DisplayText(lang), m.Strategy.In(lang))
 		fmt.Fprintf(&b, "Моля, попълнете приложената работна книга (%s) и я изпратете обратно до %s\n", m.FileName, m.Period.Due.DisplayText(lang))
 		if len(m.Missing) > 0 {

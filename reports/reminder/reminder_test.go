@@ -254,3 +254,12 @@ func TestAddressesTheRuleRefusesAreNotWritten(t *testing.T) {
 		t.Error("Write with a line break in the Message-ID: no error")
 	}
 }
+
+// The Bulgarian reminder calls the office as the app does, "стратегически
+// офис", not also "офисът на стратегията" (issue 22: one term everywhere).
+func TestReminderNamesTheOfficeAsTheApp(t *testing.T) {
+	body := message(model.BG).Body()
+	if !strings.Contains(body, "Стратегическият офис") || strings.Contains(body, "на стратегията") {
+		t.Errorf("the body calls the office otherwise than the app:\n%s", body)
+	}
+}

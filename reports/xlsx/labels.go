@@ -118,7 +118,7 @@ var (
 	msgTplSheetUpd  = t("„Актуализации“: нов текст за напредъка на мярката (датата е попълнена; променете я при нужда).", "“Updates”: a new progress narrative for the measure (the date is filled in; change it if needed).")
 	msgTplSheetProg = t("„Напредък“: процент на изпълнение (0–100) на мерките без етапи.", "“Progress”: percentage done (0–100) of the measures without milestones.")
 	msgTplDates     = t("Дати: дд.мм.гггг или гггг-мм-дд. Числа: с десетична запетая или точка.", "Dates: dd.mm.yyyy or yyyy-mm-dd. Numbers: with a decimal point or comma.")
-	msgTplImport    = t("Върнете файла в офиса на стратегията; при вноса той се приема или отхвърля целият и всеки проблем се посочва като ЛИСТ!РЕД.", "Return the file to the strategy office; the import takes the whole file or none of it and names each problem as SHEET!ROW.")
+	msgTplImport    = t("Върнете файла на стратегическия офис; при вноса той се приема или отхвърля целият и всеки проблем се посочва с листа и реда си, например „Етапи, ред 4“.", "Return the file to the strategy office; the import takes the whole file or none of it and names each problem by its sheet and row, such as “Milestones, row 4”.")
 	msgStateNow     = t("Състояние", "State")
 	msgCancelled    = t("Отменен (да/не)", "Cancelled (yes/no)")
 	msgNewDate      = t("Нова стойност — дата", "New value — date")
@@ -135,7 +135,7 @@ var (
 	msgTooLong      = t("Текстът е твърде дълъг.", "The text is too long.")
 	msgInvalidTitle = t("Невалидна стойност", "Invalid value")
 	msgUnitKind     = map[model.UnitKind]model.Text{model.UnitDirectorate: t("дирекция", "directorate"), model.UnitDistrict: t("район", "district"), model.UnitMunicipalCompany: t("общинско дружество", "municipal company"), model.UnitAgency: t("агенция", "agency"), model.UnitExternalPartner: t("външен партньор", "external partner")}
-	msgRoleName     = map[model.Role]model.Text{model.RoleOffice: t("офис на стратегията", "strategy office"), model.RoleCoordinator: t("координатор", "coordinator"), model.RoleCouncil: t("общински съветник", "council member")}
+	msgRoleName     = map[model.Role]model.Text{model.RoleOffice: t("стратегически офис", "strategy office"), model.RoleCoordinator: t("координатор", "coordinator"), model.RoleCouncil: t("общински съветник", "council member")}
 	msgKPIKind      = map[model.KPIKind]model.Text{model.KPIOutput: t("продукт", "output"), model.KPIResult: t("резултат", "result"), model.KPIImpact: t("въздействие", "impact")}
 	stateColour     = map[model.MilestoneState]model.Status{model.StateDone: model.StatusCompleted, model.StateOverdue: model.StatusDelayed, model.StateDueSoon: model.StatusAtRisk, model.StatePending: model.StatusNotStarted, model.StateCancelled: model.StatusCancelled}
 )

@@ -35,7 +35,7 @@ var (
 	msgFilledBy      = t("Попълнил (име, длъжност)", "Filled in by (name, position)")
 	msgFilledOn      = t("Дата на попълване", "Date filled in")
 	msgPeriodDates   = t("От – до", "From – to")
-	msgPeriodFill    = t("Впишете името си и датата по-горе, попълнете листовете и върнете книгата на офиса на стратегията до посочения срок.", "Write your name and the date above, fill in the sheets and return the workbook to the strategy office by the date shown.")
+	msgPeriodFill    = t("Впишете името си и датата по-горе, попълнете листовете и върнете книгата на стратегическия офис до посочения срок.", "Write your name and the date above, fill in the sheets and return the workbook to the strategy office by the date shown.")
 	msgPeriodPropose = t("В лист „Коментар“ можете да предложите текст за отчета към Съвета за областите на вашите мерки; офисът решава дали да го включи.", "On the Commentary sheet you may propose text for the council report on the areas of your measures; the office decides whether to use it.")
 	msgProposalArea  = t("Област", "Area")
 	msgProposalKind  = t("Вид", "Kind")

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -276,4 +277,48 @@ func TestTemplateListsWhatIsLeftAndWhatWasDoneSinceThePreviousReport(t *testing.
 	if !strings.Contains(fmt.Sprint(instructions), "done since 1 Jul 2026") {
 		t.Error("the instructions do not say since when done milestones are listed")
 	}
+}
+
+// The workbooks word the office and an import's problems as the app does:
+// "стратегически офис", never "офиса на стратегията"; a problem named by
+// its sheet and row ("Етапи, ред 4"), not as "ЛИСТ!РЕД" (issue 22).
+func TestWorkbooksWordTheOfficeAndProblemsAsTheApp(t *testing.T) {
+	d := demoDoc(t)
+	other := regexp.MustCompile(`(?i)офис(а|ът)? на стратегията|ЛИСТ!РЕД|SHEET!ROW`)
+	for _, tc := range []struct {
+		lang              model.Lang
+		where, officeRole string
+	}{
+		{model.BG, "„Етапи, ред 4“", "стратегически офис"},
+		{model.EN, "“Milestones, row 4”", "strategy office"},
+	} {
+		templates := cellsText(t, templateBytes(t, d, "", tc.lang)) + cellsText(t, periodTemplateBytes(t, d, d.Measures[0].LeadUnit, tc.lang))
+		workbook := cellsText(t, workbookBytes(t, d, tc.lang))
+		if m := other.FindString(templates + workbook); m != "" {
+			t.Errorf("%s: the workbooks say %q", tc.lang, m)
+		}
+		if !strings.Contains(templates, tc.where) {
+			t.Errorf("%s: the template's import note does not name a problem as %s", tc.lang, tc.where)
+		}
+		if !strings.Contains(workbook, tc.officeRole) {
+			t.Errorf("%s: the workbook's people do not name the office's role %q", tc.lang, tc.officeRole)
+		}
+	}
+}
+
+// cellsText is the text of every cell of the workbook b, a line a cell.
+func cellsText(t *testing.T, b []byte) string {
+	t.Helper()
+	f := open(t, b)
+	var all []string
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range rows {
+			all = append(all, r...)
+		}
+	}
+	return strings.Join(all, "\n") + "\n"
 }
