@@ -54,7 +54,7 @@ func (v *auditView) revisionSummary(s string) string {
 		return v.rowSummary(s)
 	}
 	row := v.subject(model.AuditEntry{Entity: r.Entity, EntityID: r.EntityID})
-	line := row + ": " + model.RevisionFieldLabel(r.Entity, r.Field, v.lang) + ": " +
+	line := capitalize(row) + ": " + model.RevisionFieldLabel(r.Entity, r.Field, v.lang) + ": " +
 		model.FormatRevisionValue(r.Field, r.Previous, v.lang) + " → " + model.FormatRevisionValue(r.Field, r.Current, v.lang)
 	if reason := strings.TrimSpace(r.Reason.In(v.lang)); reason != "" {
 		line += " (" + tr("revision.reason") + ": " + reason + ")"

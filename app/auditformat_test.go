@@ -40,7 +40,7 @@ func TestAuditEntriesOfTheCycleAreReadable(t *testing.T) {
 			[]string{"направи отчетна точка\n„Q4“"}, []string{"отчетна точка отчетна точка", "2026-11-30"}},
 		{"a revision", model.AuditEntry{At: at, Action: model.ActionCreate, Entity: model.EntityRevision, EntityID: 5,
 			New: `{"id":5,"entity":"measure","entityId":` + itoa(int(mDocs)) + `,"measureId":` + itoa(int(mDocs)) + `,"field":"end","original":"2027-12-31","previous":"2027-12-31","current":"2028-06-30","at":"` + at + `","by":"x","reason":{"bg":"обжалване","en":""}}`},
-			[]string{"ревизия на плана\n", "мярка 1.1", "31.12.2027 → 30.06.2028", "обжалване"}, []string{"entityId", "2026-12-07T", "№"}},
+			[]string{"ревизия на плана\nМярка 1.1: ", "31.12.2027 → 30.06.2028", "обжалване"}, []string{"entityId", "2026-12-07T", "№"}},
 	}
 	for _, tt := range tests {
 		got := v.line(tt.entry)
