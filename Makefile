@@ -283,6 +283,12 @@ clean:
 bench-app: deps build
 	scripts/bench-app-idle.sh ./$(BIN)
 
+# The desktop app's idle CPU with and without a focused text field (issue 22
+# item 7): the cursor's blink, and what is left once it stops (BENCHMARKS.md).
+.PHONY: bench-app-focus
+bench-app-focus: deps build
+	scripts/bench-app-focus.sh ./$(BIN)
+
 # The desktop app itself exporting the council report (PDF) of the large
 # strategy under a virtual display, driven with the keyboard (xdotool): peak
 # memory (VmHWM) and its split Go heap / other / files, the export's time
