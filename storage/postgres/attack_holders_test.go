@@ -2,6 +2,7 @@ package postgres
 
 import (
 	"testing"
+	"time"
 
 	"strategytracker/model"
 )
@@ -56,8 +57,14 @@ func TestAttackLongHoldAtWorkIsEnded(t *testing.T) {
 			if err := os.Update(ctx, office.ID, model.ActionUpdate, "", func(tx model.Tx) error { return tx.SaveMilestone(&ms) }); err != nil {
 				t.Errorf("the office's change while a coordinator's session at work holds the lock: %v", err)
 			}
+			// The holder's connection is its goroutine's until the server
+			// ends the session: closing it before would race with its Exec.
+			select {
+			case <-ended:
+			case <-time.After(30 * time.Second):
+				t.Fatal("the coordinator's session holding the lock was not ended")
+			}
 			holder.Close(ctx)
-			<-ended
 		})
 	}
 }
