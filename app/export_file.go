@@ -16,24 +16,15 @@ import (
 
 // exportMemoryLimit is the soft limit of the program's Go memory while a
 // report is written. The council report of the large strategy holds every
-// page's content (about 30 MB for 2,000 measures: fpdf keeps the pages until
-// it writes the file) beside what the open window holds (about 30 MB live
-// built with the no_emoji tag, APP_TAGS in the Makefile: the document, Fyne's
-// fonts and widgets); left alone, the collector lets the heap grow to twice
-// what is live. Near the limit the collector works more often instead (it
-// never fails an allocation, and spends at most half the CPU), so a larger
-// strategy is only slower. About 150 MB of the real app's process under
-// Xvfb is outside Go (libLLVM and Mesa's renderer, the program's code, C
-// malloc), and the peak follows this limit, about 140 MB above it. Measured with
-// scripts/bench-app-export.sh (one run each, load average 9-18, 2026-12-07):
-// with the emoji font, 160 MB -> peak 300 MB, export CPU 4.2 s; 140 MiB ->
-// 281 MB, 5.6 s; 120 MiB -> 265 MB, 6.1-7.5 s; without it (no_emoji),
-// 110 MiB -> 251 MB, 5.9 s; 105 MiB -> 246-248 MB, 5.2-6.9 s (median 6.6
-// s of 6 runs, 217 collections in one); 100 MiB -> 241-243 MB, 6.0-8.5 s
-// (median 7.0 s of 7, 288 collections): 105 MiB left 2-4 MB of margin, 100
-// MiB 7-9 for a little more CPU. With main of 2026-12-08 00:05 and the PDF's
-// LowMemory (reportsbridge.go): 243-248 MB, 7.5-8.1 s. BENCHMARKS.md has the
-// table; BenchmarkAppExportLargePDF measures the peak.
+// page's content (fpdf keeps the pages until it writes the file) beside what
+// the open window holds; left alone, the collector lets the heap grow to
+// twice what is live. Near the limit the collector works more often instead
+// (it never fails an allocation), so a larger strategy is only slower. About
+// 150 MB of the real app's process under Xvfb is outside Go, and the peak
+// follows this limit, about 140 MB above it: 100 MiB keeps the large export
+// under 250 MB for about twice its CPU time. The figures of each limit tried
+// are in BENCHMARKS.md ("The desktop app's large PDF export"), measured by
+// scripts/bench-app-export.sh; BenchmarkAppExportLargePDF measures the peak.
 const exportMemoryLimit = 100 << 20
 
 // limited counts the reports being written under exportMemoryLimit, and

@@ -23,15 +23,9 @@ set -eu
 BIN=${1:-./bin/strategytracker}
 DB=${2:-/tmp/strategytracker-bench-2000.db}
 RUNS=${3:-3}
-[ -x "$BIN" ] || { echo "bench-app-export: $BIN is not built (make build)"; exit 1; }
-for c in xvfb-run xdotool xwininfo; do
-	command -v $c >/dev/null || { echo "bench-app-export: $c is missing (make deps)"; exit 1; }
-done
-if [ ! -f "$DB" ]; then
-	"$BIN" generate -db "$DB" -measures 2000 >/dev/null 2>&1
-fi
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 LIB=$(cd "$(dirname "$0")" && pwd)/bench-app-lib.sh
+. "$LIB"
+prepare bench-app-export xvfb-run xdotool xwininfo
 export LIB
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 run=1

@@ -11,15 +11,9 @@ set -eu
 BIN=${1:-./bin/strategytracker}
 DB=${2:-/tmp/strategytracker-bench-2000.db}
 SECS=${3:-20}
-[ -x "$BIN" ] || { echo "bench-app-focus: $BIN is not built (make build)"; exit 1; }
-for c in xvfb-run xdotool xwininfo bc; do
-	command -v $c >/dev/null || { echo "bench-app-focus: $c is missing (make deps)"; exit 1; }
-done
-if [ ! -f "$DB" ]; then
-	"$BIN" generate -db "$DB" -measures 2000 >/dev/null 2>&1
-fi
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 LIB=$(cd "$(dirname "$0")" && pwd)/bench-app-lib.sh
+. "$LIB"
+prepare bench-app-focus xvfb-run xdotool xwininfo bc
 HOME=$(mktemp -d)
 prefs=$HOME/.config/fyne/bg.sofia.strategytracker
 mkdir -p "$prefs"

@@ -12,14 +12,10 @@ set -eu
 BIN=${1:-./bin/strategytracker}
 DB=${2:-/tmp/strategytracker-bench-2000.db}
 SECS=${3:-20}
-[ -x "$BIN" ] || { echo "bench-app-idle: $BIN is not built (make build)"; exit 1; }
-command -v xvfb-run >/dev/null || { echo "bench-app-idle: xvfb-run is missing (make deps)"; exit 1; }
-if [ ! -f "$DB" ]; then
-	"$BIN" generate -db "$DB" -measures 2000 >/dev/null 2>&1
-fi
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-HOME=$(mktemp -d)
 LIB=$(cd "$(dirname "$0")" && pwd)/bench-app-lib.sh
+. "$LIB"
+prepare bench-app-idle xvfb-run xwininfo
+HOME=$(mktemp -d)
 export HOME LANG=${LANG:-C.UTF-8} STRATEGYTRACKER_DB="$DB" BIN SECS LIB
 trap 'rm -rf "$HOME"' EXIT
 xvfb-run -a -s '-screen 0 1366x768x24' sh -c '
